@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from './config/env';
+import type { Database } from './db/connection';
+import type { Models } from './db/models';
+import type { OpenApiRegistry } from './http/openapi';
+import type { AuditService } from './modules/audit/audit.service';
+import type { AuthService } from './modules/auth/auth.service';
+import type { ReadinessCheck } from './modules/health/health.routes';
+import type { OrgsService } from './modules/orgs/orgs.service';
+import type { TaxonomyService } from './modules/taxonomy/taxonomy.service';
+import type { UsersService } from './modules/users/users.service';
+
+/** Everything a route module needs, built once per app instance (tests build many, side by side). */
+export interface AppContext {
+  config: AppConfig;
+  logger: Logger;
+  db: Database;
+  models: Models;
+  registry: OpenApiRegistry;
+  services: {
+    audit: AuditService;
+    auth: AuthService;
+    users: UsersService;
+    orgs: OrgsService;
+    taxonomy: TaxonomyService;
+  };
+  readiness: Record<string, ReadinessCheck>;
+  shuttingDown: () => boolean;
+  /** Flips /readyz to 503 so load balancers drain this instance before it stops. */
+  markStopping: () => void;
+}

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { AppContext } from './app-context';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { AppError } from './http/errors';
+import { authenticate } from './modules/auth/auth.middleware';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+/** Builds the Express app; listening is server.ts's job so tests and benchmarks can mount it anywhere. */
+export function createApp(ctx: AppContext): Express {
+  const { config } = ctx;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // antd injects component styles at runtime (CSS-in-JS).
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          // TLS is terminated by the front proxy in production; localhost must keep plain http working.
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  const allowed = new Set(config.CORS_ORIGINS);
+  app.use(cors({ origin: (origin, cb) => cb(null, !origin || allowed.has(origin)), credentials: true }));
+  // Cookie-authenticated writes from a foreign page are refused outright (CSRF), beyond SameSite=Lax.
+  app.use((req, _res, next) => {
+    const origin = req.headers.origin;
+    if (origin && !['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !allowed.has(origin) && !isSameOrigin(origin, req.headers.host)) {
+      return next(new AppError('ORIGIN_NOT_ALLOWED'));
+    }
+    next();
+  });
+  app.use(express.json({ limit: config.JSON_LIMIT, strict: true }));
+  app.use(cookieParser());
+
+  app.use(healthRoutes(ctx));
+  app.use(authenticate(ctx.services.auth));
+  app.use(authRoutes(ctx));
+  app.use(usersRoutes(ctx));
+  app.use(orgsRoutes(ctx));
+  app.use(taxonomyRoutes(ctx));
+
+  const openapi = ctx.registry.document();
+  app.get('/api/openapi.json', (_req, res) => void res.json(openapi));
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: '东北科技大市场 API' }));
+  app.use('/api', notFoundHandler);
+
+  serveWeb(app, config.WEB_DIST);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
+
+/** The built single-page app is served from the same port; unknown paths fall back to index.html. */
+function serveWeb(app: Express, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
+  app.get(/^\/(?!api\/|healthz|readyz).*/, (_req, res) => {
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function noCacheHtml(res: express.Response, file: string) {
+  if (file.endsWith('.html')) res.set('Cache-Control', 'no-cache');
+  else if (file.includes(`${path.sep}assets${path.sep}`)) res.set('Cache-Control', 'public, max-age=31536000, immutable');
+}
+
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Repository root: config defaults (data dir, web build) are relative to it so `npm start` works anywhere. */
+export const repoRoot = path.resolve(__dirname, '../../..');
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Every variable the API reads, with its default. The README's configuration table mirrors this list. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  MONGODB_URI: z.string().url().optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('nekj'),
+  DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
+  EMBEDDED_DB: z.enum(['auto', 'mongod', 'ferretdb', 'mongo-java-server']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: list.default(['http://localhost:3000', 'http://localhost:5173']),
+  JSON_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  COOKIE_SECURE: bool.default(false),
+  LOGIN_IP_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(30),
+  LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_ACCOUNT_LOCK_MIN: z.coerce.number().int().min(1).default(15),
+  SEED_DEMO: bool.default(true),
+  WEB_DIST: z.string().default(path.join(repoRoot, 'web', 'dist')),
+  TRUST_PROXY: z.string().default('loopback'),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+/** Validates the environment once; on failure lists every bad key, so one restart fixes them all. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const known = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const parsed = envSchema.safeParse(known);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, ...overrides };
+}

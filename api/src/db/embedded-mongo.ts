@@ -1,0 +1,179 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { repoRoot } from '../config/env';
+
+export type EmbeddedKind = 'mongod' | 'ferretdb' | 'mongo-java-server';
+
+export interface EmbeddedMongo {
+  kind: EmbeddedKind;
+  uri: string;
+  stop(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  dataDir: string;
+  prefer?: EmbeddedKind | 'auto';
+  logger?: Pick<Logger, 'info' | 'warn'>;
+}
+
+const toolsDir = path.join(repoRoot, '.tools');
+export const ferretdbBinary = process.env.FERRETDB_BIN ?? path.join(toolsDir, 'bin', 'ferretdb');
+export const mongoJavaServerJar = path.join(toolsDir, 'mongo-java-server', 'target', 'mongo-java-server-launcher.jar');
+
+/**
+ * Starts a local MongoDB-wire server whose data lives under `dataDir`.
+ * Order (logged): a genuine mongod via mongodb-memory-server (only when a binary is already on the
+ * machine or the download host answers), then FerretDB v1.24.2 on SQLite, then mongo-java-server (H2).
+ */
+export async function launchEmbeddedMongo(opts: LaunchOptions): Promise<EmbeddedMongo> {
+  const order: EmbeddedKind[] =
+    opts.prefer && opts.prefer !== 'auto' ? [opts.prefer] : ['mongod', 'ferretdb', 'mongo-java-server'];
+  const reasons: string[] = [];
+  for (const kind of order) {
+    try {
+      const started = await starters[kind](opts);
+      if (started) {
+        opts.logger?.info({ kind, uri: started.uri }, `embedded database: ${kind}`);
+        return started;
+      }
+      reasons.push(`${kind}: not available on this machine`);
+    } catch (err) {
+      reasons.push(`${kind}: ${(err as Error).message}`);
+    }
+    opts.logger?.info({ kind, reason: reasons[reasons.length - 1] }, 'embedded database candidate skipped');
+  }
+  throw new Error(
+    `No embedded MongoDB-compatible server could be started.\n  ${reasons.join('\n  ')}\n` +
+      'Fix one of: set MONGODB_URI to a MongoDB >= 7; run `npm run tools` (needs Go) to build FerretDB ' +
+      'into .tools/bin; or install mongod on PATH.',
+  );
+}
+
+const starters: Record<EmbeddedKind, (o: LaunchOptions) => Promise<EmbeddedMongo | null>> = {
+  mongod: startMongod,
+  ferretdb: startFerretdb,
+  'mongo-java-server': startMongoJavaServer,
+};
+
+async function startMongod(opts: LaunchOptions): Promise<EmbeddedMongo | null> {
+  const systemBinary = process.env.MONGOMS_SYSTEM_BINARY ?? whichSync('mongod');
+  if (!systemBinary && !(await hostAnswers('fastdl.mongodb.org', 443, 2_000))) return null;
+  const { MongoMemoryServer } = await import('mongodb-memory-server-core');
+  const dbPath = path.join(opts.dataDir, 'mongod');
+  fs.mkdirSync(dbPath, { recursive: true });
+  const server = await MongoMemoryServer.create({
+    instance: { dbPath, storageEngine: 'wiredTiger', ip: '127.0.0.1' },
+    binary: systemBinary ? { systemBinary } : {},
+  });
+  return { kind: 'mongod', uri: server.getUri(), stop: async () => void (await server.stop({ doCleanup: false })) };
+}
+
+async function startFerretdb(opts: LaunchOptions): Promise<EmbeddedMongo | null> {
+  if (!fs.existsSync(ferretdbBinary)) return null;
+  const dir = path.join(opts.dataDir, 'ferretdb');
+  fs.mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const child = spawn(
+    ferretdbBinary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--telemetry=disable',
+      '--debug-addr=-',
+      '--log-level=error',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  return waitForServer('ferretdb', child, port);
+}
+
+async function startMongoJavaServer(opts: LaunchOptions): Promise<EmbeddedMongo | null> {
+  if (!fs.existsSync(mongoJavaServerJar) || !whichSync('java')) return null;
+  const dir = path.join(opts.dataDir, 'mongo-java-server');
+  fs.mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const child = spawn('java', ['-jar', mongoJavaServerJar, String(port), path.join(dir, 'db.mv')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return waitForServer('mongo-java-server', child, port);
+}
+
+async function waitForServer(kind: EmbeddedKind, child: ChildProcess, port: number): Promise<EmbeddedMongo> {
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4_000)));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${kind} exited with code ${code}: ${stderr.trim()}`))),
+  );
+  const deadline = Date.now() + 15_000;
+  const ready = (async () => {
+    while (Date.now() < deadline) {
+      if (await hostAnswers('127.0.0.1', port, 200)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`${kind} did not listen on port ${port} within 15 s`);
+  })();
+  try {
+    await Promise.race([ready, exited]);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  exited.catch(() => undefined);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => (clearTimeout(timer), resolve()));
+      child.kill('SIGTERM');
+    });
+  // A crashed parent must not leave the database running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  return {
+    kind,
+    uri: `mongodb://127.0.0.1:${port}/`,
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      await stop();
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function hostAnswers(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+function whichSync(bin: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, bin);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      /* not in this PATH entry */
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * The error taxonomy: every failure a client can see has an HTTP status, a stable machine code and a
+ * message in Chinese and English. Anything else becomes INTERNAL (500) and is logged with the request id.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
+  INVALID_ID: { status: 400, zh: '编号格式不正确', en: 'The id is malformed' },
+  INVALID_JSON: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in first' },
+  INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  EMAIL_TAKEN: { status: 409, zh: '该邮箱已注册', en: 'This email is already registered' },
+  CREDIT_CODE_TAKEN: { status: 409, zh: '该统一社会信用代码已登记', en: 'This unified social credit code is already registered' },
+  ALREADY_IN_ORG: { status: 409, zh: '该用户已属于某个机构', en: 'The user already belongs to an organisation' },
+  INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'Not allowed in the current state' },
+  ORG_NOT_VERIFIED: { status: 403, zh: '机构尚未通过认证', en: 'The organisation is not verified yet' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  ACCOUNT_LOCKED: { status: 429, zh: '登录失败次数过多，账号暂时锁定', en: 'Too many failed sign-ins; the account is locked for a while' },
+  ORIGIN_NOT_ALLOWED: { status: 403, zh: '不允许的来源', en: 'Origin not allowed' },
+  NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(errorCatalog[code].en);
+    this.status = errorCatalog[code].status;
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: { zh: string; en: string }; details?: unknown; requestId?: string };
+}
+
+export function errorBody(code: ErrorCode, details?: unknown, requestId?: string): ErrorBody {
+  const { zh, en } = errorCatalog[code];
+  return { error: { code, message: { zh, en }, ...(details === undefined ? {} : { details }), requestId } };
+}

@@ -1,0 +1,21 @@
+import { Schema, type InferSchemaType } from 'mongoose';
+
+/** Every state transition, with who and when (style rule 14). Append-only. */
+export const auditSchema = new Schema(
+  {
+    entity: { type: String, required: true },
+    entityId: { type: String, required: true },
+    action: { type: String, required: true },
+    from: { type: String },
+    to: { type: String },
+    actorId: { type: String, required: true },
+    actorName: { type: String },
+    reason: { type: String },
+    ip: { type: String },
+    at: { type: Date, required: true },
+  },
+  { collection: 'audit_log', versionKey: false },
+);
+auditSchema.index({ entity: 1, entityId: 1, at: 1 });
+
+export type AuditRecord = InferSchemaType<typeof auditSchema>;

@@ -1,0 +1,130 @@
+import crypto from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { AppConfig } from '../../config/env';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { LoginBody, RegisterBody } from '../../shared/schemas';
+import type { UserRecord } from '../users/user.model';
+import type { AuthUser } from './auth.types';
+import { dummyHash, hashPassword, verifyPassword } from './password';
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export function toAuthUser(u: UserRecord): AuthUser {
+  return {
+    id: String(u._id),
+    email: u.email,
+    name: u.name,
+    orgId: u.orgId ? String(u.orgId) : null,
+    orgRole: (u.orgRole as AuthUser['orgRole']) ?? null,
+    roles: (u.roles ?? []) as AuthUser['roles'],
+    operatorSubmarkets: u.operatorSubmarkets ?? [],
+    officialRegion: u.officialRegion ?? undefined,
+  };
+}
+
+interface Resolved {
+  user: AuthUser;
+  sessionId: string;
+  /** The stored user without its password hash, for GET /api/auth/me. */
+  record: UserRecord;
+}
+
+export class AuthService {
+  /**
+   * A token is checked against MongoDB at most once per SESSION_CACHE_MS per instance: a database round
+   * trip per request would cap /api/auth/me far below the bare-server target. Logout evicts at once here;
+   * other instances see the revocation within that window (2 s by default).
+   */
+  private readonly cache: LRUCache<string, Resolved>;
+  private readonly accountFailures: RateLimiterMemory;
+
+  constructor(
+    private readonly models: Models,
+    private readonly config: AppConfig,
+  ) {
+    this.cache = new LRUCache({ max: 50_000, ttl: Math.max(config.SESSION_CACHE_MS, 1) });
+    this.accountFailures = new RateLimiterMemory({
+      points: config.LOGIN_ACCOUNT_FAILURES,
+      duration: config.LOGIN_ACCOUNT_LOCK_MIN * 60,
+    });
+  }
+
+  async register(body: RegisterBody & { locale: 'zh-CN' | 'en' }): Promise<UserRecord> {
+    const existing = await this.models.User.exists({ email: body.email });
+    if (existing) throw new AppError('EMAIL_TAKEN');
+    try {
+      const created = await this.models.User.create({
+        email: body.email,
+        passwordHash: await hashPassword(body.password),
+        name: body.name,
+        phone: body.phone,
+        locale: body.locale,
+      });
+      return created.toObject() as UserRecord;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) throw new AppError('EMAIL_TAKEN');
+      throw err;
+    }
+  }
+
+  async login(body: LoginBody, meta: { ip?: string; userAgent?: string }) {
+    const key = body.email;
+    const state = await this.accountFailures.get(key);
+    if (state && state.consumedPoints >= this.config.LOGIN_ACCOUNT_FAILURES) {
+      throw new AppError('ACCOUNT_LOCKED', undefined, { 'Retry-After': String(Math.ceil(state.msBeforeNext / 1000)) });
+    }
+    const user = await this.models.User.findOne({ email: body.email }).lean<UserRecord>();
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), body.password);
+    if (!user || !ok) {
+      await this.accountFailures.penalty(key, 1);
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+    await this.accountFailures.delete(key);
+    return { ...(await this.createSession(user, meta)), user };
+  }
+
+  async createSession(user: UserRecord, meta: { ip?: string; userAgent?: string }) {
+    const token = crypto.randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3_600_000);
+    await this.models.Session.create({
+      _id: sha256(token),
+      userId: user._id,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300),
+    });
+    return { token, expiresAt };
+  }
+
+  async resolve(token: string): Promise<Resolved | null> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const id = sha256(token);
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const session = await this.models.Session.findById(id).lean();
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
+    const user = await this.models.User.findById(session.userId).lean<UserRecord>();
+    if (!user) return null;
+    const { passwordHash: _hash, ...record } = user;
+    const resolved = { user: toAuthUser(user), sessionId: id, record: record as UserRecord };
+    this.cache.set(id, resolved);
+    return resolved;
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    this.cache.delete(sessionId);
+    await this.models.Session.updateOne({ _id: sessionId }, { $set: { revokedAt: new Date() } });
+  }
+
+  /** Role or membership changes must not wait for the cache to expire. */
+  forgetUser(userId: string): void {
+    for (const [key, value] of this.cache.entries()) if (value.user.id === userId) this.cache.delete(key);
+  }
+
+  async purgeExpired(): Promise<number> {
+    const res = await this.models.Session.deleteMany({ expiresAt: { $lt: new Date() } });
+    return res.deletedCount ?? 0;
+  }
+}

@@ -1,0 +1,30 @@
+import { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { orgTypeCodes } from '../../shared/taxonomy';
+
+export const orgSchema = new Schema(
+  {
+    name: { type: String, required: true, maxlength: 100 },
+    nameEn: { type: String },
+    type: { type: String, enum: orgTypeCodes, required: true },
+    creditCode: { type: String, required: true, unique: true },
+    regionCode: { type: String, required: true, index: true },
+    submarketCode: { type: String, required: true, index: true },
+    tags: { type: [String], default: [] },
+    description: { type: String, default: '' },
+    website: { type: String },
+    contactName: { type: String },
+    contactPhone: { type: String },
+    verification: {
+      status: { type: String, enum: ['pending', 'verified', 'rejected'], default: 'pending', index: true },
+      reason: { type: String },
+      decidedAt: { type: Date },
+      decidedBy: { type: String },
+    },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+    /** Demo/seed key: makes seeding idempotent without depending on names. */
+    seedKey: { type: String, index: true },
+  },
+  { timestamps: true, collection: 'organizations' },
+);
+
+export type OrgRecord = InferSchemaType<typeof orgSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };

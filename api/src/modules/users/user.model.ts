@@ -1,0 +1,21 @@
+import { Schema, type InferSchemaType } from 'mongoose';
+import { orgRoleCodes, userRoleCodes } from '../../shared/taxonomy';
+
+export const userSchema = new Schema(
+  {
+    email: { type: String, required: true, unique: true, maxlength: 254 },
+    passwordHash: { type: String, required: true },
+    name: { type: String, required: true, maxlength: 60 },
+    phone: { type: String },
+    locale: { type: String, enum: ['zh-CN', 'en'], default: 'zh-CN' },
+    orgId: { type: Schema.Types.ObjectId, default: null, index: true },
+    orgRole: { type: String, enum: [...orgRoleCodes, null], default: null },
+    roles: { type: [String], enum: userRoleCodes, default: [] },
+    brokerCertNo: { type: String },
+    operatorSubmarkets: { type: [String], default: [] },
+    officialRegion: { type: String },
+  },
+  { timestamps: true, collection: 'users' },
+);
+
+export type UserRecord = InferSchemaType<typeof userSchema> & { _id: import('mongoose').Types.ObjectId };

@@ -1,0 +1,83 @@
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { Page } from '../../http/route';
+import type { AuditService } from '../audit/audit.service';
+import type { AuthService } from '../auth/auth.service';
+import type { AuthUser } from '../auth/auth.types';
+import { escapeRegex } from '../orgs/orgs.service';
+import type { UserRecord } from './user.model';
+
+export type UserView = 'self' | 'admin' | 'colleague';
+
+export class UsersService {
+  constructor(
+    private readonly models: Models,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async list(viewer: AuthUser, q: { page: number; pageSize: number; role?: string; q?: string; orgId?: string }): Promise<Page<UserRecord>> {
+    if (!viewer.roles.includes('admin')) throw new AppError('FORBIDDEN');
+    const filter: Record<string, unknown> = {};
+    if (q.role) filter.roles = q.role;
+    if (q.orgId) filter.orgId = q.orgId;
+    if (q.q) filter.$or = [{ email: { $regex: escapeRegex(q.q), $options: 'i' } }, { name: { $regex: escapeRegex(q.q), $options: 'i' } }];
+    const [items, total] = await Promise.all([
+      this.models.User.find(filter).sort({ createdAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<UserRecord[]>(),
+      this.models.User.countDocuments(filter),
+    ]);
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Self and admins see everything; colleagues in the same organisation see the public card; others get 404. */
+  async get(viewer: AuthUser, id: string): Promise<{ user: UserRecord; view: UserView }> {
+    const user = await this.models.User.findById(id).lean<UserRecord>();
+    if (!user) throw new AppError('NOT_FOUND');
+    if (viewer.id === id) return { user, view: 'self' };
+    if (viewer.roles.includes('admin')) return { user, view: 'admin' };
+    if (viewer.orgId && user.orgId && String(user.orgId) === viewer.orgId) return { user, view: 'colleague' };
+    throw new AppError('NOT_FOUND');
+  }
+
+  async updateMe(viewer: AuthUser, body: { name?: string; phone?: string; locale?: string }): Promise<UserRecord> {
+    const set: Record<string, unknown> = {};
+    for (const k of ['name', 'phone', 'locale'] as const) if (body[k] !== undefined) set[k] = body[k];
+    const updated = await this.models.User.findOneAndUpdate({ _id: viewer.id }, { $set: set }, { new: true }).lean<UserRecord>();
+    if (!updated) throw new AppError('NOT_FOUND');
+    this.auth.forgetUser(viewer.id);
+    return updated;
+  }
+
+  async setRoles(
+    admin: AuthUser,
+    id: string,
+    body: { roles: string[]; brokerCertNo?: string; operatorSubmarkets: string[]; officialRegion?: string },
+    meta: { ip?: string },
+  ): Promise<UserRecord> {
+    if (!admin.roles.includes('admin')) throw new AppError('FORBIDDEN');
+    const before = await this.models.User.findById(id).lean<UserRecord>();
+    if (!before) throw new AppError('NOT_FOUND');
+    const updated = await this.models.User.findOneAndUpdate(
+      { _id: id },
+      {
+        $set: {
+          roles: [...new Set(body.roles)],
+          brokerCertNo: body.roles.includes('broker') ? body.brokerCertNo : undefined,
+          operatorSubmarkets: body.roles.includes('operator') ? body.operatorSubmarkets : [],
+          officialRegion: body.roles.includes('official') ? body.officialRegion : undefined,
+        },
+      },
+      { new: true },
+    ).lean<UserRecord>();
+    this.auth.forgetUser(id);
+    await this.audit.record(admin, {
+      entity: 'user',
+      entityId: id,
+      action: 'set_roles',
+      from: (before.roles ?? []).join(','),
+      to: body.roles.join(','),
+      ...meta,
+    });
+    return updated!;
+  }
+}

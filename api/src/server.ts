@@ -1,0 +1,98 @@
+import http from 'node:http';
+import pino, { type Logger } from 'pino';
+import type { AppContext } from './app-context';
+import { createApp } from './app';
+import { loadConfig, type AppConfig } from './config/env';
+import { openDatabase, type Database } from './db/connection';
+import { createModels, syncIndexes } from './db/models';
+import { OpenApiRegistry } from './http/openapi';
+import { AuditService } from './modules/audit/audit.service';
+import { AuthService } from './modules/auth/auth.service';
+import { OrgsService } from './modules/orgs/orgs.service';
+import { TaxonomyService } from './modules/taxonomy/taxonomy.service';
+import { UsersService } from './modules/users/users.service';
+import { seedDemo } from './seed/demo';
+
+export interface RunningServer {
+  ctx: AppContext;
+  server: http.Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config?: AppConfig;
+  logger?: Logger;
+  /** Reuse an open database (tests share one server and give each file its own database). */
+  db?: Database;
+}
+
+export function createLogger(config: AppConfig): Logger {
+  return pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
+}
+
+/** Builds services on a database: shared by the HTTP server, the seed CLI and tests. */
+export async function buildContext(config: AppConfig, logger: Logger, db: Database): Promise<AppContext> {
+  const models = createModels(db.connection);
+  await syncIndexes(models);
+  const audit = new AuditService(models);
+  const auth = new AuthService(models, config);
+  let stopping = false;
+  const ctx: AppContext = {
+    config,
+    logger,
+    db,
+    models,
+    registry: new OpenApiRegistry(),
+    services: {
+      audit,
+      auth,
+      users: new UsersService(models, audit, auth),
+      orgs: new OrgsService(models, audit, auth),
+      taxonomy: new TaxonomyService(models),
+    },
+    readiness: {
+      database: async () => {
+        const started = Date.now();
+        await db.connection.db!.admin().ping();
+        return { ok: true, detail: { kind: db.kind, pingMs: Date.now() - started } };
+      },
+    },
+    shuttingDown: () => stopping,
+    markStopping: () => void (stopping = true),
+  };
+  await ctx.services.taxonomy.ensureSubmarkets();
+  return ctx;
+}
+
+export async function start(opts: StartOptions = {}): Promise<RunningServer> {
+  const config = opts.config ?? loadConfig();
+  const logger = opts.logger ?? createLogger(config);
+  const db = opts.db ?? (await openDatabase(config, logger));
+  const ctx = await buildContext(config, logger, db);
+  if (config.SEED_DEMO) await seedDemo(ctx);
+  const app = createApp(ctx);
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ url, db: db.kind }, '东北科技大市场 API listening');
+  const sessionSweep = setInterval(() => void ctx.services.auth.purgeExpired().catch(() => undefined), 3_600_000);
+  sessionSweep.unref();
+
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      ctx.markStopping();
+      clearInterval(sessionSweep);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      if (!opts.db) await db.close();
+      logger.info('stopped cleanly');
+    })());
+  return { ctx, server, url, stop };
+}

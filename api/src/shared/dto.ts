@@ -1,0 +1,63 @@
+/** Response shapes that cross the wire (presenters produce them, the web app consumes them). */
+import type { OrgRole, OrgType, UserRole } from './taxonomy';
+
+export type VerificationStatus = 'pending' | 'verified' | 'rejected';
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  phone?: string;
+  locale: 'zh-CN' | 'en';
+  orgId: string | null;
+  orgRole: OrgRole | null;
+  roles: UserRole[];
+  brokerCertNo?: string;
+  operatorSubmarkets: string[];
+  officialRegion?: string;
+  createdAt: string;
+}
+
+/** What anyone may see of a user (e.g. a member list). */
+export interface PublicUserDto {
+  id: string;
+  name: string;
+  orgRole: OrgRole | null;
+  roles: UserRole[];
+}
+
+export interface OrgPublicDto {
+  id: string;
+  name: string;
+  nameEn?: string;
+  type: OrgType;
+  regionCode: string;
+  submarketCode: string;
+  tags: string[];
+  description: string;
+  website?: string;
+  verificationStatus: VerificationStatus;
+  createdAt: string;
+}
+
+/** Members and operators also see the code, contacts and the verification history. */
+export interface OrgDetailDto extends OrgPublicDto {
+  creditCode: string;
+  contactName?: string;
+  contactPhone?: string;
+  verification: { status: VerificationStatus; reason?: string; decidedAt?: string; decidedBy?: string };
+  history: Array<{ action: string; at: string; by: string; reason?: string }>;
+}
+
+export interface SessionDto {
+  token: string;
+  expiresAt: string;
+  user: UserDto;
+}
+
+export interface PageDto<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

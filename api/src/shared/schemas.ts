@@ -1,0 +1,107 @@
+/** zod schemas that cross the wire: the API validates with them and the web forms reuse them. */
+import { z } from 'zod';
+import { isValidCreditCode } from './credit-code';
+import { enterpriseTags, orgTypeCodes, regionCodes, userRoleCodes, orgRoleCodes, submarketSeeds } from './taxonomy';
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).email();
+/** 8–128 characters with at least a letter and a digit; long passphrases welcome. */
+export const passwordSchema = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/[A-Za-z]/, 'must contain a letter')
+  .regex(/\d/, 'must contain a digit');
+export const localeSchema = z.enum(['zh-CN', 'en']);
+
+export const registerBody = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string().trim().min(1).max(60),
+  phone: z.string().regex(/^\+?[0-9-]{6,20}$/).optional(),
+  locale: localeSchema.default('zh-CN'),
+});
+export type RegisterBody = z.input<typeof registerBody>;
+
+export const loginBody = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1).max(128),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const creditCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .length(18)
+  .refine(isValidCreditCode, 'invalid unified social credit code (GB 32100 check character)');
+
+const orgFields = {
+  name: z.string().trim().min(2).max(100),
+  nameEn: z.string().trim().max(200).optional(),
+  type: z.enum(orgTypeCodes),
+  creditCode: creditCodeSchema,
+  regionCode: z.enum(regionCodes),
+  tags: z.array(z.enum(enterpriseTags.map((t) => t.code) as [string, ...string[]])).max(7).default([]),
+  description: z.string().trim().max(2000).default(''),
+  website: z.string().url().max(300).optional(),
+  contactName: z.string().trim().max(60).optional(),
+  contactPhone: z.string().regex(/^\+?[0-9-]{6,20}$/).optional(),
+};
+
+export const createOrgBody = z.strictObject(orgFields);
+export type CreateOrgBody = z.input<typeof createOrgBody>;
+
+export const updateOrgBody = z
+  .strictObject({
+    name: orgFields.name,
+    nameEn: orgFields.nameEn,
+    regionCode: orgFields.regionCode,
+    tags: orgFields.tags,
+    description: orgFields.description,
+    website: orgFields.website,
+    contactName: orgFields.contactName,
+    contactPhone: orgFields.contactPhone,
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to update');
+export type UpdateOrgBody = z.input<typeof updateOrgBody>;
+
+export const verifyOrgBody = z
+  .strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(500).optional() })
+  .refine((v) => v.decision === 'approve' || (v.reason && v.reason.length > 0), {
+    message: 'a reason is required when rejecting',
+    path: ['reason'],
+  });
+export type VerifyOrgBody = z.infer<typeof verifyOrgBody>;
+
+export const addMemberBody = z.strictObject({ email: emailSchema, orgRole: z.enum(orgRoleCodes).default('member') });
+
+export const updateMeBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(60),
+    phone: z.string().regex(/^\+?[0-9-]{6,20}$/),
+    locale: localeSchema,
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to update');
+
+const submarketCodes = submarketSeeds.map((s) => s.code) as [string, ...string[]];
+export const updateRolesBody = z
+  .strictObject({
+    roles: z.array(z.enum(userRoleCodes)).max(4),
+    brokerCertNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/).optional(),
+    operatorSubmarkets: z.array(z.enum(submarketCodes)).max(20).default([]),
+    officialRegion: z.enum(regionCodes).optional(),
+  })
+  .refine((v) => !v.roles.includes('broker') || !!v.brokerCertNo, {
+    message: 'a broker needs a certificate number',
+    path: ['brokerCertNo'],
+  })
+  .refine((v) => !v.roles.includes('operator') || v.operatorSubmarkets.length > 0, {
+    message: 'an operator needs at least one sub-market',
+    path: ['operatorSubmarkets'],
+  })
+  .refine((v) => !v.roles.includes('official') || !!v.officialRegion, {
+    message: 'an official needs a region',
+    path: ['officialRegion'],
+  });
