@@ -1,0 +1,247 @@
+/**
+ * The authorization matrix: every endpoint the API declares, exercised as anonymous, another
+ * organisation, the owner and an official (plus operator/admin where they matter), checking the stored
+ * state and not only the status. The last test fails when a route is added without a row here.
+ */
+import { Types } from 'mongoose';
+import { startTestApp, type TestApp } from './test-support/harness';
+
+let app: TestApp;
+let cast: Awaited<ReturnType<TestApp['cast']>>;
+const covered = new Set<string>();
+const cover = (method: string, path: string) => covered.add(`${method.toUpperCase()} ${path}`);
+
+beforeAll(async () => {
+  app = await startTestApp();
+  cast = await app.cast();
+});
+afterAll(() => app.stop());
+
+const orgPath = () => `/api/orgs/${cast.ownerOrg._id}`;
+
+describe('auth', () => {
+  test('when anyone registers, then a new account exists and nobody else is touched', async () => {
+    cover('POST', '/api/auth/register');
+    const email = `${app.unique('reg')}@test.nekj.cn`;
+    const res = await app.http('POST', '/api/auth/register', { body: { email, password: 'Abcdefg123', name: '注册用户' } });
+    expect(res.status).toBe(201);
+    expect(await app.models.User.countDocuments({ email })).toBe(1);
+    // Registering while signed in as an official does not change the official.
+    const again = await app.http('POST', '/api/auth/register', { token: cast.official.token, body: { email: `x${email}`, password: 'Abcdefg123', name: 'x' } });
+    expect(again.status).toBe(201);
+    const official = await app.models.User.findById(cast.official.user._id).lean();
+    expect(official!.roles).toEqual(['official']);
+  });
+
+  test('when a user logs in, then only their own credentials work', async () => {
+    cover('POST', '/api/auth/login');
+    const ok = await app.http('POST', '/api/auth/login', { body: { email: cast.owner.email, password: 'Passw0rd-test' } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user.id).toBe(String(cast.owner.user._id));
+    const wrong = await app.http('POST', '/api/auth/login', { body: { email: cast.owner.email, password: 'someone-elses-1' } });
+    expect(wrong.status).toBe(401);
+  });
+
+  test('when GET /api/auth/me, then anonymous is 401 and each user sees only themself', async () => {
+    cover('GET', '/api/auth/me');
+    expect((await app.http('GET', '/api/auth/me')).status).toBe(401);
+    for (const who of [cast.owner, cast.other, cast.official]) {
+      const res = await app.http('GET', '/api/auth/me', { token: who.token });
+      expect(res.status).toBe(200);
+      expect(res.body.user.id).toBe(String(who.user._id));
+      expect(res.body.user.passwordHash).toBeUndefined();
+    }
+  });
+
+  test('when logging out, then anonymous is 401 and a user revokes only their own session', async () => {
+    cover('POST', '/api/auth/logout');
+    expect((await app.http('POST', '/api/auth/logout')).status).toBe(401);
+    const a = await app.createUser();
+    const b = await app.createUser();
+    expect((await app.http('POST', '/api/auth/logout', { token: a.token })).status).toBe(200);
+    expect((await app.http('GET', '/api/auth/me', { token: a.token })).status).toBe(401);
+    expect((await app.http('GET', '/api/auth/me', { token: b.token })).status).toBe(200);
+  });
+});
+
+describe('users', () => {
+  test('when listing users, then only admins may', async () => {
+    cover('GET', '/api/users');
+    expect((await app.http('GET', '/api/users')).status).toBe(401);
+    expect((await app.http('GET', '/api/users', { token: cast.owner.token })).status).toBe(403);
+    expect((await app.http('GET', '/api/users', { token: cast.official.token })).status).toBe(403);
+    expect((await app.http('GET', '/api/users', { token: cast.hubOperator.token })).status).toBe(403);
+    const res = await app.http('GET', '/api/users?pageSize=100', { token: cast.admin.token });
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeGreaterThanOrEqual(11);
+    expect(res.body.items.every((u: Record<string, unknown>) => !('passwordHash' in u))).toBe(true);
+  });
+
+  test('when reading a user, then self and admin see all, a colleague sees the card, others get 404', async () => {
+    cover('GET', '/api/users/:id');
+    const path = `/api/users/${cast.owner.user._id}`;
+    expect((await app.http('GET', path)).status).toBe(401);
+    expect((await app.http('GET', path, { token: cast.other.token })).status).toBe(404);
+    expect((await app.http('GET', path, { token: cast.official.token })).status).toBe(404);
+    const self = await app.http('GET', path, { token: cast.owner.token });
+    expect(self.body.user.email).toBe(cast.owner.email);
+    const colleague = await app.http('GET', path, { token: cast.member.token });
+    expect(colleague.status).toBe(200);
+    expect(colleague.body.user.email).toBeUndefined();
+    expect((await app.http('GET', path, { token: cast.admin.token })).body.user.email).toBe(cast.owner.email);
+  });
+
+  test('when updating own profile, then only the caller changes', async () => {
+    cover('PATCH', '/api/users/me');
+    expect((await app.http('PATCH', '/api/users/me', { body: { name: 'x' } })).status).toBe(401);
+    const res = await app.http('PATCH', '/api/users/me', { token: cast.other.token, body: { name: '改名后', locale: 'en' } });
+    expect(res.status).toBe(200);
+    expect((await app.models.User.findById(cast.other.user._id).lean())!.name).toBe('改名后');
+    expect((await app.models.User.findById(cast.owner.user._id).lean())!.name).not.toBe('改名后');
+  });
+
+  test('when setting roles, then only an admin can and the stored roles change', async () => {
+    cover('PUT', '/api/users/:id/roles');
+    const target = await app.createUser();
+    const path = `/api/users/${target.user._id}/roles`;
+    const body = { roles: ['broker'], brokerCertNo: 'LN-TB-2026-0001' };
+    expect((await app.http('PUT', path, { body })).status).toBe(401);
+    expect((await app.http('PUT', path, { token: cast.owner.token, body })).status).toBe(403);
+    expect((await app.http('PUT', path, { token: cast.official.token, body })).status).toBe(403);
+    expect((await app.models.User.findById(target.user._id).lean())!.roles).toEqual([]);
+    const res = await app.http('PUT', path, { token: cast.admin.token, body });
+    expect(res.status).toBe(200);
+    const stored = await app.models.User.findById(target.user._id).lean();
+    expect(stored!.roles).toEqual(['broker']);
+    expect(stored!.brokerCertNo).toBe('LN-TB-2026-0001');
+    // The target's live session sees the new role at once.
+    expect((await app.http('GET', '/api/auth/me', { token: target.token })).body.user.roles).toEqual(['broker']);
+  });
+});
+
+describe('orgs', () => {
+  test('when listing organisations, then the public sees verified ones and only staff see the queue', async () => {
+    cover('GET', '/api/orgs');
+    const pending = await app.createOrg({ status: 'pending', regionCode: '210500' });
+    const pub = await app.http('GET', '/api/orgs?pageSize=100');
+    expect(pub.status).toBe(200);
+    expect(pub.body.items.map((o: { id: string }) => o.id)).not.toContain(String(pending._id));
+    expect(pub.body.items[0].creditCode).toBeUndefined();
+    expect((await app.http('GET', '/api/orgs?status=pending')).status).toBe(403);
+    expect((await app.http('GET', '/api/orgs?status=pending', { token: cast.owner.token })).status).toBe(403);
+    expect((await app.http('GET', '/api/orgs?status=pending', { token: cast.official.token })).status).toBe(403);
+    const hub = await app.http('GET', '/api/orgs?status=pending&pageSize=100', { token: cast.hubOperator.token });
+    expect(hub.body.items.map((o: { id: string }) => o.id)).toContain(String(pending._id));
+    // A Dalian operator's queue holds Dalian only.
+    const city = await app.http('GET', '/api/orgs?status=pending&pageSize=100', { token: cast.cityOperator.token });
+    expect(city.status).toBe(200);
+    expect(city.body.items.map((o: { id: string }) => o.id)).not.toContain(String(pending._id));
+  });
+
+  test('when creating an organisation, then anonymous is 401, members of another org get 409, a loner becomes org_admin', async () => {
+    cover('POST', '/api/orgs');
+    const body = () => ({ name: '新建科技有限公司', type: 'enterprise', creditCode: app.creditCode(), regionCode: '210100' });
+    const before = await app.models.Org.countDocuments();
+    expect((await app.http('POST', '/api/orgs', { body: body() })).status).toBe(401);
+    expect((await app.http('POST', '/api/orgs', { token: cast.other.token, body: body() })).status).toBe(409);
+    expect(await app.models.Org.countDocuments()).toBe(before);
+    const loner = await app.createUser();
+    const res = await app.http('POST', '/api/orgs', { token: loner.token, body: body() });
+    expect(res.status).toBe(201);
+    expect(res.body.org.verification.status).toBe('pending');
+    const stored = await app.models.User.findById(loner.user._id).lean();
+    expect(String(stored!.orgId)).toBe(res.body.org.id);
+    expect(stored!.orgRole).toBe('org_admin');
+  });
+
+  test('when reading an organisation, then the public gets the card, members and regional staff the detail', async () => {
+    cover('GET', '/api/orgs/:id');
+    const anon = await app.http('GET', orgPath());
+    expect(anon.status).toBe(200);
+    expect(anon.body.org.creditCode).toBeUndefined();
+    expect((await app.http('GET', orgPath(), { token: cast.other.token })).body.org.creditCode).toBeUndefined();
+    expect((await app.http('GET', orgPath(), { token: cast.otherOfficial.token })).body.org.creditCode).toBeUndefined();
+    expect((await app.http('GET', orgPath(), { token: cast.owner.token })).body.org.creditCode).toBe(cast.ownerOrg.creditCode);
+    expect((await app.http('GET', orgPath(), { token: cast.official.token })).body.org.creditCode).toBe(cast.ownerOrg.creditCode);
+    const pending = await app.createOrg({ status: 'pending', regionCode: '210500' });
+    expect((await app.http('GET', `/api/orgs/${pending._id}`)).status).toBe(404);
+    expect((await app.http('GET', `/api/orgs/${pending._id}`, { token: cast.other.token })).status).toBe(404);
+    expect((await app.http('GET', `/api/orgs/${new Types.ObjectId()}`)).status).toBe(404);
+  });
+
+  test('when updating an organisation, then only its org_admin (or an admin) changes it', async () => {
+    cover('PATCH', '/api/orgs/:id');
+    const body = { description: '更新后的简介' };
+    expect((await app.http('PATCH', orgPath(), { body })).status).toBe(401);
+    expect((await app.http('PATCH', orgPath(), { token: cast.other.token, body })).status).toBe(404);
+    expect((await app.http('PATCH', orgPath(), { token: cast.member.token, body })).status).toBe(403);
+    expect((await app.http('PATCH', orgPath(), { token: cast.official.token, body })).status).toBe(403);
+    expect((await app.models.Org.findById(cast.ownerOrg._id).lean())!.description).not.toBe('更新后的简介');
+    expect((await app.http('PATCH', orgPath(), { token: cast.owner.token, body })).status).toBe(200);
+    expect((await app.models.Org.findById(cast.ownerOrg._id).lean())!.description).toBe('更新后的简介');
+  });
+
+  test('when verifying, then only an operator of its sub-market (or admin) decides', async () => {
+    cover('POST', '/api/orgs/:id/verify');
+    const pending = await app.createOrg({ status: 'pending', regionCode: '210500' });
+    const path = `/api/orgs/${pending._id}/verify`;
+    const owner = await app.createUser({ org: pending, orgRole: 'org_admin' });
+    const body = { decision: 'approve' };
+    expect((await app.http('POST', path, { body })).status).toBe(401);
+    expect((await app.http('POST', path, { token: cast.other.token, body })).status).toBe(404);
+    expect((await app.http('POST', path, { token: owner.token, body })).status).toBe(403);
+    expect((await app.http('POST', path, { token: cast.official.token, body })).status).toBe(403);
+    expect((await app.http('POST', path, { token: cast.cityOperator.token, body })).status).toBe(404);
+    expect((await app.models.Org.findById(pending._id).lean())!.verification!.status).toBe('pending');
+    const res = await app.http('POST', path, { token: cast.hubOperator.token, body });
+    expect(res.status).toBe(200);
+    expect((await app.models.Org.findById(pending._id).lean())!.verification!.status).toBe('verified');
+  });
+
+  test('when listing members, then members and regional staff see them, another org gets 404', async () => {
+    cover('GET', '/api/orgs/:id/members');
+    const path = `${orgPath()}/members`;
+    expect((await app.http('GET', path)).status).toBe(401);
+    expect((await app.http('GET', path, { token: cast.other.token })).status).toBe(404);
+    expect((await app.http('GET', path, { token: cast.otherOfficial.token })).status).toBe(404);
+    const res = await app.http('GET', path, { token: cast.member.token });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.items[0].email).toBeUndefined();
+    expect((await app.http('GET', path, { token: cast.official.token })).status).toBe(200);
+  });
+
+  test('when adding a member, then only the org_admin can and the user joins', async () => {
+    cover('POST', '/api/orgs/:id/members');
+    const path = `${orgPath()}/members`;
+    const joiner = await app.createUser();
+    const body = { email: joiner.email };
+    expect((await app.http('POST', path, { body })).status).toBe(401);
+    expect((await app.http('POST', path, { token: cast.other.token, body })).status).toBe(404);
+    expect((await app.http('POST', path, { token: cast.member.token, body })).status).toBe(403);
+    expect((await app.http('POST', path, { token: cast.official.token, body })).status).toBe(403);
+    expect((await app.models.User.findById(joiner.user._id).lean())!.orgId).toBeNull();
+    expect((await app.http('POST', path, { token: cast.owner.token, body })).status).toBe(201);
+    expect(String((await app.models.User.findById(joiner.user._id).lean())!.orgId)).toBe(String(cast.ownerOrg._id));
+  });
+});
+
+describe('public reference data', () => {
+  test('when reading taxonomies and sub-markets, then everyone gets the same public data', async () => {
+    cover('GET', '/api/taxonomy');
+    cover('GET', '/api/submarkets');
+    const anon = await app.http('GET', '/api/taxonomy');
+    for (const who of [cast.owner, cast.other, cast.official]) {
+      expect((await app.http('GET', '/api/taxonomy', { token: who.token })).body).toEqual(anon.body);
+    }
+    expect(anon.body.submarkets).toHaveLength(16);
+    const sm = await app.http('GET', '/api/submarkets', { token: cast.official.token });
+    expect(sm.body.items.map((s: { code: string }) => s.code)).toContain('SM-219900');
+  });
+});
+
+test('every declared route has a row in this matrix', () => {
+  const declared = app.running.ctx.registry.list().map((op) => `${op.method.toUpperCase()} ${op.path}`);
+  const missing = declared.filter((r) => !covered.has(r));
+  expect(missing).toEqual([]);
+});

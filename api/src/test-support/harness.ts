@@ -1,0 +1,163 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import mongoose, { Types } from 'mongoose';
+import pino from 'pino';
+import { loadConfig, type AppConfig } from '../config/env';
+import type { Database } from '../db/connection';
+import { hashPassword } from '../modules/auth/password';
+import type { UserRecord } from '../modules/users/user.model';
+import type { OrgRecord } from '../modules/orgs/org.model';
+import { withCheckChar } from '../shared/credit-code';
+import { submarketForRegion, type OrgType, type UserRole } from '../shared/taxonomy';
+import { start, type RunningServer } from '../server';
+
+export const TEST_PASSWORD = 'Passw0rd-test';
+let passwordHash: Promise<string> | null = null;
+
+/**
+ * Starts the real app on an ephemeral port against the run's database server, in a database of its own,
+ * and gives tests real HTTP plus factories. `stop()` drops the database.
+ */
+export async function startTestApp(overrides: Partial<AppConfig> = {}) {
+  const uri = process.env.TEST_MONGODB_URI;
+  if (!uri) throw new Error('TEST_MONGODB_URI is not set: run tests through jest (global setup starts the database)');
+  const dbName = `t_${path.basename(expect.getState().testPath ?? 'x').replace(/\W/g, '_').slice(0, 30)}_${crypto.randomBytes(3).toString('hex')}`;
+  const config = loadConfig(
+    {},
+    {
+      MONGODB_URI: uri,
+      MONGODB_DB: dbName,
+      PORT: 0,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: false,
+      WEB_DIST: '/nonexistent',
+      LOGIN_IP_LIMIT_PER_MIN: 100_000,
+      ...overrides,
+    },
+  );
+  const connection = mongoose.createConnection(uri, { dbName });
+  await connection.asPromise();
+  const db: Database = { connection, kind: process.env.TEST_DB_KIND ?? 'external', close: () => connection.close() };
+  const running = await start({ config, db, logger: pino({ level: 'silent' }) });
+  return new TestApp(running, db);
+}
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export class TestApp {
+  private seq = 0;
+  constructor(
+    readonly running: RunningServer,
+    readonly db: Database,
+  ) {}
+
+  get url() {
+    return this.running.url;
+  }
+  get models() {
+    return this.running.ctx.models;
+  }
+
+  async http<T = any>(
+    method: string,
+    urlPath: string,
+    opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let payload: string | undefined = opts.raw;
+    if (opts.body !== undefined) payload = JSON.stringify(opts.body);
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(this.url + urlPath, { method, headers, body: payload });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      /* non-JSON body (HTML docs page) */
+    }
+    return { status: res.status, body: body as T, headers: res.headers };
+  }
+
+  unique(prefix = 'u') {
+    return `${prefix}${Date.now().toString(36)}${(this.seq++).toString(36)}${crypto.randomBytes(2).toString('hex')}`;
+  }
+
+  /** A check-valid, unused credit code. */
+  creditCode(regionCode = '210100'): string {
+    const body = crypto.randomBytes(8).toString('hex').toUpperCase().replace(/[IOSVZ]/g, '1').slice(0, 9).padEnd(9, '0');
+    return withCheckChar(`91${regionCode}${body}`);
+  }
+
+  async createOrg(p: { type?: OrgType; regionCode?: string; status?: 'pending' | 'verified' | 'rejected'; name?: string } = {}): Promise<OrgRecord> {
+    const regionCode = p.regionCode ?? '210100';
+    const doc = await this.models.Org.create({
+      name: p.name ?? `测试机构${this.unique('')}`,
+      type: p.type ?? 'enterprise',
+      creditCode: this.creditCode(regionCode),
+      regionCode,
+      submarketCode: submarketForRegion(regionCode),
+      verification: { status: p.status ?? 'verified' },
+      createdBy: new Types.ObjectId(),
+    });
+    return doc.toObject() as OrgRecord;
+  }
+
+  async createUser(
+    p: {
+      roles?: UserRole[];
+      org?: OrgRecord;
+      orgRole?: 'org_admin' | 'member';
+      operatorSubmarkets?: string[];
+      officialRegion?: string;
+      brokerCertNo?: string;
+    } = {},
+  ): Promise<{ user: UserRecord; token: string; email: string }> {
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    const email = `${this.unique('user')}@test.nekj.cn`;
+    const doc = await this.models.User.create({
+      email,
+      passwordHash: await passwordHash,
+      name: `测试用户 ${email.slice(0, 8)}`,
+      roles: p.roles ?? [],
+      orgId: p.org?._id ?? null,
+      orgRole: p.org ? (p.orgRole ?? 'org_admin') : null,
+      operatorSubmarkets: p.operatorSubmarkets ?? [],
+      officialRegion: p.officialRegion,
+      brokerCertNo: p.brokerCertNo,
+    });
+    const user = doc.toObject() as UserRecord;
+    const { token } = await this.running.ctx.services.auth.createSession(user, {});
+    return { user, token, email };
+  }
+
+  /** The cast of an authorization matrix: an owner org, another org, and staff. */
+  async cast(ownerOrgStatus: 'pending' | 'verified' = 'verified') {
+    const ownerOrg = await this.createOrg({ status: ownerOrgStatus, regionCode: '210500' });
+    const otherOrg = await this.createOrg({ regionCode: '210200' });
+    return {
+      ownerOrg,
+      otherOrg,
+      owner: await this.createUser({ org: ownerOrg, orgRole: 'org_admin' }),
+      member: await this.createUser({ org: ownerOrg, orgRole: 'member' }),
+      other: await this.createUser({ org: otherOrg, orgRole: 'org_admin' }),
+      official: await this.createUser({ roles: ['official'], officialRegion: '210500' }),
+      otherOfficial: await this.createUser({ roles: ['official'], officialRegion: '210200' }),
+      hubOperator: await this.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] }),
+      cityOperator: await this.createUser({ roles: ['operator'], operatorSubmarkets: ['SM-210200'] }),
+      admin: await this.createUser({ roles: ['admin'] }),
+      loner: await this.createUser(),
+    };
+  }
+
+  async stop() {
+    await this.running.stop();
+    await this.db.connection.dropDatabase().catch(() => undefined);
+    await this.db.close();
+  }
+}
