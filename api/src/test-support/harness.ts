@@ -3,7 +3,7 @@ import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import pino from 'pino';
 import { loadConfig, type AppConfig } from '../config/env';
-import type { Database } from '../db/connection';
+import { poolSizeFor, type Database } from '../db/connection';
 import { hashPassword } from '../modules/auth/password';
 import type { UserRecord } from '../modules/users/user.model';
 import type { OrgRecord } from '../modules/orgs/org.model';
@@ -36,7 +36,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}) {
       ...overrides,
     },
   );
-  const connection = mongoose.createConnection(uri, { dbName });
+  const connection = mongoose.createConnection(uri, { dbName, maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND) });
   await connection.asPromise();
   const db: Database = { connection, kind: process.env.TEST_DB_KIND ?? 'external', close: () => connection.close() };
   const running = await start({ config, db, logger: pino({ level: 'silent' }) });
