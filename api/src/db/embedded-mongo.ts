@@ -17,11 +17,15 @@ export interface LaunchOptions {
   dataDir: string;
   prefer?: EmbeddedKind | 'auto';
   logger?: Pick<Logger, 'info' | 'warn'>;
+  /** Override tool locations (tests point these at missing files to exercise the failure message). */
+  ferretdbBinary?: string;
+  mongoJavaServerJar?: string;
+  mongodBinary?: string | null;
 }
 
 const toolsDir = path.join(repoRoot, '.tools');
 export const ferretdbBinary = process.env.FERRETDB_BIN ?? path.join(toolsDir, 'bin', 'ferretdb');
-export const mongoJavaServerJar = path.join(toolsDir, 'mongo-java-server', 'target', 'mongo-java-server-launcher.jar');
+export const mongoJavaServerJar = path.join(repoRoot, 'tools', 'mongo-java-server', 'target', 'mongo-java-server-launcher.jar');
 
 /**
  * Starts a local MongoDB-wire server whose data lives under `dataDir`.
@@ -59,8 +63,8 @@ const starters: Record<EmbeddedKind, (o: LaunchOptions) => Promise<EmbeddedMongo
 };
 
 async function startMongod(opts: LaunchOptions): Promise<EmbeddedMongo | null> {
-  const systemBinary = process.env.MONGOMS_SYSTEM_BINARY ?? whichSync('mongod');
-  if (!systemBinary && !(await hostAnswers('fastdl.mongodb.org', 443, 2_000))) return null;
+  const systemBinary = opts.mongodBinary === null ? undefined : (opts.mongodBinary ?? process.env.MONGOMS_SYSTEM_BINARY ?? whichSync('mongod'));
+  if (!systemBinary && (opts.mongodBinary === null || !(await hostAnswers('fastdl.mongodb.org', 443, 2_000)))) return null;
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   const dbPath = path.join(opts.dataDir, 'mongod');
   fs.mkdirSync(dbPath, { recursive: true });
@@ -72,12 +76,13 @@ async function startMongod(opts: LaunchOptions): Promise<EmbeddedMongo | null> {
 }
 
 async function startFerretdb(opts: LaunchOptions): Promise<EmbeddedMongo | null> {
-  if (!fs.existsSync(ferretdbBinary)) return null;
+  const binary = opts.ferretdbBinary ?? ferretdbBinary;
+  if (!fs.existsSync(binary)) return null;
   const dir = path.join(opts.dataDir, 'ferretdb');
   fs.mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const child = spawn(
-    ferretdbBinary,
+    binary,
     [
       '--handler=sqlite',
       `--sqlite-url=file:${dir}/`,
@@ -92,11 +97,12 @@ async function startFerretdb(opts: LaunchOptions): Promise<EmbeddedMongo | null>
 }
 
 async function startMongoJavaServer(opts: LaunchOptions): Promise<EmbeddedMongo | null> {
-  if (!fs.existsSync(mongoJavaServerJar) || !whichSync('java')) return null;
+  const jar = opts.mongoJavaServerJar ?? mongoJavaServerJar;
+  if (!fs.existsSync(jar) || !whichSync('java')) return null;
   const dir = path.join(opts.dataDir, 'mongo-java-server');
   fs.mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const child = spawn('java', ['-jar', mongoJavaServerJar, String(port), path.join(dir, 'db.mv')], {
+  const child = spawn('java', ['-jar', jar, String(port), path.join(dir, 'db.mv')], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return waitForServer('mongo-java-server', child, port);
