@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { AppContext } from './app-context';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { AppError } from './http/errors';
+import { requestContext } from './http/request-context';
 import { authenticate } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -25,22 +23,9 @@ export function createApp(ctx: AppContext): Express {
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
 
-  app.use(
-    pinoHttp({
-      logger: ctx.logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  // ETags on per-user JSON cost a SHA-1 per response for little gain; cacheable bodies set their own.
+  app.set('etag', false);
+  app.use(requestContext(ctx.logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -55,18 +40,8 @@ export function createApp(ctx: AppContext): Express {
       },
     }),
   );
-  const allowed = new Set(config.CORS_ORIGINS);
-  app.use(cors({ origin: (origin, cb) => cb(null, !origin || allowed.has(origin)), credentials: true }));
-  // Cookie-authenticated writes from a foreign page are refused outright (CSRF), beyond SameSite=Lax.
-  app.use((req, _res, next) => {
-    const origin = req.headers.origin;
-    if (origin && !['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !allowed.has(origin) && !isSameOrigin(origin, req.headers.host)) {
-      return next(new AppError('ORIGIN_NOT_ALLOWED'));
-    }
-    next();
-  });
+  app.use(originPolicy(config.CORS_ORIGINS));
   app.use(express.json({ limit: config.JSON_LIMIT, strict: true }));
-  app.use(cookieParser());
 
   app.use(healthRoutes(ctx));
   app.use(authenticate(ctx.services.auth));
@@ -100,6 +75,23 @@ function serveWeb(app: Express, dist: string): void {
 function noCacheHtml(res: express.Response, file: string) {
   if (file.endsWith('.html')) res.set('Cache-Control', 'no-cache');
   else if (file.includes(`${path.sep}assets${path.sep}`)) res.set('Cache-Control', 'public, max-age=31536000, immutable');
+}
+
+/**
+ * CORS for the allow-list, and cookie-authenticated writes from a foreign page refused outright (CSRF),
+ * beyond SameSite=Lax. Requests without an Origin header (same-origin GETs, server-to-server) skip both.
+ */
+function originPolicy(origins: string[]): express.RequestHandler {
+  const allowed = new Set(origins);
+  const corsHandler = cors({ origin: (origin, cb) => cb(null, !origin || allowed.has(origin)), credentials: true });
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (!origin) return next();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !allowed.has(origin) && !isSameOrigin(origin, req.headers.host)) {
+      return next(new AppError('ORIGIN_NOT_ALLOWED'));
+    }
+    corsHandler(req, res, next);
+  };
 }
 
 function isSameOrigin(origin: string, host: string | undefined): boolean {

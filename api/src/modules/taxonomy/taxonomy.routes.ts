@@ -8,8 +8,11 @@ export function taxonomyRoutes(ctx: AppContext): Router {
     router,
     ctx.registry,
     { method: 'get', path: '/api/taxonomy', summary: '分类字典（领域、地区、分市场…）Taxonomies', tags: ['taxonomy'], auth: 'public' },
-    async ({ res }) => {
-      res.type('application/json').set('Cache-Control', 'public, max-age=300').send(await ctx.services.taxonomy.body());
+    async ({ req, res }) => {
+      const { body, etag } = await ctx.services.taxonomy.body();
+      res.set({ 'Cache-Control': 'public, max-age=300', ETag: etag });
+      if (req.headers['if-none-match'] === etag) return void res.status(304).end();
+      res.type('application/json').send(body);
     },
   );
   defineRoute(

@@ -1,9 +1,10 @@
+import crypto from 'node:crypto';
 import type { Models } from '../../db/models';
 import * as t from '../../shared/taxonomy';
 import type { SubmarketRecord } from './submarket.model';
 
 export class TaxonomyService {
-  private cachedBody: Buffer | null = null;
+  private cachedBody: { body: Buffer; etag: string } | null = null;
 
   constructor(private readonly models: Models) {}
 
@@ -29,7 +30,7 @@ export class TaxonomyService {
    * The serialised taxonomy changes only when sub-markets do, so it is built once and served as bytes:
    * GET /api/taxonomy is on every page load.
    */
-  async body(): Promise<Buffer> {
+  async body(): Promise<{ body: Buffer; etag: string }> {
     if (this.cachedBody) return this.cachedBody;
     const submarkets = (await this.submarkets()).map((s) => ({ code: s._id, zh: s.zh, en: s.en, kind: s.kind, regionCode: s.regionCode }));
     const body = {
@@ -49,7 +50,8 @@ export class TaxonomyService {
       crossCuttingTags: t.crossCuttingTags,
       userRoles: t.userRoles,
     };
-    this.cachedBody = Buffer.from(JSON.stringify(body));
+    const bytes = Buffer.from(JSON.stringify(body));
+    this.cachedBody = { body: bytes, etag: `"${crypto.createHash('sha1').update(bytes).digest('base64url')}"` };
     return this.cachedBody;
   }
 }
