@@ -4,6 +4,16 @@ import { submarketForRegion } from '../shared/taxonomy';
 import { hashPassword } from '../modules/auth/password';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 
+/** Two api replicas may seed at once: the loser of an upsert race on a unique key gets E11000, which is fine. */
+async function tolerateRace<T>(op: () => Promise<T>): Promise<T | null> {
+  try {
+    return await op();
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) return null;
+    throw err;
+  }
+}
+
 /**
  * Idempotent demo seed: organisations are keyed by seedKey and users by email, inserted only when
  * missing, so restarts (and concurrent instances) never duplicate or overwrite edits.
@@ -14,7 +24,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: 
   const orgIds = new Map<string, Types.ObjectId>();
   let orgsCreated = 0;
   for (const [i, o] of demoOrgs.entries()) {
-    const res = await Org.updateOne(
+    const res = await tolerateRace(() => Org.updateOne(
       { seedKey: o.key },
       {
         $setOnInsert: {
@@ -34,8 +44,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: 
         },
       },
       { upsert: true },
-    );
-    orgsCreated += res.upsertedCount ?? 0;
+    ));
+    orgsCreated += res?.upsertedCount ?? 0;
     const org = await Org.findOne({ seedKey: o.key }, { _id: 1 }).lean();
     orgIds.set(o.key, org!._id);
   }
@@ -43,7 +53,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: 
   let usersCreated = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) {
-    const res = await User.updateOne(
+    const res = await tolerateRace(() => User.updateOne(
       { email: u.email },
       {
         $setOnInsert: {
@@ -60,8 +70,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: 
         },
       },
       { upsert: true },
-    );
-    usersCreated += res.upsertedCount ?? 0;
+    ));
+    usersCreated += res?.upsertedCount ?? 0;
   }
   ctx.logger.info({ orgsCreated, usersCreated }, 'demo seed checked');
   return { orgs: orgsCreated, users: usersCreated };
