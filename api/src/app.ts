@@ -8,7 +8,11 @@ import type { AppContext } from './app-context';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { AppError } from './http/errors';
 import { requestContext } from './http/request-context';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes';
 import { authenticate } from './modules/auth/auth.middleware';
+import { importRoutes } from './modules/imports/import.routes';
+import { listingRoutes } from './modules/listings/listing.routes';
+import { proposalsRoutes } from './modules/needs/proposals.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
@@ -49,6 +53,12 @@ export function createApp(ctx: AppContext): Express {
   app.use(usersRoutes(ctx));
   app.use(orgsRoutes(ctx));
   app.use(taxonomyRoutes(ctx));
+  // Import/export paths (/api/achievements/import…) are declared before /:id so they are not taken for ids.
+  app.use(importRoutes(ctx));
+  app.use(listingRoutes(ctx, ctx.services.achievements));
+  app.use(listingRoutes(ctx, ctx.services.needs));
+  app.use(proposalsRoutes(ctx));
+  app.use(attachmentsRoutes(ctx));
 
   const openapi = ctx.registry.document();
   app.get('/api/openapi.json', (_req, res) => void res.json(openapi));

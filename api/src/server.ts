@@ -6,7 +6,15 @@ import { loadConfig, type AppConfig } from './config/env';
 import { openDatabase, type Database } from './db/connection';
 import { createModels, syncIndexes } from './db/models';
 import { OpenApiRegistry } from './http/openapi';
+import path from 'node:path';
+import { achievementKind } from './modules/achievements/achievement.kind';
+import { AttachmentsService } from './modules/attachments/attachments.service';
+import { LocalDiskStorage } from './modules/attachments/file-storage';
 import { AuditService } from './modules/audit/audit.service';
+import { ImportService } from './modules/imports/import.service';
+import { ListingService } from './modules/listings/listing.service';
+import { needKind } from './modules/needs/need.kind';
+import { ProposalsService } from './modules/needs/proposals.service';
 import { AuthService } from './modules/auth/auth.service';
 import { OrgsService } from './modules/orgs/orgs.service';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.service';
@@ -38,6 +46,11 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const audit = new AuditService(models);
   const auth = new AuthService(models, config);
   let stopping = false;
+  const storage = new LocalDiskStorage(path.join(config.DATA_DIR, 'uploads'));
+  const attachments = new AttachmentsService(models, storage);
+  const guard = (orgId: string, ids: string[]) => attachments.assertOwned(orgId, ids);
+  const achievements = new ListingService(achievementKind(models.Achievement), models, audit, guard);
+  const needs = new ListingService(needKind(models.Need), models, audit, guard);
   const ctx: AppContext = {
     config,
     logger,
@@ -50,6 +63,11 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       users: new UsersService(models, audit, auth),
       orgs: new OrgsService(models, audit, auth),
       taxonomy: new TaxonomyService(models),
+      attachments,
+      achievements,
+      needs,
+      proposals: new ProposalsService(models, needs, audit),
+      imports: new ImportService(models, achievements, storage, config, logger),
     },
     readiness: {
       database: async () => {
@@ -71,6 +89,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   const db = opts.db ?? (await openDatabase(config, logger));
   const ctx = await buildContext(config, logger, db);
   if (config.SEED_DEMO) await seedDemo(ctx);
+  const resumed = await ctx.services.imports.resumePending();
+  if (resumed > 0) logger.info({ resumed }, 'resumed interrupted imports');
   const app = createApp(ctx);
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -86,6 +106,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
     (stopped ??= (async () => {
       ctx.markStopping();
       clearInterval(sessionSweep);
+      await ctx.services.imports.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -26,6 +26,8 @@ export const envSchema = z.object({
   LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_ACCOUNT_LOCK_MIN: z.coerce.number().int().min(1).default(15),
   SEED_DEMO: bool.default(true),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(20_000),
   WEB_DIST: z.string().default(path.join(repoRoot, 'web', 'dist')),
   TRUST_PROXY: z.string().default('loopback'),
 });

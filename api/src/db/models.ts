@@ -1,5 +1,10 @@
 import type { Connection } from 'mongoose';
+import { attachmentSchema } from '../modules/attachments/attachment.model';
 import { auditSchema } from '../modules/audit/audit.model';
+import { importJobSchema } from '../modules/imports/import-job.model';
+import { listingSchema, type ListingRecord } from '../modules/listings/listing.model';
+import { ndaSchema } from '../modules/listings/nda.model';
+import { proposalSchema } from '../modules/needs/proposal.model';
 import { sessionSchema } from '../modules/auth/session.model';
 import { orgSchema } from '../modules/orgs/org.model';
 import { submarketSchema } from '../modules/taxonomy/submarket.model';
@@ -13,6 +18,12 @@ export function createModels(conn: Connection) {
     Org: conn.model('Org', orgSchema),
     Submarket: conn.model('Submarket', submarketSchema),
     Audit: conn.model('Audit', auditSchema),
+    Achievement: conn.model<ListingRecord>('Achievement', listingSchema('achievements')),
+    Need: conn.model<ListingRecord>('Need', listingSchema('needs')),
+    Nda: conn.model('Nda', ndaSchema),
+    Proposal: conn.model('Proposal', proposalSchema),
+    Attachment: conn.model('Attachment', attachmentSchema),
+    ImportJob: conn.model('ImportJob', importJobSchema),
   };
 }
 

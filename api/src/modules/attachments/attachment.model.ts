@@ -1,0 +1,27 @@
+import { Schema, type Types } from 'mongoose';
+
+export const attachmentSchema = new Schema(
+  {
+    ownerOrgId: { type: Schema.Types.ObjectId, required: true, index: true },
+    uploadedBy: { type: Schema.Types.ObjectId, required: true },
+    filename: { type: String, required: true, maxlength: 200 },
+    /** Detected from the bytes, never from the name or the client's Content-Type. */
+    mime: { type: String, required: true },
+    size: { type: Number, required: true },
+    sha256: { type: String, required: true },
+    storageKey: { type: String, required: true },
+  },
+  { timestamps: true, collection: 'attachments' },
+);
+
+export interface AttachmentRecord {
+  _id: Types.ObjectId;
+  ownerOrgId: Types.ObjectId;
+  uploadedBy: Types.ObjectId;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  createdAt: Date;
+}

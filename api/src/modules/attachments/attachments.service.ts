@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import { Types } from 'mongoose';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { AuthUser } from '../auth/auth.types';
+import type { ListingRecord } from '../listings/listing.model';
+import { operatesFor } from '../listings/listing.policy';
+import type { AttachmentRecord } from './attachment.model';
+import { detectAllowedMime } from './file-kind';
+import type { FileStorage } from './file-storage';
+
+export class AttachmentsService {
+  constructor(
+    private readonly models: Models,
+    private readonly storage: FileStorage,
+  ) {}
+
+  async upload(user: AuthUser, file: { originalname: string; buffer: Buffer }): Promise<AttachmentRecord> {
+    if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
+    const mime = await detectAllowedMime(file.buffer);
+    if (!mime) throw new AppError('UNSUPPORTED_FILE_TYPE');
+    const id = new Types.ObjectId();
+    const sha256 = crypto.createHash('sha256').update(file.buffer).digest('hex');
+    const storageKey = `${sha256.slice(0, 2)}/${String(id)}`;
+    await this.storage.put(storageKey, file.buffer);
+    const doc = await this.models.Attachment.create({
+      _id: id,
+      ownerOrgId: user.orgId,
+      uploadedBy: user.id,
+      filename: sanitizeFilename(file.originalname),
+      mime,
+      size: file.buffer.length,
+      sha256,
+      storageKey,
+    });
+    return doc.toObject() as AttachmentRecord;
+  }
+
+  /** Listings may only reference their own organisation's files. */
+  async assertOwned(orgId: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const owned = await this.models.Attachment.countDocuments({ _id: { $in: ids }, ownerOrgId: orgId });
+    if (owned !== ids.length) throw new AppError('ATTACHMENT_NOT_USABLE');
+  }
+
+  /**
+   * Who may download: the owner organisation; anyone for an image of a published listing; an organisation
+   * that accepted the NDA for a confidential file of a published listing; reviewers of the listing's
+   * sub-market. Everyone else gets 404, as if it did not exist.
+   */
+  async openFor(viewer: AuthUser | null, id: string) {
+    const att = await this.models.Attachment.findById(id).lean<AttachmentRecord>();
+    if (!att) throw new AppError('NOT_FOUND');
+    if (!(await this.mayRead(viewer, att))) throw new AppError('NOT_FOUND');
+    return { attachment: att, stream: this.storage.read(att.storageKey) };
+  }
+
+  private async mayRead(viewer: AuthUser | null, att: AttachmentRecord): Promise<boolean> {
+    if (viewer?.orgId === String(att.ownerOrgId) || viewer?.roles.includes('admin')) return true;
+    const id = String(att._id);
+    for (const [kind, model] of [['achievement', this.models.Achievement], ['need', this.models.Need]] as const) {
+      const publicImage = await model.exists({ status: 'published', 'live.imageIds': id });
+      if (publicImage) return true;
+      const listings = await model
+        .find({ $or: [{ 'live.confidential.attachmentIds': id }, { 'content.confidential.attachmentIds': id }, { 'content.imageIds': id }] }, { status: 1, submarketCode: 1, live: 1 })
+        .lean<ListingRecord[]>();
+      for (const l of listings) {
+        if (operatesFor(viewer, l.submarketCode)) return true;
+        const inLive = ((l.live?.confidential as { attachmentIds?: string[] } | undefined)?.attachmentIds ?? []).includes(id);
+        if (inLive && l.status === 'published' && viewer?.orgId) {
+          if (await this.models.Nda.exists({ listingKind: kind, listingId: l._id, orgId: viewer.orgId })) return true;
+        }
+      }
+    }
+    return false;
+  }
+}
+
+export function sanitizeFilename(name: string): string {
+  // Multer hands over latin1-decoded names; browsers send UTF-8.
+  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  const cleaned = (utf8.includes('\uFFFD') ? name : utf8).replace(/[\\/\x00-\x1f"<>|:*?]/g, '_').trim();
+  return cleaned.slice(0, 200) || 'file';
+}

@@ -1,0 +1,55 @@
+import { Schema, type Types } from 'mongoose';
+
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ImportRowReport {
+  row: number;
+  status: 'created' | 'error';
+  id?: string;
+  title?: string;
+  errors?: Array<{ column: string; message: string }>;
+}
+
+/** A bulk import: the file stays in storage until done, so a restart resumes from the file. */
+export const importJobSchema = new Schema(
+  {
+    orgId: { type: Schema.Types.ObjectId, required: true, index: true },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+    createdByName: { type: String },
+    kind: { type: String, enum: ['achievement'], required: true },
+    filename: { type: String, required: true },
+    format: { type: String, enum: ['csv', 'xlsx'], required: true },
+    storageKey: { type: String, required: true },
+    status: { type: String, required: true, index: true },
+    total: { type: Number, default: 0 },
+    processed: { type: Number, default: 0 },
+    created: { type: Number, default: 0 },
+    failed: { type: Number, default: 0 },
+    report: { type: [Schema.Types.Mixed], default: [] },
+    error: { type: String },
+    startedAt: Date,
+    finishedAt: Date,
+  },
+  { timestamps: true, collection: 'import_jobs', minimize: false },
+);
+
+export interface ImportJobRecord {
+  _id: Types.ObjectId;
+  orgId: Types.ObjectId;
+  createdBy: Types.ObjectId;
+  createdByName?: string;
+  kind: 'achievement';
+  filename: string;
+  format: 'csv' | 'xlsx';
+  storageKey: string;
+  status: ImportStatus;
+  total: number;
+  processed: number;
+  created: number;
+  failed: number;
+  report: ImportRowReport[];
+  error?: string;
+  startedAt?: Date;
+  finishedAt?: Date;
+  createdAt: Date;
+}

@@ -1,0 +1,64 @@
+import { Router, type RequestHandler } from 'express';
+import type { AppContext } from '../../app-context';
+import { AppError } from '../../http/errors';
+import { defineRoute, idParams } from '../../http/route';
+import { singleFile } from '../attachments/attachments.routes';
+import type { ListingRecord } from '../listings/listing.model';
+import { exportAchievements, importTemplate } from './achievement-export';
+import type { ImportJobRecord } from './import-job.model';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const presentImportJob = (j: ImportJobRecord, withReport: boolean) => ({
+  id: String(j._id),
+  filename: j.filename,
+  format: j.format,
+  status: j.status,
+  total: j.total,
+  processed: j.processed,
+  created: j.created,
+  failed: j.failed,
+  error: j.error ?? null,
+  createdAt: new Date(j.createdAt).toISOString(),
+  startedAt: j.startedAt?.toISOString() ?? null,
+  finishedAt: j.finishedAt?.toISOString() ?? null,
+  ...(withReport ? { report: j.report } : {}),
+});
+
+export function importRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { registry, services, config, models } = ctx;
+  const tags = ['achievements'];
+  const requireUser: RequestHandler = (req, _res, next) => next(req.auth ? undefined : new AppError('UNAUTHENTICATED'));
+  const sendXlsx = (res: import('express').Response, name: string, bytes: Buffer) =>
+    void res
+      .set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, 'Cache-Control': 'no-store' })
+      .send(bytes);
+
+  defineRoute(router, registry, { method: 'get', path: '/api/achievements/import-template.xlsx', summary: 'The XLSX template the importer reads', tags, auth: 'public' }, async ({ res }) =>
+    sendXlsx(res, '成果导入模板.xlsx', await importTemplate()),
+  );
+
+  defineRoute(
+    router,
+    registry,
+    { method: 'post', path: '/api/achievements/import', summary: 'Bulk import achievements from CSV or XLSX (multipart "file"); answers 202 with a job to poll', tags, auth: 'user', status: 202, before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)] },
+    async ({ user, req }) => ({ job: presentImportJob(await services.imports.start(user!, req.file!), false) }),
+  );
+
+  defineRoute(router, registry, { method: 'get', path: '/api/imports', summary: "Own organisation's recent imports", tags, auth: 'user' }, async ({ user }) => ({
+    items: (await services.imports.listMine(user!)).map((j) => presentImportJob(j, false)),
+  }));
+
+  defineRoute(router, registry, { method: 'get', path: '/api/imports/:id', summary: 'Import progress and, when done, the per-row report', tags, auth: 'user', params: idParams }, async ({ user, params }) => ({
+    job: presentImportJob(await services.imports.get(user!, params.id), true),
+  }));
+
+  defineRoute(router, registry, { method: 'get', path: '/api/achievements/export.xlsx', summary: "Export own organisation's achievements to XLSX", tags, auth: 'user' }, async ({ user, res }) => {
+    if (!user!.orgId) throw new AppError('NOT_ORG_MEMBER');
+    const listings = await models.Achievement.find({ ownerOrgId: user!.orgId }).sort({ updatedAt: -1 }).limit(20_000).lean<ListingRecord[]>();
+    sendXlsx(res, `我的成果-${new Date().toISOString().slice(0, 10)}.xlsx`, await exportAchievements(listings));
+  });
+
+  return router;
+}

@@ -1,0 +1,35 @@
+import type { AuthUser } from '../auth/auth.types';
+import type { ListingRecord } from './listing.model';
+
+export type ListingAction = 'readPublic' | 'readOwner' | 'update' | 'submit' | 'review' | 'archive' | 'acceptNda';
+
+const isAdmin = (u: AuthUser | null) => !!u?.roles.includes('admin');
+export const isOwnerMember = (u: AuthUser | null, l: ListingRecord) => !!u?.orgId && u.orgId === String(l.ownerOrgId);
+export const operatesFor = (u: AuthUser | null, submarketCode: string) =>
+  !!u?.roles.includes('operator') && (u.operatorSubmarkets.includes('HUB') || u.operatorSubmarkets.includes(submarketCode));
+const reviewer = (u: AuthUser | null, l: ListingRecord) => isAdmin(u) || operatesFor(u, l.submarketCode);
+
+/** One place that says who may do what to a listing (achievement or need). */
+export function canListing(user: AuthUser | null, action: ListingAction, l: ListingRecord): boolean {
+  switch (action) {
+    case 'readPublic':
+      return (l.status === 'published' && !!l.live) || canListing(user, 'readOwner', l);
+    case 'readOwner':
+      return isOwnerMember(user, l) || reviewer(user, l);
+    case 'update':
+    case 'submit':
+      return isOwnerMember(user, l);
+    case 'archive':
+      return isOwnerMember(user, l) || reviewer(user, l);
+    case 'review':
+      return reviewer(user, l);
+    case 'acceptNda':
+      return !!user?.orgId && !isOwnerMember(user, l) && l.status === 'published';
+  }
+}
+
+/** Sub-markets whose review queue the user works; null means all, [] means none. */
+export function reviewScope(user: AuthUser): string[] | null {
+  if (isAdmin(user) || user.operatorSubmarkets.includes('HUB')) return null;
+  return user.roles.includes('operator') ? user.operatorSubmarkets : [];
+}

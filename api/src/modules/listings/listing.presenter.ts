@@ -1,0 +1,96 @@
+import type { Types } from 'mongoose';
+import type { Models } from '../../db/models';
+import type { ListingKindConfig } from './listing.kind';
+import type { ListingRecord } from './listing.model';
+import type { ListingView } from './listing.service';
+
+export interface OrgSummary {
+  id: string;
+  name: string;
+  type: string;
+  verified: boolean;
+}
+
+/** Owner organisations for a page of listings, in one query (no $lookup: FerretDB v1 subset). */
+export async function orgSummaries(models: Models, ids: Types.ObjectId[]): Promise<Map<string, OrgSummary>> {
+  const unique = [...new Set(ids.map(String))];
+  const orgs = await models.Org.find({ _id: { $in: unique } }, { name: 1, type: 1, verification: 1 }).lean();
+  return new Map(
+    orgs.map((o) => [String(o._id), { id: String(o._id), name: o.name, type: o.type, verified: o.verification?.status === 'verified' }]),
+  );
+}
+
+function pick(source: Record<string, unknown> | null | undefined, fields: readonly string[]) {
+  const out: Record<string, unknown> = {};
+  if (!source) return out;
+  for (const f of fields) if (source[f] !== undefined) out[f] = source[f];
+  return out;
+}
+
+function hasConfidential(c: Record<string, unknown> | null | undefined): boolean {
+  const conf = c?.confidential as { details?: string; contact?: unknown; attachmentIds?: string[] } | undefined;
+  return !!conf && (!!conf.details || !!conf.contact || (conf.attachmentIds?.length ?? 0) > 0);
+}
+
+/** The detail view for one audience. Public and NDA views are built from the approved `live` version only. */
+export function presentListing(
+  cfg: ListingKindConfig,
+  l: ListingRecord,
+  view: ListingView,
+  org: OrgSummary | undefined,
+  history: Array<{ action: string; at: Date; actorName?: string | null; reason?: string | null; from?: string | null; to?: string | null }> = [],
+) {
+  const meta = {
+    id: String(l._id),
+    kind: cfg.kind,
+    ownerOrg: org ?? null,
+    submarketCode: l.submarketCode,
+    publishedAt: l.publishedAt?.toISOString() ?? null,
+    updatedAt: new Date(l.updatedAt).toISOString(),
+    view,
+  };
+  if (view === 'public' || view === 'nda') {
+    return {
+      ...meta,
+      status: l.status,
+      ...pick(l.live, cfg.publicFields),
+      hasConfidential: hasConfidential(l.live),
+      ndaAccepted: view === 'nda',
+      ...(view === 'nda' ? { confidential: l.live?.confidential ?? null } : {}),
+    };
+  }
+  return {
+    ...meta,
+    status: l.status,
+    revision: l.revision?.status ? { status: l.revision.status, reason: l.revision.reason ?? null } : null,
+    review: l.review?.decidedAt
+      ? { reason: l.review.reason ?? null, decidedAt: l.review.decidedAt.toISOString(), decidedBy: l.review.decidedBy ?? null }
+      : null,
+    ...pick(l.content, cfg.publicFields),
+    confidential: l.content.confidential ?? null,
+    live: l.live ? { ...pick(l.live, cfg.publicFields), confidential: l.live.confidential ?? null } : null,
+    history: history.map((h) => ({
+      action: h.action,
+      from: h.from ?? null,
+      to: h.to ?? null,
+      at: new Date(h.at).toISOString(),
+      by: h.actorName ?? '',
+      reason: h.reason ?? null,
+    })),
+  };
+}
+
+/** A list row: public lists show the live version, "mine" and the review queue the working copy. */
+export function presentCard(cfg: ListingKindConfig, l: ListingRecord, scope: 'public' | 'mine' | 'review', org: OrgSummary | undefined) {
+  const source = scope === 'public' ? l.live! : l.content;
+  return {
+    id: String(l._id),
+    kind: cfg.kind,
+    ...cfg.card(source),
+    ownerOrg: org ?? null,
+    submarketCode: l.submarketCode,
+    publishedAt: l.publishedAt?.toISOString() ?? null,
+    updatedAt: new Date(l.updatedAt).toISOString(),
+    ...(scope === 'public' ? {} : { status: l.status, revision: l.revision?.status ?? null }),
+  };
+}

@@ -1,0 +1,248 @@
+import { Types } from 'mongoose';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { Page } from '../../http/route';
+import { submarketForRegion } from '../../shared/taxonomy';
+import type { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import { escapeRegex } from '../orgs/orgs.service';
+import type { ListingKindConfig } from './listing.kind';
+import { NDA_TEXT_VERSION } from './listing.kind';
+import type { ListingRecord } from './listing.model';
+import { canListing, isOwnerMember, reviewScope } from './listing.policy';
+import { editableStatuses, nextRevision, nextStatus, type ListingStatus } from './listing.state';
+
+export type ListingView = 'public' | 'nda' | 'owner' | 'staff';
+
+export interface ListingListQuery {
+  scope: 'public' | 'mine' | 'review';
+  page: number;
+  pageSize: number;
+  status?: ListingStatus;
+  fieldCode?: string;
+  regionCode?: string;
+  submarketCode?: string;
+  orgId?: string;
+  orgType?: string;
+  q?: string;
+  sort: string;
+  challenge?: boolean;
+}
+
+interface Meta {
+  ip?: string;
+  userAgent?: string;
+}
+
+/** Verifies attachment ids belong to the owner's organisation before a listing references them. */
+export type AttachmentGuard = (orgId: string, ids: string[]) => Promise<void>;
+
+export class ListingService {
+  constructor(
+    readonly cfg: ListingKindConfig,
+    private readonly models: Models,
+    private readonly audit: AuditService,
+    private readonly attachmentGuard: AttachmentGuard,
+  ) {}
+
+  private get model() {
+    return this.cfg.model;
+  }
+
+  async create(user: AuthUser, content: Record<string, unknown>, meta: Meta, originKey?: string): Promise<ListingRecord> {
+    if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
+    const org = await this.models.Org.findById(user.orgId, { type: 1 }).lean();
+    if (!org) throw new AppError('NOT_ORG_MEMBER');
+    await this.attachmentGuard(user.orgId, referencedAttachments(content));
+    const _id = new Types.ObjectId();
+    const doc = await this.model.create({
+      _id,
+      ownerOrgId: org._id,
+      ownerOrgType: org.type,
+      createdBy: new Types.ObjectId(user.id),
+      submarketCode: submarketForRegion(String(content.regionCode)),
+      status: 'draft',
+      content,
+      live: null,
+      originKey: originKey ?? `own:${_id}`,
+    });
+    await this.audit.record(user, { entity: this.cfg.entity, entityId: String(_id), action: 'create', to: 'draft', ip: meta.ip });
+    return doc.toObject() as ListingRecord;
+  }
+
+  async list(viewer: AuthUser | null, q: ListingListQuery): Promise<Page<ListingRecord>> {
+    const filter: Record<string, unknown> = {};
+    const base = q.scope === 'public' ? 'live' : 'content';
+    if (q.scope === 'public') {
+      filter.status = 'published';
+      if (q.status && q.status !== 'published') throw new AppError('VALIDATION_FAILED', [{ path: 'status', message: 'public lists hold published listings only' }]);
+    } else if (q.scope === 'mine') {
+      if (!viewer) throw new AppError('UNAUTHENTICATED');
+      if (!viewer.orgId) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+      filter.ownerOrgId = viewer.orgId;
+      if (q.status) filter.status = q.status;
+    } else {
+      if (!viewer) throw new AppError('UNAUTHENTICATED');
+      const scope = reviewScope(viewer);
+      if (scope && scope.length === 0) throw new AppError('FORBIDDEN');
+      filter.$or = [{ status: 'pending_review' }, { 'revision.status': 'pending_review' }];
+      if (scope) filter.submarketCode = { $in: scope };
+    }
+    if (q.fieldCode) filter[`${base}.fieldCode`] = q.fieldCode;
+    if (q.regionCode) filter[`${base}.regionCode`] = q.regionCode;
+    if (q.submarketCode) filter.submarketCode = q.submarketCode;
+    if (q.orgId && q.scope === 'public') filter.ownerOrgId = q.orgId;
+    if (q.orgType) filter.ownerOrgType = q.orgType;
+    if (q.challenge !== undefined) filter[`${base}.challenge`] = q.challenge ? { $exists: true } : { $exists: false };
+    if (q.q) filter[`${base}.title`] = { $regex: escapeRegex(q.q), $options: 'i' };
+    const sort = this.cfg.sorts[q.sort] ?? { updatedAt: -1 };
+    const [items, total] = await Promise.all([
+      this.model.find(filter).sort({ ...sort, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<ListingRecord[]>(),
+      this.model.countDocuments(filter),
+    ]);
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Finds a listing and decides which view the caller gets; a listing they may not see answers 404. */
+  async get(viewer: AuthUser | null, id: string): Promise<{ listing: ListingRecord; view: ListingView }> {
+    const listing = await this.model.findById(id).lean<ListingRecord>();
+    if (!listing || !canListing(viewer, 'readPublic', listing)) throw new AppError('NOT_FOUND');
+    if (isOwnerMember(viewer, listing)) return { listing, view: 'owner' };
+    if (canListing(viewer, 'readOwner', listing)) return { listing, view: 'staff' };
+    if (viewer?.orgId && (await this.hasNda(viewer.orgId, listing._id))) return { listing, view: 'nda' };
+    return { listing, view: 'public' };
+  }
+
+  async hasNda(orgId: string, listingId: Types.ObjectId | string): Promise<boolean> {
+    return !!(await this.models.Nda.exists({ listingKind: this.cfg.kind, listingId, orgId }));
+  }
+
+  private async getFor(user: AuthUser, id: string, action: Parameters<typeof canListing>[1]): Promise<ListingRecord> {
+    const { listing } = await this.get(user, id);
+    if (!canListing(user, action, listing)) {
+      throw canListing(user, 'readOwner', listing) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+    }
+    return listing;
+  }
+
+  /** Applies a change only if nobody else wrote in between (version check), marking it for the search index. */
+  private async write(listing: ListingRecord, set: Record<string, unknown>, extraFilter: Record<string, unknown> = {}) {
+    const updated = await this.model
+      .findOneAndUpdate(
+        { _id: listing._id, version: listing.version, ...extraFilter },
+        { $set: { ...set, version: listing.version + 1, searchDirty: true } },
+        { new: true },
+      )
+      .lean<ListingRecord>();
+    if (!updated) throw new AppError('EDIT_CONFLICT');
+    return updated;
+  }
+
+  async update(user: AuthUser, id: string, patch: Record<string, unknown>, meta: Meta): Promise<ListingRecord> {
+    const listing = await this.getFor(user, id, 'update');
+    if (!editableStatuses.includes(listing.status) || listing.revision?.status === 'pending_review') {
+      throw new AppError('INVALID_STATE', { status: listing.status, revision: listing.revision?.status });
+    }
+    const merged = this.cfg.createBody.safeParse({ ...listing.content, ...patch });
+    if (!merged.success) {
+      throw new AppError('VALIDATION_FAILED', merged.error.issues.map((i) => ({ in: 'body', path: i.path.join('.'), message: i.message })));
+    }
+    const content = merged.data as Record<string, unknown>;
+    await this.attachmentGuard(String(listing.ownerOrgId), referencedAttachments(content));
+    const set: Record<string, unknown> = { content, submarketCode: submarketForRegion(String(content.regionCode)) };
+    // Editing a published listing opens a revision; the approved version stays live meanwhile.
+    if (listing.status === 'published') set.revision = { status: 'draft' };
+    const updated = await this.write(listing, set);
+    await this.audit.record(user, {
+      entity: this.cfg.entity,
+      entityId: id,
+      action: listing.status === 'published' ? 'revise' : 'update',
+      ip: meta.ip,
+    });
+    return updated;
+  }
+
+  async submit(user: AuthUser, id: string, meta: Meta): Promise<ListingRecord> {
+    const listing = await this.getFor(user, id, 'submit');
+    const org = await this.models.Org.findById(listing.ownerOrgId, { verification: 1 }).lean();
+    if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+    return this.transition(user, listing, 'submit', meta, { submittedAt: new Date() });
+  }
+
+  async withdraw(user: AuthUser, id: string, meta: Meta): Promise<ListingRecord> {
+    return this.transition(user, await this.getFor(user, id, 'submit'), 'withdraw', meta);
+  }
+
+  async review(user: AuthUser, id: string, decision: { decision: 'approve' | 'reject'; reason?: string }, meta: Meta) {
+    const listing = await this.getFor(user, id, 'review');
+    const review = { reason: decision.reason, decidedAt: new Date(), decidedBy: user.name };
+    const extra: Record<string, unknown> = { review };
+    if (decision.decision === 'approve') {
+      extra.live = listing.content;
+      if (listing.status === 'pending_review') extra.publishedAt = new Date();
+    }
+    return this.transition(user, listing, decision.decision, meta, extra, decision.reason);
+  }
+
+  async archive(user: AuthUser, id: string, meta: Meta): Promise<ListingRecord> {
+    return this.transition(user, await this.getFor(user, id, 'archive'), 'archive', meta, { archivedAt: new Date() });
+  }
+
+  /**
+   * One transition through the state table. A published listing with an open revision moves the revision
+   * instead (submit/withdraw/approve/reject); archive always acts on the listing itself.
+   */
+  private async transition(
+    user: AuthUser,
+    listing: ListingRecord,
+    event: 'submit' | 'withdraw' | 'approve' | 'reject' | 'archive',
+    meta: Meta,
+    extra: Record<string, unknown> = {},
+    reason?: string,
+  ): Promise<ListingRecord> {
+    const revision = listing.revision?.status ?? null;
+    if (listing.status === 'published' && revision && event !== 'archive') {
+      const to = nextRevision(revision, event);
+      if (!to) throw new AppError('INVALID_STATE', { revision, event });
+      const set: Record<string, unknown> = { ...extra, revision: to === 'merged' ? { status: null } : { status: to, reason } };
+      if (event === 'reject') delete set.live;
+      const updated = await this.write(listing, set, { 'revision.status': revision });
+      await this.audit.record(user, { entity: this.cfg.entity, entityId: String(listing._id), action: `revision_${event}`, from: revision, to: String(to), reason, ip: meta.ip });
+      return updated;
+    }
+    const to = nextStatus(listing.status, event);
+    if (!to) throw new AppError('INVALID_STATE', { status: listing.status, event });
+    if (event !== 'approve') delete extra.live;
+    const updated = await this.write(listing, { ...extra, status: to, ...(to === 'archived' ? { revision: { status: null } } : {}) }, { status: listing.status });
+    await this.audit.record(user, { entity: this.cfg.entity, entityId: String(listing._id), action: event, from: listing.status, to, reason, ip: meta.ip });
+    return updated;
+  }
+
+  async acceptNda(user: AuthUser, id: string, meta: Meta): Promise<{ acceptedAt: Date; textVersion: string }> {
+    const { listing } = await this.get(user, id);
+    if (!canListing(user, 'acceptNda', listing)) throw new AppError(listing.status === 'published' ? 'FORBIDDEN' : 'NOT_FOUND');
+    const org = await this.models.Org.findById(user.orgId, { verification: 1 }).lean();
+    if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+    const key = { listingKind: this.cfg.kind, listingId: listing._id, orgId: new Types.ObjectId(user.orgId!) };
+    // Accepting twice is harmless: the first record (who, when, IP) stands.
+    await this.models.Nda.updateOne(
+      key,
+      { $setOnInsert: { ...key, userId: new Types.ObjectId(user.id), userName: user.name, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300), textVersion: NDA_TEXT_VERSION, acceptedAt: new Date() } },
+      { upsert: true },
+    ).catch((err) => {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    });
+    const stored = await this.models.Nda.findOne(key).lean();
+    return { acceptedAt: stored!.acceptedAt as Date, textVersion: String(stored!.textVersion) };
+  }
+
+  history(id: string) {
+    return this.audit.history(this.cfg.entity, id);
+  }
+}
+
+export function referencedAttachments(content: Record<string, unknown>): string[] {
+  const images = (content.imageIds as string[] | undefined) ?? [];
+  const confidential = ((content.confidential as { attachmentIds?: string[] } | undefined)?.attachmentIds) ?? [];
+  return [...new Set([...images, ...confidential])];
+}
