@@ -1,0 +1,75 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SessionDto, UserDto } from '@shared/dto';
+import type { LoginBody, RegisterBody } from '@shared/schemas';
+import { api, isApiError } from './client';
+import { taxonomyKeys } from './taxonomy';
+
+export const authKeys = {
+  all: ['auth'] as const,
+  me: () => [...authKeys.all, 'me'] as const,
+};
+
+/** The signed-in user, or null for an anonymous visitor (401 is an answer here, not an error). */
+export function useMe() {
+  return useQuery({
+    queryKey: authKeys.me(),
+    queryFn: async (): Promise<UserDto | null> => {
+      try {
+        return (await api.get<{ user: UserDto }>('/api/auth/me')).user;
+      } catch (err) {
+        if (isApiError(err) && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** The session token lives only in the httpOnly cookie; it is dropped before anything is cached. */
+type Session = Omit<SessionDto, 'token'>;
+const withoutToken = ({ token: _token, ...session }: SessionDto): Session => session;
+
+/**
+ * Signing in or out changes what every other query may return (detail views, queues), so all
+ * cached data except the user and the taxonomy is dropped.
+ */
+const kept = new Set<unknown>([authKeys.all[0], taxonomyKeys.all[0]]);
+
+function useSessionChange() {
+  const qc = useQueryClient();
+  return (user: UserDto | null) => {
+    qc.removeQueries({ predicate: (q) => !kept.has(q.queryKey[0]) });
+    qc.setQueryData(authKeys.me(), user);
+  };
+}
+
+export function useLogin() {
+  const onSession = useSessionChange();
+  return useMutation({
+    mutationFn: async (body: LoginBody) => withoutToken(await api.post<SessionDto>('/api/auth/login', body)),
+    onSuccess: (session) => onSession(session.user),
+  });
+}
+
+export function useRegister() {
+  const onSession = useSessionChange();
+  return useMutation({
+    mutationFn: async (body: RegisterBody) => withoutToken(await api.post<SessionDto>('/api/auth/register', body)),
+    onSuccess: (session) => onSession(session.user),
+  });
+}
+
+export function useLogout() {
+  const onSession = useSessionChange();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await api.post('/api/auth/logout');
+      } catch (err) {
+        // An expired session is already signed out.
+        if (!(isApiError(err) && err.status === 401)) throw err;
+      }
+    },
+    onSuccess: () => onSession(null),
+  });
+}

@@ -1,0 +1,105 @@
+/** fetch wrapper: same-origin JSON with the session cookie; failures become ApiError with zh/en messages. */
+
+export interface ApiErrorMessage {
+  zh: string;
+  en: string;
+}
+
+export interface ApiErrorDetail {
+  in?: string;
+  path?: string;
+  message?: string;
+  field?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messages: ApiErrorMessage,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(messages.en);
+    this.name = 'ApiError';
+  }
+
+  /** The message in the UI language. */
+  localized(lang: string): string {
+    return lang.startsWith('zh') ? this.messages.zh : this.messages.en;
+  }
+
+  /** Body-field validation details as {path, message}; empty when the API sent none. */
+  fieldDetails(): ApiErrorDetail[] {
+    return Array.isArray(this.details) ? (this.details as ApiErrorDetail[]) : [];
+  }
+}
+
+const NETWORK_MESSAGE: ApiErrorMessage = {
+  zh: '无法连接服务器，请检查网络',
+  en: 'Cannot reach the server; check your connection',
+};
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), {
+      method,
+      credentials: 'include',
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const data: unknown = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const err = (
+      data as
+        { error?: { code?: string; message?: ApiErrorMessage; details?: unknown; requestId?: string } } | undefined
+    )?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? { zh: `请求失败（${res.status}）`, en: `Request failed (${res.status})` },
+      err?.details,
+      err?.requestId,
+    );
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+};
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+/** A failure as text in the UI language (API message when there is one). */
+export function errorText(err: unknown, lang: string): string {
+  if (isApiError(err)) return err.localized(lang);
+  return err instanceof Error ? err.message : String(err);
+}

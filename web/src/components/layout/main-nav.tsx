@@ -1,0 +1,47 @@
+import { Menu, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { UserDto } from '@shared/dto';
+import { isAdmin, isReviewer } from '../../lib/roles';
+
+interface NavItem {
+  key: string;
+  to: string;
+  label: string;
+}
+
+/** Navigation by role: everyone, signed-in without an organisation, members, reviewers, admins. */
+function navItems(user: UserDto | null | undefined, t: (k: string) => string): NavItem[] {
+  const items: NavItem[] = [
+    { key: 'home', to: '/', label: t('nav.home') },
+    { key: 'orgs', to: '/orgs', label: t('nav.orgs') },
+  ];
+  if (user && !user.orgId) items.push({ key: 'create-org', to: '/orgs/new', label: t('nav.createOrg') });
+  if (user?.orgId) items.push({ key: 'my-org', to: `/orgs/${user.orgId}`, label: t('nav.myOrg') });
+  if (isReviewer(user)) items.push({ key: 'verification', to: '/admin/verification', label: t('nav.verification') });
+  if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
+  return items;
+}
+
+/** The most specific item whose path prefixes the current location is highlighted. */
+function selectedKey(items: NavItem[], pathname: string): string[] {
+  const match = items
+    .filter((i) => (i.to === '/' ? pathname === '/' : pathname === i.to || pathname.startsWith(`${i.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0];
+  return match ? [match.key] : [];
+}
+
+export function MainNav({ user }: { user: UserDto | null | undefined }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const items = navItems(user, t);
+  const menuItems: MenuProps['items'] = items.map((i) => ({
+    key: i.key,
+    label: (
+      <Link to={i.to} data-testid={`nav-${i.key}`}>
+        {i.label}
+      </Link>
+    ),
+  }));
+  return <Menu mode="horizontal" className="main-nav" selectedKeys={selectedKey(items, pathname)} items={menuItems} />;
+}

@@ -1,0 +1,13 @@
+import type { UserDto } from '@shared/dto';
+import type { UserRole } from '@shared/taxonomy';
+
+export const hasRole = (user: UserDto | null | undefined, ...roles: UserRole[]) =>
+  !!user && roles.some((r) => user.roles.includes(r));
+
+/** Staff who work the verification queue. */
+export const isReviewer = (user: UserDto | null | undefined) => hasRole(user, 'operator', 'admin');
+export const isAdmin = (user: UserDto | null | undefined) => hasRole(user, 'admin');
+
+/** May edit the organisation's profile and add members (mirrors the API policy). */
+export const canManageOrg = (user: UserDto | null | undefined, orgId: string) =>
+  isAdmin(user) || (!!user && user.orgId === orgId && user.orgRole === 'org_admin');

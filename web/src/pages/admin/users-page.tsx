@@ -1,0 +1,103 @@
+import { Card, Empty, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { UserDto } from '@shared/dto';
+import type { UserRole } from '@shared/taxonomy';
+import { useUsers, type UserListParams } from '../../api/users';
+import { PageTitle } from '../../components/page-title';
+import { ErrorResult } from '../../components/query-state';
+import { formatDate } from '../../lib/format';
+import { useLabels } from '../../lib/use-labels';
+
+/** Admin list of users with role filter and search; role editing is still done through the API. */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useState<UserListParams>({ page: 1, pageSize: 20 });
+  const users = useUsers(params);
+  const { tax, pick, role } = useLabels();
+  const set = (patch: Partial<UserListParams>) => setParams((p) => ({ ...p, ...patch, page: patch.page ?? 1 }));
+
+  const columns: TableProps<UserDto>['columns'] = [
+    { title: t('users.col.name'), dataIndex: 'name' },
+    { title: t('users.col.email'), dataIndex: 'email' },
+    {
+      title: t('users.col.roles'),
+      dataIndex: 'roles',
+      render: (rs: UserRole[]) =>
+        rs.map((r) => (
+          <Tag key={r} color={r === 'admin' ? 'magenta' : 'blue'}>
+            {role(r)}
+          </Tag>
+        )),
+    },
+    {
+      title: t('users.col.org'),
+      dataIndex: 'orgId',
+      responsive: ['md'],
+      render: (orgId: string | null, u) =>
+        orgId ? (
+          <Link to={`/orgs/${orgId}`}>{u.orgRole ? t(`orgs.orgRole.${u.orgRole}`) : t('common.view')}</Link>
+        ) : (
+          <span className="muted">{t('users.noOrg')}</span>
+        ),
+    },
+    {
+      title: t('users.col.locale'),
+      dataIndex: 'locale',
+      responsive: ['lg'],
+      render: (l: string) => (l === 'en' ? 'English' : '中文'),
+    },
+    {
+      title: t('users.col.createdAt'),
+      dataIndex: 'createdAt',
+      responsive: ['md'],
+      render: (v: string) => formatDate(v),
+    },
+  ];
+
+  return (
+    <div className="page">
+      <PageTitle titleKey="users.title" subtitle={t('users.subtitle')} />
+      <Card>
+        <Space wrap className="filters">
+          <Input.Search
+            allowClear
+            placeholder={t('users.searchPlaceholder')}
+            onSearch={(q) => set({ q: q.trim() || undefined })}
+            maxLength={60}
+            className="filters__search"
+          />
+          <Select
+            allowClear
+            placeholder={t('users.filterRole')}
+            value={params.role}
+            onChange={(r) => set({ role: r })}
+            options={tax.userRoles.map((r) => ({ value: r.code, label: pick(r) }))}
+            className="filters__select"
+          />
+        </Space>
+        {users.isError ? (
+          <ErrorResult error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <Table<UserDto>
+            rowKey="id"
+            columns={columns}
+            dataSource={users.data?.items}
+            loading={users.isFetching}
+            data-testid="users-table"
+            locale={{ emptyText: <Empty /> }}
+            pagination={{
+              current: params.page,
+              pageSize: params.pageSize,
+              total: users.data?.total ?? 0,
+              showTotal: (total) => t('common.total', { count: total }),
+              onChange: (page, pageSize) => set({ page, pageSize }),
+            }}
+            scroll={{ x: 720 }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Space, Table, type TableProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { OrgPublicDto } from '@shared/dto';
+import { errorText } from '../../api/client';
+import { useOrgs, useVerifyOrg } from '../../api/orgs';
+import { PageTitle } from '../../components/page-title';
+import { ErrorResult } from '../../components/query-state';
+import { formatDateTime } from '../../lib/format';
+import { useLabels } from '../../lib/use-labels';
+import { RejectModal } from './reject-modal';
+import { ReviewDetail } from './review-detail';
+
+export default function VerificationPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [rejecting, setRejecting] = useState<OrgPublicDto | null>(null);
+  const queue = useOrgs({ status: 'pending', ...page });
+  const verify = useVerifyOrg();
+  const { orgType, region, submarket } = useLabels();
+
+  const approve = (org: OrgPublicDto) =>
+    verify.mutate(
+      { id: org.id, decision: 'approve' },
+      {
+        onSuccess: () => void message.success(t('verification.approved', { name: org.name })),
+        onError: (err) => void message.error(errorText(err, i18n.language)),
+      },
+    );
+
+  const columns: TableProps<OrgPublicDto>['columns'] = [
+    { title: t('orgs.col.name'), dataIndex: 'name', render: (_, o) => <Link to={`/orgs/${o.id}`}>{o.name}</Link> },
+    { title: t('orgs.col.type'), dataIndex: 'type', render: (v: string) => orgType(v) },
+    { title: t('orgs.col.region'), dataIndex: 'regionCode', render: (v: string) => region(v), responsive: ['md'] },
+    {
+      title: t('orgs.col.submarket'),
+      dataIndex: 'submarketCode',
+      render: (v: string) => submarket(v),
+      responsive: ['lg'],
+    },
+    {
+      title: t('orgs.col.createdAt'),
+      dataIndex: 'createdAt',
+      render: (v: string) => formatDateTime(v),
+      responsive: ['md'],
+    },
+    {
+      title: t('orgs.col.actions'),
+      key: 'actions',
+      width: 190,
+      render: (_, o) => (
+        <Space>
+          <Button
+            type="primary"
+            size="small"
+            icon={<CheckOutlined />}
+            loading={verify.isPending && verify.variables?.id === o.id && verify.variables.decision === 'approve'}
+            onClick={() => approve(o)}
+            data-testid="verify-approve"
+            data-org-id={o.id}
+          >
+            {t('verification.approve')}
+          </Button>
+          <Button
+            danger
+            size="small"
+            icon={<CloseOutlined />}
+            onClick={() => setRejecting(o)}
+            data-testid="verify-reject"
+            data-org-id={o.id}
+          >
+            {t('verification.reject')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div className="page">
+      <PageTitle titleKey="verification.title" subtitle={t('verification.subtitle')} />
+      <Card>
+        {queue.isError ? (
+          <ErrorResult error={queue.error} onRetry={() => void queue.refetch()} />
+        ) : (
+          <Table<OrgPublicDto>
+            rowKey="id"
+            columns={columns}
+            dataSource={queue.data?.items}
+            loading={queue.isFetching}
+            data-testid="verification-table"
+            expandable={{ expandedRowRender: (o) => <ReviewDetail id={o.id} /> }}
+            locale={{ emptyText: <Empty description={t('verification.empty')} /> }}
+            pagination={{
+              current: page.page,
+              pageSize: page.pageSize,
+              total: queue.data?.total ?? 0,
+              showTotal: (total) => t('common.total', { count: total }),
+              onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+            }}
+            scroll={{ x: 720 }}
+          />
+        )}
+      </Card>
+      <RejectModal org={rejecting} onClose={() => setRejecting(null)} />
+    </div>
+  );
+}

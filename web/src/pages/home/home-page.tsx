@@ -1,0 +1,57 @@
+import { Button, Input, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useMe } from '../../api/auth';
+import { useDocumentTitle } from '../../components/page-title';
+import { FieldGrid } from './field-grid';
+import { KpiCards } from './kpi-cards';
+import { SubmarketList } from './submarket-list';
+
+export default function HomePage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  useDocumentTitle();
+  const search = (value: string) => {
+    const q = value.trim();
+    void navigate(q ? `/orgs?q=${encodeURIComponent(q)}` : '/orgs');
+  };
+  return (
+    <div className="home">
+      <section className="hero">
+        <div className="hero__inner">
+          <Typography.Title className="hero__title">{t('home.heroTitle')}</Typography.Title>
+          <div className="hero__title-alt">{i18n.language === 'en' ? t('app.name') : t('app.nameEn')}</div>
+          <Typography.Paragraph className="hero__subtitle">{t('home.heroSubtitle')}</Typography.Paragraph>
+          <Input.Search
+            className="hero__search"
+            size="large"
+            enterButton={t('common.search')}
+            placeholder={t('home.searchPlaceholder')}
+            onSearch={search}
+            maxLength={60}
+            data-testid="home-search"
+          />
+          <Space className="hero__actions" wrap>
+            <Link to="/orgs">
+              <Button ghost size="large">
+                {t('home.browseOrgs')}
+              </Button>
+            </Link>
+            {!me && (
+              <Link to="/register">
+                <Button size="large">{t('home.joinNow')}</Button>
+              </Link>
+            )}
+          </Space>
+          <div className="hero__slogan">{t('app.slogan')}</div>
+        </div>
+      </section>
+      <div className="page">
+        <KpiCards />
+        <FieldGrid />
+        <SubmarketList />
+      </div>
+    </div>
+  );
+}

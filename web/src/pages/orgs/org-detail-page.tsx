@@ -1,0 +1,92 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Row, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMe } from '../../api/auth';
+import { isOrgDetail, useOrg } from '../../api/orgs';
+import { useDocumentTitle } from '../../components/page-title';
+import { ErrorResult, PageSkeleton } from '../../components/query-state';
+import { VerificationTag } from '../../components/status-tag';
+import { canManageOrg } from '../../lib/roles';
+import { useLabels } from '../../lib/use-labels';
+import { OrgHistoryCard } from './org-history-card';
+import { OrgMembersCard } from './org-members-card';
+import { OrgProfileCard } from './org-profile-card';
+
+export default function OrgDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const org = useOrg(id);
+  const { orgType } = useLabels();
+  useDocumentTitle(org.data?.name ?? t('orgs.title'));
+
+  if (org.isPending)
+    return (
+      <div className="page">
+        <PageSkeleton />
+      </div>
+    );
+  if (org.isError)
+    return (
+      <div className="page">
+        <ErrorResult error={org.error} onRetry={() => void org.refetch()} />
+      </div>
+    );
+
+  const o = org.data;
+  const detail = isOrgDetail(o) ? o : null;
+  const manage = canManageOrg(me, o.id);
+  return (
+    <div className="page" data-testid="org-detail">
+      <div className="page-title">
+        <div>
+          <Typography.Title level={2} className="page-title__main" data-testid="org-name">
+            {o.name}
+          </Typography.Title>
+          <Space wrap className="org-head__meta">
+            {o.nameEn && <Typography.Text type="secondary">{o.nameEn}</Typography.Text>}
+            <Typography.Text type="secondary">{orgType(o.type)}</Typography.Text>
+            <VerificationTag status={o.verificationStatus} />
+          </Space>
+        </div>
+        {manage && (
+          <Link to={`/orgs/${o.id}/edit`} className="page-title__extra">
+            <Button icon={<EditOutlined />} data-testid="org-edit">
+              {t('common.edit')}
+            </Button>
+          </Link>
+        )}
+      </div>
+      {detail?.verification.status === 'pending' && (
+        <Alert type="info" showIcon className="page-alert" title={t('orgs.detail.pendingNotice')} />
+      )}
+      {detail?.verification.status === 'rejected' && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="org-rejected-notice"
+          title={t('orgs.detail.rejectedTitle')}
+          description={
+            <>
+              <div>{detail.verification.reason}</div>
+              {manage && <div className="muted">{t('orgs.detail.resubmitHint')}</div>}
+            </>
+          }
+        />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={detail ? 15 : 24}>
+          <OrgProfileCard org={o} />
+          {detail && <OrgMembersCard orgId={o.id} canAdd={manage} />}
+        </Col>
+        {detail && (
+          <Col xs={24} lg={9}>
+            <OrgHistoryCard org={detail} />
+          </Col>
+        )}
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import type { UserDto } from '@shared/dto';
+import { AppLayout } from './components/layout/app-layout';
+import { CenteredSpin } from './components/query-state';
+import { RequireAuth } from './components/require-auth';
+import { isAdmin, isReviewer } from './lib/roles';
+import HomePage from './pages/home/home-page';
+import NotFoundPage from './pages/not-found-page';
+import { RouteError } from './pages/route-error';
+
+/** Pages other than the home page are split into their own chunks and loaded on first visit. */
+const page = (load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+/** Layout route that lets only signed-in users (optionally with a role) through to its children. */
+const guarded = (children: RouteObject[], allow?: (u: UserDto) => boolean): RouteObject => ({
+  element: (
+    <RequireAuth allow={allow}>
+      <Outlet />
+    </RequireAuth>
+  ),
+  children,
+});
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    hydrateFallbackElement: <CenteredSpin />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'login', ...page(() => import('./pages/auth/login-page')) },
+          { path: 'register', ...page(() => import('./pages/auth/register-page')) },
+          { path: 'orgs', ...page(() => import('./pages/orgs/org-list-page')) },
+          guarded([
+            { path: 'orgs/new', ...page(() => import('./pages/orgs/org-create-page')) },
+            { path: 'orgs/:id/edit', ...page(() => import('./pages/orgs/org-edit-page')) },
+            { path: 'account', ...page(() => import('./pages/account/account-page')) },
+          ]),
+          { path: 'orgs/:id', ...page(() => import('./pages/orgs/org-detail-page')) },
+          guarded(
+            [{ path: 'admin/verification', ...page(() => import('./pages/admin/verification-page')) }],
+            isReviewer,
+          ),
+          guarded([{ path: 'admin/users', ...page(() => import('./pages/admin/users-page')) }], isAdmin),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

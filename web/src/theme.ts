@@ -1,0 +1,20 @@
+import type { ThemeConfig } from 'antd';
+
+/** Deep provincial blue with a warm accent; Chinese UI fonts first. */
+export const brand = { primary: '#1d4e89', dark: '#0f2f57', accent: '#e8a33d' };
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: brand.primary,
+    colorLink: brand.primary,
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+    colorBgLayout: '#f3f6fa',
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', headerHeight: 64, headerPadding: '0 24px', footerBg: brand.dark },
+    Menu: { horizontalItemSelectedColor: brand.primary, itemBg: 'transparent' },
+    Card: { headerFontSize: 16 },
+  },
+};
