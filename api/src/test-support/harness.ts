@@ -39,7 +39,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}) {
   const connection = mongoose.createConnection(uri, { dbName, maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND) });
   await connection.asPromise();
   const db: Database = { connection, kind: process.env.TEST_DB_KIND ?? 'external', close: () => connection.close() };
-  const running = await start({ config, db, logger: pino({ level: 'silent' }) });
+  const running = await start({ config, db, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   return new TestApp(running, db);
 }
 

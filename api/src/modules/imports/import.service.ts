@@ -113,6 +113,7 @@ export class ImportService {
       const batch = rows.slice(i, i + BATCH);
       const docs: Array<Record<string, unknown>> = [];
       const pending: ImportRowReport[] = [];
+      const now = new Date();
       for (const { row, cells } of batch) {
         const mapped = mapAchievementRow(cells);
         const parsed = createAchievementBody.safeParse(mapped.body);
@@ -139,7 +140,14 @@ export class ImportService {
           status: 'draft',
           content,
           live: null,
+          revision: { status: null },
           originKey: `import:${job._id}:${row}`,
+          // insertMany({ lean: true }) skips Mongoose defaults and timestamps, so they are set here.
+          version: 1,
+          searchDirty: true,
+          award: null,
+          createdAt: now,
+          updatedAt: now,
         });
         pending.push({ row, status: 'created', id: String(_id), title: String(content.title) });
       }
