@@ -42,6 +42,12 @@ export const contactSchema = z.strictObject({
   email: z.string().email().max(254).optional(),
 });
 
+const confidentialSchema = z.strictObject({
+  details: z.string().trim().max(20_000).default(''),
+  contact: contactSchema.optional(),
+  attachmentIds: z.array(objectIdString).max(20).default([]),
+});
+
 const subfieldMatchesField = (v: { fieldCode?: string; subfieldCode?: string }) =>
   !v.subfieldCode || !v.fieldCode || v.subfieldCode.startsWith(`${v.fieldCode}-`);
 const subfieldIssue = { message: 'the sub-field must belong to the field', path: ['subfieldCode'] };
@@ -58,25 +64,38 @@ const achievementShape = {
   summary: z.string().trim().min(20).max(2000),
   fieldCode: z.enum(fieldCodes),
   subfieldCode: z.enum(subfieldCodes).optional(),
-  tags: z.array(z.enum(codes(crossCuttingTags))).max(4).default([]),
+  tags: z.array(z.enum(codes(crossCuttingTags))).max(4),
   regionCode: z.enum(regionCodes),
-  inventors: z.array(z.string().trim().min(1).max(30)).max(30).default([]),
-  ipRights: z.array(ipRightSchema).max(50).default([]),
+  inventors: z.array(z.string().trim().min(1).max(30)).max(30),
+  ipRights: z.array(ipRightSchema).max(50),
   transferModes: z.array(z.enum(codes(transferModes))).min(1).max(5),
   tradingMode: z.enum(codes(tradingModes)),
   price: priceSchema,
-  imageIds: z.array(objectIdString).max(10).default([]),
+  imageIds: z.array(objectIdString).max(10),
   /** Held back until the viewer's organisation accepts the NDA. */
-  confidential: z
-    .strictObject({
-      details: z.string().trim().max(20_000).default(''),
-      contact: contactSchema.optional(),
-      attachmentIds: z.array(objectIdString).max(20).default([]),
-    })
-    .default({ details: '', attachmentIds: [] }),
+  confidential: confidentialSchema,
 };
 
-export const createAchievementBody = z.strictObject(achievementShape).refine(subfieldMatchesField, subfieldIssue);
+/**
+ * Create fills optional lists with defaults; update is the same shape with every field optional and NO
+ * defaults, so a PATCH of one field never resets the others.
+ */
+const withDefaults = <S extends Record<string, z.ZodType>>(shape: S, defaults: Partial<Record<keyof S, unknown>>) =>
+  Object.fromEntries(
+    Object.entries(shape).map(([k, v]) => [k, k in defaults ? (v as z.ZodType).default(defaults[k as keyof S] as never) : v]),
+  ) as { [K in keyof S]: S[K] };
+
+export const createAchievementBody = z
+  .strictObject(
+    withDefaults(achievementShape, {
+      tags: [],
+      inventors: [],
+      ipRights: [],
+      imageIds: [],
+      confidential: { details: '', attachmentIds: [] },
+    }),
+  )
+  .refine(subfieldMatchesField, subfieldIssue);
 export const updateAchievementBody = z
   .strictObject(achievementShape)
   .partial()
@@ -91,7 +110,7 @@ const needShape = {
   keywords: z.array(z.string().trim().min(1).max(20)).min(1).max(10),
   /** The problem to solve, public. */
   problem: z.string().trim().min(20).max(2000),
-  indicators: z.string().trim().max(1000).default(''),
+  indicators: z.string().trim().max(1000),
   budget: z
     .strictObject({ negotiable: z.boolean(), minFen: fenSchema.optional(), maxFen: fenSchema.optional() })
     .refine((b) => b.negotiable || b.maxFen !== undefined, { message: 'a budget is required unless negotiable', path: ['maxFen'] })
@@ -107,16 +126,12 @@ const needShape = {
   challenge: z
     .strictObject({ rewardFen: fenSchema.min(1), closesAt: z.iso.datetime({ offset: true }) })
     .optional(),
-  confidential: z
-    .strictObject({
-      details: z.string().trim().max(20_000).default(''),
-      contact: contactSchema.optional(),
-      attachmentIds: z.array(objectIdString).max(20).default([]),
-    })
-    .default({ details: '', attachmentIds: [] }),
+  confidential: confidentialSchema,
 };
 
-export const createNeedBody = z.strictObject(needShape).refine(subfieldMatchesField, subfieldIssue);
+export const createNeedBody = z
+  .strictObject(withDefaults(needShape, { indicators: '', confidential: { details: '', attachmentIds: [] } }))
+  .refine(subfieldMatchesField, subfieldIssue);
 export const updateNeedBody = z
   .strictObject(needShape)
   .partial()

@@ -65,6 +65,13 @@ describe('review state machine through HTTP', () => {
     expect(stored!.searchDirty).toBe(true);
   });
 
+  test('when one field is patched, then every other field, including the confidential part, is kept', async () => {
+    const id = (await app.http('POST', '/api/achievements', { token: cast.owner.token, body: achievementBody() })).body.achievement.id;
+    const res = await app.http('PATCH', `/api/achievements/${id}`, { token: cast.owner.token, body: { trl: 7 } });
+    expect(res.body.achievement).toMatchObject({ trl: 7, inventors: ['张伟', '李娜'], ipRights: [{ number: 'ZL202210345678.9' }] });
+    expect(res.body.achievement.confidential.details).toContain(SECRET);
+  });
+
   test('when the organisation is not verified, then submitting is refused and the draft stays', async () => {
     const pendingOrg = await app.createOrg({ status: 'pending' });
     const owner = await app.createUser({ org: pendingOrg });
