@@ -1,0 +1,49 @@
+import { startTestApp, type TestApp } from '../test-support/harness';
+import { technicalFields, liaoningRegionCodes } from '../shared/taxonomy';
+import { patentNumber } from './catalog-demo';
+import { seedDemo } from './demo';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.stop());
+
+describe('demo seed', () => {
+  test('when seeded twice, then the second run adds nothing and the demo logins work', async () => {
+    const first = await seedDemo(app.running.ctx);
+    expect(first.users).toBe(10);
+    const second = await seedDemo(app.running.ctx);
+    expect(second).toEqual({ orgs: 0, users: 0, achievements: 0, needs: 0 });
+    expect(await app.models.User.countDocuments()).toBe(10);
+    const login = await app.http('POST', '/api/auth/login', { body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' } });
+    expect(login.status).toBe(200);
+    expect(login.body.user.orgRole).toBe('org_admin');
+  });
+
+  test('when seeded, then the catalogue spans every field and city, with open challenges and a review queue', async () => {
+    const published = await app.models.Achievement.find({ status: 'published' }, { 'live.fieldCode': 1, 'live.regionCode': 1 }).lean();
+    expect(published.length).toBeGreaterThanOrEqual(300);
+    const fields = new Set(published.map((a) => (a.live as { fieldCode: string }).fieldCode));
+    expect(fields.size).toBe(technicalFields.length);
+    const needs = await app.models.Need.find({ status: 'published' }, { live: 1 }).lean();
+    expect(needs.length).toBeGreaterThanOrEqual(120);
+    const regions = new Set([...published, ...needs].map((l) => (l.live as { regionCode: string }).regionCode));
+    for (const city of liaoningRegionCodes.filter((c) => c !== '210000')) expect(regions).toContain(city);
+    const open = needs.filter((n) => {
+      const c = (n.live as { challenge?: { closesAt: string } }).challenge;
+      return c && new Date(c.closesAt).getTime() > Date.now();
+    });
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    expect(await app.models.Achievement.countDocuments({ status: 'pending_review' })).toBeGreaterThan(0);
+    // The public API serves them without their confidential part.
+    const list = await app.http('GET', '/api/achievements?pageSize=100');
+    expect(list.body.total).toBe(published.length);
+    expect(JSON.stringify(list.body)).not.toContain('签署保密协议后可见');
+  });
+
+  test('when a patent number is generated, then its check digit follows the CNIPA rule', () => {
+    // 2023 1 0123456: 2·2+0·3+2·4+3·5+1·6+0·7+1·8+2·9+3·2+4·3+5·4+6·5 = 127 → 127 mod 11 = 6.
+    expect(patentNumber(2023, 1, 123456)).toBe('ZL202310123456.6');
+  });
+});
