@@ -30,7 +30,7 @@ export async function runFoundationBench(opts: { seconds: number }): Promise<{ r
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-'));
   const db = await launchEmbeddedMongo({ dataDir });
   const apiPort = await freePort();
-  const api = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'api', 'src', 'main.ts')], {
+  const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
     env: { ...process.env, MONGODB_URI: db.uri, PORT: String(apiPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

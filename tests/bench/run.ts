@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: prints figures and ratios against baselines measured in the same run.
- * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=foundation picks a part.
+ * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=foundation|import picks a part.
  */
 import os from 'node:os';
 import { runFoundationBench } from './foundation.bench';
+import { runImportBench } from './import.bench';
 
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   const only = process.env.BENCH_ONLY;
   console.log(`东北科技大市场 benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
   if (!only || only === 'foundation') await runFoundationBench({ seconds });
+  if (!only || only === 'import') await runImportBench({ rows: Number(process.env.BENCH_IMPORT_ROWS ?? 5000) });
 }
 
 main().catch((err) => {
