@@ -79,6 +79,10 @@ export class AttachmentsService {
 export function sanitizeFilename(name: string): string {
   // Multer hands over latin1-decoded names; browsers send UTF-8.
   const utf8 = Buffer.from(name, 'latin1').toString('utf8');
-  const cleaned = (utf8.includes('\uFFFD') ? name : utf8).replace(/[\\/\x00-\x1f"<>|:*?]/g, '_').trim();
+  // Control characters (code < 32) and path/shell metacharacters become '_'.
+  const cleaned = [...(utf8.includes('\uFFFD') ? name : utf8)]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/"<>|:*?'.includes(ch) ? '_' : ch))
+    .join('')
+    .trim();
   return cleaned.slice(0, 200) || 'file';
 }

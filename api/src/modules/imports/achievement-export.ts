@@ -55,6 +55,7 @@ export async function exportAchievements(listings: ListingRecord[]): Promise<Buf
     { header: '更新时间', key: 'updatedAt', width: 20 },
   ];
   for (const l of listings) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stored content was validated by the zod schema on write
     const c = l.content as Record<string, any>;
     const ip = (c.ipRights ?? [])[0];
     ws.addRow({

@@ -1,0 +1,354 @@
+/**
+ * The foundation's shell through a real browser against the real API (same origin, built web app):
+ * home page, registration, organisation creation, sign-out/sign-in, the language switch, the operator's
+ * verification queue, and the guards. Each step asserts what was stored, not only what was shown.
+ *
+ * The steps build on each other (the applicant registered in one is the one who signs in, switches
+ * language, and whose organisation the operator approves), so they run in order in one file.
+ * Needs the built web app: `npm run build -w web`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { technicalFields, submarketForRegion } from '../../api/src/shared/taxonomy';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
+import { collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+
+jest.setTimeout(120_000);
+
+const WEB_DIST = path.resolve(__dirname, '../../web/dist');
+const SESSION_COOKIE = 'nekj_session';
+
+let app: TestApp;
+let browser: Browser;
+
+/** Retries an assertion until it holds (the page and the database settle asynchronously). */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return value;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
+const htmlLang = (page: Page) => page.evaluate('document.documentElement.lang') as Promise<string>;
+const storedLang = (page: Page) => page.evaluate(`localStorage.getItem('nekj.lang')`) as Promise<string | null>;
+const sessionCookie = async (context: BrowserContext) =>
+  (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
+
+/** Picks an option of an antd Select by its visible label. */
+async function pickOption(page: Page, inputId: string, label: string, search?: string) {
+  const select = page.locator('.ant-select', { has: page.locator(`#${inputId}`) });
+  await select.click();
+  if (search) await page.locator(`#${inputId}`).fill(search);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  await eventually(
+    () => text(select),
+    (v) => expect(v).toContain(label),
+  );
+}
+
+/** The applicant who registers in step 2 and is reused by the later steps. */
+const applicant = {
+  email: '',
+  name: '王测试',
+  password: 'Shell-passw0rd',
+  userId: '',
+  orgId: '',
+  orgName: '',
+  creditCode: '',
+};
+let applicantContext: BrowserContext;
+let applicantPage: Page;
+let applicantErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
+  }
+  app = await startTestApp({ WEB_DIST });
+  browser = await launchBrowser();
+  applicantContext = await newContext(browser);
+  applicantPage = await applicantContext.newPage();
+  applicantErrors = collectPageErrors(applicantPage);
+});
+
+afterAll(async () => {
+  try {
+    await browser?.close();
+  } finally {
+    await app?.stop();
+  }
+});
+
+describe('shell in a real browser', () => {
+  test('when a visitor opens the home page, then it is in Chinese with the 18 technology fields and the verified-organisation count', async () => {
+    // Two verified organisations count on the home page; a pending one does not.
+    await app.createOrg({ status: 'verified', regionCode: '210100' });
+    await app.createOrg({ status: 'verified', regionCode: '210500' });
+    await app.createOrg({ status: 'pending', regionCode: '210300' });
+    const verifiedInDb = await app.models.Org.countDocuments({ 'verification.status': 'verified' });
+    expect(verifiedInDb).toBe(2);
+
+    const page = applicantPage;
+    await page.goto(`${app.url}/`);
+    const hero = page.locator('h1.hero__title');
+    await hero.waitFor();
+    expect(await text(hero)).toBe('东北科技大市场');
+    expect(await htmlLang(page)).toBe('zh-CN');
+    expect(await page.title()).toBe('东北科技大市场');
+    expect(await text(page.getByTestId('nav-home'))).toBe('首页');
+    expect(await text(page.getByTestId('nav-login'))).toBe('登录');
+    expect(await page.getByTestId('user-menu').count()).toBe(0);
+    expect(await storedLang(page)).toBeNull();
+
+    const cards = page.getByTestId('field-grid').locator('.field-card');
+    await eventually(
+      () => cards.count(),
+      (n) => expect(n).toBe(18),
+    );
+    expect(technicalFields).toHaveLength(18);
+    const names = await cards.locator('.field-card__name').allTextContents();
+    expect(names).toEqual(technicalFields.map((f) => f.zh));
+
+    const kpi = page.getByTestId('kpi-orgs').locator('.ant-statistic-content-value');
+    await eventually(
+      () => text(kpi),
+      (v) => expect(v).toBe(String(verifiedInDb)),
+    );
+
+    await screenshot(page, 'shell-home-zh');
+    expect(applicantErrors).toEqual([]);
+  });
+
+  test('when a visitor registers and creates an organisation, then the account and the pending organisation are stored and shown', async () => {
+    const page = applicantPage;
+    applicant.email = `${app.unique('shell')}@test.nekj.cn`;
+
+    await page.goto(`${app.url}/register`);
+    await page.locator('#email').fill(applicant.email);
+    await page.locator('#name').fill(applicant.name);
+    await page.locator('#password').fill(applicant.password);
+    await page.locator('#confirmPassword').fill(applicant.password);
+    expect(await page.title()).toBe('注册账号 - 东北科技大市场');
+    await screenshot(page, 'shell-register');
+    await page.getByTestId('register-submit').click();
+
+    // Registered, signed in, and sent on to create an organisation.
+    await page.waitForURL(`${app.url}/orgs/new`);
+    await page.getByTestId('user-menu').waitFor();
+    expect(await text(page.getByTestId('user-menu'))).toContain(applicant.name);
+    expect(await page.getByTestId('nav-login').count()).toBe(0);
+    expect(await page.getByTestId('register-error').count()).toBe(0);
+
+    const user = await app.models.User.findOne({ email: applicant.email }).lean();
+    expect(user).toMatchObject({ name: applicant.name, locale: 'zh-CN', roles: [], orgId: null });
+    expect(user!.passwordHash).not.toContain(applicant.password);
+    applicant.userId = String(user!._id);
+    expect(await app.models.Session.countDocuments({ userId: user!._id, revokedAt: null })).toBe(1);
+    const cookie = await sessionCookie(applicantContext);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+    // The organisation form, with a check-valid credit code, in Dalian.
+    applicant.orgName = `大连浏览器测试科技有限公司${app.unique('')}`.slice(0, 40);
+    applicant.creditCode = app.creditCode('210200');
+    await page.locator('#name').fill(applicant.orgName);
+    await pickOption(page, 'type', '企业');
+    await page.locator('#creditCode').fill(applicant.creditCode.toLowerCase()); // the form upper-cases it
+    await pickOption(page, 'regionCode', '大连市', '大连');
+    await page.getByTestId('org-create-submit').click();
+
+    await page.waitForURL(/\/orgs\/[0-9a-f]{24}$/);
+    applicant.orgId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByTestId('org-name').waitFor();
+    expect(await text(page.getByTestId('org-name'))).toBe(applicant.orgName);
+    // The status tag in the heading (the history card has one too).
+    expect(await text(page.locator('.org-head__meta').getByTestId('verification-status'))).toBe('待审核');
+    expect(await text(page.getByTestId('org-credit-code'))).toBe(applicant.creditCode);
+    await page.getByText('机构资料已提交，正在等待分市场审核').waitFor();
+    // The navigation now leads to "my organisation" instead of "create".
+    await page.getByTestId('nav-my-org').waitFor();
+    expect(await page.getByTestId('nav-create-org').count()).toBe(0);
+
+    const org = await app.models.Org.findOne({ creditCode: applicant.creditCode }).lean();
+    expect(org).toMatchObject({
+      name: applicant.orgName,
+      type: 'enterprise',
+      regionCode: '210200',
+      submarketCode: submarketForRegion('210200'),
+      verification: { status: 'pending' },
+    });
+    expect(String(org!._id)).toBe(applicant.orgId);
+    expect(String(org!.createdBy)).toBe(applicant.userId);
+    const owner = await app.models.User.findById(applicant.userId).lean();
+    expect(String(owner!.orgId)).toBe(applicant.orgId);
+    expect(owner!.orgRole).toBe('org_admin');
+    const audit = await app.models.Audit.find({ entity: 'org', entityId: applicant.orgId }).lean();
+    expect(audit).toEqual([expect.objectContaining({ action: 'create', to: 'pending', actorId: applicant.userId })]);
+
+    await screenshot(page, 'shell-org-created');
+    expect(applicantErrors).toEqual([]);
+  });
+
+  test('when the user logs out and signs in with a wrong then the right password, then the error is in Chinese, no session is made, and the right one signs in', async () => {
+    const page = applicantPage;
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('nav-login').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.getByTestId('user-menu').count()).toBe(0);
+    await eventually(
+      () => app.models.Session.countDocuments({ userId: applicant.userId, revokedAt: null }),
+      (n) => expect(n).toBe(0),
+    );
+    expect(await sessionCookie(applicantContext)).toBeUndefined();
+
+    await page.getByTestId('nav-login').click();
+    await page.waitForURL(`${app.url}/login`);
+    await page.locator('#email').fill(applicant.email);
+    await page.locator('#password').fill('Wrong-passw0rd');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await text(error)).toContain('账号或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.getByTestId('user-menu').count()).toBe(0);
+    expect(await sessionCookie(applicantContext)).toBeUndefined();
+    expect(await app.models.Session.countDocuments({ userId: applicant.userId, revokedAt: null })).toBe(0);
+    expect((await page.request.get(`${app.url}/api/auth/me`)).status()).toBe(401);
+    await screenshot(page, 'shell-login');
+
+    await page.locator('#password').fill(applicant.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(`${app.url}/`);
+    await page.getByTestId('user-menu').waitFor();
+    expect(await text(page.getByTestId('user-menu'))).toContain(applicant.name);
+    expect(await app.models.Session.countDocuments({ userId: applicant.userId, revokedAt: null })).toBe(1);
+    expect(await sessionCookie(applicantContext)).toBeDefined();
+    const me = await page.request.get(`${app.url}/api/auth/me`);
+    expect(me.status()).toBe(200);
+    expect((await me.json()).user).toMatchObject({ email: applicant.email, orgId: applicant.orgId });
+    expect(applicantErrors).toEqual([]);
+  });
+
+  test('when the signed-in user switches to English, then the texts change, survive a reload, and the profile locale becomes en', async () => {
+    const page = applicantPage;
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByTestId('lang-switch').locator('[data-lang="en"]').click();
+
+    const hero = page.locator('h1.hero__title');
+    await eventually(
+      () => text(hero),
+      (v) => expect(v).toBe('Northeast China Technology Grand Market'),
+    );
+    expect(await htmlLang(page)).toBe('en');
+    expect(await text(page.getByTestId('nav-home'))).toBe('Home');
+    expect(await text(page.getByTestId('nav-my-org'))).toBe('My organisation');
+    expect(await storedLang(page)).toBe('en');
+    await eventually(
+      () => app.models.User.findById(applicant.userId).lean(),
+      (u) => expect(u!.locale).toBe('en'),
+    );
+
+    await page.reload();
+    await hero.waitFor();
+    expect(await text(hero)).toBe('Northeast China Technology Grand Market');
+    expect(await htmlLang(page)).toBe('en');
+    expect(await storedLang(page)).toBe('en');
+    // The brand keeps its Chinese name in both languages.
+    expect(await page.title()).toBe('东北科技大市场');
+    await page.getByTestId('user-menu').waitFor();
+    const names = await page.getByTestId('field-grid').locator('.field-card__name').allTextContents();
+    expect(names).toEqual(technicalFields.map((f) => f.en));
+    expect(await text(page.getByTestId('kpi-orgs'))).toContain('Verified organisations');
+
+    await screenshot(page, 'shell-home-en');
+    expect(applicantErrors).toEqual([]);
+  });
+
+  test('when a hub operator approves the new organisation in the verification queue, then it is verified in the database and for its owner', async () => {
+    const operator = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
+    const otherPending = await app.models.Org.findOne({ 'verification.status': 'pending', _id: { $ne: applicant.orgId } }).lean();
+    expect(otherPending).not.toBeNull();
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${app.url}/login`);
+    await page.locator('#email').fill(operator.email);
+    await page.locator('#password').fill(TEST_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(`${app.url}/`);
+    // A fresh device follows the operator's stored locale (zh-CN).
+    expect(await text(page.locator('h1.hero__title'))).toBe('东北科技大市场');
+
+    await page.getByTestId('nav-verification').click();
+    await page.waitForURL(`${app.url}/admin/verification`);
+    const table = page.getByTestId('verification-table');
+    const approveButton = (orgId: string) => `[data-testid="verify-approve"][data-org-id="${orgId}"]`;
+    const approve = table.locator(approveButton(applicant.orgId));
+    const otherApprove = table.locator(approveButton(String(otherPending!._id)));
+    await approve.waitFor();
+    await otherApprove.waitFor();
+    const row = table.locator('tr', { has: page.locator(approveButton(applicant.orgId)) });
+    const rowText = await text(row);
+    expect(rowText).toContain(applicant.orgName);
+    expect(rowText).toContain('企业');
+    expect(await page.locator('.page-title__main').first().textContent()).toContain('认证审核');
+    await screenshot(page, 'shell-verification');
+
+    await approve.click();
+    await page.getByText(`已通过 ${applicant.orgName} 的认证`).waitFor();
+    await approve.waitFor({ state: 'detached' });
+    expect(await otherApprove.count()).toBe(1);
+
+    const org = await app.models.Org.findById(applicant.orgId).lean();
+    expect(org!.verification).toMatchObject({ status: 'verified', decidedBy: operator.user.name });
+    expect(org!.verification!.decidedAt).toBeInstanceOf(Date);
+    expect((await app.models.Org.findById(otherPending!._id).lean())!.verification!.status).toBe('pending');
+    const audit = await app.models.Audit.findOne({ entity: 'org', entityId: applicant.orgId, action: 'approve' }).lean();
+    expect(audit).toMatchObject({ from: 'pending', to: 'verified', actorId: String(operator.user._id) });
+
+    // The owner (still in English) now sees the organisation verified.
+    await applicantPage.goto(`${app.url}/orgs/${applicant.orgId}`);
+    await eventually(
+      () => text(applicantPage.locator('.org-head__meta').getByTestId('verification-status')),
+      (v) => expect(v).toBe('Verified'),
+    );
+    expect(errors).toEqual([]);
+    expect(applicantErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('when an anonymous visitor opens the verification queue or an unknown address, then it is sent to sign in or shown not-found', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+
+    await page.goto(`${app.url}/admin/verification`);
+    await page.waitForURL((u) => u.pathname === '/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/verification');
+    await page.getByTestId('login-submit').waitFor();
+    expect(await page.getByTestId('verification-table').count()).toBe(0);
+    expect(await page.getByTestId('nav-verification').count()).toBe(0);
+
+    await page.goto(`${app.url}/no-such-page/at-all`);
+    const notFound = page.getByTestId('not-found');
+    await notFound.waitFor();
+    expect(await text(notFound)).toContain('页面不存在');
+    expect(await page.title()).toBe('页面不存在 - 东北科技大市场');
+    await notFound.getByRole('button', { name: '返回首页' }).click();
+    await page.waitForURL(`${app.url}/`);
+    await page.locator('h1.hero__title').waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Screenshots land here (git-ignored) so a person can look at what the browser saw. */
+export const ARTIFACTS_DIR = path.resolve(__dirname, '../artifacts');
+
+/** The system's Chromium (Debian package), headless; no downloads, no background traffic. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh, isolated context (own cookies and localStorage), one per role. Desktop-sized, with a Chinese
+ * browser locale like the site's audience; actions fail well before Jest's test timeout so the
+ * failure names the step.
+ */
+export async function newContext(browser: Browser, opts: { locale?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    locale: opts.locale ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  return context;
+}
+
+/**
+ * Uncaught exceptions and console errors of a page, for asserting that a flow ran cleanly. Failed
+ * resource loads (e.g. the expected 401 of /api/auth/me for a visitor) are not counted.
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
+      errors.push(`console.error: ${msg.text()}`);
+    }
+  });
+  return errors;
+}
+
+/** Full-page PNG at tests/artifacts/<name>.png, taken once web fonts have loaded; returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  // A string, not a function: the root tsconfig that ts-jest compiles with has no DOM types.
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  return file;
+}
