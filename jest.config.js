@@ -2,7 +2,12 @@
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: { warnOnly: false } }];
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': tsJest },
+  transform: {
+    '^.+\\.tsx?$': tsJest,
+    // The meilisearch client ships ESM only; Jest's CommonJS runtime needs it transformed.
+    '^.+/node_modules/meilisearch/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' }, diagnostics: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!meilisearch/)'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   rootDir: __dirname,

@@ -1,0 +1,192 @@
+import { Meilisearch, type Index, type Settings } from 'meilisearch';
+import { technicalFields } from '../../shared/taxonomy';
+import {
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  type EngineQuery,
+  type EngineResult,
+  type SearchDoc,
+  type SearchEngine,
+  type SearchFilters,
+} from './search-engine';
+
+/** Engine facet name → stored attribute. */
+const facetAttribute = (name: string) => name;
+
+/**
+ * Settings applied by code at start-up: what is searched (in weight order), filtered and sorted, Chinese
+ * segmentation for the text attributes, the field taxonomy as a dictionary (so 工业机器人 is one word to the
+ * segmenter) and zh ↔ en synonyms from the same taxonomy.
+ */
+export function meiliSettings(): Settings {
+  const dictionary = new Set<string>();
+  const synonyms: Record<string, string[]> = {};
+  for (const f of technicalFields) {
+    dictionary.add(f.zh);
+    for (const c of f.children) {
+      dictionary.add(c.zh);
+      const en = c.en.toLowerCase();
+      if (en !== c.zh.toLowerCase()) {
+        synonyms[c.zh] = [...(synonyms[c.zh] ?? []), en];
+        synonyms[en] = [...(synonyms[en] ?? []), c.zh];
+      }
+    }
+  }
+  return {
+    searchableAttributes: ['title', 'keywords', 'fieldText', 'orgName', 'summary'],
+    filterableAttributes: ['id', 'kind', 'fieldCode', 'subfieldCode', 'regionCode', 'submarketCode', 'orgType', 'stage', 'ipTypes', 'tradingMode', 'challenge', 'priceFen', 'publishedAt'],
+    sortableAttributes: ['publishedAt', 'priceFen'],
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'publishedAt:desc'],
+    localizedAttributes: [{ attributePatterns: ['title', 'keywords', 'fieldText', 'orgName', 'summary'], locales: ['zho'] }],
+    dictionary: [...dictionary],
+    synonyms,
+    faceting: { maxValuesPerFacet: 200 },
+    // Exact totals and facet counts for the page sizes we allow (50 pages × 50).
+    pagination: { maxTotalHits: 100_000 },
+  };
+}
+
+const quote = (v: string) => JSON.stringify(v);
+
+/** Our filters in Meilisearch's filter syntax (AND of clauses; several values of one attribute OR-ed by IN). */
+export function meiliFilter(f: SearchFilters): string[] {
+  const out: string[] = [];
+  const inList = (attr: string, values: string[] | undefined) => {
+    if (values) out.push(`${attr} IN [${values.map(quote).join(', ')}]`);
+  };
+  if (f.kind) out.push(`kind = ${quote(f.kind)}`);
+  inList('id', f.ids);
+  inList('fieldCode', f.fieldCode);
+  inList('subfieldCode', f.subfieldCode);
+  inList('regionCode', f.regionCode);
+  inList('submarketCode', f.submarketCode);
+  inList('orgType', f.orgType);
+  inList('stage', f.stage);
+  inList('ipTypes', f.ipTypes);
+  inList('tradingMode', f.tradingMode);
+  if (f.challenge !== undefined) out.push(`challenge = ${f.challenge}`);
+  if (f.priceMinFen !== undefined) out.push(`priceFen >= ${f.priceMinFen}`);
+  if (f.priceMaxFen !== undefined) out.push(`priceFen <= ${f.priceMaxFen}`);
+  if (f.publishedFrom !== undefined) out.push(`publishedAt >= ${f.publishedFrom}`);
+  if (f.publishedTo !== undefined) out.push(`publishedAt <= ${f.publishedTo}`);
+  return out;
+}
+
+export interface MeiliOptions {
+  host: string;
+  apiKey?: string;
+  indexUid?: string;
+  /** How long to wait for an indexing task (ms). */
+  taskTimeoutMs?: number;
+}
+
+/** The production engine: a Meilisearch index through the official client. */
+export class MeiliSearchEngine implements SearchEngine {
+  readonly name = 'meilisearch';
+  private readonly client: Meilisearch;
+  private readonly index: Index<SearchDoc>;
+  private readonly timeout: number;
+
+  constructor(private readonly opts: MeiliOptions) {
+    this.client = new Meilisearch({ host: opts.host, apiKey: opts.apiKey, timeout: 10_000 });
+    this.index = this.client.index<SearchDoc>(opts.indexUid ?? 'listings');
+    this.timeout = opts.taskTimeoutMs ?? 30_000;
+  }
+
+  private async wait(task: ReturnType<Index['addDocuments']>) {
+    const done = await task.waitTask({ timeout: this.timeout, interval: 25 });
+    if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
+  }
+
+  async init(): Promise<void> {
+    const uid = this.opts.indexUid ?? 'listings';
+    try {
+      await this.client.getRawIndex(uid);
+    } catch {
+      await this.wait(this.client.createIndex(uid, { primaryKey: 'id' }));
+    }
+    await this.wait(this.index.updateSettings(meiliSettings()));
+  }
+
+  async upsert(docs: SearchDoc[]): Promise<void> {
+    if (docs.length) await this.wait(this.index.addDocuments(docs, { primaryKey: 'id' }));
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length) await this.wait(this.index.deleteDocuments(ids));
+  }
+
+  async clear(): Promise<void> {
+    await this.wait(this.index.deleteAllDocuments());
+  }
+
+  async search(query: EngineQuery): Promise<EngineResult> {
+    const sort =
+      query.sort === 'newest' || (query.sort === 'relevance' && !query.q.trim())
+        ? ['publishedAt:desc']
+        : query.sort === 'price_asc'
+          ? ['priceFen:asc']
+          : query.sort === 'price_desc'
+            ? ['priceFen:desc']
+            : undefined;
+    const limit = Math.max(1, query.limit);
+    const res = await this.index.search<SearchDoc & { _formatted?: Partial<Record<'title' | 'summary', string>> }>(query.q, {
+      filter: meiliFilter(query.filters),
+      facets: query.facets.map(facetAttribute),
+      sort,
+      page: Math.floor(query.offset / limit) + 1,
+      hitsPerPage: limit,
+      attributesToHighlight: ['title', 'summary'],
+      attributesToCrop: ['summary'],
+      cropLength: 60,
+      cropMarker: '…',
+      highlightPreTag: HIGHLIGHT_PRE,
+      highlightPostTag: HIGHLIGHT_POST,
+    });
+    const facets: EngineResult['facets'] = {};
+    for (const name of query.facets) facets[name] = { ...(res.facetDistribution?.[facetAttribute(name)] ?? {}) };
+    return {
+      total: (res as { totalHits?: number }).totalHits ?? (res as { estimatedTotalHits?: number }).estimatedTotalHits ?? res.hits.length,
+      facets,
+      hits: res.hits.map(({ _formatted, ...doc }) => ({
+        doc: stripMeta(doc as SearchDoc),
+        formatted: { title: _formatted?.title ?? doc.title, summary: _formatted?.summary ?? doc.summary },
+      })),
+    };
+  }
+
+  async versions(): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let offset = 0; ; offset += 1000) {
+      const page = await this.index.getDocuments<Pick<SearchDoc, 'id' | 'version'>>({ fields: ['id', 'version'], limit: 1000, offset });
+      for (const d of page.results) out.set(d.id, d.version);
+      if (page.results.length < 1000) return out;
+    }
+  }
+
+  async get(id: string): Promise<SearchDoc | null> {
+    try {
+      return stripMeta(await this.index.getDocument(id));
+    } catch (err) {
+      if ((err as { cause?: { code?: string } }).cause?.code === 'document_not_found') return null;
+      throw err;
+    }
+  }
+
+  async count(): Promise<number> {
+    return (await this.index.getStats()).numberOfDocuments;
+  }
+
+  async ping(): Promise<boolean> {
+    return this.client.isHealthy();
+  }
+
+  async close(): Promise<void> {}
+}
+
+function stripMeta(doc: SearchDoc): SearchDoc {
+  const out = { ...doc } as Record<string, unknown>;
+  for (const k of Object.keys(out)) if (k.startsWith('_')) delete out[k];
+  return out as unknown as SearchDoc;
+}
+

@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import { describeEngineContract } from './search-engine.contract';
+import { EmbeddedSearchEngine } from './embedded-engine';
+import { MeiliSearchEngine, meiliSettings } from './meili-engine';
+import { FakeMeilisearch } from './testing/fake-meilisearch';
+
+describeEngineContract('embedded', async () => ({ engine: new EmbeddedSearchEngine(), cleanup: async () => undefined }));
+
+const fake = new FakeMeilisearch();
+describeEngineContract('meilisearch adapter (local Meilisearch-compatible server)', async () => {
+  await fake.start();
+  const engine = new MeiliSearchEngine({ host: fake.url, apiKey: fake.key, indexUid: `c_${crypto.randomBytes(4).toString('hex')}` });
+  return { engine, cleanup: () => fake.stop() };
+});
+
+// Against a real Meilisearch when one is configured: MEILI_HOST=http://127.0.0.1:7700 MEILI_MASTER_KEY=… npx jest search-engines
+if (process.env.MEILI_HOST) {
+  describeEngineContract(`meilisearch at ${process.env.MEILI_HOST}`, async () => {
+    const uid = `contract_${crypto.randomBytes(4).toString('hex')}`;
+    const engine = new MeiliSearchEngine({ host: process.env.MEILI_HOST!, apiKey: process.env.MEILI_MASTER_KEY, indexUid: uid });
+    return { engine, cleanup: async () => undefined };
+  });
+}
+
+describe('meilisearch adapter settings', () => {
+  test('when the adapter starts, then it applies searchable, filterable, sortable, Chinese, dictionary and synonym settings by code', async () => {
+    const server = new FakeMeilisearch();
+    await server.start();
+    try {
+      const engine = new MeiliSearchEngine({ host: server.url, apiKey: server.key, indexUid: 'settings_check' });
+      await engine.init();
+      const s = server.settingsOf('settings_check')!;
+      expect(s.localizedAttributes).toEqual([{ attributePatterns: ['title', 'keywords', 'fieldText', 'orgName', 'summary'], locales: ['zho'] }]);
+      expect(s.filterableAttributes).toEqual(expect.arrayContaining(['fieldCode', 'regionCode', 'priceFen', 'ipTypes', 'publishedAt']));
+      expect(s.sortableAttributes).toEqual(['publishedAt', 'priceFen']);
+      expect(s.dictionary).toEqual(expect.arrayContaining(['工业机器人', '石墨烯', '镁铝钛合金']));
+      expect((s.synonyms as Record<string, string[]>)['石墨烯']).toEqual(['graphene']);
+      expect((s.synonyms as Record<string, string[]>).graphene).toEqual(['石墨烯']);
+      expect(s).toEqual(meiliSettings());
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('when the master key is wrong, then the adapter fails loudly instead of searching', async () => {
+    const server = new FakeMeilisearch('right-key');
+    await server.start();
+    try {
+      const engine = new MeiliSearchEngine({ host: server.url, apiKey: 'wrong-key', indexUid: 'auth_check' });
+      await expect(engine.init()).rejects.toThrow();
+    } finally {
+      await server.stop();
+    }
+  });
+});
