@@ -42,6 +42,23 @@ export const routes: RouteObject[] = [
             { path: 'account', ...page(() => import('./pages/account/account-page')) },
           ]),
           { path: 'orgs/:id', ...page(() => import('./pages/orgs/org-detail-page')) },
+          // Catalogue (achievements and needs): public lists and details, member forms, operator review.
+          { path: 'achievements', ...page(() => import('./pages/catalog/browse/achievement-list-page')) },
+          { path: 'needs', ...page(() => import('./pages/catalog/browse/need-list-page')) },
+          guarded([
+            { path: 'achievements/new', ...page(() => import('./pages/catalog/form/achievement-edit-page')) },
+            { path: 'achievements/:id/edit', ...page(() => import('./pages/catalog/form/achievement-edit-page')) },
+            { path: 'achievements/import', ...page(() => import('./pages/catalog/import/import-page')) },
+            { path: 'needs/new', ...page(() => import('./pages/catalog/form/need-edit-page')) },
+            { path: 'needs/:id/edit', ...page(() => import('./pages/catalog/form/need-edit-page')) },
+            { path: 'my/listings', ...page(() => import('./pages/catalog/manage/my-listings-page')) },
+          ]),
+          { path: 'achievements/:id', ...page(() => import('./pages/catalog/detail/achievement-detail-page')) },
+          { path: 'needs/:id', ...page(() => import('./pages/catalog/detail/need-detail-page')) },
+          guarded(
+            [{ path: 'admin/listings', ...page(() => import('./pages/catalog/manage/review-queue-page')) }],
+            isReviewer,
+          ),
           guarded(
             [{ path: 'admin/verification', ...page(() => import('./pages/admin/verification-page')) }],
             isReviewer,

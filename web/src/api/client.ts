@@ -52,12 +52,17 @@ export function withQuery(path: string, query?: Query): string {
 
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   let res: Response;
+  // Multipart bodies get their boundary Content-Type from the browser.
+  const multipart = body instanceof FormData;
   try {
     res = await fetch(withQuery(path, query), {
       method,
       credentials: 'include',
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined || multipart ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
@@ -94,6 +99,12 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** One file as multipart field `file` (attachments, imports). */
+  upload: <T>(path: string, file: Blob, filename?: string) => {
+    const form = new FormData();
+    form.append('file', file, filename ?? (file instanceof File ? file.name : 'file'));
+    return request<T>('POST', path, form);
+  },
 };
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

@@ -1,3 +1,4 @@
+import catalogEn from './catalog.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -230,6 +231,7 @@ const en: Messages = {
     locale: 'Interface language',
     roles: 'Platform roles',
   },
+  catalog: catalogEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

@@ -1,3 +1,5 @@
+import catalogZh from './catalog.zh-CN';
+
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
   app: {
@@ -219,6 +221,7 @@ const zhCN = {
     locale: '界面语言',
     roles: '平台角色',
   },
+  catalog: catalogZh,
   validation: {
     required: '请填写此项',
     tooShort: '至少 {{min}} 个字符',

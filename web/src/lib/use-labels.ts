@@ -9,6 +9,7 @@ export function useLabels() {
   const tax = data ?? bundledTaxonomy;
   const en = i18n.language === 'en';
   const pick = (term?: Label) => (term ? (en ? term.en : term.zh) : '');
+  const subfields = tax.fields.flatMap((f) => f.children);
   const find = (list: Term[], code?: string) => (code ? pick(list.find((x) => x.code === code)) || code : '');
   return {
     tax,
@@ -19,5 +20,15 @@ export function useLabels() {
     submarket: (code?: string) => find(tax.submarkets, code),
     tag: (code?: string) => find(tax.enterpriseTags, code),
     role: (code?: string) => find(tax.userRoles, code),
+    field: (code?: string) => find(tax.fields, code),
+    subfield: (code?: string | null) => find(subfields, code ?? undefined),
+    achievementForm: (code?: string) => find(tax.achievementForms, code),
+    innovationType: (code?: string) => find(tax.innovationTypes, code),
+    stage: (code?: string) => find(tax.maturityStages, code),
+    level: (code?: string) => find(tax.achievementLevels, code),
+    ipType: (code?: string) => find(tax.ipTypes, code),
+    transferMode: (code?: string) => find(tax.transferModes, code),
+    tradingMode: (code?: string) => find(tax.tradingModes, code),
+    crossTag: (code?: string) => find(tax.crossCuttingTags, code),
   };
 }

@@ -14,10 +14,14 @@ interface NavItem {
 function navItems(user: UserDto | null | undefined, t: (k: string) => string): NavItem[] {
   const items: NavItem[] = [
     { key: 'home', to: '/', label: t('nav.home') },
+    { key: 'achievements', to: '/achievements', label: t('catalog.nav.achievements') },
+    { key: 'needs', to: '/needs', label: t('catalog.nav.needs') },
     { key: 'orgs', to: '/orgs', label: t('nav.orgs') },
   ];
   if (user && !user.orgId) items.push({ key: 'create-org', to: '/orgs/new', label: t('nav.createOrg') });
   if (user?.orgId) items.push({ key: 'my-org', to: `/orgs/${user.orgId}`, label: t('nav.myOrg') });
+  if (user?.orgId) items.push({ key: 'my-listings', to: '/my/listings', label: t('catalog.nav.mine') });
+  if (isReviewer(user)) items.push({ key: 'listing-review', to: '/admin/listings', label: t('catalog.nav.review') });
   if (isReviewer(user)) items.push({ key: 'verification', to: '/admin/verification', label: t('nav.verification') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
   return items;

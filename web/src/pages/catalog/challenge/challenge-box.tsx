@@ -1,0 +1,51 @@
+import { TrophyOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Statistic, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Challenge } from '../../../api/listing-types';
+import { formatDateTime } from '../../../lib/format';
+import { wanText } from '../../../lib/money';
+
+export const isChallengeOpen = (c: Challenge | null | undefined) => !!c && Date.parse(c.closesAt) > Date.now();
+
+/** Reward, closing time and a live countdown of a 揭榜挂帅 challenge. */
+export function ChallengeBox({ challenge }: { challenge: Challenge }) {
+  const { t } = useTranslation();
+  const closesAt = Date.parse(challenge.closesAt);
+  const [open, setOpen] = useState(() => closesAt > Date.now());
+  return (
+    <Card className="section-card challenge-box" data-testid="challenge-box">
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Statistic
+            title={t('catalog.challenge.reward')}
+            value={wanText(challenge.rewardFen)}
+            suffix={t('catalog.money.unit')}
+            prefix={<TrophyOutlined />}
+            valueStyle={{ color: '#c2410c' }}
+          />
+        </Col>
+        <Col xs={24} md={8}>
+          <Statistic title={t('catalog.challenge.closesAt')} value={formatDateTime(challenge.closesAt)} />
+        </Col>
+        <Col xs={24} md={8}>
+          {open ? (
+            <Statistic.Timer
+              type="countdown"
+              title={t('catalog.challenge.countdown')}
+              value={closesAt}
+              format={t('catalog.challenge.countdownFormat')}
+              onFinish={() => setOpen(false)}
+            />
+          ) : (
+            <Statistic
+              title={t('catalog.challenge.countdown')}
+              value=" "
+              prefix={<Tag color="default">{t('catalog.challenge.closed')}</Tag>}
+            />
+          )}
+        </Col>
+      </Row>
+    </Card>
+  );
+}

@@ -1,0 +1,104 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Col, Descriptions, Row, Space, Tag, Typography, Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { AchievementDetail, ListingKind, NeedDetail } from '../../../api/listing-types';
+import { listingPlural } from '../../../api/listing-types';
+import { useListing } from '../../../api/listings';
+import { useDocumentTitle } from '../../../components/page-title';
+import { ErrorResult, PageSkeleton } from '../../../components/query-state';
+import { formatDate } from '../../../lib/format';
+import { useLabels } from '../../../lib/use-labels';
+import '../catalog.css';
+import { ChallengeBox } from '../challenge/challenge-box';
+import { ProposalSection } from '../challenge/proposal-section';
+import { ProposalsCard } from '../challenge/proposals-card';
+import { ListingStatusTag } from '../listing-status-tag';
+import { AchievementContent } from './achievement-content';
+import { ConfidentialCard } from './confidential-card';
+import { ListingHistoryCard } from './listing-history-card';
+import { NeedContent } from './need-content';
+import { OwnerPanel } from './owner-panel';
+
+/** One detail page for both kinds, rendering whichever view the API chose (public, nda, owner, staff). */
+export function ListingDetailPage({ kind }: { kind: ListingKind }) {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const labels = useLabels();
+  const query = useListing(kind, id);
+  useDocumentTitle(query.data?.title);
+
+  if (query.isPending) return <PageSkeleton />;
+  if (query.isError) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  const listing = query.data;
+  const manage = listing.view === 'owner' || listing.view === 'staff';
+  const need = listing.kind === 'need' ? (listing as NeedDetail) : null;
+  const challenge = need?.challenge ?? null;
+
+  return (
+    <div className="page" data-testid="listing-detail" data-view={listing.view}>
+      <Link to={`/${listingPlural[kind]}`}>
+        <Button type="link" icon={<ArrowLeftOutlined />} className="back-link">
+          {t('catalog.detail.backToList')}
+        </Button>
+      </Link>
+      <div className="listing-head">
+        <Typography.Title level={2} className="listing-head__title" data-testid="listing-title">
+          {listing.title}
+        </Typography.Title>
+        {challenge && <Tag color="volcano">{t('catalog.challenge.badge')}</Tag>}
+        {manage && <ListingStatusTag status={listing.status} />}
+      </div>
+      <Space wrap className="muted small">
+        {listing.ownerOrg && (
+          <Link to={`/orgs/${listing.ownerOrg.id}`} data-testid="listing-org">
+            {listing.ownerOrg.name}
+          </Link>
+        )}
+        <span>{labels.submarket(listing.submarketCode)}</span>
+        {listing.publishedAt && (
+          <span>
+            {t('catalog.field.publishedAt')} {formatDate(listing.publishedAt)}
+          </span>
+        )}
+      </Space>
+      <Row gutter={16} className="listing-grid">
+        <Col xs={24} lg={manage ? 16 : 24}>
+          {manage && <OwnerPanel kind={kind} listing={listing} />}
+          {challenge && <ChallengeBox challenge={challenge} />}
+          {kind === 'achievement' ? (
+            <AchievementContent listing={listing as AchievementDetail} />
+          ) : (
+            <NeedContent listing={listing as NeedDetail} />
+          )}
+          <ConfidentialCard kind={kind} listing={listing} />
+          {need && challenge && manage && listing.status === 'published' && (
+            <ProposalsCard needId={listing.id} canDecide={listing.view === 'owner'} />
+          )}
+          {need && challenge && !manage && <ProposalSection needId={listing.id} challenge={challenge} />}
+        </Col>
+        {manage && (
+          <Col xs={24} lg={8}>
+            {listing.ownerOrg && (
+              <Card className="section-card">
+                <Descriptions
+                  size="small"
+                  column={1}
+                  items={[
+                    { key: 'org', label: t('catalog.field.org'), children: listing.ownerOrg.name },
+                    {
+                      key: 'sm',
+                      label: t('catalog.field.submarket'),
+                      children: labels.submarket(listing.submarketCode),
+                    },
+                  ]}
+                />
+              </Card>
+            )}
+            <ListingHistoryCard history={listing.history ?? []} />
+          </Col>
+        )}
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { ListingEditPage } from './listing-edit-page';
+
+export default function AchievementEditPage() {
+  return <ListingEditPage kind="achievement" />;
+}

@@ -1,0 +1,5 @@
+import { ListingEditPage } from './listing-edit-page';
+
+export default function NeedEditPage() {
+  return <ListingEditPage kind="need" />;
+}
