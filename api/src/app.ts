@@ -15,6 +15,8 @@ import { listingRoutes } from './modules/listings/listing.routes';
 import { proposalsRoutes } from './modules/needs/proposals.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { searchRoutes } from './modules/search/search.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -58,6 +60,8 @@ export function createApp(ctx: AppContext): Express {
   app.use(listingRoutes(ctx, ctx.services.achievements));
   app.use(listingRoutes(ctx, ctx.services.needs));
   app.use(proposalsRoutes(ctx));
+  app.use(searchRoutes(ctx));
+  app.use(notificationsRoutes(ctx));
   app.use(attachmentsRoutes(ctx));
 
   const openapi = ctx.registry.document();

@@ -30,6 +30,15 @@ export const envSchema = z.object({
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(20_000),
   WEB_DIST: z.string().default(path.join(repoRoot, 'web', 'dist')),
   TRUST_PROXY: z.string().default('loopback'),
+  /** `embedded` (in-process, the default) or `meilisearch` (MEILI_HOST). */
+  SEARCH_ENGINE: z.enum(['embedded', 'meilisearch']).default('embedded'),
+  MEILI_HOST: z.string().url().optional(),
+  MEILI_MASTER_KEY: z.string().optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('listings'),
+  /** `inprocess`: this api process runs search-sync; `external`: the search-sync service does (compose). */
+  SEARCH_SYNC: z.enum(['inprocess', 'external']).default('inprocess'),
+  SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(5_000).default(500),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -46,5 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, ...overrides };
+  const config = { ...parsed.data, ...overrides };
+  if (config.SEARCH_ENGINE === 'meilisearch' && !config.MEILI_HOST) {
+    throw new Error('Invalid configuration:\n  MEILI_HOST: required when SEARCH_ENGINE=meilisearch');
+  }
+  return config;
 }

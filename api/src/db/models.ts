@@ -5,6 +5,8 @@ import { importJobSchema } from '../modules/imports/import-job.model';
 import { listingSchema, type ListingRecord } from '../modules/listings/listing.model';
 import { ndaSchema } from '../modules/listings/nda.model';
 import { proposalSchema } from '../modules/needs/proposal.model';
+import { notificationSchema, savedSearchSchema } from '../modules/notifications/notification.model';
+import { lockSchema } from '../modules/search/lock.model';
 import { sessionSchema } from '../modules/auth/session.model';
 import { orgSchema } from '../modules/orgs/org.model';
 import { submarketSchema } from '../modules/taxonomy/submarket.model';
@@ -24,6 +26,9 @@ export function createModels(conn: Connection) {
     Proposal: conn.model('Proposal', proposalSchema),
     Attachment: conn.model('Attachment', attachmentSchema),
     ImportJob: conn.model('ImportJob', importJobSchema),
+    Lock: conn.model('Lock', lockSchema),
+    Notification: conn.model('Notification', notificationSchema),
+    SavedSearch: conn.model('SavedSearch', savedSearchSchema),
   };
 }
 

@@ -41,6 +41,8 @@ export function listingSchema(collection: string) {
   );
   schema.index({ 'live.fieldCode': 1, status: 1 });
   schema.index({ 'live.regionCode': 1, status: 1 });
+  // search-sync reads the oldest dirty listings first.
+  schema.index({ searchDirty: 1, updatedAt: 1 });
   return schema;
 }
 

@@ -1,0 +1,145 @@
+import { Types } from 'mongoose';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { Page } from '../../http/route';
+import { searchQuerySchema } from '../../shared/search-schemas';
+import type { AuthUser } from '../auth/auth.types';
+import type { MatchService } from '../search/match.service';
+import type { SearchDoc, SearchEngine } from '../search/search-engine';
+import { filtersOf } from '../search/search.service';
+import type { NotificationRecord, SavedSearchRecord } from './notification.model';
+
+const MAX_SAVED_PER_USER = 50;
+
+export interface NewNotification {
+  key: string;
+  type: NotificationRecord['type'];
+  title: { zh: string; en: string };
+  body: { zh: string; en: string };
+  link: string;
+}
+
+const linkOf = (d: SearchDoc) => `/${d.kind === 'achievement' ? 'achievements' : 'needs'}/${d.id}`;
+
+/** The notification centre and saved searches, and the producer that turns new index entries into notices. */
+export class NotificationsService {
+  constructor(
+    private readonly models: Models,
+    private readonly engine: SearchEngine,
+    private readonly matches: MatchService,
+  ) {}
+
+  async list(user: AuthUser, page: number, pageSize: number, unreadOnly: boolean): Promise<Page<NotificationRecord> & { unread: number }> {
+    const filter: Record<string, unknown> = { userId: user.id };
+    if (unreadOnly) filter.readAt = null;
+    const [items, total, unread] = await Promise.all([
+      this.models.Notification.find(filter).sort({ createdAt: -1, _id: -1 }).skip((page - 1) * pageSize).limit(pageSize).lean<NotificationRecord[]>(),
+      this.models.Notification.countDocuments(filter),
+      this.models.Notification.countDocuments({ userId: user.id, readAt: null }),
+    ]);
+    return { items, total, page, pageSize, unread };
+  }
+
+  async markRead(user: AuthUser, id: string): Promise<void> {
+    const r = await this.models.Notification.updateOne({ _id: id, userId: user.id }, { $set: { readAt: new Date() } });
+    if (r.matchedCount === 0) throw new AppError('NOT_FOUND');
+  }
+
+  async markAllRead(user: AuthUser): Promise<number> {
+    const r = await this.models.Notification.updateMany({ userId: user.id, readAt: null }, { $set: { readAt: new Date() } });
+    return r.modifiedCount;
+  }
+
+  /** Stores notices once per (user, key); duplicates from a retried batch are ignored. */
+  async notifyUsers(userIds: Types.ObjectId[], n: NewNotification): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.models.Notification.insertMany(
+      userIds.map((userId) => ({ ...n, userId })),
+      { ordered: false },
+    ).catch((err) => {
+      const dupOnly = (err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors?.every(
+        (e) => (e.code ?? e.err?.code) === 11000,
+      );
+      if ((err as { code?: number }).code !== 11000 && !dupOnly) throw err;
+    });
+  }
+
+  /**
+   * Called by search-sync with listings it just indexed: owners of matching counterpart listings hear
+   * about a new match, and saved searches that the new listings satisfy notify their owners.
+   */
+  async onIndexed(docs: SearchDoc[]): Promise<void> {
+    for (const doc of docs) {
+      for (const m of await this.matches.forDoc(doc, 5)) {
+        const members = await this.orgMembers(m.hit.org.id);
+        const mine = m.hit.kind === 'need' ? { zh: '需求', en: 'need' } : { zh: '成果', en: 'achievement' };
+        const theirs = doc.kind === 'need' ? { zh: '需求', en: 'need' } : { zh: '成果', en: 'achievement' };
+        await this.notifyUsers(members, {
+          key: `match:${m.hit.id}:${doc.id}`,
+          type: 'listing_match',
+          title: { zh: `您的${mine.zh}「${m.hit.title}」有新的匹配${theirs.zh}`, en: `A new ${theirs.en} matches your ${mine.en} "${m.hit.title}"` },
+          body: { zh: `${doc.title} — ${m.reasons.map((r) => r.zh).join('；')}`, en: `${doc.title} — ${m.reasons.map((r) => r.en).join('; ')}` },
+          link: linkOf(doc),
+        });
+      }
+    }
+    const saved = await this.models.SavedSearch.find({ notify: true }).lean<SavedSearchRecord[]>();
+    const ids = docs.map((d) => d.id);
+    for (const s of saved) {
+      const parsed = searchQuerySchema.safeParse(s.query);
+      if (!parsed.success) continue;
+      const r = await this.engine.search({ q: parsed.data.q, filters: { ...filtersOf(parsed.data), ids }, facets: [], sort: 'newest', offset: 0, limit: ids.length });
+      for (const h of r.hits) {
+        await this.notifyUsers([s.userId], {
+          key: `saved:${s._id}:${h.doc.id}`,
+          type: 'saved_search',
+          title: { zh: `保存的搜索「${s.name}」有新结果`, en: `New result for your saved search "${s.name}"` },
+          body: { zh: h.doc.title, en: h.doc.title },
+          link: linkOf(h.doc),
+        });
+      }
+    }
+  }
+
+  private async orgMembers(orgId: string): Promise<Types.ObjectId[]> {
+    const users = await this.models.User.find({ orgId }, { _id: 1 }).lean();
+    return users.map((u) => u._id as Types.ObjectId);
+  }
+
+  listSaved(user: AuthUser) {
+    return this.models.SavedSearch.find({ userId: user.id }).sort({ createdAt: -1 }).lean<SavedSearchRecord[]>();
+  }
+
+  async createSaved(user: AuthUser, body: { name: string; query: Record<string, string>; notify: boolean }): Promise<SavedSearchRecord> {
+    const parsed = searchQuerySchema.safeParse(body.query);
+    if (!parsed.success) {
+      throw new AppError('VALIDATION_FAILED', parsed.error.issues.map((i) => ({ in: 'body', path: `query.${i.path.join('.')}`, message: i.message })));
+    }
+    if ((await this.models.SavedSearch.countDocuments({ userId: user.id })) >= MAX_SAVED_PER_USER) {
+      throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: '', message: `at most ${MAX_SAVED_PER_USER} saved searches` }]);
+    }
+    const doc = await this.models.SavedSearch.create({ userId: new Types.ObjectId(user.id), name: body.name, query: body.query, notify: body.notify });
+    return doc.toObject() as SavedSearchRecord;
+  }
+
+  async deleteSaved(user: AuthUser, id: string): Promise<void> {
+    const r = await this.models.SavedSearch.deleteOne({ _id: id, userId: user.id });
+    if (r.deletedCount === 0) throw new AppError('NOT_FOUND');
+  }
+}
+
+export function presentNotification(n: NotificationRecord) {
+  return {
+    id: String(n._id),
+    type: n.type,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    readAt: n.readAt ? new Date(n.readAt).toISOString() : null,
+    createdAt: new Date(n.createdAt).toISOString(),
+  };
+}
+
+export function presentSavedSearch(s: SavedSearchRecord) {
+  return { id: String(s._id), name: s.name, query: s.query, notify: s.notify, createdAt: new Date(s.createdAt).toISOString() };
+}

@@ -1,0 +1,210 @@
+import os from 'node:os';
+import type { Logger } from 'pino';
+import type { Model } from 'mongoose';
+import type { Models } from '../../db/models';
+import type { ListingRecord } from '../listings/listing.model';
+import { toSearchDoc, type OrgInfo } from './search-document';
+import type { SearchDoc, SearchEngine } from './search-engine';
+
+export interface SyncOptions {
+  batchSize?: number;
+  /** Pause between polls when there is nothing to do (ms). */
+  intervalMs?: number;
+  maxBackoffMs?: number;
+  /** Hold the MongoDB lease so only one worker indexes (the search-sync service). In-process: off. */
+  useLease?: boolean;
+  /** Called with documents that were (re)indexed by incremental sync, for notifications. */
+  onIndexed?: (docs: SearchDoc[]) => Promise<void>;
+}
+
+export interface SyncLag {
+  pending: number;
+  /** Age of the oldest write not yet in the index (0 when none). */
+  oldestMs: number;
+  lastError: string | null;
+  indexed: number;
+}
+
+const LEASE_MS = 15_000;
+
+/**
+ * Keeps the search index equal to MongoDB without change streams: every listing write sets `searchDirty`
+ * (and bumps `version`) in the same update; this worker indexes dirty listings in batches and clears the
+ * flag only if the version is still the one it indexed, so a write made meanwhile is picked up next round.
+ * Engine failures keep the flags and back off exponentially; a restart simply finds the flags again.
+ */
+export class SearchSync {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private backoff = 0;
+  private lastError: string | null = null;
+  private indexed = 0;
+  private initialized = false;
+  private readonly holder = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  private readonly opts: Required<Omit<SyncOptions, 'onIndexed'>> & Pick<SyncOptions, 'onIndexed'>;
+
+  constructor(
+    private readonly models: Models,
+    private readonly engine: SearchEngine,
+    private readonly logger: Logger,
+    opts: SyncOptions = {},
+  ) {
+    this.opts = { batchSize: 500, intervalMs: 200, maxBackoffMs: 30_000, useLease: false, ...opts };
+  }
+
+  private get kinds(): Array<{ kind: 'achievement' | 'need'; model: Model<ListingRecord> }> {
+    return [
+      { kind: 'achievement', model: this.models.Achievement },
+      { kind: 'need', model: this.models.Need },
+    ];
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    if (this.opts.useLease) await this.models.Lock.deleteOne({ _id: 'search-sync', holder: this.holder }).catch(() => undefined);
+  }
+
+  private schedule(ms: number) {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => (this.running = null));
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async tick() {
+    let next = this.opts.intervalMs;
+    try {
+      if (this.opts.useLease && !(await this.acquireLease())) {
+        next = LEASE_MS / 3;
+      } else {
+        const n = await this.runOnce();
+        this.backoff = 0;
+        this.lastError = null;
+        if (n > 0) next = 0;
+      }
+    } catch (err) {
+      this.lastError = (err as Error).message;
+      this.backoff = Math.min(this.opts.maxBackoffMs, this.backoff ? this.backoff * 2 : 250);
+      next = this.backoff;
+      this.logger.warn({ err: this.lastError, retryInMs: next }, 'search sync failed; will retry');
+    }
+    this.schedule(next);
+  }
+
+  /** One lease document; whoever holds an unexpired lease indexes, the others wait. */
+  private async acquireLease(): Promise<boolean> {
+    const now = new Date();
+    try {
+      const got = await this.models.Lock.findOneAndUpdate(
+        { _id: 'search-sync', $or: [{ holder: this.holder }, { expiresAt: { $lt: now } }] },
+        { $set: { holder: this.holder, expiresAt: new Date(now.getTime() + LEASE_MS) } },
+        { upsert: true, new: true },
+      ).lean();
+      return got?.holder === this.holder;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  /** Indexes one batch of dirty listings per kind; returns how many listings it handled. */
+  async runOnce(): Promise<number> {
+    if (!this.initialized) {
+      await this.engine.init();
+      this.initialized = true;
+    }
+    let handled = 0;
+    const indexedDocs: SearchDoc[] = [];
+    for (const { kind, model } of this.kinds) {
+      const dirty = await model.find({ searchDirty: true }).sort({ updatedAt: 1 }).limit(this.opts.batchSize).lean<ListingRecord[]>();
+      if (dirty.length === 0) continue;
+      const orgs = await this.orgInfo(dirty);
+      const docs: SearchDoc[] = [];
+      const gone: string[] = [];
+      for (const l of dirty) {
+        const doc = toSearchDoc(kind, l, orgs.get(String(l.ownerOrgId)));
+        if (doc) docs.push(doc);
+        else gone.push(String(l._id));
+      }
+      await this.engine.upsert(docs);
+      await this.engine.remove(gone);
+      // Clear only what is unchanged since it was read; the raw driver skips Mongoose's updatedAt bump.
+      await model.collection.bulkWrite(
+        dirty.map((l) => ({ updateOne: { filter: { _id: l._id, version: l.version }, update: { $set: { searchDirty: false } } } })),
+        { ordered: false },
+      );
+      handled += dirty.length;
+      indexedDocs.push(...docs);
+    }
+    this.indexed += handled;
+    if (indexedDocs.length && this.opts.onIndexed) {
+      await this.opts.onIndexed(indexedDocs).catch((err) => this.logger.warn({ err: (err as Error).message }, 'search notifications failed'));
+    }
+    return handled;
+  }
+
+  /** Runs batches until nothing is dirty (tests and the reindex command). */
+  async drain(): Promise<void> {
+    while ((await this.runOnce()) > 0);
+  }
+
+  private async orgInfo(listings: ListingRecord[]): Promise<Map<string, OrgInfo>> {
+    const ids = [...new Set(listings.map((l) => String(l.ownerOrgId)))];
+    const orgs = await this.models.Org.find({ _id: { $in: ids } }, { name: 1, type: 1 }).lean();
+    return new Map(orgs.map((o) => [String(o._id), { name: o.name, type: o.type }]));
+  }
+
+  /**
+   * Rebuilds the index from MongoDB: every published listing in _id order, in batches, then removes what
+   * MongoDB no longer publishes. Safe while writes go on (they stay dirty and are indexed after).
+   */
+  async reindexAll(progress?: (done: number, total: number) => void): Promise<{ indexed: number; removed: number }> {
+    await this.engine.init();
+    this.initialized = true;
+    const total = (await Promise.all(this.kinds.map(({ model }) => model.countDocuments({ status: 'published' })))).reduce((a, b) => a + b, 0);
+    const seen = new Set<string>();
+    let done = 0;
+    progress?.(0, total);
+    for (const { kind, model } of this.kinds) {
+      let after: unknown = null;
+      for (;;) {
+        const filter: Record<string, unknown> = { status: 'published' };
+        if (after) filter._id = { $gt: after };
+        const batch = await model.find(filter).sort({ _id: 1 }).limit(this.opts.batchSize).lean<ListingRecord[]>();
+        if (batch.length === 0) break;
+        after = batch[batch.length - 1]._id;
+        const orgs = await this.orgInfo(batch);
+        const docs = batch.map((l) => toSearchDoc(kind, l, orgs.get(String(l.ownerOrgId)))).filter((d): d is SearchDoc => !!d);
+        await this.engine.upsert(docs);
+        for (const d of docs) seen.add(d.id);
+        done += batch.length;
+        progress?.(done, total);
+      }
+    }
+    const stale = [...(await this.engine.versions()).keys()].filter((id) => !seen.has(id));
+    await this.engine.remove(stale);
+    return { indexed: seen.size, removed: stale.length };
+  }
+
+  async lag(): Promise<SyncLag> {
+    let pending = 0;
+    let oldest: number | null = null;
+    for (const { model } of this.kinds) {
+      pending += await model.countDocuments({ searchDirty: true });
+      const first = await model.findOne({ searchDirty: true }, { updatedAt: 1 }).sort({ updatedAt: 1 }).lean<{ updatedAt: Date }>();
+      if (first && (oldest === null || first.updatedAt.getTime() < oldest)) oldest = first.updatedAt.getTime();
+    }
+    return { pending, oldestMs: oldest === null ? 0 : Math.max(0, Date.now() - oldest), lastError: this.lastError, indexed: this.indexed };
+  }
+}

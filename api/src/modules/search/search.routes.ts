@@ -1,0 +1,41 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context';
+import { defineRoute, idParams } from '../../http/route';
+import { searchKinds, searchQuerySchema } from '../../shared/search-schemas';
+
+/** Full-text search with facets, title suggestions and explained need ↔ achievement matches. */
+export function searchRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { registry } = ctx;
+  const tags = ['search'];
+
+  defineRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/search', summary: '搜索成果与需求 Search achievements and needs (facets, highlights)', tags, auth: 'optional', query: searchQuerySchema },
+    async ({ query }) => ctx.services.search.search(query),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/search/suggest',
+      summary: 'Title suggestions for the search box',
+      tags,
+      auth: 'optional',
+      query: z.strictObject({ q: z.string().trim().min(1).max(50), kind: z.enum(searchKinds).optional() }),
+    },
+    async ({ query }) => ctx.services.search.suggest(query.q, query.kind),
+  );
+  for (const [kind, plural] of [['achievement', 'achievements'], ['need', 'needs']] as const) {
+    defineRoute(
+      router,
+      registry,
+      { method: 'get', path: `/api/${plural}/:id/matches`, summary: `Ranked counterparts of a ${kind}, with the reasons`, tags, auth: 'optional', params: idParams, query: z.strictObject({ limit: z.coerce.number().int().min(1).max(20).default(10) }) },
+      async ({ user, params, query }) => ({ matches: await ctx.services.matches.forListing(user, kind, params.id, query.limit) }),
+    );
+  }
+  return router;
+}
