@@ -13,6 +13,7 @@ import { authenticate } from './modules/auth/auth.middleware';
 import { importRoutes } from './modules/imports/import.routes';
 import { listingRoutes } from './modules/listings/listing.routes';
 import { proposalsRoutes } from './modules/needs/proposals.routes';
+import { negotiationRoutes } from './modules/negotiations/negotiation.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -63,6 +64,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(searchRoutes(ctx));
   app.use(notificationsRoutes(ctx));
   app.use(attachmentsRoutes(ctx));
+  app.use(negotiationRoutes(ctx));
 
   const openapi = ctx.registry.document();
   app.get('/api/openapi.json', (_req, res) => void res.json(openapi));

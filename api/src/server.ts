@@ -15,6 +15,12 @@ import { ImportService } from './modules/imports/import.service';
 import { ListingService } from './modules/listings/listing.service';
 import { needKind } from './modules/needs/need.kind';
 import { ProposalsService } from './modules/needs/proposals.service';
+import { MessageService } from './modules/negotiations/message.service';
+import { NegotiationLog } from './modules/negotiations/negotiation-log';
+import { NegotiationService } from './modules/negotiations/negotiation.service';
+import { OfferService } from './modules/negotiations/offer.service';
+import { nullPublisher } from './modules/negotiations/room-publisher';
+import { attachRealtime } from './realtime/socket-server';
 import { AuthService } from './modules/auth/auth.service';
 import { NotificationsService } from './modules/notifications/notifications.service';
 import { MatchService } from './modules/search/match.service';
@@ -56,6 +62,9 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const guard = (orgId: string, ids: string[]) => attachments.assertOwned(orgId, ids);
   const achievements = new ListingService(achievementKind(models.Achievement), models, audit, guard);
   const needs = new ListingService(needKind(models.Need), models, audit, guard);
+  const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;
+  const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs);
+  const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs);
   const engine = createSearchEngine(config);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const notifications = new NotificationsService(models, engine, matches);
@@ -85,6 +94,9 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       matches,
       notifications,
       searchSync,
+      negotiations,
+      negotiationMessages: new MessageService(models, negotiations, negotiationLog, storage),
+      negotiationOffers: new OfferService(models, negotiations, negotiationLog, audit),
     },
     readiness: {
       database: async () => {
@@ -118,18 +130,27 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   const app = createApp(ctx);
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
+  // socket.io shares the port; services publish through it once attached (persist first, then emit).
+  const realtime = await attachRealtime(server, ctx);
+  ctx.services.negotiations.log.publisher = realtime.publisher;
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as import('node:net').AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ url, db: db.kind }, '东北科技大市场 API listening');
   const sessionSweep = setInterval(() => void ctx.services.auth.purgeExpired().catch(() => undefined), 3_600_000);
   sessionSweep.unref();
+  const negotiationSweep = setInterval(() => {
+    void ctx.services.negotiationOffers.expireDue().then(() => ctx.services.negotiations.expireIdle()).catch((err) => logger.warn({ err }, 'negotiation expiry sweep failed'));
+  }, 60_000);
+  negotiationSweep.unref();
 
   let stopped: Promise<void> | null = null;
   const stop = () =>
     (stopped ??= (async () => {
       ctx.markStopping();
       clearInterval(sessionSweep);
+      clearInterval(negotiationSweep);
+      await realtime.close();
       await ctx.services.imports.stop();
       await ctx.services.searchSync.stop();
       await ctx.services.search.engine.close();

@@ -39,6 +39,10 @@ export const envSchema = z.object({
   SEARCH_SYNC: z.enum(['inprocess', 'external']).default('inprocess'),
   SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(5_000).default(500),
+  /** Set to spread socket.io events across api instances (@socket.io/redis-adapter). */
+  REDIS_URL: z.string().url().optional(),
+  NEGOTIATION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SOCKET_EVENTS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(100),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

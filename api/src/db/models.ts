@@ -5,6 +5,7 @@ import { importJobSchema } from '../modules/imports/import-job.model';
 import { listingSchema, type ListingRecord } from '../modules/listings/listing.model';
 import { ndaSchema } from '../modules/listings/nda.model';
 import { proposalSchema } from '../modules/needs/proposal.model';
+import { dealSchema, negotiationEventSchema, negotiationReadSchema, negotiationSchema, offerSchema } from '../modules/negotiations/negotiation.model';
 import { notificationSchema, savedSearchSchema } from '../modules/notifications/notification.model';
 import { lockSchema } from '../modules/search/lock.model';
 import { sessionSchema } from '../modules/auth/session.model';
@@ -29,6 +30,11 @@ export function createModels(conn: Connection) {
     Lock: conn.model('Lock', lockSchema),
     Notification: conn.model('Notification', notificationSchema),
     SavedSearch: conn.model('SavedSearch', savedSearchSchema),
+    Negotiation: conn.model('Negotiation', negotiationSchema),
+    NegotiationEvent: conn.model('NegotiationEvent', negotiationEventSchema),
+    NegotiationOffer: conn.model('NegotiationOffer', offerSchema),
+    NegotiationRead: conn.model('NegotiationRead', negotiationReadSchema),
+    Deal: conn.model('Deal', dealSchema),
   };
 }
 

@@ -1,0 +1,60 @@
+import { Types } from 'mongoose';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { NegotiationEventDto } from '../../shared/negotiation-events';
+import type { AttachmentRecord } from '../attachments/attachment.model';
+import type { FileStorage } from '../attachments/file-storage';
+import type { AuthUser } from '../auth/auth.types';
+import type { NegotiationLog } from './negotiation-log';
+import { sideOf } from './negotiation.policy';
+import type { NegotiationService } from './negotiation.service';
+
+/** Messages, the event log as read by clients (resync), read receipts and attachments of a room. */
+export class MessageService {
+  constructor(
+    private readonly models: Models,
+    private readonly rooms: NegotiationService,
+    private readonly log: NegotiationLog,
+    private readonly storage: FileStorage,
+  ) {}
+
+  /** Stored once per (sender, clientMessageId): a resend returns the first event with created=false. */
+  async send(user: AuthUser, id: string, body: { clientMessageId: string; text: string; attachmentIds: string[] }): Promise<{ event: NegotiationEventDto; created: boolean }> {
+    const n = await this.rooms.load(user, id, 'write');
+    const ids = [...new Set(body.attachmentIds)];
+    let attachments: Array<{ id: string; filename: string; mime: string; size: number }> = [];
+    if (ids.length > 0) {
+      // Files come from the existing upload endpoint; only the sender's organisation's own files may be sent.
+      const rows = user.orgId ? await this.models.Attachment.find({ _id: { $in: ids }, ownerOrgId: user.orgId }).lean<AttachmentRecord[]>() : [];
+      if (rows.length !== ids.length) throw new AppError('ATTACHMENT_NOT_USABLE');
+      attachments = rows.map((a) => ({ id: String(a._id), filename: a.filename, mime: a.mime, size: a.size }));
+    }
+    return this.log.append(
+      n,
+      { type: 'message', actorId: user.id, actorName: user.name, actorSide: sideOf(user, n)!, text: body.text, attachments },
+      { requireOpen: true, clientMessageId: body.clientMessageId },
+    );
+  }
+
+  async events(user: AuthUser, id: string, after: number, limit: number): Promise<{ events: NegotiationEventDto[]; lastSeq: number }> {
+    const n = await this.rooms.load(user, id, 'readRoom');
+    const events = await this.log.after(n._id, after, limit);
+    return { events, lastSeq: n.seq };
+  }
+
+  async markRead(user: AuthUser, id: string, seq: number): Promise<number> {
+    const n = await this.rooms.load(user, id, 'readRoom');
+    const stored = await this.log.markRead(n._id, user.id, Math.min(seq, n.seq));
+    this.log.publisher.read(String(n._id), user.id, stored);
+    return stored;
+  }
+
+  /** A file sent in this room, for its participants only; anything else is 404. */
+  async openAttachment(user: AuthUser, id: string, attachmentId: string) {
+    const n = await this.rooms.load(user, id, 'readRoom');
+    const used = await this.models.NegotiationEvent.exists({ negotiationId: n._id, 'attachments.id': attachmentId });
+    const att = used ? await this.models.Attachment.findById(new Types.ObjectId(attachmentId)).lean<AttachmentRecord>() : null;
+    if (!att) throw new AppError('NOT_FOUND');
+    return { attachment: att, stream: this.storage.read(att.storageKey) };
+  }
+}

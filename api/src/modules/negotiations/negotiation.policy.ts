@@ -1,0 +1,58 @@
+import type { AuthUser } from '../auth/auth.types';
+import { operatesFor } from '../listings/listing.policy';
+import type { NegotiationRecord } from './negotiation.model';
+
+export type Side = 'buyer' | 'seller' | 'broker';
+export type NegotiationAction =
+  | 'readSummary'
+  | 'readRoom'
+  | 'write'
+  | 'offer'
+  | 'inviteBroker'
+  | 'assignBroker'
+  | 'respondBroker'
+  | 'withdraw';
+
+/** The party a user speaks for in this room, or null: an organisation member, or a broker who accepted. */
+export function sideOf(user: AuthUser | null, n: NegotiationRecord): Side | null {
+  if (!user) return null;
+  if (user.orgId && user.orgId === String(n.buyerOrgId)) return 'buyer';
+  if (user.orgId && user.orgId === String(n.sellerOrgId)) return 'seller';
+  if (n.brokers.some((b) => String(b.userId) === user.id && b.status === 'accepted')) return 'broker';
+  return null;
+}
+
+export const pendingBroker = (user: AuthUser | null, n: NegotiationRecord) =>
+  !!user && n.brokers.some((b) => String(b.userId) === user.id && (b.status === 'invited' || b.status === 'assigned'));
+
+const staffFor = (user: AuthUser | null, n: NegotiationRecord) => !!user?.roles.includes('admin') || operatesFor(user, n.submarketCode);
+
+/**
+ * One place that says who may do what in a negotiation room. Officials have no business here (404).
+ * Operators of the room's sub-market (and admins) see the summary to assign a broker, never the messages.
+ * A broker who was invited sees the summary until they accept.
+ */
+export function canNegotiation(user: AuthUser | null, action: NegotiationAction, n: NegotiationRecord): boolean {
+  const side = sideOf(user, n);
+  switch (action) {
+    case 'readSummary':
+      return !!side || pendingBroker(user, n) || staffFor(user, n);
+    case 'readRoom':
+      return !!side;
+    case 'write':
+      return !!side && n.status === 'open';
+    case 'offer':
+    case 'inviteBroker':
+    case 'withdraw':
+      return (side === 'buyer' || side === 'seller') && n.status === 'open';
+    case 'assignBroker':
+      return staffFor(user, n) && n.status === 'open';
+    case 'respondBroker':
+      return pendingBroker(user, n) && n.status === 'open';
+  }
+}
+
+/** Whether a refused action should look like a missing record (404) rather than a forbidden one (403). */
+export function hidden(user: AuthUser | null, n: NegotiationRecord): boolean {
+  return !canNegotiation(user, 'readSummary', n);
+}
