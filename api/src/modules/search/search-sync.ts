@@ -41,6 +41,14 @@ export class SearchSync {
   private lastError: string | null = null;
   private indexed = 0;
   private initialized = false;
+  /** The last rebuild started through startReindex(), for progress bars. */
+  reindexProgress: { running: boolean; done: number; total: number; startedAt: string | null; error: string | null } = {
+    running: false,
+    done: 0,
+    total: 0,
+    startedAt: null,
+    error: null,
+  };
   private readonly holder = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private readonly opts: Required<Omit<SyncOptions, 'onIndexed'>> & Pick<SyncOptions, 'onIndexed'>;
 
@@ -195,6 +203,17 @@ export class SearchSync {
     const stale = [...(await this.engine.versions()).keys()].filter((id) => !seen.has(id));
     await this.engine.remove(stale);
     return { indexed: seen.size, removed: stale.length };
+  }
+
+  /** Starts a rebuild in the background (one at a time) and returns its progress record. */
+  startReindex() {
+    if (this.reindexProgress.running) return this.reindexProgress;
+    const p = { running: true, done: 0, total: 0, startedAt: new Date().toISOString(), error: null as string | null };
+    this.reindexProgress = p;
+    void this.reindexAll((done, total) => Object.assign(p, { done, total }))
+      .catch((err) => (p.error = (err as Error).message))
+      .finally(() => (p.running = false));
+    return p;
   }
 
   async lag(): Promise<SyncLag> {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context';
+import { AppError } from '../../http/errors';
 import { defineRoute, idParams } from '../../http/route';
 import { searchKinds, searchQuerySchema } from '../../shared/search-schemas';
 
@@ -37,5 +38,24 @@ export function searchRoutes(ctx: AppContext): Router {
       async ({ user, params, query }) => ({ matches: await ctx.services.matches.forListing(user, kind, params.id, query.limit) }),
     );
   }
+  defineRoute(
+    router,
+    registry,
+    { method: 'get', path: '/api/search/status', summary: 'Index size and sync lag (operators and admins)', tags, auth: 'user' },
+    async ({ user }) => {
+      if (!user!.roles.some((r) => r === 'admin' || r === 'operator')) throw new AppError('FORBIDDEN');
+      const { search, searchSync } = ctx.services;
+      return { engine: search.engine.name, documents: await search.engine.count(), sync: await searchSync.lag(), reindex: searchSync.reindexProgress };
+    },
+  );
+  defineRoute(
+    router,
+    registry,
+    { method: 'post', path: '/api/search/reindex', summary: 'Rebuild the index from MongoDB (admins; progress in /api/search/status)', tags, auth: 'user', status: 202 },
+    async ({ user }) => {
+      if (!user!.roles.includes('admin')) throw new AppError('FORBIDDEN');
+      return { reindex: ctx.services.searchSync.startReindex() };
+    },
+  );
   return router;
 }
