@@ -118,7 +118,7 @@ export class NegotiationService {
     if (!n || !canNegotiation(user, 'readSummary', n)) throw new AppError('NOT_FOUND');
     if (canNegotiation(user, action, n)) return n;
     if (n.status !== 'open' && canNegotiation(user, action, { ...n, status: 'open' })) throw new AppError('INVALID_STATE', { status: n.status });
-    throw new AppError(canNegotiation(user, 'readRoom', n) || action === 'readRoom' ? 'FORBIDDEN' : 'NOT_FOUND');
+    throw new AppError('FORBIDDEN');
   }
 
   /** Members of both organisations and accepted brokers: whose sockets join the room. */

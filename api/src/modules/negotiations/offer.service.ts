@@ -139,7 +139,12 @@ export class OfferService {
       { $set: { status: to, agreedOfferId: offer._id, openKey: `done:${n0._id}` } },
       { new: true },
     ).lean<NegotiationRecord>();
-    if (!agreed) throw new AppError('INVALID_STATE', { reason: 'the negotiation is no longer open' });
+    if (!agreed) {
+      // A concurrent accept of the same offer won the race: answer with the same deal.
+      const now = await this.models.Negotiation.findById(n0._id).lean<NegotiationRecord>();
+      if (now?.status === 'agreed' && String(now.agreedOfferId) === offerId) return this.finish(user, now, offer, meta);
+      throw new AppError('INVALID_STATE', { reason: 'the negotiation is no longer open' });
+    }
     await this.audit.record(user, { entity: 'negotiation', entityId: id, action: 'agree', from: 'open', to, ip: meta.ip });
     return this.finish(user, agreed, offer, meta);
   }
