@@ -36,10 +36,12 @@ export const routes: RouteObject[] = [
           { path: 'login', ...page(() => import('./pages/auth/login-page')) },
           { path: 'register', ...page(() => import('./pages/auth/register-page')) },
           { path: 'orgs', ...page(() => import('./pages/orgs/org-list-page')) },
+          { path: 'search', ...page(() => import('./pages/search/search-page')) },
           guarded([
             { path: 'orgs/new', ...page(() => import('./pages/orgs/org-create-page')) },
             { path: 'orgs/:id/edit', ...page(() => import('./pages/orgs/org-edit-page')) },
             { path: 'account', ...page(() => import('./pages/account/account-page')) },
+            { path: 'notifications', ...page(() => import('./pages/notifications/notifications-page')) },
           ]),
           { path: 'orgs/:id', ...page(() => import('./pages/orgs/org-detail-page')) },
           // Catalogue (achievements and needs): public lists and details, member forms, operator review.

@@ -99,6 +99,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   /** One file as multipart field `file` (attachments, imports). */
   upload: <T>(path: string, file: Blob, filename?: string) => {
     const form = new FormData();

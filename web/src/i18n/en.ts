@@ -1,4 +1,5 @@
 import catalogEn from './catalog.en';
+import searchEn from './search.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -232,6 +233,7 @@ const en: Messages = {
     roles: 'Platform roles',
   },
   catalog: catalogEn,
+  search: searchEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

@@ -1,4 +1,5 @@
 import catalogZh from './catalog.zh-CN';
+import searchZh from './search.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -222,6 +223,7 @@ const zhCN = {
     roles: '平台角色',
   },
   catalog: catalogZh,
+  search: searchZh,
   validation: {
     required: '请填写此项',
     tooShort: '至少 {{min}} 个字符',

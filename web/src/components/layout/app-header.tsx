@@ -2,8 +2,10 @@ import { Button, Layout, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth';
+import { HeaderSearch } from './header-search';
 import { LangSwitch } from './lang-switch';
 import { MainNav } from './main-nav';
+import { NotificationBell } from './notification-bell';
 import { UserMenu } from './user-menu';
 
 export function AppHeader() {
@@ -20,7 +22,9 @@ export function AppHeader() {
       </Link>
       <MainNav user={me} />
       <Space className="app-header__right" size="small">
+        <HeaderSearch />
         <LangSwitch />
+        {me && <NotificationBell />}
         {me ? (
           <UserMenu user={me} />
         ) : isPending ? null : (
