@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../../components/page-title';
 import { ErrorResult, PageSkeleton } from '../../../components/query-state';
 import { formatDate } from '../../../lib/format';
 import { useLabels } from '../../../lib/use-labels';
+import { MatchesPanel } from '../../search/matches-panel';
 import '../catalog.css';
 import { ChallengeBox } from '../challenge/challenge-box';
 import { ProposalSection } from '../challenge/proposal-section';
@@ -76,6 +77,7 @@ export function ListingDetailPage({ kind }: { kind: ListingKind }) {
             <ProposalsCard needId={listing.id} canDecide={listing.view === 'owner'} />
           )}
           {need && challenge && !manage && <ProposalSection needId={listing.id} challenge={challenge} />}
+          {listing.status === 'published' && <MatchesPanel kind={kind} id={listing.id} />}
         </Col>
         {manage && (
           <Col xs={24} lg={8}>
