@@ -10,6 +10,7 @@ import {
   type SearchEngine,
   type SearchFilters,
 } from './search-engine';
+import { buildSynonyms } from './synonyms';
 import { editDistance, indexTokens, normalize, queryTerms, typoBudget, type QueryTerm } from './tokenizer';
 
 /** Field weights: a match in the title counts four times one in the summary. */
@@ -51,6 +52,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly challenge = new Column((n) => new Uint8Array(n));
   private readonly price = new Column((n) => new Float64Array(n));
   private readonly published = new Column((n) => new Float64Array(n));
+
+  constructor(private readonly synonyms: Record<string, string[]> = buildSynonyms()) {}
 
   async init(): Promise<void> {}
   async ping(): Promise<boolean> {
@@ -235,6 +238,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return union(expansions.map((e) => this.tokenMatches(e.token, e.factor)!));
   }
 
+  /** A term OR its synonyms (each synonym's words AND-ed), scored a little below the term itself. */
+  private withSynonyms(term: QueryTerm, last: boolean, matched: Set<string>): Matches | null {
+    const own = this.termMatches(term, last, matched);
+    const alternatives = (this.synonyms[term.text] ?? []).map((syn) => {
+      let acc: Matches | null = null;
+      for (const t of queryTerms(syn)) {
+        const m = this.termMatches(t, false, matched);
+        if (!m) return null;
+        acc = acc ? intersect(acc, m) : m;
+      }
+      if (acc) for (let i = 0; i < acc.n; i++) acc.scores[i] *= 0.8;
+      return acc;
+    });
+    const lists = [own, ...alternatives].filter((m): m is Matches => !!m && m.n > 0);
+    if (lists.length === 0) return own;
+    return union(lists);
+  }
+
   async search(query: EngineQuery): Promise<EngineResult> {
     return this.searchSync(query);
   }
@@ -245,7 +266,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let candidates: Matches | null = null;
     if (terms.length > 0) {
       for (let t = 0; t < terms.length; t++) {
-        const m = this.termMatches(terms[t], t === terms.length - 1, matchedTerms);
+        const m = this.withSynonyms(terms[t], t === terms.length - 1, matchedTerms);
         if (!m) return { hits: [], total: 0, facets: emptyFacets(query.facets) };
         candidates = candidates ? intersect(candidates, m) : m;
         if (candidates.n === 0) break;

@@ -1,5 +1,6 @@
 import { Meilisearch, type Index, type Settings } from 'meilisearch';
 import { technicalFields } from '../../shared/taxonomy';
+import { buildSynonyms } from './synonyms';
 import {
   HIGHLIGHT_POST,
   HIGHLIGHT_PRE,
@@ -20,18 +21,11 @@ const facetAttribute = (name: string) => name;
  */
 export function meiliSettings(): Settings {
   const dictionary = new Set<string>();
-  const synonyms: Record<string, string[]> = {};
   for (const f of technicalFields) {
     dictionary.add(f.zh);
-    for (const c of f.children) {
-      dictionary.add(c.zh);
-      const en = c.en.toLowerCase();
-      if (en !== c.zh.toLowerCase()) {
-        synonyms[c.zh] = [...(synonyms[c.zh] ?? []), en];
-        synonyms[en] = [...(synonyms[en] ?? []), c.zh];
-      }
-    }
+    for (const c of f.children) dictionary.add(c.zh);
   }
+  const synonyms = buildSynonyms();
   return {
     searchableAttributes: ['title', 'keywords', 'fieldText', 'orgName', 'summary'],
     filterableAttributes: ['id', 'kind', 'fieldCode', 'subfieldCode', 'regionCode', 'submarketCode', 'orgType', 'stage', 'ipTypes', 'tradingMode', 'challenge', 'priceFen', 'publishedAt'],

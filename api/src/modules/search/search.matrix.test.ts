@@ -33,10 +33,7 @@ test('search and suggestions: public, the same answer for everyone', async () =>
   }
 });
 
-test.each([
-  ['achievements', 'achievement'],
-  ['needs', 'need'],
-] as const)('%s matches: a published listing for everyone, a draft only for its organisation and reviewers', async (plural) => {
+test.each(['achievements', 'needs'] as const)('%s matches: a published listing for everyone, a draft only for its organisation and reviewers', async (plural) => {
   cover('GET', `/api/${plural}/:id/matches`);
   const published = await publish(app, plural, cast.owner, cast.hubOperator);
   for (const who of [null, cast.other, cast.owner, cast.official]) expect(await status('GET', `/api/${plural}/${published}/matches`, who)).toBe(200);
