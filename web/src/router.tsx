@@ -66,6 +66,12 @@ export const routes: RouteObject[] = [
             isReviewer,
           ),
           guarded([{ path: 'admin/users', ...page(() => import('./pages/admin/users-page')) }], isAdmin),
+          // Negotiation rooms (洽谈), "my negotiations" and the broker workspace.
+          guarded([
+            { path: 'negotiations', ...page(() => import('./pages/negotiations/negotiation-list-page')) },
+            { path: 'negotiations/:id', ...page(() => import('./pages/negotiations/negotiation-room-page')) },
+            { path: 'broker', ...page(() => import('./pages/negotiations/broker-workspace-page')) },
+          ]),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

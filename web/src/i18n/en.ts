@@ -1,5 +1,6 @@
 import catalogEn from './catalog.en';
 import searchEn from './search.en';
+import negotiationEn from './negotiation.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -234,6 +235,7 @@ const en: Messages = {
   },
   catalog: catalogEn,
   search: searchEn,
+  negotiation: negotiationEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

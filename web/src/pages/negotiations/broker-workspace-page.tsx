@@ -1,0 +1,83 @@
+import { App, Button, Card, Col, InputNumber, List, Row, Space, Statistic, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { NegotiationDto } from '@shared/negotiation-events';
+import { useMe } from '../../api/auth';
+import { errorText } from '../../api/client';
+import { useCommissions, useNegotiations, useRoomActions } from '../../api/negotiations';
+import { PageTitle } from '../../components/page-title';
+import { formatDate } from '../../lib/format';
+import { wanText } from '../../lib/money';
+
+function Invitation({ n }: { n: NegotiationDto }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [percent, setPercent] = useState<number | null>(3);
+  const { brokerDecision } = useRoomActions(n.id);
+  const fail = (err: unknown) => void message.error(errorText(err, i18n.language));
+  return (
+    <List.Item data-testid="broker-invitation">
+      <List.Item.Meta title={<Link to={`/negotiations/${n.id}`}>{n.title}</Link>} description={`${n.buyer.name} ⇄ ${n.seller.name}`} />
+      <Space>
+        <InputNumber min={0.01} max={20} value={percent} onChange={setPercent} addonAfter="%" aria-label={t('negotiation.broker.commissionPercent')} />
+        <Button type="primary" disabled={!percent} onClick={() => brokerDecision.mutateAsync({ decision: 'accept', commission: { kind: 'percent', bp: Math.round((percent ?? 0) * 100) } }).catch(fail)}>
+          {t('negotiation.broker.accept')}
+        </Button>
+        <Button onClick={() => brokerDecision.mutateAsync({ decision: 'decline' }).catch(fail)}>{t('negotiation.broker.decline')}</Button>
+      </Space>
+    </List.Item>
+  );
+}
+
+/** Invitations to answer, rooms the broker works in, and commissions earned on agreed deals. */
+export default function BrokerWorkspacePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const rooms = useNegotiations({ role: 'broker' });
+  const commissions = useCommissions();
+  const items = rooms.data?.items ?? [];
+  const mine = (n: NegotiationDto) => n.brokers.find((b) => b.id === me.data?.id && b.status !== 'declined');
+  const invitations = items.filter((n) => n.status === 'open' && ['invited', 'assigned'].includes(mine(n)?.status ?? ''));
+  const active = items.filter((n) => mine(n)?.status === 'accepted');
+  return (
+    <div data-testid="broker-workspace">
+      <PageTitle titleKey="negotiation.broker.title" />
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Card title={t('negotiation.broker.invitations')} size="small" style={{ marginBottom: 16 }}>
+            <List dataSource={invitations} locale={{ emptyText: t('negotiation.broker.none') }} renderItem={(n) => <Invitation n={n} />} />
+          </Card>
+          <Card title={t('negotiation.broker.active')} size="small">
+            <List
+              dataSource={active}
+              locale={{ emptyText: t('negotiation.broker.none') }}
+              renderItem={(n) => (
+                <List.Item>
+                  <Link to={`/negotiations/${n.id}`}>{n.title}</Link>
+                  <Tag>{t(`negotiation.status.${n.status}`)}</Tag>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('negotiation.broker.commissions')} size="small">
+            <Statistic value={wanText(commissions.data?.totalFen ?? 0)} suffix="万元" data-testid="commission-total" />
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={commissions.data?.items ?? []}
+              columns={[
+                { title: t('negotiation.broker.deal'), render: (_, d) => `${wanText(d.terms.amountFen)} 万元` },
+                { title: t('negotiation.broker.earned'), render: (_, d) => `${wanText(d.broker?.commissionFen ?? 0)} 万元` },
+                { title: '', render: (_, d) => <Link to={`/negotiations/${d.negotiationId}`}>{formatDate(d.agreedAt)}</Link> },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
