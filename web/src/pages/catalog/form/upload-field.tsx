@@ -64,24 +64,25 @@ export function UploadField({ fileList, onChange, image, max, testId }: Props) {
   };
   const full = (fileList?.length ?? 0) >= max;
   return (
-    <Upload
-      fileList={fileList}
-      onChange={onChange}
-      customRequest={customRequest}
-      beforeUpload={beforeUpload}
-      listType={image ? 'picture-card' : 'text'}
-      accept={image ? 'image/png,image/jpeg,image/webp,image/gif' : '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,image/*'}
-      maxCount={max}
-      data-testid={testId}
-    >
-      {full ? null : image ? (
-        <button type="button" className="upload-card-button">
-          <PlusOutlined />
-          <div>{t('catalog.form.uploadImage')}</div>
-        </button>
-      ) : (
-        <Button icon={<UploadOutlined />}>{t('catalog.form.uploadFile')}</Button>
-      )}
-    </Upload>
+    <div data-testid={testId}>
+      <Upload
+        fileList={fileList}
+        onChange={onChange}
+        customRequest={customRequest}
+        beforeUpload={beforeUpload}
+        listType={image ? 'picture-card' : 'text'}
+        accept={image ? 'image/png,image/jpeg,image/webp,image/gif' : '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,image/*'}
+        maxCount={max}
+      >
+        {full ? null : image ? (
+          <button type="button" className="upload-card-button">
+            <PlusOutlined />
+            <div>{t('catalog.form.uploadImage')}</div>
+          </button>
+        ) : (
+          <Button icon={<UploadOutlined />}>{t('catalog.form.uploadFile')}</Button>
+        )}
+      </Upload>
+    </div>
   );
 }
