@@ -81,14 +81,8 @@ function FacetPanel({ facet, counts, params, onChange }: { facet: Exclude<FacetN
     <Card size="small" title={t(`search.facet.${facet}`)} className="search-facet" data-testid={`facet-${facet}`}>
       {values.length === 0 && <span className="muted small">{t('search.facet.empty')}</span>}
       {shown.map((value) => (
-        <div key={value} className="search-facet__row">
-          <Checkbox
-            checked={selected.includes(value)}
-            onChange={(e) => toggle(value, e.target.checked)}
-            data-testid="facet-option"
-            data-facet={facet}
-            data-value={value}
-          >
+        <div key={value} className="search-facet__row" data-testid="facet-option" data-facet={facet} data-value={value}>
+          <Checkbox checked={selected.includes(value)} onChange={(e) => toggle(value, e.target.checked)}>
             {label(value)}
           </Checkbox>
           <span className="search-facet__count" data-testid="facet-count">
