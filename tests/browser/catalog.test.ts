@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { achievementColumns } from '../../api/src/modules/imports/achievement-columns';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
 
@@ -159,7 +160,10 @@ describe('catalogue in a real browser', () => {
       mimeType: 'image/png',
       buffer: PNG_1PX,
     });
-    await page.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
+    await page
+      .locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)')
+      .first()
+      .waitFor();
     await eventually(
       () => app.models.Attachment.countDocuments({ ownerOrgId: owner.orgId }),
       (n) => expect(n).toBe(1),
@@ -254,7 +258,11 @@ describe('catalogue in a real browser', () => {
     expect(stored!.publishedAt).toBeInstanceOf(Date);
     expect(stored!.live).toMatchObject({ title: listing.title, price: { amountFen: 120_500_000 } });
     expect(stored!.review).toMatchObject({ decidedBy: expect.any(String) });
-    const approved = await app.models.Audit.findOne({ entity: 'achievement', entityId: listing.id, action: 'approve' }).lean();
+    const approved = await app.models.Audit.findOne({
+      entity: 'achievement',
+      entityId: listing.id,
+      action: 'approve',
+    }).lean();
     expect(approved).toMatchObject({ from: 'pending_review', to: 'published', actorId: operator.userId });
     expect(operator.errors).toEqual([]);
 
@@ -335,7 +343,9 @@ describe('catalogue in a real browser', () => {
     await typeTags(page, 'keywords', ['在线检测']);
     await pickOption(page, 'fieldCode', '冶金', '冶金');
     await pickOption(page, 'regionCode', '沈阳市', '沈阳');
-    await page.locator('#problem').fill('热轧产线轧辊表面微裂纹需在线识别，要求检出 0.2 mm 以上裂纹，误报率低于 1%，可接入现有 PLC。');
+    await page
+      .locator('#problem')
+      .fill('热轧产线轧辊表面微裂纹需在线识别，要求检出 0.2 mm 以上裂纹，误报率低于 1%，可接入现有 PLC。');
     await page.getByTestId('step-next').click();
     await page.getByTestId('step-requirement').waitFor({ state: 'visible' });
     await pickOption(page, 'cooperationModes', '委托开发');
@@ -371,7 +381,10 @@ describe('catalogue in a real browser', () => {
     expect(storedCloses.getTime() - closes.getTime()).toBeLessThan(86_400_000);
 
     // The operator approves through the API this time (the queue was driven above).
-    const approved = await app.http('POST', `/api/needs/${needId}/review`, { token: operator.token, body: { decision: 'approve' } });
+    const approved = await app.http('POST', `/api/needs/${needId}/review`, {
+      token: operator.token,
+      body: { decision: 'approve' },
+    });
     expect(approved.status).toBe(200);
 
     // A supplier (a verified institute) answers the challenge.
@@ -409,5 +422,57 @@ describe('catalogue in a real browser', () => {
     expect(supplier.errors).toEqual([]);
     await poster.context.close();
     await supplier.context.close();
+  });
+
+  test('when the member imports a CSV, then the progress finishes, the report names the bad row and "my listings" holds the imported drafts', async () => {
+    const page = owner.page;
+    const prefix = app.unique('导入');
+    const example: Record<string, string> = Object.fromEntries(achievementColumns.map((c) => [c.header, c.example]));
+    const rows: Array<Record<string, string>> = [
+      { ...example, 成果名称: `${prefix}机器人打磨甲` },
+      { ...example, 成果名称: `${prefix}机器人打磨乙`, '价格(万元)': '面议' },
+      { ...example, 成果名称: `${prefix}坏行`, '技术成熟度(TRL)': '12' },
+    ];
+    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const csv = [
+      achievementColumns.map((c) => cell(c.header)).join(','),
+      ...rows.map((r) => achievementColumns.map((c) => cell(r[c.header] ?? '')).join(',')),
+    ].join('\n');
+
+    await page.goto(`${app.url}/achievements/import`);
+    expect(await page.getByTestId('import-template').getAttribute('href')).toBe(
+      '/api/achievements/import-template.xlsx',
+    );
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '成果清单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const job = page.getByTestId('import-job');
+    await eventually(
+      () => job.getByTestId('import-status').getAttribute('data-status'),
+      (s) => expect(s).toBe('done'),
+      20_000,
+    );
+    expect(await text(page.getByTestId('import-counts'))).toContain('成功 2，失败 1');
+    const report = page.getByTestId('import-report');
+    const badRow = report.locator('tr', { hasText: `${prefix}坏行` });
+    expect(await text(badRow)).toContain('技术成熟度(TRL)');
+    await screenshot(page, 'catalog-import-report');
+
+    const stored = await app.models.Achievement.find({ 'content.title': { $regex: `^${prefix}` } }).lean();
+    expect(stored.map((a) => (a.content as { title: string }).title).sort()).toEqual([
+      `${prefix}机器人打磨乙`,
+      `${prefix}机器人打磨甲`,
+    ]);
+    expect(stored.every((a) => a.status === 'draft' && String(a.ownerOrgId) === owner.orgId)).toBe(true);
+    const importJob = await app.models.ImportJob.findOne({ orgId: owner.orgId }).lean();
+    expect(importJob).toMatchObject({ status: 'done', created: 2, failed: 1 });
+
+    await page.goto(`${app.url}/my/listings?status=draft`);
+    const table = page.getByTestId('mine-table');
+    for (const a of stored) await table.locator(`[data-testid="listing-link"][data-id="${String(a._id)}"]`).waitFor();
+    expect(await table.locator(`[data-testid="listing-link"][data-id="${listing.id}"]`).count()).toBe(0);
+    expect(await page.getByTestId('mine-export').getAttribute('href')).toBe('/api/achievements/export.xlsx');
+    await screenshot(page, 'catalog-my-listings');
+    expect(owner.errors).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ export function AchievementCardView({ item }: { item: AchievementCard }) {
   const { t } = useTranslation();
   const labels = useLabels();
   return (
-    <Link to={`/achievements/${item.id}`} data-testid="listing-card" data-id={item.id}>
+    <Link to={`/achievements/${item.id}`} className="listing-card-link" data-testid="listing-card" data-id={item.id}>
       <Card
         hoverable
         className="listing-card"
@@ -66,7 +66,7 @@ export function NeedCardView({ item }: { item: NeedCard }) {
     </Card>
   );
   return (
-    <Link to={`/needs/${item.id}`} data-testid="listing-card" data-id={item.id}>
+    <Link to={`/needs/${item.id}`} className="listing-card-link" data-testid="listing-card" data-id={item.id}>
       {item.challenge ? (
         <Badge.Ribbon text={t('catalog.challenge.badge')} color="volcano">
           {card}

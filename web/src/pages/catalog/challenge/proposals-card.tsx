@@ -38,7 +38,7 @@ export function ProposalsCard({ needId, canDecide }: { needId: string; canDecide
     decide.isPending && decide.variables?.proposalId === p.id && decide.variables.decision === d;
 
   const columns: TableProps<ProposalDto>['columns'] = [
-    { title: t('catalog.challenge.col.org'), dataIndex: ['org', 'name'], width: 200 },
+    { title: t('catalog.challenge.col.org'), dataIndex: ['org', 'name'], width: 180 },
     { title: t('catalog.challenge.col.summary'), dataIndex: 'summary', ellipsis: true },
     {
       title: t('catalog.challenge.col.price'),
@@ -56,7 +56,7 @@ export function ProposalsCard({ needId, canDecide }: { needId: string; canDecide
       title: t('catalog.challenge.col.createdAt'),
       dataIndex: 'createdAt',
       width: 150,
-      responsive: ['lg'],
+      responsive: ['xxl'],
       render: (v: string) => formatDateTime(v),
     },
     ...(decider
@@ -65,6 +65,7 @@ export function ProposalsCard({ needId, canDecide }: { needId: string; canDecide
             title: t('catalog.challenge.col.actions'),
             key: 'actions',
             width: 250,
+            fixed: 'right' as const,
             render: (_: unknown, p: ProposalDto) =>
               p.status === 'declined' || p.status === 'winner' || hasWinner ? null : (
                 <Space size={4} wrap>
