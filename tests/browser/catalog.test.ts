@@ -453,6 +453,7 @@ describe('catalogue in a real browser', () => {
       20_000,
     );
     expect(await text(page.getByTestId('import-counts'))).toContain('成功 2，失败 1');
+    expect(await text(job.locator('.ant-card-head-title'))).toBe('成果清单.csv');
     const report = page.getByTestId('import-report');
     const badRow = report.locator('tr', { hasText: `${prefix}坏行` });
     expect(await text(badRow)).toContain('技术成熟度(TRL)');

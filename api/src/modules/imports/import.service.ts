@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors';
 import { createAchievementBody } from '../../shared/catalog-schemas';
 import { submarketForRegion } from '../../shared/taxonomy';
 import type { AuthUser } from '../auth/auth.types';
+import { sanitizeFilename } from '../attachments/attachments.service';
 import { detectAllowedMime } from '../attachments/file-kind';
 import type { FileStorage } from '../attachments/file-storage';
 import type { ListingService } from '../listings/listing.service';
@@ -45,7 +46,7 @@ export class ImportService {
       createdBy: user.id,
       createdByName: user.name,
       kind: 'achievement',
-      filename: file.originalname.slice(0, 200),
+      filename: sanitizeFilename(file.originalname),
       format,
       storageKey,
       status: 'queued',

@@ -53,6 +53,8 @@ describe('bulk import', () => {
     const started = await postFile(cast.owner, '成果清单.xlsx', await xlsx(rows));
     expect(started.status).toBe(202);
     expect(started.body.job.status).toBe('queued');
+    // Browsers send the name in UTF-8; multer hands it over latin1-decoded, the job keeps the readable name.
+    expect(started.body.job.filename).toBe('成果清单.xlsx');
     const job = await finished(started.body.job.id, cast.owner);
     expect(job).toMatchObject({ status: 'done', total: 5, processed: 5, created: 3, failed: 2 });
     expect(job.report.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
