@@ -221,6 +221,20 @@ describe('search in a real browser', () => {
     );
     expect(errors).toEqual([]);
   });
+
+  test('when the visitor switches to English, then the search page, its facets and its summary are in English', async () => {
+    await page.goto(`${app.url}/search?q=${encodeURIComponent(TERM)}`);
+    const expected = await expectHitsLike(page, { q: TERM });
+    await page.getByTestId('lang-switch').locator('[data-lang="en"]').click();
+    await eventually(
+      () => text(page.getByTestId('search-summary')),
+      (v) => expect(v).toMatch(new RegExp(`^${expected.total} results for “${TERM}” in [\\d.]+ ms$`)),
+    );
+    expect(await text(facetOption(page, 'fieldCode', 'EQP'))).toContain('High-end equipment manufacturing');
+    expect(await text(page.getByTestId('kind-tab-achievement'))).toBe('Achievements');
+    expect(await page.getByTestId('hit-kind').allTextContents()).toEqual(expect.arrayContaining(['Achievement', 'Need']));
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('saved searches and the notification centre', () => {
@@ -318,6 +332,13 @@ describe('saved searches and the notification centre', () => {
     expect(urlParams(user)).toEqual({ q: savedTerm, kind: 'achievement' });
     const found = await expectHitsLike(user, { q: savedTerm, kind: 'achievement' });
     expect(found.hits.map((h) => h.id)).toEqual([newId]);
+
+    // Deleting it in the centre removes it from the database and the list.
+    await user.goBack();
+    await user.getByTestId('saved-search-remove').click();
+    await user.locator('.ant-popconfirm .ant-btn-primary').click();
+    await user.getByTestId('saved-search').waitFor({ state: 'detached' });
+    expect(await app.models.SavedSearch.countDocuments({ userId: loner().user._id })).toBe(0);
     expect(userErrors).toEqual([]);
   });
 });

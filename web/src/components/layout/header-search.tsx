@@ -11,7 +11,7 @@ export function HeaderSearch() {
   return (
     <Input.Search
       className="header-search"
-      style={{ width: 200 }}
+      style={{ width: 170 }}
       placeholder={t('search.headerPlaceholder')}
       allowClear
       maxLength={100}
