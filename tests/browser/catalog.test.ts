@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { achievementColumns } from '../../api/src/modules/imports/achievement-columns';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+import { clickNav, collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -127,8 +127,8 @@ describe('catalogue in a real browser', () => {
     const page = owner.page;
     listing.title = `激光增材修复技术${app.unique('')}`.slice(0, 40);
 
-    expect(await page.getByTestId('nav-achievements').count()).toBeGreaterThan(0);
-    await page.goto(`${app.url}/achievements`);
+    await clickNav(page, 'achievements');
+    await page.waitForURL(`${app.url}/achievements`);
     await page.getByTestId('listing-new').click();
     await page.waitForURL(`${app.url}/achievements/new`);
 
@@ -238,9 +238,8 @@ describe('catalogue in a real browser', () => {
   test('when a hub operator approves it in the review queue, then it is published with the approved copy live', async () => {
     operator = await signIn(await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] }));
     const page = operator.page;
-    // The entry is in the navigation (possibly folded into its overflow menu on a narrow header).
-    expect(await page.getByTestId('nav-listing-review').count()).toBeGreaterThan(0);
-    await page.goto(`${app.url}/admin/listings`);
+    await clickNav(page, 'listing-review');
+    await page.waitForURL(`${app.url}/admin/listings`);
     const approveSelector = `[data-testid="listing-approve"][data-id="${listing.id}"]`;
     const approve = page.getByTestId('review-table').locator(approveSelector);
     await approve.waitFor();

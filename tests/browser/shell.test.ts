@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { technicalFields, submarketForRegion } from '../../api/src/shared/taxonomy';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+import { clickNav, collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -289,7 +289,7 @@ describe('shell in a real browser', () => {
     // A fresh device follows the operator's stored locale (zh-CN).
     expect(await text(page.locator('h1.hero__title'))).toBe('东北科技大市场');
 
-    await page.getByTestId('nav-verification').click();
+    await clickNav(page, 'verification');
     await page.waitForURL(`${app.url}/admin/verification`);
     const table = page.getByTestId('verification-table');
     const approveButton = (orgId: string) => `[data-testid="verify-approve"][data-org-id="${orgId}"]`;

@@ -62,3 +62,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }
+
+/**
+ * Clicks a main-navigation entry (`nav-<key>`) the way a person would: directly when it is in the bar, or
+ * through the menu's "…" overflow when the header is too narrow to show every entry of the role.
+ */
+export async function clickNav(page: Page, key: string): Promise<void> {
+  const inBar = page.locator(`.main-nav > li:not([aria-hidden="true"]) [data-testid="nav-${key}"]`);
+  if (await inBar.count()) return inBar.click();
+  await page.locator('.main-nav .ant-menu-overflow-item-rest').hover();
+  const link = page.locator(`.ant-menu-submenu-popup [data-testid="nav-${key}"]`);
+  await link.waitFor();
+  // The popup zooms in; click once it has stopped moving, or the pointer lands beside it and it closes.
+  let previous = '';
+  for (let i = 0; i < 40; i++) {
+    const box = JSON.stringify(await link.boundingBox());
+    if (box === previous) break;
+    previous = box;
+    await page.waitForTimeout(50);
+  }
+  await link.click();
+}

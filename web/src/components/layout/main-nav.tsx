@@ -23,8 +23,8 @@ function navItems(user: UserDto | null | undefined, t: (k: string) => string): N
   if (user?.orgId) items.push({ key: 'my-listings', to: '/my/listings', label: t('catalog.nav.mine') });
   if (user?.orgId) items.push({ key: 'negotiations', to: '/negotiations', label: t('negotiation.nav.mine') });
   if (user?.roles.includes('broker')) items.push({ key: 'broker', to: '/broker', label: t('negotiation.nav.broker') });
-  if (isReviewer(user)) items.push({ key: 'listing-review', to: '/admin/listings', label: t('catalog.nav.review') });
   if (isReviewer(user)) items.push({ key: 'verification', to: '/admin/verification', label: t('nav.verification') });
+  if (isReviewer(user)) items.push({ key: 'listing-review', to: '/admin/listings', label: t('catalog.nav.review') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
   return items;
 }

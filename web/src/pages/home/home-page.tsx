@@ -33,6 +33,16 @@ export default function HomePage() {
             data-testid="home-search"
           />
           <Space className="hero__actions" wrap>
+            <Link to="/achievements">
+              <Button type="primary" size="large" data-testid="home-achievements">
+                {t('catalog.nav.achievements')}
+              </Button>
+            </Link>
+            <Link to="/needs">
+              <Button type="primary" size="large" data-testid="home-needs">
+                {t('catalog.nav.needs')}
+              </Button>
+            </Link>
             <Link to="/orgs">
               <Button ghost size="large">
                 {t('home.browseOrgs')}

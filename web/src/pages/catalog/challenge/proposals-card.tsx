@@ -6,6 +6,7 @@ import { errorText } from '../../../api/client';
 import type { ProposalDto } from '../../../api/listing-types';
 import { useDecideProposal, useProposals, type ProposalDecision } from '../../../api/proposals';
 import { ErrorResult } from '../../../components/query-state';
+import { StartNegotiationButton } from '../../negotiations/start-negotiation-button';
 import { formatDateTime } from '../../../lib/format';
 import { WanText } from '../money-text';
 import { ProposalStatusTag } from './proposal-status-tag';
@@ -67,7 +68,9 @@ export function ProposalsCard({ needId, canDecide }: { needId: string; canDecide
             width: 250,
             fixed: 'right' as const,
             render: (_: unknown, p: ProposalDto) =>
-              p.status === 'declined' || p.status === 'winner' || hasWinner ? null : (
+              p.status === 'winner' ? (
+                <StartNegotiationButton size="small" subject={{ kind: 'proposal', id: p.id }} />
+              ) : p.status === 'declined' || hasWinner ? null : (
                 <Space size={4} wrap>
                   {p.status === 'submitted' && (
                     <Button

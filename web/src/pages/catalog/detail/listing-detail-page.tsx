@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../../components/page-title';
 import { ErrorResult, PageSkeleton } from '../../../components/query-state';
 import { formatDate } from '../../../lib/format';
 import { useLabels } from '../../../lib/use-labels';
+import { StartNegotiationButton } from '../../negotiations/start-negotiation-button';
 import { MatchesPanel } from '../../search/matches-panel';
 import '../catalog.css';
 import { ChallengeBox } from '../challenge/challenge-box';
@@ -49,6 +50,11 @@ export function ListingDetailPage({ kind }: { kind: ListingKind }) {
         </Typography.Title>
         {challenge && <Tag color="volcano">{t('catalog.challenge.badge')}</Tag>}
         {manage && <ListingStatusTag status={listing.status} />}
+        {!manage && listing.status === 'published' && (
+          <span className="listing-head__action">
+            <StartNegotiationButton subject={{ kind, id: listing.id }} />
+          </span>
+        )}
       </div>
       <Space wrap className="muted small">
         {listing.ownerOrg && (
