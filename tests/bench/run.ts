@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: prints figures and ratios against baselines measured in the same run.
- * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=foundation|import picks a part.
+ * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=foundation|import|rooms picks a part.
  */
 import os from 'node:os';
 import { runFoundationBench } from './foundation.bench';
 import { runImportBench } from './import.bench';
+import { runRoomsBench } from './rooms.bench';
 
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -12,6 +13,7 @@ async function main() {
   console.log(`东北科技大市场 benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
   if (!only || only === 'foundation') await runFoundationBench({ seconds });
   if (!only || only === 'import') await runImportBench({ rows: Number(process.env.BENCH_IMPORT_ROWS ?? 5000) });
+  if (!only || only === 'rooms') await runRoomsBench({ seconds });
 }
 
 main().catch((err) => {

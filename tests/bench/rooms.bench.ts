@@ -1,0 +1,265 @@
+/**
+ * Rooms benchmark: 500 socket.io clients in 50 negotiation rooms (10 each, 5 per organisation) exchanging
+ * messages through the real API process (handshake auth, zod, policy check, MongoDB write, then emit),
+ * against a bare socket.io relay without auth or persistence in its own process, in the same run.
+ * Two phases per server: a paced phase (every client sends one message per second, 500 msg/s in total) for
+ * delivery latency, and a closed loop (each client sends its next message when the previous one is acked)
+ * for throughput. Targets: paced p95 ≤ 50 ms; API throughput ≥ 50% of the bare relay. Printed, not asserted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose, { Types } from 'mongoose';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import { createModels } from '../../api/src/db/models';
+import { freePort, launchEmbeddedMongo } from '../../api/src/db/embedded-mongo';
+import { ms, printTable } from './load';
+
+const root = path.resolve(__dirname, '../..');
+const ROOMS = 50;
+const PER_ROOM = 10;
+
+interface Client {
+  socket: Socket;
+  room: string;
+}
+
+interface PhaseResult {
+  label: string;
+  sent: number;
+  delivered: number;
+  seconds: number;
+  msgPerSec: number;
+  deliveriesPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} not ready within 90 s`);
+}
+
+/** Orgs, users, sessions and rooms written straight to the database the API uses (not part of the measurement). */
+async function seed(uri: string, dbName: string): Promise<Array<{ token: string; room: string }>> {
+  const conn = mongoose.createConnection(uri, { dbName, maxPoolSize: 1 });
+  await conn.asPromise();
+  const m = createModels(conn);
+  const members: Array<{ token: string; room: string }> = [];
+  const now = new Date();
+  for (let r = 0; r < ROOMS; r++) {
+    const orgIds = [new Types.ObjectId(), new Types.ObjectId()];
+    await m.Org.insertMany(
+      orgIds.map((_id, i) => ({
+        _id,
+        name: `压测机构${r}-${i}`,
+        type: 'enterprise',
+        creditCode: `BENCH${r}X${i}${crypto.randomBytes(4).toString('hex')}`.slice(0, 18),
+        regionCode: '210100',
+        submarketCode: 'SM-210100',
+        verification: { status: 'verified' },
+        createdBy: _id,
+      })),
+    );
+    const users = Array.from({ length: PER_ROOM }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      email: `bench-${r}-${i}-${crypto.randomBytes(3).toString('hex')}@bench.nekj.cn`,
+      passwordHash: 'x',
+      name: `压测用户${r}-${i}`,
+      orgId: orgIds[i % 2],
+      orgRole: 'member',
+    }));
+    await m.User.insertMany(users);
+    const room = await m.Negotiation.create({
+      subject: { kind: 'achievement', id: new Types.ObjectId(), title: `压测洽谈 ${r}` },
+      buyerOrgId: orgIds[0],
+      sellerOrgId: orgIds[1],
+      submarketCode: 'SM-210100',
+      openedBy: users[0]._id,
+      status: 'open',
+      openKey: `bench:${r}:${crypto.randomBytes(4).toString('hex')}`,
+      brokers: [],
+      seq: 0,
+      lastEventAt: now,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+    });
+    for (const u of users) {
+      const token = crypto.randomBytes(32).toString('base64url');
+      await m.Session.create({ _id: crypto.createHash('sha256').update(token).digest('hex'), userId: u._id, expiresAt: new Date(now.getTime() + 86_400_000) });
+      members.push({ token, room: String(room._id) });
+    }
+  }
+  await conn.close();
+  return members;
+}
+
+async function connectAll(url: string, members: Array<{ token: string; room: string }>): Promise<Client[]> {
+  const clients: Client[] = [];
+  // In batches: 500 simultaneous handshakes would measure the connect storm, not messaging.
+  for (let i = 0; i < members.length; i += 50) {
+    const batch = members.slice(i, i + 50).map(
+      (mem) =>
+        new Promise<Client>((resolve, reject) => {
+          const socket = connectClient(url, { transports: ['websocket'], auth: { token: mem.token, room: mem.room }, reconnection: false, forceNew: true });
+          socket.once('connect', () => resolve({ socket, room: mem.room }));
+          socket.once('connect_error', reject);
+        }),
+    );
+    clients.push(...(await Promise.all(batch)));
+  }
+  return clients;
+}
+
+/** Runs one phase: paced (interval per client) or closed loop (interval 0 = next send on ack). */
+async function phase(label: string, clients: Client[], seconds: number, intervalMs: number): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  let delivered = 0;
+  let sent = 0;
+  let errors = 0;
+  let recording = false;
+  const onEvent = (client: Client) => (e: { text?: string; actor?: { id: string } }) => {
+    const m = /^b:(\d+(?:\.\d+)?):(\d+)$/.exec(e.text ?? '');
+    if (!m || !recording) return;
+    // The sender's own echo is not a delivery to someone else.
+    if (Number(m[2]) === clients.indexOf(client)) return;
+    latencies.push(performance.now() - Number(m[1]));
+    delivered++;
+  };
+  const handlers = clients.map((c) => {
+    const h = onEvent(c);
+    c.socket.on('negotiation:event', h);
+    return h;
+  });
+  const send = (c: Client, i: number) =>
+    new Promise<void>((resolve) => {
+      c.socket.timeout(10_000).emit(
+        'negotiation:message',
+        { negotiationId: c.room, clientMessageId: crypto.randomBytes(9).toString('base64url'), text: `b:${performance.now()}:${i}` },
+        (err: Error | null, res?: { ok: boolean }) => {
+          if (recording) {
+            sent++;
+            if (err || !res?.ok) errors++;
+          }
+          resolve();
+        },
+      );
+    });
+  const run = async (ms: number) => {
+    const end = performance.now() + ms;
+    await Promise.all(
+      clients.map(async (c, i) => {
+        // Spread the paced senders over the interval so 500 clients do not fire in lock-step.
+        if (intervalMs > 0) await new Promise((r) => setTimeout(r, (i / clients.length) * intervalMs));
+        while (performance.now() < end) {
+          const t0 = performance.now();
+          if (intervalMs > 0) {
+            void send(c, i);
+            await new Promise((r) => setTimeout(r, Math.max(0, intervalMs - (performance.now() - t0))));
+          } else {
+            await send(c, i);
+          }
+        }
+      }),
+    );
+  };
+  await run(1_000);
+  recording = true;
+  const t0 = performance.now();
+  await run(seconds * 1000);
+  await new Promise((r) => setTimeout(r, 500));
+  recording = false;
+  const elapsed = (performance.now() - t0) / 1000;
+  clients.forEach((c, i) => c.socket.off('negotiation:event', handlers[i]));
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  return { label, sent, delivered, seconds: elapsed, msgPerSec: sent / elapsed, deliveriesPerSec: delivered / elapsed, p50: pct(50), p95: pct(95), p99: pct(99), errors };
+}
+
+const bareRelaySource = (port: number) => `
+  const { Server } = require(${JSON.stringify(require.resolve('socket.io', { paths: [path.join(root, 'api')] }))});
+  const io = new Server(${port}, { serveClient: false });
+  let seq = 0;
+  io.on('connection', (socket) => {
+    const room = 'negotiation:' + socket.handshake.auth.room;
+    socket.join(room);
+    socket.on('negotiation:message', (p, ack) => {
+      io.to(room).emit('negotiation:event', { negotiationId: p.negotiationId, seq: ++seq, type: 'message', text: p.text, clientMessageId: p.clientMessageId });
+      ack({ ok: true });
+    });
+  });`;
+
+export async function runRoomsBench(opts: { seconds: number }): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-rooms-'));
+  const db = await launchEmbeddedMongo({ dataDir });
+  const apiPort = await freePort();
+  const barePort = await freePort();
+  const dbName = 'bench_rooms';
+  const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
+    env: {
+      ...process.env,
+      MONGODB_URI: db.uri,
+      MONGODB_DB: dbName,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+      SEED_DEMO: 'false',
+      // The per-user limit (100/min) would cap the benchmark, not measure it.
+      SOCKET_EVENTS_PER_MIN: '100000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const bare = spawn(process.execPath, ['-e', bareRelaySource(barePort)], { stdio: 'inherit' });
+  const open: Client[] = [];
+  try {
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitReady(`${apiUrl}/readyz`, api);
+    const members = await seed(db.uri, dbName);
+    const seconds = opts.seconds;
+    const bareClients = await connectAll(`http://127.0.0.1:${barePort}`, members);
+    open.push(...bareClients);
+    const rows: PhaseResult[] = [];
+    rows.push(await phase('bare relay — paced 500 msg/s', bareClients, seconds, 1000));
+    rows.push(await phase('bare relay — closed loop', bareClients, seconds, 0));
+    for (const c of bareClients) c.socket.close();
+    const apiClients = await connectAll(apiUrl, members);
+    open.push(...apiClients);
+    rows.push(await phase('API — paced 500 msg/s', apiClients, seconds, 1000));
+    rows.push(await phase('API — closed loop', apiClients, seconds, 0));
+    printTable(
+      `rooms: ${members.length} clients in ${ROOMS} rooms, API (auth, zod, policy, MongoDB write, emit) vs bare socket.io relay (targets: paced p95 ≤ 50 ms; throughput ≥ 50% of bare)`,
+      rows.map((r) => ({
+        case: r.label,
+        'msg/s': Math.round(r.msgPerSec),
+        'deliveries/s': Math.round(r.deliveriesPerSec),
+        p50: ms(r.p50),
+        p95: ms(r.p95),
+        p99: ms(r.p99),
+        errors: r.errors,
+      })),
+    );
+    const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+    console.log(`API closed-loop throughput vs bare relay: ${pct(rows[3].msgPerSec / rows[1].msgPerSec)} (target ≥ 50%)`);
+    console.log(`API paced delivery p95: ${ms(rows[2].p95)} (target ≤ 50 ms); bare relay paced p95: ${ms(rows[0].p95)}`);
+  } finally {
+    for (const c of open) c.socket.close();
+    bare.kill();
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+    await db.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
