@@ -37,35 +37,43 @@ export class NegotiationLog {
       const existing = await this.models.NegotiationEvent.findOne({ negotiationId: n._id, dedupeKey: dedupe }).lean<NegotiationEventRecord>();
       if (existing) return { event: presentEvent(existing), created: false };
     }
-    const now = new Date();
-    const filter: Record<string, unknown> = { _id: n._id };
-    if (opts.requireOpen) filter.status = 'open';
-    const room = await this.models.Negotiation.findOneAndUpdate(
-      filter,
-      { $inc: { seq: 1 }, $set: { lastEventAt: now, ...(opts.requireOpen ? { expiresAt: new Date(now.getTime() + this.idleMs) } : {}) } },
-      { new: true },
-    ).lean<NegotiationRecord>();
-    if (!room) throw new AppError('INVALID_STATE', { reason: 'the negotiation is not open' });
-    const record = {
-      _id: new Types.ObjectId(),
-      ...event,
-      negotiationId: n._id,
-      seq: room.seq,
-      dedupeKey: dedupe ?? `s:${room.seq}`,
-      ...(opts.clientMessageId ? { clientMessageId: opts.clientMessageId } : {}),
-      at: now,
-    };
-    try {
-      await this.models.NegotiationEvent.create(record);
-    } catch (err) {
-      if (!dedupe || !isDuplicate(err)) throw err;
-      const existing = await this.models.NegotiationEvent.findOne({ negotiationId: n._id, dedupeKey: dedupe }).lean<NegotiationEventRecord>();
-      if (existing) return { event: presentEvent(existing), created: false };
-      throw err;
+    // On MongoDB the $inc hands out each seq once. FerretDB v1 with more than one connection can hand out
+    // the same seq twice (non-atomic read-modify-write, see README); the unique {negotiationId, seq} index
+    // refuses the second insert and the append takes the next number.
+    for (let attempt = 1; ; attempt++) {
+      const now = new Date();
+      const filter: Record<string, unknown> = { _id: n._id };
+      if (opts.requireOpen) filter.status = 'open';
+      const room = await this.models.Negotiation.findOneAndUpdate(
+        filter,
+        { $inc: { seq: 1 }, $set: { lastEventAt: now, ...(opts.requireOpen ? { expiresAt: new Date(now.getTime() + this.idleMs) } : {}) } },
+        { new: true },
+      ).lean<NegotiationRecord>();
+      if (!room) throw new AppError('INVALID_STATE', { reason: 'the negotiation is not open' });
+      const record = {
+        _id: new Types.ObjectId(),
+        ...event,
+        negotiationId: n._id,
+        seq: room.seq,
+        dedupeKey: dedupe ?? `s:${room.seq}`,
+        ...(opts.clientMessageId ? { clientMessageId: opts.clientMessageId } : {}),
+        at: now,
+      };
+      try {
+        await this.models.NegotiationEvent.create(record);
+      } catch (err) {
+        if (!isDuplicate(err)) throw err;
+        if (dedupe) {
+          const existing = await this.models.NegotiationEvent.findOne({ negotiationId: n._id, dedupeKey: dedupe }).lean<NegotiationEventRecord>();
+          if (existing) return { event: presentEvent(existing), created: false };
+        }
+        if (attempt < 5) continue;
+        throw err;
+      }
+      const dto = presentEvent(record as NegotiationEventRecord);
+      this.publisher.event(dto);
+      return { event: dto, created: true };
     }
-    const dto = presentEvent(record as NegotiationEventRecord);
-    this.publisher.event(dto);
-    return { event: dto, created: true };
   }
 
   async after(negotiationId: Types.ObjectId | string, after: number, limit: number): Promise<NegotiationEventDto[]> {
