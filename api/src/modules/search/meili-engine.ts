@@ -1,4 +1,5 @@
-import { Meilisearch, type Index, type Settings } from 'meilisearch';
+import type { Index, Settings } from 'meilisearch/dist/index';
+import type * as MeiliClient from 'meilisearch/dist/index';
 import { technicalFields } from '../../shared/taxonomy';
 import { buildSynonyms } from './synonyms';
 import {
@@ -10,6 +11,14 @@ import {
   type SearchEngine,
   type SearchFilters,
 } from './search-engine';
+
+/**
+ * The client ships ESM only and declares its types through `exports`, which this CommonJS build
+ * (moduleResolution node10) cannot read; Node ≥ 20.19 loads it with require(), Jest transforms it
+ * (jest.config.js), and the types come from the declaration file's own path.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Meilisearch } = require('meilisearch') as typeof MeiliClient;
 
 /** Engine facet name → stored attribute. */
 const facetAttribute = (name: string) => name;
@@ -77,7 +86,7 @@ export interface MeiliOptions {
 /** The production engine: a Meilisearch index through the official client. */
 export class MeiliSearchEngine implements SearchEngine {
   readonly name = 'meilisearch';
-  private readonly client: Meilisearch;
+  private readonly client: MeiliClient.Meilisearch;
   private readonly index: Index<SearchDoc>;
   private readonly timeout: number;
 
