@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: prints figures and ratios against baselines measured in the same run.
- * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=foundation|import|rooms picks a part.
+ * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=foundation|import|search|sync|rooms picks a part.
  */
 import os from 'node:os';
 import { runFoundationBench } from './foundation.bench';
 import { runImportBench } from './import.bench';
+import { runSearchBench } from './search.bench';
+import { runSyncLagBench } from './sync-lag.bench';
 import { runRoomsBench } from './rooms.bench';
 
 async function main() {
@@ -13,6 +15,12 @@ async function main() {
   console.log(`东北科技大市场 benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
   if (!only || only === 'foundation') await runFoundationBench({ seconds });
   if (!only || only === 'import') await runImportBench({ rows: Number(process.env.BENCH_IMPORT_ROWS ?? 5000) });
+  if (!only || only === 'search') {
+    // MiniSearch and Orama take minutes and gigabytes at 300k, so by default the peers run at 100k only.
+    const sizes = (process.env.BENCH_SEARCH_SIZES ?? '100000,300000').split(',').map(Number);
+    await runSearchBench({ sizes, peersUpTo: Number(process.env.BENCH_SEARCH_PEERS_UP_TO ?? 100_000), rounds: Number(process.env.BENCH_SEARCH_ROUNDS ?? 5) });
+  }
+  if (!only || only === 'sync') await runSyncLagBench({ writesPerSecond: Number(process.env.BENCH_SYNC_WPS ?? 50), seconds: Number(process.env.BENCH_SYNC_SECONDS ?? 10) });
   if (!only || only === 'rooms') await runRoomsBench({ seconds });
 }
 
