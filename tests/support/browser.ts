@@ -68,6 +68,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * through the menu's "…" overflow when the header is too narrow to show every entry of the role.
  */
 export async function clickNav(page: Page, key: string): Promise<void> {
+  // The role's entries appear once the signed-in user has loaded; wait for this one to exist somewhere.
+  await page.locator(`.main-nav [data-testid="nav-${key}"]`).first().waitFor({ state: 'attached' });
   const inBar = page.locator(`.main-nav > li:not([aria-hidden="true"]) [data-testid="nav-${key}"]`);
   if (await inBar.count()) return inBar.click();
   await page.locator('.main-nav .ant-menu-overflow-item-rest').hover();

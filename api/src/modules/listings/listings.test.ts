@@ -4,7 +4,8 @@ import { startTestApp, type TestApp } from '../../test-support/harness';
 let app: TestApp;
 let cast: Awaited<ReturnType<TestApp['cast']>>;
 beforeAll(async () => {
-  app = await startTestApp();
+  // No in-process search-sync: these tests check that writes leave listings flagged for it.
+  app = await startTestApp({ SEARCH_SYNC: 'external' });
   cast = await app.cast();
 });
 afterAll(() => app.stop());
