@@ -5,7 +5,8 @@ import { seedDemo } from './demo';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // The seed's own speed is under test: no in-process search-sync competing for the one FerretDB connection.
+  app = await startTestApp({ SEARCH_SYNC: 'external' });
 });
 afterAll(() => app.stop());
 
