@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context';
 import { submarketForRegion } from '../shared/taxonomy';
 import { hashPassword } from '../modules/auth/password';
 import { seedCatalog } from './catalog-demo';
+import { seedNegotiations } from './negotiation-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 
 /** Two api replicas may seed at once: the loser of an upsert race on a unique key gets E11000, which is fine. */
@@ -19,7 +20,7 @@ async function tolerateRace<T>(op: () => Promise<T>): Promise<T | null> {
  * Idempotent demo seed: organisations are keyed by seedKey and users by email, inserted only when
  * missing, so restarts (and concurrent instances) never duplicate or overwrite edits.
  */
-export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: number; achievements: number; needs: number }> {
+export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: number; achievements: number; needs: number; negotiations: number }> {
   const { Org, User } = ctx.models;
   const system = new Types.ObjectId('000000000000000000000001');
   const orgIds = new Map<string, Types.ObjectId>();
@@ -75,6 +76,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: 
     usersCreated += res?.upsertedCount ?? 0;
   }
   const catalog = await seedCatalog(ctx, orgIds);
-  ctx.logger.info({ orgsCreated, usersCreated, ...catalog }, 'demo seed checked');
-  return { orgs: orgsCreated, users: usersCreated, ...catalog };
+  const negotiations = await seedNegotiations(ctx, orgIds);
+  ctx.logger.info({ orgsCreated, usersCreated, ...catalog, negotiations }, 'demo seed checked');
+  return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations };
 }

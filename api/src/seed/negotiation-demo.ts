@@ -1,0 +1,117 @@
+import type { Types } from 'mongoose';
+import type { AppContext } from '../app-context';
+import { toAuthUser } from '../modules/auth/auth.service';
+import type { AuthUser } from '../modules/auth/auth.types';
+import type { NegotiationRecord } from '../modules/negotiations/negotiation.model';
+import type { OfferTerms } from '../shared/negotiation-events';
+import type { UserRecord } from '../modules/users/user.model';
+
+type Line = [who: 'buyer' | 'seller' | 'broker', text: string];
+type Offer = [who: 'buyer' | 'seller', terms: Omit<OfferTerms, 'validUntil' | 'text'> & { text?: string }];
+
+interface DemoRoom {
+  key: string;
+  sellerOrg: string;
+  sellerEmail: string;
+  brokerCommissionBp?: number;
+  lines: Line[];
+  offers: Offer[];
+  end: 'open' | 'agree' | 'withdraw';
+}
+
+const plan = {
+  split: { kind: 'instalments' as const, instalments: [{ percent: 30, dueMonths: 0 }, { percent: 70, dueMonths: 6 }] },
+  milestones: { kind: 'milestones' as const, milestones: [{ name: '样机交付', percent: 40 }, { name: '中试验收', percent: 40 }, { name: '量产稳定运行三个月', percent: 20 }] },
+};
+
+/** Realistic rooms for the demo: one open with a broker and a live counter-offer, one agreed, one withdrawn. */
+const rooms: DemoRoom[] = [
+  {
+    key: 'neg-neu-robot',
+    sellerOrg: 'neu',
+    sellerEmail: 'neu@demo.nekj.cn',
+    brokerCommissionBp: 300,
+    lines: [
+      ['buyer', '刘老师您好，我们是沈阳瑞科，正在建一条焊接机器人产线，对贵校这项成果很感兴趣，想了解许可方式和费用。'],
+      ['seller', '吴经理好！这项技术目前有两项发明专利授权，可以做辽宁省内的排他许可，也可以谈转让。贵司计划用在哪类工件上？'],
+      ['buyer', '主要是工程机械结构件，中厚板多层多道焊，年产量大约两万件。'],
+      ['broker', '两位好，我是辽宁省技术转移服务中心的陈经纪人。建议先按排他许可谈，首付加分期，后续中试数据达标再付尾款，双方风险都小一些。'],
+      ['seller', '可以，我们先给一个报价，附技术指导三次。'],
+    ],
+    offers: [
+      ['seller', { amountFen: 1_800_000_00, category: 'license', paymentPlan: plan.split, termMonths: 60, exclusivity: 'sole', text: '许可地域：辽宁省；含现场技术指导三次。' }],
+      ['buyer', { amountFen: 1_200_000_00, category: 'license', paymentPlan: plan.milestones, termMonths: 60, exclusivity: 'sole', text: '按里程碑付款；中试良率不低于 98%。' }],
+    ],
+    end: 'open',
+  },
+  {
+    key: 'neg-dicp-robot',
+    sellerOrg: 'dicp',
+    sellerEmail: 'dicp@demo.nekj.cn',
+    lines: [
+      ['buyer', '周研究员您好，我们想把贵所的这项技术用于厂区储能改造，希望以技术开发合同合作。'],
+      ['seller', '没问题，我们可以承担委托开发，周期大约十个月，需要贵司提供现场工况数据。'],
+      ['buyer', '数据下周可以提供。价格方面希望控制在 250 万元以内。'],
+      ['seller', '考虑到中试放大的工作量，我们报 280 万元，分三期支付。'],
+    ],
+    offers: [
+      ['seller', { amountFen: 2_800_000_00, category: 'development', paymentPlan: plan.milestones, termMonths: 10, exclusivity: 'none', text: '委托开发，知识产权归委托方，研究所保留科研使用权。' }],
+      ['buyer', { amountFen: 2_400_000_00, category: 'development', paymentPlan: plan.milestones, termMonths: 10, exclusivity: 'none' }],
+      ['seller', { amountFen: 2_600_000_00, category: 'development', paymentPlan: plan.milestones, termMonths: 10, exclusivity: 'none', text: '260 万元为最终报价，含两名工程师驻场一个月。' }],
+    ],
+    end: 'agree',
+  },
+  {
+    key: 'neg-imr-robot',
+    sellerOrg: 'imr',
+    sellerEmail: '',
+    lines: [['buyer', '您好，我们在评估该材料在机器人关节减速器上的应用，想先了解转让条件。']],
+    offers: [],
+    end: 'withdraw',
+  },
+];
+
+/**
+ * Seeds the demo rooms through the services, step by step idempotent: the room by its open key, every
+ * message and offer by a fixed client id, acceptance and withdrawal by state. A restarted or concurrent
+ * seed continues where it stopped and duplicates nothing.
+ */
+export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
+  const { models, services } = ctx;
+  const user = async (email: string): Promise<AuthUser | null> => {
+    const u = email ? await models.User.findOne({ email }).lean<UserRecord>() : null;
+    return u ? toAuthUser(u) : null;
+  };
+  const buyer = await user('company@demo.nekj.cn');
+  const broker = await user('broker@demo.nekj.cn');
+  if (!buyer) return 0;
+  let seeded = 0;
+  for (const r of rooms) {
+    if (await models.Negotiation.exists({ seedKey: r.key })) continue;
+    const listing = await models.Achievement.findOne({ ownerOrgId: orgIds.get(r.sellerOrg), status: 'published' }).sort({ originKey: 1 }).lean();
+    if (!listing) continue;
+    const seller = (await user(r.sellerEmail)) ?? buyer;
+    const { negotiation } = await services.negotiations.open(buyer, { subject: { kind: 'achievement', id: String(listing._id) } }, {});
+    const id = String(negotiation._id);
+    if (r.brokerCommissionBp && broker && negotiation.brokers.length === 0) {
+      await services.negotiations.addBroker(buyer, id, broker.id, {});
+      await services.negotiations.brokerDecision(broker, id, { decision: 'accept', commission: { kind: 'percent', bp: r.brokerCommissionBp } }, {});
+    }
+    const who = { buyer, seller, broker: broker ?? buyer };
+    for (const [i, [side, text]] of r.lines.entries()) {
+      await services.negotiationMessages.send(who[side], id, { clientMessageId: `seed-${r.key}-m${i}`, text, attachmentIds: [] });
+    }
+    let last: string | undefined;
+    for (const [i, [side, terms]] of r.offers.entries()) {
+      const validUntil = new Date(Date.now() + 30 * 86_400_000).toISOString();
+      const { offer } = await services.negotiationOffers.make(who[side], id, { clientMessageId: `seed-${r.key}-o${i}`, counterTo: last, terms: { ...terms, text: terms.text ?? '', validUntil } }, {});
+      last = String(offer._id);
+    }
+    const current = (await models.Negotiation.findById(id).lean<NegotiationRecord>())!;
+    if (r.end === 'agree' && last && current.status === 'open') await services.negotiationOffers.accept(buyer, id, last, {});
+    if (r.end === 'withdraw' && current.status === 'open') await services.negotiations.withdraw(buyer, id, '项目方向调整，暂缓引进', {});
+    await models.Negotiation.updateOne({ _id: id }, { $set: { seedKey: r.key } });
+    seeded++;
+  }
+  return seeded;
+}
