@@ -14,6 +14,8 @@ import { importRoutes } from './modules/imports/import.routes';
 import { listingRoutes } from './modules/listings/listing.routes';
 import { proposalsRoutes } from './modules/needs/proposals.routes';
 import { negotiationRoutes } from './modules/negotiations/negotiation.routes';
+import { contractsRoutes } from './modules/contracts/contracts.routes';
+import { statsRoutes } from './modules/stats/stats.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -65,6 +67,8 @@ export function createApp(ctx: AppContext): Express {
   app.use(notificationsRoutes(ctx));
   app.use(attachmentsRoutes(ctx));
   app.use(negotiationRoutes(ctx));
+  app.use(contractsRoutes(ctx));
+  app.use(statsRoutes(ctx));
 
   const openapi = ctx.registry.document();
   app.get('/api/openapi.json', (_req, res) => void res.json(openapi));

@@ -11,6 +11,10 @@ import { achievementKind } from './modules/achievements/achievement.kind';
 import { AttachmentsService } from './modules/attachments/attachments.service';
 import { LocalDiskStorage } from './modules/attachments/file-storage';
 import { AuditService } from './modules/audit/audit.service';
+import { ContractImport } from './modules/contracts/contract-import';
+import { ContractsService } from './modules/contracts/contracts.service';
+import { RegistrationsService } from './modules/contracts/registrations.service';
+import { StatsService } from './modules/stats/stats.service';
 import { ImportService } from './modules/imports/import.service';
 import { ListingService } from './modules/listings/listing.service';
 import { needKind } from './modules/needs/need.kind';
@@ -66,6 +70,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs);
   const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs);
   const engine = createSearchEngine(config);
+  const stats = new StatsService(models, logger);
+  const contracts = new ContractsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const notifications = new NotificationsService(models, engine, matches);
   const searchSync = new SearchSync(models, engine, logger, {
@@ -97,6 +103,10 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       negotiations,
       negotiationMessages: new MessageService(models, negotiations, negotiationLog, storage),
       negotiationOffers: new OfferService(models, negotiations, negotiationLog, audit),
+      contracts,
+      registrations: new RegistrationsService(models, audit, stats),
+      contractImport: new ContractImport(models, contracts, audit, stats),
+      stats,
     },
     readiness: {
       database: async () => {
@@ -125,6 +135,9 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   const ctx = await buildContext(config, logger, db);
   if (config.SEED_DEMO) await seedDemo(ctx);
   await startSearch(ctx);
+  // A crash between a contract's stats claim and its rollup $inc leaves `stats.pending`: rebuild then.
+  if (await ctx.services.stats.needsRebuild()) logger.warn(await ctx.services.stats.rebuild(), 'tally rebuilt after an interrupted update');
+  ctx.services.stats.start();
   const resumed = await ctx.services.imports.resumePending();
   if (resumed > 0) logger.info({ resumed }, 'resumed interrupted imports');
   const app = createApp(ctx);
@@ -152,6 +165,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       clearInterval(negotiationSweep);
       await realtime.close();
       await ctx.services.imports.stop();
+      await ctx.services.stats.stop();
       await ctx.services.searchSync.stop();
       await ctx.services.search.engine.close();
       await new Promise<void>((resolve) => {

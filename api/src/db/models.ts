@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 import { attachmentSchema } from '../modules/attachments/attachment.model';
 import { auditSchema } from '../modules/audit/audit.model';
+import { contractSchema, registrationCounterSchema, registrationSchema } from '../modules/contracts/contract.model';
+import { rollupSchema, targetSchema } from '../modules/stats/stats.model';
 import { importJobSchema } from '../modules/imports/import-job.model';
 import { listingSchema, type ListingRecord } from '../modules/listings/listing.model';
 import { ndaSchema } from '../modules/listings/nda.model';
@@ -35,6 +37,11 @@ export function createModels(conn: Connection) {
     NegotiationOffer: conn.model('NegotiationOffer', offerSchema),
     NegotiationRead: conn.model('NegotiationRead', negotiationReadSchema),
     Deal: conn.model('Deal', dealSchema),
+    Contract: conn.model('Contract', contractSchema),
+    Registration: conn.model('Registration', registrationSchema),
+    RegistrationCounter: conn.model('RegistrationCounter', registrationCounterSchema),
+    Rollup: conn.model('Rollup', rollupSchema),
+    Target: conn.model('Target', targetSchema),
   };
 }
 

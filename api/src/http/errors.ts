@@ -27,6 +27,8 @@ export const errorCatalog = {
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   ACCOUNT_LOCKED: { status: 429, zh: '登录失败次数过多，账号暂时锁定', en: 'Too many failed sign-ins; the account is locked for a while' },
   ORIGIN_NOT_ALLOWED: { status: 403, zh: '不允许的来源', en: 'Origin not allowed' },
+  REGISTRATION_RULES_FAILED: { status: 422, zh: '合同未通过认定登记规则检查', en: 'The contract fails the registration rules' },
+  DOCUMENT_FONT_MISSING: { status: 503, zh: '缺少中文字体，无法生成合同文本', en: 'The CJK font for contract documents is missing' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const;

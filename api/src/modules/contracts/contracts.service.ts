@@ -1,0 +1,269 @@
+import { Types } from 'mongoose';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { Page } from '../../http/route';
+import type { ContractTerms, ListContractsQuery } from '../../shared/contract-schemas';
+import { LIAONING, liaoningRegionCodes, submarketForRegion } from '../../shared/taxonomy';
+import type { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import type { DealRecord, NegotiationRecord } from '../negotiations/negotiation.model';
+import type { OrgRecord } from '../orgs/org.model';
+import type { StatsService } from '../stats/stats.service';
+import type { ContractRecord, RegistrationRecord, Signature } from './contract.model';
+import { canContract, officialFor, partySide } from './contract.policy';
+import { nextContract, type ContractEvent } from './contract.state';
+import { defaultSubType, documentHash, scheduleFromPlan, addMonths } from './contract-terms';
+import { checkRegistration, RULES_VERSION } from './registration.rules';
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+const today = () => new Date().toISOString().slice(0, 10);
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+type Meta = { ip?: string };
+
+export const partyFromOrg = (o: Pick<OrgRecord, 'name' | 'creditCode' | 'regionCode' | 'type'>): ContractTerms['seller'] => ({
+  name: o.name,
+  creditCode: o.creditCode,
+  regionCode: o.regionCode,
+  orgType: o.type,
+});
+
+/** A contract's new number: date plus the tail of its id (unique index backs it). */
+export const contractNumber = (id: Types.ObjectId, at = new Date()) => `JS${at.toISOString().slice(0, 10).replace(/-/g, '')}${String(id).slice(-8).toUpperCase()}`;
+
+/**
+ * Contracts: created from a deal (signed here by both parties), entered or imported as paper contracts,
+ * edited (a change after a signature voids it), signed, and filed for registration. Every write bumps
+ * `version`, is audited, and brings the tally up to date before answering.
+ */
+export class ContractsService {
+  constructor(
+    private readonly models: Models,
+    private readonly audit: AuditService,
+    private readonly stats: StatsService,
+  ) {}
+
+  async load(user: AuthUser | null, id: string, action: 'read' | 'edit' | 'sign' | 'file'): Promise<ContractRecord> {
+    const c = await this.models.Contract.findById(id).lean<ContractRecord>();
+    if (!c || !canContract(user, 'read', c)) throw new AppError('NOT_FOUND');
+    if (action !== 'read' && !canContract(user, action, c)) throw new AppError(partySide(user, c) ? 'INVALID_STATE' : 'FORBIDDEN', { status: c.status });
+    return c;
+  }
+
+  async list(user: AuthUser, q: ListContractsQuery): Promise<Page<ContractRecord>> {
+    const filter: Record<string, unknown> = {};
+    const and: Record<string, unknown>[] = [];
+    if (user.roles.includes('admin')) {
+      /* everything */
+    } else if (user.roles.includes('official') && user.officialRegion) {
+      if (user.officialRegion !== LIAONING) filter.sellerRegion = user.officialRegion;
+      and.push({ status: { $in: ['signed', 'filed', 'registered', 'rejected'] } });
+    } else if (user.orgId) {
+      and.push({ $or: [{ sellerOrgId: new Types.ObjectId(user.orgId) }, { buyerOrgId: new Types.ObjectId(user.orgId) }] });
+    } else return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    if (q.status) and.push({ status: q.status });
+    if (q.category) filter['terms.category'] = q.category;
+    if (q.fieldCode) filter['terms.fieldCode'] = q.fieldCode;
+    if (q.sellerRegion) and.push({ sellerRegion: q.sellerRegion });
+    if (q.buyerRegion) filter['terms.buyer.regionCode'] = q.buyerRegion;
+    // The tally's month of a contract is the one its rollup contribution carries.
+    if (q.from || q.to) {
+      const m: Record<string, number> = {};
+      if (q.from) m.$gte = Number(q.from.replace('-', ''));
+      if (q.to) m.$lte = Number(q.to.replace('-', ''));
+      filter['stats.c.month'] = m;
+    }
+    if (q.q) and.push({ $or: [{ 'terms.title': { $regex: escapeRegex(q.q) } }, { contractNo: { $regex: escapeRegex(q.q) } }] });
+    const full = and.length ? { ...filter, $and: and } : filter;
+    const [items, total] = await Promise.all([
+      this.models.Contract.find(full).sort({ updatedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<ContractRecord[]>(),
+      this.models.Contract.countDocuments(full),
+    ]);
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async detail(user: AuthUser, id: string) {
+    const c = await this.load(user, id, 'read');
+    const [registrations, history] = await Promise.all([
+      this.models.Registration.find({ contractId: c._id }).sort({ seq: 1 }).lean<RegistrationRecord[]>(),
+      this.audit.history('contract', id),
+    ]);
+    return { contract: c, registrations, history };
+  }
+
+  private async myOrg(user: AuthUser): Promise<OrgRecord> {
+    if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
+    const org = await this.models.Org.findById(user.orgId).lean<OrgRecord>();
+    if (!org) throw new AppError('NOT_ORG_MEMBER');
+    if (org.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+    return org;
+  }
+
+  private async linkedOrgId(creditCode: string): Promise<Types.ObjectId | null> {
+    const o = await this.models.Org.findOne({ creditCode, 'verification.status': 'verified' }, { _id: 1 }).lean();
+    return (o?._id as Types.ObjectId | undefined) ?? null;
+  }
+
+  /** Builds a paper contract of the user's organisation as seller (not stored): shared by entry and import. */
+  async paperContract(user: AuthUser, org: OrgRecord, input: ContractTerms, originKey: string, source: 'direct' | 'import') {
+    if (!input.signedOn) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' }]);
+    const terms: ContractTerms = { ...input, seller: partyFromOrg(org) };
+    const _id = new Types.ObjectId();
+    const contractNo = contractNumber(_id);
+    return {
+      _id,
+      contractNo,
+      originKey: originKey.replace('<id>', String(_id)),
+      source,
+      signing: 'paper' as const,
+      sellerOrgId: org._id,
+      buyerOrgId: terms.buyer.creditCode === org.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode),
+      sellerRegion: terms.seller.regionCode,
+      submarketCode: submarketForRegion(terms.seller.regionCode),
+      terms,
+      docHash: documentHash(contractNo, terms),
+      status: 'signed' as const,
+      signatures: [],
+      version: 1,
+      statsDirty: true,
+      stats: { v: 0, c: null },
+      createdBy: new Types.ObjectId(user.id),
+    };
+  }
+
+  async createDirect(user: AuthUser, input: ContractTerms, meta: Meta): Promise<ContractRecord> {
+    const org = await this.myOrg(user);
+    const doc = await this.models.Contract.create(await this.paperContract(user, org, input, 'direct:<id>', 'direct'));
+    await this.audit.record(user, { entity: 'contract', entityId: String(doc._id), action: 'create_paper', to: 'signed', ip: meta.ip });
+    await this.stats.apply(doc._id);
+    return (await this.models.Contract.findById(doc._id).lean<ContractRecord>())!;
+  }
+
+  /** A deal's agreed terms as a draft contract for both parties to sign; once per deal. */
+  async fromDeal(user: AuthUser, dealId: string, meta: Meta): Promise<{ contract: ContractRecord; created: boolean }> {
+    const deal = await this.models.Deal.findById(dealId).lean<DealRecord>();
+    const mine = deal && user.orgId && [String(deal.sellerOrgId), String(deal.buyerOrgId)].includes(user.orgId);
+    if (!deal || !mine) throw new AppError('NOT_FOUND');
+    const originKey = `deal:${dealId}`;
+    const existing = await this.models.Contract.findOne({ originKey }).lean<ContractRecord>();
+    if (existing) return { contract: existing, created: false };
+    const [seller, buyer, room] = await Promise.all([
+      this.models.Org.findById(deal.sellerOrgId).lean<OrgRecord>(),
+      this.models.Org.findById(deal.buyerOrgId).lean<OrgRecord>(),
+      this.models.Negotiation.findById(deal.negotiationId).lean<NegotiationRecord>(),
+    ]);
+    if (!seller || !buyer || !room) throw new AppError('NOT_FOUND');
+    const listing =
+      room.subject.kind === 'achievement'
+        ? await this.models.Achievement.findById(room.subject.id).lean<{ live?: { fieldCode?: string; ipRights?: Array<{ type: string; number: string }> } }>()
+        : room.subject.kind === 'need'
+          ? await this.models.Need.findById(room.subject.id).lean<{ live?: { fieldCode?: string } }>()
+          : null;
+    const live = (listing?.live ?? {}) as { fieldCode?: string; ipRights?: Array<{ type: string; number: string }> };
+    const start = today();
+    const t = deal.terms;
+    const terms: ContractTerms = {
+      title: `${room.subject.title}${t.category === 'license' ? '技术许可合同' : t.category === 'transfer' ? '技术转让合同' : t.category === 'development' ? '技术开发合同' : t.category === 'consulting' ? '技术咨询合同' : '技术服务合同'}`.slice(0, 200),
+      category: t.category,
+      subType: defaultSubType(t.category),
+      fieldCode: live.fieldCode ?? 'SVC',
+      subject: (t.text || room.subject.title).slice(0, 4_000),
+      seller: partyFromOrg(seller),
+      buyer: partyFromOrg(buyer),
+      amountFen: t.amountFen,
+      techAmountFen: t.amountFen,
+      paymentSchedule: scheduleFromPlan(t.paymentPlan, t.amountFen, start),
+      startOn: start,
+      endOn: addMonths(start, t.termMonths),
+      signedOn: null,
+      ip: (live.ipRights ?? []).slice(0, 20).map((r) => ({ type: r.type as ContractTerms['ip'][number]['type'], number: r.number, title: room.subject.title.slice(0, 200) })),
+      exclusivity: t.exclusivity === 'none' ? null : t.exclusivity,
+      broker: deal.broker ? { name: deal.broker.name, certNo: '', commissionFen: deal.broker.commissionFen } : null,
+    };
+    const _id = new Types.ObjectId();
+    const contractNo = contractNumber(_id);
+    try {
+      await this.models.Contract.create({
+        _id, contractNo, originKey, source: 'deal', signing: 'platform', dealId: deal._id,
+        sellerOrgId: seller._id, buyerOrgId: buyer._id, sellerRegion: seller.regionCode, submarketCode: room.submarketCode,
+        terms, docHash: documentHash(contractNo, terms), status: 'draft', version: 1, statsDirty: true, stats: { v: 0, c: null },
+        createdBy: new Types.ObjectId(user.id),
+      });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      return { contract: (await this.models.Contract.findOne({ originKey }).lean<ContractRecord>())!, created: false };
+    }
+    await this.audit.record(user, { entity: 'contract', entityId: String(_id), action: 'create_from_deal', to: 'draft', ip: meta.ip });
+    return { contract: (await this.models.Contract.findById(_id).lean<ContractRecord>())!, created: true };
+  }
+
+  /** Moves a contract by the table with its version and status in the filter; EDIT_CONFLICT when it moved on. */
+  private async transition(user: AuthUser, c: ContractRecord, event: ContractEvent, update: Record<string, unknown>, meta: Meta & { reason?: string }): Promise<ContractRecord> {
+    const to = nextContract(c.status, event);
+    if (!to) throw new AppError('INVALID_STATE', { status: c.status });
+    const set = (update.$set as Record<string, unknown> | undefined) ?? {};
+    const res = await this.models.Contract.updateOne(
+      { _id: c._id, version: c.version, status: c.status },
+      { ...update, $set: { ...set, status: to, statsDirty: true }, $inc: { version: 1 } },
+    );
+    if (res.modifiedCount !== 1) throw new AppError('EDIT_CONFLICT');
+    await this.audit.record(user, { entity: 'contract', entityId: String(c._id), action: event, from: c.status, to, ip: meta.ip, reason: meta.reason });
+    await this.stats.apply(c._id);
+    return (await this.models.Contract.findById(c._id).lean<ContractRecord>())!;
+  }
+
+  async update(user: AuthUser, id: string, input: ContractTerms, expectedVersion: number, meta: Meta): Promise<ContractRecord> {
+    const c = await this.load(user, id, 'edit');
+    if (c.version !== expectedVersion) throw new AppError('EDIT_CONFLICT');
+    // Who the parties are does not change by an edit: the organisations' own records stay.
+    const terms: ContractTerms = { ...input, seller: c.terms.seller, buyer: c.signing === 'platform' ? c.terms.buyer : input.buyer, signedOn: c.signing === 'platform' ? null : input.signedOn };
+    if (c.signing === 'paper' && !terms.signedOn) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' }]);
+    const docHash = documentHash(c.contractNo, terms);
+    if (docHash === c.docHash) return c;
+    const signatures = c.signatures.map((s) => ({ ...s, valid: false }));
+    const voided = c.signatures.some((s) => s.valid);
+    const buyerOrgId = c.signing === 'paper' ? await this.linkedOrgId(terms.buyer.creditCode) : c.buyerOrgId;
+    return this.transition(user, c, c.signing === 'platform' ? 'edit' : 'edit_paper', { $set: { terms, docHash, signatures, buyerOrgId } }, { ...meta, reason: voided ? 'signatures voided' : undefined });
+  }
+
+  async sign(user: AuthUser, id: string, body: { side: 'seller' | 'buyer'; docHash: string }, meta: Meta): Promise<ContractRecord> {
+    const c = await this.load(user, id, 'read');
+    const side = partySide(user, c);
+    if (side !== body.side) throw new AppError('FORBIDDEN', { reason: 'a party signs only for its own side' });
+    if (!canContract(user, 'sign', c)) throw new AppError('INVALID_STATE', { status: c.status });
+    if (body.docHash !== c.docHash) throw new AppError('EDIT_CONFLICT', { reason: 'the terms changed since you read them' });
+    if (c.signatures.some((s) => s.valid && s.side === side)) return c;
+    const signature: Signature = { side, userId: user.id, userName: user.name, at: new Date(), ip: meta.ip ?? null, docHash: c.docHash, valid: true };
+    const last = c.signatures.some((s) => s.valid && s.side !== side);
+    return this.transition(user, c, last ? 'sign_last' : 'sign', { $push: { signatures: signature }, ...(last ? { $set: { 'terms.signedOn': today() } } : {}) }, meta);
+  }
+
+  /** The seller files: the rule table runs, a registration record is made (once per filing), the contract is filed. */
+  async file(user: AuthUser, id: string, note: string, meta: Meta): Promise<{ contract: ContractRecord; registration: RegistrationRecord }> {
+    const c = await this.load(user, id, 'file');
+    const written = c.signing === 'paper' || (['seller', 'buyer'] as const).every((s) => c.signatures.some((g) => g.valid && g.side === s && g.docHash === c.docHash));
+    const checks = checkRegistration({ terms: c.terms, written });
+    const failed = checks.filter((k) => k.blocking && !k.ok);
+    if (failed.length) throw new AppError('REGISTRATION_RULES_FAILED', failed.map((k) => ({ code: k.code, message: k.text })));
+    if (!liaoningRegionCodes.includes(c.sellerRegion)) throw new AppError('INVALID_STATE');
+    const seq = c.filings + 1;
+    let reg: RegistrationRecord;
+    try {
+      const doc = await this.models.Registration.create({
+        contractId: c._id, seq, contractNo: c.contractNo, title: c.terms.title, sellerName: c.terms.seller.name, buyerName: c.terms.buyer.name,
+        category: c.terms.category, sellerRegion: c.sellerRegion, sellerOrgId: c.sellerOrgId, buyerOrgId: c.buyerOrgId,
+        amountFen: c.terms.amountFen, claimedTechAmountFen: c.terms.techAmountFen, docHash: c.docHash, checks, rulesVersion: RULES_VERSION, note,
+        status: 'pending', filedBy: new Types.ObjectId(user.id), filedAt: new Date(),
+      });
+      reg = doc.toObject() as RegistrationRecord;
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      reg = (await this.models.Registration.findOne({ contractId: c._id, seq }).lean<RegistrationRecord>())!;
+    }
+    const contract = await this.transition(user, c, 'file', { $set: { currentRegistrationId: reg._id, filings: seq } }, meta);
+    await this.audit.record(user, { entity: 'registration', entityId: String(reg._id), action: 'file', to: 'pending', ip: meta.ip });
+    return { contract, registration: reg };
+  }
+
+  /** Officials' view of who may read a contract's registration record. */
+  static officialFor = officialFor;
+}

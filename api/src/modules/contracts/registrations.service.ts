@@ -1,0 +1,96 @@
+import { Types } from 'mongoose';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { Page } from '../../http/route';
+import type { DecisionBody, RegistrationStatus } from '../../shared/contract-schemas';
+import { LIAONING } from '../../shared/taxonomy';
+import type { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import type { StatsService } from '../stats/stats.service';
+import type { ContractRecord, RegistrationRecord } from './contract.model';
+import { canRegistration } from './contract.policy';
+import { nextContract, nextRegistration } from './contract.state';
+
+type Meta = { ip?: string };
+
+/**
+ * Registration officials' side: the queue of their region, and the decision — approve with the assessed
+ * technology-transaction amount and a registration number, or reject with a reason. The registration record
+ * moves first (guarded by `pending`), then the contract (guarded by `filed` and this filing); a retry after
+ * a crash between the two finds the decision made and completes the contract step.
+ */
+export class RegistrationsService {
+  constructor(
+    private readonly models: Models,
+    private readonly audit: AuditService,
+    private readonly stats: StatsService,
+  ) {}
+
+  async queue(user: AuthUser, q: { status?: RegistrationStatus; page: number; pageSize: number }): Promise<Page<RegistrationRecord>> {
+    if (!user.roles.includes('official') || !user.officialRegion) throw new AppError('FORBIDDEN');
+    const filter: Record<string, unknown> = { status: q.status ?? 'pending' };
+    if (user.officialRegion !== LIAONING) filter.sellerRegion = user.officialRegion;
+    const [items, total] = await Promise.all([
+      this.models.Registration.find(filter).sort({ filedAt: 1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<RegistrationRecord[]>(),
+      this.models.Registration.countDocuments(filter),
+    ]);
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(user: AuthUser, id: string): Promise<RegistrationRecord> {
+    const r = await this.models.Registration.findById(id).lean<RegistrationRecord>();
+    if (!r || !canRegistration(user, 'read', r)) throw new AppError('NOT_FOUND');
+    return r;
+  }
+
+  private async nextNumber(year: number, region: string): Promise<string> {
+    const key = `reg:${year}:${region}`;
+    const counter = await this.models.RegistrationCounter.findOneAndUpdate({ _id: key }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean<{ seq: number }>();
+    return `${year}${region}${String(counter!.seq).padStart(6, '0')}`;
+  }
+
+  async decide(user: AuthUser, id: string, body: DecisionBody, meta: Meta): Promise<RegistrationRecord> {
+    const r = await this.get(user, id);
+    if (!canRegistration(user, 'decide', r)) throw new AppError('FORBIDDEN', { reason: 'only a registration official of the seller\'s region decides' });
+    const event = body.decision === 'approve' ? 'approve' : 'reject';
+    if (r.status !== 'pending') {
+      // A retry of the same decision completes the contract step; anything else is a conflict.
+      if (nextRegistration('pending', event) !== r.status) throw new AppError('INVALID_STATE', { status: r.status });
+      await this.completeContract(user, r, meta);
+      return r;
+    }
+    const to = nextRegistration(r.status, event)!;
+    let set: Record<string, unknown>;
+    if (body.decision === 'approve') {
+      if (body.assessedTechAmountFen > r.amountFen) {
+        throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'assessedTechAmountFen', message: 'cannot exceed the contract amount' }]);
+      }
+      const registrationNo = await this.nextNumber(new Date().getFullYear(), r.sellerRegion);
+      set = { assessedTechAmountFen: body.assessedTechAmountFen, registrationNo, note: body.note || r.note };
+    } else set = { reason: body.reason };
+    const decided = await this.models.Registration.findOneAndUpdate(
+      { _id: r._id, status: 'pending' },
+      { $set: { ...set, status: to, decidedBy: new Types.ObjectId(user.id), decidedByName: user.name, decidedAt: new Date() } },
+      { new: true },
+    ).lean<RegistrationRecord>();
+    if (!decided) throw new AppError('INVALID_STATE', { reason: 'decided by someone else meanwhile' });
+    await this.audit.record(user, { entity: 'registration', entityId: id, action: event, from: 'pending', to, ip: meta.ip, reason: body.decision === 'reject' ? body.reason : undefined });
+    await this.completeContract(user, decided, meta);
+    return decided;
+  }
+
+  private async completeContract(user: AuthUser, r: RegistrationRecord, meta: Meta): Promise<void> {
+    const c = await this.models.Contract.findById(r.contractId).lean<ContractRecord>();
+    if (!c || c.status !== 'filed' || String(c.currentRegistrationId) !== String(r._id)) return;
+    const event = r.status === 'approved' ? 'approve' : 'reject';
+    const to = nextContract('filed', event)!;
+    const set: Record<string, unknown> = { status: to, statsDirty: true };
+    if (r.status === 'approved') {
+      set.registration = { registrationNo: r.registrationNo, assessedTechAmountFen: r.assessedTechAmountFen, registeredAt: r.decidedAt, registrationId: String(r._id) };
+    }
+    const res = await this.models.Contract.updateOne({ _id: c._id, status: 'filed', currentRegistrationId: r._id }, { $set: set, $inc: { version: 1 } });
+    if (res.modifiedCount !== 1) return;
+    await this.audit.record(user, { entity: 'contract', entityId: String(c._id), action: event, from: 'filed', to, ip: meta.ip, reason: r.reason ?? undefined });
+    await this.stats.apply(c._id);
+  }
+}

@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import {
+  LIAONING,
+  statBuckets,
+  type BucketSums,
+  type StatGroupBy,
+  type StatRowDto,
+  type StatsDto,
+  type StatsQuery,
+  type Sums,
+  type SummaryDto,
+} from '../../shared/contract-schemas';
+import type { AuthUser } from '../auth/auth.types';
+import type { ContractRecord } from '../contracts/contract.model';
+import type { RollupRow } from './stats.model';
+import { accumulate, contributionOf, deltaOf, parseKey } from './stats.rollup';
+
+const periodGroups = new Set(['month', 'quarter', 'year']);
+const zero = (): Sums => ({ n: 0, amountFen: 0, techFen: 0 });
+const emptyBuckets = (): BucketSums => ({ signed: zero(), filed: zero(), registered: zero(), rejected: zero() });
+const ym = (s: string) => Number(s.slice(0, 4)) * 100 + Number(s.slice(5, 7));
+const ymText = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
+
+/** Which regions' rows a caller may read: an official's region (210000 = all), the public the province. */
+export function statsScope(user: AuthUser | null, requested?: string): string {
+  const official = user?.roles.includes('official') ? (user.officialRegion ?? null) : null;
+  const isAdmin = !!user?.roles.includes('admin');
+  if (!official && !isAdmin) throw new AppError(user ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+  const own = isAdmin ? LIAONING : official!;
+  if (!requested || requested === own) return own;
+  if (own === LIAONING) return requested;
+  throw new AppError('FORBIDDEN', { reason: 'outside your region' });
+}
+
+/**
+ * Maintains the rollups and answers the tally from them. `apply` is called right after every contract
+ * write (so a registration shows within the request), and a 1 s sweep catches any write whose apply did
+ * not run (crash, other instance).
+ */
+export class StatsService {
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+
+  constructor(
+    private readonly models: Models,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Brings the rollups in line with the contract's current version: claim (stats.v: old → current, guarded
+   * by both versions) then $inc next − previous. A replay finds stats.v == version and changes nothing; a
+   * loser of a race changes nothing either. `pending` marks the window between claim and $inc: a crash there
+   * is repaired by `rebuild()` (run at start-up when any contract is left pending).
+   */
+  async apply(contractId: unknown): Promise<boolean> {
+    const c = await this.models.Contract.findById(contractId).lean<ContractRecord>();
+    if (!c) return false;
+    if (c.stats.v === c.version) {
+      if (c.statsDirty) await this.models.Contract.updateOne({ _id: c._id, version: c.version }, { $set: { statsDirty: false } });
+      return false;
+    }
+    const next = contributionOf(c);
+    const claimed = await this.models.Contract.updateOne(
+      { _id: c._id, version: c.version, 'stats.v': c.stats.v },
+      { $set: { stats: { v: c.version, c: next, pending: true }, statsDirty: false } },
+    );
+    if (claimed.modifiedCount !== 1) return false;
+    await this.incRows(deltaOf(c.stats.c, next));
+    await this.models.Contract.updateOne({ _id: c._id, 'stats.v': c.version }, { $unset: { 'stats.pending': 1 } });
+    return true;
+  }
+
+  /**
+   * The same protocol for many contracts in a few round trips (imports, the seed, the sweep): claim each
+   * with a token in one bulk write, read back which claims won, $inc their summed deltas, clear the marks.
+   */
+  async applyMany(ids: unknown[]): Promise<number> {
+    let applied = 0;
+    for (let i = 0; i < ids.length; i += 1_000) {
+      const cs = await this.models.Contract.find({ _id: { $in: ids.slice(i, i + 1_000) } }, { status: 1, terms: 1, submarketCode: 1, registration: 1, version: 1, stats: 1, statsDirty: 1 }).lean<ContractRecord[]>();
+      const todo = cs.filter((c) => c.stats.v !== c.version);
+      const settled = cs.filter((c) => c.stats.v === c.version && c.statsDirty).map((c) => c._id);
+      if (settled.length) await this.models.Contract.updateMany({ _id: { $in: settled } }, { $set: { statsDirty: false } });
+      if (!todo.length) continue;
+      const token = randomUUID();
+      const next = new Map(todo.map((c) => [String(c._id), contributionOf(c)]));
+      await this.models.Contract.bulkWrite(
+        todo.map((c) => ({
+          updateOne: {
+            filter: { _id: c._id, version: c.version, 'stats.v': c.stats.v },
+            update: { $set: { stats: { v: c.version, c: next.get(String(c._id)), pending: true, claim: token }, statsDirty: false } },
+          },
+        })),
+        { ordered: false },
+      );
+      const won = await this.models.Contract.find({ _id: { $in: todo.map((c) => c._id) }, 'stats.claim': token }, { _id: 1 }).lean();
+      const wonIds = new Set(won.map((w) => String(w._id)));
+      const rows = new Map<string, Record<string, number>>();
+      for (const c of todo) {
+        if (!wonIds.has(String(c._id))) continue;
+        for (const [key, inc] of deltaOf(c.stats.c, next.get(String(c._id)) ?? null)) {
+          const acc = rows.get(key) ?? {};
+          for (const [f, v] of Object.entries(inc)) acc[f] = (acc[f] ?? 0) + v;
+          rows.set(key, acc);
+        }
+      }
+      await this.incRows(rows);
+      await this.models.Contract.updateMany({ _id: { $in: won.map((w) => w._id) }, 'stats.claim': token }, { $unset: { 'stats.pending': 1, 'stats.claim': 1 } });
+      applied += won.length;
+    }
+    return applied;
+  }
+
+  private async incRows(rows: Map<string, Record<string, number>>): Promise<void> {
+    const ops = [...rows]
+      .filter(([, inc]) => Object.values(inc).some((v) => v !== 0))
+      .map(([key, inc]) => {
+        const { month, sellerRegion, dim, value } = parseKey(key);
+        return { updateOne: { filter: { _id: key }, update: { $inc: inc, $setOnInsert: { month, sellerRegion, dim, value } }, upsert: true } };
+      });
+    for (let i = 0; i < ops.length; i += 1_000) await this.models.Rollup.bulkWrite(ops.slice(i, i + 1_000), { ordered: false });
+  }
+
+  async sweep(): Promise<number> {
+    const dirty = await this.models.Contract.find({ statsDirty: true }, { _id: 1 }).limit(2_000).lean();
+    return dirty.length ? this.applyMany(dirty.map((d) => d._id)) : 0;
+  }
+
+  start(intervalMs = 1_000): void {
+    this.timer = setInterval(() => {
+      this.sweeping ??= this.sweep()
+        .then(() => undefined)
+        .catch((err) => this.logger.warn({ err }, 'stats sweep failed'))
+        .finally(() => (this.sweeping = null));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  async needsRebuild(): Promise<boolean> {
+    return (await this.models.Contract.countDocuments({ 'stats.pending': true })) > 0;
+  }
+
+  /**
+   * Recomputes every rollup row from the contracts (the same arithmetic as `apply`) and records on each
+   * contract the contribution the rows now hold. Meant for an idle API (recovery, `npm run rebuild-stats`).
+   */
+  async rebuild(onProgress?: (done: number) => void): Promise<{ contracts: number; rows: number }> {
+    const rows = new Map<string, RollupRow>();
+    const marks: Array<{ _id: unknown; version: number; c: ReturnType<typeof contributionOf> }> = [];
+    const cursor = this.models.Contract.find({}, { status: 1, terms: 1, submarketCode: 1, registration: 1, version: 1 }).lean<ContractRecord[]>().cursor();
+    for await (const c of cursor as AsyncIterable<ContractRecord>) {
+      const contribution = contributionOf(c);
+      accumulate(rows, deltaOf(null, contribution));
+      marks.push({ _id: c._id, version: c.version, c: contribution });
+      if (marks.length % 10_000 === 0) onProgress?.(marks.length);
+    }
+    await this.models.Rollup.deleteMany({});
+    const all = [...rows.values()];
+    for (let i = 0; i < all.length; i += 1_000) await this.models.Rollup.insertMany(all.slice(i, i + 1_000), { ordered: false });
+    for (let i = 0; i < marks.length; i += 1_000) {
+      await this.models.Contract.bulkWrite(
+        marks.slice(i, i + 1_000).map((m) => ({ updateOne: { filter: { _id: m._id }, update: { $set: { stats: { v: m.version, c: m.c }, statsDirty: false } } } })),
+        { ordered: false },
+      );
+    }
+    // Contracts written during the rebuild carry a newer version than recorded: the sweep applies the rest.
+    const recorded = new Map(marks.map((m) => [String(m._id), m.version]));
+    const moved: unknown[] = [];
+    for await (const c of this.models.Contract.find({}, { version: 1 }).lean().cursor() as AsyncIterable<{ _id: unknown; version: number }>) {
+      if (recorded.get(String(c._id)) !== c.version) moved.push(c._id);
+    }
+    if (moved.length) await this.models.Contract.updateMany({ _id: { $in: moved } }, { $set: { statsDirty: true } });
+    return { contracts: marks.length, rows: all.length };
+  }
+
+  // ---- queries ----
+  private async rowsFor(dim: string, from: number, to: number, region: string): Promise<RollupRow[]> {
+    const filter: Record<string, unknown> = { dim, month: { $gte: from, $lte: to } };
+    if (region !== LIAONING) filter.sellerRegion = region;
+    return this.models.Rollup.find(filter).lean<RollupRow[]>();
+  }
+
+  private static add(into: BucketSums, r: RollupRow): void {
+    const raw = r as Record<string, unknown>;
+    for (const b of statBuckets) {
+      into[b].n += (raw[`${b}N`] as number) ?? 0;
+      into[b].amountFen += (raw[`${b}Amt`] as number) ?? 0;
+      into[b].techFen += (raw[`${b}Tech`] as number) ?? 0;
+    }
+  }
+
+  private static groupKey(groupBy: StatGroupBy, r: RollupRow): string {
+    const m = r.month;
+    if (groupBy === 'month') return ymText(m);
+    if (groupBy === 'quarter') return `${Math.floor(m / 100)}-Q${Math.ceil((m % 100) / 3)}`;
+    if (groupBy === 'year') return String(Math.floor(m / 100));
+    return r.value;
+  }
+
+  private async grouped(groupBy: StatGroupBy, from: number, to: number, region: string): Promise<Map<string, BucketSums>> {
+    const dim = periodGroups.has(groupBy) ? 'total' : groupBy;
+    const out = new Map<string, BucketSums>();
+    for (const r of await this.rowsFor(dim, from, to, region)) {
+      const key = StatsService.groupKey(groupBy, r);
+      let acc = out.get(key);
+      if (!acc) out.set(key, (acc = emptyBuckets()));
+      StatsService.add(acc, r);
+    }
+    return out;
+  }
+
+  async contracts(user: AuthUser | null, q: StatsQuery): Promise<StatsDto> {
+    const region = statsScope(user, q.region);
+    return this.tally(region, q);
+  }
+
+  /** The tally for a region (no access check: callers decide the scope). */
+  async tally(region: string, q: StatsQuery): Promise<StatsDto> {
+    const year = new Date().getFullYear();
+    const from = q.from ?? `${year}-01`;
+    const to = q.to ?? `${year}-12`;
+    if (from > to) throw new AppError('VALIDATION_FAILED', [{ in: 'query', path: 'to', message: 'must not be before from' }]);
+    const [now, prev] = await Promise.all([this.grouped(q.groupBy, ym(from), ym(to), region), this.grouped(q.groupBy, ym(from) - 100, ym(to) - 100, region)]);
+    const shift = (key: string) => (periodGroups.has(q.groupBy) ? `${Number(key.slice(0, 4)) - 1}${key.slice(4)}` : key);
+    const row = (key: string, b: BucketSums, prevAmt: number): StatRowDto => {
+      const all = zero();
+      for (const s of statBuckets) (['n', 'amountFen', 'techFen'] as const).forEach((f) => (all[f] += b[s][f]));
+      return { key, ...b, all, prevRegisteredAmountFen: prevAmt, yoy: prevAmt > 0 ? b.registered.amountFen / prevAmt - 1 : null };
+    };
+    const rows = [...now].map(([key, b]) => row(key, b, prev.get(shift(key))?.registered.amountFen ?? 0));
+    rows.sort((a, b) => (periodGroups.has(q.groupBy) ? a.key.localeCompare(b.key) : b.registered.amountFen - a.registered.amountFen || a.key.localeCompare(b.key)));
+    const totals = emptyBuckets();
+    for (const r of rows) for (const s of statBuckets) (['n', 'amountFen', 'techFen'] as const).forEach((f) => (totals[s][f] += r[s][f]));
+    let prevTotal = 0;
+    for (const b of prev.values()) prevTotal += b.registered.amountFen;
+    return { groupBy: q.groupBy, from, to, region, rows, totals: row('total', totals, prevTotal) };
+  }
+
+  async summary(user: AuthUser | null, q: { year?: number; region?: string }, audience: 'public' | 'official'): Promise<SummaryDto> {
+    const region = audience === 'public' ? LIAONING : statsScope(user, q.region);
+    const year = q.year ?? new Date().getFullYear();
+    const range = { from: `${year}-01`, to: `${year}-12` };
+    const [monthly, flows, target] = await Promise.all([
+      this.tally(region, { groupBy: 'month', ...range }),
+      this.tally(region, { groupBy: 'flow', ...range }),
+      this.models.Target.findById(`${year}:${region}`).lean<{ amountFen: number }>(),
+    ]);
+    const t = monthly.totals;
+    const intra = flows.rows.find((r) => r.key === 'intra')?.registered.amountFen ?? 0;
+    return {
+      year,
+      region,
+      registered: t.registered,
+      signedAll: t.all,
+      pending: t.filed.n,
+      prevRegisteredAmountFen: t.prevRegisteredAmountFen,
+      yoy: t.yoy,
+      localConversionRate: t.registered.amountFen > 0 ? intra / t.registered.amountFen : null,
+      averageFen: t.registered.n > 0 ? Math.round(t.registered.amountFen / t.registered.n) : null,
+      target: target ? { amountFen: target.amountFen, progress: t.registered.amountFen / target.amountFen } : null,
+      monthly: monthly.rows.map((r) => ({ month: r.key, registeredAmountFen: r.registered.amountFen, registeredN: r.registered.n })),
+    };
+  }
+
+  async targets(user: AuthUser | null, year: number) {
+    const region = statsScope(user);
+    const filter: Record<string, unknown> = { year };
+    if (region !== LIAONING) filter.regionCode = region;
+    const rows = await this.models.Target.find(filter).sort({ regionCode: 1 }).lean<Array<{ year: number; regionCode: string; amountFen: number; setAt: Date }>>();
+    return rows.map((r) => ({ year: r.year, regionCode: r.regionCode, amountFen: r.amountFen, setAt: r.setAt.toISOString() }));
+  }
+
+  async setTarget(user: AuthUser, body: { year: number; regionCode: string; amountFen: number }) {
+    statsScope(user, body.regionCode);
+    await this.models.Target.updateOne(
+      { _id: `${body.year}:${body.regionCode}` },
+      { $set: { year: body.year, regionCode: body.regionCode, amountFen: body.amountFen, setBy: user.id, setAt: new Date() } },
+      { upsert: true },
+    );
+    return { year: body.year, regionCode: body.regionCode, amountFen: body.amountFen };
+  }
+}
