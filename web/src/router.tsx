@@ -4,7 +4,7 @@ import type { UserDto } from '@shared/dto';
 import { AppLayout } from './components/layout/app-layout';
 import { CenteredSpin } from './components/query-state';
 import { RequireAuth } from './components/require-auth';
-import { isAdmin, isReviewer } from './lib/roles';
+import { isAdmin, isOfficial, isReviewer } from './lib/roles';
 import HomePage from './pages/home/home-page';
 import NotFoundPage from './pages/not-found-page';
 import { RouteError } from './pages/route-error';
@@ -72,6 +72,19 @@ export const routes: RouteObject[] = [
             { path: 'negotiations/:id', ...page(() => import('./pages/negotiations/negotiation-room-page')) },
             { path: 'broker', ...page(() => import('./pages/negotiations/broker-workspace-page')) },
           ]),
+          // Technology contracts (parties, officials' drill-down), registration review and the tally.
+          { path: 'stats', ...page(() => import('./pages/stats/public-stats-page')) },
+          guarded([
+            { path: 'contracts', ...page(() => import('./pages/contracts/contract-list-page')) },
+            { path: 'contracts/:id', ...page(() => import('./pages/contracts/contract-detail-page')) },
+          ]),
+          guarded(
+            [
+              { path: 'officials', ...page(() => import('./pages/stats/dashboard-page')) },
+              { path: 'officials/registrations', ...page(() => import('./pages/contracts/registration-queue-page')) },
+            ],
+            isOfficial,
+          ),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

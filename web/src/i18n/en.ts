@@ -1,6 +1,7 @@
 import catalogEn from './catalog.en';
 import searchEn from './search.en';
 import negotiationEn from './negotiation.en';
+import contractsEn from './contracts.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -236,6 +237,7 @@ const en: Messages = {
   catalog: catalogEn,
   search: searchEn,
   negotiation: negotiationEn,
+  contracts: contractsEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

@@ -1,6 +1,7 @@
 import catalogZh from './catalog.zh-CN';
 import searchZh from './search.zh-CN';
 import negotiationZh from './negotiation.zh-CN';
+import contractsZh from './contracts.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -226,6 +227,7 @@ const zhCN = {
   catalog: catalogZh,
   search: searchZh,
   negotiation: negotiationZh,
+  contracts: contractsZh,
   validation: {
     required: '请填写此项',
     tooShort: '至少 {{min}} 个字符',

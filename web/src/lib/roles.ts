@@ -7,6 +7,8 @@ export const hasRole = (user: UserDto | null | undefined, ...roles: UserRole[]) 
 /** Staff who work the verification queue. */
 export const isReviewer = (user: UserDto | null | undefined) => hasRole(user, 'operator', 'admin');
 export const isAdmin = (user: UserDto | null | undefined) => hasRole(user, 'admin');
+/** Registration officials (and admins) read the tally of their region. */
+export const isOfficial = (user: UserDto | null | undefined) => hasRole(user, 'official', 'admin');
 
 /** May edit the organisation's profile and add members (mirrors the API policy). */
 export const canManageOrg = (user: UserDto | null | undefined, orgId: string) =>

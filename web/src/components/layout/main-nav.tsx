@@ -2,7 +2,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { UserDto } from '@shared/dto';
-import { isAdmin, isReviewer } from '../../lib/roles';
+import { isAdmin, isOfficial, isReviewer } from '../../lib/roles';
 
 interface NavItem {
   key: string;
@@ -26,6 +26,9 @@ function navItems(user: UserDto | null | undefined, t: (k: string) => string): N
   if (isReviewer(user)) items.push({ key: 'verification', to: '/admin/verification', label: t('nav.verification') });
   if (isReviewer(user)) items.push({ key: 'listing-review', to: '/admin/listings', label: t('catalog.nav.review') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
+  if (user?.orgId) items.push({ key: 'contracts', to: '/contracts', label: t('contracts.nav.mine') });
+  if (isOfficial(user)) items.push({ key: 'officials', to: '/officials', label: t('contracts.nav.officials') });
+  else items.push({ key: 'stats', to: '/stats', label: t('contracts.nav.stats') });
   return items;
 }
 

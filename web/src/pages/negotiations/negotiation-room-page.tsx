@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { wanText } from '../../lib/money';
 import { Conversation, eventText } from './conversation';
 import { OfferPanel, TermsView } from './offer-panel';
+import { DealContractButton } from '../contracts/deal-contract-button';
 import { useRoom } from './use-room';
 
 export const statusColor: Record<NegotiationDto['status'], string> = { open: 'processing', agreed: 'success', closed: 'default' };
@@ -91,6 +92,7 @@ export default function NegotiationRoomPage() {
       {n.deal && (
         <Card size="small" title={t('negotiation.room.deal')} data-testid="deal" style={{ marginBottom: 16 }}>
           <TermsView terms={n.deal.terms} />
+          <DealContractButton dealId={n.deal.id} />
           {n.deal.broker && <div>{t('negotiation.side.broker')}：{n.deal.broker.name} · {wanText(n.deal.broker.commissionFen)} 万元</div>}
         </Card>
       )}

@@ -1,0 +1,141 @@
+/** Hooks for technology contracts and registrations: /api/contracts, /api/registrations. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PageDto } from '@shared/dto';
+import type { ContractTerms, ContractStatus, RegistrationStatus } from '@shared/contract-schemas';
+import { api } from './client';
+import { statsKeys } from './stats';
+
+export interface ContractRowDto {
+  id: string;
+  contractNo: string;
+  title: string;
+  category: string;
+  fieldCode: string;
+  sellerName: string;
+  buyerName: string;
+  sellerRegion: string;
+  buyerRegion: string;
+  amountFen: number;
+  techAmountFen: number;
+  signedOn: string | null;
+  status: ContractStatus;
+  registrationNo: string | null;
+}
+export interface SignatureDto {
+  side: 'seller' | 'buyer';
+  userName: string;
+  at: string;
+  ip: string | null;
+  docHash: string;
+  valid: boolean;
+}
+export interface RuleCheckDto {
+  code: string;
+  ok: boolean;
+  blocking: boolean;
+  text: { zh: string; en: string };
+}
+export interface RegistrationDto {
+  id: string;
+  contractId: string;
+  seq: number;
+  contractNo: string;
+  title: string;
+  sellerName: string;
+  buyerName: string;
+  category: string;
+  sellerRegion: string;
+  amountFen: number;
+  claimedTechAmountFen: number;
+  docHash: string;
+  checks: RuleCheckDto[];
+  rulesVersion: string;
+  note: string;
+  status: RegistrationStatus;
+  registrationNo: string | null;
+  assessedTechAmountFen: number | null;
+  reason: string | null;
+  filedAt: string;
+  decidedAt: string | null;
+  decidedByName: string | null;
+}
+export interface ContractDto {
+  id: string;
+  contractNo: string;
+  source: string;
+  signing: 'platform' | 'paper';
+  status: ContractStatus;
+  terms: ContractTerms;
+  docHash: string;
+  version: number;
+  signatures: SignatureDto[];
+  registration: { registrationNo: string; assessedTechAmountFen: number; registeredAt: string } | null;
+  currentRegistrationId: string | null;
+  viewer: { side: 'seller' | 'buyer' | null; canEdit: boolean; canSign: boolean; canFile: boolean };
+}
+export interface ContractDetailDto {
+  contract: ContractDto;
+  registrations: RegistrationDto[];
+  history: Array<{ action: string; from: string | null; to: string | null; actorName: string | null; reason: string | null; at: string }>;
+}
+export type ContractListQuery = Partial<Record<'status' | 'category' | 'fieldCode' | 'sellerRegion' | 'buyerRegion' | 'from' | 'to' | 'q', string>> & { page?: number; pageSize?: number };
+
+export const contractKeys = {
+  all: ['contracts'] as const,
+  list: (q: ContractListQuery) => [...contractKeys.all, 'list', q] as const,
+  detail: (id: string) => [...contractKeys.all, 'detail', id] as const,
+  registrations: (q: { status?: string; page?: number }) => [...contractKeys.all, 'registrations', q] as const,
+};
+
+export function useContracts(q: ContractListQuery) {
+  return useQuery({ queryKey: contractKeys.list(q), queryFn: () => api.get<PageDto<ContractRowDto>>('/api/contracts', q) });
+}
+
+export function useContract(id: string) {
+  return useQuery({ queryKey: contractKeys.detail(id), queryFn: () => api.get<ContractDetailDto>(`/api/contracts/${id}`) });
+}
+
+/** Every contract write can move the tally and the queue: refresh those too. */
+function useInvalidateAll() {
+  const qc = useQueryClient();
+  return () => Promise.all([qc.invalidateQueries({ queryKey: contractKeys.all }), qc.invalidateQueries({ queryKey: statsKeys.all })]);
+}
+
+export function useContractFromDeal() {
+  const done = useInvalidateAll();
+  return useMutation({
+    mutationFn: (dealId: string) => api.post<{ contract: ContractDto; created: boolean }>('/api/contracts/from-deal', { dealId }),
+    onSuccess: done,
+  });
+}
+
+export function useSignContract(id: string) {
+  const done = useInvalidateAll();
+  return useMutation({
+    mutationFn: (body: { side: 'seller' | 'buyer'; docHash: string }) => api.post<{ contract: ContractDto }>(`/api/contracts/${id}/sign`, body),
+    onSuccess: done,
+  });
+}
+
+export function useFileRegistration(id: string) {
+  const done = useInvalidateAll();
+  return useMutation({
+    mutationFn: (note: string) => api.post<{ contract: ContractDto; registration: RegistrationDto }>(`/api/contracts/${id}/registration`, { note }),
+    onSuccess: done,
+  });
+}
+
+export function useRegistrations(q: { status?: string; page?: number }) {
+  return useQuery({ queryKey: contractKeys.registrations(q), queryFn: () => api.get<PageDto<RegistrationDto>>('/api/registrations', { pageSize: 50, ...q }) });
+}
+
+export function useDecideRegistration() {
+  const done = useInvalidateAll();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: { decision: 'approve'; assessedTechAmountFen: number; note?: string } | { decision: 'reject'; reason: string } }) =>
+      api.post<{ registration: RegistrationDto }>(`/api/registrations/${id}/decision`, body),
+    onSuccess: done,
+  });
+}
+
+export const contractPdfUrl = (id: string) => `/api/contracts/${id}/document.pdf`;

@@ -1,0 +1,152 @@
+import { Button, Card, Col, Descriptions, Input, Row, Space, Tag, Timeline, Typography, message } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { errorText } from '../../api/client';
+import { contractPdfUrl, useContract, useFileRegistration, useSignContract, type ContractDto, type RegistrationDto } from '../../api/contracts';
+import { ErrorResult, PageSkeleton } from '../../components/query-state';
+import { PageTitle } from '../../components/page-title';
+import { wanText } from '../../lib/money';
+import { ContractStatusTag } from './contract-status-tag';
+import { labels } from './labels';
+
+const wan = (fen: number) => `${wanText(fen)} 万元`;
+
+function Terms({ c }: { c: ContractDto }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const x = c.terms;
+  const party = (p: typeof x.seller) => `${p.name} · ${p.creditCode} · ${labels.region(p.regionCode, lang)} · ${labels.orgType(p.orgType, lang)}`;
+  return (
+    <Descriptions column={1} size="small" bordered data-testid="contract-terms">
+      <Descriptions.Item label={t('contracts.detail.category')}>{labels.category(x.category, lang)} · {labels.subType(x.category, x.subType, lang)}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.field')}>{labels.field(x.fieldCode, lang)}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.seller')}>{party(x.seller)}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.buyer')}>{party(x.buyer)}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.amount')}><span data-testid="contract-amount">{wan(x.amountFen)}</span></Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.techAmount')}>{wan(x.techAmountFen)}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.term')}>{x.startOn} — {x.endOn}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.subject')}>{x.subject}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.payments')}>
+        {x.paymentSchedule.map((p, i) => <div key={i}>{p.dueOn} · {wan(p.amountFen)} {p.note}</div>)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.ip')}>
+        {x.ip.length ? x.ip.map((p, i) => <div key={i}>{labels.ip(p.type, lang)} {p.number} {p.title}</div>) : '—'}
+        {x.exclusivity && <Tag style={{ marginTop: 4 }}>{x.exclusivity}</Tag>}
+      </Descriptions.Item>
+      {x.broker && <Descriptions.Item label={t('contracts.detail.broker')}>{x.broker.name} {x.broker.certNo} · {wan(x.broker.commissionFen)}</Descriptions.Item>}
+    </Descriptions>
+  );
+}
+
+function Signatures({ c }: { c: ContractDto }) {
+  const { t, i18n } = useTranslation();
+  const sign = useSignContract(c.id);
+  const side = c.viewer.side;
+  return (
+    <Card size="small" title={t('contracts.detail.signatures')} data-testid="signatures">
+      {c.signing === 'paper' && <p>{t('contracts.detail.paper', { date: c.terms.signedOn })}</p>}
+      {c.signing === 'platform' && c.signatures.length === 0 && <p className="muted">{t('contracts.detail.noSignature')}</p>}
+      {c.signatures.map((s, i) => (
+        <div key={i} data-testid={`signature-${s.side}`} style={{ marginBottom: 6, opacity: s.valid ? 1 : 0.5 }}>
+          <Tag color={s.valid ? 'green' : 'default'}>{t(`contracts.side.${s.side}`)}</Tag>
+          {s.userName} · {new Date(s.at).toLocaleString()} · {s.ip} · <code>{s.docHash.slice(0, 12)}…</code>
+          {!s.valid && <Tag style={{ marginLeft: 6 }}>{t('contracts.detail.voided')}</Tag>}
+        </div>
+      ))}
+      {c.viewer.canSign && side && (
+        <Button
+          type="primary"
+          data-testid="sign"
+          loading={sign.isPending}
+          onClick={() => sign.mutate({ side, docHash: c.docHash }, { onError: (e) => void message.error(errorText(e, i18n.language)) })}
+        >
+          {t('contracts.detail.sign', { side: t(`contracts.side.${side}`) })}
+        </Button>
+      )}
+    </Card>
+  );
+}
+
+function Registration({ c, regs }: { c: ContractDto; regs: RegistrationDto[] }) {
+  const { t, i18n } = useTranslation();
+  const file = useFileRegistration(c.id);
+  const [note, setNote] = useState('');
+  return (
+    <Card size="small" title={t('contracts.detail.registration')} data-testid="registration">
+      {c.registration && (
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('contracts.detail.registrationNo')}><span data-testid="registration-no">{c.registration.registrationNo}</span></Descriptions.Item>
+          <Descriptions.Item label={t('contracts.detail.assessed')}>{wan(c.registration.assessedTechAmountFen)}</Descriptions.Item>
+        </Descriptions>
+      )}
+      {regs.map((r) => (
+        <div key={r.id} style={{ marginBottom: 8 }}>
+          <Tag color={r.status === 'approved' ? 'green' : r.status === 'rejected' ? 'red' : 'gold'}>{t(`contracts.status.${r.status}`)}</Tag>
+          {t('contracts.detail.seq', { seq: r.seq })} · {new Date(r.filedAt).toLocaleString()}
+          {r.reason && <div className="muted">{t('contracts.detail.reason')}：{r.reason}</div>}
+        </div>
+      ))}
+      {c.viewer.canFile && (
+        <Space.Compact style={{ width: '100%' }}>
+          <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder="备注 / note" />
+          <Button
+            type="primary"
+            data-testid="file-registration"
+            loading={file.isPending}
+            onClick={() => file.mutate(note, { onError: (e) => void message.error(errorText(e, i18n.language)) })}
+          >
+            {t('contracts.detail.file')}
+          </Button>
+        </Space.Compact>
+      )}
+    </Card>
+  );
+}
+
+/** A contract: terms, the PDF document, signatures, registration status and the history of every step. */
+export default function ContractDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { data, error, isLoading, refetch } = useContract(id);
+  if (isLoading) return <PageSkeleton />;
+  if (error || !data) return <ErrorResult error={error} onRetry={() => void refetch()} />;
+  const c = data.contract;
+  return (
+    <div className="page">
+      <PageTitle
+        titleKey="contracts.detail.title"
+        subtitle={
+          <>
+            {c.terms.title} · {c.contractNo} <ContractStatusTag status={c.status} />
+          </>
+        }
+        extra={
+          <a href={contractPdfUrl(c.id)} target="_blank" rel="noreferrer" data-testid="contract-pdf">
+            <Button>{t('contracts.detail.document')}</Button>
+          </a>
+        }
+      />
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={t('contracts.detail.terms')} extra={<Typography.Text type="secondary">{t('contracts.detail.docHash')} {c.docHash.slice(0, 12)}…</Typography.Text>}>
+            <Terms c={c} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Signatures c={c} />
+            <Registration c={c} regs={data.registrations} />
+            <Card size="small" title={t('contracts.detail.history')}>
+              <Timeline
+                items={data.history.map((h) => ({
+                  children: `${new Date(h.at).toLocaleString()} · ${h.actorName ?? ''} · ${h.action}${h.to ? ` → ${t(`contracts.status.${h.to}`, { defaultValue: h.to })}` : ''}${h.reason ? `（${h.reason}）` : ''}`,
+                }))}
+              />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+    </div>
+  );
+}
