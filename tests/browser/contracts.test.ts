@@ -1,0 +1,140 @@
+/**
+ * Contracts in a real browser against the real API (built web app): a deal agreed in a negotiation room
+ * becomes a draft contract, the seller and the buyer each sign in their own browser, the seller files it,
+ * the registration official of the seller's region approves it from the queue, and the officials'
+ * dashboard and the public statistics page show the figures move. Screenshots under tests/artifacts/.
+ *
+ * The steps build on each other, so they run in order in one file. Needs `npm run build -w web`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { makeDeal } from '../../api/src/test-support/contract-fixtures';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
+import { clickNav, collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+
+jest.setTimeout(180_000);
+
+const WEB_DIST = path.resolve(__dirname, '../../web/dist');
+let app: TestApp;
+let browser: Browser;
+let cast: Awaited<ReturnType<TestApp['cast']>>;
+const errors: string[] = [];
+let contractId = '';
+let negotiationId = '';
+
+async function signIn(who: { email: string }): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  errors.push(...collectPageErrors(page));
+  await page.goto(`${app.url}/login`);
+  await page.locator('#email').fill(who.email);
+  await page.locator('#password').fill(TEST_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(`${app.url}/`);
+  await page.getByTestId('user-menu').waitFor();
+  // The welcome toast sits over the menu's "…" overflow at 1280 px: let it go before using the nav.
+  await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+  return page;
+}
+
+const registeredN = async (page: Page) => Number(((await page.getByTestId('kpi-registered-n').textContent()) ?? '').trim());
+const status = (page: Page) => page.getByTestId('contract-status').first();
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
+  app = await startTestApp({ WEB_DIST, SEARCH_SYNC: 'external' });
+  cast = await app.cast();
+  browser = await launchBrowser();
+  const dealId = await makeDeal(app, cast.owner, cast.other, cast.hubOperator);
+  negotiationId = String((await app.models.Deal.findById(dealId).lean())!.negotiationId);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+let official: Page;
+let before = 0;
+
+test('the official of the seller\'s region opens the dashboard', async () => {
+  official = await signIn(cast.official);
+  await clickNav(official, 'officials');
+  await official.getByTestId('stats-dashboard').waitFor();
+  await official.getByTestId('chart-trend').locator('canvas').first().waitFor();
+  before = await registeredN(official);
+  const api = await app.http('GET', '/api/stats/summary', { token: cast.official.token });
+  expect(before).toBe(api.body.registered.n);
+  await screenshot(official, 'contracts-dashboard-before');
+});
+
+test('the seller turns the deal into a contract and signs', async () => {
+  const seller = await signIn(cast.owner);
+  await seller.goto(`${app.url}/negotiations/${negotiationId}`);
+  await seller.getByTestId('deal-contract').click();
+  await seller.waitForURL(/\/contracts\/[a-f0-9]{24}$/);
+  contractId = seller.url().split('/').pop()!;
+  await expect(status(seller).textContent()).resolves.toBe('草稿');
+  await seller.getByTestId('contract-terms').waitFor();
+  await screenshot(seller, 'contracts-draft');
+  await seller.getByTestId('sign').click();
+  await seller.getByTestId('signature-seller').waitFor();
+  await expect(status(seller).textContent()).resolves.toBe('签署中');
+  const pdf = await seller.request.get(`${app.url}/api/contracts/${contractId}/document.pdf`);
+  expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+});
+
+test('the buyer finds the contract in the nav and signs; the seller files it', async () => {
+  const buyer = await signIn(cast.other);
+  await clickNav(buyer, 'contracts');
+  await buyer.getByTestId('contract-table').getByRole('link').first().click();
+  await buyer.waitForURL(`${app.url}/contracts/${contractId}`);
+  await buyer.getByTestId('sign').click();
+  await buyer.getByTestId('signature-buyer').waitFor();
+  await expect(status(buyer).textContent()).resolves.toBe('已签署');
+  const stored = (await app.models.Contract.findById(contractId).lean())!;
+  expect(stored.signatures.map((s) => [s.side, s.valid, s.docHash === stored.docHash])).toEqual([['seller', true, true], ['buyer', true, true]]);
+
+  const seller = await signIn(cast.member);
+  await seller.goto(`${app.url}/contracts/${contractId}`);
+  await seller.getByTestId('file-registration').click();
+  await seller.getByText('第 1 次申报').waitFor();
+  await expect(status(seller).textContent()).resolves.toBe('待登记');
+  await screenshot(seller, 'contracts-filed');
+});
+
+test('the official approves from the queue and the dashboard moves', async () => {
+  await official.getByTestId('to-queue').click();
+  const contractNo = (await app.models.Contract.findById(contractId).lean())!.contractNo;
+  await official.getByTestId(`review-${contractNo}`).click();
+  await official.getByTestId('review').waitFor();
+  await screenshot(official, 'contracts-review');
+  await official.locator('input[data-testid="assessed"], [data-testid="assessed"] input').first().fill('100');
+  await official.getByTestId('approve').click();
+  await official.getByTestId('review').waitFor({ state: 'detached' });
+  const stored = (await app.models.Contract.findById(contractId).lean())!;
+  expect(stored.status).toBe('registered');
+  expect(stored.registration!.assessedTechAmountFen).toBe(100_000_000);
+
+  await clickNav(official, 'officials');
+  await official.getByTestId('stats-dashboard').waitFor();
+  // Within a second of the decision (the tally is updated in the decision's request).
+  await official.waitForFunction((n) => document.querySelector('[data-testid="kpi-registered-n"]')?.textContent?.trim() === String(n), before + 1, { timeout: 5_000 });
+  await screenshot(official, 'contracts-dashboard-after');
+
+  // Drill-down from the dashboard lists the contract.
+  await official.goto(`${app.url}/contracts?status=registered`);
+  await official.getByTestId('contract-table').getByText(contractNo).waitFor();
+});
+
+test('the public statistics page shows the province headline only', async () => {
+  const context = await newContext(browser);
+  const visitor = await context.newPage();
+  errors.push(...collectPageErrors(visitor));
+  await visitor.goto(`${app.url}/stats`);
+  await visitor.getByTestId('public-stats').waitFor();
+  expect(await registeredN(visitor)).toBe((await app.http('GET', '/api/stats/summary')).body.registered.n);
+  expect(await visitor.locator('body').textContent()).not.toContain((await app.models.Contract.findById(contractId).lean())!.contractNo);
+  await screenshot(visitor, 'contracts-public-stats');
+  expect(errors).toEqual([]);
+});
