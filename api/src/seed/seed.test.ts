@@ -16,7 +16,7 @@ describe('demo seed', () => {
     expect(first.users).toBe(10);
     const second = await seedDemo(app.running.ctx);
     expect(first.negotiations).toBe(3);
-    expect(second).toEqual({ orgs: 0, users: 0, achievements: 0, needs: 0, negotiations: 0 });
+    expect(second).toEqual({ orgs: 0, users: 0, achievements: 0, needs: 0, negotiations: 0, contracts: 0 });
     expect(await app.models.User.countDocuments()).toBe(10);
     const login = await app.http('POST', '/api/auth/login', { body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' } });
     expect(login.status).toBe(200);

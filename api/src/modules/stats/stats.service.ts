@@ -16,7 +16,9 @@ import {
 import type { AuthUser } from '../auth/auth.types';
 import type { ContractRecord } from '../contracts/contract.model';
 import type { RollupRow } from './stats.model';
-import { accumulate, contributionOf, deltaOf, parseKey } from './stats.rollup';
+import { accumulate, contributionOf, deltaOf, parseKey, type TallySource } from './stats.rollup';
+
+type TallyDoc = TallySource & { _id: unknown; version: number };
 
 const periodGroups = new Set(['month', 'quarter', 'year']);
 const zero = (): Sums => ({ n: 0, amountFen: 0, techFen: 0 });
@@ -112,6 +114,33 @@ export class StatsService {
       applied += won.length;
     }
     return applied;
+  }
+
+  /**
+   * Bulk loading (the demo seed): new contracts are inserted already carrying their contribution and
+   * `addInserted` then adds them to the rollups in one pass — with insertMany into an empty rollup
+   * collection (measured on FerretDB: 9,900 rows in 2.9 s, where upserts or an updateMany over 2,000 ids
+   * took over 90 s). The caller records when that finished and rebuilds when it did not (see the seed).
+   */
+  withContribution<T extends TallyDoc>(doc: T): T {
+    return { ...doc, statsDirty: false, stats: { v: doc.version, c: contributionOf(doc) } };
+  }
+
+  async addInserted(docs: TallyDoc[]): Promise<void> {
+    const rows = new Map<string, RollupRow>();
+    for (const d of docs) accumulate(rows, deltaOf(null, contributionOf(d)));
+    if ((await this.models.Rollup.estimatedDocumentCount()) === 0) {
+      const all = [...rows.values()];
+      for (let i = 0; i < all.length; i += 1_000) await this.models.Rollup.insertMany(all.slice(i, i + 1_000), { ordered: false });
+    } else {
+      const incs = new Map<string, Record<string, number>>();
+      for (const [key, row] of rows) {
+        const inc: Record<string, number> = {};
+        for (const [f, v] of Object.entries(row)) if (typeof v === 'number' && !['month'].includes(f)) inc[f] = v;
+        incs.set(key, inc);
+      }
+      await this.incRows(incs);
+    }
   }
 
   private async incRows(rows: Map<string, Record<string, number>>): Promise<void> {
