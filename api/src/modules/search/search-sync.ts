@@ -147,11 +147,15 @@ export class SearchSync {
       }
       await this.engine.upsert(docs);
       await this.engine.remove(gone);
-      // Clear only what is unchanged since it was read; the raw driver skips Mongoose's updatedAt bump.
-      await model.collection.bulkWrite(
-        dirty.map((l) => ({ updateOne: { filter: { _id: l._id, version: l.version }, update: { $set: { searchDirty: false } } } })),
-        { ordered: false },
-      );
+      // Clear only what is unchanged since it was read (same version); the raw driver skips Mongoose's
+      // updatedAt bump. One updateMany per version value rather than a bulk of updateOnes: FerretDB v1 runs
+      // a bulk of N updates in worse than linear time (measured: 10 → 55 ms, 50 → 294 ms, 100 → minutes),
+      // while `_id $in` + version costs ~5 ms per document; versions are few, so so are the calls.
+      const byVersion = new Map<number, unknown[]>();
+      for (const l of dirty) byVersion.set(l.version, [...(byVersion.get(l.version) ?? []), l._id]);
+      for (const [version, ids] of byVersion) {
+        await model.collection.updateMany({ _id: { $in: ids }, version } as never, { $set: { searchDirty: false } });
+      }
       handled += dirty.length;
       indexedDocs.push(...docs);
     }
