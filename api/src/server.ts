@@ -79,6 +79,9 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
     onIndexed: (docs) => notifications.onIndexed(docs),
   });
+  // Writes through this process are indexed at once; the poll only catches writes from elsewhere.
+  achievements.onWrite = () => searchSync.kick();
+  needs.onWrite = () => searchSync.kick();
   const ctx: AppContext = {
     config,
     logger,
@@ -117,7 +120,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       // The engine must answer; the sync lag is reported (and logged by the worker) but does not fail readiness.
       search: async () => {
         const ok = await engine.ping().catch(() => false);
-        const lag = await searchSync.lag();
+        const lag = config.SEARCH_SYNC === 'inprocess' ? searchSync.lagSnapshot() : await searchSync.lag();
         return { ok, detail: { engine: engine.name, sync: config.SEARCH_SYNC, ...lag } };
       },
     },

@@ -37,7 +37,7 @@ export const envSchema = z.object({
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('listings'),
   /** `inprocess`: this api process runs search-sync; `external`: the search-sync service does (compose). */
   SEARCH_SYNC: z.enum(['inprocess', 'external']).default('inprocess'),
-  SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(5_000).default(500),
   /** Set to spread socket.io events across api instances (@socket.io/redis-adapter). */
   REDIS_URL: z.string().url().optional(),

@@ -38,6 +38,9 @@ interface Meta {
 export type AttachmentGuard = (orgId: string, ids: string[]) => Promise<void>;
 
 export class ListingService {
+  /** Called after every write that flags a listing for the search index (search-sync's kick). */
+  onWrite: () => void = () => undefined;
+
   constructor(
     readonly cfg: ListingKindConfig,
     private readonly models: Models,
@@ -66,6 +69,7 @@ export class ListingService {
       live: null,
       originKey: originKey ?? `own:${_id}`,
     });
+    this.onWrite();
     await this.audit.record(user, { entity: this.cfg.entity, entityId: String(_id), action: 'create', to: 'draft', ip: meta.ip });
     return doc.toObject() as ListingRecord;
   }
@@ -135,6 +139,7 @@ export class ListingService {
       )
       .lean<ListingRecord>();
     if (!updated) throw new AppError('EDIT_CONFLICT');
+    this.onWrite();
     return updated;
   }
 

@@ -41,6 +41,9 @@ export class SearchSync {
   private lastError: string | null = null;
   private indexed = 0;
   private initialized = false;
+  private kicked = false;
+  /** What the last poll saw, so /readyz can report the lag without querying (FerretDB scans for it). */
+  private lastPoll = { at: 0, found: 0, oldest: 0 };
   /** The last rebuild started through startReindex(), for progress bars. */
   reindexProgress: { running: boolean; done: number; total: number; startedAt: string | null; error: string | null } = {
     running: false,
@@ -82,6 +85,20 @@ export class SearchSync {
     if (this.opts.useLease) await this.models.Lock.deleteOne({ _id: 'search-sync', holder: this.holder }).catch(() => undefined);
   }
 
+  /**
+   * Runs a batch now instead of at the next poll: listing writes made through this process call it, so they
+   * are indexed within milliseconds while the idle poll (which scans on FerretDB) can stay slow.
+   */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.kicked = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(5);
+  }
+
   private schedule(ms: number) {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
@@ -96,10 +113,11 @@ export class SearchSync {
       if (this.opts.useLease && !(await this.acquireLease())) {
         next = LEASE_MS / 3;
       } else {
+        this.kicked = false;
         const n = await this.runOnce();
         this.backoff = 0;
         this.lastError = null;
-        if (n > 0) next = 0;
+        if (n > 0 || this.kicked) next = 0;
       }
     } catch (err) {
       this.lastError = (err as Error).message;
@@ -134,9 +152,14 @@ export class SearchSync {
     }
     let handled = 0;
     const indexedDocs: SearchDoc[] = [];
+    const poll = { at: Date.now(), found: 0, oldest: 0 };
+    this.lastPoll = poll;
     for (const { kind, model } of this.kinds) {
       const dirty = await model.find({ searchDirty: true }).sort({ updatedAt: 1 }).limit(this.opts.batchSize).lean<ListingRecord[]>();
       if (dirty.length === 0) continue;
+      poll.found += dirty.length;
+      const oldest = new Date(dirty[0].updatedAt).getTime();
+      if (!poll.oldest || oldest < poll.oldest) poll.oldest = oldest;
       const orgs = await this.orgInfo(dirty);
       const docs: SearchDoc[] = [];
       const gone: string[] = [];
@@ -160,6 +183,7 @@ export class SearchSync {
       indexedDocs.push(...docs);
     }
     this.indexed += handled;
+    this.lastPoll = { at: poll.at, found: 0, oldest: 0 };
     if (indexedDocs.length && this.opts.onIndexed) {
       await this.opts.onIndexed(indexedDocs).catch((err) => this.logger.warn({ err: (err as Error).message }, 'search notifications failed'));
     }
@@ -218,6 +242,22 @@ export class SearchSync {
       .catch((err) => (p.error = (err as Error).message))
       .finally(() => (p.running = false));
     return p;
+  }
+
+  /**
+   * The lag as of the last poll, without a query: what the last batch found still pending if it failed,
+   * and how old its oldest write is by now. Writes made since that poll (at most one interval ago) are not
+   * counted. For /readyz; lag() counts exactly.
+   */
+  lagSnapshot(): SyncLag & { polledMsAgo: number | null } {
+    const { at, found, oldest } = this.lastPoll;
+    return {
+      pending: found,
+      oldestMs: found && oldest ? Math.max(0, Date.now() - oldest) : 0,
+      lastError: this.lastError,
+      indexed: this.indexed,
+      polledMsAgo: at ? Date.now() - at : null,
+    };
   }
 
   async lag(): Promise<SyncLag> {
