@@ -28,7 +28,7 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
 
 export async function runFoundationBench(opts: { seconds: number }): Promise<{ rows: LoadResult[]; ratios: Record<string, number> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-'));
-  const db = await launchEmbeddedMongo({ dataDir });
+  const db = await launchEmbeddedMongo({ dataDir, prefer: (process.env.EMBEDDED_DB as never) ?? 'auto' });
   const apiPort = await freePort();
   const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
     env: { ...process.env, MONGODB_URI: db.uri, PORT: String(apiPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent' },

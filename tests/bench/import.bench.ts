@@ -41,7 +41,7 @@ async function workbook(rows: number): Promise<Buffer> {
 
 export async function runImportBench(opts: { rows: number }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-import-'));
-  const db = await launchEmbeddedMongo({ dataDir });
+  const db = await launchEmbeddedMongo({ dataDir, prefer: (process.env.EMBEDDED_DB as never) ?? 'auto' });
   const port = await freePort();
   const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
     env: { ...process.env, MONGODB_URI: db.uri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', DATA_DIR: dataDir, UPLOAD_MAX_MB: '50' },

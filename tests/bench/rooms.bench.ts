@@ -203,7 +203,7 @@ const bareRelaySource = (port: number) => `
 
 export async function runRoomsBench(opts: { seconds: number }): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-rooms-'));
-  const db = await launchEmbeddedMongo({ dataDir });
+  const db = await launchEmbeddedMongo({ dataDir, prefer: (process.env.EMBEDDED_DB as never) ?? 'auto' });
   const apiPort = await freePort();
   const barePort = await freePort();
   const dbName = 'bench_rooms';

@@ -16,7 +16,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 export async function runSyncLagBench(opts: { writesPerSecond: number; seconds: number }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-sync-'));
-  const db = await launchEmbeddedMongo({ dataDir });
+  const db = await launchEmbeddedMongo({ dataDir, prefer: (process.env.EMBEDDED_DB as never) ?? 'auto' });
   const port = await freePort();
   const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
     env: { ...process.env, MONGODB_URI: db.uri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', DATA_DIR: dataDir },
@@ -99,7 +99,8 @@ export async function runSyncLagBench(opts: { writesPerSecond: number; seconds: 
       { measure: 'oldest unindexed write, sampled every 100 ms', samples: lagSamples.length, 'p50 ms': pct(lagSamples, 50), 'p95 ms': pct(lagSamples, 95), 'max ms': Math.max(...lagSamples) },
       { measure: 'approved → visible in /api/search', samples: visibility.length, 'p50 ms': Math.round(pct(visibility, 50)), 'p95 ms': Math.round(pct(visibility, 95)), 'max ms': Math.round(Math.max(...visibility)) },
     ]);
-    console.log(`writes: ${writes} (${achieved.toFixed(1)}/s achieved), ${statuses.filter((s) => s !== 200).length} not 200`);
+    const histogram = statuses.reduce<Record<string, number>>((h, s) => ({ ...h, [String(s)]: (h[String(s)] ?? 0) + 1 }), {});
+    console.log(`writes: ${writes} offered at ${opts.writesPerSecond}/s over ${((performance.now() - t0) / 1000).toFixed(1)} s (${achieved.toFixed(1)}/s completed); statuses ${JSON.stringify(histogram)}`);
   } finally {
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
