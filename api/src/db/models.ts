@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { attachmentSchema } from '../modules/attachments/attachment.model';
 import { auditSchema } from '../modules/audit/audit.model';
 import { contractSchema, registrationCounterSchema, registrationSchema } from '../modules/contracts/contract.model';
-import { rollupSchema, targetSchema } from '../modules/stats/stats.model';
+import { targetSchema } from '../modules/stats/stats.model';
 import { importJobSchema } from '../modules/imports/import-job.model';
 import { listingSchema, type ListingRecord } from '../modules/listings/listing.model';
 import { ndaSchema } from '../modules/listings/nda.model';
@@ -40,7 +40,6 @@ export function createModels(conn: Connection) {
     Contract: conn.model('Contract', contractSchema),
     Registration: conn.model('Registration', registrationSchema),
     RegistrationCounter: conn.model('RegistrationCounter', registrationCounterSchema),
-    Rollup: conn.model('Rollup', rollupSchema),
     Target: conn.model('Target', targetSchema),
   };
 }

@@ -96,6 +96,36 @@ export function parseKey(key: string) {
   return { month: Number(month), sellerRegion, dim, value: rest.join('|') };
 }
 
+/** Where a row lives in the database (rollup-store.ts): the (dimension, year) document and its cell. */
+export function cellOf(key: string): { docId: string; dim: string; year: number; cell: string } {
+  const { month, sellerRegion, dim, value } = parseKey(key);
+  const year = Math.floor(month / 100);
+  return { docId: `${dim}|${year}`, dim, year, cell: `${sellerRegion}|${value.replace(/[.$]/g, '_')}|${String(month % 100).padStart(2, '0')}` };
+}
+
+export function rowFromCell(dim: string, year: number, cell: string, fields: Record<string, number>): RollupRow {
+  const first = cell.indexOf('|');
+  const last = cell.lastIndexOf('|');
+  const sellerRegion = cell.slice(0, first);
+  const value = cell.slice(first + 1, last);
+  const month = year * 100 + Number(cell.slice(last + 1));
+  return { _id: `${month}|${sellerRegion}|${dim}|${value}`, month, sellerRegion, dim, value, ...fields };
+}
+
+/** In-memory rows as the documents the rollup collection stores (rebuild, bulk load, benchmark). */
+export function rowsToDocs(rows: Map<string, RollupRow>): Array<{ _id: string; dim: string; year: number; cells: Record<string, Record<string, number>> }> {
+  const docs = new Map<string, { _id: string; dim: string; year: number; cells: Record<string, Record<string, number>> }>();
+  for (const [key, row] of rows) {
+    const { docId, dim, year, cell } = cellOf(key);
+    let doc = docs.get(docId);
+    if (!doc) docs.set(docId, (doc = { _id: docId, dim, year, cells: {} }));
+    const fields: Record<string, number> = {};
+    for (const [f, v] of Object.entries(row)) if (typeof v === 'number' && f !== 'month') fields[f] = v;
+    doc.cells[cell] = fields;
+  }
+  return [...docs.values()];
+}
+
 /** Adds increments into in-memory rows (rebuild and benchmark build rows exactly as the live $inc does). */
 export function accumulate(rows: Map<string, RollupRow>, inc: RowIncrements): void {
   for (const [key, fields] of inc) {

@@ -15,8 +15,9 @@ import {
 } from '../../shared/contract-schemas';
 import type { AuthUser } from '../auth/auth.types';
 import type { ContractRecord } from '../contracts/contract.model';
+import { RollupStore } from './rollup-store';
 import type { RollupRow } from './stats.model';
-import { accumulate, contributionOf, deltaOf, parseKey, type TallySource } from './stats.rollup';
+import { accumulate, cellOf, contributionOf, deltaOf, rowFromCell, rowsToDocs, type TallySource } from './stats.rollup';
 
 type TallyDoc = TallySource & { _id: unknown; version: number };
 
@@ -44,12 +45,15 @@ export function statsScope(user: AuthUser | null, requested?: string): string {
  */
 export class StatsService {
   private timer: NodeJS.Timeout | null = null;
+  readonly store: RollupStore;
   private sweeping: Promise<void> | null = null;
 
   constructor(
     private readonly models: Models,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.store = new RollupStore(models.Contract.db);
+  }
 
   /**
    * Brings the rollups in line with the contract's current version: claim (stats.v: old → current, guarded
@@ -118,9 +122,9 @@ export class StatsService {
 
   /**
    * Bulk loading (the demo seed): new contracts are inserted already carrying their contribution and
-   * `addInserted` then adds them to the rollups in one pass — with insertMany into an empty rollup
-   * collection (measured on FerretDB: 9,900 rows in 2.9 s, where upserts or an updateMany over 2,000 ids
-   * took over 90 s). The caller records when that finished and rebuilds when it did not (see the seed).
+   * `addInserted` then adds them to the rollups in one pass (an updateMany over 2,000 ids to clear marks
+   * took over 90 s on FerretDB, so there are none). The caller records when that finished and rebuilds when
+   * it did not (see the seed).
    */
   withContribution<T extends TallyDoc>(doc: T): T {
     return { ...doc, statsDirty: false, stats: { v: doc.version, c: contributionOf(doc) } };
@@ -129,9 +133,8 @@ export class StatsService {
   async addInserted(docs: TallyDoc[]): Promise<void> {
     const rows = new Map<string, RollupRow>();
     for (const d of docs) accumulate(rows, deltaOf(null, contributionOf(d)));
-    if ((await this.models.Rollup.estimatedDocumentCount()) === 0) {
-      const all = [...rows.values()];
-      for (let i = 0; i < all.length; i += 1_000) await this.models.Rollup.insertMany(all.slice(i, i + 1_000), { ordered: false });
+    if (await this.store.isEmpty()) {
+      await this.store.insert(rowsToDocs(rows));
     } else {
       const incs = new Map<string, Record<string, number>>();
       for (const [key, row] of rows) {
@@ -143,14 +146,21 @@ export class StatsService {
     }
   }
 
+  /** $inc per cell, merged into one update per (dimension, year) document. */
   private async incRows(rows: Map<string, Record<string, number>>): Promise<void> {
-    const ops = [...rows]
-      .filter(([, inc]) => Object.values(inc).some((v) => v !== 0))
-      .map(([key, inc]) => {
-        const { month, sellerRegion, dim, value } = parseKey(key);
-        return { updateOne: { filter: { _id: key }, update: { $inc: inc, $setOnInsert: { month, sellerRegion, dim, value } }, upsert: true } };
-      });
-    for (let i = 0; i < ops.length; i += 1_000) await this.models.Rollup.bulkWrite(ops.slice(i, i + 1_000), { ordered: false });
+    const docs = new Map<string, { dim: string; year: number; inc: Record<string, number> }>();
+    for (const [key, inc] of rows) {
+      const { docId, dim, year, cell } = cellOf(key);
+      let d = docs.get(docId);
+      if (!d) docs.set(docId, (d = { dim, year, inc: {} }));
+      for (const [f, v] of Object.entries(inc)) if (v !== 0) d.inc[`cells.${cell}.${f}`] = (d.inc[`cells.${cell}.${f}`] ?? 0) + v;
+    }
+    await this.store.inc(docs);
+  }
+
+  /** Applies next − previous straight to the rollups (the benchmark's writes; the app goes through apply). */
+  async addDelta(prev: ReturnType<typeof contributionOf>, next: ReturnType<typeof contributionOf>): Promise<void> {
+    await this.incRows(deltaOf(prev, next));
   }
 
   async sweep(): Promise<number> {
@@ -181,7 +191,7 @@ export class StatsService {
    * Recomputes every rollup row from the contracts (the same arithmetic as `apply`) and records on each
    * contract the contribution the rows now hold. Meant for an idle API (recovery, `npm run rebuild-stats`).
    */
-  async rebuild(onProgress?: (done: number) => void): Promise<{ contracts: number; rows: number }> {
+  async rebuild(onProgress?: (done: number) => void): Promise<{ contracts: number; rollupDocs: number }> {
     const rows = new Map<string, RollupRow>();
     const marks: Array<{ _id: unknown; version: number; c: ReturnType<typeof contributionOf> }> = [];
     const cursor = this.models.Contract.find({}, { status: 1, terms: 1, submarketCode: 1, registration: 1, version: 1 }).lean<ContractRecord[]>().cursor();
@@ -191,9 +201,9 @@ export class StatsService {
       marks.push({ _id: c._id, version: c.version, c: contribution });
       if (marks.length % 10_000 === 0) onProgress?.(marks.length);
     }
-    await this.models.Rollup.deleteMany({});
-    const all = [...rows.values()];
-    for (let i = 0; i < all.length; i += 1_000) await this.models.Rollup.insertMany(all.slice(i, i + 1_000), { ordered: false });
+    await this.store.clear();
+    const all = rowsToDocs(rows);
+    await this.store.insert(all);
     for (let i = 0; i < marks.length; i += 1_000) {
       await this.models.Contract.bulkWrite(
         marks.slice(i, i + 1_000).map((m) => ({ updateOne: { filter: { _id: m._id }, update: { $set: { stats: { v: m.version, c: m.c }, statsDirty: false } } } })),
@@ -207,14 +217,20 @@ export class StatsService {
       if (recorded.get(String(c._id)) !== c.version) moved.push(c._id);
     }
     if (moved.length) await this.models.Contract.updateMany({ _id: { $in: moved } }, { $set: { statsDirty: true } });
-    return { contracts: marks.length, rows: all.length };
+    return { contracts: marks.length, rollupDocs: all.length };
   }
 
   // ---- queries ----
   private async rowsFor(dim: string, from: number, to: number, region: string): Promise<RollupRow[]> {
-    const filter: Record<string, unknown> = { dim, month: { $gte: from, $lte: to } };
-    if (region !== LIAONING) filter.sellerRegion = region;
-    return this.models.Rollup.find(filter).lean<RollupRow[]>();
+    const out: RollupRow[] = [];
+    for (let y = Math.floor(from / 100); y <= Math.floor(to / 100); y++) {
+      for (const [cell, fields] of Object.entries(await this.store.read(dim, y))) {
+        if (region !== LIAONING && !cell.startsWith(`${region}|`)) continue;
+        const row = rowFromCell(dim, y, cell, fields);
+        if (row.month >= from && row.month <= to) out.push(row);
+      }
+    }
+    return out;
   }
 
   private static add(into: BucketSums, r: RollupRow): void {
