@@ -10,6 +10,8 @@ import { filtersOf } from '../search/search.service';
 import type { NotificationRecord, SavedSearchRecord } from './notification.model';
 
 const MAX_SAVED_PER_USER = 50;
+/** How recently a listing must have been first published for its indexing to notify anyone. */
+const NEWS_WINDOW_MS = 24 * 3_600_000;
 
 export interface NewNotification {
   key: string;
@@ -68,7 +70,12 @@ export class NotificationsService {
    * Called by search-sync with listings it just indexed: owners of matching counterpart listings hear
    * about a new match, and saved searches that the new listings satisfy notify their owners.
    */
-  async onIndexed(docs: SearchDoc[]): Promise<void> {
+  async onIndexed(indexed: SearchDoc[]): Promise<void> {
+    // Only listings first published recently are news; a revision or a re-index of an old listing is not
+    // (and skipping them keeps the indexer's cost per write flat).
+    const since = Date.now() - NEWS_WINDOW_MS;
+    const docs = indexed.filter((d) => d.publishedAt >= since);
+    if (docs.length === 0) return;
     for (const doc of docs) {
       for (const m of await this.matches.forDoc(doc, 5)) {
         const members = await this.orgMembers(m.hit.org.id);

@@ -26,6 +26,7 @@ export interface SyncLag {
 }
 
 const LEASE_MS = 15_000;
+const KICK_DELAY_MS = 25;
 
 /**
  * Keeps the search index equal to MongoDB without change streams: every listing write sets `searchDirty`
@@ -95,12 +96,17 @@ export class SearchSync {
       this.kicked = true;
       return;
     }
+    // Writes within KICK_DELAY_MS share one batch (one scan, one upsert, one flag update).
+    if (this.timer && this.dueAt <= Date.now() + KICK_DELAY_MS) return;
     if (this.timer) clearTimeout(this.timer);
-    this.schedule(5);
+    this.schedule(KICK_DELAY_MS);
   }
+
+  private dueAt = 0;
 
   private schedule(ms: number) {
     if (this.stopped) return;
+    this.dueAt = Date.now() + ms;
     this.timer = setTimeout(() => {
       this.running = this.tick().finally(() => (this.running = null));
     }, ms);
@@ -117,7 +123,7 @@ export class SearchSync {
         const n = await this.runOnce();
         this.backoff = 0;
         this.lastError = null;
-        if (n > 0 || this.kicked) next = 0;
+        if (n > 0 || this.kicked) next = this.kicked ? KICK_DELAY_MS : 0;
       }
     } catch (err) {
       this.lastError = (err as Error).message;
@@ -192,7 +198,10 @@ export class SearchSync {
 
   /** Runs batches until nothing is dirty (tests and the reindex command). */
   async drain(): Promise<void> {
+    // A background batch may have taken the flags already and still be indexing or notifying: wait for it.
+    await this.running;
     while ((await this.runOnce()) > 0);
+    await this.running;
   }
 
   private async orgInfo(listings: ListingRecord[]): Promise<Map<string, OrgInfo>> {
