@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { technicalFields, submarketForRegion } from '../../api/src/shared/taxonomy';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+import { clickNav, clickWhenStill, collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -200,7 +200,7 @@ describe('shell in a real browser', () => {
   test('when the user logs out and signs in with a wrong then the right password, then the error is in Chinese, no session is made, and the right one signs in', async () => {
     const page = applicantPage;
     await page.getByTestId('user-menu').click();
-    await page.getByTestId('logout').click();
+    await clickWhenStill(page, page.getByTestId('logout'));
     await page.getByTestId('nav-login').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByTestId('user-menu').count()).toBe(0);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Screenshots land here (git-ignored) so a person can look at what the browser saw. */
 export const ARTIFACTS_DIR = path.resolve(__dirname, '../artifacts');
@@ -73,15 +73,21 @@ export async function clickNav(page: Page, key: string): Promise<void> {
   const inBar = page.locator(`.main-nav > li:not([aria-hidden="true"]) [data-testid="nav-${key}"]`);
   if (await inBar.count()) return inBar.click();
   await page.locator('.main-nav .ant-menu-overflow-item-rest').hover();
-  const link = page.locator(`.ant-menu-submenu-popup [data-testid="nav-${key}"]`);
-  await link.waitFor();
-  // The popup zooms in; click once it has stopped moving, or the pointer lands beside it and it closes.
+  await clickWhenStill(page, page.locator(`.ant-menu-submenu-popup [data-testid="nav-${key}"]`));
+}
+
+/**
+ * Clicks an item of a popup (dropdown, overflow menu) once it has stopped moving: antd popups zoom in, and a
+ * click during the animation can land beside the item and close the popup instead (seen under load).
+ */
+export async function clickWhenStill(page: Page, item: Locator): Promise<void> {
+  await item.waitFor();
   let previous = '';
   for (let i = 0; i < 40; i++) {
-    const box = JSON.stringify(await link.boundingBox());
+    const box = JSON.stringify(await item.boundingBox());
     if (box === previous) break;
     previous = box;
     await page.waitForTimeout(50);
   }
-  await link.click();
+  await item.click();
 }
