@@ -145,7 +145,8 @@ export class ImportService {
           originKey: `import:${job._id}:${row}`,
           // insertMany({ lean: true }) skips Mongoose defaults and timestamps, so they are set here.
           version: 1,
-          searchDirty: true,
+          // Imported rows are drafts: nothing for the search index until one is published.
+          searchDirty: false,
           award: null,
           createdAt: now,
           updatedAt: now,

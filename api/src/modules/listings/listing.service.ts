@@ -68,8 +68,9 @@ export class ListingService {
       content,
       live: null,
       originKey: originKey ?? `own:${_id}`,
+      // A new draft is not in the index and cannot be until it is published.
+      searchDirty: false,
     });
-    this.onWrite();
     await this.audit.record(user, { entity: this.cfg.entity, entityId: String(_id), action: 'create', to: 'draft', ip: meta.ip });
     return doc.toObject() as ListingRecord;
   }
@@ -129,17 +130,23 @@ export class ListingService {
     return listing;
   }
 
-  /** Applies a change only if nobody else wrote in between (version check), marking it for the search index. */
+  /**
+   * Applies a change only if nobody else wrote in between (version check). The listing is flagged for the
+   * search index in the same write when the index could change: it is or becomes published, or its approved
+   * copy changes. Drafts and review-queue listings that never went public are not: flagging every draft made
+   * the indexer scan and clear thousands of imported rows (5,000-row import: 2,085 → 52 rows/s on FerretDB).
+   */
   private async write(listing: ListingRecord, set: Record<string, unknown>, extraFilter: Record<string, unknown> = {}) {
+    const touchesIndex = listing.status === 'published' || set.status === 'published' || 'live' in set;
     const updated = await this.model
       .findOneAndUpdate(
         { _id: listing._id, version: listing.version, ...extraFilter },
-        { $set: { ...set, version: listing.version + 1, searchDirty: true } },
+        { $set: { ...set, version: listing.version + 1, ...(touchesIndex ? { searchDirty: true } : {}) } },
         { new: true },
       )
       .lean<ListingRecord>();
     if (!updated) throw new AppError('EDIT_CONFLICT');
-    this.onWrite();
+    if (touchesIndex) this.onWrite();
     return updated;
   }
 
