@@ -99,6 +99,7 @@ export class SearchSync {
     // Writes within KICK_DELAY_MS share one batch (one scan, one upsert, one flag update).
     if (this.timer && this.dueAt <= Date.now() + KICK_DELAY_MS) return;
     if (this.timer) clearTimeout(this.timer);
+    this.idle = 0;
     this.schedule(KICK_DELAY_MS);
   }
 
@@ -113,16 +114,25 @@ export class SearchSync {
     this.timer.unref();
   }
 
+  /**
+   * In-process, the idle poll doubles after each empty poll up to 16 × the interval: writes through this
+   * process kick the worker anyway, and on FerretDB every poll is a scan of the listing collections.
+   */
+  private idle = 0;
+
   private async tick() {
-    let next = this.opts.intervalMs;
+    // Only in-process: the separate search-sync service is never kicked, so it keeps its interval.
+    let next = this.opts.useLease ? this.opts.intervalMs : this.opts.intervalMs * 2 ** Math.min(this.idle, 4);
     try {
       if (this.opts.useLease && !(await this.acquireLease())) {
         next = LEASE_MS / 3;
       } else {
+        const wasKicked = this.kicked;
         this.kicked = false;
         const n = await this.runOnce();
         this.backoff = 0;
         this.lastError = null;
+        this.idle = n > 0 || wasKicked ? 0 : this.idle + 1;
         if (n > 0 || this.kicked) next = this.kicked ? KICK_DELAY_MS : 0;
       }
     } catch (err) {
