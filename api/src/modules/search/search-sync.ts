@@ -92,16 +92,16 @@ export class SearchSync {
    */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) {
-      this.kicked = true;
-      return;
-    }
+    this.kicked = true;
+    // A batch in progress schedules the next one soon when it ends (it sees `kicked`).
+    if (this.inTick) return;
     // Writes within KICK_DELAY_MS share one batch (one scan, one upsert, one flag update).
     if (this.timer && this.dueAt <= Date.now() + KICK_DELAY_MS) return;
     if (this.timer) clearTimeout(this.timer);
-    this.idle = 0;
     this.schedule(KICK_DELAY_MS);
   }
+
+  private inTick = false;
 
   private dueAt = 0;
 
@@ -121,8 +121,10 @@ export class SearchSync {
   private idle = 0;
 
   private async tick() {
+    this.inTick = true;
     // Only in-process: the separate search-sync service is never kicked, so it keeps its interval.
     let next = this.opts.useLease ? this.opts.intervalMs : this.opts.intervalMs * 2 ** Math.min(this.idle, 4);
+    let failed = false;
     try {
       if (this.opts.useLease && !(await this.acquireLease())) {
         next = LEASE_MS / 3;
@@ -133,14 +135,21 @@ export class SearchSync {
         this.backoff = 0;
         this.lastError = null;
         this.idle = n > 0 || wasKicked ? 0 : this.idle + 1;
-        if (n > 0 || this.kicked) next = this.kicked ? KICK_DELAY_MS : 0;
+        if (n > 0) next = 0;
       }
     } catch (err) {
+      failed = true;
       this.lastError = (err as Error).message;
       this.backoff = Math.min(this.opts.maxBackoffMs, this.backoff ? this.backoff * 2 : 250);
       next = this.backoff;
       this.logger.warn({ err: this.lastError, retryInMs: next }, 'search sync failed; will retry');
     }
+    // Writes made while this batch ran are picked up soon (not after the idle poll); an outage keeps its backoff.
+    if (!failed && this.kicked) {
+      this.idle = 0;
+      next = Math.min(next, KICK_DELAY_MS);
+    }
+    this.inTick = false;
     this.schedule(next);
   }
 
