@@ -63,6 +63,9 @@ describe('bulk import', () => {
     ]);
     expect(job.report[2].errors).toEqual([{ column: '技术领域', message: expect.stringContaining('量子玄学') }]);
     expect(job.report[3].errors.map((e: { column: string }) => e.column).sort()).toEqual(['价格(万元)', '成果简介']);
+    // Schema messages come in Chinese first with the English beside them.
+    const summaryError = job.report[3].errors.find((e: { column: string }) => e.column === '成果简介');
+    expect(summaryError.message).toMatch(/^数值过小.*（Too small.*）$/);
     const created = await app.models.Achievement.find({ _id: { $in: job.report.filter((r: any) => r.id).map((r: any) => r.id) } }).lean();
     expect(created).toHaveLength(3);
     expect(created.every((a) => a.status === 'draft' && String(a.ownerOrgId) === String(cast.ownerOrg._id))).toBe(true);
