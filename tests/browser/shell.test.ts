@@ -125,6 +125,11 @@ describe('shell in a real browser', () => {
     );
 
     await screenshot(page, 'shell-home-zh');
+    // The hero search box looks for technology (achievements and needs), on the search page.
+    const heroSearch = page.locator('[data-testid="home-search"]').locator('xpath=descendant-or-self::input').first();
+    await heroSearch.fill('机器人');
+    await heroSearch.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === '机器人');
     expect(applicantErrors).toEqual([]);
   });
 

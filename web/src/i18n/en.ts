@@ -66,7 +66,7 @@ const en: Messages = {
     heroTitle: 'Northeast China Technology Grand Market',
     heroSubtitle:
       'Research results and technology needs from universities, institutes and enterprises, with evaluation, financing, matchmaking and industrialisation services.',
-    searchPlaceholder: 'Search organisations, e.g. Northeastern University',
+    searchPlaceholder: 'Search achievements and needs, e.g. industrial robots, graphene, energy storage',
     browseOrgs: 'Browse organisations',
     joinNow: 'Register now',
     kpiVerifiedOrgs: 'Verified organisations',

@@ -58,7 +58,7 @@ const zhCN = {
   home: {
     heroTitle: '东北科技大市场',
     heroSubtitle: '汇聚高校、科研院所与企业的科技成果与技术需求，贯通评估、融资、对接与产业化服务。',
-    searchPlaceholder: '搜索机构名称，如：东北大学、金属研究所',
+    searchPlaceholder: '搜索科技成果与技术需求，如：工业机器人、石墨烯、储能',
     browseOrgs: '浏览机构',
     joinNow: '立即注册',
     kpiVerifiedOrgs: '已认证机构',

@@ -14,7 +14,8 @@ export default function HomePage() {
   useDocumentTitle();
   const search = (value: string) => {
     const q = value.trim();
-    void navigate(q ? `/orgs?q=${encodeURIComponent(q)}` : '/orgs');
+    // The main thing visitors look for is technology: the hero box searches achievements and needs.
+    void navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
   };
   return (
     <div className="home">
