@@ -53,7 +53,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly price = new Column((n) => new Float64Array(n));
   private readonly published = new Column((n) => new Float64Array(n));
 
-  constructor(private readonly synonyms: Record<string, string[]> = buildSynonyms()) {}
+  constructor(
+    private readonly synonyms: Record<string, string[]> = buildSynonyms(),
+    /** Off only in the local Meilisearch stand-in, which counts facets over the filtered result as Meilisearch does. */
+    private readonly disjunctiveFacets = true,
+  ) {}
 
   async init(): Promise<void> {}
   async ping(): Promise<boolean> {
@@ -297,6 +301,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
     }
     const facets = this.countFacets(query.facets, ids, n);
+    // Disjunctive facets: a facet the query filters on is counted without its own filter (with all the
+    // others), so the user sees what picking another value of it would add.
+    for (const name of this.disjunctiveFacets ? query.facets : []) {
+      const key = facetFilterKey[name];
+      if (query.filters[key] === undefined) continue;
+      const without = this.filterFn({ ...query.filters, [key]: undefined });
+      const pool = new Int32Array(candidates ? candidates.n : this.docs.length);
+      let m = 0;
+      if (candidates) {
+        for (let k = 0; k < candidates.n; k++) {
+          const i = candidates.ids[k];
+          if (this.docs[i] !== null && without(i)) pool[m++] = i;
+        }
+      } else {
+        for (let i = 0; i < this.docs.length; i++) if (this.docs[i] !== null && without(i)) pool[m++] = i;
+      }
+      facets[name] = this.countFacets([name], pool, m)[name];
+    }
     const order = this.topK(query, ids, scores, n);
     const hits: EngineHit[] = order.map((i) => {
       const doc = this.docs[i]!;
@@ -433,6 +455,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return top.slice(query.offset).map((j) => ids[j]);
   }
 }
+
+/** The filter that narrows each facet's own attribute. */
+export const facetFilterKey: Record<FacetName, keyof SearchFilters> = {
+  kind: 'kind',
+  fieldCode: 'fieldCode',
+  regionCode: 'regionCode',
+  submarketCode: 'submarketCode',
+  orgType: 'orgType',
+  stage: 'stage',
+  ipTypes: 'ipTypes',
+  tradingMode: 'tradingMode',
+};
 
 function isLatin(token: string): boolean {
   const c = token.charCodeAt(0);

@@ -1,6 +1,7 @@
 import type { Index, Settings } from 'meilisearch/dist/index';
 import type * as MeiliClient from 'meilisearch/dist/index';
 import { technicalFields } from '../../shared/taxonomy';
+import { facetFilterKey } from './embedded-engine';
 import { buildSynonyms } from './synonyms';
 import {
   HIGHLIGHT_POST,
@@ -148,6 +149,21 @@ export class MeiliSearchEngine implements SearchEngine {
     });
     const facets: EngineResult['facets'] = {};
     for (const name of query.facets) facets[name] = { ...(res.facetDistribution?.[facetAttribute(name)] ?? {}) };
+    // Disjunctive facets, as the embedded engine: each facet the query filters on is counted without its own
+    // filter, all in one multi-search round trip.
+    const disjunctive = query.facets.filter((name) => query.filters[facetFilterKey[name]] !== undefined);
+    if (disjunctive.length) {
+      const multi = (await this.client.multiSearch({
+        queries: disjunctive.map((name) => ({
+          indexUid: this.index.uid,
+          q: query.q,
+          filter: meiliFilter({ ...query.filters, [facetFilterKey[name]]: undefined }),
+          facets: [facetAttribute(name)],
+          limit: 0,
+        })),
+      })) as { results: Array<{ facetDistribution?: Record<string, Record<string, number>> }> };
+      disjunctive.forEach((name, i) => (facets[name] = { ...(multi.results[i]?.facetDistribution?.[facetAttribute(name)] ?? {}) }));
+    }
     return {
       total: (res as { totalHits?: number }).totalHits ?? (res as { estimatedTotalHits?: number }).estimatedTotalHits ?? res.hits.length,
       facets,

@@ -116,6 +116,20 @@ export function describeEngineContract(name: string, factory: EngineFactory) {
       expect(filtered.facets.kind).toEqual({ achievement: 2, need: 1 });
     });
 
+    test('when a facet is filtered on, then it is counted without its own filter (disjunctive) and with the others', async () => {
+      const r = await engine.search(q({ filters: { fieldCode: ['MAT'], kind: 'achievement' }, facets: ['fieldCode', 'kind', 'regionCode'] }));
+      expect(ids(r).sort()).toEqual(['a3', 'a4']);
+      // Achievements by field (the field filter lifted): EQP a1 a2 a5, MAT a3 a4.
+      expect(r.facets.fieldCode).toEqual({ EQP: 3, MAT: 2 });
+      // MAT listings by kind (the kind filter lifted): a3 a4 and n2.
+      expect(r.facets.kind).toEqual({ achievement: 2, need: 1 });
+      // Not filtered on: counted over the result.
+      expect(r.facets.regionCode).toEqual({ '210100': 2 });
+      const text = await engine.search(q({ q: '机器人', filters: { regionCode: ['210200'] }, facets: ['regionCode'] }));
+      expect(ids(text)).toEqual(['a2']);
+      expect(text.facets.regionCode).toEqual({ '210100': 3, '210200': 1 });
+    });
+
     test('when sorted, then newest and price orders hold, with 面议 last both ways', async () => {
       expect(ids(await engine.search(q({ sort: 'newest' })))).toEqual(['n2', 'n1', 'a5', 'a4', 'a3', 'a2', 'a1']);
       const asc = ids(await engine.search(q({ sort: 'price_asc', filters: { kind: 'achievement' } })));

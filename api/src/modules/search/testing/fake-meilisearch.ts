@@ -90,10 +90,23 @@ export class FakeMeilisearch {
         const t = this.tasks.get(Number(m[1]));
         return t ? send(200, t) : fail(404, 'task_not_found', 'Task not found.');
       }
+      if (path === '/multi-search' && method === 'POST') {
+        const results: unknown[] = [];
+        for (const q of (body?.queries ?? []) as Array<Record<string, unknown>>) {
+          const index = this.indexes.get(String(q.indexUid));
+          if (!index) return fail(404, 'index_not_found', `Index \`${String(q.indexUid)}\` not found.`);
+          let answer: unknown;
+          let failed: unknown;
+          this.search(index.settings, index.engine, q, (_s, b) => (answer = { indexUid: q.indexUid, ...(b as object) }), (s, code, m) => (failed = [s, code, m]));
+          if (failed) return fail(...(failed as [number, string, string]));
+          results.push(answer);
+        }
+        return send(200, { results });
+      }
       if (path === '/indexes' && method === 'POST') {
         const uid = String(body.uid);
         return send(202, this.task(uid, 'indexCreation', () => {
-          if (!this.indexes.has(uid)) this.indexes.set(uid, { primaryKey: body.primaryKey ?? 'id', engine: new EmbeddedSearchEngine(), settings: {} });
+          if (!this.indexes.has(uid)) this.indexes.set(uid, { primaryKey: body.primaryKey ?? 'id', engine: new EmbeddedSearchEngine(undefined, false), settings: {} });
         }));
       }
       if (!(m = path.match(/^\/indexes\/([\w-]+)(\/.*)?$/))) return fail(404, 'not_found', 'No such route.');
@@ -161,8 +174,9 @@ export class FakeMeilisearch {
     const sort: SearchSort = sortSpec === 'priceFen:asc' ? 'price_asc' : sortSpec === 'priceFen:desc' ? 'price_desc' : sortSpec === 'publishedAt:desc' ? 'newest' : 'relevance';
     const hitsPerPage = Number(body.hitsPerPage ?? body.limit ?? 20);
     const page = Number(body.page ?? 1);
+    const offset = body.page === undefined ? Number(body.offset ?? 0) : (page - 1) * hitsPerPage;
     const started = Date.now();
-    const result = engine.searchSync({ q: String(body.q ?? ''), filters, facets, sort, offset: (page - 1) * hitsPerPage, limit: hitsPerPage });
+    const result = engine.searchSync({ q: String(body.q ?? ''), filters, facets, sort, offset, limit: hitsPerPage });
     const pre = String(body.highlightPreTag ?? '<em>');
     const post = String(body.highlightPostTag ?? '</em>');
     const tags = (s: string) => s.replaceAll(HIGHLIGHT_PRE, pre).replaceAll(HIGHLIGHT_POST, post);
