@@ -9,10 +9,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { achievementColumns } from '../../api/src/modules/imports/achievement-columns';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+import { clickNav, collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -26,21 +26,6 @@ const PNG_1PX = Buffer.from(
 let app: TestApp;
 let browser: Browser;
 
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return value;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
 
 /** Picks an option of an antd Select (single or multiple) by its visible label. */
 async function pickOption(page: Page, inputId: string, label: string, search?: string) {

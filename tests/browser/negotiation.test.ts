@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { publish } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test-support/harness';
-import { collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+import { collectPageErrors, eventually, launchBrowser, newContext, screenshot } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -20,20 +20,6 @@ let browser: Browser;
 let cast: Awaited<ReturnType<TestApp['cast']>>;
 let negotiationId: string;
 const contexts: BrowserContext[] = [];
-
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return value;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 /** A browser context signed in with the user's session cookie, on the room page. */
 async function openAs(token: string): Promise<{ page: Page; errors: string[] }> {

@@ -10,10 +10,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { achievementBody, needBody, publish } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+import { collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -28,21 +28,6 @@ let page: Page;
 let errors: string[] = [];
 const ids: Record<'weld' | 'patrol' | 'voice' | 'palletise' | 'alloy', string> = { weld: '', patrol: '', voice: '', palletise: '', alloy: '' };
 
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return value;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
 const sync = () => app.running.ctx.services.searchSync.drain();
 
 /** What the API answers for a query string; the page must show the same. */

@@ -9,10 +9,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { technicalFields, submarketForRegion } from '../../api/src/shared/taxonomy';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, clickWhenStill, collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+import { clickNav, clickWhenStill, collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -22,22 +22,6 @@ const SESSION_COOKIE = 'nekj_session';
 let app: TestApp;
 let browser: Browser;
 
-/** Retries an assertion until it holds (the page and the database settle asynchronously). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return value;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
 const htmlLang = (page: Page) => page.evaluate('document.documentElement.lang') as Promise<string>;
 const storedLang = (page: Page) => page.evaluate(`localStorage.getItem('nekj.lang')`) as Promise<string | null>;
 const sessionCookie = async (context: BrowserContext) =>
