@@ -104,6 +104,24 @@ export const listNegotiationsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 });
 
+/** Broker filter of the operators' list: none invited or taking part, invited/assigned and unanswered, taking part. */
+export const brokerFilters = ['none', 'pending', 'accepted'] as const;
+export type BrokerFilter = (typeof brokerFilters)[number];
+/** GET /api/negotiations/admin: rooms of the sub-markets the operator runs, newest activity first. */
+export const operatorNegotiationsQuery = z.strictObject({
+  status: z.enum(negotiationStatuses).optional(),
+  submarket: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'a sub-market code').optional(),
+  broker: z.enum(brokerFilters).optional(),
+  /**
+   * Stale: nothing has happened in the room (no message, offer or broker step) for at least this many days.
+   * Read from the room's lastEventAt, which the log already keeps: no extra write on the message path.
+   */
+  staleDays: z.coerce.number().int().min(1).max(365).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type OperatorNegotiationsQuery = z.infer<typeof operatorNegotiationsQuery>;
+
 // ---- DTOs ----
 export type EventType =
   | 'opened'
@@ -187,6 +205,28 @@ export interface NegotiationDto {
   expiresAt: string;
   createdAt: string;
   deal: DealDto | null;
+}
+
+/**
+ * A room as operators see it in their list: who, where, state, broker and when — metadata only. No message,
+ * offer or deal terms: operators see those only where the room's own summary shows them (GET /:id).
+ */
+export interface OperatorNegotiationDto {
+  id: string;
+  title: string;
+  subject: { kind: SubjectKind; id: string };
+  submarketCode: string;
+  buyer: { orgId: string; name: string };
+  seller: { orgId: string; name: string };
+  status: NegotiationStatus;
+  closeReason: 'withdrawn' | 'expired' | null;
+  brokers: BrokerDto[];
+  /** The room log's last seq: roughly how much has happened (messages, offers, broker steps, state changes). */
+  lastSeq: number;
+  /** The last message, offer, broker step or state change (the room's last activity). */
+  lastEventAt: string;
+  expiresAt: string;
+  createdAt: string;
 }
 
 export interface ParticipantDto {

@@ -5,6 +5,7 @@ import type { NegotiationRecord } from './negotiation.model';
 export type Side = 'buyer' | 'seller' | 'broker';
 export type NegotiationAction =
   | 'readSummary'
+  | 'listAsStaff'
   | 'readRoom'
   | 'write'
   | 'offer'
@@ -28,6 +29,18 @@ export const pendingBroker = (user: AuthUser | null, n: NegotiationRecord) =>
 const staffFor = (user: AuthUser | null, n: NegotiationRecord) => !!user?.roles.includes('admin') || operatesFor(user, n.submarketCode);
 
 /**
+ * The sub-markets whose rooms a user may list as staff (GET /api/negotiations/admin): every one for admins
+ * and hub operators, their own for a sub-market operator, none (null) for anyone else. A room in scope is
+ * exactly a room `staffFor` lets the user read the summary of; the list shows that summary's metadata only.
+ */
+export function staffScope(user: AuthUser | null): 'all' | string[] | null {
+  if (!user) return null;
+  if (user.roles.includes('admin') || operatesFor(user, 'HUB')) return 'all';
+  const own = user.operatorSubmarkets.filter((code) => operatesFor(user, code));
+  return own.length > 0 ? own : null;
+}
+
+/**
  * One place that says who may do what in a negotiation room. Officials have no business here (404).
  * Operators of the room's sub-market (and admins) see the summary to assign a broker, never the messages.
  * A broker who was invited sees the summary until they accept.
@@ -37,6 +50,8 @@ export function canNegotiation(user: AuthUser | null, action: NegotiationAction,
   switch (action) {
     case 'readSummary':
       return !!side || pendingBroker(user, n) || staffFor(user, n);
+    case 'listAsStaff':
+      return staffFor(user, n);
     case 'readRoom':
       return !!side;
     case 'write':

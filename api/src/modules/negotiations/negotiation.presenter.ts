@@ -1,4 +1,4 @@
-import type { BrokerDto, DealDto, NegotiationDto, NegotiationEventDto, OfferDto } from '../../shared/negotiation-events';
+import type { BrokerDto, DealDto, NegotiationDto, NegotiationEventDto, OfferDto, OperatorNegotiationDto } from '../../shared/negotiation-events';
 import type { DealRecord, NegotiationEventRecord, NegotiationRecord, OfferRecord } from './negotiation.model';
 
 /** Explicit field lists for everything a negotiation room shows (style rule 8). */
@@ -84,5 +84,25 @@ export function presentNegotiation(
     expiresAt: new Date(n.expiresAt).toISOString(),
     createdAt: new Date(n.createdAt).toISOString(),
     deal: extra.deal ? presentDeal(extra.deal) : null,
+  };
+}
+
+/** A row of the operators' list: the room's metadata, by an explicit field list without any text or terms. */
+export function presentOperatorRow(n: NegotiationRecord, orgNames: Map<string, string>): OperatorNegotiationDto {
+  const org = (id: unknown) => ({ orgId: String(id), name: orgNames.get(String(id)) ?? '' });
+  return {
+    id: String(n._id),
+    title: n.subject.title,
+    subject: { kind: n.subject.kind, id: String(n.subject.id) },
+    submarketCode: n.submarketCode,
+    buyer: org(n.buyerOrgId),
+    seller: org(n.sellerOrgId),
+    status: n.status,
+    closeReason: n.closeReason ?? null,
+    brokers: n.brokers.map(presentBroker),
+    lastSeq: n.seq,
+    lastEventAt: new Date(n.lastEventAt).toISOString(),
+    expiresAt: new Date(n.expiresAt).toISOString(),
+    createdAt: new Date(n.createdAt).toISOString(),
   };
 }

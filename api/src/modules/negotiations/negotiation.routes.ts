@@ -10,10 +10,12 @@ import {
   messageBody,
   offerBody,
   openNegotiationBody,
+  operatorNegotiationsQuery,
   readBody,
   withdrawBody,
 } from '../../shared/negotiation-events';
 import { presentDeal, presentOffer } from './negotiation.presenter';
+import { OperatorNegotiationList } from './operator-list.service';
 
 const offerParams = z.strictObject({ id: objectId(), offerId: objectId() });
 const attachmentParams = z.strictObject({ id: objectId(), attachmentId: objectId() });
@@ -25,6 +27,7 @@ export function negotiationRoutes(ctx: AppContext): Router {
   const { negotiations: rooms, negotiationMessages: messages, negotiationOffers: offers } = ctx.services;
   const tags = ['negotiations'];
   const meta = (req: { ip?: string }) => ({ ip: req.ip });
+  const operatorList = new OperatorNegotiationList(ctx.models, rooms);
 
   defineRoute(router, registry, { method: 'post', path: '/api/negotiations', summary: 'Open a negotiation from an achievement, a need or a winning proposal (idempotent)', tags, auth: 'user', body: openNegotiationBody, status: 201 }, async ({ user, body, req, res }) => {
     const { negotiation, created } = await rooms.open(user!, body, meta(req));
@@ -33,6 +36,11 @@ export function negotiationRoutes(ctx: AppContext): Router {
 
   defineRoute(router, registry, { method: 'get', path: '/api/negotiations', summary: 'My negotiations with unread counts (role=broker: the broker workspace)', tags, auth: 'user', query: listNegotiationsQuery }, async ({ user, query }) =>
     rooms.list(user!, query),
+  );
+
+  // Before /:id, which would take "admin" for an id.
+  defineRoute(router, registry, { method: 'get', path: '/api/negotiations/admin', summary: "Operators' list of the rooms in their sub-markets (metadata only: no messages or terms)", tags, auth: 'user', query: operatorNegotiationsQuery }, async ({ user, query }) =>
+    operatorList.list(user!, query),
   );
 
   defineRoute(router, registry, { method: 'get', path: '/api/negotiations/brokers', summary: 'Certified brokers who can be invited', tags, auth: 'user' }, async () => ({ items: await rooms.brokers() }));

@@ -1,7 +1,8 @@
 /**
  * Authorization matrix and bad input for /api/negotiations: anonymous 401, another organisation 404 (as if
  * the room did not exist), participants 2xx, officials 404, operators of the room's sub-market the summary
- * and broker assignment only. Checks stored state, not only statuses. The last test fails when a
+ * and broker assignment only, and staff (never parties or officials) the operators' list of rooms, metadata only.
+ * Checks stored state, not only statuses. The last test fails when a
  * negotiation route is added without a row here.
  */
 import { Types } from 'mongoose';
@@ -56,6 +57,45 @@ describe('collection routes', () => {
       expect(res.status).toBe(200);
       expect(res.body.items.map((n: { id: string }) => n.id)).not.toContain(id);
     }
+  });
+
+  test('GET /api/negotiations/admin: operators of the room\'s sub-market, hub operators and admins list it (metadata only); nobody else', async () => {
+    cover('GET', '/api/negotiations/admin');
+    const secret = `报价底线 ${clientId()}`;
+    const id = await openRoom(app, cast.owner, cast.other, cast.hubOperator, secret);
+    await makeOffer(id, cast.owner);
+    const path = '/api/negotiations/admin?pageSize=100';
+    const ids = async (who: Who, p = path) => {
+      const res = await app.http('GET', p, { token: who?.token });
+      expect([p, res.status]).toEqual([p, 200]);
+      return res.body.items.map((n: { id: string }) => n.id) as string[];
+    };
+    const benxiOperator = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['SM-210500'] });
+    const thirdOrg = await app.createUser({ org: await app.createOrg({ regionCode: '210500' }) });
+    expect(await status('GET', path, null)).toBe(401);
+    // Another organisation, the room's own parties and its broker, officials: not staff, whatever they take part in.
+    await app.http('POST', `/api/negotiations/${id}/brokers`, { token: cast.other.token, body: { brokerId: String(broker.user._id) } });
+    await app.http('POST', `/api/negotiations/${id}/broker-decision`, { token: broker.token, body: { decision: 'accept', commission: { kind: 'percent', bp: 200 } } });
+    for (const who of [thirdOrg, cast.owner, cast.other, broker, cast.official, cast.otherOfficial, cast.loner]) {
+      const res = await app.http('GET', path, { token: who.token });
+      expect([res.status, res.body.error?.code]).toEqual([403, 'FORBIDDEN']);
+    }
+    // The operator of another sub-market lists their own sub-market only, and may not ask for this one.
+    expect(await ids(cast.cityOperator)).not.toContain(id);
+    expect(await status('GET', '/api/negotiations/admin?submarket=SM-210500', cast.cityOperator)).toBe(403);
+    expect(await ids(cast.cityOperator, '/api/negotiations/admin?submarket=SM-210200')).not.toContain(id);
+    // The room's sub-market operator, hub operators and admins see it.
+    for (const who of [benxiOperator, cast.hubOperator, cast.admin]) expect(await ids(who)).toContain(id);
+    expect(await ids(benxiOperator, '/api/negotiations/admin?submarket=SM-210500&pageSize=100')).toContain(id);
+    // Metadata only: no message text, no offer or deal terms, even though the room has all of them.
+    const res = await app.http('GET', path, { token: benxiOperator.token });
+    const row = res.body.items.find((n: { id: string }) => n.id === id);
+    expect(row).toMatchObject({ submarketCode: 'SM-210500', status: 'open', buyer: { orgId: String(cast.otherOrg._id) }, seller: { orgId: String(cast.ownerOrg._id) } });
+    expect(row.brokers).toEqual([expect.objectContaining({ id: String(broker.user._id), status: 'accepted' })]);
+    expect(Object.keys(row).sort()).toEqual(['brokers', 'buyer', 'closeReason', 'createdAt', 'expiresAt', 'id', 'lastEventAt', 'lastSeq', 'seller', 'status', 'subject', 'submarketCode', 'title']);
+    expect(JSON.stringify(res.body)).not.toContain(secret);
+    // Listing is a read: the room is unchanged.
+    expect(await app.models.Negotiation.findById(id).lean()).toMatchObject({ status: 'open', acceptedBrokerId: broker.user._id });
   });
 
   test('GET /api/negotiations/brokers: signed-in users see certified brokers', async () => {
@@ -285,6 +325,10 @@ describe('bad input', () => {
     expect((await app.http('GET', `/api/negotiations/${id}/events?after[$gt]=1`, { token: cast.other.token })).status).toBe(400);
     expect((await app.http('GET', '/api/negotiations?status=whatever', { token: cast.other.token })).status).toBe(400);
     expect((await app.http('GET', '/api/negotiations?pageSize=1000', { token: cast.other.token })).status).toBe(400);
+    for (const q of ['staleDays=0', 'staleDays=abc', 'staleDays[$gt]=1', 'submarket[$ne]=x', 'submarket=SM%20210500', 'broker=maybe', 'status=done', 'pageSize=101', 'page=0', 'sort=title']) {
+      const res = await app.http('GET', `/api/negotiations/admin?${q}`, { token: cast.hubOperator.token });
+      expect([q, res.status, res.body.error?.code]).toEqual([q, 400, 'VALIDATION_FAILED']);
+    }
     expect((await app.models.Negotiation.findById(id).lean())!.status).toBe('open');
   });
 });
@@ -294,6 +338,6 @@ test('every negotiation route has a row in this matrix', () => {
     .list()
     .filter((op) => op.path.startsWith('/api/negotiations'))
     .map((op) => `${op.method.toUpperCase()} ${op.path}`);
-  expect(declared.length).toBeGreaterThanOrEqual(15);
+  expect(declared.length).toBeGreaterThanOrEqual(16);
   expect(declared.filter((r) => !covered.has(r))).toEqual([]);
 });
