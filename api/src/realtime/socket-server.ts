@@ -154,7 +154,10 @@ function registerHandlers(socket: RoomSocket, ctx: AppContext, limiter: SocketRa
 
   socket.on(
     'negotiation:message',
-    guarded(socketMessage, async (p) => (await messages.send(user, p.negotiationId, { clientMessageId: p.clientMessageId, text: p.text, attachmentIds: p.attachmentIds })).event),
+    guarded(socketMessage, async (p) => {
+      const body = { clientMessageId: p.clientMessageId, text: p.text, attachmentIds: p.attachmentIds };
+      return (await messages.send(user, p.negotiationId, body, { joined: socket.rooms.has(roomName(p.negotiationId)) })).event;
+    }),
   );
   socket.on('negotiation:sync', guarded(socketSync, (p) => messages.events(user, p.negotiationId, p.after, 500)));
   socket.on('negotiation:read', guarded(socketRead, async (p) => ({ seq: await messages.markRead(user, p.negotiationId, p.seq) })));

@@ -6,7 +6,7 @@ import type { AttachmentRecord } from '../attachments/attachment.model';
 import type { FileStorage } from '../attachments/file-storage';
 import type { AuthUser } from '../auth/auth.types';
 import type { NegotiationLog } from './negotiation-log';
-import { sideOf } from './negotiation.policy';
+import { canNegotiation, sideOf } from './negotiation.policy';
 import type { NegotiationService } from './negotiation.service';
 
 /** Messages, the event log as read by clients (resync), read receipts and attachments of a room. */
@@ -18,9 +18,19 @@ export class MessageService {
     private readonly storage: FileStorage,
   ) {}
 
-  /** Stored once per (sender, clientMessageId): a resend returns the first event with created=false. */
-  async send(user: AuthUser, id: string, body: { clientMessageId: string; text: string; attachmentIds: string[] }): Promise<{ event: NegotiationEventDto; created: boolean }> {
-    const n = await this.rooms.load(user, id, 'write');
+  /**
+   * Stored once per (sender, clientMessageId): a resend returns the first event with created=false.
+   * `joined` says the server itself joined the sender's socket to this room (membership checked at
+   * connect): then the room is not read first, and the sender's rights are checked against the room the
+   * append reads anyway (one round trip less per message; a stranger never reaches the database).
+   */
+  async send(
+    user: AuthUser,
+    id: string,
+    body: { clientMessageId: string; text: string; attachmentIds: string[] },
+    opts: { joined?: boolean } = {},
+  ): Promise<{ event: NegotiationEventDto; created: boolean }> {
+    const n = opts.joined && Types.ObjectId.isValid(id) ? { _id: new Types.ObjectId(id) } : await this.rooms.load(user, id, 'write');
     const ids = [...new Set(body.attachmentIds)];
     let attachments: Array<{ id: string; filename: string; mime: string; size: number }> = [];
     if (ids.length > 0) {
@@ -31,8 +41,15 @@ export class MessageService {
     }
     return this.log.append(
       n,
-      { type: 'message', actorId: user.id, actorName: user.name, actorSide: sideOf(user, n)!, text: body.text, attachments },
-      { requireOpen: true, clientMessageId: body.clientMessageId },
+      { type: 'message', actorId: user.id, actorName: user.name, actorSide: 'system', text: body.text, attachments },
+      {
+        requireOpen: true,
+        clientMessageId: body.clientMessageId,
+        authorize: (room) => {
+          if (canNegotiation(user, 'write', room)) return { actorSide: sideOf(user, room)! };
+          return canNegotiation(user, 'readRoom', room) ? new AppError('INVALID_STATE', { status: room.status }) : new AppError('NOT_FOUND');
+        },
+      },
     );
   }
 
