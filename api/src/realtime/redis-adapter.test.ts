@@ -1,9 +1,10 @@
 /**
  * Two api instances on one database with a real Redis (Debian's redis-server, started here): a socket on
  * one instance receives what is sent through the other, rooms opened on one join sockets held by the
- * other, and presence is seen across both.
+ * other, presence is seen across both, and one user's sockets on both share one rate-limit budget.
  */
-import mongoose from 'mongoose';
+import mongoose, { Types } from 'mongoose';
+import { createClient } from 'redis';
 import pino from 'pino';
 import { poolSizeFor, type Database } from '../db/connection';
 import { start, type RunningServer } from '../server';
@@ -81,4 +82,38 @@ test('when buyer and seller are connected to different instances, then messages,
   onA.on('negotiation:presence', (p) => !p.online && offline.push(p.userId));
   onB.close();
   await eventually(() => offline, (o) => expect(o).toContain(String(cast.owner.user._id)));
+});
+
+test('when one user has sockets on both instances, then they share one budget of SOCKET_EVENTS_PER_MIN events a minute', async () => {
+  const limit = a.running.ctx.config.SOCKET_EVENTS_PER_MIN;
+  expect(limit).toBe(100);
+  const user = await a.createUser({ org: cast.otherOrg, orgRole: 'member' });
+  const onA = track(await connect(a.url, user.token));
+  const onB = track(await connect(b.url, user.token));
+  // A read receipt for a room that does not exist: answered NOT_FOUND while the budget lasts, then refused.
+  const payload = { negotiationId: String(new Types.ObjectId()), seq: 1 };
+  const answers: Record<'a' | 'b', string[]> = { a: [], b: [] };
+  for (let i = 0; i < 60; i++) {
+    answers.a.push((await emitAck(onA, 'negotiation:read', payload)).error!.code);
+    answers.b.push((await emitAck(onB, 'negotiation:read', payload)).error!.code);
+  }
+  // Alternating, each instance answered 50 and refused the rest: 100 in all, not 100 per instance.
+  for (const side of ['a', 'b'] as const) {
+    expect(answers[side].slice(0, 50)).toEqual(Array(50).fill('NOT_FOUND'));
+    expect(answers[side].slice(50)).toEqual(Array(10).fill('RATE_LIMITED'));
+  }
+  // The one counter both instances spend from, in Redis: every event counted, expiring within the minute.
+  const client = createClient({ url: redis.url });
+  await client.connect();
+  try {
+    expect(await client.get(`nekj:socket-events:${user.user._id}`)).toBe('120');
+    const ttl = await client.pTTL(`nekj:socket-events:${user.user._id}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+  } finally {
+    await client.close();
+  }
+  // Another user's budget is untouched.
+  const other = track(await connect(b.url, cast.owner.token));
+  expect((await emitAck(other, 'negotiation:read', payload)).error!.code).toBe('NOT_FOUND');
 });

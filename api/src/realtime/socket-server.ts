@@ -54,17 +54,22 @@ export async function attachRealtime(server: http.Server, ctx: AppContext): Prom
   });
 
   const redis: Array<{ close(): Promise<void> }> = [];
+  let limiter = new SocketRateLimit(config.SOCKET_EVENTS_PER_MIN);
   if (config.REDIS_URL) {
     const pub = createClient({ url: config.REDIS_URL });
     const sub = pub.duplicate();
-    for (const c of [pub, sub]) c.on('error', (err) => logger.warn({ err }, 'redis adapter connection error'));
-    await Promise.all([pub.connect(), sub.connect()]);
-    redis.push(pub, sub);
+    // Its own connection for the shared rate limit, so a slow adapter publish never delays a budget check.
+    const counters = pub.duplicate();
+    for (const c of [pub, sub, counters]) c.on('error', (err) => logger.warn({ err }, 'redis connection error'));
+    await Promise.all([pub.connect(), sub.connect(), counters.connect()]);
+    redis.push(pub, sub, counters);
     // node-redis 6 types its default client as RESP3, the adapter's signature predates that.
     io.adapter(createAdapter(pub as never, sub as never));
-    logger.info('socket.io: redis adapter enabled');
+    limiter = new SocketRateLimit(config.SOCKET_EVENTS_PER_MIN, counters);
+    logger.info('socket.io: redis adapter and shared rate limit enabled');
   }
 
+  let closing = false;
   const roomsOf = new WeakMap<RoomSocket, string[]>();
   io.use(async (socket, next) => {
     try {
@@ -78,7 +83,6 @@ export async function attachRealtime(server: http.Server, ctx: AppContext): Prom
     }
   });
 
-  const limiter = new SocketRateLimit(config.SOCKET_EVENTS_PER_MIN);
   io.on('connection', (socket) => {
     const user = socket.data.user;
     const ids = roomsOf.get(socket) ?? [];
@@ -88,7 +92,8 @@ export async function attachRealtime(server: http.Server, ctx: AppContext): Prom
     socket.on('disconnecting', () => {
       const rooms = [...socket.rooms].filter((r) => r.startsWith('negotiation:'));
       void stillOnline(io, user.id, socket.id).then((online) => {
-        if (online) return;
+        // After close() the Redis clients are gone: a late broadcast would be an unhandled rejection.
+        if (online || closing) return;
         for (const r of rooms) io.to(r).emit('negotiation:presence', { negotiationId: r.slice('negotiation:'.length), userId: user.id, online: false });
       });
     });
@@ -113,6 +118,7 @@ export async function attachRealtime(server: http.Server, ctx: AppContext): Prom
     io,
     publisher,
     close: async () => {
+      closing = true;
       // Closing the transports (not a server-side disconnect) makes clients reconnect on their own, to this
       // instance after a restart or to another one; they then resync from their cursor.
       io.engine.close();
