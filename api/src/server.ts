@@ -67,7 +67,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const achievements = new ListingService(achievementKind(models.Achievement), models, audit, guard);
   const needs = new ListingService(needKind(models.Need), models, audit, guard);
   const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;
-  const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs);
+  // Without Redis there is one API process (sockets could not fan out otherwise): it numbers events alone.
+  const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs, !config.REDIS_URL);
   const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs);
   const engine = createSearchEngine(config);
   const stats = new StatsService(models, logger);
@@ -178,6 +179,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
+      // Rooms' seq/lastEventAt are written behind the log: write them before the connection goes.
+      await ctx.services.negotiations.log.close();
       if (!opts.db) await db.close();
       logger.info('stopped cleanly');
     })());

@@ -207,7 +207,9 @@ export async function runRoomsBench(opts: { seconds: number }): Promise<void> {
   const apiPort = await freePort();
   const barePort = await freePort();
   const dbName = 'bench_rooms';
-  const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API process (open it in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const api = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
     env: {
       ...process.env,
       MONGODB_URI: db.uri,

@@ -11,6 +11,7 @@ async function main() {
   try {
     const ctx = await buildContext(config, logger, db);
     const result = await seedDemo(ctx);
+    await ctx.services.negotiations.log.close();
     logger.info(result, 'seed finished');
   } finally {
     await db.close();

@@ -56,12 +56,12 @@ export class MessageService {
   async events(user: AuthUser, id: string, after: number, limit: number): Promise<{ events: NegotiationEventDto[]; lastSeq: number }> {
     const n = await this.rooms.load(user, id, 'readRoom');
     const events = await this.log.after(n._id, after, limit);
-    return { events, lastSeq: n.seq };
+    return { events, lastSeq: this.log.knownSeq(n) };
   }
 
   async markRead(user: AuthUser, id: string, seq: number): Promise<number> {
     const n = await this.rooms.load(user, id, 'readRoom');
-    const stored = await this.log.markRead(n._id, user.id, Math.min(seq, n.seq));
+    const stored = await this.log.markRead(n._id, user.id, Math.min(seq, this.log.knownSeq(n)));
     this.log.publisher.read(String(n._id), user.id, stored);
     return stored;
   }

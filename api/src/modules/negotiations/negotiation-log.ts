@@ -36,21 +36,40 @@ const dedupeId = (roomId: Types.ObjectId, dedupe: string) =>
 
 /**
  * The room's append-only log, written by group commit: appends that arrive while a write is in flight
- * wait and go together in the next one. A write is, per room touched, one `$inc` of `seq` by the number
- * of its events (by bare `_id`, which returns the room's status atomically with the numbers), then one
- * unordered insertMany of every event, then publish in seq order. A duplicate client id collides on the
- * event's derived `_id` and returns the stored event; its number stays unused. A crash between `$inc`
- * and insert leaves a gap in seq, never a reordering; clients treat seq as a cursor, not a count.
+ * wait and go together in the next one, so a write is one unordered insertMany of every waiting event.
+ *
+ * Numbers (`seq`) come one of two ways:
+ * - shared (several API instances, i.e. REDIS_URL set): per room touched, one `$inc` of the room's `seq`
+ *   by the number of its events, by bare `_id`; the same atomic read answers the room's status and
+ *   parties, and moves `lastEventAt`/`expiresAt`.
+ * - exclusive (one API process, the embedded default): from the room as this process last saw it (read
+ *   by bare `_id` once, then kept), so a write costs the insert alone. Every state change appends an
+ *   event, and drops the room as seen; an append may land just before the state-change event of a change
+ *   in flight, never after it. The room's own `seq`, `lastEventAt` and `expiresAt` are written behind, at
+ *   most once a second per room and on close; after a crash they are repaired from the log on first use.
+ * Either way the unique index {negotiationId, seq} is the arbiter: a number already used is refused, the
+ * room is read again (with the highest stored seq) and the append takes the next number. A duplicate
+ * client id collides on the event's derived `_id` and returns the stored event (its number stays
+ * unused: clients treat seq as a cursor, not a count).
  */
 export class NegotiationLog {
   publisher: RoomPublisher;
   private queue: Pending[] = [];
   private draining = false;
+  /** Rooms as last seen, with `seq` = the last number this process handed out. */
+  private rooms = new Map<string, NegotiationRecord>();
+  /** Rooms whose stored seq/lastEventAt/expiresAt are behind this process (written by flushRooms). */
+  private behind = new Map<string, { seq: number; lastEventAt: Date; expiresAt: Date | null }>();
+  private flushing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly models: Models,
     publisher: RoomPublisher,
     private readonly idleMs: number,
+    /** Whether this process is the only one writing rooms (no REDIS_URL): see the class comment. */
+    private readonly exclusive = true,
+    private readonly writeBehindMs = 1_000,
   ) {
     this.publisher = publisher;
   }
@@ -64,6 +83,19 @@ export class NegotiationLog {
         setImmediate(() => void this.drain());
       }
     });
+  }
+
+  /** The highest seq known for a room: the stored one or a newer one this process handed out. */
+  knownSeq(room: Pick<NegotiationRecord, '_id' | 'seq'>): number {
+    return Math.max(room.seq, this.rooms.get(String(room._id))?.seq ?? 0, this.behind.get(String(room._id))?.seq ?? 0);
+  }
+
+  /** Writes what is behind and stops the timer (graceful shutdown). */
+  async close(): Promise<void> {
+    while (this.draining) await new Promise((r) => setTimeout(r, 5));
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flushRooms();
   }
 
   private async drain(): Promise<void> {
@@ -81,6 +113,32 @@ export class NegotiationLog {
     }
   }
 
+  /** Shared mode: takes a group's numbers with one $inc on the room, which also answers its status. */
+  private claim(group: Pending[], now: Date): Promise<NegotiationRecord | null> {
+    const extend = group.some((p) => p.opts.requireOpen);
+    return this.models.Negotiation.findOneAndUpdate(
+      { _id: group[0].roomId },
+      { $inc: { seq: group.length }, $max: { lastEventAt: now, ...(extend ? { expiresAt: new Date(now.getTime() + this.idleMs) } : {}) } },
+      { new: true },
+    ).lean<NegotiationRecord>();
+  }
+
+  /** Exclusive mode: the room as last seen; read (with the log's highest seq when `repair`) when not known. */
+  private async room(id: Types.ObjectId, repair: boolean): Promise<NegotiationRecord | null> {
+    const key = String(id);
+    const known = this.rooms.get(key);
+    if (known && !repair) return known;
+    const [room, last] = await Promise.all([
+      this.models.Negotiation.findById(id).lean<NegotiationRecord>(),
+      repair ? this.models.NegotiationEvent.findOne({ negotiationId: id }, { seq: 1 }).sort({ seq: -1 }).lean<{ seq: number }>() : null,
+    ]);
+    if (!room) return null;
+    room.seq = Math.max(room.seq, last?.seq ?? 0, this.behind.get(key)?.seq ?? 0);
+    if (this.rooms.size >= 10_000) this.rooms.delete(this.rooms.keys().next().value as string);
+    this.rooms.set(key, room);
+    return room;
+  }
+
   private async write(batch: Pending[]): Promise<void> {
     const now = new Date();
     const byRoom = new Map<string, Pending[]>();
@@ -91,24 +149,31 @@ export class NegotiationLog {
     const records: Array<{ p: Pending; record: NegotiationEventRecord }> = [];
     await Promise.all(
       [...byRoom.values()].map(async (group) => {
-        const extend = group.some((p) => p.opts.requireOpen);
         let room: NegotiationRecord | null;
         try {
-          room = await this.models.Negotiation.findOneAndUpdate(
-            { _id: group[0].roomId },
-            { $inc: { seq: group.length }, $set: { lastEventAt: now, ...(extend ? { expiresAt: new Date(now.getTime() + this.idleMs) } : {}) } },
-            { new: true },
-          ).lean<NegotiationRecord>();
+          room = this.exclusive ? await this.room(group[0].roomId, group.some((p) => p.attempt > 1)) : await this.claim(group, now);
         } catch (err) {
           for (const p of group) p.reject(err);
           return;
         }
-        group.forEach((p, i) => {
-          if (!room) return p.reject(new AppError('NOT_FOUND'));
-          if (p.opts.requireOpen && room.status !== 'open') return p.reject(new AppError('INVALID_STATE', { reason: 'the negotiation is not open' }));
+        // Shared: the claim took numbers (room.seq - n, room.seq]; exclusive: numbers go on from room.seq.
+        let next = room ? (this.exclusive ? room.seq : room.seq - group.length) : 0;
+        for (const p of group) {
+          if (!room) {
+            p.reject(new AppError('NOT_FOUND'));
+            continue;
+          }
+          if (p.opts.requireOpen && room.status !== 'open') {
+            p.reject(new AppError('INVALID_STATE', { reason: 'the negotiation is not open' }));
+            continue;
+          }
           const verdict = p.opts.authorize?.(room) ?? {};
-          if (verdict instanceof AppError) return p.reject(verdict);
-          const seq = room.seq - group.length + 1 + i;
+          if (verdict instanceof AppError) {
+            p.reject(verdict);
+            continue;
+          }
+          const seq = ++next;
+          if (this.exclusive) room.seq = seq;
           const dedupe = p.opts.clientMessageId ? `c:${p.event.actorId}:${p.opts.clientMessageId}` : null;
           records.push({
             p,
@@ -123,11 +188,10 @@ export class NegotiationLog {
               at: now,
             } as NegotiationEventRecord,
           });
-        });
+        }
       }),
     );
     if (records.length === 0) return;
-    records.sort((a, b) => a.record.seq - b.record.seq);
     const failed = new Map<number, unknown>();
     try {
       await this.models.NegotiationEvent.collection.insertMany(
@@ -135,9 +199,11 @@ export class NegotiationLog {
         { ordered: false },
       );
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number; err?: unknown }> | { index: number } }).writeErrors;
+      const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number }> | { index: number } }).writeErrors;
       const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : null;
       if (!list) {
+        // Nothing is known to be stored: forget the numbers handed out, the next append reads the room again.
+        for (const r of records) this.rooms.delete(String(r.record.negotiationId));
         for (const r of records) r.p.reject(err);
         return;
       }
@@ -148,14 +214,15 @@ export class NegotiationLog {
       records.map(async ({ p, record }, i) => {
         const error = failed.get(i);
         if (!error) {
+          if (this.exclusive) this.stored(record, p.opts.requireOpen);
           const dto = presentEvent(record);
           this.publisher.event(dto);
           return p.resolve({ event: dto, created: true });
         }
         if (!isDuplicate(error)) return p.reject(error);
         try {
-          // A resend: the first copy answers. Else the seq was taken twice (FerretDB v1 across connections).
-          const existing = record.dedupeKey.startsWith('c:') ? await this.stored(record) : null;
+          // A resend: the first copy answers. Else the seq was taken by another process: read the room again.
+          const existing = record.dedupeKey.startsWith('c:') ? await this.firstCopy(record) : null;
           if (existing) return p.resolve({ event: presentEvent(existing), created: false });
           if (p.attempt >= 5) return p.reject(error);
           retry.push({ ...p, attempt: p.attempt + 1 });
@@ -167,8 +234,52 @@ export class NegotiationLog {
     if (retry.length > 0) this.queue.unshift(...retry);
   }
 
+  /** Notes an appended event: the room is behind until flushRooms; a state change drops the room as seen. */
+  private stored(record: NegotiationEventRecord, extend: boolean) {
+    const key = String(record.negotiationId);
+    const prev = this.behind.get(key);
+    const expiresAt = extend ? new Date(record.at.getTime() + this.idleMs) : null;
+    this.behind.set(key, {
+      seq: Math.max(prev?.seq ?? 0, record.seq),
+      lastEventAt: record.at,
+      expiresAt: expiresAt ?? prev?.expiresAt ?? null,
+    });
+    // Every change of status, brokers or offers comes with an event of its own: read the room afresh after it.
+    if (record.type !== 'message') this.rooms.delete(key);
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      void this.flushRooms();
+    }, this.writeBehindMs);
+    this.timer.unref?.();
+  }
+
+  /** Writes each room's seq, lastEventAt and expiresAt forward ($max: never backwards), one update per room. */
+  async flushRooms(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.behind.size === 0) return;
+    const rows = [...this.behind.entries()];
+    this.behind.clear();
+    this.flushing = (async () => {
+      for (const [id, row] of rows) {
+        const max: Record<string, unknown> = { seq: row.seq, lastEventAt: row.lastEventAt };
+        if (row.expiresAt) max.expiresAt = row.expiresAt;
+        try {
+          await this.models.Negotiation.updateOne({ _id: new Types.ObjectId(id) }, { $max: max });
+        } catch {
+          // Put it back for the next round unless something newer is already waiting.
+          if (!this.behind.has(id)) this.behind.set(id, row);
+        }
+      }
+    })();
+    try {
+      await this.flushing;
+    } finally {
+      this.flushing = null;
+    }
+  }
+
   /** The first copy of a client-sent event: by derived _id, or by key for events stored before ids were derived. */
-  private async stored(record: NegotiationEventRecord): Promise<NegotiationEventRecord | null> {
+  private async firstCopy(record: NegotiationEventRecord): Promise<NegotiationEventRecord | null> {
     return (
       (await this.models.NegotiationEvent.findById(record._id).lean<NegotiationEventRecord>()) ??
       (await this.models.NegotiationEvent.findOne({ negotiationId: record.negotiationId, dedupeKey: record.dedupeKey }).lean<NegotiationEventRecord>())
