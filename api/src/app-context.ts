@@ -22,6 +22,7 @@ import type { MatchService } from './modules/search/match.service';
 import type { SearchSync } from './modules/search/search-sync';
 import type { SearchService } from './modules/search/search.service';
 import type { OrgsService } from './modules/orgs/orgs.service';
+import type { Payments } from './modules/payments/payments.module';
 import type { TaxonomyService } from './modules/taxonomy/taxonomy.service';
 import type { UsersService } from './modules/users/users.service';
 
@@ -54,6 +55,7 @@ export interface AppContext {
     registrations: RegistrationsService;
     contractImport: ContractImport;
     stats: StatsService;
+    payments: Payments;
   };
   readiness: Record<string, ReadinessCheck>;
   shuttingDown: () => boolean;

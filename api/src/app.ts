@@ -21,6 +21,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { paymentsRoutes, paymentsWebhookRoutes } from './modules/payments/payments.routes';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -50,6 +51,8 @@ export function createApp(ctx: AppContext): Express {
     }),
   );
   app.use(originPolicy(config.CORS_ORIGINS));
+  // Stripe signs the raw bytes: its webhook reads them before express.json can parse the body.
+  app.use(paymentsWebhookRoutes(ctx));
   app.use(express.json({ limit: config.JSON_LIMIT, strict: true }));
 
   app.use(healthRoutes(ctx));
@@ -69,6 +72,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(negotiationRoutes(ctx));
   app.use(contractsRoutes(ctx));
   app.use(statsRoutes(ctx));
+  app.use(paymentsRoutes(ctx));
 
   const openapi = ctx.registry.document();
   app.get('/api/openapi.json', (_req, res) => void res.json(openapi));

@@ -32,6 +32,7 @@ import { SearchSync } from './modules/search/search-sync';
 import { createSearchEngine } from './modules/search/search.factory';
 import { SearchService } from './modules/search/search.service';
 import { OrgsService } from './modules/orgs/orgs.service';
+import { createPayments } from './modules/payments/payments.module';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.service';
 import { UsersService } from './modules/users/users.service';
 import { seedDemo } from './seed/demo';
@@ -111,6 +112,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       registrations: new RegistrationsService(models, audit, stats),
       contractImport: new ContractImport(models, contracts, audit, stats),
       stats,
+      payments: createPayments({ models, audit, attachments, config, logger }),
     },
     readiness: {
       database: async () => {
@@ -162,6 +164,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
     void ctx.services.negotiationOffers.expireDue().then(() => ctx.services.negotiations.expireIdle()).catch((err) => logger.warn({ err }, 'negotiation expiry sweep failed'));
   }, 60_000);
   negotiationSweep.unref();
+  ctx.services.payments.reconciler.start(config.PAYMENT_RECONCILE_INTERVAL_MS);
 
   let stopped: Promise<void> | null = null;
   const stop = () =>
@@ -169,6 +172,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       ctx.markStopping();
       clearInterval(sessionSweep);
       clearInterval(negotiationSweep);
+      await ctx.services.payments.reconciler.stop();
       await realtime.close();
       await ctx.services.imports.stop();
       await ctx.services.stats.stop();

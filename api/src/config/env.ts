@@ -43,6 +43,22 @@ export const envSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   NEGOTIATION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SOCKET_EVENTS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** Payments (modules/payments). Without STRIPE_SECRET_KEY only bank transfer (对公转账) is offered. */
+  STRIPE_SECRET_KEY: z.string().min(8).optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().min(8).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
+  /** Point the Stripe client at another server (the local fake in tests, stripe-mock): http://127.0.0.1:12111 */
+  STRIPE_API_BASE: z.string().url().optional(),
+  /** The platform's service fee as a share of each payment (0.01 = 1%), deducted from the seller's share. */
+  PLATFORM_FEE_RATE: z.coerce.number().min(0).max(0.2).default(0.01),
+  /** Stripe payments still pending after this many minutes are re-read from Stripe by the reconciliation job. */
+  PAYMENT_RECONCILE_AFTER_MIN: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  /** How often the reconciliation job runs (0 = only on demand, POST /api/payments/reconcile). */
+  PAYMENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
+  /** The platform's account shown to payers for 对公转账: `name|bank|account`. */
+  PLATFORM_BANK_ACCOUNT: z.string().max(300).default('东北科技大市场运营管理有限公司|中国工商银行沈阳浑南支行|3301 0012 0920 0088 666'),
+  /** Where Stripe Connect onboarding returns to (the web app's payments page). */
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

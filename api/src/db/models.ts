@@ -12,6 +12,7 @@ import { notificationSchema, savedSearchSchema } from '../modules/notifications/
 import { lockSchema } from '../modules/search/lock.model';
 import { sessionSchema } from '../modules/auth/session.model';
 import { orgSchema } from '../modules/orgs/org.model';
+import { connectAccountSchema, journalSchema, payableSchema, paymentEventSchema, paymentSchema, payoutSchema } from '../modules/payments/payment.model';
 import { submarketSchema } from '../modules/taxonomy/submarket.model';
 import { userSchema } from '../modules/users/user.model';
 
@@ -41,6 +42,12 @@ export function createModels(conn: Connection) {
     Registration: conn.model('Registration', registrationSchema),
     RegistrationCounter: conn.model('RegistrationCounter', registrationCounterSchema),
     Target: conn.model('Target', targetSchema),
+    Payable: conn.model('Payable', payableSchema),
+    Payment: conn.model('Payment', paymentSchema),
+    Journal: conn.model('Journal', journalSchema),
+    PaymentEvent: conn.model('PaymentEvent', paymentEventSchema),
+    Payout: conn.model('Payout', payoutSchema),
+    ConnectAccount: conn.model('ConnectAccount', connectAccountSchema),
   };
 }
 

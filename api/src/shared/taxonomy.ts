@@ -202,8 +202,9 @@ export const userRoles = terms([
   ['operator', '分市场运营', 'Sub-market operator'],
   ['official', '登记员/主管部门', 'Registration official'],
   ['admin', '平台管理员', 'Platform admin'],
+  ['finance', '平台财务', 'Platform finance'],
 ]);
-export const userRoleCodes = ['broker', 'operator', 'official', 'admin'] as const;
+export const userRoleCodes = ['broker', 'operator', 'official', 'admin', 'finance'] as const;
 export type UserRole = (typeof userRoleCodes)[number];
 export const orgRoleCodes = ['org_admin', 'member'] as const;
 export type OrgRole = (typeof orgRoleCodes)[number];

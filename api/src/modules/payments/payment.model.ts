@@ -1,0 +1,261 @@
+import { Schema, type Types } from 'mongoose';
+import type { DepositSubjectKind, JournalKind, LineRole, PayableKind, PaymentMethod, PaymentStatus, StripeMethodType } from '../../shared/payment-schemas';
+
+/**
+ * Something an organisation owes: one item of a contract's payment schedule, a royalty report, or a deposit.
+ * Amount, fee and commission are fixed when it is made, from the stored terms. `inFen`/`refundedFen` are a
+ * cache of the ledger: each journal that touches the payable is applied once (`journalIds`, guarded by
+ * `$ne` in the filter), so a replay adds nothing; the property test checks the cache against the ledger.
+ */
+export const payableSchema = new Schema(
+  {
+    /** contract:<id>:<seq> | royalty:<id>:<period> | deposit:<kind>:<subject>:<org>: one per key. */
+    key: { type: String, required: true, unique: true },
+    kind: { type: String, required: true },
+    contractId: { type: Schema.Types.ObjectId, default: null, index: true },
+    contractNo: { type: String, default: null },
+    seq: { type: Number, required: true },
+    title: { type: String, required: true },
+    note: { type: String, default: '' },
+    dueOn: { type: String, required: true },
+    payerOrgId: { type: Schema.Types.ObjectId, required: true, index: true },
+    payerName: { type: String, required: true },
+    payeeOrgId: { type: Schema.Types.ObjectId, default: null, index: true },
+    payeeName: { type: String, default: '' },
+    broker: { type: Schema.Types.Mixed, default: null },
+    amountFen: { type: Number, required: true },
+    feeFen: { type: Number, required: true },
+    commissionFen: { type: Number, required: true },
+    inFen: { type: Number, default: 0 },
+    refundedFen: { type: Number, default: 0 },
+    journalIds: { type: [String], default: [] },
+    openPaymentId: { type: Schema.Types.ObjectId, default: null },
+    deposit: { type: Schema.Types.Mixed, default: null },
+  },
+  { timestamps: true, collection: 'payables', minimize: false },
+);
+
+export interface BrokerRef {
+  /** The broker's user id when known (deal, or certificate number matched); else null. */
+  userId: string | null;
+  name: string;
+  /** Ledger account: broker:<userId>:commission, or broker:cert:<certNo>:commission. */
+  account: string;
+}
+
+export interface PayableRecord {
+  _id: Types.ObjectId;
+  key: string;
+  kind: PayableKind;
+  contractId: Types.ObjectId | null;
+  contractNo: string | null;
+  seq: number;
+  title: string;
+  note: string;
+  dueOn: string;
+  payerOrgId: Types.ObjectId;
+  payerName: string;
+  payeeOrgId: Types.ObjectId | null;
+  payeeName: string;
+  broker: BrokerRef | null;
+  amountFen: number;
+  feeFen: number;
+  commissionFen: number;
+  inFen: number;
+  refundedFen: number;
+  journalIds: string[];
+  openPaymentId: Types.ObjectId | null;
+  deposit: { subjectKind: DepositSubjectKind; subjectId: string; rule: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * One attempt to pay a payable, by Stripe or by bank transfer. `idemKey` (`<payer org>:<Idempotency-Key>`)
+ * is unique, so a client's retry finds the same payment. `rank` orders statuses; every status write is
+ * guarded by `rank < new`, so late or repeated events never move a payment back. The split (fee,
+ * commission, seller) is copied from the payable so that settling needs no other read.
+ */
+export const paymentSchema = new Schema(
+  {
+    idemKey: { type: String, required: true, unique: true },
+    payableId: { type: Schema.Types.ObjectId, required: true, index: true },
+    contractId: { type: Schema.Types.ObjectId, default: null },
+    contractNo: { type: String, default: null },
+    kind: { type: String, required: true },
+    method: { type: String, required: true },
+    methodType: { type: String, default: null },
+    payerOrgId: { type: Schema.Types.ObjectId, required: true },
+    payeeOrgId: { type: Schema.Types.ObjectId, default: null },
+    broker: { type: Schema.Types.Mixed, default: null },
+    amountFen: { type: Number, required: true },
+    feeFen: { type: Number, required: true },
+    commissionFen: { type: Number, required: true },
+    status: { type: String, required: true },
+    rank: { type: Number, required: true, index: true },
+    stripe: { type: Schema.Types.Mixed, default: null },
+    bank: { type: Schema.Types.Mixed, default: null },
+    refund: { type: Schema.Types.Mixed, default: null },
+    succeededAt: { type: Date, default: null },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+  },
+  { timestamps: true, collection: 'payments', minimize: false },
+);
+paymentSchema.index({ 'stripe.paymentIntentId': 1 });
+
+export interface PaymentRecord {
+  _id: Types.ObjectId;
+  idemKey: string;
+  payableId: Types.ObjectId;
+  contractId: Types.ObjectId | null;
+  contractNo: string | null;
+  kind: PayableKind;
+  method: PaymentMethod;
+  methodType: StripeMethodType | null;
+  payerOrgId: Types.ObjectId;
+  payeeOrgId: Types.ObjectId | null;
+  broker: BrokerRef | null;
+  amountFen: number;
+  feeFen: number;
+  commissionFen: number;
+  status: PaymentStatus;
+  rank: number;
+  stripe: { paymentIntentId: string; clientSecret: string } | null;
+  bank: {
+    receiptAttachmentId: string;
+    payerAccountName: string;
+    bankReference: string;
+    transferredOn: string;
+    declaredFen: number;
+    note: string;
+    receivedFen: number | null;
+    decidedBy: string | null;
+    decidedByName: string | null;
+    decidedAt: Date | null;
+    reason: string | null;
+  } | null;
+  refund: { id: string; reason: string; requestedBy: string; stripeRefundId: string | null; at: Date | null } | null;
+  succeededAt: Date | null;
+  createdBy: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * A balanced journal: Σ debit = Σ credit over its lines. `_id` is the movement's idempotency key
+ * (payment:<id>, refund:<id>, payout:<id>, deposit_release:<payable>…), so a replayed movement is one
+ * duplicate-key error and changes nothing. `holders` (org:<id>, broker:<id>) serve the statements.
+ */
+export const journalSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, required: true },
+    at: { type: Date, required: true },
+    memo: { type: String, default: '' },
+    payableId: { type: Schema.Types.ObjectId, default: null },
+    paymentId: { type: Schema.Types.ObjectId, default: null },
+    contractId: { type: Schema.Types.ObjectId, default: null },
+    contractNo: { type: String, default: null },
+    holders: { type: [String], default: [] },
+    lines: { type: [Schema.Types.Mixed], required: true },
+  },
+  { collection: 'ledger_journals', versionKey: false, minimize: false },
+);
+journalSchema.index({ holders: 1, at: 1 });
+journalSchema.index({ payableId: 1 });
+
+export interface LedgerLine {
+  account: string;
+  role: LineRole;
+  debitFen: number;
+  creditFen: number;
+}
+
+export interface JournalRecord {
+  _id: string;
+  kind: JournalKind;
+  at: Date;
+  memo: string;
+  payableId: Types.ObjectId | null;
+  paymentId: Types.ObjectId | null;
+  contractId: Types.ObjectId | null;
+  contractNo: string | null;
+  holders: string[];
+  lines: LedgerLine[];
+}
+
+/** Every Stripe event, recorded once by its id before it is processed; `processedAt` once it took effect. */
+export const paymentEventSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    type: { type: String, required: true },
+    objectId: { type: String, default: null },
+    receivedAt: { type: Date, required: true },
+    processedAt: { type: Date, default: null },
+    outcome: { type: String, default: null },
+    deliveries: { type: Number, default: 1 },
+  },
+  { collection: 'payment_events', versionKey: false },
+);
+
+export interface PaymentEventRecord {
+  _id: string;
+  type: string;
+  objectId: string | null;
+  receivedAt: Date;
+  processedAt: Date | null;
+  outcome: string | null;
+  deliveries: number;
+}
+
+/** Money owed to a seller or broker moved to their Stripe Connect account; `_id` payout:<payable>:<who>. */
+export const payoutSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    beneficiary: { type: Schema.Types.Mixed, required: true },
+    payableId: { type: Schema.Types.ObjectId, required: true },
+    contractNo: { type: String, default: null },
+    amountFen: { type: Number, required: true },
+    source: { type: String, required: true },
+    status: { type: String, required: true, index: true },
+    stripeTransferId: { type: String, default: null },
+    reason: { type: String, default: null },
+    paidAt: { type: Date, default: null },
+  },
+  { timestamps: true, collection: 'payouts', minimize: false },
+);
+
+export interface PayoutRecord {
+  _id: string;
+  beneficiary: { kind: 'org' | 'broker'; id: string; name: string; account: string };
+  payableId: Types.ObjectId;
+  contractNo: string | null;
+  amountFen: number;
+  /** Where the money sits: only Stripe-collected money is transferred through Connect. */
+  source: PaymentMethod;
+  status: 'pending' | 'paid' | 'failed';
+  stripeTransferId: string | null;
+  reason: string | null;
+  paidAt: Date | null;
+  createdAt: Date;
+}
+
+/** A seller's or broker's Stripe Connect Express account; `_id` is org:<id> or broker:<userId>. */
+export const connectAccountSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    stripeAccountId: { type: String, required: true, index: true },
+    chargesEnabled: { type: Boolean, default: false },
+    payoutsEnabled: { type: Boolean, default: false },
+    detailsSubmitted: { type: Boolean, default: false },
+  },
+  { timestamps: true, collection: 'payment_connect_accounts' },
+);
+
+export interface ConnectAccountRecord {
+  _id: string;
+  stripeAccountId: string;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+}

@@ -1,0 +1,49 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../config/env';
+import type { Models } from '../../db/models';
+import type { AttachmentsService } from '../attachments/attachments.service';
+import type { AuditService } from '../audit/audit.service';
+import { DepositsService } from './deposits.service';
+import { Ledger } from './ledger';
+import type { PaymentPort } from './payment-port';
+import { feeRateBp } from './payment-plan';
+import { PaymentsService } from './payments.service';
+import { PayoutsService } from './payouts.service';
+import { PlanService } from './plan.service';
+import { Reconciler } from './reconcile';
+import { StatementsService } from './statements.service';
+import { StripeAdapter } from './stripe-adapter';
+
+/** The Stripe port when STRIPE_SECRET_KEY is set; null = bank transfer only (the embedded default). */
+export function paymentPortFrom(config: AppConfig): PaymentPort | null {
+  if (!config.STRIPE_SECRET_KEY) return null;
+  return new StripeAdapter({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET ?? null, apiBase: config.STRIPE_API_BASE });
+}
+
+/** Builds the payments module's services on one port (tests pass their own). */
+export function createPayments(deps: { models: Models; audit: AuditService; attachments: AttachmentsService; config: AppConfig; logger: Logger; port?: PaymentPort | null }) {
+  const { models, audit, attachments, config, logger } = deps;
+  const port = deps.port === undefined ? paymentPortFrom(config) : deps.port;
+  const feeBp = feeRateBp(config.PLATFORM_FEE_RATE);
+  const stripeEnabled = () => !!port;
+  const ledger = new Ledger(models);
+  const plans = new PlanService(models, feeBp, stripeEnabled);
+  const payments = new PaymentsService(models, ledger, plans, audit, attachments, port, logger);
+  const payouts = new PayoutsService(models, ledger, port, config.PUBLIC_BASE_URL, logger);
+  payments.hooks.afterStripeSettle = (p) => void payouts.createFor(p).catch((err) => logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'payout after settlement failed; reconciliation retries'));
+  payments.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
+  const deposits = new DepositsService(models, ledger, audit);
+  const statements = new StatementsService(models, ledger, stripeEnabled);
+  const reconciler = new Reconciler(models, payments, payouts, deposits, config.PAYMENT_RECONCILE_AFTER_MIN, logger);
+  const [bankName, bank, account] = config.PLATFORM_BANK_ACCOUNT.split('|');
+  const publicConfig = {
+    stripeEnabled: !!port,
+    publishableKey: config.STRIPE_PUBLISHABLE_KEY ?? null,
+    methodTypes: port ? (['card', 'alipay', 'wechat_pay'] as const).slice() : [],
+    feeRateBp: feeBp,
+    bankAccount: { name: bankName ?? '', bank: bank ?? '', account: account ?? '' },
+  };
+  return { port, ledger, plans, payments, payouts, deposits, statements, reconciler, publicConfig };
+}
+
+export type Payments = ReturnType<typeof createPayments>;

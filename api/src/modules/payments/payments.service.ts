@@ -1,0 +1,328 @@
+import { Types } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { BankTransferBody, PaymentStatus, StripeMethodType } from '../../shared/payment-schemas';
+import type { AttachmentsService } from '../attachments/attachments.service';
+import type { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth.types';
+import { KeyedLock } from './keyed-lock';
+import { journals, type Ledger } from './ledger';
+import { ProviderError, type IntentView, type PaymentPort, type PortEvent } from './payment-port';
+import type { PayableRecord, PaymentRecord } from './payment.model';
+import { fromIntent, intentEventStatus, isOpen, paymentRank, payableStatus } from './payment.state';
+import { canPayments, isFinance } from './payments.policy';
+import type { PlanService } from './plan.service';
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+const isObjectId = (s: unknown): s is string => typeof s === 'string' && /^[a-f0-9]{24}$/i.test(s);
+
+export interface SettleHooks {
+  /** After a Stripe payment settled: make and send its payouts (in the background; reconciliation catches up). */
+  afterStripeSettle?: (payment: PaymentRecord) => void;
+}
+
+/**
+ * Payments: starting a Stripe or bank-transfer payment of a payable, finance's confirmation, refunds, and
+ * Stripe's webhook events. Every movement goes post journal → apply to the payable → move the payment's
+ * status (guarded by rank), so any step can be re-run after a crash and nothing happens twice.
+ */
+export class PaymentsService {
+  private readonly lock = new KeyedLock();
+  hooks: SettleHooks = {};
+
+  constructor(
+    private readonly models: Models,
+    private readonly ledger: Ledger,
+    private readonly plans: PlanService,
+    private readonly audit: AuditService,
+    private readonly attachments: AttachmentsService,
+    readonly port: PaymentPort | null,
+    private readonly logger: Logger,
+  ) {}
+
+  // ---- starting a payment ----
+
+  private async payablePayer(user: AuthUser, id: string): Promise<PayableRecord> {
+    const p = await this.plans.loadPayable(user, id);
+    if (!canPayments.pay(user, p)) throw new AppError(isFinance(user) || user.roles.includes('admin') ? 'FORBIDDEN' : 'NOT_FOUND');
+    return p;
+  }
+
+  /** The payment a retried request (same payer org and Idempotency-Key) made already, if any. */
+  private async replay(user: AuthUser, key: string, payableId: string, method: string): Promise<PaymentRecord | null> {
+    const existing = await this.models.Payment.findOne({ idemKey: `${user.orgId}:${key}` }).lean<PaymentRecord>();
+    if (existing && (String(existing.payableId) !== payableId || existing.method !== method)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return existing;
+  }
+
+  /** Claims the payable for a new payment: at most one payment in flight per payable. */
+  private async claim(p: PayableRecord, paymentId: Types.ObjectId): Promise<void> {
+    const open = p.openPaymentId ? await this.models.Payment.findById(p.openPaymentId).lean<PaymentRecord>() : null;
+    const status = payableStatus(p, open);
+    if (['paid', 'held', 'released', 'forfeited', 'refunded'].includes(status)) throw new AppError('ALREADY_PAID');
+    if (open && isOpen(open.status)) throw new AppError('PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
+    const res = await this.models.Payable.updateOne({ _id: p._id, openPaymentId: p.openPaymentId }, { $set: { openPaymentId: paymentId } });
+    if (res.modifiedCount !== 1) throw new AppError('PAYMENT_IN_PROGRESS');
+  }
+
+  private newPayment(user: AuthUser, p: PayableRecord, key: string, method: 'stripe' | 'bank_transfer', status: PaymentStatus) {
+    return {
+      _id: new Types.ObjectId(), idemKey: `${user.orgId}:${key}`, payableId: p._id, contractId: p.contractId, contractNo: p.contractNo, kind: p.kind, method,
+      payerOrgId: p.payerOrgId, payeeOrgId: p.payeeOrgId, broker: p.broker, amountFen: p.amountFen, feeFen: p.feeFen, commissionFen: p.commissionFen,
+      status, rank: paymentRank[status], createdBy: new Types.ObjectId(user.id),
+    };
+  }
+
+  async startStripe(user: AuthUser, payableId: string, key: string, methodType: StripeMethodType): Promise<{ payment: PaymentRecord; clientSecret: string }> {
+    if (!this.port) throw new AppError('PAYMENTS_STRIPE_DISABLED');
+    const p = await this.payablePayer(user, payableId);
+    let payment = await this.replay(user, key, payableId, 'stripe');
+    if (!payment) {
+      const doc = { ...this.newPayment(user, p, key, 'stripe', 'requires_payment'), methodType };
+      await this.claim(p, doc._id);
+      try {
+        payment = (await this.models.Payment.create(doc)).toObject() as PaymentRecord;
+      } catch (err) {
+        await this.release(p._id, doc._id);
+        if (!isDuplicate(err)) throw err;
+        payment = (await this.replay(user, key, payableId, 'stripe'))!;
+      }
+      await this.audit.record(user, { entity: 'payment', entityId: String(payment._id), action: 'start_stripe', to: 'requires_payment' });
+    }
+    if (!payment.stripe?.paymentIntentId) payment = await this.createIntent(payment);
+    return { payment, clientSecret: payment.stripe!.clientSecret };
+  }
+
+  /** Creates (or, after a crash or timeout, finds again: same idempotency key) the payment's PaymentIntent and records it. */
+  async createIntent(payment: PaymentRecord): Promise<PaymentRecord> {
+    let pi: IntentView;
+    try {
+      pi = await this.port!.createPaymentIntent({
+        amountFen: payment.amountFen,
+        methodType: payment.methodType ?? 'card',
+        description: `${payment.contractNo ?? '保证金'} ${payment.kind}`,
+        metadata: { paymentId: String(payment._id), payableId: String(payment.payableId), contractNo: payment.contractNo ?? '' },
+        idempotencyKey: `payment:${payment._id}`,
+      });
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, paymentId: String(payment._id) }, 'creating a PaymentIntent failed');
+      throw new AppError('PAYMENT_PROVIDER_ERROR', { retryable: err instanceof ProviderError ? err.retryable : true });
+    }
+    const stripe = { paymentIntentId: pi.id, clientSecret: pi.clientSecret ?? '' };
+    await this.models.Payment.updateOne({ _id: payment._id }, { $set: { stripe } });
+    return { ...payment, stripe };
+  }
+
+  async startBank(user: AuthUser, payableId: string, key: string, body: BankTransferBody): Promise<PaymentRecord> {
+    const p = await this.payablePayer(user, payableId);
+    const existing = await this.replay(user, key, payableId, 'bank_transfer');
+    if (existing) return existing;
+    await this.attachments.assertOwned(user.orgId!, [body.receiptAttachmentId]);
+    const doc = {
+      ...this.newPayment(user, p, key, 'bank_transfer', 'pending_confirmation'),
+      bank: { ...body, receivedFen: null, decidedBy: null, decidedByName: null, decidedAt: null, reason: null },
+    };
+    await this.claim(p, doc._id);
+    try {
+      await this.models.Payment.create(doc);
+    } catch (err) {
+      await this.release(p._id, doc._id);
+      if (isDuplicate(err)) return (await this.replay(user, key, payableId, 'bank_transfer'))!;
+      throw err;
+    }
+    await this.audit.record(user, { entity: 'payment', entityId: String(doc._id), action: 'declare_bank_transfer', to: 'pending_confirmation' });
+    return (await this.models.Payment.findById(doc._id).lean<PaymentRecord>())!;
+  }
+
+  async get(user: AuthUser, id: string): Promise<PaymentRecord> {
+    const p = await this.models.Payment.findById(id).lean<PaymentRecord>();
+    if (!p || !canPayments.readPayment(user, p)) throw new AppError('NOT_FOUND');
+    return p;
+  }
+
+  // ---- finance ----
+
+  private async forFinance(user: AuthUser, id: string): Promise<PaymentRecord> {
+    const p = await this.get(user, id);
+    if (!isFinance(user)) throw new AppError('FORBIDDEN');
+    return p;
+  }
+
+  async confirmBank(user: AuthUser, id: string, body: { receivedFen: number; note: string }): Promise<PaymentRecord> {
+    const p = await this.forFinance(user, id);
+    if (p.method !== 'bank_transfer') throw new AppError('INVALID_STATE', { status: p.status });
+    if (p.status === 'succeeded' && p.bank?.receivedFen === body.receivedFen) return p;
+    if (p.status !== 'pending_confirmation') throw new AppError('INVALID_STATE', { status: p.status });
+    if (body.receivedFen !== p.amountFen) throw new AppError('PAYMENT_AMOUNT_MISMATCH', { amountFen: p.amountFen, receivedFen: body.receivedFen });
+    const decision = { 'bank.receivedFen': body.receivedFen, 'bank.decidedBy': user.id, 'bank.decidedByName': user.name, 'bank.decidedAt': new Date(), 'bank.reason': body.note || null };
+    await this.settle(p, decision);
+    await this.audit.record(user, { entity: 'payment', entityId: id, action: 'confirm_bank_transfer', from: p.status, to: 'succeeded' });
+    return (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
+  }
+
+  async rejectBank(user: AuthUser, id: string, reason: string): Promise<PaymentRecord> {
+    const p = await this.forFinance(user, id);
+    if (p.method !== 'bank_transfer' || p.status !== 'pending_confirmation') throw new AppError('INVALID_STATE', { status: p.status });
+    const moved = await this.move(p._id, 'rejected', { 'bank.decidedBy': user.id, 'bank.decidedByName': user.name, 'bank.decidedAt': new Date(), 'bank.reason': reason });
+    if (!moved) throw new AppError('EDIT_CONFLICT');
+    await this.release(p.payableId, p._id);
+    await this.audit.record(user, { entity: 'payment', entityId: id, action: 'reject_bank_transfer', from: p.status, to: 'rejected', reason });
+    return (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
+  }
+
+  /** Full refund by finance: Stripe refunds through the port (key refund:<payment>), bank transfers are sent back by finance. */
+  async refund(user: AuthUser, id: string, reason: string): Promise<PaymentRecord> {
+    const p = await this.forFinance(user, id);
+    if (p.status === 'refunded') return p;
+    if (p.status !== 'succeeded') throw new AppError('INVALID_STATE', { status: p.status });
+    if (await this.models.Payout.exists({ payableId: p.payableId, status: 'paid' })) throw new AppError('REFUND_NOT_ALLOWED');
+    if (p.kind === 'deposit') throw new AppError('INVALID_STATE', { reason: 'deposits are released, not refunded' });
+    if (!p.refund) {
+      const refund = { id: `refund:${p._id}`, reason, requestedBy: user.id, stripeRefundId: null, at: null };
+      await this.models.Payment.updateOne({ _id: p._id, refund: null }, { $set: { refund } });
+      await this.audit.record(user, { entity: 'payment', entityId: id, action: 'refund', from: p.status, reason });
+    }
+    // Payouts not made yet will not be made.
+    await this.models.Payout.updateMany({ payableId: p.payableId, status: 'pending' }, { $set: { status: 'failed', reason: 'refunded' } });
+    const current = (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
+    if (p.method === 'bank_transfer') await this.applyRefund(current, null);
+    else await this.requestStripeRefund(current);
+    return (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
+  }
+
+  async requestStripeRefund(p: PaymentRecord): Promise<void> {
+    if (!this.port) throw new AppError('PAYMENTS_STRIPE_DISABLED');
+    try {
+      const r = p.refund?.stripeRefundId
+        ? await this.port.retrieveRefund(p.refund.stripeRefundId)
+        : await this.port.createRefund({ paymentIntentId: p.stripe!.paymentIntentId, metadata: { paymentId: String(p._id) }, idempotencyKey: `refund:${p._id}` });
+      if (!p.refund?.stripeRefundId) await this.models.Payment.updateOne({ _id: p._id }, { $set: { 'refund.stripeRefundId': r.id } });
+      if (r.status === 'succeeded') await this.applyRefund(p, r.id);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('PAYMENT_PROVIDER_ERROR', { message: (err as Error).message });
+    }
+  }
+
+  // ---- the steps every path shares ----
+
+  /** Moves a payment to a higher-ranked status; false when it is already there or beyond. */
+  private async move(id: Types.ObjectId, to: PaymentStatus, set: Record<string, unknown> = {}): Promise<boolean> {
+    const res = await this.models.Payment.updateOne({ _id: id, rank: { $lt: paymentRank[to] } }, { $set: { status: to, rank: paymentRank[to], ...set } });
+    return res.modifiedCount === 1;
+  }
+
+  private async release(payableId: Types.ObjectId, paymentId: Types.ObjectId): Promise<void> {
+    await this.models.Payable.updateOne({ _id: payableId, openPaymentId: paymentId }, { $set: { openPaymentId: null } });
+  }
+
+  /** Money arrived: journal (fee, commission, seller's share), payable cache, then status. Safe to repeat. */
+  async settle(p: PaymentRecord, set: Record<string, unknown> = {}): Promise<{ applied: boolean; moved: boolean }> {
+    const applied = await this.ledger.record(journals.payment(p));
+    const moved = await this.move(p._id, 'succeeded', { succeededAt: new Date(), ...set });
+    if (moved) await this.release(p.payableId, p._id);
+    if (moved && p.method === 'stripe') this.hooks.afterStripeSettle?.(p);
+    return { applied, moved };
+  }
+
+  async applyRefund(p: PaymentRecord, stripeRefundId: string | null): Promise<boolean> {
+    if (p.rank < paymentRank.succeeded) await this.settle(p);
+    await this.ledger.record(journals.refund(p));
+    return this.move(p._id, 'refunded', { 'refund.at': new Date(), ...(stripeRefundId ? { 'refund.stripeRefundId': stripeRefundId } : {}) });
+  }
+
+  /** A PaymentIntent's status (from an event or a re-read) applied to our payment. */
+  async applyIntent(paymentId: string, pi: { id: string; status: PaymentStatus; amount: number; currency: string }): Promise<string> {
+    return this.lock.run(paymentId, async () => {
+      const p = await this.models.Payment.findById(paymentId).lean<PaymentRecord>();
+      if (!p || p.method !== 'stripe') return 'unknown payment';
+      if (p.stripe?.paymentIntentId && p.stripe.paymentIntentId !== pi.id) return 'intent mismatch';
+      if (!p.stripe?.paymentIntentId) await this.models.Payment.updateOne({ _id: p._id }, { $set: { 'stripe.paymentIntentId': pi.id } });
+      if (pi.status === 'succeeded') {
+        // The amount charged must be the amount due; anything else is left for finance, never booked.
+        if (pi.amount !== p.amountFen || pi.currency !== 'cny') {
+          this.logger.error({ paymentId, amount: pi.amount, due: p.amountFen }, 'PaymentIntent amount differs from the payment; not settled');
+          return 'amount mismatch';
+        }
+        const r = await this.settle(p);
+        return r.moved || r.applied ? 'settled' : 'already settled';
+      }
+      const moved = await this.move(p._id, pi.status);
+      if (moved && (pi.status === 'failed' || pi.status === 'canceled')) await this.release(p.payableId, p._id);
+      return moved ? pi.status : 'stale';
+    });
+  }
+
+  // ---- Stripe webhooks ----
+
+  verify(raw: Buffer, signature: string | undefined): PortEvent {
+    if (!this.port) throw new AppError('PAYMENTS_STRIPE_DISABLED');
+    try {
+      if (!signature) throw new Error('no signature');
+      return this.port.verifyWebhook(raw, signature);
+    } catch {
+      throw new AppError('WEBHOOK_SIGNATURE_INVALID');
+    }
+  }
+
+  /** Records the event once by id, processes it, marks it processed; a repeat of a processed event does nothing. */
+  async handleEvent(event: PortEvent): Promise<{ duplicate: boolean; outcome: string }> {
+    try {
+      await this.models.PaymentEvent.create({ _id: event.id, type: event.type, objectId: event.object.id ?? null, receivedAt: new Date() });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      const seen = await this.models.PaymentEvent.findByIdAndUpdate(event.id, { $inc: { deliveries: 1 } }).lean<{ processedAt: Date | null; outcome: string | null }>();
+      if (seen?.processedAt) return { duplicate: true, outcome: seen.outcome ?? '' };
+      // Recorded but not processed: an earlier delivery stopped half-way; processing again is safe.
+    }
+    const outcome = await this.process(event);
+    await this.models.PaymentEvent.updateOne({ _id: event.id }, { $set: { processedAt: new Date(), outcome } });
+    return { duplicate: false, outcome };
+  }
+
+  private async process(event: PortEvent): Promise<string> {
+    const o = event.object as Record<string, any>;
+    const status = intentEventStatus[event.type];
+    if (status) {
+      const paymentId = o.metadata?.paymentId;
+      if (!isObjectId(paymentId)) return 'not ours';
+      return this.applyIntent(paymentId, { id: String(o.id), status, amount: Number(o.amount), currency: String(o.currency) });
+    }
+    if (event.type.startsWith('refund.') || event.type === 'charge.refund.updated') {
+      const paymentId = o.metadata?.paymentId;
+      if (!isObjectId(paymentId) || o.status !== 'succeeded') return 'ignored';
+      return this.refundSucceeded(paymentId, String(o.id));
+    }
+    if (event.type === 'charge.refunded') {
+      if (!o.refunded || typeof o.payment_intent !== 'string') return 'ignored';
+      const p = await this.models.Payment.findOne({ 'stripe.paymentIntentId': o.payment_intent }).lean<PaymentRecord>();
+      return p ? this.refundSucceeded(String(p._id), null) : 'not ours';
+    }
+    if (event.type === 'account.updated') return this.onAccountUpdated?.(o) ?? 'ignored';
+    return 'ignored';
+  }
+
+  /** Connect account changes are handled by the payouts service (set at wiring). */
+  onAccountUpdated: ((account: Record<string, any>) => Promise<string>) | null = null;
+
+  private async refundSucceeded(paymentId: string, stripeRefundId: string | null): Promise<string> {
+    return this.lock.run(paymentId, async () => {
+      const p = await this.models.Payment.findById(paymentId).lean<PaymentRecord>();
+      if (!p || p.method !== 'stripe') return 'unknown payment';
+      // A refund only exists for a charge that succeeded, so a refund seen first settles the payment too.
+      return (await this.applyRefund(p, stripeRefundId ?? p.refund?.stripeRefundId ?? null)) ? 'refunded' : 'already refunded';
+    });
+  }
+
+  /** Re-reads a pending Stripe payment (reconciliation): records a missing intent, applies the current status. */
+  async reread(p: PaymentRecord): Promise<string> {
+    if (!this.port) return 'no port';
+    if (!p.stripe?.paymentIntentId) {
+      const withIntent = await this.createIntent(p);
+      p = withIntent;
+    }
+    const pi = await this.port.retrievePaymentIntent(p.stripe!.paymentIntentId);
+    return this.applyIntent(String(p._id), { id: pi.id, status: fromIntent(pi.status), amount: pi.amount, currency: pi.currency });
+  }
+}

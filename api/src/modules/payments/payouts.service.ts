@@ -1,0 +1,140 @@
+import type { Logger } from 'pino';
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { ConnectStatusDto } from '../../shared/payment-schemas';
+import type { AuthUser } from '../auth/auth.types';
+import type { OrgRecord } from '../orgs/org.model';
+import { accounts, journals, type Ledger } from './ledger';
+import type { PaymentPort } from './payment-port';
+import type { ConnectAccountRecord, PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/**
+ * Stripe Connect: sellers' organisations and brokers onboard an Express account; money collected through
+ * Stripe is transferred to them once they can receive it. A payout is keyed payout:<payable>:<seller|broker>
+ * (one per payable and beneficiary) and that key is the transfer's idempotency key, so a retried payout is
+ * the same transfer. Money paid by bank transfer is paid out by finance through the bank (not here).
+ */
+export class PayoutsService {
+  constructor(
+    private readonly models: Models,
+    private readonly ledger: Ledger,
+    private readonly port: PaymentPort | null,
+    private readonly publicBaseUrl: string,
+    private readonly logger: Logger,
+  ) {}
+
+  private holderFor(user: AuthUser, as: 'org' | 'broker'): string {
+    if (as === 'broker') {
+      if (!user.roles.includes('broker')) throw new AppError('FORBIDDEN');
+      return `broker:${user.id}`;
+    }
+    if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
+    if (user.orgRole !== 'org_admin') throw new AppError('FORBIDDEN');
+    return `org:${user.orgId}`;
+  }
+
+  async onboarding(user: AuthUser, as: 'org' | 'broker'): Promise<ConnectStatusDto> {
+    const holder = this.holderFor(user, as);
+    if (!this.port) throw new AppError('PAYMENTS_STRIPE_DISABLED');
+    if (as === 'org') {
+      const org = await this.models.Org.findById(user.orgId).lean<OrgRecord>();
+      if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+    }
+    let acct = await this.models.ConnectAccount.findById(holder).lean<ConnectAccountRecord>();
+    try {
+      if (!acct) {
+        const a = await this.port.createConnectAccount({ email: as === 'broker' ? user.email : null, metadata: { holder }, idempotencyKey: `connect:${holder}` });
+        await this.models.ConnectAccount.updateOne({ _id: holder }, { $setOnInsert: { stripeAccountId: a.id, chargesEnabled: a.chargesEnabled, payoutsEnabled: a.payoutsEnabled, detailsSubmitted: a.detailsSubmitted } }, { upsert: true }).catch((err) => {
+          if (!isDuplicate(err)) throw err;
+        });
+        acct = (await this.models.ConnectAccount.findById(holder).lean<ConnectAccountRecord>())!;
+      }
+      const link = await this.port.createAccountLink({ account: acct.stripeAccountId, refreshUrl: `${this.publicBaseUrl}/payments/connect?refresh=1`, returnUrl: `${this.publicBaseUrl}/payments/connect?done=1` });
+      return { ...view(as, acct), onboardingUrl: link.url };
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('PAYMENT_PROVIDER_ERROR', { message: (err as Error).message });
+    }
+  }
+
+  async status(user: AuthUser, as: 'org' | 'broker'): Promise<ConnectStatusDto> {
+    const holder = this.holderFor(user, as);
+    let acct = await this.models.ConnectAccount.findById(holder).lean<ConnectAccountRecord>();
+    if (acct && this.port && !acct.payoutsEnabled) {
+      const a = await this.port.retrieveAccount(acct.stripeAccountId).catch(() => null);
+      if (a) acct = await this.updateFlags(acct.stripeAccountId, a);
+    }
+    return view(as, acct);
+  }
+
+  private async updateFlags(stripeAccountId: string, a: { chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean }) {
+    await this.models.ConnectAccount.updateOne({ stripeAccountId }, { $set: { chargesEnabled: a.chargesEnabled, payoutsEnabled: a.payoutsEnabled, detailsSubmitted: a.detailsSubmitted } });
+    return this.models.ConnectAccount.findOne({ stripeAccountId }).lean<ConnectAccountRecord>();
+  }
+
+  /** `account.updated`: the flags change; once the account can receive money its pending payouts go out. */
+  async onAccountUpdated(o: Record<string, any>): Promise<string> {
+    const acct = await this.updateFlags(String(o.id), { chargesEnabled: !!o.charges_enabled, payoutsEnabled: !!o.payouts_enabled, detailsSubmitted: !!o.details_submitted });
+    if (!acct) return 'not ours';
+    if (acct.payoutsEnabled) await this.runPending(acct._id);
+    return acct.payoutsEnabled ? 'onboarded' : 'updated';
+  }
+
+  /** The payouts a settled Stripe payment owes (seller's share; broker's commission when the broker is a user). */
+  async createFor(p: PaymentRecord): Promise<void> {
+    if (p.kind === 'deposit' || p.method !== 'stripe') return;
+    const payable = await this.models.Payable.findById(p.payableId).lean<PayableRecord>();
+    if (!payable) return;
+    const docs: Array<Omit<PayoutRecord, 'createdAt'>> = [];
+    const base = { payableId: p.payableId, contractNo: p.contractNo, source: 'stripe' as const, status: 'pending' as const, stripeTransferId: null, reason: null, paidAt: null };
+    const share = p.amountFen - p.feeFen - p.commissionFen;
+    if (p.payeeOrgId && share > 0) docs.push({ _id: `payout:${p.payableId}:seller`, beneficiary: { kind: 'org', id: String(p.payeeOrgId), name: payable.payeeName, account: accounts.orgPayable(p.payeeOrgId) }, amountFen: share, ...base });
+    if (p.broker?.userId && p.commissionFen > 0) docs.push({ _id: `payout:${p.payableId}:broker`, beneficiary: { kind: 'broker', id: p.broker.userId, name: p.broker.name, account: p.broker.account }, amountFen: p.commissionFen, ...base });
+    for (const d of docs) {
+      await this.models.Payout.create(d).catch((err) => {
+        if (!isDuplicate(err)) throw err;
+      });
+      await this.execute(d._id);
+    }
+  }
+
+  /** Sends one pending payout if its beneficiary can receive money: transfer (idempotent), journal, status. */
+  async execute(id: string): Promise<boolean> {
+    const o = await this.models.Payout.findById(id).lean<PayoutRecord>();
+    if (!o || o.status !== 'pending' || !this.port) return false;
+    const acct = await this.models.ConnectAccount.findById(`${o.beneficiary.kind}:${o.beneficiary.id}`).lean<ConnectAccountRecord>();
+    if (!acct?.payoutsEnabled) return false;
+    const t = await this.port.createTransfer({ amountFen: o.amountFen, destination: acct.stripeAccountId, transferGroup: o.contractNo ?? String(o.payableId), metadata: { payoutId: o._id }, idempotencyKey: o._id });
+    await this.ledger.post(journals.payout(o));
+    await this.models.Payout.updateOne({ _id: o._id }, { $set: { status: 'paid', stripeTransferId: t.id, paidAt: new Date() } });
+    return true;
+  }
+
+  async runPending(holder?: string): Promise<number> {
+    const filter: Record<string, unknown> = { status: 'pending' };
+    if (holder) {
+      const [kind, id] = holder.split(':');
+      Object.assign(filter, { 'beneficiary.kind': kind, 'beneficiary.id': id });
+    }
+    let made = 0;
+    for (const o of await this.models.Payout.find(filter).limit(200).lean<PayoutRecord[]>()) {
+      made += (await this.execute(o._id).catch((err) => {
+        this.logger.warn({ err: (err as Error).message, payout: o._id }, 'payout failed; will retry');
+        return false;
+      }))
+        ? 1
+        : 0;
+    }
+    return made;
+  }
+}
+
+const view = (as: 'org' | 'broker', a: ConnectAccountRecord | null): ConnectStatusDto => ({
+  as,
+  accountId: a?.stripeAccountId ?? null,
+  onboarded: !!a?.payoutsEnabled,
+  chargesEnabled: !!a?.chargesEnabled,
+  payoutsEnabled: !!a?.payoutsEnabled,
+});

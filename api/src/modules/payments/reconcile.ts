@@ -1,0 +1,84 @@
+import type { Logger } from 'pino';
+import type { Models } from '../../db/models';
+import type { ReconcileReportDto } from '../../shared/payment-schemas';
+import type { DepositsService } from './deposits.service';
+import type { PaymentRecord } from './payment.model';
+import { paymentRank } from './payment.state';
+import type { PaymentsService } from './payments.service';
+import type { PayoutsService } from './payouts.service';
+
+/**
+ * The reconciliation job: Stripe payments still below `succeeded` after `afterMin` minutes are re-read from
+ * Stripe (a lost webhook, or a crash between Stripe charging and us recording it, is repaired here); a
+ * payment whose intent was never recorded gets it back through the same idempotency key; refunds waiting
+ * on Stripe are re-read; pending payouts go to beneficiaries who onboarded since; deposits due back by rule
+ * are released. Every step is the same idempotent step the live path takes.
+ */
+export class Reconciler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<ReconcileReportDto> | null = null;
+
+  constructor(
+    private readonly models: Models,
+    private readonly payments: PaymentsService,
+    private readonly payouts: PayoutsService,
+    private readonly deposits: DepositsService,
+    private readonly afterMin: number,
+    private readonly logger: Logger,
+  ) {}
+
+  start(intervalMs: number) {
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => void this.run().catch((err) => this.logger.warn({ err }, 'payment reconciliation failed')), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass; a pass already running is shared, not doubled. */
+  run(opts: { olderThanMs?: number } = {}): Promise<ReconcileReportDto> {
+    this.running ??= this.pass(opts.olderThanMs ?? this.afterMin * 60_000).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async pass(olderThanMs: number): Promise<ReconcileReportDto> {
+    const r: ReconcileReportDto = { checked: 0, settled: 0, updated: 0, unchanged: 0, repairedPayables: 0, payoutsMade: 0, depositsReleased: 0, errors: 0 };
+    const cutoff = new Date(Date.now() - olderThanMs);
+    if (this.payments.port) {
+      const stale = await this.models.Payment.find({ method: 'stripe', rank: { $lt: paymentRank.succeeded }, updatedAt: { $lte: cutoff } }).limit(500).lean<PaymentRecord[]>();
+      for (const p of stale) {
+        r.checked++;
+        try {
+          const outcome = await this.payments.reread(p);
+          if (outcome === 'settled') r.settled++;
+          else if (outcome === 'stale' || outcome === 'already settled') r.unchanged++;
+          else r.updated++;
+        } catch (err) {
+          r.errors++;
+          this.logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'reconciliation could not re-read a payment');
+        }
+      }
+      r.payoutsMade = await this.payouts.runPending();
+    }
+    // Refunds asked for but not completed: Stripe's are re-read, bank ones (sent back by finance) recorded.
+    const refunding = await this.models.Payment.find({ rank: paymentRank.succeeded, 'refund.id': { $exists: true }, 'refund.at': null }).limit(500).lean<PaymentRecord[]>();
+    for (const p of refunding) {
+      r.checked++;
+      try {
+        if (p.method === 'stripe') await this.payments.requestStripeRefund(p);
+        else await this.payments.applyRefund(p, null);
+        r.repairedPayables++;
+      } catch (err) {
+        r.errors++;
+        this.logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'reconciliation could not complete a refund');
+      }
+    }
+    r.depositsReleased = await this.deposits.releaseDue();
+    if (r.settled || r.repairedPayables || r.errors) this.logger.info(r, 'payments reconciled');
+    return r;
+  }
+}

@@ -1,0 +1,98 @@
+import type { Models } from '../../db/models';
+import { AppError } from '../../http/errors';
+import type { Page } from '../../http/route';
+import type { PayableDto, PaymentDto, StatementDto, StatementQuery, TrialBalanceDto } from '../../shared/payment-schemas';
+import type { AuthUser } from '../auth/auth.types';
+import type { OrgRecord } from '../orgs/org.model';
+import type { UserRecord } from '../users/user.model';
+import { balancesOf, linesOf, type Ledger } from './ledger';
+import type { PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
+import { canPayments, readsAllMoney } from './payments.policy';
+import { presentPayable, presentPayment, presentPayout } from './payments.presenter';
+
+/**
+ * What finance and the account holders read: organisation statements (balances of org:<id>:*, the
+ * payables it owes, its ledger lines), brokers' commission statements, the trial balance, the bank-transfer
+ * confirmation queue and payouts. Balances are summed from the journals, never stored.
+ */
+export class StatementsService {
+  constructor(
+    private readonly models: Models,
+    private readonly ledger: Ledger,
+    private readonly stripeEnabled: () => boolean,
+  ) {}
+
+  async org(user: AuthUser, orgId: string, q: StatementQuery): Promise<StatementDto> {
+    if (!canPayments.orgStatement(user, orgId)) throw new AppError('NOT_FOUND');
+    const org = await this.models.Org.findById(orgId).lean<OrgRecord>();
+    if (!org) throw new AppError('NOT_FOUND');
+    const all = await this.ledger.journalsOf(`org:${orgId}`, {});
+    const inRange = await this.ledger.journalsOf(`org:${orgId}`, q);
+    const payables = await this.models.Payable.find({ payerOrgId: orgId }).sort({ dueOn: 1 }).limit(200).lean<PayableRecord[]>();
+    return this.statement({ kind: 'org', id: orgId, name: org.name }, `org:${orgId}:`, all, inRange, await this.present(payables, user), q);
+  }
+
+  async broker(user: AuthUser, brokerUserId: string, q: StatementQuery): Promise<StatementDto> {
+    if (!canPayments.brokerStatement(user, brokerUserId)) throw new AppError('NOT_FOUND');
+    const broker = await this.models.User.findById(brokerUserId).lean<UserRecord>();
+    if (!broker || !broker.roles?.includes('broker')) throw new AppError('NOT_FOUND');
+    const all = await this.ledger.journalsOf(`broker:${brokerUserId}`, {});
+    const inRange = await this.ledger.journalsOf(`broker:${brokerUserId}`, q);
+    return this.statement({ kind: 'broker', id: brokerUserId, name: broker.name }, `broker:${brokerUserId}:`, all, inRange, [], q);
+  }
+
+  private statement(holder: StatementDto['holder'], prefix: string, all: Awaited<ReturnType<Ledger['journalsOf']>>, inRange: typeof all, payables: PayableDto[], q: StatementQuery): StatementDto {
+    const lines = linesOf(inRange, prefix).reverse();
+    const start = (q.page - 1) * q.pageSize;
+    return { holder, balances: balancesOf(all, prefix), payables, lines: lines.slice(start, start + q.pageSize), total: lines.length, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Every line of a holder (or of the whole ledger) in a date range, for the exports. */
+  async lines(user: AuthUser, holder: { kind: 'org'; id: string } | null, range: { from?: string; to?: string }) {
+    if (holder && !canPayments.orgStatement(user, holder.id)) throw new AppError('NOT_FOUND');
+    if (!holder && !readsAllMoney(user)) throw new AppError('FORBIDDEN');
+    const js = await this.ledger.journalsOf(holder ? `org:${holder.id}` : null, range);
+    return linesOf(js, holder ? `org:${holder.id}:` : undefined);
+  }
+
+  async trialBalance(user: AuthUser): Promise<TrialBalanceDto> {
+    if (!readsAllMoney(user)) throw new AppError('FORBIDDEN');
+    const js = await this.ledger.journalsOf(null, {});
+    const accounts = balancesOf(js);
+    const debitFen = accounts.reduce((s, a) => s + a.debitFen, 0);
+    const creditFen = accounts.reduce((s, a) => s + a.creditFen, 0);
+    return { accounts, debitFen, creditFen, balanced: debitFen === creditFen, journals: js.length };
+  }
+
+  async queue(user: AuthUser, q: { page: number; pageSize: number }): Promise<Page<PaymentDto & { payable: PayableDto }>> {
+    if (!readsAllMoney(user)) throw new AppError('FORBIDDEN');
+    const filter = { method: 'bank_transfer', status: 'pending_confirmation' };
+    const [items, total] = await Promise.all([
+      this.models.Payment.find(filter).sort({ createdAt: 1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<PaymentRecord[]>(),
+      this.models.Payment.countDocuments(filter),
+    ]);
+    const payables = new Map((await this.models.Payable.find({ _id: { $in: items.map((i) => i.payableId) } }).lean<PayableRecord[]>()).map((p) => [String(p._id), p]));
+    return {
+      items: items.map((i) => ({ ...presentPayment(i), payable: presentPayable(payables.get(String(i.payableId))!, i, user, this.stripeEnabled()) })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  async payouts(user: AuthUser, q: { status?: string; page: number; pageSize: number }) {
+    if (!readsAllMoney(user)) throw new AppError('FORBIDDEN');
+    const filter = q.status ? { status: q.status } : {};
+    const [items, total] = await Promise.all([
+      this.models.Payout.find(filter).sort({ createdAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<PayoutRecord[]>(),
+      this.models.Payout.countDocuments(filter),
+    ]);
+    return { items: items.map(presentPayout), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  private async present(payables: PayableRecord[], user: AuthUser): Promise<PayableDto[]> {
+    const openIds = payables.map((p) => p.openPaymentId).filter(Boolean);
+    const open = new Map((openIds.length ? await this.models.Payment.find({ _id: { $in: openIds } }).lean<PaymentRecord[]>() : []).map((p) => [String(p._id), p]));
+    return payables.map((p) => presentPayable(p, p.openPaymentId ? (open.get(String(p.openPaymentId)) ?? null) : null, user, this.stripeEnabled()));
+  }
+}
