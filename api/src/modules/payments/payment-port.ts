@@ -43,6 +43,8 @@ export interface PaymentPort {
   readonly name: string;
   createPaymentIntent(input: { amountFen: number; methodType: StripeMethodType; description: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<IntentView>;
   retrievePaymentIntent(id: string): Promise<IntentView>;
+  /** Cancels an unfinished intent so it can never be paid later (a new attempt supersedes it). */
+  cancelPaymentIntent(id: string, idempotencyKey: string): Promise<IntentView>;
   createRefund(input: { paymentIntentId: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<RefundView>;
   retrieveRefund(id: string): Promise<RefundView>;
   createConnectAccount(input: { email: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<AccountView>;

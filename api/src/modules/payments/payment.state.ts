@@ -69,6 +69,6 @@ export function payableStatus(p: PayableRecord, open: Pick<PaymentRecord, 'statu
     if (p.refundedFen > 0 && paid <= 0) return 'refunded';
   }
   if (open?.status === 'pending_confirmation') return 'pending_confirmation';
-  if (open && isOpen(open.status)) return 'processing';
+  if (open && (open.status === 'processing' || open.status === 'requires_action')) return 'processing';
   return p.dueOn < on ? 'overdue' : 'due';
 }

@@ -56,14 +56,34 @@ export class PaymentsService {
     return existing;
   }
 
-  /** Claims the payable for a new payment: at most one payment in flight per payable. */
+  /**
+   * Claims the payable for a new payment: at most one payment in flight per payable. An unfinished Stripe
+   * attempt (not yet processing) is superseded: its intent is cancelled at Stripe first, so it can never be
+   * paid later and nothing is charged twice; if Stripe says it succeeded meanwhile, it is settled instead.
+   */
   private async claim(p: PayableRecord, paymentId: Types.ObjectId): Promise<void> {
     const open = p.openPaymentId ? await this.models.Payment.findById(p.openPaymentId).lean<PaymentRecord>() : null;
     const status = payableStatus(p, open);
     if (['paid', 'held', 'released', 'forfeited', 'refunded'].includes(status)) throw new AppError('ALREADY_PAID');
-    if (open && isOpen(open.status)) throw new AppError('PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
+    if (open && (open.status === 'processing' || open.status === 'pending_confirmation')) throw new AppError('PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
+    if (open && open.method === 'stripe' && open.rank < paymentRank.succeeded && open.status !== 'canceled') await this.supersede(open);
     const res = await this.models.Payable.updateOne({ _id: p._id, openPaymentId: p.openPaymentId }, { $set: { openPaymentId: paymentId } });
     if (res.modifiedCount !== 1) throw new AppError('PAYMENT_IN_PROGRESS');
+  }
+
+  private async supersede(open: PaymentRecord): Promise<void> {
+    if (!open.stripe?.paymentIntentId) {
+      await this.move(open._id, 'canceled');
+      return;
+    }
+    if (!this.port) throw new AppError('PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
+    try {
+      await this.port.cancelPaymentIntent(open.stripe.paymentIntentId, `cancel:${open._id}`);
+      await this.move(open._id, 'canceled');
+    } catch {
+      const outcome = await this.reread(open).catch(() => 'unknown');
+      throw new AppError(outcome === 'settled' || outcome === 'already settled' ? 'ALREADY_PAID' : 'PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
+    }
   }
 
   private newPayment(user: AuthUser, p: PayableRecord, key: string, method: 'stripe' | 'bank_transfer', status: PaymentStatus) {
@@ -249,7 +269,8 @@ export class PaymentsService {
         return r.moved || r.applied ? 'settled' : 'already settled';
       }
       const moved = await this.move(p._id, pi.status);
-      if (moved && (pi.status === 'failed' || pi.status === 'canceled')) await this.release(p.payableId, p._id);
+      // A failed intent keeps its claim (the payer may retry it); a new attempt cancels it first.
+      if (moved && pi.status === 'canceled') await this.release(p.payableId, p._id);
       return moved ? pi.status : 'stale';
     });
   }

@@ -80,6 +80,10 @@ export class StripeAdapter implements PaymentPort {
     return this.call(async () => intentView(await this.stripe.paymentIntents.retrieve(id)));
   }
 
+  cancelPaymentIntent(id: string, idempotencyKey: string) {
+    return this.call(async () => intentView(await this.stripe.paymentIntents.cancel(id, {}, { idempotencyKey })));
+  }
+
   createRefund(input: Parameters<PaymentPort['createRefund']>[0]) {
     return this.call(async () => refundView(await this.stripe.refunds.create({ payment_intent: input.paymentIntentId, metadata: input.metadata }, { idempotencyKey: input.idempotencyKey })));
   }

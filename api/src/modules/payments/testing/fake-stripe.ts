@@ -111,6 +111,13 @@ export class FakeStripe {
       if (resource === 'accounts') return get(this.accounts, 'account');
       return send(404, err('invalid_request_error', 'Unrecognized request URL'));
     }
+    if (req.method === 'POST' && resource === 'payment_intents' && id && parts[3] === 'cancel') {
+      const pi = this.intents.get(id);
+      if (!pi) return send(404, err('invalid_request_error', `No such payment_intent: '${id}'`, 'resource_missing'));
+      if (['succeeded', 'canceled', 'processing'].includes(String(pi.status))) return send(400, err('invalid_request_error', `You cannot cancel this PaymentIntent because it has a status of ${pi.status}.`, 'payment_intent_unexpected_state'));
+      pi.status = 'canceled';
+      return send(200, pi);
+    }
     if (req.method !== 'POST' || id) return send(404, err('invalid_request_error', 'Unrecognized request URL'));
     switch (resource) {
       case 'payment_intents': {
