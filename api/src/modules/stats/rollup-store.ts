@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 
 type Cells = Record<string, Record<string, number>>;
@@ -14,20 +13,23 @@ const PREFIX = 'stats_r_';
  * costs the size of the one document it wants; the cells are bounded by regions × values × 12 months and do
  * not grow with the number of contracts. On MongoDB the layout is simply one `_id` lookup per year.
  *
- * Reads are cached per process and revalidated on every read against a version token per (dimension,
- * year) kept in a small collection of its own; every write sets a new token after its $inc, so any api
- * instance sees a change on its next read (a reader that caught the cells between the two re-reads them
- * at the next token).
+ * Reads are cached per process and revalidated on every read against a version counter per (dimension,
+ * year) kept in a small collection of its own; every write $incs the counter after its $inc of the cells,
+ * so any api instance sees a change on its next read. The writer applies its own delta to its cached
+ * copy when the counter shows no other write came between (version = cached + 1), so the instance that
+ * registered a contract answers the dashboard from memory right after; otherwise it drops the copy. A
+ * reader that caught the cells between a write's two steps re-reads them at the next version.
  */
 export class RollupStore {
-  private readonly cache = new Map<string, { token: string; cells: Cells }>();
+  private readonly cache = new Map<string, { version: number; cells: Cells }>();
   constructor(private readonly conn: Connection) {}
 
   private get versions() {
-    return this.conn.db!.collection<{ _id: string; token: string }>(`${PREFIX}versions`);
+    return this.conn.db!.collection<{ _id: string; n: number }>(`${PREFIX}versions`);
   }
-  private async bump(dim: string, year: number): Promise<void> {
-    await this.versions.updateOne({ _id: `${dim}|${year}` }, { $set: { token: randomUUID() } }, { upsert: true });
+  private async bump(dim: string, year: number): Promise<number> {
+    const doc = await this.versions.findOneAndUpdate({ _id: `${dim}|${year}` }, { $inc: { n: 1 } }, { upsert: true, returnDocument: 'after' });
+    return doc?.n ?? 0;
   }
 
   private coll(dim: string, year: number) {
@@ -36,11 +38,11 @@ export class RollupStore {
 
   async read(dim: string, year: number): Promise<Cells> {
     const key = `${dim}|${year}`;
-    const token = (await this.versions.findOne({ _id: key }))?.token ?? 'none';
+    const version = (await this.versions.findOne({ _id: key }))?.n ?? 0;
     const hit = this.cache.get(key);
-    if (hit && hit.token === token) return hit.cells;
+    if (hit && hit.version === version) return hit.cells;
     const cells = (await this.coll(dim, year).findOne({ _id: 'cells' }))?.cells ?? {};
-    this.cache.set(key, { token, cells });
+    this.cache.set(key, { version, cells });
     return cells;
   }
 
@@ -49,7 +51,11 @@ export class RollupStore {
     for (const d of docs.values()) {
       if (!Object.keys(d.inc).length) continue;
       await this.coll(d.dim, d.year).updateOne({ _id: 'cells' }, { $inc: d.inc }, { upsert: true });
-      await this.bump(d.dim, d.year);
+      const key = `${d.dim}|${d.year}`;
+      const version = await this.bump(d.dim, d.year);
+      const hit = this.cache.get(key);
+      if (hit && hit.version === version - 1) this.cache.set(key, { version, cells: applyInc(hit.cells, d.inc) });
+      else this.cache.delete(key);
     }
   }
 
@@ -57,6 +63,7 @@ export class RollupStore {
     for (const d of docs) {
       await this.coll(d.dim, d.year).insertOne({ _id: 'cells', cells: d.cells });
       await this.bump(d.dim, d.year);
+      this.cache.delete(`${d.dim}|${d.year}`);
     }
   }
 
@@ -70,6 +77,22 @@ export class RollupStore {
   }
 
   private async names(): Promise<string[]> {
-    return (await this.conn.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => n.startsWith(PREFIX));
+    // The version counters stay (and keep counting) so no instance's cached copy matches a rebuilt table.
+    return (await this.conn.db!.listCollections({}, { nameOnly: true }).toArray())
+      .map((c) => c.name)
+      .filter((n) => n.startsWith(PREFIX) && n !== `${PREFIX}versions`);
   }
+}
+
+/** The cells after `$inc` of `cells.<cell>.<field>` paths: a new object (readers may hold the old one). */
+function applyInc(cells: Cells, inc: Record<string, number>): Cells {
+  const next: Cells = { ...cells };
+  for (const [path, v] of Object.entries(inc)) {
+    const cut = path.lastIndexOf('.');
+    const cell = path.slice('cells.'.length, cut);
+    const field = path.slice(cut + 1);
+    const row = (next[cell] = next[cell] === cells[cell] ? { ...cells[cell] } : next[cell]);
+    row[field] = (row[field] ?? 0) + v;
+  }
+  return next;
 }
