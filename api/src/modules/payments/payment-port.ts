@@ -25,12 +25,27 @@ export interface AccountView {
   detailsSubmitted: boolean;
 }
 
+/** The fields of an event's object that processing reads (PaymentIntent, Refund, Charge, Account). */
+export interface EventObject {
+  id?: string;
+  object?: string;
+  status?: string;
+  amount?: number;
+  currency?: string;
+  metadata?: Record<string, string>;
+  refunded?: boolean;
+  payment_intent?: unknown;
+  charges_enabled?: boolean;
+  payouts_enabled?: boolean;
+  details_submitted?: boolean;
+}
+
 /** A verified webhook event: only what processing reads. */
 export interface PortEvent {
   id: string;
   type: string;
   created: number;
-  object: Record<string, unknown> & { id?: string; object?: string };
+  object: EventObject;
 }
 
 /**

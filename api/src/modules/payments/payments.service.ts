@@ -8,9 +8,9 @@ import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { KeyedLock } from './keyed-lock';
 import { journals, type Ledger } from './ledger';
-import { ProviderError, type IntentView, type PaymentPort, type PortEvent } from './payment-port';
+import { ProviderError, type EventObject, type IntentView, type PaymentPort, type PortEvent } from './payment-port';
 import type { PayableRecord, PaymentRecord } from './payment.model';
-import { fromIntent, intentEventStatus, isOpen, paymentRank, payableStatus } from './payment.state';
+import { fromIntent, intentEventStatus, paymentRank, payableStatus } from './payment.state';
 import { canPayments, isFinance } from './payments.policy';
 import type { PlanService } from './plan.service';
 
@@ -303,7 +303,7 @@ export class PaymentsService {
   }
 
   private async process(event: PortEvent): Promise<string> {
-    const o = event.object as Record<string, any>;
+    const o = event.object;
     const status = intentEventStatus[event.type];
     if (status) {
       const paymentId = o.metadata?.paymentId;
@@ -325,7 +325,7 @@ export class PaymentsService {
   }
 
   /** Connect account changes are handled by the payouts service (set at wiring). */
-  onAccountUpdated: ((account: Record<string, any>) => Promise<string>) | null = null;
+  onAccountUpdated: ((account: EventObject) => Promise<string>) | null = null;
 
   private async refundSucceeded(paymentId: string, stripeRefundId: string | null): Promise<string> {
     return this.lock.run(paymentId, async () => {

@@ -5,7 +5,7 @@ import type { ConnectStatusDto } from '../../shared/payment-schemas';
 import type { AuthUser } from '../auth/auth.types';
 import type { OrgRecord } from '../orgs/org.model';
 import { accounts, journals, type Ledger } from './ledger';
-import type { PaymentPort } from './payment-port';
+import type { EventObject, PaymentPort } from './payment-port';
 import type { ConnectAccountRecord, PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
@@ -75,7 +75,7 @@ export class PayoutsService {
   }
 
   /** `account.updated`: the flags change; once the account can receive money its pending payouts go out. */
-  async onAccountUpdated(o: Record<string, any>): Promise<string> {
+  async onAccountUpdated(o: EventObject): Promise<string> {
     const acct = await this.updateFlags(String(o.id), { chargesEnabled: !!o.charges_enabled, payoutsEnabled: !!o.payouts_enabled, detailsSubmitted: !!o.details_submitted });
     if (!acct) return 'not ours';
     if (acct.payoutsEnabled) await this.runPending(acct._id);

@@ -173,8 +173,10 @@ export class FakeStripe {
 const err = (type: string, message: string, code?: string) => ({ error: { type, message, ...(code ? { code } : {}) } });
 
 /** Stripe's form encoding: `a=1&metadata[k]=v&list[0]=x` → nested objects (lists as index-keyed objects). */
-export function parseForm(text: string): Record<string, any> {
-  const out: Record<string, any> = {};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a form decodes to arbitrarily nested strings
+type Form = Record<string, any>;
+export function parseForm(text: string): Form {
+  const out: Form = {};
   for (const [rawKey, value] of new URLSearchParams(text)) {
     const path = rawKey.split(/\[|\]\[|\]/).filter((s) => s !== '');
     let node = out;
