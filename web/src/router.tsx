@@ -72,6 +72,7 @@ export const routes: RouteObject[] = [
             { path: 'negotiations/:id', ...page(() => import('./pages/negotiations/negotiation-room-page')) },
             { path: 'broker', ...page(() => import('./pages/negotiations/broker-workspace-page')) },
           ]),
+          guarded([{ path: 'admin/negotiations', ...page(() => import('./pages/negotiations/operator-negotiations-page')) }], isReviewer),
           // Technology contracts (parties, officials' drill-down), registration review and the tally.
           { path: 'stats', ...page(() => import('./pages/stats/public-stats-page')) },
           guarded([

@@ -8,7 +8,7 @@ import { startRedis } from '../test-support/redis-server';
 import { SocketRateLimit, type RateLimitRedis } from './rate-limit';
 
 let redis: Awaited<ReturnType<typeof startRedis>>;
-const clients: Array<ReturnType<typeof createClient>> = [];
+const clients: Array<{ isOpen: boolean; close(): Promise<unknown> }> = [];
 
 beforeAll(async () => {
   redis = await startRedis();

@@ -7,6 +7,8 @@ import type {
   NegotiationEventDto,
   OfferDto,
   OfferTerms,
+  OperatorNegotiationDto,
+  OperatorNegotiationsQuery,
   ParticipantDto,
 } from '@shared/negotiation-events';
 import type { PageDto } from '@shared/dto';
@@ -20,6 +22,7 @@ export const negotiationKeys = {
   participants: (id: string) => [...negotiationKeys.detail(id), 'participants'] as const,
   brokers: () => [...negotiationKeys.all, 'brokers'] as const,
   commissions: () => [...negotiationKeys.all, 'commissions'] as const,
+  operator: (q: Partial<OperatorNegotiationsQuery>) => [...negotiationKeys.all, 'operator', q] as const,
 };
 
 /** Client ids make a resend idempotent on the server; crypto.randomUUID needs a secure context. */
@@ -28,10 +31,36 @@ export function newClientId(): string {
   return `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }
 
+/**
+ * Room lists and commissions change with what happens in other browsers: a mounted page is kept fresh by
+ * the socket, and a page being opened asks again rather than trusting a 30 s old copy.
+ */
+const refetchOnOpen = { staleTime: 0 } as const;
+
 export function useNegotiations(q: { role?: 'party' | 'broker'; status?: string; page?: number } = {}) {
   return useQuery({
     queryKey: negotiationKeys.list(q),
     queryFn: () => api.get<PageDto<NegotiationDto>>('/api/negotiations', { pageSize: 50, ...q }),
+    ...refetchOnOpen,
+  });
+}
+
+/** Operators' list of the rooms in their sub-markets (metadata only). */
+export function useOperatorNegotiations(q: Partial<OperatorNegotiationsQuery>) {
+  return useQuery({
+    queryKey: negotiationKeys.operator(q),
+    queryFn: () => api.get<PageDto<OperatorNegotiationDto>>('/api/negotiations/admin', q),
+    placeholderData: (previous) => previous,
+    ...refetchOnOpen,
+  });
+}
+
+/** An operator assigns a broker to a room of their sub-market (the same endpoint parties invite through). */
+export function useAssignBroker() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ negotiationId, brokerId }: { negotiationId: string; brokerId: string }) => api.post(`/api/negotiations/${negotiationId}/brokers`, { brokerId }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: negotiationKeys.all }),
   });
 }
 
@@ -70,6 +99,7 @@ export function useCommissions() {
   return useQuery({
     queryKey: negotiationKeys.commissions(),
     queryFn: () => api.get<{ items: DealDto[]; totalFen: number }>('/api/negotiations/commissions'),
+    ...refetchOnOpen,
   });
 }
 

@@ -2,7 +2,7 @@ import type negotiationZh from './negotiation.zh-CN';
 
 /** English texts of the negotiation rooms (same keys as negotiation.zh-CN.ts). */
 const negotiationEn: typeof negotiationZh = {
-  nav: { mine: 'My negotiations', broker: 'Broker workspace' },
+  nav: { mine: 'My negotiations', broker: 'Broker workspace', operator: 'Negotiation rooms' },
   start: { button: 'Open negotiation', failed: 'Could not open the negotiation' },
   list: { title: 'My negotiations', empty: 'No negotiations yet', unread: '{{count}} unread', updated: 'Last activity' },
   status: { open: 'Open', agreed: 'Agreed', closed: 'Closed' },
@@ -84,6 +84,31 @@ const negotiationEn: typeof negotiationZh = {
     none: 'None',
     deal: 'Deal amount',
     earned: 'Commission',
+  },
+  operator: {
+    title: 'Negotiation rooms',
+    subtitle: 'Rooms of the sub-markets you run: state, parties, last activity and broker. Metadata only, never the conversation or offer terms.',
+    allStatuses: 'All states',
+    allSubmarkets: 'All sub-markets',
+    anyBroker: 'Broker: any',
+    brokerFilter: { none: 'No broker', pending: 'Broker not answered yet', accepted: 'Broker taking part' },
+    stale: 'Days without activity',
+    days: 'days',
+    reset: 'Reset',
+    room: 'Room',
+    submarket: 'Sub-market',
+    status: 'State',
+    participants: 'Parties',
+    broker: 'Broker',
+    lastActivity: 'Last activity',
+    idleDays: '{{count}} d without activity',
+    actions: 'Actions',
+    noBroker: 'None',
+    brokerStatus: { invited: 'Invited', assigned: 'Assigned', accepted: 'Taking part', declined: 'Declined' },
+    chooseBroker: 'Choose a broker',
+    assign: 'Assign',
+    assigned: 'Broker assigned; waiting for their answer',
+    empty: 'No rooms match',
   },
 };
 

@@ -25,6 +25,7 @@ function navItems(user: UserDto | null | undefined, t: (k: string) => string): N
   if (user?.roles.includes('broker')) items.push({ key: 'broker', to: '/broker', label: t('negotiation.nav.broker') });
   if (isReviewer(user)) items.push({ key: 'verification', to: '/admin/verification', label: t('nav.verification') });
   if (isReviewer(user)) items.push({ key: 'listing-review', to: '/admin/listings', label: t('catalog.nav.review') });
+  if (isReviewer(user)) items.push({ key: 'negotiation-admin', to: '/admin/negotiations', label: t('negotiation.nav.operator') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
   if (user?.orgId) items.push({ key: 'contracts', to: '/contracts', label: t('contracts.nav.mine') });
   if (isOfficial(user)) items.push({ key: 'officials', to: '/officials', label: t('contracts.nav.officials') });

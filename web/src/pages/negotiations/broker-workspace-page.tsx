@@ -1,14 +1,16 @@
 import { App, Button, Card, Col, InputNumber, List, Row, Space, Statistic, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NegotiationDto } from '@shared/negotiation-events';
 import { useMe } from '../../api/auth';
 import { errorText } from '../../api/client';
-import { useCommissions, useNegotiations, useRoomActions } from '../../api/negotiations';
+import { negotiationKeys, useCommissions, useNegotiations, useRoomActions } from '../../api/negotiations';
 import { PageTitle } from '../../components/page-title';
 import { formatDate } from '../../lib/format';
 import { wanText } from '../../lib/money';
+import { roomSocket } from './room-socket';
 
 function Invitation({ n }: { n: NegotiationDto }) {
   const { t, i18n } = useTranslation();
@@ -17,11 +19,11 @@ function Invitation({ n }: { n: NegotiationDto }) {
   const { brokerDecision } = useRoomActions(n.id);
   const fail = (err: unknown) => void message.error(errorText(err, i18n.language));
   return (
-    <List.Item data-testid="broker-invitation">
+    <List.Item data-testid="broker-invitation" data-id={n.id}>
       <List.Item.Meta title={<Link to={`/negotiations/${n.id}`}>{n.title}</Link>} description={`${n.buyer.name} ⇄ ${n.seller.name}`} />
       <Space>
         <InputNumber min={0.01} max={20} value={percent} onChange={setPercent} addonAfter="%" aria-label={t('negotiation.broker.commissionPercent')} />
-        <Button type="primary" disabled={!percent} onClick={() => brokerDecision.mutateAsync({ decision: 'accept', commission: { kind: 'percent', bp: Math.round((percent ?? 0) * 100) } }).catch(fail)}>
+        <Button type="primary" data-testid="broker-accept" disabled={!percent} onClick={() => brokerDecision.mutateAsync({ decision: 'accept', commission: { kind: 'percent', bp: Math.round((percent ?? 0) * 100) } }).catch(fail)}>
           {t('negotiation.broker.accept')}
         </Button>
         <Button onClick={() => brokerDecision.mutateAsync({ decision: 'decline' }).catch(fail)}>{t('negotiation.broker.decline')}</Button>
@@ -30,12 +32,33 @@ function Invitation({ n }: { n: NegotiationDto }) {
   );
 }
 
-/** Invitations to answer, rooms the broker works in, and commissions earned on agreed deals. */
+/**
+ * Invitations to answer, rooms the broker works in, and commissions earned on agreed deals. Live: an
+ * invitation or assignment (`negotiation:joined`) and any event of a room the broker takes part in (an
+ * accepted offer earns a commission) refresh the lists without a reload.
+ */
 export default function BrokerWorkspacePage() {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const me = useMe();
   const rooms = useNegotiations({ role: 'broker' });
   const commissions = useCommissions();
+  useEffect(() => {
+    const socket = roomSocket();
+    const refresh = () => {
+      void qc.invalidateQueries({ queryKey: [...negotiationKeys.all, 'list'] });
+      void qc.invalidateQueries({ queryKey: negotiationKeys.commissions() });
+    };
+    const onEvent = (e: { type: string }) => {
+      if (e.type !== 'message') refresh();
+    };
+    socket.on('negotiation:joined', refresh);
+    socket.on('negotiation:event', onEvent);
+    return () => {
+      socket.off('negotiation:joined', refresh);
+      socket.off('negotiation:event', onEvent);
+    };
+  }, [qc]);
   const items = rooms.data?.items ?? [];
   const mine = (n: NegotiationDto) => n.brokers.find((b) => b.id === me.data?.id && b.status !== 'declined');
   const invitations = items.filter((n) => n.status === 'open' && ['invited', 'assigned'].includes(mine(n)?.status ?? ''));
@@ -53,7 +76,7 @@ export default function BrokerWorkspacePage() {
               dataSource={active}
               locale={{ emptyText: t('negotiation.broker.none') }}
               renderItem={(n) => (
-                <List.Item>
+                <List.Item data-testid="broker-room" data-id={n.id}>
                   <Link to={`/negotiations/${n.id}`}>{n.title}</Link>
                   <Tag>{t(`negotiation.status.${n.status}`)}</Tag>
                 </List.Item>
@@ -69,9 +92,10 @@ export default function BrokerWorkspacePage() {
               rowKey="id"
               pagination={false}
               dataSource={commissions.data?.items ?? []}
+              data-testid="commission-table"
               columns={[
                 { title: t('negotiation.broker.deal'), render: (_, d) => `${wanText(d.terms.amountFen)} 万元` },
-                { title: t('negotiation.broker.earned'), render: (_, d) => `${wanText(d.broker?.commissionFen ?? 0)} 万元` },
+                { title: t('negotiation.broker.earned'), render: (_, d) => <span data-testid="commission-earned">{wanText(d.broker?.commissionFen ?? 0)} 万元</span> },
                 { title: '', render: (_, d) => <Link to={`/negotiations/${d.negotiationId}`}>{formatDate(d.agreedAt)}</Link> },
               ]}
             />

@@ -46,10 +46,10 @@ function BrokerInvite({ negotiation }: { negotiation: NegotiationDto }) {
   const brokers = useBrokers(true);
   const { inviteBroker } = useRoomActions(negotiation.id);
   return (
-    <Space.Compact style={{ width: '100%' }}>
-      <Select style={{ flex: 1 }} placeholder={t('negotiation.room.inviteBroker')} value={brokerId} onChange={setBrokerId}
+    <Space.Compact style={{ width: '100%' }} data-testid="broker-invite">
+      <Select style={{ flex: 1 }} placeholder={t('negotiation.room.inviteBroker')} value={brokerId} onChange={setBrokerId} data-testid="broker-invite-select"
         options={(brokers.data ?? []).map((b) => ({ value: b.id, label: `${b.name}${b.agency ? `（${b.agency}）` : ''}` }))} />
-      <Button disabled={!brokerId} loading={inviteBroker.isPending}
+      <Button disabled={!brokerId} loading={inviteBroker.isPending} data-testid="broker-invite-submit"
         onClick={() => brokerId && inviteBroker.mutateAsync(brokerId).catch((err) => void message.error(errorText(err, i18n.language)))}>
         {t('negotiation.room.invite')}
       </Button>
