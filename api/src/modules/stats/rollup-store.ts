@@ -1,7 +1,17 @@
-import type { Connection } from 'mongoose';
+import { mongo, type Connection } from 'mongoose';
 
 type Cells = Record<string, Record<string, number>>;
 const PREFIX = 'stats_r_';
+
+/**
+ * Every count and amount is written as a BSON double. The driver sends a JS integer below 2^31 as int32, and
+ * FerretDB v1 adds two int32s in 32 bits: `$inc` of 500,000,000 on 2,000,000,000 stored −1,794,967,296
+ * (MongoDB would widen to int64). A cell of 分 passes 2^31 at 2,147万元 — one city's month — so the
+ * rollups lost 2^32 whenever an increment crossed it (the tally bench's differing answers). Doubles are
+ * exact for integers up to 2^53 分 (90万亿元) on every server.
+ */
+const asDouble = (v: number) => new mongo.Double(v);
+const doubles = (fields: Record<string, number>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, asDouble(v)]));
 
 /**
  * Where the rollups live: one collection per (dimension, year), holding a single document `cells` with one
@@ -50,7 +60,7 @@ export class RollupStore {
   async inc(docs: Map<string, { dim: string; year: number; inc: Record<string, number> }>): Promise<void> {
     for (const d of docs.values()) {
       if (!Object.keys(d.inc).length) continue;
-      await this.coll(d.dim, d.year).updateOne({ _id: 'cells' }, { $inc: d.inc }, { upsert: true });
+      await this.coll(d.dim, d.year).updateOne({ _id: 'cells' }, { $inc: doubles(d.inc) as never }, { upsert: true });
       const key = `${d.dim}|${d.year}`;
       const version = await this.bump(d.dim, d.year);
       const hit = this.cache.get(key);
@@ -61,7 +71,8 @@ export class RollupStore {
 
   async insert(docs: Array<{ dim: string; year: number; cells: Cells }>): Promise<void> {
     for (const d of docs) {
-      await this.coll(d.dim, d.year).insertOne({ _id: 'cells', cells: d.cells });
+      const cells = Object.fromEntries(Object.entries(d.cells).map(([cell, fields]) => [cell, doubles(fields)]));
+      await this.coll(d.dim, d.year).insertOne({ _id: 'cells', cells: cells as unknown as Cells });
       await this.bump(d.dim, d.year);
       this.cache.delete(`${d.dim}|${d.year}`);
     }

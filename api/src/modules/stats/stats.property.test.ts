@@ -21,7 +21,8 @@ const state = fc.record({
   seller: fc.constantFrom(...regions),
   buyer: fc.constantFrom(...buyers),
   buyerType: fc.constantFrom('enterprise', 'university', 'rd_institution', 'government'),
-  amountFen: fc.integer({ min: 1, max: 5_000_000_000 }),
+  // Half the amounts sit just under 2^31 分, so a cell's sum crosses the int32 range through increments.
+  amountFen: fc.oneof(fc.integer({ min: 1, max: 5_000_000_000 }), fc.integer({ min: 2 ** 30, max: 2 ** 31 - 1 })),
   techShare: fc.integer({ min: 0, max: 100 }),
   signedMonth: fc.integer({ min: 0, max: 14 }),
   registeredMonth: fc.integer({ min: 0, max: 14 }),
@@ -76,6 +77,50 @@ async function compareAll(): Promise<void> {
     }
   }
 }
+
+test('when a cell\'s sums pass 2^31 分 through increments, then they stay exact (no 32-bit wrap on $inc)', async () => {
+  const { stats } = app.running.ctx.services;
+  await app.models.Contract.deleteMany({});
+  await stats.store.clear();
+  // Each amount fits an int32 (the driver sends it as one); together they pass 2^31 in the same cells.
+  const s: State = { status: 'registered', category: 'license', fieldCode: 'MAT', seller: '210200', buyer: '210100', buyerType: 'enterprise', amountFen: 1_500_000_000, techShare: 100, signedMonth: 12, registeredMonth: 13, ip: [], broker: 'LN-TB-1' };
+  const ids = [new Types.ObjectId(), new Types.ObjectId(), new Types.ObjectId()];
+  for (const [i, id] of ids.entries()) {
+    await app.models.Contract.create({ _id: id, contractNo: `W${id}`, originKey: `w:${id}`, source: 'seed', signing: 'paper', docHash: 'h', createdBy: id, version: 1, statsDirty: true, stats: { v: 0, c: null }, ...fields({ ...s, amountFen: s.amountFen + i }) });
+    await stats.apply(id);
+  }
+  const broker = await stats.tally('210000', { groupBy: 'broker', from: '2026-01', to: '2026-03' });
+  expect(broker.rows.find((r) => r.key === 'LN-TB-1')?.registered.amountFen).toBe(4_500_000_003);
+  await compareAll();
+  // A rebuild writes the same sums, and later increments on top of them stay exact too.
+  await stats.rebuild();
+  await app.models.Contract.updateOne({ _id: ids[0] }, { $set: { status: 'rejected', statsDirty: true }, $inc: { version: 1 } });
+  await stats.apply(ids[0]);
+  await compareAll();
+});
+
+test('when contracts of any amounts land in the same cells one write at a time, then every sum is exact', async () => {
+  const { stats } = app.running.ctx.services;
+  // The random scenario below rarely puts two separately applied contracts in one cell (the sweep sums
+  // deltas in memory first); this one always does, with amounts on both sides of 2^31 分.
+  const amounts = fc.array(fc.oneof(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2 ** 31, max: 20_000_000_000 })), { minLength: 2, maxLength: 5 });
+  await fc.assert(
+    fc.asyncProperty(amounts, fc.boolean(), async (list, rebuildFirst) => {
+      await app.models.Contract.deleteMany({});
+      await stats.store.clear();
+      const base: State = { status: 'registered', category: 'license', fieldCode: 'MAT', seller: '210200', buyer: '210100', buyerType: 'enterprise', amountFen: 1, techShare: 100, signedMonth: 12, registeredMonth: 13, ip: [], broker: 'LN-TB-1' };
+      for (const [i, amountFen] of list.entries()) {
+        const id = new Types.ObjectId();
+        await app.models.Contract.create({ _id: id, contractNo: `A${id}`, originKey: `a:${id}`, source: 'seed', signing: 'paper', docHash: 'h', createdBy: id, version: 1, statsDirty: true, stats: { v: 0, c: null }, ...fields({ ...base, amountFen }) });
+        await stats.apply(id);
+        if (rebuildFirst && i === 0) await stats.rebuild();
+      }
+      const total = await stats.tally('210000', { groupBy: 'month', from: '2026-02', to: '2026-02' });
+      expect(total.totals.registered.amountFen).toBe(list.reduce((a, b) => a + b, 0));
+    }),
+    { numRuns: 15 },
+  );
+}, 120_000);
 
 test('when contracts change in any order with replays, concurrent applies, corrections and rebuilds, then the rollups equal sums over the raw contracts', async () => {
   const { stats } = app.running.ctx.services;
