@@ -85,6 +85,14 @@ const withDefaults = <S extends Record<string, z.ZodType>>(shape: S, defaults: P
     Object.entries(shape).map(([k, v]) => [k, k in defaults ? (v as z.ZodType).default(defaults[k as keyof S] as never) : v]),
   ) as { [K in keyof S]: S[K] };
 
+/**
+ * Optional top-level fields an edit may clear by sending null (a PATCH that leaves a key out keeps it).
+ * Nested values (budget, confidential, price) are replaced whole, so they need no such marker.
+ */
+export const clearableFields = { achievement: ['subfieldCode'], need: ['subfieldCode', 'deadline', 'challenge'] } as const;
+const clearable = <S extends Record<string, z.ZodType>>(shape: S, keys: readonly string[]) =>
+  Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, keys.includes(k) ? v.nullable() : v])) as S;
+
 export const createAchievementBody = z
   .strictObject(
     withDefaults(achievementShape, {
@@ -97,7 +105,7 @@ export const createAchievementBody = z
   )
   .refine(subfieldMatchesField, subfieldIssue);
 export const updateAchievementBody = z
-  .strictObject(achievementShape)
+  .strictObject(clearable(achievementShape, clearableFields.achievement))
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to update')
   .refine(subfieldMatchesField, subfieldIssue);
@@ -133,7 +141,7 @@ export const createNeedBody = z
   .strictObject(withDefaults(needShape, { indicators: '', confidential: { details: '', attachmentIds: [] } }))
   .refine(subfieldMatchesField, subfieldIssue);
 export const updateNeedBody = z
-  .strictObject(needShape)
+  .strictObject(clearable(needShape, clearableFields.need))
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to update')
   .refine(subfieldMatchesField, subfieldIssue);

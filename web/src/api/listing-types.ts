@@ -107,6 +107,8 @@ export interface AchievementDetail extends DetailState, AchievementContent {
 
 export interface NeedDetail extends DetailState, NeedContent {
   kind: 'need';
+  /** The challenge's winner, once chosen (public). */
+  award?: { at: string; org: OwnerOrgSummary } | null;
   live?: (NeedContent & { confidential: Confidential | null }) | null;
 }
 

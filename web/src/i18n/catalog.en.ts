@@ -263,6 +263,8 @@ const catalogEn: CatalogMessages = {
     closesAt: 'Closes at',
     countdown: 'Closes in',
     closed: 'Closed',
+    awarded: 'Awarded',
+    awardedTo: 'Awarded to',
     countdownFormat: 'D [d] HH:mm:ss',
     proposals: 'Proposals',
     proposalsHint: 'Only the poster and reviewers see every proposal',

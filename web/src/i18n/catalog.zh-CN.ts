@@ -254,6 +254,8 @@ const catalogZh = {
     closesAt: '截止时间',
     countdown: '距揭榜截止',
     closed: '已截止',
+    awarded: '已揭榜',
+    awardedTo: '揭榜单位',
     countdownFormat: 'D 天 HH:mm:ss',
     proposals: '揭榜方案',
     proposalsHint: '仅发布方与审核人员可见全部方案',

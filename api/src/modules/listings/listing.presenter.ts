@@ -39,6 +39,7 @@ export function presentListing(
   view: ListingView,
   org: OrgSummary | undefined,
   history: Array<{ action: string; at: Date; actorName?: string | null; reason?: string | null; from?: string | null; to?: string | null }> = [],
+  winner?: OrgSummary,
 ) {
   const meta = {
     id: String(l._id),
@@ -48,6 +49,8 @@ export function presentListing(
     publishedAt: l.publishedAt?.toISOString() ?? null,
     updatedAt: new Date(l.updatedAt).toISOString(),
     view,
+    // A challenge's winner is public once chosen (揭榜挂帅 results are announced).
+    ...(cfg.kind === 'need' ? { award: l.award ? { at: new Date(l.award.at).toISOString(), org: winner ?? { id: l.award.orgId, name: '', type: '', verified: false } } : null } : {}),
   };
   if (view === 'public' || view === 'nda') {
     return {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context';
 import { defineRoute, idParams, objectId, pageQuery } from '../../http/route';
@@ -32,9 +33,10 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
   const meta = (req: import('express').Request) => ({ ip: req.ip, userAgent: req.get('user-agent') });
   const detail = async (user: Parameters<ListingService['get']>[0], id: string) => {
     const { listing, view } = await service.get(user, id);
-    const orgs = await orgSummaries(models, [listing.ownerOrgId]);
+    const winner = listing.award ? [new Types.ObjectId(listing.award.orgId)] : [];
+    const orgs = await orgSummaries(models, [listing.ownerOrgId, ...winner]);
     const history = view === 'owner' || view === 'staff' ? await service.history(id) : [];
-    return presentListing(cfg, listing, view, orgs.get(String(listing.ownerOrgId)), history);
+    return presentListing(cfg, listing, view, orgs.get(String(listing.ownerOrgId)), history, listing.award ? orgs.get(listing.award.orgId) : undefined);
   };
 
   defineRoute(router, registry, { method: 'get', path: base, summary: `List ${cfg.plural} (public, mine, review queue)`, tags, auth: 'optional', query: listQuery }, async ({ user, query }) => {

@@ -155,7 +155,13 @@ export class ListingService {
     if (!editableStatuses.includes(listing.status) || listing.revision?.status === 'pending_review') {
       throw new AppError('INVALID_STATE', { status: listing.status, revision: listing.revision?.status });
     }
-    const merged = this.cfg.createBody.safeParse({ ...listing.content, ...patch });
+    // null clears an optional field (see clearableFields); a key left out keeps its value.
+    const next: Record<string, unknown> = { ...listing.content };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete next[k];
+      else next[k] = v;
+    }
+    const merged = this.cfg.createBody.safeParse(next);
     if (!merged.success) {
       throw new AppError('VALIDATION_FAILED', merged.error.issues.map((i) => ({ in: 'body', path: i.path.join('.'), message: i.message })));
     }

@@ -73,6 +73,26 @@ describe('review state machine through HTTP', () => {
     expect(res.body.achievement.confidential.details).toContain(SECRET);
   });
 
+  test('when an edit sends null for an optional field, then it is cleared; leaving a key out keeps it', async () => {
+    const closesAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const created = await app.http('POST', '/api/needs', { token: cast.owner.token, body: needBody({ subfieldCode: undefined, deadline: '2027-06-30', challenge: { rewardFen: 5_000_000, closesAt } }) });
+    const id = created.body.need.id;
+    const kept = await app.http('PATCH', `/api/needs/${id}`, { token: cast.owner.token, body: { indicators: '焊缝偏差 ≤ 0.2 mm' } });
+    expect(kept.body.need).toMatchObject({ deadline: '2027-06-30', challenge: { rewardFen: 5_000_000 } });
+    const cleared = await app.http('PATCH', `/api/needs/${id}`, { token: cast.owner.token, body: { deadline: null, challenge: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.need.deadline).toBeUndefined();
+    expect(cleared.body.need.challenge).toBeUndefined();
+    const stored = await app.models.Need.findById(id).lean();
+    expect(stored!.content).not.toHaveProperty('deadline');
+    expect(stored!.content).not.toHaveProperty('challenge');
+    expect(stored!.content).toMatchObject({ indicators: '焊缝偏差 ≤ 0.2 mm' });
+    // A required field cannot be cleared: 400, nothing changes.
+    const bad = await app.http('PATCH', `/api/needs/${id}`, { token: cast.owner.token, body: { title: null } });
+    expect(bad.status).toBe(400);
+    expect((await app.models.Need.findById(id).lean())!.version).toBe(stored!.version);
+  });
+
   test('when the organisation is not verified, then submitting is refused and the draft stays', async () => {
     const pendingOrg = await app.createOrg({ status: 'pending' });
     const owner = await app.createUser({ org: pendingOrg });
@@ -210,6 +230,11 @@ describe('needs and challenges', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const need = await app.models.Need.findById(id).lean();
     expect(need!.award).toMatchObject({ proposalId: a.status === 200 ? pid : second.body.proposal.id });
+    // The public detail says who won (a 揭榜挂帅 result is announced), and when.
+    const winnerOrg = a.status === 200 ? supplierOrg : cast.otherOrg;
+    const pub = await app.http('GET', `/api/needs/${id}`);
+    expect(pub.body.need.award).toMatchObject({ org: { id: String(winnerOrg._id), name: winnerOrg.name } });
+    expect(Date.parse(pub.body.need.award.at)).toBeGreaterThan(Date.now() - 60_000);
     // After the award, the challenge takes no more proposals.
     const late = await app.createUser({ org: await app.createOrg() });
     expect((await app.http('POST', `/api/needs/${id}/proposals`, { token: late.token, body: proposal })).body.error.code).toBe('CHALLENGE_CLOSED');

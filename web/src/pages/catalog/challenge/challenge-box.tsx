@@ -2,6 +2,7 @@ import { TrophyOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Statistic, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Challenge } from '../../../api/listing-types';
 import { formatDateTime } from '../../../lib/format';
 import { wanText } from '../../../lib/money';
@@ -9,7 +10,7 @@ import { wanText } from '../../../lib/money';
 export const isChallengeOpen = (c: Challenge | null | undefined) => !!c && Date.parse(c.closesAt) > Date.now();
 
 /** Reward, closing time and a live countdown of a 揭榜挂帅 challenge. */
-export function ChallengeBox({ challenge }: { challenge: Challenge }) {
+export function ChallengeBox({ challenge, award }: { challenge: Challenge; award?: { at: string; org: { id: string; name: string } } | null }) {
   const { t } = useTranslation();
   const closesAt = Date.parse(challenge.closesAt);
   const [open, setOpen] = useState(() => closesAt > Date.now());
@@ -46,6 +47,14 @@ export function ChallengeBox({ challenge }: { challenge: Challenge }) {
           )}
         </Col>
       </Row>
+      {award && (
+        <div className="challenge-box__award" data-testid="challenge-award" style={{ marginTop: 12 }}>
+          <Tag color="gold" icon={<TrophyOutlined />}>
+            {t('catalog.challenge.awarded')}
+          </Tag>
+          {t('catalog.challenge.awardedTo')}: <Link to={`/orgs/${award.org.id}`}>{award.org.name}</Link> · {formatDateTime(award.at)}
+        </div>
+      )}
     </Card>
   );
 }

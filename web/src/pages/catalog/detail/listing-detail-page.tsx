@@ -49,6 +49,7 @@ export function ListingDetailPage({ kind }: { kind: ListingKind }) {
           {listing.title}
         </Typography.Title>
         {challenge && <Tag color="volcano">{t('catalog.challenge.badge')}</Tag>}
+        {need?.award && <Tag color="gold">{t('catalog.challenge.awarded')}</Tag>}
         {manage && <ListingStatusTag status={listing.status} />}
         {!manage && listing.status === 'published' && (
           <span className="listing-head__action">
@@ -72,7 +73,7 @@ export function ListingDetailPage({ kind }: { kind: ListingKind }) {
       <Row gutter={16} className="listing-grid">
         <Col xs={24} lg={manage ? 16 : 24}>
           {manage && <OwnerPanel kind={kind} listing={listing} />}
-          {challenge && <ChallengeBox challenge={challenge} />}
+          {challenge && <ChallengeBox challenge={challenge} award={need?.award} />}
           {kind === 'achievement' ? (
             <AchievementContent listing={listing as AchievementDetail} />
           ) : (

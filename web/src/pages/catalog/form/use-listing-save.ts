@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { errorText, isApiError } from '../../../api/client';
 import { listingPlural, type ListingKind } from '../../../api/listing-types';
 import { useCreateListing, useListingAction, useUpdateListing } from '../../../api/listings';
+import { clearableFields } from '@shared/catalog-schemas';
 import { formNameOf, showBodyIssues } from './issue-paths';
 import { stepOf, type StepDef } from './step-form';
 import { isUploading, type AttachmentFile } from './upload-field';
@@ -53,7 +54,7 @@ export function useListingSave<V extends { images?: AttachmentFile[]; attachment
     if (!parsed.success) return jumpTo(showBodyIssues(form, parsed.error, t));
     let savedId = id;
     try {
-      const saved = id ? await update.mutateAsync({ id, body: parsed.data }) : await create.mutateAsync(parsed.data);
+      const saved = id ? await update.mutateAsync({ id, body: withClears(kind, parsed.data) }) : await create.mutateAsync(parsed.data);
       savedId = saved.id;
       if (submit) await action.mutateAsync({ id: saved.id, action: 'submit' });
       void message.success(t(submit ? 'catalog.form.savedSubmitted' : 'catalog.form.saved'));
@@ -82,4 +83,11 @@ export function useListingSave<V extends { images?: AttachmentFile[]; attachment
   };
 
   return { save, saving: create.isPending || update.isPending || action.isPending, failure };
+}
+
+/** An edit sends the whole form: an optional field the form left empty is sent as null, which clears it. */
+function withClears(kind: ListingKind, body: unknown): Record<string, unknown> {
+  const out = { ...(body as Record<string, unknown>) };
+  for (const key of clearableFields[kind]) if (out[key] === undefined) out[key] = null;
+  return out;
 }
