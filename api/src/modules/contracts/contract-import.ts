@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import { contractSubTypes, contractTermsSchema, type ContractTerms } from '../../shared/contract-schemas';
@@ -16,6 +18,43 @@ export const contractColumns = [
   '合同成交额(元)', '技术交易额(元)', '签订日期', '开始日期', '结束日期', '许可方式', '知识产权', '经纪人', '经纪人证书号', '佣金(元)',
 ] as const;
 const MAX_ROWS = 5_000;
+/** zod's built-in Chinese messages, for the per-row report (Chinese first, English beside it). */
+const zhMessages = z.locales.zhCN();
+
+/** Where a terms path comes from in the sheet, so a row's error names the column the person typed into. */
+const columnOfPath: Record<string, (typeof contractColumns)[number]> = {
+  title: '合同名称', category: '合同类别', subType: '合同子类', fieldCode: '技术领域', subject: '标的技术内容',
+  'buyer.name': '买方名称', 'buyer.creditCode': '买方信用代码', 'buyer.regionCode': '买方地区', 'buyer.orgType': '买方类型',
+  amountFen: '合同成交额(元)', techAmountFen: '技术交易额(元)', signedOn: '签订日期', startOn: '开始日期', endOn: '结束日期',
+  exclusivity: '许可方式', ip: '知识产权', 'broker.name': '经纪人', 'broker.certNo': '经纪人证书号', 'broker.commissionFen': '佣金(元)',
+};
+export function columnForPath(path: string): string {
+  for (let parts = path.split('.'); parts.length; parts = parts.slice(0, -1)) {
+    const hit = columnOfPath[parts.join('.')];
+    if (hit) return hit;
+  }
+  return path.startsWith('ip.') ? '知识产权' : path;
+}
+
+/** One example row of the template (a technology-service contract with a broker). */
+const exampleRow: Record<(typeof contractColumns)[number], string | number> = {
+  合同名称: '焊接机器人焊缝跟踪技术服务合同', 合同类别: '技术服务', 合同子类: '技术服务', 技术领域: '高端装备制造',
+  标的技术内容: '为买方解决焊接机器人焊缝跟踪精度不足的特定技术问题，交付工艺参数与验收报告。',
+  买方名称: '营口焊装有限公司', 买方信用代码: '91210800MA0XXXXXXX', 买方地区: '营口', 买方类型: '企业',
+  '合同成交额(元)': 300000, '技术交易额(元)': 280000, 签订日期: '2026-02-10', 开始日期: '2026-02-10', 结束日期: '2026-08-10',
+  许可方式: '', 知识产权: '技术秘密::焊缝跟踪工艺', 经纪人: '王经纪', 经纪人证书号: 'LN-TB-0001', '佣金(元)': 9000,
+};
+
+/** The XLSX template: the headers the importer reads and one example row (codes or Chinese labels both work). */
+export async function contractImportTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('技术合同');
+  ws.columns = contractColumns.map((h) => ({ header: h, key: h, width: Math.max(12, h.length * 2 + 4) }));
+  ws.addRow(exampleRow);
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 const code = (list: Array<{ code: string; zh: string; en: string }>, v: string) => {
   const s = v.trim();
@@ -29,7 +68,7 @@ export function termsFromRow(cells: Record<string, string>, seller: ContractTerm
   const category = code(contractCategories, c('合同类别'));
   const subTypes = contractSubTypes[category as keyof typeof contractSubTypes] ?? [];
   const exclusivity = c('许可方式');
-  return contractTermsSchema.safeParse({
+  const input = {
     title: c('合同名称'),
     category,
     subType: subTypes.find((s) => s.code === c('合同子类') || s.zh === c('合同子类'))?.code ?? (c('合同子类') || subTypes[0]?.code || ''),
@@ -50,14 +89,37 @@ export function termsFromRow(cells: Record<string, string>, seller: ContractTerm
         })
       : [],
     broker: c('经纪人') ? { name: c('经纪人'), certNo: c('经纪人证书号'), commissionFen: fen(c('佣金(元)')) || 0 } : null,
-  });
+  };
+  const parsed = contractTermsSchema.safeParse(input);
+  if (parsed.success) return { success: true as const, data: parsed.data };
+  // Chinese first, English beside it: the same validation again with zod's zh-CN messages.
+  const zh = contractTermsSchema.safeParse(input, { error: zhMessages.localeError });
+  const zhByPath = new Map((zh.success ? [] : zh.error.issues).map((i) => [i.path.join('.'), i.message]));
+  const errors: ImportRowError[] = [];
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.join('.');
+    const column = columnForPath(path);
+    const zhMessage = zhByPath.get(path);
+    if (errors.some((e) => e.column === column)) continue;
+    errors.push({ path, column, message: zhMessage && zhMessage !== issue.message ? `${zhMessage}（${issue.message}）` : issue.message });
+  }
+  return { success: false as const, errors };
+}
+
+export interface ImportRowError {
+  path: string;
+  /** The sheet column (Chinese header) the error concerns. */
+  column: string;
+  /** Chinese first, the English in brackets when it differs. */
+  message: string;
 }
 
 export interface ImportReportRow {
   row: number;
   ok: boolean;
   contractId?: string;
-  errors?: Array<{ path: string; message: string }>;
+  title?: string;
+  errors?: ImportRowError[];
 }
 
 /**
@@ -91,16 +153,18 @@ export class ContractImport {
     const seller = { name: org.name, creditCode: org.creditCode, regionCode: org.regionCode, orgType: org.type };
     for (const r of rows) {
       const parsed = termsFromRow(r.cells, seller);
+      const title = (r.cells['合同名称'] ?? '').trim().slice(0, 200);
       if (!parsed.success) {
-        report.push({ row: r.row, ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+        report.push({ row: r.row, ok: false, title, errors: parsed.errors });
         continue;
       }
       try {
         const doc = await this.contracts.paperContract(user, org, parsed.data, `import:${fileKey}:${r.row}`, 'import');
         docs.push(doc);
-        report.push({ row: r.row, ok: true, contractId: String(doc._id) });
-      } catch (err) {
-        report.push({ row: r.row, ok: false, errors: [{ path: 'signedOn', message: (err as Error).message }] });
+        report.push({ row: r.row, ok: true, title, contractId: String(doc._id) });
+      } catch {
+        // paperContract refuses only a missing signing date.
+        report.push({ row: r.row, ok: false, title, errors: [{ path: 'signedOn', column: '签订日期', message: '纸质合同须填写签订日期（a paper contract needs its signing date）' }] });
       }
     }
     let created = 0;

@@ -6,6 +6,8 @@
 import { Types } from 'mongoose';
 import { filedContract, makeDeal, paperTerms } from '../../test-support/contract-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
+import { readRows } from '../imports/spreadsheet';
+import { contractColumns, termsFromRow } from './contract-import';
 
 let app: TestApp;
 let cast: Awaited<ReturnType<TestApp['cast']>>;
@@ -71,6 +73,19 @@ describe('contracts', () => {
     expect(await send(null)).toBe(401);
     expect(await send(cast.official)).toBe(403);
     expect(await send(cast.owner)).toBe(200);
+  });
+
+  test('import template: public, an XLSX whose headers are the columns the import reads', async () => {
+    cover('GET', '/api/contracts/import-template.xlsx');
+    const res = await fetch(`${app.url}/api/contracts/import-template.xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const rows = await readRows('xlsx', Buffer.from(await res.arrayBuffer()));
+    const headers: string[] = [...contractColumns];
+    expect(Object.keys(rows[0].cells).filter((h) => !headers.includes(h))).toEqual([]);
+    expect(Object.keys(rows[0].cells).length).toBeGreaterThanOrEqual(contractColumns.length - 1);
+    // The example row is itself a valid contract.
+    expect(termsFromRow(rows[0].cells, paperTerms(app, cast.ownerOrg).seller as never).success).toBe(true);
   });
 
   test('read, PDF: parties and regional officials; others 404', async () => {

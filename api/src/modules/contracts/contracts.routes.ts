@@ -14,6 +14,7 @@ import {
 } from '../../shared/contract-schemas';
 import { singleFile } from '../attachments/attachments.routes';
 import { renderContractPdf } from './contract-document';
+import { contractImportTemplate } from './contract-import';
 import { presentContract, presentContractRow, presentRegistration } from './contract.presenter';
 
 /** /api/contracts (technology contracts, signing, filing) and /api/registrations (officials' review). */
@@ -48,6 +49,12 @@ export function contractsRoutes(ctx: AppContext): Router {
       return contractImport.run(user!, req.file);
     },
   );
+
+  defineRoute(router, registry, { method: 'get', path: '/api/contracts/import-template.xlsx', summary: 'The XLSX template the contract import reads (headers and one example row)', tags, auth: 'public' }, async ({ res }) => {
+    res
+      .set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('技术合同导入模板.xlsx')}`, 'Cache-Control': 'no-store' })
+      .send(await contractImportTemplate());
+  });
 
   defineRoute(router, registry, { method: 'get', path: '/api/contracts/:id', summary: 'A contract with its registrations and history', tags, auth: 'user', params: idParams }, async ({ user, params }) => {
     const { contract, registrations: regs, history } = await contracts.detail(user!, params.id);
