@@ -4,10 +4,13 @@ import type { UserDto } from '@shared/dto';
 import { AppLayout } from './components/layout/app-layout';
 import { CenteredSpin } from './components/query-state';
 import { RequireAuth } from './components/require-auth';
-import { isAdmin, isOfficial, isReviewer } from './lib/roles';
+import { hasRole, isAdmin, isOfficial, isReviewer } from './lib/roles';
 import HomePage from './pages/home/home-page';
 import NotFoundPage from './pages/not-found-page';
 import { RouteError } from './pages/route-error';
+
+/** The finance desk: platform finance staff decide, admins read. */
+const isFinanceStaff = (u: UserDto) => hasRole(u, 'finance', 'admin');
 
 /** Pages other than the home page are split into their own chunks and loaded on first visit. */
 const page = (load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> => ({
@@ -79,6 +82,15 @@ export const routes: RouteObject[] = [
             { path: 'contracts', ...page(() => import('./pages/contracts/contract-list-page')) },
             { path: 'contracts/:id', ...page(() => import('./pages/contracts/contract-detail-page')) },
           ]),
+          // Payments (issue #7): a contract's payments, statements, the finance desk (finance staff; admins read).
+          guarded([
+            { path: 'contracts/:id/payments', ...page(() => import('./pages/payments/contract-payments-page')) },
+            { path: 'payments/statement', ...page(() => import('./pages/payments/org-statement-page')) },
+            { path: 'payments/orgs/:id', ...page(() => import('./pages/payments/org-statement-page')) },
+            { path: 'payments/commissions', ...page(() => import('./pages/payments/broker-statement-page')) },
+            { path: 'payments/brokers/:id', ...page(() => import('./pages/payments/broker-statement-page')) },
+          ]),
+          guarded([{ path: 'finance', ...page(() => import('./pages/payments/finance-page')) }], isFinanceStaff),
           guarded(
             [
               { path: 'officials', ...page(() => import('./pages/stats/dashboard-page')) },

@@ -2,6 +2,7 @@ import catalogEn from './catalog.en';
 import searchEn from './search.en';
 import negotiationEn from './negotiation.en';
 import contractsEn from './contracts.en';
+import paymentsEn from './payments.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -238,6 +239,7 @@ const en: Messages = {
   search: searchEn,
   negotiation: negotiationEn,
   contracts: contractsEn,
+  payments: paymentsEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

@@ -2,6 +2,7 @@ import catalogZh from './catalog.zh-CN';
 import searchZh from './search.zh-CN';
 import negotiationZh from './negotiation.zh-CN';
 import contractsZh from './contracts.zh-CN';
+import paymentsZh from './payments.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -228,6 +229,7 @@ const zhCN = {
   search: searchZh,
   negotiation: negotiationZh,
   contracts: contractsZh,
+  payments: paymentsZh,
   validation: {
     required: '请填写此项',
     tooShort: '至少 {{min}} 个字符',

@@ -2,7 +2,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { UserDto } from '@shared/dto';
-import { isAdmin, isOfficial, isReviewer } from '../../lib/roles';
+import { hasRole, isAdmin, isOfficial, isReviewer } from '../../lib/roles';
 
 interface NavItem {
   key: string;
@@ -28,6 +28,9 @@ function navItems(user: UserDto | null | undefined, t: (k: string) => string): N
   if (isReviewer(user)) items.push({ key: 'negotiation-admin', to: '/admin/negotiations', label: t('negotiation.nav.operator') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
   if (user?.orgId) items.push({ key: 'contracts', to: '/contracts', label: t('contracts.nav.mine') });
+  if (user?.orgId) items.push({ key: 'payments-statement', to: '/payments/statement', label: t('payments.nav.statement') });
+  if (user?.roles.includes('broker')) items.push({ key: 'commissions', to: '/payments/commissions', label: t('payments.nav.commissions') });
+  if (hasRole(user, 'finance', 'admin')) items.push({ key: 'finance', to: '/finance', label: t('payments.nav.finance') });
   if (isOfficial(user)) items.push({ key: 'officials', to: '/officials', label: t('contracts.nav.officials') });
   else items.push({ key: 'stats', to: '/stats', label: t('contracts.nav.stats') });
   return items;

@@ -1,7 +1,7 @@
 import { Button, Card, Col, Descriptions, Input, Row, Space, Tag, Timeline, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { errorText } from '../../api/client';
 import { contractPdfUrl, useContract, useFileRegistration, useSignContract, type ContractDto, type RegistrationDto } from '../../api/contracts';
 import { ErrorResult, PageSkeleton } from '../../components/query-state';
@@ -122,9 +122,17 @@ export default function ContractDetailPage() {
           </>
         }
         extra={
-          <a href={contractPdfUrl(c.id)} target="_blank" rel="noreferrer" data-testid="contract-pdf">
-            <Button>{t('contracts.detail.document')}</Button>
-          </a>
+          <Space wrap>
+            {/* A signed contract has a payment plan (issue #7): payables, paying, history. */}
+            {['signed', 'filed', 'registered', 'rejected'].includes(c.status) && (
+              <Link to={`/contracts/${c.id}/payments`} data-testid="contract-payments">
+                <Button type="primary">{t('payments.contract.open')}</Button>
+              </Link>
+            )}
+            <a href={contractPdfUrl(c.id)} target="_blank" rel="noreferrer" data-testid="contract-pdf">
+              <Button>{t('contracts.detail.document')}</Button>
+            </a>
+          </Space>
         }
       />
       <Row gutter={16}>

@@ -1,0 +1,180 @@
+/**
+ * Hooks for payments (issue #7): /api/payments. Amounts are integer 分 and are computed by the server only;
+ * nothing here sends an amount to pay. Writes that create a payment carry an Idempotency-Key that the caller
+ * keeps for the whole attempt, so a retry after a lost answer finds the same payment instead of a second one.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PageDto } from '@shared/dto';
+import {
+  IDEMPOTENCY_HEADER,
+  type BankTransferBody,
+  type ContractPaymentsDto,
+  type PayableDto,
+  type PaymentDto,
+  type PaymentsConfigDto,
+  type PayoutDto,
+  type ReconcileReportDto,
+  type StatementDto,
+  type StripeMethodType,
+  type StripePaymentStartDto,
+  type TrialBalanceDto,
+} from '@shared/payment-schemas';
+import { api, ApiError, withQuery } from './client';
+
+export type QueueItemDto = PaymentDto & { payable: PayableDto };
+export interface StatementParams {
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+export type ExportFormat = 'csv' | 'xlsx';
+
+export const paymentKeys = {
+  all: ['payments'] as const,
+  config: () => [...paymentKeys.all, 'config'] as const,
+  contract: (id: string) => [...paymentKeys.all, 'contract', id] as const,
+  queue: (q: { page: number; pageSize: number }) => [...paymentKeys.all, 'queue', q] as const,
+  trialBalance: () => [...paymentKeys.all, 'trial-balance'] as const,
+  payouts: (q: { status?: string; page: number; pageSize: number }) => [...paymentKeys.all, 'payouts', q] as const,
+  orgStatement: (id: string, q: StatementParams) => [...paymentKeys.all, 'org-statement', id, q] as const,
+  brokerStatement: (id: string, q: StatementParams) => [...paymentKeys.all, 'broker-statement', id, q] as const,
+  brokerLines: (id: string, range: { from?: string; to?: string }) => [...paymentKeys.all, 'broker-lines', id, range] as const,
+};
+
+/** A fresh Idempotency-Key (8–64 of [A-Za-z0-9_-]); one per payment attempt. */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return `w${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * POST with an Idempotency-Key header. The shared client sends no custom headers, so this is its twin for
+ * the few payment writes that need one; failures become the same ApiError (zh/en message from the API).
+ */
+async function postWithKey<T>(path: string, body: unknown, key: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: key },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', { zh: '无法连接服务器，请检查网络', en: 'Cannot reach the server; check your connection' });
+  }
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: { zh: string; en: string }; details?: unknown; requestId?: string } } | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? { zh: `请求失败（${res.status}）`, en: `Request failed (${res.status})` }, err?.details, err?.requestId);
+  }
+  return data as T;
+}
+
+export function usePaymentsConfig() {
+  return useQuery({ queryKey: paymentKeys.config(), queryFn: () => api.get<PaymentsConfigDto>('/api/payments/config'), staleTime: 5 * 60_000 });
+}
+
+export function useContractPayments(contractId: string) {
+  return useQuery({ queryKey: paymentKeys.contract(contractId), queryFn: () => api.get<ContractPaymentsDto>(`/api/payments/contracts/${contractId}`) });
+}
+
+/** Any payment write can move a contract's plan, the queue, the ledger and the statements: refresh them all. */
+function useInvalidatePayments() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: paymentKeys.all });
+}
+
+export function useStartBankTransfer() {
+  const done = useInvalidatePayments();
+  return useMutation({
+    mutationFn: ({ payableId, key, body }: { payableId: string; key: string; body: BankTransferBody }) =>
+      postWithKey<{ payment: PaymentDto }>(`/api/payments/payables/${payableId}/bank-transfer`, body, key),
+    onSuccess: done,
+  });
+}
+
+export function useStartStripe() {
+  const done = useInvalidatePayments();
+  return useMutation({
+    mutationFn: ({ payableId, key, methodType }: { payableId: string; key: string; methodType: StripeMethodType }) =>
+      postWithKey<StripePaymentStartDto>(`/api/payments/payables/${payableId}/stripe`, { methodType }, key),
+    onSuccess: done,
+  });
+}
+
+export function useFinanceQueue(q: { page: number; pageSize: number }) {
+  return useQuery({ queryKey: paymentKeys.queue(q), queryFn: () => api.get<PageDto<QueueItemDto>>('/api/payments/finance/queue', q), placeholderData: keepPreviousData });
+}
+
+export function useConfirmBank() {
+  const done = useInvalidatePayments();
+  return useMutation({
+    mutationFn: ({ id, receivedFen, note }: { id: string; receivedFen: number; note: string }) =>
+      api.post<{ payment: PaymentDto }>(`/api/payments/payments/${id}/confirm`, { receivedFen, note }),
+    onSuccess: done,
+  });
+}
+
+export function useRejectBank() {
+  const done = useInvalidatePayments();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<{ payment: PaymentDto }>(`/api/payments/payments/${id}/reject`, { reason }),
+    onSuccess: done,
+  });
+}
+
+export function useReconcile() {
+  const done = useInvalidatePayments();
+  return useMutation({ mutationFn: () => api.post<ReconcileReportDto>('/api/payments/reconcile'), onSuccess: done });
+}
+
+export function useTrialBalance() {
+  return useQuery({ queryKey: paymentKeys.trialBalance(), queryFn: () => api.get<TrialBalanceDto>('/api/payments/ledger/balances') });
+}
+
+export function usePayouts(q: { status?: string; page: number; pageSize: number }) {
+  return useQuery({ queryKey: paymentKeys.payouts(q), queryFn: () => api.get<PageDto<PayoutDto>>('/api/payments/payouts', q), placeholderData: keepPreviousData });
+}
+
+export function useOrgStatement(orgId: string, q: StatementParams) {
+  return useQuery({ queryKey: paymentKeys.orgStatement(orgId, q), queryFn: () => api.get<StatementDto>(`/api/payments/orgs/${orgId}/statement`, { ...q }), placeholderData: keepPreviousData });
+}
+
+export function useBrokerStatement(brokerId: string, q: StatementParams) {
+  return useQuery({ queryKey: paymentKeys.brokerStatement(brokerId, q), queryFn: () => api.get<StatementDto>(`/api/payments/brokers/${brokerId}/statement`, { ...q }), placeholderData: keepPreviousData });
+}
+
+/**
+ * Every commission line of a broker in a date range, for the per-contract and per-month summaries: the API
+ * pages at most 100 lines, so this reads page after page, up to 2,000 lines (a broker earns a few per contract).
+ */
+export const BROKER_LINES_CAP = 2_000;
+export function useBrokerLines(brokerId: string, range: { from?: string; to?: string }) {
+  return useQuery({
+    queryKey: paymentKeys.brokerLines(brokerId, range),
+    queryFn: async () => {
+      const first = await api.get<StatementDto>(`/api/payments/brokers/${brokerId}/statement`, { ...range, page: 1, pageSize: 100 });
+      const lines = [...first.lines];
+      for (let page = 2; lines.length < Math.min(first.total, BROKER_LINES_CAP); page++) {
+        const next = await api.get<StatementDto>(`/api/payments/brokers/${brokerId}/statement`, { ...range, page, pageSize: 100 });
+        if (next.lines.length === 0) break;
+        lines.push(...next.lines);
+      }
+      return { lines, total: first.total, truncated: first.total > lines.length };
+    },
+  });
+}
+
+/** Download addresses (same origin, the session cookie goes along). */
+export const ledgerExportUrl = (format: ExportFormat, range: { from?: string; to?: string }) => withQuery('/api/payments/ledger/export', { format, ...range });
+export const orgStatementExportUrl = (orgId: string, format: ExportFormat, range: { from?: string; to?: string }) =>
+  withQuery(`/api/payments/orgs/${orgId}/statement/export`, { format, ...range });

@@ -1,0 +1,110 @@
+import { Alert, Card, Col, Empty, Row, Space, Statistic, Table } from 'antd';
+import type { EChartsOption } from 'echarts';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { LedgerLineDto } from '@shared/payment-schemas';
+import { useMe } from '../../api/auth';
+import { BROKER_LINES_CAP, useBrokerLines, useBrokerStatement } from '../../api/payments';
+import { PageTitle } from '../../components/page-title';
+import { ErrorResult, PageSkeleton } from '../../components/query-state';
+import { Chart } from '../stats/chart';
+import { DateRangeFilter, type Range } from './date-range';
+import { yuanText } from './money';
+import { LinesCard } from './statement-parts';
+
+interface ContractRow {
+  contractNo: string;
+  earnedFen: number;
+  refundedFen: number;
+  lines: number;
+}
+
+/** Commission earned (credits) less commission taken back by refunds (debits of role broker_commission). */
+function summarise(lines: LedgerLineDto[]) {
+  const byContract = new Map<string, ContractRow>();
+  const byMonth = new Map<string, number>();
+  let earnedFen = 0;
+  for (const l of lines) {
+    if (l.role !== 'broker_commission') continue;
+    const net = l.creditFen - l.debitFen;
+    earnedFen += net;
+    const key = l.contractNo ?? '—';
+    const row = byContract.get(key) ?? { contractNo: key, earnedFen: 0, refundedFen: 0, lines: 0 };
+    row.earnedFen += l.creditFen;
+    row.refundedFen += l.debitFen;
+    row.lines += 1;
+    byContract.set(key, row);
+    const month = l.at.slice(0, 7);
+    byMonth.set(month, (byMonth.get(month) ?? 0) + net);
+  }
+  const months = [...byMonth.keys()].sort();
+  return { earnedFen, contracts: [...byContract.values()].sort((a, b) => b.earnedFen - a.earnedFen), months, monthFen: months.map((m) => byMonth.get(m)!) };
+}
+
+/** A broker's commission statement: totals, per contract, by month (ECharts), and the ledger lines, in a date range. */
+export default function BrokerStatementPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const brokerId = id ?? me.data?.id ?? '';
+  const [range, setRange] = useState<Range>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const statement = useBrokerStatement(brokerId, { ...range, ...paging });
+  const all = useBrokerLines(brokerId, range);
+  const sum = useMemo(() => summarise(all.data?.lines ?? []), [all.data]);
+  if (statement.isLoading || me.isLoading) return <PageSkeleton />;
+  if (statement.error || !statement.data) return <ErrorResult error={statement.error} onRetry={() => void statement.refetch()} />;
+  const s = statement.data;
+  const balanceFen = s.balances.reduce((n, b) => n + b.balanceFen, 0);
+  const option: EChartsOption = {
+    grid: { left: 64, right: 16, top: 24, bottom: 32 },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => yuanText(Math.round(Number(v) * 100)) },
+    xAxis: { type: 'category', data: sum.months },
+    yAxis: { type: 'value', name: t('payments.unit.yuan') },
+    series: [
+      { type: 'bar', name: t('payments.broker.byMonth'), data: sum.monthFen.map((f) => f / 100), itemStyle: { color: '#1677ff' } },
+      { type: 'line', name: t('payments.broker.byMonth'), data: sum.monthFen.map((f) => f / 100), smooth: true, symbolSize: 6 },
+    ],
+  };
+  return (
+    <div className="page" data-testid="broker-statement">
+      <PageTitle titleKey="payments.statement.brokerTitle" subtitle={s.holder.name} extra={<DateRangeFilter value={range} testId="statement-range" onChange={(r) => { setRange(r); setPaging((p) => ({ ...p, page: 1 })); }} />} />
+      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <Row gutter={16}>
+          <Col xs={24} md={8}><Card size="small"><Statistic title={t('payments.broker.earned')} value={yuanText(sum.earnedFen)} loading={all.isLoading} data-testid="broker-earned" /></Card></Col>
+          <Col xs={24} md={8}><Card size="small"><Statistic title={t('payments.broker.balance')} value={yuanText(balanceFen)} data-testid="broker-balance" /></Card></Col>
+          <Col xs={24} md={8}><Card size="small"><Statistic title={t('payments.broker.contracts')} value={sum.contracts.length} loading={all.isLoading} /></Card></Col>
+        </Row>
+        {all.error && <Alert type="error" showIcon message={String((all.error as Error).message)} />}
+        {all.data?.truncated && <Alert type="info" showIcon message={t('payments.broker.truncated', { n: BROKER_LINES_CAP })} />}
+        <Row gutter={16}>
+          <Col xs={24} lg={12}>
+            <Card size="small" title={t('payments.broker.byMonth')}>
+              {sum.months.length ? <Chart option={option} height={260} testId="broker-chart" /> : <Empty description={t('payments.broker.empty')} />}
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card size="small" title={t('payments.broker.byContract')}>
+              <Table<ContractRow>
+                rowKey="contractNo"
+                size="small"
+                data-testid="broker-contracts"
+                loading={all.isLoading}
+                dataSource={sum.contracts}
+                pagination={sum.contracts.length > 8 ? { pageSize: 8 } : false}
+                locale={{ emptyText: <Empty description={t('payments.broker.empty')} /> }}
+                columns={[
+                  { title: t('payments.ledger.contractNo'), dataIndex: 'contractNo' },
+                  { title: t('payments.broker.earned'), dataIndex: 'earnedFen', align: 'right', render: (v: number) => yuanText(v) },
+                  { title: t('payments.journalKind.refund'), dataIndex: 'refundedFen', align: 'right', render: (v: number) => (v ? yuanText(v) : '—') },
+                ]}
+              />
+            </Card>
+          </Col>
+        </Row>
+        <LinesCard s={s} loading={statement.isFetching} onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })} />
+      </Space>
+    </div>
+  );
+}

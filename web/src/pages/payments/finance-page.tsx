@@ -1,0 +1,69 @@
+import { SyncOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Modal, Tabs } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReconcileReportDto } from '@shared/payment-schemas';
+import { useMe } from '../../api/auth';
+import { errorText } from '../../api/client';
+import { useReconcile } from '../../api/payments';
+import { PageTitle } from '../../components/page-title';
+import { hasRole } from '../../lib/roles';
+import { FinanceQueue } from './finance-queue';
+import { LedgerPanel } from './ledger-panel';
+import { PayoutsTable } from './payouts-table';
+
+const reportKeys = ['checked', 'settled', 'updated', 'unchanged', 'repairedPayables', 'payoutsMade', 'depositsReleased', 'errors'] as const;
+
+function ReconcileButton() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const reconcile = useReconcile();
+  const [report, setReport] = useState<ReconcileReportDto | null>(null);
+  return (
+    <>
+      <Button
+        icon={<SyncOutlined />}
+        data-testid="reconcile"
+        loading={reconcile.isPending}
+        onClick={() => reconcile.mutate(undefined, { onSuccess: setReport, onError: (e) => void message.error(errorText(e, i18n.language)) })}
+      >
+        {t('payments.finance.reconcile')}
+      </Button>
+      <Modal open={!!report} title={t('payments.finance.reconcileReport')} onCancel={() => setReport(null)} footer={null}>
+        {report && (
+          <>
+            {report.errors > 0 && <Alert type="error" showIcon message={`${t('payments.finance.report.errors')}: ${report.errors}`} style={{ marginBottom: 12 }} />}
+            <Descriptions column={2} size="small" bordered data-testid="reconcile-report">
+              {reportKeys.map((k) => (
+                <Descriptions.Item key={k} label={t(`payments.finance.report.${k}`)}>
+                  {report[k]}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          </>
+        )}
+      </Modal>
+    </>
+  );
+}
+
+/** Platform finance: confirm bank transfers, reconcile, trial balance and ledger export, payouts. Admins read. */
+export default function FinancePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canDecide = hasRole(me.data, 'finance');
+  return (
+    <div className="page" data-testid="finance-page">
+      <PageTitle titleKey="payments.finance.title" extra={<ReconcileButton />} />
+      <Tabs
+        defaultActiveKey="queue"
+        destroyOnHidden
+        items={[
+          { key: 'queue', label: <span data-testid="tab-queue">{t('payments.finance.tabs.queue')}</span>, children: <FinanceQueue canDecide={canDecide} /> },
+          { key: 'ledger', label: <span data-testid="tab-ledger">{t('payments.finance.tabs.ledger')}</span>, children: <LedgerPanel /> },
+          { key: 'payouts', label: <span data-testid="tab-payouts">{t('payments.finance.tabs.payouts')}</span>, children: <PayoutsTable /> },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { Result, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { orgStatementExportUrl, useOrgStatement } from '../../api/payments';
+import { useMe } from '../../api/auth';
+import { PageTitle } from '../../components/page-title';
+import { ErrorResult, PageSkeleton } from '../../components/query-state';
+import { DateRangeFilter, type Range } from './date-range';
+import { ExportButtons } from './export-buttons';
+import { BalancesCard, LinesCard, PayablesCard } from './statement-parts';
+
+/** An organisation's statement: balances of its accounts, what it owes, its ledger lines (members and finance). */
+export default function OrgStatementPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const me = useMe();
+  const orgId = id ?? me.data?.orgId ?? '';
+  const [range, setRange] = useState<Range>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const q = useOrgStatement(orgId, { ...range, ...paging });
+  if (!orgId) return <Result status="info" title={t('payments.statement.noOrg')} />;
+  if (q.isLoading) return <PageSkeleton />;
+  if (q.error || !q.data) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
+  const s = q.data;
+  return (
+    <div className="page" data-testid="org-statement">
+      <PageTitle
+        titleKey="payments.statement.orgTitle"
+        subtitle={s.holder.name}
+        extra={
+          <Space wrap>
+            <DateRangeFilter
+              value={range}
+              testId="statement-range"
+              onChange={(r) => {
+                setRange(r);
+                setPaging((p) => ({ ...p, page: 1 }));
+              }}
+            />
+            <ExportButtons url={(f) => orgStatementExportUrl(orgId, f, range)} label={t('payments.statement.export')} testId="statement-export" />
+          </Space>
+        }
+      />
+      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <BalancesCard s={s} />
+        <PayablesCard payables={s.payables} />
+        <LinesCard s={s} loading={q.isFetching} onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })} />
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { Empty, Segmented, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PayoutDto } from '@shared/payment-schemas';
+import { usePayouts } from '../../api/payments';
+import { ErrorResult } from '../../components/query-state';
+import { formatDateTime } from '../../lib/format';
+import { yuanText } from './money';
+
+const color = { pending: 'gold', paid: 'green', failed: 'red' } as const;
+type Filter = 'all' | PayoutDto['status'];
+
+/** Money moved to sellers' and brokers' Connect accounts, newest first, by status. */
+export function PayoutsTable() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<Filter>('all');
+  const [page, setPage] = useState(1);
+  const pageSize = 20;
+  const { data, error, isLoading, isFetching, refetch } = usePayouts({ status: status === 'all' ? undefined : status, page, pageSize });
+  if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
+  return (
+    <>
+      <Segmented<Filter>
+        style={{ marginBottom: 12 }}
+        value={status}
+        onChange={(v) => {
+          setStatus(v);
+          setPage(1);
+        }}
+        options={(['all', 'pending', 'paid', 'failed'] as const).map((s) => ({ value: s, label: s === 'all' ? t('payments.payouts.all') : t(`payments.payouts.statusLabel.${s}`) }))}
+      />
+      <Table<PayoutDto>
+        rowKey="id"
+        size="small"
+        data-testid="payouts"
+        loading={isLoading || isFetching}
+        dataSource={data?.items}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: <Empty description={t('payments.payouts.empty')} /> }}
+        pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => t('common.total', { count: n }) }}
+        columns={[
+          { title: t('payments.payouts.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+          { title: t('payments.payouts.beneficiary'), render: (_: unknown, o) => `${o.beneficiary.name} (${o.beneficiary.kind === 'org' ? t('payments.contract.seller') : t('payments.contract.broker')})` },
+          { title: t('payments.ledger.contractNo'), dataIndex: 'contractNo', render: (v: string | null) => v ?? '—' },
+          { title: t('payments.payouts.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuanText(v) },
+          { title: t('payments.payouts.status'), dataIndex: 'status', render: (s: PayoutDto['status']) => <Tag color={color[s]}>{t(`payments.payouts.statusLabel.${s}`)}</Tag> },
+          { title: t('payments.payouts.paidAt'), dataIndex: 'paidAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+          { title: t('payments.payouts.transfer'), dataIndex: 'stripeTransferId', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
+          { title: t('payments.payouts.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
+    </>
+  );
+}
