@@ -64,7 +64,7 @@ export default function BrokerWorkspacePage() {
   const invitations = items.filter((n) => n.status === 'open' && ['invited', 'assigned'].includes(mine(n)?.status ?? ''));
   const active = items.filter((n) => mine(n)?.status === 'accepted');
   return (
-    <div data-testid="broker-workspace">
+    <div className="page" data-testid="broker-workspace">
       <PageTitle titleKey="negotiation.broker.title" />
       <Row gutter={16}>
         <Col xs={24} lg={12}>

@@ -28,7 +28,7 @@ export default function NegotiationListPage() {
   if (list.isLoading) return <PageSkeleton />;
   if (list.error) return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   return (
-    <div>
+    <div className="page">
       <PageTitle titleKey="negotiation.list.title" />
       <Card>
         <List

@@ -72,7 +72,7 @@ export default function NegotiationRoomPage() {
   const party = n.mySide === 'buyer' || n.mySide === 'seller';
   const activeBroker = n.brokers.some((b) => b.status !== 'declined');
   return (
-    <div className="negotiation-room" data-testid="negotiation-room" data-status={n.status}>
+    <div className="page negotiation-room" data-testid="negotiation-room" data-status={n.status}>
       <PageTitle
         titleKey="negotiation.list.title"
         subtitle={
