@@ -16,7 +16,10 @@ export type ListingView = 'public' | 'nda' | 'owner' | 'staff';
 export type Price = AchievementInput['price'];
 export type Budget = NeedInput['budget'];
 export type Challenge = NonNullable<NeedInput['challenge']>;
-export type Confidential = AchievementInput['confidential'];
+/** The confidential part; views that show it also name its files (`attachments`, in `attachmentIds` order). */
+export type Confidential = AchievementInput['confidential'] & {
+  attachments?: Array<{ id: string; filename: string | null; size: number | null; mime: string | null }>;
+};
 export type IpRight = AchievementInput['ipRights'][number];
 
 export interface OwnerOrgSummary {

@@ -4,6 +4,21 @@ import type { ListingKindConfig } from './listing.kind';
 import type { ListingRecord } from './listing.model';
 import type { ListingView } from './listing.service';
 
+export interface FileSummary {
+  id: string;
+  filename: string | null;
+  size: number | null;
+  mime: string | null;
+}
+
+/** Names of attachments by id, in one query. */
+export async function fileSummaries(models: Models, ids: string[]): Promise<Map<string, FileSummary>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await models.Attachment.find({ _id: { $in: unique } }, { filename: 1, size: 1, mime: 1 }).lean();
+  return new Map(rows.map((a) => [String(a._id), { id: String(a._id), filename: a.filename, size: a.size, mime: a.mime }]));
+}
+
 export interface OrgSummary {
   id: string;
   name: string;
@@ -38,9 +53,21 @@ export function presentListing(
   l: ListingRecord,
   view: ListingView,
   org: OrgSummary | undefined,
-  history: Array<{ action: string; at: Date; actorName?: string | null; reason?: string | null; from?: string | null; to?: string | null }> = [],
-  winner?: OrgSummary,
+  extras: {
+    history?: Array<{ action: string; at: Date; actorName?: string | null; reason?: string | null; from?: string | null; to?: string | null }>;
+    /** The challenge's winning organisation (needs). */
+    winner?: OrgSummary;
+    /** Names and sizes of the confidential attachments, for views that show them. */
+    files?: Map<string, FileSummary>;
+  } = {},
 ) {
+  const { history = [], winner, files = new Map<string, FileSummary>() } = extras;
+  /** The confidential part with its files named (the listing stores their ids only). */
+  const withFiles = (c: unknown) => {
+    if (!c) return null;
+    const conf = c as { attachmentIds?: string[] };
+    return { ...conf, attachments: (conf.attachmentIds ?? []).map((id) => files.get(id) ?? { id, filename: null, size: null, mime: null }) };
+  };
   const meta = {
     id: String(l._id),
     kind: cfg.kind,
@@ -59,7 +86,7 @@ export function presentListing(
       ...pick(l.live, cfg.publicFields),
       hasConfidential: hasConfidential(l.live),
       ndaAccepted: view === 'nda',
-      ...(view === 'nda' ? { confidential: l.live?.confidential ?? null } : {}),
+      ...(view === 'nda' ? { confidential: withFiles(l.live?.confidential) } : {}),
     };
   }
   return {
@@ -70,8 +97,8 @@ export function presentListing(
       ? { reason: l.review.reason ?? null, decidedAt: l.review.decidedAt.toISOString(), decidedBy: l.review.decidedBy ?? null }
       : null,
     ...pick(l.content, cfg.publicFields),
-    confidential: l.content.confidential ?? null,
-    live: l.live ? { ...pick(l.live, cfg.publicFields), confidential: l.live.confidential ?? null } : null,
+    confidential: withFiles(l.content.confidential),
+    live: l.live ? { ...pick(l.live, cfg.publicFields), confidential: withFiles(l.live.confidential) } : null,
     history: history.map((h) => ({
       action: h.action,
       from: h.from ?? null,

@@ -6,7 +6,7 @@ import { defineRoute, idParams, objectId, pageQuery } from '../../http/route';
 import { reviewBody } from '../../shared/catalog-schemas';
 import { fieldCodes } from '../../shared/catalog-schemas';
 import { orgTypeCodes, regionCodes, submarketSeeds } from '../../shared/taxonomy';
-import { orgSummaries, presentCard, presentListing } from './listing.presenter';
+import { fileSummaries, orgSummaries, presentCard, presentListing } from './listing.presenter';
 import type { ListingService } from './listing.service';
 import { listingStatuses } from './listing.state';
 
@@ -36,7 +36,14 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
     const winner = listing.award ? [new Types.ObjectId(listing.award.orgId)] : [];
     const orgs = await orgSummaries(models, [listing.ownerOrgId, ...winner]);
     const history = view === 'owner' || view === 'staff' ? await service.history(id) : [];
-    return presentListing(cfg, listing, view, orgs.get(String(listing.ownerOrgId)), history, listing.award ? orgs.get(listing.award.orgId) : undefined);
+    // Confidential files are named only in the views that show the confidential part.
+    const ids = (c: unknown) => ((c as { confidential?: { attachmentIds?: string[] } } | null)?.confidential?.attachmentIds ?? []);
+    const files = view === 'public' ? new Map() : await fileSummaries(models, [...ids(listing.live), ...(view === 'nda' ? [] : ids(listing.content))]);
+    return presentListing(cfg, listing, view, orgs.get(String(listing.ownerOrgId)), {
+      history,
+      winner: listing.award ? orgs.get(listing.award.orgId) : undefined,
+      files,
+    });
   };
 
   defineRoute(router, registry, { method: 'get', path: base, summary: `List ${cfg.plural} (public, mine, review queue)`, tags, auth: 'optional', query: listQuery }, async ({ user, query }) => {

@@ -1,4 +1,4 @@
-import { achievementBody, needBody, publish } from '../../test-support/catalog-fixtures';
+import { achievementBody, files, needBody, publish, upload } from '../../test-support/catalog-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
 
 let app: TestApp;
@@ -127,8 +127,11 @@ describe('review state machine through HTTP', () => {
 
 describe('confidentiality: no confidential field in any public response', () => {
   let id: string;
+  const FILE = '合金成分表-机密.pdf';
   beforeAll(async () => {
-    id = await publish(app, 'achievements', cast.owner, cast.hubOperator);
+    const file = await upload(app, cast.owner, FILE, files.pdf());
+    const body = achievementBody();
+    id = await publish(app, 'achievements', cast.owner, cast.hubOperator, { ...body, confidential: { ...body.confidential, attachmentIds: [file.body.attachment.id] } });
   });
 
   test('when anyone lists or reads it without an NDA, then the secret, contact and attachments are absent', async () => {
@@ -145,6 +148,7 @@ describe('confidentiality: no confidential field in any public response', () => 
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain('024-83687000');
       expect(text).not.toContain('"confidential"');
+      expect(text).not.toContain(FILE);
     }
   });
 
@@ -159,6 +163,8 @@ describe('confidentiality: no confidential field in any public response', () => 
     expect(res.status).toBe(200);
     expect(res.body.achievement.view).toBe('nda');
     expect(JSON.stringify(res.body.achievement.confidential)).toContain(SECRET);
+    // Its files come with their names (the listing itself stores only their ids).
+    expect(res.body.achievement.confidential.attachments).toEqual([expect.objectContaining({ filename: FILE, mime: 'application/pdf' })]);
     const record = await app.models.Nda.findOne({ listingId: id, orgId: cast.otherOrg._id }).lean();
     expect(record).toMatchObject({ userId: cast.other.user._id, textVersion: '2026-01', userAgent: 'jest-nda' });
     expect(record!.ip).toBeTruthy();

@@ -35,11 +35,15 @@ function ConfidentialBody({ confidential }: { confidential: Confidential | null 
       )}
       {c.attachmentIds?.length > 0 && (
         <Space wrap>
-          {c.attachmentIds.map((id, i) => (
-            <a key={id} href={attachmentUrl(id)} target="_blank" rel="noreferrer">
-              <PaperClipOutlined /> {t('catalog.detail.attachment', { n: i + 1 })}
-            </a>
-          ))}
+          {c.attachmentIds.map((id, i) => {
+            const file = c.attachments?.[i];
+            return (
+              <a key={id} href={attachmentUrl(id)} target="_blank" rel="noreferrer" data-testid="confidential-file">
+                <PaperClipOutlined /> {file?.filename ?? t('catalog.detail.attachment', { n: i + 1 })}
+                {file?.size != null && <span className="muted small"> ({Math.max(1, Math.round(file.size / 1024))} KB)</span>}
+              </a>
+            );
+          })}
         </Space>
       )}
     </div>

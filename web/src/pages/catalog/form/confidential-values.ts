@@ -34,6 +34,6 @@ export function confidentialValues(
     contactName: c?.contact?.name,
     contactPhone: c?.contact?.phone,
     contactEmail: c?.contact?.email,
-    attachments: storedFiles(c?.attachmentIds, false, label),
+    attachments: storedFiles(c?.attachmentIds, false, (n) => c?.attachments?.[n - 1]?.filename ?? label(n)),
   };
 }
