@@ -65,7 +65,11 @@ async function run(ops: Op[], order: number[]) {
   const latest = async (i: number, method?: string) =>
     (await app.models.Payment.find({ payableId: payables[i].id, ...(method ? { method } : {}) }).sort({ createdAt: -1, _id: -1 }).limit(1).lean<PaymentRecord[]>())[0] ?? null;
   const snapshotCancelled = () => {
-    for (const pi of fake.intents.values()) if (pi.status === 'canceled' && !pi.cancelQueued) (pi.cancelQueued = true), queue.push(fake.event(eventType.canceled, { ...pi }));
+    for (const pi of fake.intents.values()) {
+      if (pi.status !== 'canceled' || pi.cancelQueued) continue;
+      pi.cancelQueued = true;
+      queue.push(fake.event(eventType.canceled, { ...pi }));
+    }
   };
 
   for (const o of ops) {
@@ -102,7 +106,11 @@ async function run(ops: Op[], order: number[]) {
       case 'refund': {
         const pay = await latest(o.item);
         if (pay) await app.http('POST', `/api/payments/payments/${pay._id}/refund`, { token: cast.finance.token, headers: { 'Idempotency-Key': idem() }, body: { reason: '退款' } });
-        for (const r of fake.refunds.values()) if (!r.queued) (r.queued = true), queue.push(fake.event('refund.updated', { ...r }));
+        for (const r of fake.refunds.values()) {
+          if (r.queued) continue;
+          r.queued = true;
+          queue.push(fake.event('refund.updated', { ...r }));
+        }
         break;
       }
       case 'reconcile':
