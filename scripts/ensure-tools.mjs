@@ -40,3 +40,13 @@ if (!process.env.MONGODB_URI && !fs.existsSync(ferretdb) && !fs.existsSync(jar))
     process.exit(1);
   }
 }
+
+// stripe-mock: an extra contract check for the payments adapter (api/src/modules/payments/payment-port.test.ts).
+// Optional: built from the Go module proxy into .tools/bin once (~40 s); a failure only skips that check.
+const stripeMock = path.join(root, '.tools', 'bin', 'stripe-mock');
+if (!fs.existsSync(stripeMock) && has('go') && process.env.SKIP_STRIPE_MOCK !== '1') {
+  console.log('[tools] installing stripe-mock v0.203.0 (payments contract check; first run only)…');
+  const started = Date.now();
+  const r = spawnSync('go', ['install', 'github.com/stripe/stripe-mock@v0.203.0'], { stdio: 'inherit', env: { ...process.env, GOBIN: path.dirname(stripeMock) }, timeout: 240_000 });
+  console.log(r.status === 0 ? `[tools] stripe-mock installed in ${((Date.now() - started) / 1000).toFixed(1)} s` : '[tools] stripe-mock could not be installed; its contract check will be skipped');
+}

@@ -1,7 +1,7 @@
 /**
  * The Stripe adapter (official `stripe` client) passes the port contract against the local fake server,
- * and against stripe-mock too when it is installed (`go install github.com/stripe/stripe-mock@latest`;
- * found on PATH or in ~/go/bin). Webhook signatures are checked with Stripe's own test header helper.
+ * and against stripe-mock too when it is installed (`npm run tools` puts v0.203.0 in .tools/bin; also found
+ * on PATH or in ~/go/bin). Webhook signatures are checked with Stripe's own test header helper.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,7 +25,8 @@ paymentPortContract(
 );
 
 function findStripeMock(): string | null {
-  const candidates = [path.join(os.homedir(), 'go', 'bin', 'stripe-mock'), ...(process.env.PATH ?? '').split(':').map((d) => path.join(d, 'stripe-mock'))];
+  const repoTools = path.resolve(__dirname, '../../../../.tools/bin/stripe-mock');
+  const candidates = [repoTools, path.join(os.homedir(), 'go', 'bin', 'stripe-mock'), ...(process.env.PATH ?? '').split(':').map((d) => path.join(d, 'stripe-mock'))];
   return candidates.find((c) => fs.existsSync(c)) ?? null;
 }
 const stripeMock = findStripeMock();
