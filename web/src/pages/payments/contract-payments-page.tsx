@@ -31,7 +31,9 @@ function Summary({ data }: { data: ContractPaymentsDto }) {
         {contract.broker && <span>{t('payments.contract.broker')}：{contract.broker.name}</span>}
       </Space>
       <Tooltip title={t('payments.contract.progress', { paid: yuanText(totals.paidFen), total: yuanText(totals.amountFen) })}>
-        <Progress percent={percent} status={data.status === 'paid' ? 'success' : 'active'} data-testid="payment-progress" aria-valuenow={percent} />
+        <div data-testid="payment-progress" data-percent={percent}>
+          <Progress percent={percent} status={data.status === 'paid' ? 'success' : 'active'} />
+        </div>
       </Tooltip>
       <Typography.Text type="secondary" className="small">
         {t('payments.contract.progress', { paid: yuanText(totals.paidFen), total: yuanText(totals.amountFen) })}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { confirmBankBody, rejectBankBody } from '@shared/payment-schemas';
 import { attachmentUrl } from '../../api/attachments';
-import { errorText } from '../../api/client';
+import { errorText, isApiError } from '../../api/client';
 import { useConfirmBank, useFinanceQueue, useRejectBank, type QueueItemDto } from '../../api/payments';
 import { ErrorResult } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
@@ -20,11 +20,13 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   // The API's zh/en message stays on screen next to the input (a mismatch is something to read, not a toast).
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ main: string; alt?: string } | null>(null);
   const bank = item.bank!;
   const confirmBody = confirmBankBody.safeParse({ receivedFen: yuanToFen(received ?? 0), note });
   const rejectBody = rejectBankBody.safeParse({ reason });
-  const fail = (e: unknown) => setFailure(errorText(e, i18n.language));
+  // Chinese first with the English beside it (or the reverse), as the API sends both.
+  const fail = (e: unknown) =>
+    setFailure(isApiError(e) ? { main: e.localized(i18n.language), alt: e.localized(i18n.language === 'en' ? 'zh-CN' : 'en') } : { main: errorText(e, i18n.language) });
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="decide">
       <Descriptions column={1} size="small" bordered>
@@ -45,7 +47,7 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
           </a>
         </Descriptions.Item>
       </Descriptions>
-      {failure && <Alert type="error" showIcon message={failure} data-testid="decide-error" closable onClose={() => setFailure(null)} />}
+      {failure && <Alert type="error" showIcon message={failure.main} description={failure.alt !== failure.main ? failure.alt : undefined} data-testid="decide-error" closable onClose={() => setFailure(null)} />}
       <Space wrap>
         <span>{t('payments.finance.received')}</span>
         <InputNumber data-testid="received" min={0.01} precision={2} style={{ width: 200 }} value={received} onChange={(v) => setReceived(v)} />

@@ -3,7 +3,7 @@
  * payable split by fee and commission rarely lands on a round 万.
  */
 export const yuanText = (fen: number): string =>
-  `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  `${fen < 0 ? '-' : ''}¥${(Math.abs(fen) / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** 元 typed into an input → 分 (12.3 is not exact in binary floating point, so round). */
 export const yuanToFen = (yuan: number): number => Math.round(yuan * 100);

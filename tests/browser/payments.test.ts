@@ -1,0 +1,199 @@
+/**
+ * Payments in a real browser against the real API (built web app, Stripe off: bank transfer only): the buyer
+ * of a signed contract opens its payment page from the contract, pays the overdue first instalment by 对公转账
+ * (uploading the bank receipt), finance staff see it in their queue, try a wrong received amount (the API's
+ * message stays on screen and nothing is booked), then confirm the right one; the ledger balances, the buyer
+ * sees the contract partially paid and the broker sees the commission. MongoDB is checked after each step.
+ * Screenshots under tests/artifacts/payments-*.png.
+ *
+ * The steps build on each other, so they run in order in one file. Needs `npm run build -w web`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { JournalRecord, PayableRecord, PaymentRecord } from '../../api/src/modules/payments/payment.model';
+import { paymentCast, signedContract, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
+import { files } from '../../api/src/test-support/catalog-fixtures';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
+import { clickNav, collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
+
+jest.setTimeout(180_000);
+
+const WEB_DIST = process.env.TEST_WEB_DIST ?? path.resolve(__dirname, '../../web/dist');
+let app: TestApp;
+let browser: Browser;
+let cast: PaymentCast;
+const errors: string[] = [];
+let contractId = '';
+let contractNo = '';
+let first: PayableRecord;
+
+async function signIn(who: { email: string }): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  errors.push(...collectPageErrors(page));
+  await page.goto(`${app.url}/login`);
+  await page.locator('#email').fill(who.email);
+  await page.locator('#password').fill(TEST_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(`${app.url}/`);
+  await page.getByTestId('user-menu').waitFor();
+  // The welcome toast sits over the menu's "…" overflow at 1280 px: let it go before using the nav.
+  await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+  return page;
+}
+
+// ---- what MongoDB holds ----
+const payables = () => app.models.Payable.find({ contractId }).sort({ seq: 1 }).lean<PayableRecord[]>();
+const paymentsOf = (payableId: unknown) => app.models.Payment.find({ payableId }).lean<PaymentRecord[]>();
+const journals = () => app.models.Journal.find({ contractId }).lean<JournalRecord[]>();
+/** Σ debit = Σ credit in every journal and over all of them. */
+function assertBalanced(js: JournalRecord[]) {
+  for (const j of js) {
+    const d = j.lines.reduce((s, l) => s + l.debitFen, 0);
+    const c = j.lines.reduce((s, l) => s + l.creditFen, 0);
+    expect([j._id, d]).toEqual([j._id, c]);
+  }
+}
+/** The contract's payment status as the API derives it: paid (money in − refunds) against the schedule. */
+async function contractPaymentStatus(): Promise<string> {
+  const ps = (await payables()).filter((p) => p.kind !== 'deposit');
+  const total = ps.reduce((s, p) => s + p.amountFen, 0);
+  const paid = ps.reduce((s, p) => s + Math.min(p.inFen - p.refundedFen, p.amountFen), 0);
+  return total > 0 && paid >= total ? 'paid' : paid > 0 ? 'partially_paid' : 'unpaid';
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
+  app = await startTestApp({ WEB_DIST, SEARCH_SYNC: 'external', PAYMENT_RECONCILE_INTERVAL_MS: 0 });
+  cast = await paymentCast(app);
+  browser = await launchBrowser();
+  // A signed paper contract: 30万 due 2026-03-01 (overdue), 50万 due 2027-09-01; broker commission 2.4万.
+  contractId = await signedContract(app, cast);
+  contractNo = (await app.models.Contract.findById(contractId).lean())!.contractNo;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+let buyer: Page;
+
+test('the buyer opens the payment page from the contract: the plan, what is due now, nothing paid', async () => {
+  buyer = await signIn(cast.buyer);
+  await clickNav(buyer, 'contracts');
+  await buyer.getByTestId('contract-table').getByText(contractNo).waitFor();
+  await buyer.goto(`${app.url}/contracts/${contractId}`);
+  await buyer.getByTestId('contract-payments').click();
+  await buyer.waitForURL(`${app.url}/contracts/${contractId}/payments`);
+  await buyer.getByTestId('payables').waitFor();
+  expect(await text(buyer.getByTestId('contract-payment-status'))).toBe('未付款');
+  expect(await text(buyer.getByTestId('payable-status-1'))).toBe('已逾期');
+  expect(await text(buyer.getByTestId('payable-status-2'))).toBe('待付款');
+  // The split comes from the stored terms: 1% fee, the commission spread 30:50, the rest to the seller.
+  expect(await text(buyer.getByTestId('split-1'))).toBe('平台服务费 ¥3,000.00经纪佣金 ¥9,000.00卖方实得 ¥288,000.00');
+  expect(await text(buyer.getByTestId('total-dueNow'))).toContain('¥300,000.00');
+  expect(await buyer.getByTestId('pay-stripe-1').count()).toBe(0); // Stripe is off in this run
+  await screenshot(buyer, 'payments-plan');
+
+  const stored = await payables();
+  expect(stored.map((p) => [p.seq, p.amountFen, p.feeFen, p.commissionFen, p.inFen, p.openPaymentId])).toEqual([
+    [1, 30_000_000, 300_000, 900_000, 0, null],
+    [2, 50_000_000, 500_000, 1_500_000, 0, null],
+  ]);
+  first = stored[0];
+  expect(await contractPaymentStatus()).toBe('unpaid');
+});
+
+test('the buyer pays the first instalment by bank transfer with the receipt: it waits for finance', async () => {
+  await buyer.getByTestId('pay-bank-1').click();
+  await buyer.getByTestId('platform-account').waitFor();
+  expect(await text(buyer.getByTestId('bank-due'))).toBe('¥300,000.00');
+  await buyer.getByTestId('receipt-upload').locator('input[type=file]').setInputFiles({ name: '转账回单.pdf', mimeType: 'application/pdf', buffer: files.pdf() });
+  await buyer.getByTestId('receipt-upload').locator('.ant-upload-list-item-done').waitFor();
+  await buyer.getByTestId('bank-reference').fill('ICBC20261130001');
+  await screenshot(buyer, 'payments-bank-transfer');
+  await buyer.getByTestId('bank-submit').click();
+  await eventually(() => text(buyer.getByTestId('payable-status-1')), (s) => expect(s).toBe('待财务确认'));
+  await buyer.getByTestId('payment-history').getByText('ICBC20261130001').waitFor();
+  await screenshot(buyer, 'payments-pending');
+
+  const [payment] = await paymentsOf(first._id);
+  expect(payment).toMatchObject({ method: 'bank_transfer', status: 'pending_confirmation', amountFen: 30_000_000, bank: { bankReference: 'ICBC20261130001', declaredFen: 30_000_000, receivedFen: null } });
+  expect(payment.idemKey).toMatch(/^[a-f0-9]{24}:w[a-f0-9]{32}$/);
+  const receipt = await app.models.Attachment.findById(payment.bank!.receiptAttachmentId).lean();
+  expect(String(receipt!.ownerOrgId)).toBe(String(cast.buyerOrg._id));
+  const stored = (await payables())[0];
+  expect([String(stored.openPaymentId), stored.inFen]).toEqual([String(payment._id), 0]);
+  expect(await journals()).toEqual([]);
+  expect(await contractPaymentStatus()).toBe('unpaid');
+});
+
+test('finance staff find it in the queue; a wrong amount is refused with the API message, the right one confirms', async () => {
+  const finance = await signIn(cast.finance);
+  await clickNav(finance, 'finance');
+  await finance.getByTestId('finance-queue').waitFor();
+  const [payment] = await paymentsOf(first._id);
+  await finance.getByTestId(`queue-${contractNo}-1`).waitFor();
+  await screenshot(finance, 'payments-finance-queue');
+  await finance.getByTestId(`decide-${payment._id}`).click();
+  await finance.getByTestId('decide').waitFor();
+  expect(await text(finance.getByTestId('decide-due'))).toBe('¥300,000.00');
+
+  const received = finance.locator('input[data-testid="received"], [data-testid="received"] input').first();
+  await received.fill('299999.99');
+  await finance.getByTestId('confirm').click();
+  await finance.getByTestId('decide-error').getByText('到账金额与应付金额不一致').waitFor();
+  await finance.getByTestId('decide-error').getByText('The amount received does not match the amount due').waitFor();
+  await screenshot(finance, 'payments-finance-mismatch');
+  expect((await app.models.Payment.findById(payment._id).lean<PaymentRecord>())!.status).toBe('pending_confirmation');
+  expect(await journals()).toEqual([]);
+
+  await received.fill('300000');
+  await finance.getByTestId('confirm').click();
+  await finance.getByTestId('decide').waitFor({ state: 'detached' });
+  await finance.getByTestId(`queue-${contractNo}-1`).waitFor({ state: 'detached' });
+
+  const settled = (await app.models.Payment.findById(payment._id).lean<PaymentRecord>())!;
+  expect(settled).toMatchObject({ status: 'succeeded', bank: { receivedFen: 30_000_000, decidedBy: String(cast.finance.user._id) } });
+  const [p1, p2] = await payables();
+  expect([p1.inFen, p1.openPaymentId, p2.inFen]).toEqual([30_000_000, null, 0]);
+  const js = await journals();
+  expect(js.map((j) => j.kind)).toEqual(['payment']);
+  assertBalanced(js);
+  const byRole = Object.fromEntries(js[0].lines.map((l) => [l.role, l.debitFen || l.creditFen]));
+  expect(byRole).toEqual({ payment_in: 30_000_000, platform_fee: 300_000, broker_commission: 900_000, seller_share: 28_800_000 });
+  expect(await contractPaymentStatus()).toBe('partially_paid');
+
+  // The trial balance over the whole ledger says 平衡.
+  await finance.getByTestId('tab-ledger').click();
+  await finance.getByTestId('trial-balance').waitFor();
+  expect(await finance.getByTestId('trial-balanced').getAttribute('data-balanced')).toBe('true');
+  expect(await text(finance.getByTestId('trial-balanced'))).toBe('平衡');
+  expect(await text(finance.getByTestId('trial-debit'))).toBe(await text(finance.getByTestId('trial-credit')));
+  await screenshot(finance, 'payments-trial-balance');
+  const csv = await finance.request.get(`${app.url}/api/payments/ledger/export?format=csv`);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(contractNo);
+});
+
+test('the buyer sees the instalment paid and the contract partially paid; the broker sees the commission', async () => {
+  await buyer.reload();
+  await buyer.getByTestId('payables').waitFor();
+  await eventually(() => text(buyer.getByTestId('payable-status-1')), (s) => expect(s).toBe('已付清'));
+  expect(await text(buyer.getByTestId('contract-payment-status'))).toBe('部分付款');
+  expect(await buyer.getByTestId('payment-progress').getAttribute('data-percent')).toBe('37.5');
+  expect(await text(buyer.getByTestId('payment-progress'))).toContain('37.5%');
+  expect(await text(buyer.getByTestId('payment-history').getByTestId('payment-status'))).toBe('已到账');
+  await screenshot(buyer, 'payments-partially-paid');
+
+  const broker = await signIn(cast.broker);
+  await clickNav(broker, 'commissions');
+  await broker.getByTestId('broker-statement').waitFor();
+  await eventually(() => text(broker.getByTestId('broker-earned').locator('.ant-statistic-content')), (s) => expect(s).toBe('¥9,000.00'));
+  await broker.getByTestId('broker-chart').locator('canvas').first().waitFor();
+  await broker.waitForTimeout(1_200); // ECharts grows the bars in over 1 s: let the screenshot show them
+  await broker.getByTestId('broker-contracts').getByText(contractNo).waitFor();
+  await screenshot(broker, 'payments-broker-statement');
+  expect(errors).toEqual([]);
+});
