@@ -12,9 +12,6 @@ import { RouteError } from './pages/route-error';
 /** The finance desk: platform finance staff decide, admins read. */
 const isFinanceStaff = (u: UserDto) => hasRole(u, 'finance', 'admin');
 
-/** The finance desk: platform finance staff decide, admins read. */
-const isFinanceStaff = (u: UserDto) => hasRole(u, 'finance', 'admin');
-
 /** Pages other than the home page are split into their own chunks and loaded on first visit. */
 const page = (load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> => ({
   lazy: async () => ({ Component: (await load()).default }),
@@ -85,15 +82,6 @@ export const routes: RouteObject[] = [
             { path: 'contracts', ...page(() => import('./pages/contracts/contract-list-page')) },
             { path: 'contracts/:id', ...page(() => import('./pages/contracts/contract-detail-page')) },
           ]),
-          // Payments (issue #7): a contract's payments, statements, the finance desk (finance staff; admins read).
-          guarded([
-            { path: 'contracts/:id/payments', ...page(() => import('./pages/payments/contract-payments-page')) },
-            { path: 'payments/statement', ...page(() => import('./pages/payments/org-statement-page')) },
-            { path: 'payments/orgs/:id', ...page(() => import('./pages/payments/org-statement-page')) },
-            { path: 'payments/commissions', ...page(() => import('./pages/payments/broker-statement-page')) },
-            { path: 'payments/brokers/:id', ...page(() => import('./pages/payments/broker-statement-page')) },
-          ]),
-          guarded([{ path: 'finance', ...page(() => import('./pages/payments/finance-page')) }], isFinanceStaff),
           // Payments (issue #7): a contract's payments, statements, the finance desk (finance staff; admins read).
           guarded([
             { path: 'contracts/:id/payments', ...page(() => import('./pages/payments/contract-payments-page')) },

@@ -3,7 +3,6 @@ import searchEn from './search.en';
 import negotiationEn from './negotiation.en';
 import contractsEn from './contracts.en';
 import paymentsEn from './payments.en';
-import paymentsEn from './payments.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -240,7 +239,6 @@ const en: Messages = {
   search: searchEn,
   negotiation: negotiationEn,
   contracts: contractsEn,
-  payments: paymentsEn,
   payments: paymentsEn,
   validation: {
     required: 'This field is required',

@@ -3,7 +3,6 @@ import searchZh from './search.zh-CN';
 import negotiationZh from './negotiation.zh-CN';
 import contractsZh from './contracts.zh-CN';
 import paymentsZh from './payments.zh-CN';
-import paymentsZh from './payments.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -230,7 +229,6 @@ const zhCN = {
   search: searchZh,
   negotiation: negotiationZh,
   contracts: contractsZh,
-  payments: paymentsZh,
   payments: paymentsZh,
   validation: {
     required: '请填写此项',

@@ -31,9 +31,6 @@ function navItems(user: UserDto | null | undefined, t: (k: string) => string): N
   if (user?.orgId) items.push({ key: 'payments-statement', to: '/payments/statement', label: t('payments.nav.statement') });
   if (user?.roles.includes('broker')) items.push({ key: 'commissions', to: '/payments/commissions', label: t('payments.nav.commissions') });
   if (hasRole(user, 'finance', 'admin')) items.push({ key: 'finance', to: '/finance', label: t('payments.nav.finance') });
-  if (user?.orgId) items.push({ key: 'payments-statement', to: '/payments/statement', label: t('payments.nav.statement') });
-  if (user?.roles.includes('broker')) items.push({ key: 'commissions', to: '/payments/commissions', label: t('payments.nav.commissions') });
-  if (hasRole(user, 'finance', 'admin')) items.push({ key: 'finance', to: '/finance', label: t('payments.nav.finance') });
   if (isOfficial(user)) items.push({ key: 'officials', to: '/officials', label: t('contracts.nav.officials') });
   else items.push({ key: 'stats', to: '/stats', label: t('contracts.nav.stats') });
   return items;
