@@ -80,6 +80,8 @@ export const routes: RouteObject[] = [
           { path: 'stats', ...page(() => import('./pages/stats/public-stats-page')) },
           guarded([
             { path: 'contracts', ...page(() => import('./pages/contracts/contract-list-page')) },
+            { path: 'contracts/new', ...page(() => import('./pages/contracts/entry/paper-contract-page')) },
+            { path: 'contracts/import', ...page(() => import('./pages/contracts/import/contract-import-page')) },
             { path: 'contracts/:id', ...page(() => import('./pages/contracts/contract-detail-page')) },
           ]),
           // Payments (issue #7): a contract's payments, statements, the finance desk (finance staff; admins read).

@@ -6,6 +6,8 @@ import { ErrorResult } from '../../components/query-state';
 import { PageTitle } from '../../components/page-title';
 import { wanText } from '../../lib/money';
 import { ContractStatusTag } from './contract-status-tag';
+import './contracts.css';
+import { ContractsNav } from './contracts-nav';
 import { labels } from './labels';
 
 const FILTERS = ['status', 'category', 'fieldCode', 'sellerRegion', 'buyerRegion', 'from', 'to', 'q'] as const;
@@ -22,6 +24,7 @@ export default function ContractListPage() {
   return (
     <div className="page">
       <PageTitle titleKey="contracts.list.title" />
+      <ContractsNav active="list" />
       <Input.Search
         allowClear
         defaultValue={q.q}

@@ -1,5 +1,5 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Progress, Table, Tag, Upload, type TableProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Progress, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -7,11 +7,12 @@ import { errorText } from '../../../api/client';
 import { IMPORT_TEMPLATE_URL, isImportActive, useImportJob, useImportJobs, useStartImport } from '../../../api/imports';
 import type { ImportJobDto, ImportStatus } from '../../../api/listing-types';
 import { MAX_ATTACHMENT_BYTES } from '../../../api/attachments';
+import { ImportDropzone } from '../../../components/import/import-dropzone';
+import { ImportReportTable } from '../../../components/import/import-report-table';
 import { PageTitle } from '../../../components/page-title';
 import { ErrorResult, PageSkeleton } from '../../../components/query-state';
 import { formatDateTime } from '../../../lib/format';
 import '../catalog.css';
-import { ImportReportTable } from './import-report-table';
 
 const counts = ({ total, processed, created, failed }: ImportJobDto) => ({ total, processed, created, failed });
 
@@ -129,22 +130,7 @@ export default function ImportPage() {
         }
       />
       <Card className="section-card">
-        <Upload.Dragger
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          showUploadList={false}
-          disabled={start.isPending}
-          beforeUpload={(file) => {
-            upload(file);
-            return false;
-          }}
-          data-testid="import-upload"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('catalog.import.dragger')}</p>
-          <p className="ant-upload-hint">{t('catalog.import.hint')}</p>
-        </Upload.Dragger>
+        <ImportDropzone text={t('catalog.import.dragger')} hint={t('catalog.import.hint')} disabled={start.isPending} onFile={upload} />
       </Card>
       {jobId && <ImportJobCard id={jobId} />}
       <Card title={t('catalog.import.recent')} className="section-card">

@@ -1,0 +1,194 @@
+/**
+ * Paper contracts in a real browser against the real API (built web app): the seller reaches the entry form
+ * from the contracts area's navigation, is stopped by the shared schema's cross-field rule, enters a licence
+ * with a payment schedule, IP and a broker (amounts typed in 元, stored in 分), and imports an XLSX with one
+ * bad row through the import page (template link, progress, per-row report). MongoDB is checked after each
+ * step. Screenshots under tests/artifacts/. Needs `npm run build -w web`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
+import { clickNav, clickWhenStill, collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
+
+jest.setTimeout(180_000);
+
+const WEB_DIST = path.resolve(__dirname, '../../web/dist');
+let app: TestApp;
+let browser: Browser;
+let cast: Awaited<ReturnType<TestApp['cast']>>;
+let page: Page;
+const errors: string[] = [];
+
+/** Chooses an option of an antd Select by its form field id (typing `search` first for long lists). */
+async function pickOption(p: Page, inputId: string, label: string, search?: string) {
+  const select = p.locator('.ant-select', { has: p.locator(`#${inputId}`) });
+  await select.click();
+  if (search) await p.locator(`#${inputId}`).fill(search);
+  await clickWhenStill(p, p.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`));
+  await eventually(
+    () => text(select),
+    (v) => expect(v).toContain(label),
+  );
+  await p.keyboard.press('Escape');
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
+  app = await startTestApp({ WEB_DIST, SEARCH_SYNC: 'external' });
+  cast = await app.cast();
+  browser = await launchBrowser();
+  const context = await newContext(browser);
+  page = await context.newPage();
+  errors.push(...collectPageErrors(page));
+  await page.goto(`${app.url}/login`);
+  await page.locator('#email').fill(cast.owner.email);
+  await page.locator('#password').fill(TEST_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(`${app.url}/`);
+  await page.getByTestId('user-menu').waitFor();
+  await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const title = '镁合金型材挤压工艺专利实施许可合同（纸质）';
+
+test('the seller enters a paper contract through the form: 元 on screen, 分 in MongoDB, counted as signed', async () => {
+  await clickNav(page, 'contracts');
+  await page.getByTestId('contracts-nav-new').click();
+  await page.waitForURL(`${app.url}/contracts/new`);
+  await page.getByTestId('paper-contract-form').waitFor();
+  expect(await text(page.getByTestId('entry-seller'))).toContain(cast.ownerOrg.name);
+
+  await page.locator('#title').fill(title);
+  await pickOption(page, 'category', '技术许可');
+  await pickOption(page, 'subType', '专利实施许可');
+  await pickOption(page, 'fieldCode', '新材料', '新材料');
+  await page.locator('#subject').fill('许可买方在辽宁省内实施镁合金型材挤压工艺专利，卖方提供三次现场技术指导。');
+  await page.locator('#buyer_name').fill('鞍山轻合金制品有限公司');
+  const buyerCode = app.creditCode('210300');
+  await page.locator('#buyer_creditCode').fill(buyerCode);
+  await pickOption(page, 'buyer_regionCode', '鞍山市 210300', '210300');
+  await page.locator('#amountYuan').fill('800000');
+  // More technology than contract: the shared schema's refine stops the form before anything is sent.
+  await page.locator('#techAmountYuan').fill('900000');
+  await page.locator('#signedOn').fill('2026-01-20');
+  await page.locator('#startOn').fill('2026-02-01');
+  await page.locator('#endOn').fill('2029-01-31');
+  await page.getByTestId('paper-contract-submit').click();
+  await page.getByText('申报技术交易额不能超过合同成交额').waitFor();
+  expect(await app.models.Contract.countDocuments({ 'terms.title': title })).toBe(0);
+
+  await page.locator('#techAmountYuan').fill('750000');
+  await page.getByTestId('add-payment').click();
+  await page.getByTestId('add-payment').click();
+  await page.locator('#paymentSchedule_0_dueOn').fill('2026-03-01');
+  await page.locator('#paymentSchedule_0_amountYuan').fill('400000');
+  await page.locator('#paymentSchedule_0_note').fill('首付');
+  await page.locator('#paymentSchedule_1_dueOn').fill('2026-09-01');
+  await page.locator('#paymentSchedule_1_amountYuan').fill('400000.5');
+  await page.getByTestId('add-ip').click();
+  await pickOption(page, 'ip_0_type', '发明专利');
+  await page.locator('#ip_0_number').fill('ZL202210345678.9');
+  await page.locator('#ip_0_title').fill('高强韧镁合金挤压型材制备方法');
+  await pickOption(page, 'exclusivity', '排他许可');
+  await page.getByTestId('entry-has-broker').click();
+  await page.locator('#broker_name').fill('王经纪');
+  await page.locator('#broker_certNo').fill('LN-TB-0042');
+  await page.locator('#broker_commissionYuan').fill('24000');
+  await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+  await screenshot(page, 'contracts-entry-form');
+  await page.getByTestId('paper-contract-submit').click();
+  await page.getByTestId('paper-contract-saved').waitFor();
+
+  const stored = (await app.models.Contract.findOne({ 'terms.title': title }).lean())!;
+  expect(stored).toMatchObject({ source: 'direct', signing: 'paper', status: 'signed', sellerRegion: cast.ownerOrg.regionCode });
+  expect(String(stored.sellerOrgId)).toBe(String(cast.ownerOrg._id));
+  expect(stored.terms).toMatchObject({
+    category: 'license',
+    subType: 'patent_license',
+    fieldCode: 'MAT',
+    seller: { name: cast.ownerOrg.name, creditCode: cast.ownerOrg.creditCode },
+    buyer: { name: '鞍山轻合金制品有限公司', creditCode: buyerCode, regionCode: '210300', orgType: 'enterprise' },
+    amountFen: 80_000_000,
+    techAmountFen: 75_000_000,
+    paymentSchedule: [
+      { dueOn: '2026-03-01', amountFen: 40_000_000, note: '首付' },
+      { dueOn: '2026-09-01', amountFen: 40_000_050, note: '' },
+    ],
+    signedOn: '2026-01-20',
+    startOn: '2026-02-01',
+    endOn: '2029-01-31',
+    ip: [{ type: 'invention', number: 'ZL202210345678.9', title: '高强韧镁合金挤压型材制备方法' }],
+    exclusivity: 'sole',
+    broker: { name: '王经纪', certNo: 'LN-TB-0042', commissionFen: 2_400_000 },
+  });
+  // The tally took it in within the request (the contribution is recorded on the contract).
+  expect(stored.stats).toMatchObject({ v: stored.version, c: { bucket: 'signed', month: 202601 } });
+  expect(await text(page.getByTestId('paper-contract-saved').locator('.ant-result-title'))).toContain(stored.contractNo);
+  await screenshot(page, 'contracts-entry-saved');
+
+  await page.getByTestId('open-saved-contract').click();
+  await page.waitForURL(`${app.url}/contracts/${stored._id}`);
+  await expect(text(page.getByTestId('contract-status').first())).resolves.toBe('已签署');
+});
+
+async function contractsXlsx(rows: Array<Record<string, string | number>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('技术合同');
+  const headers = ['合同名称', '合同类别', '合同子类', '技术领域', '标的技术内容', '买方名称', '买方信用代码', '买方地区', '买方类型', '合同成交额(元)', '技术交易额(元)', '签订日期', '开始日期', '结束日期', '许可方式', '知识产权', '经纪人', '经纪人证书号', '佣金(元)'];
+  ws.columns = headers.map((h) => ({ header: h, key: h }));
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('the seller imports an XLSX through the import page: progress, per-row report in Chinese and English, rows in MongoDB', async () => {
+  await clickNav(page, 'contracts');
+  await page.getByTestId('contract-table').waitFor();
+  await page.getByTestId('contracts-nav-import').click();
+  await page.waitForURL(`${app.url}/contracts/import`);
+  const href = await page.getByTestId('contract-import-template').getAttribute('href');
+  const template = await page.request.get(`${app.url}${href}`);
+  expect([template.status(), template.headers()['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+
+  const base = { 合同类别: '技术服务', 合同子类: '技术服务', 技术领域: '高端装备制造', 买方类型: '企业', 签订日期: '2026-02-10', 开始日期: '2026-02-10', 结束日期: '2026-08-10' };
+  const xlsx = await contractsXlsx([
+    { ...base, 合同名称: '导入·焊接机器人焊缝跟踪技术服务', 标的技术内容: '解决焊缝跟踪精度不足问题', 买方名称: '营口焊装有限公司', 买方信用代码: app.creditCode('210800'), 买方地区: '营口', '合同成交额(元)': 300000, '技术交易额(元)': 280000, 经纪人: '李经纪', 经纪人证书号: 'LN-TB-0007', '佣金(元)': 9000 },
+    { ...base, 合同名称: '导入·缺金额的合同', 标的技术内容: '开发工业数据平台', 买方名称: '某公司', 买方信用代码: app.creditCode('210200'), 买方地区: '大连' },
+    { ...base, 合同类别: '技术咨询', 合同子类: '技术评价', 技术领域: 'ICT', 合同名称: '导入·工业软件技术评价咨询', 标的技术内容: '评价工业软件国产化方案', 买方名称: '北京某科技有限公司', 买方信用代码: '91110000MA01ABCDE1', 买方地区: '110000', '合同成交额(元)': 120000.5 },
+  ]);
+  await page.locator('input[type=file]').setInputFiles({ name: '纸质合同.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await page.getByTestId('contract-import-progress').waitFor();
+  const counts = page.getByTestId('contract-import-counts');
+  await counts.waitFor({ timeout: 30_000 });
+  expect((await text(counts)).replace(/\s+/g, '')).toBe('总行数3成功2失败1');
+  await expect(page.getByTestId('contract-import-progress').locator('.ant-progress-indicator').textContent()).resolves.toBe('100%');
+
+  const badRow = page.getByTestId('import-report').locator('tr', { hasText: '导入·缺金额的合同' });
+  const badText = await text(badRow);
+  expect(badText).toContain('合同成交额(元)');
+  // Chinese first, the English beside it.
+  expect(badText).toMatch(/[\u4e00-\u9fff].*（.*[A-Za-z]+.*）/);
+  await screenshot(page, 'contracts-import-report');
+
+  const imported = await app.models.Contract.find({ originKey: /^import:/, sellerOrgId: cast.ownerOrg._id }).sort({ 'terms.title': 1 }).lean();
+  expect(imported.map((c) => [c.terms.title, c.terms.amountFen, c.status, c.source])).toEqual([
+    ['导入·工业软件技术评价咨询', 12_000_050, 'signed', 'import'],
+    ['导入·焊接机器人焊缝跟踪技术服务', 30_000_000, 'signed', 'import'],
+  ]);
+  expect(imported[1].terms).toMatchObject({ category: 'service', subType: 'technical', fieldCode: 'EQP', buyer: { regionCode: '210800' }, techAmountFen: 28_000_000, broker: { certNo: 'LN-TB-0007', commissionFen: 900_000 } });
+  expect(imported[0].terms).toMatchObject({ category: 'consulting', subType: 'assessment', buyer: { regionCode: '110000' }, techAmountFen: 12_000_050 });
+  await eventually(
+    () => app.models.Contract.countDocuments({ originKey: /^import:/, statsDirty: true }),
+    (n) => expect(n).toBe(0),
+  );
+
+  // The report links each stored row to its contract.
+  await page.getByTestId('import-report').getByRole('link', { name: '导入·焊接机器人焊缝跟踪技术服务' }).click();
+  await page.waitForURL(`${app.url}/contracts/${imported[1]._id}`);
+  expect(errors).toEqual([]);
+});
