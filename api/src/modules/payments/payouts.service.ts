@@ -78,8 +78,32 @@ export class PayoutsService {
   async onAccountUpdated(o: EventObject): Promise<string> {
     const acct = await this.updateFlags(String(o.id), { chargesEnabled: !!o.charges_enabled, payoutsEnabled: !!o.payouts_enabled, detailsSubmitted: !!o.details_submitted });
     if (!acct) return 'not ours';
-    if (acct.payoutsEnabled) await this.runPending(acct._id);
+    if (acct.payoutsEnabled) {
+      await this.createMissing(acct._id);
+      await this.runPending(acct._id);
+    }
     return acct.payoutsEnabled ? 'onboarded' : 'updated';
+  }
+
+  /**
+   * After a Stripe payment settled: payouts to whichever beneficiary can already receive money (one `_id`
+   * read each when nobody onboarded, which keeps the webhook path light). Beneficiaries who onboard later
+   * get theirs from `account.updated` or reconciliation (`createMissing`).
+   */
+  async afterSettle(p: PaymentRecord): Promise<void> {
+    if (p.kind === 'deposit' || p.method !== 'stripe') return;
+    const holders = [p.payeeOrgId ? `org:${p.payeeOrgId}` : null, p.broker?.userId && p.commissionFen > 0 ? `broker:${p.broker.userId}` : null].filter((h): h is string => !!h);
+    for (const h of holders) {
+      const acct = await this.models.ConnectAccount.findById(h).lean<ConnectAccountRecord>();
+      if (acct?.payoutsEnabled) return this.createFor(p);
+    }
+  }
+
+  /** Payouts owed to a holder from every settled Stripe payment (idempotent: payout ids are per payable). */
+  async createMissing(holder: string): Promise<void> {
+    const [kind, id] = holder.split(':');
+    const filter = kind === 'org' ? { payeeOrgId: id } : { 'broker.userId': id };
+    for (const p of await this.models.Payment.find({ ...filter, method: 'stripe', status: 'succeeded' }).limit(1_000).lean<PaymentRecord[]>()) await this.createFor(p);
   }
 
   /** The payouts a settled Stripe payment owes (seller's share; broker's commission when the broker is a user). */
@@ -110,6 +134,12 @@ export class PayoutsService {
     await this.ledger.post(journals.payout(o));
     await this.models.Payout.updateOne({ _id: o._id }, { $set: { status: 'paid', stripeTransferId: t.id, paidAt: new Date() } });
     return true;
+  }
+
+  /** Reconciliation: payouts owed to every onboarded account are made, then sent. */
+  async catchUp(): Promise<number> {
+    for (const a of await this.models.ConnectAccount.find({ payoutsEnabled: true }).lean<ConnectAccountRecord[]>()) await this.createMissing(a._id);
+    return this.runPending();
   }
 
   async runPending(holder?: string): Promise<number> {

@@ -62,7 +62,7 @@ export class Reconciler {
           this.logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'reconciliation could not re-read a payment');
         }
       }
-      r.payoutsMade = await this.payouts.runPending();
+      r.payoutsMade = await this.payouts.catchUp();
     }
     // Refunds asked for but not completed: Stripe's are re-read, bank ones (sent back by finance) recorded.
     const refunding = await this.models.Payment.find({ rank: paymentRank.succeeded, 'refund.id': { $exists: true }, 'refund.at': null }).limit(500).lean<PaymentRecord[]>();
