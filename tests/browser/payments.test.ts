@@ -1,9 +1,12 @@
 /**
- * Payments in a real browser against the real API (built web app, Stripe off: bank transfer only): the buyer
+ * Payments in a real browser against the real API (built web app; Stripe through the local fake, Stripe.js
+ * itself cannot load here — offline, and outside the page's CSP): the buyer
  * of a signed contract opens its payment page from the contract, pays the overdue first instalment by 对公转账
  * (uploading the bank receipt), finance staff see it in their queue, try a wrong received amount (the API's
  * message stays on screen and nothing is booked), then confirm the right one; the ledger balances, the buyer
- * sees the contract partially paid and the broker sees the commission. MongoDB is checked after each step.
+ * sees the contract partially paid and the broker sees the commission. Last, the buyer starts paying the
+ * second instalment online: the PaymentIntent is made, the dialog says Stripe.js could not load, and starting
+ * again sends the same Idempotency-Key, so it is the same payment. MongoDB is checked after each step.
  * Screenshots under tests/artifacts/payments-*.png.
  *
  * The steps build on each other, so they run in order in one file. Needs `npm run build -w web`.
@@ -12,7 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { JournalRecord, PayableRecord, PaymentRecord } from '../../api/src/modules/payments/payment.model';
-import { paymentCast, signedContract, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
+import { FakeStripe } from '../../api/src/modules/payments/testing/fake-stripe';
+import { paymentCast, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
 import { files } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { clickNav, collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
@@ -21,6 +25,7 @@ jest.setTimeout(180_000);
 
 const WEB_DIST = process.env.TEST_WEB_DIST ?? path.resolve(__dirname, '../../web/dist');
 let app: TestApp;
+let fake: FakeStripe;
 let browser: Browser;
 let cast: PaymentCast;
 const errors: string[] = [];
@@ -65,7 +70,16 @@ async function contractPaymentStatus(): Promise<string> {
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
-  app = await startTestApp({ WEB_DIST, SEARCH_SYNC: 'external', PAYMENT_RECONCILE_INTERVAL_MS: 0 });
+  fake = await new FakeStripe().start();
+  app = await startTestApp({
+    WEB_DIST,
+    SEARCH_SYNC: 'external',
+    STRIPE_SECRET_KEY: STRIPE_KEY,
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_nekj_fake_0123456789',
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_BASE: fake.url,
+    PAYMENT_RECONCILE_INTERVAL_MS: 0,
+  });
   cast = await paymentCast(app);
   browser = await launchBrowser();
   // A signed paper contract: 30万 due 2026-03-01 (overdue), 50万 due 2027-09-01; broker commission 2.4万.
@@ -75,6 +89,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+  await fake?.stop();
 });
 
 let buyer: Page;
@@ -93,7 +108,7 @@ test('the buyer opens the payment page from the contract: the plan, what is due 
   // The split comes from the stored terms: 1% fee, the commission spread 30:50, the rest to the seller.
   expect(await text(buyer.getByTestId('split-1'))).toBe('平台服务费 ¥3,000.00经纪佣金 ¥9,000.00卖方实得 ¥288,000.00');
   expect(await text(buyer.getByTestId('total-dueNow'))).toContain('¥300,000.00');
-  expect(await buyer.getByTestId('pay-stripe-1').count()).toBe(0); // Stripe is off in this run
+  await buyer.getByTestId('pay-stripe-1').waitFor(); // Stripe is on: both ways are offered
   await screenshot(buyer, 'payments-plan');
 
   const stored = await payables();
@@ -195,5 +210,38 @@ test('the buyer sees the instalment paid and the contract partially paid; the br
   await broker.waitForTimeout(1_200); // ECharts grows the bars in over 1 s: let the screenshot show them
   await broker.getByTestId('broker-contracts').getByText(contractNo).waitFor();
   await screenshot(broker, 'payments-broker-statement');
-  expect(errors).toEqual([]);
+
+  await clickNav(buyer, 'payments-statement');
+  await buyer.getByTestId('org-statement').waitFor();
+  await buyer.getByTestId('statement-payables').getByText(contractNo).first().waitFor();
+  const xlsx = await buyer.request.get(`${app.url}${await buyer.getByTestId('statement-export-xlsx').getAttribute('href')}`);
+  expect([xlsx.status(), xlsx.headers()['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+});
+
+test('the buyer starts paying online: the intent is made, Stripe.js cannot load here and says so, a second start is the same payment', async () => {
+  await buyer.goto(`${app.url}/contracts/${contractId}/payments`);
+  await buyer.getByTestId('pay-stripe-2').click();
+  await buyer.getByTestId('stripe-start').click();
+  await eventually(() => buyer.getByTestId('stripe-form').getAttribute('data-state'), (s) => expect(s).toBe('failed'), 20_000);
+  await buyer.getByTestId('stripe-load-failed').waitFor();
+  await screenshot(buyer, 'payments-stripe-unavailable');
+  const second = (await payables())[1];
+  const [payment] = await paymentsOf(second._id);
+  expect(payment).toMatchObject({ method: 'stripe', status: 'requires_payment', amountFen: 50_000_000 });
+  expect(fake.intents.get(payment.stripe!.paymentIntentId)).toMatchObject({ amount: 50_000_000, currency: 'cny' });
+
+  // Closing and starting again is the same attempt: same key, same payment, same intent.
+  await buyer.keyboard.press('Escape');
+  await buyer.getByTestId('stripe-form').waitFor({ state: 'detached' });
+  await buyer.getByTestId('pay-stripe-2').click();
+  await buyer.getByTestId('stripe-start').click();
+  await buyer.getByTestId('stripe-load-failed').waitFor();
+  const again = await paymentsOf(second._id);
+  expect(again.map((p) => [String(p._id), p.idemKey, p.stripe?.paymentIntentId])).toEqual([[String(payment._id), payment.idemKey, payment.stripe!.paymentIntentId]]);
+  expect(fake.intents.size).toBe(1);
+  // Nothing was charged: no journal for the second instalment, the contract is still partially paid.
+  expect((await journals()).map((j) => String(j.payableId))).toEqual([String(first._id)]);
+  expect(await contractPaymentStatus()).toBe('partially_paid');
+  // Stripe.js refused by the CSP (or the network) is the expected state here, not a page error.
+  expect(errors.filter((e) => !e.includes('js.stripe.com'))).toEqual([]);
 });
