@@ -6,7 +6,7 @@
  * message stays on screen and nothing is booked), then confirm the right one; the ledger balances, the buyer
  * sees the contract partially paid and the broker sees the commission. Last, the buyer starts paying the
  * second instalment online: the PaymentIntent is made, the dialog says Stripe.js could not load, and starting
- * again sends the same Idempotency-Key, so it is the same payment. MongoDB is checked after each step.
+ * again sends the same Idempotency-Key, so it is the same payment; then the page in English. MongoDB is checked after each step.
  * Screenshots under tests/artifacts/payments-*.png.
  *
  * The steps build on each other, so they run in order in one file. Needs `npm run build -w web`.
@@ -242,6 +242,15 @@ test('the buyer starts paying online: the intent is made, Stripe.js cannot load 
   // Nothing was charged: no journal for the second instalment, the contract is still partially paid.
   expect((await journals()).map((j) => String(j.payableId))).toEqual([String(first._id)]);
   expect(await contractPaymentStatus()).toBe('partially_paid');
+
+  // The same page in English: the language switch relabels statuses and amounts stay as they are.
+  await buyer.keyboard.press('Escape');
+  await buyer.getByTestId('stripe-form').waitFor({ state: 'detached' });
+  await buyer.getByTestId('lang-switch').locator('[data-lang="en"]').click();
+  await eventually(() => text(buyer.getByTestId('contract-payment-status')), (s) => expect(s).toBe('Partially paid'));
+  expect(await text(buyer.getByTestId('payable-status-1'))).toBe('Paid');
+  expect(await text(buyer.getByTestId('split-2'))).toBe('Platform fee ¥5,000.00Broker commission ¥15,000.00Seller receives ¥480,000.00');
+  await screenshot(buyer, 'payments-plan-en');
   // Stripe.js refused by the CSP (or the network) is the expected state here, not a page error.
   expect(errors.filter((e) => !e.includes('js.stripe.com'))).toEqual([]);
 });

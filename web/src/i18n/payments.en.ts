@@ -64,7 +64,7 @@ const paymentsEn: typeof paymentsZh = {
     payStripe: 'Pay online',
     waiting: 'Waiting for finance',
   },
-  payment: { createdAt: 'Submitted', method: 'Method', amount: 'Amount', status: 'Status', reference: 'Bank reference', receipt: 'Receipt', reason: 'Note', decidedBy: 'Handled by' },
+  payment: { createdAt: 'Submitted', method: 'Method', amount: 'Amount', status: 'Status', reference: 'Reference', receipt: 'Receipt', reason: 'Note', decidedBy: 'Handled by' },
   bank: {
     title: 'Pay by bank transfer',
     intro: 'Transfer the amount due to the platform account below and upload the bank receipt; once finance confirms the money arrived, the item is marked paid.',

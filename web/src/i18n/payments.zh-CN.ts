@@ -62,7 +62,7 @@ const paymentsZh = {
     payStripe: '在线支付',
     waiting: '等待财务确认',
   },
-  payment: { createdAt: '提交时间', method: '方式', amount: '金额', status: '状态', reference: '银行流水号', receipt: '转账回单', reason: '说明', decidedBy: '处理人' },
+  payment: { createdAt: '提交时间', method: '方式', amount: '金额', status: '状态', reference: '流水号 / 支付单号', receipt: '转账回单', reason: '说明', decidedBy: '处理人' },
   bank: {
     title: '对公转账付款',
     intro: '请将应付金额转入以下平台账户，并上传银行回单；财务确认到账后该笔款项标记为已付。',

@@ -19,16 +19,17 @@ type Paying = { payable: PayableDto; method: 'bank' | 'stripe' } | null;
 const isDueNow = (p: PayableDto, today: string) => p.dueOn <= today && (p.status === 'due' || p.status === 'overdue');
 
 function Summary({ data }: { data: ContractPaymentsDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const colon = i18n.language === 'en' ? ': ' : '：';
   const { totals, contract } = data;
   const percent = totals.amountFen > 0 ? Math.floor((totals.paidFen / totals.amountFen) * 1000) / 10 : 0;
   return (
     <Card size="small" data-testid="payment-summary">
       <Space wrap style={{ marginBottom: 8 }}>
         <ContractPaymentTag status={data.status} />
-        <span>{t('payments.contract.seller')}：{contract.sellerName}</span>
-        <span>{t('payments.contract.buyer')}：{contract.buyerName}</span>
-        {contract.broker && <span>{t('payments.contract.broker')}：{contract.broker.name}</span>}
+        <span>{t('payments.contract.seller')}{colon}{contract.sellerName}</span>
+        <span>{t('payments.contract.buyer')}{colon}{contract.buyerName}</span>
+        {contract.broker && <span>{t('payments.contract.broker')}{colon}{contract.broker.name}</span>}
       </Space>
       <Tooltip title={t('payments.contract.progress', { paid: yuanText(totals.paidFen), total: yuanText(totals.amountFen) })}>
         <div data-testid="payment-progress" data-percent={percent}>
