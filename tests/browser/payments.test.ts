@@ -209,6 +209,7 @@ test('the buyer sees the instalment paid and the contract partially paid; the br
   await broker.getByTestId('broker-chart').locator('canvas').first().waitFor();
   await broker.waitForTimeout(1_200); // ECharts grows the bars in over 1 s: let the screenshot show them
   await broker.getByTestId('broker-contracts').getByText(contractNo).waitFor();
+  await broker.getByTestId('connect-broker').getByText('尚未开户').waitFor(); // Stripe is on: where commissions are paid out
   await screenshot(broker, 'payments-broker-statement');
 
   await clickNav(buyer, 'payments-statement');

@@ -91,6 +91,7 @@ export const routes: RouteObject[] = [
             { path: 'payments/orgs/:id', ...page(() => import('./pages/payments/org-statement-page')) },
             { path: 'payments/commissions', ...page(() => import('./pages/payments/broker-statement-page')) },
             { path: 'payments/brokers/:id', ...page(() => import('./pages/payments/broker-statement-page')) },
+            { path: 'payments/connect', ...page(() => import('./pages/payments/connect-page')) },
           ]),
           guarded([{ path: 'finance', ...page(() => import('./pages/payments/finance-page')) }], isFinanceStaff),
           guarded(

@@ -8,6 +8,7 @@ import type { PageDto } from '@shared/dto';
 import {
   IDEMPOTENCY_HEADER,
   type BankTransferBody,
+  type ConnectStatusDto,
   type ContractPaymentsDto,
   type PayableDto,
   type PaymentDto,
@@ -178,3 +179,16 @@ export function useBrokerLines(brokerId: string, range: { from?: string; to?: st
 export const ledgerExportUrl = (format: ExportFormat, range: { from?: string; to?: string }) => withQuery('/api/payments/ledger/export', { format, ...range });
 export const orgStatementExportUrl = (orgId: string, format: ExportFormat, range: { from?: string; to?: string }) =>
   withQuery(`/api/payments/orgs/${orgId}/statement/export`, { format, ...range });
+
+export type ConnectAs = 'org' | 'broker';
+export const connectKeys = { status: (as: ConnectAs) => [...paymentKeys.all, 'connect', as] as const };
+
+/** The caller's Stripe Connect account (as the organisation's admin, or as a broker): onboarded, payouts on. */
+export function useConnectStatus(as: ConnectAs, enabled: boolean) {
+  return useQuery({ queryKey: connectKeys.status(as), queryFn: () => api.get<ConnectStatusDto>('/api/payments/connect/status', { as }), enabled });
+}
+
+/** A fresh onboarding link (Stripe Express); the caller sends the browser there. */
+export function useConnectOnboarding() {
+  return useMutation({ mutationFn: (as: ConnectAs) => api.post<ConnectStatusDto>('/api/payments/connect/onboarding', { as }) });
+}

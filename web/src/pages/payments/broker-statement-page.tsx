@@ -9,6 +9,7 @@ import { BROKER_LINES_CAP, useBrokerLines, useBrokerStatement } from '../../api/
 import { PageTitle } from '../../components/page-title';
 import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { Chart } from '../stats/chart';
+import { ConnectCard } from './connect-card';
 import { DateRangeFilter, type Range } from './date-range';
 import { yuanText } from './money';
 import { LinesCard } from './statement-parts';
@@ -103,6 +104,7 @@ export default function BrokerStatementPage() {
             </Card>
           </Col>
         </Row>
+        {brokerId === me.data?.id && <ConnectCard as="broker" />}
         <LinesCard s={s} loading={statement.isFetching} onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })} />
       </Space>
     </div>

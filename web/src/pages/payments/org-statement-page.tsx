@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { DateRangeFilter, type Range } from './date-range';
 import { ExportButtons } from './export-buttons';
+import { ConnectCard } from './connect-card';
 import { BalancesCard, LinesCard, PayablesCard } from './statement-parts';
 
 /** An organisation's statement: balances of its accounts, what it owes, its ledger lines (members and finance). */
@@ -43,6 +44,7 @@ export default function OrgStatementPage() {
         }
       />
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        {me.data?.orgId === orgId && me.data.orgRole === 'org_admin' && <ConnectCard as="org" />}
         <BalancesCard s={s} />
         <PayablesCard payables={s.payables} />
         <LinesCard s={s} loading={q.isFetching} onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })} />
