@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures and ratios against baselines measured in the same run.
- * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=foundation|import|search|sync|rooms|tally picks a part.
+ * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=foundation|import|search|sync|rooms|tally|payments picks a part.
  */
 import os from 'node:os';
 import { runFoundationBench } from './foundation.bench';
@@ -9,6 +9,7 @@ import { runSearchBench } from './search.bench';
 import { runSyncLagBench } from './sync-lag.bench';
 import { runRoomsBench } from './rooms.bench';
 import { runTallyBench } from './tally.bench';
+import { runPaymentsBench } from './payments.bench';
 
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -24,6 +25,7 @@ async function main() {
   if (!only || only === 'sync') await runSyncLagBench({ writesPerSecond: Number(process.env.BENCH_SYNC_WPS ?? 50), seconds: Number(process.env.BENCH_SYNC_SECONDS ?? 10) });
   if (!only || only === 'rooms') await runRoomsBench({ seconds });
   if (!only || only === 'tally') await runTallyBench({ contracts: Number(process.env.BENCH_TALLY_CONTRACTS ?? 1_000_000), rounds: Number(process.env.BENCH_TALLY_ROUNDS ?? 20) });
+  if (!only || only === 'payments') await runPaymentsBench({ payments: Number(process.env.BENCH_PAYMENTS ?? 300) });
 }
 
 main().catch((err) => {

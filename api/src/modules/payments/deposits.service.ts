@@ -9,8 +9,8 @@ import type { NegotiationRecord } from '../negotiations/negotiation.model';
 import type { OrgRecord } from '../orgs/org.model';
 import { depositAmount, depositRules, releasableByRule } from './deposit.rules';
 import { journals, type Ledger } from './ledger';
-import type { PayableRecord, PaymentRecord } from './payment.model';
-import { payableStatus } from './payment.state';
+import { hydratePayable, type PayableRecord, type PaymentRecord } from './payment.model';
+import { payableStatus, paymentRank } from './payment.state';
 import { isFinance } from './payments.policy';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
@@ -66,7 +66,7 @@ export class DepositsService {
         deposit: { subjectKind: kind, subjectId, rule: rule.code },
       });
       await this.audit.record(user, { entity: 'payable', entityId: String(doc._id), action: 'deposit_required', to: 'due' });
-      return { payable: doc.toObject() as PayableRecord, created: true };
+      return { payable: hydratePayable(doc.toObject() as unknown as PayableRecord), created: true };
     } catch (err) {
       if (!isDuplicate(err)) throw err;
       return { payable: (await this.models.Payable.findOne({ key }).lean<PayableRecord>())!, created: false };
@@ -77,7 +77,7 @@ export class DepositsService {
     const p = await this.models.Payable.findById(id).lean<PayableRecord>();
     if (!p || p.kind !== 'deposit') throw new AppError('NOT_FOUND');
     if (user && !isFinance(user)) throw new AppError(String(p.payerOrgId) === user.orgId || user.roles.includes('admin') ? 'FORBIDDEN' : 'NOT_FOUND');
-    const paid = await this.models.Payment.findOne({ payableId: p._id, status: 'succeeded' }).lean<PaymentRecord>();
+    const paid = await this.models.Payment.findOne({ payableId: p._id, rank: { $gte: paymentRank.succeeded } }).lean<PaymentRecord>();
     const status = payableStatus(p, null);
     if (!paid || !['held', 'released', 'forfeited'].includes(status)) throw new AppError('INVALID_STATE', { status });
     return { p, method: paid.method };

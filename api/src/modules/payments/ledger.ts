@@ -71,8 +71,9 @@ export class UnbalancedJournalError extends Error {}
 /**
  * The double-entry ledger. A journal is inserted whole (one document, so it is never half-written) with its
  * idempotency key as `_id`; a replay is a duplicate-key error and changes nothing. Its effect on the payable
- * cache is applied once, guarded by `journalIds: {$ne: id}`. Callers post, then apply, then move the
- * payment's status, so a crash anywhere is repaired by running the same steps again.
+ * cache is the entry `applied.<journal id>`, set by bare `_id` (setting it again writes the same value).
+ * Callers post, then apply, then raise the payment's rank, so a crash anywhere is repaired by running the
+ * same steps again.
  */
 export class Ledger {
   constructor(private readonly models: Models) {}
@@ -94,11 +95,11 @@ export class Ledger {
     }
   }
 
-  /** Applies a posted journal to its payable's cache once; true when this call applied it. */
+  /** Applies a posted journal to its payable's cache (idempotent); true when the entry was new. */
   async apply(j: Pick<JournalRecord, '_id' | 'kind' | 'lines' | 'payableId'>): Promise<boolean> {
     if (!j.payableId) return false;
     const d = payableDelta(j.kind, j.lines);
-    const res = await this.models.Payable.updateOne({ _id: j.payableId, journalIds: { $ne: j._id } }, { $inc: d, $push: { journalIds: j._id } });
+    const res = await this.models.Payable.updateOne({ _id: j.payableId }, { $set: { [`applied.${j._id}`]: d } });
     return res.modifiedCount === 1;
   }
 

@@ -1,11 +1,13 @@
 import { Schema, type Types } from 'mongoose';
 import type { DepositSubjectKind, JournalKind, LineRole, PayableKind, PaymentMethod, PaymentStatus, StripeMethodType } from '../../shared/payment-schemas';
+import { statusOfRank } from './payment.state';
 
 /**
  * Something an organisation owes: one item of a contract's payment schedule, a royalty report, or a deposit.
- * Amount, fee and commission are fixed when it is made, from the stored terms. `inFen`/`refundedFen` are a
- * cache of the ledger: each journal that touches the payable is applied once (`journalIds`, guarded by
- * `$ne` in the filter), so a replay adds nothing; the property test checks the cache against the ledger.
+ * Amount, fee and commission are fixed when it is made, from the stored terms. `applied` caches what the
+ * ledger says about it: one entry per journal (`applied.<journal id> = {inFen, refundedFen}`), set by bare
+ * `_id`, so applying a journal twice writes the same entry and adds nothing. `inFen`, `refundedFen` and
+ * `journalIds` are summed from it on every read; the property test checks them against the ledger.
  */
 export const payableSchema = new Schema(
   {
@@ -26,14 +28,35 @@ export const payableSchema = new Schema(
     amountFen: { type: Number, required: true },
     feeFen: { type: Number, required: true },
     commissionFen: { type: Number, required: true },
-    inFen: { type: Number, default: 0 },
-    refundedFen: { type: Number, default: 0 },
-    journalIds: { type: [String], default: [] },
+    applied: { type: Schema.Types.Mixed, default: () => ({}) },
     openPaymentId: { type: Schema.Types.ObjectId, default: null },
     deposit: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true, collection: 'payables', minimize: false },
 );
+
+/** Adds the ledger totals to a payable as read from the database. */
+export function hydratePayable<T extends { applied?: Record<string, { inFen: number; refundedFen: number }> } | null>(p: T): T {
+  if (!p) return p;
+  const entries = Object.entries(p.applied ?? {});
+  Object.assign(p, {
+    inFen: entries.reduce((s, [, v]) => s + v.inFen, 0),
+    refundedFen: entries.reduce((s, [, v]) => s + v.refundedFen, 0),
+    journalIds: entries.map(([k]) => k).sort(),
+  });
+  return p;
+}
+/** Adds a payment's status (from its rank) as read from the database. */
+export function hydratePayment<T extends { rank?: number } | null>(p: T): T {
+  if (p && typeof p.rank === 'number') Object.assign(p, { status: statusOfRank(p.rank) });
+  return p;
+}
+const hydrateAll = (fn: (d: never) => unknown) =>
+  function (res: unknown) {
+    if (Array.isArray(res)) res.forEach((d) => fn(d as never));
+    else if (res) fn(res as never);
+  };
+payableSchema.post(['find', 'findOne'], hydrateAll(hydratePayable));
 
 export interface BrokerRef {
   /** The broker's user id when known (deal, or certificate number matched); else null. */
@@ -61,9 +84,12 @@ export interface PayableRecord {
   amountFen: number;
   feeFen: number;
   commissionFen: number;
+  applied?: Record<string, { inFen: number; refundedFen: number }>;
+  /** Summed from `applied` on read. */
   inFen: number;
   refundedFen: number;
   journalIds: string[];
+  /** The latest payment started for it (its status says whether it is still in flight). */
   openPaymentId: Types.ObjectId | null;
   deposit: { subjectKind: DepositSubjectKind; subjectId: string; rule: string } | null;
   createdAt: Date;
@@ -72,8 +98,8 @@ export interface PayableRecord {
 
 /**
  * One attempt to pay a payable, by Stripe or by bank transfer. `idemKey` (`<payer org>:<Idempotency-Key>`)
- * is unique, so a client's retry finds the same payment. `rank` orders statuses; every status write is
- * guarded by `rank < new`, so late or repeated events never move a payment back. The split (fee,
+ * is unique, so a client's retry finds the same payment. `rank` is the stored status (see payment.state.ts),
+ * only ever raised with `$max`, so late or repeated events never move a payment back; `status` is read from it. The split (fee,
  * commission, seller) is copied from the payable so that settling needs no other read.
  */
 export const paymentSchema = new Schema(
@@ -91,7 +117,6 @@ export const paymentSchema = new Schema(
     amountFen: { type: Number, required: true },
     feeFen: { type: Number, required: true },
     commissionFen: { type: Number, required: true },
-    status: { type: String, required: true },
     rank: { type: Number, required: true, index: true },
     stripe: { type: Schema.Types.Mixed, default: null },
     bank: { type: Schema.Types.Mixed, default: null },
@@ -102,6 +127,7 @@ export const paymentSchema = new Schema(
   { timestamps: true, collection: 'payments', minimize: false },
 );
 paymentSchema.index({ 'stripe.paymentIntentId': 1 });
+paymentSchema.post(['find', 'findOne'], hydrateAll(hydratePayment));
 
 export interface PaymentRecord {
   _id: Types.ObjectId;
@@ -118,6 +144,7 @@ export interface PaymentRecord {
   amountFen: number;
   feeFen: number;
   commissionFen: number;
+  /** From `rank`, on read. */
   status: PaymentStatus;
   rank: number;
   stripe: { paymentIntentId: string; clientSecret: string } | null;

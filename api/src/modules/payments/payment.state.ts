@@ -3,9 +3,9 @@ import type { IntentView } from './payment-port';
 import type { PayableRecord, PaymentRecord } from './payment.model';
 
 /**
- * The payment state machine as one table (style rule 14). A status only ever moves to a higher rank, and
- * every write has `rank < new` in its filter: a late `processing` after `succeeded`, or the same event twice,
- * matches nothing. `failed` ranks below `succeeded` because Stripe lets the payer retry the same intent.
+ * The payment state machine as one table (style rule 14). A status only ever moves to a higher rank: the
+ * stored field is the rank, raised with `$max` (by bare `_id`, which FerretDB serves from its primary key),
+ * so a late `processing` after `succeeded`, or the same event twice, changes nothing. `failed` ranks below `succeeded` because Stripe lets the payer retry the same intent.
  *
  *   requires_payment ─▶ requires_action ─▶ processing ─▶ failed ─▶ canceled
  *          └──────────────────┴──────────────┴─────────┴────────▶ succeeded ─▶ refunded
@@ -15,13 +15,17 @@ export const paymentRank: Record<PaymentStatus, number> = {
   requires_payment: 10,
   requires_action: 15,
   processing: 20,
-  pending_confirmation: 20,
+  pending_confirmation: 21,
   failed: 30,
   rejected: 35,
   canceled: 40,
   succeeded: 50,
   refunded: 60,
 };
+
+const byRank = new Map(Object.entries(paymentRank).map(([s, r]) => [r, s as PaymentStatus]));
+/** The status a rank stands for: the rank is what is stored (raised with `$max`), the status is read from it. */
+export const statusOfRank = (rank: number): PaymentStatus => byRank.get(rank) ?? 'requires_payment';
 
 /** Statuses in which a payment still holds its payable (no second payment may start). */
 export const OPEN_STATUSES: PaymentStatus[] = ['requires_payment', 'requires_action', 'processing', 'pending_confirmation'];

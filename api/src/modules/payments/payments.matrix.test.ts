@@ -4,6 +4,7 @@
  * The last test fails when a /api/payments route is added without a row here.
  */
 import { startTestApp, type TestApp } from '../../test-support/harness';
+import type { PayableRecord, PaymentRecord } from './payment.model';
 import { FakeStripe } from './testing/fake-stripe';
 import { bankBody, idem, payByBank, paymentCast, plan, receipt, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from './testing/payment-fixtures';
 
@@ -169,7 +170,7 @@ describe('paying', () => {
     }
     expect(await status('POST', `/api/payments/payments/${a}/confirm`, cast.finance, { receivedFen: '30000000' })).toBe(400);
     expect(await status('POST', `/api/payments/payments/${b}/reject`, cast.finance, { reason: '' })).toBe(400);
-    expect((await app.models.Payment.findById(a).lean())!.status).toBe('pending_confirmation');
+    expect((await app.models.Payment.findById(a).lean<PaymentRecord>())!.status).toBe('pending_confirmation');
     expect((await call('POST', `/api/payments/payments/${a}/confirm`, cast.finance, { receivedFen: 30_000_000 })).body.payment.status).toBe('succeeded');
     expect((await call('POST', `/api/payments/payments/${b}/reject`, cast.finance, { reason: '未到账' })).body.payment.status).toBe('rejected');
   });
@@ -184,7 +185,7 @@ describe('paying', () => {
     expect(await status('POST', path, cast.other, body, key())).toBe(404);
     expect(await status('POST', path, cast.buyer, body, key())).toBe(403);
     expect(await status('POST', path, cast.finance, body)).toBe(400);
-    expect((await app.models.Payment.findById(id).lean())!.status).toBe('succeeded');
+    expect((await app.models.Payment.findById(id).lean<PaymentRecord>())!.status).toBe('succeeded');
     const ok = await call('POST', path, cast.finance, body, key());
     expect(ok.body.payment.status).toBe('refunded');
     expect((await call('POST', path, cast.finance, body, key())).body.payment.status).toBe('refunded');
@@ -236,7 +237,7 @@ describe('deposits, Connect, reconciliation, webhook', () => {
       expect(await status('POST', path, cast.seller, { reason: '测试' })).toBe(403);
       expect(await status('POST', path, cast.finance, { reason: '' })).toBe(400);
     }
-    expect((await app.models.Payable.findById(id).lean())!.journalIds).toHaveLength(1);
+    expect((await app.models.Payable.findById(id).lean<PayableRecord>())!.journalIds).toHaveLength(1);
     expect((await call('POST', `/api/payments/deposits/${id}/forfeit`, cast.finance, { reason: '中榜后拒签' })).body.payable.status).toBe('forfeited');
     expect((await call('POST', `/api/payments/deposits/${other.body.payable.id}/release`, cast.finance, { reason: '未中榜' })).body.payable.status).toBe('released');
   });

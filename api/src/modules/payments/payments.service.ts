@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { KeyedLock } from './keyed-lock';
 import { journals, type Ledger } from './ledger';
 import { ProviderError, type EventObject, type IntentView, type PaymentPort, type PortEvent } from './payment-port';
-import type { PayableRecord, PaymentRecord } from './payment.model';
+import { hydratePayment, type PayableRecord, type PaymentRecord } from './payment.model';
 import { fromIntent, intentEventStatus, paymentRank, payableStatus } from './payment.state';
 import { canPayments, isFinance } from './payments.policy';
 import type { PlanService } from './plan.service';
@@ -73,13 +73,13 @@ export class PaymentsService {
 
   private async supersede(open: PaymentRecord): Promise<void> {
     if (!open.stripe?.paymentIntentId) {
-      await this.move(open._id, 'canceled');
+      await this.lock.run(String(open._id), async () => this.move((await this.fresh(open._id))!, 'canceled'));
       return;
     }
     if (!this.port) throw new AppError('PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
     try {
       await this.port.cancelPaymentIntent(open.stripe.paymentIntentId, `cancel:${open._id}`);
-      await this.move(open._id, 'canceled');
+      await this.lock.run(String(open._id), async () => this.move((await this.fresh(open._id))!, 'canceled'));
     } catch {
       const outcome = await this.reread(open).catch(() => 'unknown');
       throw new AppError(outcome === 'settled' || outcome === 'already settled' ? 'ALREADY_PAID' : 'PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
@@ -90,7 +90,7 @@ export class PaymentsService {
     return {
       _id: new Types.ObjectId(), idemKey: `${user.orgId}:${key}`, payableId: p._id, contractId: p.contractId, contractNo: p.contractNo, kind: p.kind, method,
       payerOrgId: p.payerOrgId, payeeOrgId: p.payeeOrgId, broker: p.broker, amountFen: p.amountFen, feeFen: p.feeFen, commissionFen: p.commissionFen,
-      status, rank: paymentRank[status], createdBy: new Types.ObjectId(user.id),
+      rank: paymentRank[status], createdBy: new Types.ObjectId(user.id),
     };
   }
 
@@ -102,7 +102,7 @@ export class PaymentsService {
       const doc = { ...this.newPayment(user, p, key, 'stripe', 'requires_payment'), methodType };
       await this.claim(p, doc._id);
       try {
-        payment = (await this.models.Payment.create(doc)).toObject() as PaymentRecord;
+        payment = hydratePayment((await this.models.Payment.create(doc)).toObject() as unknown as PaymentRecord);
       } catch (err) {
         await this.release(p._id, doc._id);
         if (!isDuplicate(err)) throw err;
@@ -176,7 +176,7 @@ export class PaymentsService {
     if (p.status !== 'pending_confirmation') throw new AppError('INVALID_STATE', { status: p.status });
     if (body.receivedFen !== p.amountFen) throw new AppError('PAYMENT_AMOUNT_MISMATCH', { amountFen: p.amountFen, receivedFen: body.receivedFen });
     const decision = { 'bank.receivedFen': body.receivedFen, 'bank.decidedBy': user.id, 'bank.decidedByName': user.name, 'bank.decidedAt': new Date(), 'bank.reason': body.note || null };
-    await this.settle(p, decision);
+    await this.lock.run(id, async () => this.settle((await this.fresh(p._id))!, decision));
     await this.audit.record(user, { entity: 'payment', entityId: id, action: 'confirm_bank_transfer', from: p.status, to: 'succeeded' });
     return (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
   }
@@ -184,9 +184,11 @@ export class PaymentsService {
   async rejectBank(user: AuthUser, id: string, reason: string): Promise<PaymentRecord> {
     const p = await this.forFinance(user, id);
     if (p.method !== 'bank_transfer' || p.status !== 'pending_confirmation') throw new AppError('INVALID_STATE', { status: p.status });
-    const moved = await this.move(p._id, 'rejected', { 'bank.decidedBy': user.id, 'bank.decidedByName': user.name, 'bank.decidedAt': new Date(), 'bank.reason': reason });
+    const moved = await this.lock.run(id, async () => {
+      const now = (await this.fresh(p._id))!;
+      return now.status === 'pending_confirmation' && this.move(now, 'rejected', { 'bank.decidedBy': user.id, 'bank.decidedByName': user.name, 'bank.decidedAt': new Date(), 'bank.reason': reason });
+    });
     if (!moved) throw new AppError('EDIT_CONFLICT');
-    await this.release(p.payableId, p._id);
     await this.audit.record(user, { entity: 'payment', entityId: id, action: 'reject_bank_transfer', from: p.status, to: 'rejected', reason });
     return (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
   }
@@ -206,7 +208,7 @@ export class PaymentsService {
     // Payouts not made yet will not be made.
     await this.models.Payout.updateMany({ payableId: p.payableId, status: 'pending' }, { $set: { status: 'failed', reason: 'refunded' } });
     const current = (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
-    if (p.method === 'bank_transfer') await this.applyRefund(current, null);
+    if (p.method === 'bank_transfer') await this.completeBankRefund(String(current._id));
     else await this.requestStripeRefund(current);
     return (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
   }
@@ -218,7 +220,7 @@ export class PaymentsService {
         ? await this.port.retrieveRefund(p.refund.stripeRefundId)
         : await this.port.createRefund({ paymentIntentId: p.stripe!.paymentIntentId, metadata: { paymentId: String(p._id) }, idempotencyKey: `refund:${p._id}` });
       if (!p.refund?.stripeRefundId) await this.models.Payment.updateOne({ _id: p._id }, { $set: { 'refund.stripeRefundId': r.id } });
-      if (r.status === 'succeeded') await this.applyRefund(p, r.id);
+      if (r.status === 'succeeded') await this.lock.run(String(p._id), async () => this.applyRefund((await this.fresh(p._id))!, r.id));
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw new AppError('PAYMENT_PROVIDER_ERROR', { message: (err as Error).message });
@@ -227,10 +229,27 @@ export class PaymentsService {
 
   // ---- the steps every path shares ----
 
-  /** Moves a payment to a higher-ranked status; false when it is already there or beyond. */
-  private async move(id: Types.ObjectId, to: PaymentStatus, set: Record<string, unknown> = {}): Promise<boolean> {
-    const res = await this.models.Payment.updateOne({ _id: id, rank: { $lt: paymentRank[to] } }, { $set: { status: to, rank: paymentRank[to], ...set } });
-    return res.modifiedCount === 1;
+  /**
+   * Raises a payment to a higher-ranked status; false when it is already there or beyond (then nothing is
+   * written). `$max` by bare `_id` keeps the rank monotonic even if two writers race; within this process the
+   * keyed lock serialises the writers of one payment, so the fields set beside it are set once.
+   */
+  private async move(p: Pick<PaymentRecord, '_id' | 'rank'>, to: PaymentStatus, set: Record<string, unknown> = {}): Promise<boolean> {
+    if (p.rank >= paymentRank[to]) return false;
+    await this.models.Payment.updateOne({ _id: p._id }, { $max: { rank: paymentRank[to] }, ...(Object.keys(set).length ? { $set: set } : {}) });
+    return true;
+  }
+
+  private fresh(id: Types.ObjectId | string): Promise<PaymentRecord | null> {
+    return this.models.Payment.findById(id).lean<PaymentRecord>();
+  }
+
+  /** A bank transfer sent back by finance: recorded once, under the payment's lock. */
+  async completeBankRefund(id: string): Promise<boolean> {
+    return this.lock.run(id, async () => {
+      const p = await this.fresh(id);
+      return p ? this.applyRefund(p, null) : false;
+    });
   }
 
   private async release(payableId: Types.ObjectId, paymentId: Types.ObjectId): Promise<void> {
@@ -240,8 +259,7 @@ export class PaymentsService {
   /** Money arrived: journal (fee, commission, seller's share), payable cache, then status. Safe to repeat. */
   async settle(p: PaymentRecord, set: Record<string, unknown> = {}): Promise<{ applied: boolean; moved: boolean }> {
     const applied = await this.ledger.record(journals.payment(p));
-    const moved = await this.move(p._id, 'succeeded', { succeededAt: new Date(), ...set });
-    if (moved) await this.release(p.payableId, p._id);
+    const moved = await this.move(p, 'succeeded', { succeededAt: new Date(), ...set });
     if (moved && p.method === 'stripe') this.hooks.afterStripeSettle?.(p);
     return { applied, moved };
   }
@@ -249,7 +267,7 @@ export class PaymentsService {
   async applyRefund(p: PaymentRecord, stripeRefundId: string | null): Promise<boolean> {
     if (p.rank < paymentRank.succeeded) await this.settle(p);
     await this.ledger.record(journals.refund(p));
-    return this.move(p._id, 'refunded', { 'refund.at': new Date(), ...(stripeRefundId ? { 'refund.stripeRefundId': stripeRefundId } : {}) });
+    return this.move(p, 'refunded', { 'refund.at': new Date(), ...(stripeRefundId ? { 'refund.stripeRefundId': stripeRefundId } : {}) });
   }
 
   /** A PaymentIntent's status (from an event or a re-read) applied to our payment. */
@@ -268,9 +286,8 @@ export class PaymentsService {
         const r = await this.settle(p);
         return r.moved || r.applied ? 'settled' : 'already settled';
       }
-      const moved = await this.move(p._id, pi.status);
-      // A failed intent keeps its claim (the payer may retry it); a new attempt cancels it first.
-      if (moved && pi.status === 'canceled') await this.release(p.payableId, p._id);
+      // A failed intent stays the payable's latest payment (the payer may retry it); a new attempt cancels it first.
+      const moved = await this.move(p, pi.status);
       return moved ? pi.status : 'stale';
     });
   }
@@ -287,18 +304,24 @@ export class PaymentsService {
     }
   }
 
-  /** Records the event once by id, processes it, marks it processed; a repeat of a processed event does nothing. */
+  /**
+   * Processes an event unless it was processed before, then records it by id with its outcome. Processing is
+   * idempotent, so a delivery that stopped half-way (nothing recorded) is simply processed again, and two
+   * copies arriving together both land on the same journal keys; the second record is a duplicate key.
+   */
   async handleEvent(event: PortEvent): Promise<{ duplicate: boolean; outcome: string }> {
-    try {
-      await this.models.PaymentEvent.create({ _id: event.id, type: event.type, objectId: event.object.id ?? null, receivedAt: new Date() });
-    } catch (err) {
-      if (!isDuplicate(err)) throw err;
-      const seen = await this.models.PaymentEvent.findByIdAndUpdate(event.id, { $inc: { deliveries: 1 } }).lean<{ processedAt: Date | null; outcome: string | null }>();
-      if (seen?.processedAt) return { duplicate: true, outcome: seen.outcome ?? '' };
-      // Recorded but not processed: an earlier delivery stopped half-way; processing again is safe.
+    const seen = await this.models.PaymentEvent.findById(event.id).lean<{ outcome: string | null }>();
+    if (seen) {
+      await this.models.PaymentEvent.updateOne({ _id: event.id }, { $inc: { deliveries: 1 } });
+      return { duplicate: true, outcome: seen.outcome ?? '' };
     }
     const outcome = await this.process(event);
-    await this.models.PaymentEvent.updateOne({ _id: event.id }, { $set: { processedAt: new Date(), outcome } });
+    try {
+      await this.models.PaymentEvent.create({ _id: event.id, type: event.type, objectId: event.object.id ?? null, receivedAt: new Date(), processedAt: new Date(), outcome });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      await this.models.PaymentEvent.updateOne({ _id: event.id }, { $inc: { deliveries: 1 } });
+    }
     return { duplicate: false, outcome };
   }
 

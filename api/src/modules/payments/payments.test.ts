@@ -4,7 +4,7 @@
  */
 import { startTestApp, type TestApp } from '../../test-support/harness';
 import { journals } from './ledger';
-import type { PaymentRecord } from './payment.model';
+import type { PayableRecord, PaymentRecord } from './payment.model';
 import { FakeStripe } from './testing/fake-stripe';
 import { bankBody, idem, payByBank, paymentCast, plan, receipt, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from './testing/payment-fixtures';
 
@@ -151,7 +151,7 @@ describe('Stripe', () => {
     await deliver('payment_intent.processing', processing);
     await deliver('payment_intent.succeeded', succeeded);
     expect((await payment(s.paymentId))!.status).toBe('succeeded');
-    expect((await app.models.Payable.findById(second.id).lean())!.inFen).toBe(50_000_000);
+    expect((await app.models.Payable.findById(second.id).lean<PayableRecord>())!.inFen).toBe(50_000_000);
   });
 
   test('when a webhook has a bad signature, a stale one or none, then 400 and nothing changes', async () => {
@@ -193,7 +193,7 @@ describe('Stripe', () => {
     const half = await startStripe(second.id);
     fake.setIntentStatus(half.intentId, 'succeeded');
     await app.running.ctx.services.payments.ledger.post(journals.payment((await payment(half.paymentId))!));
-    expect((await app.models.Payable.findById(second.id).lean())!.inFen).toBe(0);
+    expect((await app.models.Payable.findById(second.id).lean<PayableRecord>())!.inFen).toBe(0);
 
     const rec = await app.http('POST', '/api/payments/reconcile', { token: cast.finance.token });
     expect(rec.status).toBe(200);
@@ -201,7 +201,7 @@ describe('Stripe', () => {
     for (const [s, amount] of [[lost, 30_000_000], [half, 50_000_000]] as const) {
       expect((await payment(s.paymentId))!.status).toBe('succeeded');
       expect(await app.models.Journal.countDocuments({ paymentId: s.paymentId })).toBe(1);
-      const p = await app.models.Payable.findById((await payment(s.paymentId))!.payableId).lean();
+      const p = await app.models.Payable.findById((await payment(s.paymentId))!.payableId).lean<PayableRecord>();
       expect(p!.inFen).toBe(amount);
       expect(await app.running.ctx.services.payments.ledger.derived(p!._id)).toMatchObject({ inFen: amount, refundedFen: 0 });
     }
@@ -253,7 +253,7 @@ describe('Stripe', () => {
     await deliver('refund.updated', refunded);
     expect((await payment(s.paymentId))!.status).toBe('refunded');
     expect([...fake.refunds.values()].filter((r) => r.payment_intent === s.intentId)).toHaveLength(1);
-    const p = await app.models.Payable.findById(first.id).lean();
+    const p = await app.models.Payable.findById(first.id).lean<PayableRecord>();
     expect(p).toMatchObject({ inFen: 30_000_000, refundedFen: 30_000_000 });
     expect((await plan(app, cast.buyer, contractId)).payables[0].status).toBe('refunded');
     expect((await trial()).balanced).toBe(true);

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth.types';
 import type { OrgRecord } from '../orgs/org.model';
 import { accounts, journals, type Ledger } from './ledger';
 import type { EventObject, PaymentPort } from './payment-port';
+import { paymentRank } from './payment.state';
 import type { ConnectAccountRecord, PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
@@ -103,7 +104,7 @@ export class PayoutsService {
   async createMissing(holder: string): Promise<void> {
     const [kind, id] = holder.split(':');
     const filter = kind === 'org' ? { payeeOrgId: id } : { 'broker.userId': id };
-    for (const p of await this.models.Payment.find({ ...filter, method: 'stripe', status: 'succeeded' }).limit(1_000).lean<PaymentRecord[]>()) await this.createFor(p);
+    for (const p of await this.models.Payment.find({ ...filter, method: 'stripe', rank: paymentRank.succeeded }).limit(1_000).lean<PaymentRecord[]>()) await this.createFor(p);
   }
 
   /** The payouts a settled Stripe payment owes (seller's share; broker's commission when the broker is a user). */

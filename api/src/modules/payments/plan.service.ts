@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth.types';
 import type { ContractRecord } from '../contracts/contract.model';
 import { partySide } from '../contracts/contract.policy';
 import type { DealRecord } from '../negotiations/negotiation.model';
-import type { BrokerRef, PayableRecord, PaymentRecord } from './payment.model';
+import { hydratePayable, type BrokerRef, type PayableRecord, type PaymentRecord } from './payment.model';
 import { planFromTerms, royaltyOn } from './payment-plan';
 import { canPayments, readsAllMoney } from './payments.policy';
 import { presentPayable, presentPayment } from './payments.presenter';
@@ -58,7 +58,7 @@ export class PlanService {
       key: `contract:${c._id}:${i.seq}`, kind: i.kind, contractId: c._id, contractNo: c.contractNo, seq: i.seq, title: c.terms.title, note: i.note, dueOn: i.dueOn,
       payerOrgId: c.buyerOrgId, payerName: c.terms.buyer.name, payeeOrgId: c.sellerOrgId, payeeName: c.terms.seller.name,
       broker: broker && i.commissionFen > 0 ? broker : null, amountFen: i.amountFen, feeFen: i.feeFen, commissionFen: broker ? i.commissionFen : 0,
-      inFen: 0, refundedFen: 0, journalIds: [], openPaymentId: null, deposit: null,
+      applied: {}, openPaymentId: null, deposit: null,
     }));
     await this.models.Payable.insertMany(docs, { ordered: false }).catch((err) => {
       if (!isDuplicate(err) && !(err as { writeErrors?: unknown[] }).writeErrors) throw err;
@@ -96,7 +96,7 @@ export class PlanService {
         dueOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), payerOrgId: c.buyerOrgId, payerName: c.terms.buyer.name,
         payeeOrgId: c.sellerOrgId, payeeName: c.terms.seller.name, broker: commissionFen > 0 ? broker : null, amountFen, feeFen, commissionFen,
       });
-      return { payable: doc.toObject() as PayableRecord, created: true };
+      return { payable: hydratePayable(doc.toObject() as unknown as PayableRecord), created: true };
     } catch (err) {
       if (!isDuplicate(err)) throw err;
       return { payable: (await this.models.Payable.findOne({ key }).lean<PayableRecord>())!, created: false };

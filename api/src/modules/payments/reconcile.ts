@@ -70,7 +70,7 @@ export class Reconciler {
       r.checked++;
       try {
         if (p.method === 'stripe') await this.payments.requestStripeRefund(p);
-        else await this.payments.applyRefund(p, null);
+        else await this.payments.completeBankRefund(String(p._id));
         r.repairedPayables++;
       } catch (err) {
         r.errors++;

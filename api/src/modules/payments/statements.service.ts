@@ -7,6 +7,7 @@ import type { OrgRecord } from '../orgs/org.model';
 import type { UserRecord } from '../users/user.model';
 import { balancesOf, linesOf, type Ledger } from './ledger';
 import type { PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
+import { paymentRank } from './payment.state';
 import { canPayments, readsAllMoney } from './payments.policy';
 import { presentPayable, presentPayment, presentPayout } from './payments.presenter';
 
@@ -66,7 +67,7 @@ export class StatementsService {
 
   async queue(user: AuthUser, q: { page: number; pageSize: number }): Promise<Page<PaymentDto & { payable: PayableDto }>> {
     if (!readsAllMoney(user)) throw new AppError('FORBIDDEN');
-    const filter = { method: 'bank_transfer', status: 'pending_confirmation' };
+    const filter = { method: 'bank_transfer', rank: paymentRank.pending_confirmation };
     const [items, total] = await Promise.all([
       this.models.Payment.find(filter).sort({ createdAt: 1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<PaymentRecord[]>(),
       this.models.Payment.countDocuments(filter),
