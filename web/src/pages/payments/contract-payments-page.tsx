@@ -175,9 +175,12 @@ export default function ContractPaymentsPage() {
         titleKey="payments.contract.title"
         subtitle={`${data.contract.title} · ${data.contract.contractNo}`}
         extra={
-          <Link to={`/contracts/${data.contract.id}`} data-testid="back-to-contract">
-            <Button>{t('payments.contract.back')}</Button>
-          </Link>
+          // Finance staff read the payments but not the contract page itself (a party's view).
+          data.viewer.side && (
+            <Link to={`/contracts/${data.contract.id}`} data-testid="back-to-contract">
+              <Button>{t('payments.contract.back')}</Button>
+            </Link>
+          )
         }
       />
       <Space direction="vertical" style={{ width: '100%' }} size="middle">

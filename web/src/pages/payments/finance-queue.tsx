@@ -108,7 +108,7 @@ export function FinanceQueue({ canDecide }: { canDecide: boolean }) {
         onRow={(r) => ({ 'data-testid': `queue-${r.payable.contractNo ?? r.id}-${r.payable.seq}` }) as object}
         columns={[
           { title: t('payments.finance.submittedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 150 },
-          { title: t('payments.finance.payer'), render: (_: unknown, r) => r.payable.payerName },
+          { title: t('payments.finance.payer'), render: (_: unknown, r) => <Link to={`/payments/orgs/${r.payable.payerOrgId}`}>{r.payable.payerName}</Link> },
           { title: t('payments.finance.contract'), render: (_: unknown, r) => (r.contractId ? <Link to={`/contracts/${r.contractId}/payments`}>{r.payable.contractNo}</Link> : '—') },
           { title: t('payments.finance.due'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <strong>{yuanText(v)}</strong> },
           { title: t('payments.finance.declared'), align: 'right', render: (_: unknown, r) => (r.bank ? yuanText(r.bank.declaredFen) : '—') },

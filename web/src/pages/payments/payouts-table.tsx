@@ -1,6 +1,7 @@
 import { Empty, Segmented, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { PayoutDto } from '@shared/payment-schemas';
 import { usePayouts } from '../../api/payments';
 import { ErrorResult } from '../../components/query-state';
@@ -40,7 +41,14 @@ export function PayoutsTable() {
         pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => t('common.total', { count: n }) }}
         columns={[
           { title: t('payments.payouts.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-          { title: t('payments.payouts.beneficiary'), render: (_: unknown, o) => `${o.beneficiary.name} (${o.beneficiary.kind === 'org' ? t('payments.contract.seller') : t('payments.contract.broker')})` },
+          {
+            title: t('payments.payouts.beneficiary'),
+            render: (_: unknown, o) => (
+              <Link to={o.beneficiary.kind === 'org' ? `/payments/orgs/${o.beneficiary.id}` : `/payments/brokers/${o.beneficiary.id}`}>
+                {o.beneficiary.name} ({o.beneficiary.kind === 'org' ? t('payments.contract.seller') : t('payments.contract.broker')})
+              </Link>
+            ),
+          },
           { title: t('payments.ledger.contractNo'), dataIndex: 'contractNo', render: (v: string | null) => v ?? '—' },
           { title: t('payments.payouts.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuanText(v) },
           { title: t('payments.payouts.status'), dataIndex: 'status', render: (s: PayoutDto['status']) => <Tag color={color[s]}>{t(`payments.payouts.statusLabel.${s}`)}</Tag> },
