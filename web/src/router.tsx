@@ -94,15 +94,6 @@ export const routes: RouteObject[] = [
             { path: 'payments/connect', ...page(() => import('./pages/payments/connect-page')) },
           ]),
           guarded([{ path: 'finance', ...page(() => import('./pages/payments/finance-page')) }], isFinanceStaff),
-          // Payments (issue #7): a contract's payments, statements, the finance desk (finance staff; admins read).
-          guarded([
-            { path: 'contracts/:id/payments', ...page(() => import('./pages/payments/contract-payments-page')) },
-            { path: 'payments/statement', ...page(() => import('./pages/payments/org-statement-page')) },
-            { path: 'payments/orgs/:id', ...page(() => import('./pages/payments/org-statement-page')) },
-            { path: 'payments/commissions', ...page(() => import('./pages/payments/broker-statement-page')) },
-            { path: 'payments/brokers/:id', ...page(() => import('./pages/payments/broker-statement-page')) },
-          ]),
-          guarded([{ path: 'finance', ...page(() => import('./pages/payments/finance-page')) }], isFinanceStaff),
           guarded(
             [
               { path: 'officials', ...page(() => import('./pages/stats/dashboard-page')) },
