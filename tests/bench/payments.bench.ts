@@ -177,7 +177,8 @@ export async function runPaymentsBench(opts: { payments: number }) {
     // Every payment settled exactly once and the ledger balances.
     await conn.asPromise();
     const ids = started.map((s) => new mongoose.Types.ObjectId(s.paymentId));
-    const succeeded = await conn.collection('payments').countDocuments({ _id: { $in: ids }, status: 'succeeded' });
+    // rank 50 = succeeded (payment.state.ts)
+    const succeeded = await conn.collection('payments').countDocuments({ _id: { $in: ids }, rank: 50 });
     const journals = await conn.collection('ledger_journals').find({ _id: { $in: started.map((s) => `payment:${s.paymentId}`) } as never }).toArray();
     const lines = journals.flatMap((j) => j.lines as Array<{ debitFen: number; creditFen: number }>);
     const debit = lines.reduce((s, l) => s + l.debitFen, 0);

@@ -10,6 +10,7 @@ import { paymentRank } from './payment.state';
 import type { ConnectAccountRecord, PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+const NOT_ONBOARDED_TTL_MS = 30_000;
 
 /**
  * Stripe Connect: sellers' organisations and brokers onboard an Express account; money collected through
@@ -80,6 +81,7 @@ export class PayoutsService {
     const acct = await this.updateFlags(String(o.id), { chargesEnabled: !!o.charges_enabled, payoutsEnabled: !!o.payouts_enabled, detailsSubmitted: !!o.details_submitted });
     if (!acct) return 'not ours';
     if (acct.payoutsEnabled) {
+      this.notOnboarded.delete(acct._id);
       await this.createMissing(acct._id);
       await this.runPending(acct._id);
     }
@@ -95,10 +97,19 @@ export class PayoutsService {
     if (p.kind === 'deposit' || p.method !== 'stripe') return;
     const holders = [p.payeeOrgId ? `org:${p.payeeOrgId}` : null, p.broker?.userId && p.commissionFen > 0 ? `broker:${p.broker.userId}` : null].filter((h): h is string => !!h);
     for (const h of holders) {
+      if ((this.notOnboarded.get(h) ?? 0) > Date.now()) continue;
       const acct = await this.models.ConnectAccount.findById(h).lean<ConnectAccountRecord>();
       if (acct?.payoutsEnabled) return this.createFor(p);
+      this.notOnboarded.set(h, Date.now() + NOT_ONBOARDED_TTL_MS);
     }
   }
+
+  /**
+   * Holders seen without a usable account, for a few seconds: most sellers never onboard, and this read
+   * would otherwise follow every settlement. Safe to be stale: `account.updated` makes the missing payouts
+   * itself, and reconciliation catches up on other instances.
+   */
+  private readonly notOnboarded = new Map<string, number>();
 
   /** Payouts owed to a holder from every settled Stripe payment (idempotent: payout ids are per payable). */
   async createMissing(holder: string): Promise<void> {
