@@ -75,6 +75,7 @@ export const demoUsers: DemoUser[] = [
   { email: 'operator@demo.nekj.cn', name: '王运营（省级）', roles: ['operator'], operatorSubmarkets: ['HUB'], labelZh: '省级总部运营 hub operator' },
   { email: 'operator.sy@demo.nekj.cn', name: '李运营（沈阳）', roles: ['operator'], operatorSubmarkets: ['SM-210100'], labelZh: '沈阳分市场运营 Shenyang operator' },
   { email: 'official@demo.nekj.cn', name: '赵登记员（省科技厅）', roles: ['official'], officialRegion: '210000', labelZh: '省级登记员 provincial official' },
+  { email: 'finance@demo.nekj.cn', name: '钱会计（平台财务）', roles: ['finance'], labelZh: '平台财务 finance' },
   { email: 'official.dl@demo.nekj.cn', name: '孙登记员（大连）', roles: ['official'], officialRegion: '210200', labelZh: '大连登记员 Dalian official' },
   { email: 'broker@demo.nekj.cn', name: '陈经纪人', roles: ['broker'], orgKey: 'agency', orgRole: 'member', brokerCertNo: 'LN-TB-2025-0386', labelZh: '技术经纪人 broker' },
   { email: 'neu@demo.nekj.cn', name: '刘老师（东北大学技术转移中心）', roles: [], orgKey: 'neu', orgRole: 'org_admin', labelZh: '高校（供应方）university supplier' },

@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/auth/password';
 import { seedCatalog } from './catalog-demo';
 import { seedNegotiations } from './negotiation-demo';
 import { seedContracts } from './contract-demo';
+import { seedPayments } from './payment-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 
 /** Two api replicas may seed at once: the loser of an upsert race on a unique key gets E11000, which is fine. */
@@ -21,7 +22,7 @@ async function tolerateRace<T>(op: () => Promise<T>): Promise<T | null> {
  * Idempotent demo seed: organisations are keyed by seedKey and users by email, inserted only when
  * missing, so restarts (and concurrent instances) never duplicate or overwrite edits.
  */
-export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: number; achievements: number; needs: number; negotiations: number; contracts: number }> {
+export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: number; achievements: number; needs: number; negotiations: number; contracts: number; payments: number }> {
   const { Org, User } = ctx.models;
   const system = new Types.ObjectId('000000000000000000000001');
   const orgIds = new Map<string, Types.ObjectId>();
@@ -79,6 +80,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: 
   const catalog = await seedCatalog(ctx, orgIds);
   const negotiations = await seedNegotiations(ctx, orgIds);
   const contracts = await seedContracts(ctx, orgIds);
-  ctx.logger.info({ orgsCreated, usersCreated, ...catalog, negotiations, contracts }, 'demo seed checked');
-  return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations, contracts };
+  const payments = await seedPayments(ctx, orgIds);
+  ctx.logger.info({ orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments }, 'demo seed checked');
+  return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations, contracts, payments };
 }

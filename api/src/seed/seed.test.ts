@@ -13,11 +13,11 @@ afterAll(() => app.stop());
 describe('demo seed', () => {
   test('when seeded twice, then the second run adds nothing and the demo logins work', async () => {
     const first = await seedDemo(app.running.ctx);
-    expect(first.users).toBe(10);
+    expect(first.users).toBe(11);
     const second = await seedDemo(app.running.ctx);
     expect(first.negotiations).toBe(3);
-    expect(second).toEqual({ orgs: 0, users: 0, achievements: 0, needs: 0, negotiations: 0, contracts: 0 });
-    expect(await app.models.User.countDocuments()).toBe(10);
+    expect(second).toEqual({ orgs: 0, users: 0, achievements: 0, needs: 0, negotiations: 0, contracts: 0, payments: 0 });
+    expect(await app.models.User.countDocuments()).toBe(11);
     const login = await app.http('POST', '/api/auth/login', { body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' } });
     expect(login.status).toBe(200);
     expect(login.body.user.orgRole).toBe('org_admin');

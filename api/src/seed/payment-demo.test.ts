@@ -1,0 +1,40 @@
+import { startTestApp, type TestApp } from '../test-support/harness';
+import { seedDemo } from './demo';
+
+jest.setTimeout(120_000);
+
+let app: TestApp;
+beforeAll(async () => {
+  // No in-process search-sync competing with the seed for the one FerretDB connection.
+  app = await startTestApp({ SEARCH_SYNC: 'external' });
+});
+afterAll(() => app.stop());
+
+const login = async (email: string) => (await app.http('POST', '/api/auth/login', { body: { email, password: 'Demo2026!' } })).body.token as string;
+
+test('when the demo is seeded twice, then two contracts have payables paid by bank transfer, one waiting for finance, one due and one overdue, once each', async () => {
+  await seedDemo(app.running.ctx);
+  const counts = async () => ({ payables: await app.models.Payable.countDocuments(), payments: await app.models.Payment.countDocuments(), journals: await app.models.Journal.countDocuments() });
+  const first = await counts();
+  await seedDemo(app.running.ctx);
+  expect(await counts()).toEqual(first);
+  expect(first).toEqual({ payables: 5, payments: 3, journals: 2 });
+
+  const company = await login('company@demo.nekj.cn');
+  const finance = await login('finance@demo.nekj.cn');
+  const neu = await app.models.Contract.findOne({ originKey: 'seed:payments:neu-robot' }).lean();
+  const view = await app.http('GET', `/api/payments/contracts/${neu!._id}`, { token: company });
+  expect(view.body.payables.map((p: { status: string }) => p.status)).toEqual(['paid', 'pending_confirmation', 'due']);
+  expect(view.body.status).toBe('partially_paid');
+  const dicp = await app.models.Contract.findOne({ originKey: 'seed:payments:dicp-robot' }).lean();
+  expect((await app.http('GET', `/api/payments/contracts/${dicp!._id}`, { token: company })).body.payables.map((p: { status: string }) => p.status)).toEqual(['paid', 'overdue']);
+
+  const queue = await app.http('GET', '/api/payments/finance/queue', { token: finance });
+  expect(queue.body.total).toBe(1);
+  const trial = await app.http('GET', '/api/payments/ledger/balances', { token: finance });
+  expect(trial.body).toMatchObject({ balanced: true, journals: 2 });
+  const broker = await app.models.User.findOne({ email: 'broker@demo.nekj.cn' }).lean();
+  const statement = await app.http('GET', `/api/payments/brokers/${broker!._id}/statement`, { token: await login('broker@demo.nekj.cn') });
+  // 3.6万 commission over 48万 + 72万: 40% of it on the paid first instalment.
+  expect(statement.body.balances).toEqual([{ account: `broker:${broker!._id}:commission`, debitFen: 0, creditFen: 1_440_000, balanceFen: 1_440_000 }]);
+});

@@ -1,0 +1,115 @@
+import type { Types } from 'mongoose';
+import type { AppContext } from '../app-context';
+import { toAuthUser } from '../modules/auth/auth.service';
+import type { ContractRecord } from '../modules/contracts/contract.model';
+import type { OrgRecord } from '../modules/orgs/org.model';
+import type { PaymentRecord } from '../modules/payments/payment.model';
+import type { UserRecord } from '../modules/users/user.model';
+import type { ContractTerms } from '../shared/contract-schemas';
+
+const receiptPdf = () => Buffer.from('%PDF-1.4\n% 银行电子回单（演示）\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+interface DemoPayment {
+  item: number;
+  /** paid: declared and confirmed by finance; pending: receipt uploaded, waiting for finance. */
+  state: 'paid' | 'pending';
+  transferredOn: string;
+}
+
+interface DemoPaymentContract {
+  key: string;
+  seller: string;
+  sellerEmail: string;
+  terms: Omit<ContractTerms, 'seller' | 'buyer'>;
+  payments: DemoPayment[];
+}
+
+const contracts: DemoPaymentContract[] = [
+  {
+    key: 'seed:payments:neu-robot',
+    seller: 'neu',
+    sellerEmail: 'neu@demo.nekj.cn',
+    terms: {
+      title: '焊缝视觉跟踪系统技术服务合同', category: 'service', subType: 'technical', fieldCode: 'EQP',
+      subject: '为沈阳瑞科焊接机器人产线提供焊缝视觉跟踪系统的调试、工艺优化与操作培训，交付调试报告与工艺参数表。',
+      amountFen: 45_000_000, techAmountFen: 45_000_000,
+      paymentSchedule: [
+        { dueOn: '2026-07-15', amountFen: 13_500_000, note: '首付款（合同签订后）' },
+        { dueOn: '2026-11-15', amountFen: 18_000_000, note: '第二期（现场调试完成）' },
+        { dueOn: '2027-03-31', amountFen: 13_500_000, note: '尾款（验收合格后）' },
+      ],
+      startOn: '2026-07-01', endOn: '2027-06-30', signedOn: '2026-06-28', ip: [], exclusivity: null, broker: null,
+    },
+    payments: [
+      { item: 1, state: 'paid', transferredOn: '2026-07-14' },
+      { item: 2, state: 'pending', transferredOn: '2026-11-20' },
+    ],
+  },
+  {
+    key: 'seed:payments:dicp-robot',
+    seller: 'dicp',
+    sellerEmail: 'dicp@demo.nekj.cn',
+    terms: {
+      title: '全钒液流储能系统集成技术开发合同', category: 'development', subType: 'commissioned', fieldCode: 'NEN',
+      subject: '委托开发厂区 500kW/2MWh 全钒液流储能系统集成方案，完成中试验证并交付设计图纸与运行规程。',
+      amountFen: 120_000_000, techAmountFen: 110_000_000,
+      paymentSchedule: [
+        { dueOn: '2026-05-10', amountFen: 48_000_000, note: '首付 40%' },
+        { dueOn: '2026-10-31', amountFen: 72_000_000, note: '中试验收后 60%' },
+      ],
+      startOn: '2026-05-01', endOn: '2027-02-28', signedOn: '2026-04-26', ip: [], exclusivity: null,
+      broker: { name: '陈经纪人', certNo: 'LN-TB-2025-0386', commissionFen: 3_600_000 },
+    },
+    payments: [{ item: 1, state: 'paid', transferredOn: '2026-05-09' }],
+  },
+];
+
+/**
+ * Contracts with payables in every state the payment pages show: paid by bank transfer (confirmed by
+ * finance, with fee and broker commission in the ledger), a transfer waiting for finance, one due and one
+ * overdue. Built through the services, each step idempotent (contract by originKey, payment by its fixed
+ * Idempotency-Key, confirmation by state), so restarts and concurrent replicas add nothing twice.
+ */
+export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
+  const { models, services } = ctx;
+  const finance = await models.User.findOne({ email: 'finance@demo.nekj.cn' }).lean<UserRecord>();
+  const buyerUser = await models.User.findOne({ email: 'company@demo.nekj.cn' }).lean<UserRecord>();
+  const buyerOrg = await models.Org.findById(orgIds.get('ent-robot')).lean<OrgRecord>();
+  if (!finance || !buyerUser || !buyerOrg) return 0;
+  const buyer = toAuthUser(buyerUser);
+  let created = 0;
+  for (const d of contracts) {
+    const sellerUser = await models.User.findOne({ email: d.sellerEmail }).lean<UserRecord>();
+    const sellerOrg = await models.Org.findById(orgIds.get(d.seller)).lean<OrgRecord>();
+    if (!sellerUser || !sellerOrg) continue;
+    let contract = await models.Contract.findOne({ originKey: d.key }).lean<ContractRecord>();
+    if (!contract) {
+      const party = (o: OrgRecord) => ({ name: o.name, creditCode: o.creditCode, regionCode: o.regionCode, orgType: o.type });
+      const doc = await services.contracts.paperContract(toAuthUser(sellerUser), sellerOrg, { ...d.terms, seller: party(sellerOrg), buyer: party(buyerOrg) }, d.key, 'direct');
+      try {
+        await models.Contract.create(doc);
+        created++;
+        await services.stats.apply(doc._id);
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
+      contract = await models.Contract.findOne({ originKey: d.key }).lean<ContractRecord>();
+    }
+    const payables = await services.payments.plans.ensurePlan(contract!);
+    for (const p of d.payments) {
+      const payable = payables.find((x) => x.seq === p.item);
+      if (!payable) continue;
+      const key = `seed-${d.key.split(':')[2]}-${p.item}`;
+      let payment = await models.Payment.findOne({ idemKey: `${buyer.orgId}:${key}` }).lean<PaymentRecord>();
+      if (!payment) {
+        const att = await services.attachments.upload(buyer, { originalname: `${contract!.contractNo}-第${p.item}期-转账回单.pdf`, buffer: receiptPdf() });
+        payment = await services.payments.payments.startBank(buyer, String(payable._id), key, {
+          receiptAttachmentId: String(att._id), payerAccountName: buyerOrg.name, bankReference: `ICBC${p.transferredOn.replace(/-/g, '')}${p.item}0${d.seller.length}`,
+          transferredOn: p.transferredOn, declaredFen: payable.amountFen, note: '对公转账（演示数据）',
+        });
+      }
+      if (p.state === 'paid') await services.payments.payments.confirmBank(toAuthUser(finance), String(payment._id), { receivedFen: payable.amountFen, note: '已核对银行回单' });
+    }
+  }
+  return created;
+}
