@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { JournalRecord, PayableRecord, PaymentRecord } from '../../api/src/modules/payments/payment.model';
+import { payableStatus } from '../../api/src/modules/payments/payment.state';
 import { FakeStripe } from '../../api/src/modules/payments/testing/fake-stripe';
 import { paymentCast, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
 import { files } from '../../api/src/test-support/catalog-fixtures';
@@ -52,6 +53,15 @@ async function signIn(who: { email: string }): Promise<Page> {
 const payables = () => app.models.Payable.find({ contractId }).sort({ seq: 1 }).lean<PayableRecord[]>();
 const paymentsOf = (payableId: unknown) => app.models.Payment.find({ payableId }).lean<PaymentRecord[]>();
 const journals = () => app.models.Journal.find({ contractId }).lean<JournalRecord[]>();
+/** Each payable's status as the API derives it from what MongoDB holds (ledger cache + the payment in flight). */
+async function payableStatuses(): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of await payables()) {
+    const open = p.openPaymentId ? await app.models.Payment.findById(p.openPaymentId).lean<PaymentRecord>() : null;
+    out.push(payableStatus(p, open));
+  }
+  return out;
+}
 /** Σ debit = Σ credit in every journal and over all of them. */
 function assertBalanced(js: JournalRecord[]) {
   for (const j of js) {
@@ -117,6 +127,7 @@ test('the buyer opens the payment page from the contract: the plan, what is due 
     [2, 50_000_000, 500_000, 1_500_000, 0, null],
   ]);
   first = stored[0];
+  expect(await payableStatuses()).toEqual(['overdue', 'due']);
   expect(await contractPaymentStatus()).toBe('unpaid');
 });
 
@@ -140,6 +151,7 @@ test('the buyer pays the first instalment by bank transfer with the receipt: it 
   expect(String(receipt!.ownerOrgId)).toBe(String(cast.buyerOrg._id));
   const stored = (await payables())[0];
   expect([String(stored.openPaymentId), stored.inFen]).toEqual([String(payment._id), 0]);
+  expect(await payableStatuses()).toEqual(['pending_confirmation', 'due']);
   expect(await journals()).toEqual([]);
   expect(await contractPaymentStatus()).toBe('unpaid');
 });
@@ -172,7 +184,8 @@ test('finance staff find it in the queue; a wrong amount is refused with the API
   const settled = (await app.models.Payment.findById(payment._id).lean<PaymentRecord>())!;
   expect(settled).toMatchObject({ status: 'succeeded', bank: { receivedFen: 30_000_000, decidedBy: String(cast.finance.user._id) } });
   const [p1, p2] = await payables();
-  expect([p1.inFen, p1.openPaymentId, p2.inFen]).toEqual([30_000_000, null, 0]);
+  expect([p1.inFen, p1.refundedFen, p2.inFen]).toEqual([30_000_000, 0, 0]);
+  expect(await payableStatuses()).toEqual(['paid', 'due']);
   const js = await journals();
   expect(js.map((j) => j.kind)).toEqual(['payment']);
   assertBalanced(js);
@@ -243,6 +256,7 @@ test('the buyer starts paying online: the intent is made, Stripe.js cannot load 
   // Nothing was charged: no journal for the second instalment, the contract is still partially paid.
   expect((await journals()).map((j) => String(j.payableId))).toEqual([String(first._id)]);
   expect(await contractPaymentStatus()).toBe('partially_paid');
+  expect(await payableStatuses()).toEqual(['paid', 'due']); // an intent waiting for the payer holds nothing
 
   // The same page in English: the language switch relabels statuses and amounts stay as they are.
   await buyer.keyboard.press('Escape');
