@@ -86,7 +86,7 @@ export function BankTransferModal({ payable, onClose }: { payable: PayableDto; o
           </Descriptions.Item>
         </Descriptions>
       ) : config.isLoading ? null : (
-        <Alert type="warning" showIcon message={t('payments.bank.noAccount')} style={{ marginBottom: 16 }} />
+        <Alert type="warning" showIcon title={t('payments.bank.noAccount')} style={{ marginBottom: 16 }} />
       )}
       <Form<Values>
         form={form}

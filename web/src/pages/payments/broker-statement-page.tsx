@@ -71,14 +71,14 @@ export default function BrokerStatementPage() {
   return (
     <div className="page" data-testid="broker-statement">
       <PageTitle titleKey="payments.statement.brokerTitle" subtitle={s.holder.name} extra={<DateRangeFilter value={range} testId="statement-range" onChange={(r) => { setRange(r); setPaging((p) => ({ ...p, page: 1 })); }} />} />
-      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Row gutter={16}>
           <Col xs={24} md={8}><Card size="small"><Statistic title={t('payments.broker.earned')} value={yuanText(sum.earnedFen)} loading={all.isLoading} data-testid="broker-earned" /></Card></Col>
           <Col xs={24} md={8}><Card size="small"><Statistic title={t('payments.broker.balance')} value={yuanText(balanceFen)} data-testid="broker-balance" /></Card></Col>
           <Col xs={24} md={8}><Card size="small"><Statistic title={t('payments.broker.contracts')} value={sum.contracts.length} loading={all.isLoading} /></Card></Col>
         </Row>
-        {all.error && <Alert type="error" showIcon message={String((all.error as Error).message)} />}
-        {all.data?.truncated && <Alert type="info" showIcon message={t('payments.broker.truncated', { n: BROKER_LINES_CAP })} />}
+        {all.error && <Alert type="error" showIcon title={String((all.error as Error).message)} />}
+        {all.data?.truncated && <Alert type="info" showIcon title={t('payments.broker.truncated', { n: BROKER_LINES_CAP })} />}
         <Row gutter={16}>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('payments.broker.byMonth')}>

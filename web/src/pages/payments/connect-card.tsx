@@ -26,9 +26,9 @@ export function ConnectCard({ as }: { as: ConnectAs }) {
   return (
     <Card size="small" title={t(`payments.connect.title.${as}`)} loading={status.isLoading} data-testid={`connect-${as}`}>
       {status.error ? (
-        <Alert type="error" showIcon message={errorText(status.error, i18n.language)} />
+        <Alert type="error" showIcon title={errorText(status.error, i18n.language)} />
       ) : (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t('payments.connect.intro')}</Typography.Text>
           <Space wrap>
             <Tag color={s?.onboarded ? 'green' : 'default'}>{s?.onboarded ? t('payments.connect.onboarded') : t('payments.connect.notOnboarded')}</Tag>

@@ -26,9 +26,9 @@ export default function ConnectPage() {
       ) : !asOrg && !asBroker ? (
         <Result status="info" title={t('payments.connect.nobody')} />
       ) : (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          {params.get('done') && <Alert type="success" showIcon message={t('payments.connect.returned')} />}
-          {params.get('refresh') && <Alert type="warning" showIcon message={t('payments.connect.expired')} />}
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {params.get('done') && <Alert type="success" showIcon title={t('payments.connect.returned')} />}
+          {params.get('refresh') && <Alert type="warning" showIcon title={t('payments.connect.expired')} />}
           {asOrg && <ConnectCard as="org" />}
           {asBroker && <ConnectCard as="broker" />}
         </Space>

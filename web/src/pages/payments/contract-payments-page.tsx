@@ -45,7 +45,7 @@ function Summary({ data }: { data: ContractPaymentsDto }) {
             <Statistic
               title={t(`payments.contract.totals.${k}`)}
               value={yuanText(totals[`${k}Fen`])}
-              valueStyle={k === 'dueNow' && totals.dueNowFen > 0 ? { color: '#cf1322' } : undefined}
+              styles={k === 'dueNow' && totals.dueNowFen > 0 ? { content: { color: '#cf1322' } } : undefined}
               data-testid={`total-${k}`}
             />
           </Col>
@@ -75,7 +75,7 @@ function Schedule({ data, stripeEnabled, onPay }: { data: ContractPaymentsDto; s
           {
             title: t('payments.payable.item'),
             render: (_: unknown, p) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>
                   {t(`payments.kind.${p.kind}`)} {p.note}
                 </span>
@@ -183,9 +183,9 @@ export default function ContractPaymentsPage() {
           )
         }
       />
-      <Space direction="vertical" style={{ width: '100%' }} size="middle">
-        {data.viewer.side === 'seller' && <Alert type="info" showIcon message={t('payments.contract.viewerSeller')} />}
-        {data.viewer.staff && !data.viewer.side && <Alert type="info" showIcon message={t('payments.contract.viewerStaff')} />}
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        {data.viewer.side === 'seller' && <Alert type="info" showIcon title={t('payments.contract.viewerSeller')} />}
+        {data.viewer.staff && !data.viewer.side && <Alert type="info" showIcon title={t('payments.contract.viewerStaff')} />}
         <Summary data={data} />
         <Schedule data={data} stripeEnabled={stripeEnabled} onPay={setPaying} />
         {/* The receipt is the payer's file: the buyer and finance open it, the seller does not. */}

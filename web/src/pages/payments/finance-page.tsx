@@ -32,7 +32,7 @@ function ReconcileButton() {
       <Modal open={!!report} title={t('payments.finance.reconcileReport')} onCancel={() => setReport(null)} footer={null}>
         {report && (
           <>
-            {report.errors > 0 && <Alert type="error" showIcon message={`${t('payments.finance.report.errors')}: ${report.errors}`} style={{ marginBottom: 12 }} />}
+            {report.errors > 0 && <Alert type="error" showIcon title={`${t('payments.finance.report.errors')}: ${report.errors}`} style={{ marginBottom: 12 }} />}
             <Descriptions column={2} size="small" bordered data-testid="reconcile-report">
               {reportKeys.map((k) => (
                 <Descriptions.Item key={k} label={t(`payments.finance.report.${k}`)}>

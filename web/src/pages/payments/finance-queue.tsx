@@ -28,7 +28,7 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
   const fail = (e: unknown) =>
     setFailure(isApiError(e) ? { main: e.localized(i18n.language), alt: e.localized(i18n.language === 'en' ? 'zh-CN' : 'en') } : { main: errorText(e, i18n.language) });
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="decide">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="decide">
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('payments.finance.payer')}>{item.payable.payerName}</Descriptions.Item>
         <Descriptions.Item label={t('payments.finance.contract')}>
@@ -47,7 +47,7 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
           </a>
         </Descriptions.Item>
       </Descriptions>
-      {failure && <Alert type="error" showIcon message={failure.main} description={failure.alt !== failure.main ? failure.alt : undefined} data-testid="decide-error" closable onClose={() => setFailure(null)} />}
+      {failure && <Alert type="error" showIcon title={failure.main} description={failure.alt !== failure.main ? failure.alt : undefined} data-testid="decide-error" closable={{ onClose: () => setFailure(null) }} />}
       <Space wrap>
         <span>{t('payments.finance.received')}</span>
         <InputNumber data-testid="received" min={0.01} precision={2} style={{ width: 200 }} value={received} onChange={(v) => setReceived(v)} />
@@ -95,7 +95,7 @@ export function FinanceQueue({ canDecide }: { canDecide: boolean }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('payments.finance.oldestFirst')}</Typography.Paragraph>
-      {!canDecide && <Alert type="info" showIcon message={t('payments.finance.readOnly')} style={{ marginBottom: 12 }} />}
+      {!canDecide && <Alert type="info" showIcon title={t('payments.finance.readOnly')} style={{ marginBottom: 12 }} />}
       <Table<QueueItemDto>
         rowKey="id"
         size="small"

@@ -17,7 +17,7 @@ export function LedgerPanel() {
   const [range, setRange] = useState<Range>({});
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card
         size="small"
         title={t('payments.ledger.trialBalance')}
@@ -46,7 +46,7 @@ export function LedgerPanel() {
           pagination={false}
           locale={{ emptyText: <Empty description={t('payments.ledger.empty')} /> }}
           columns={[
-            { title: t('payments.ledger.account'), dataIndex: 'account', render: (a: string) => <Space direction="vertical" size={0}><span>{accountLabel(a, t)}</span><Typography.Text type="secondary" className="small mono">{a}</Typography.Text></Space> },
+            { title: t('payments.ledger.account'), dataIndex: 'account', render: (a: string) => <Space orientation="vertical" size={0}><span>{accountLabel(a, t)}</span><Typography.Text type="secondary" className="small mono">{a}</Typography.Text></Space> },
             { title: t('payments.ledger.debit'), dataIndex: 'debitFen', align: 'right', render: (v: number) => yuanText(v) },
             { title: t('payments.ledger.credit'), dataIndex: 'creditFen', align: 'right', render: (v: number) => yuanText(v) },
             { title: t('payments.ledger.balance'), dataIndex: 'balanceFen', align: 'right', render: (v: number) => yuanText(v) },

@@ -43,7 +43,7 @@ export default function OrgStatementPage() {
           </Space>
         }
       />
-      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         {me.data?.orgId === orgId && me.data.orgRole === 'org_admin' && <ConnectCard as="org" />}
         <BalancesCard s={s} />
         <PayablesCard payables={s.payables} />

@@ -59,15 +59,15 @@ function StripeForm({ start, onDone }: { start: StripePaymentStartDto; onDone: (
   };
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="stripe-form" data-state={form.state}>
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="stripe-form" data-state={form.state}>
       <Typography.Text type="secondary">{t('payments.stripe.attempt', { id: start.payment.id })}</Typography.Text>
-      {form.state === 'no-key' && <Alert type="warning" showIcon message={t('payments.stripe.noKey')} />}
+      {form.state === 'no-key' && <Alert type="warning" showIcon title={t('payments.stripe.noKey')} />}
       {form.state === 'failed' && (
         <Alert
           type="warning"
           showIcon
           data-testid="stripe-load-failed"
-          message={t('payments.stripe.loadFailed')}
+          title={t('payments.stripe.loadFailed')}
           action={<Button size="small" onClick={() => setAttempt((n) => n + 1)}>{t('payments.stripe.retry')}</Button>}
         />
       )}
@@ -111,7 +111,7 @@ export function StripeModal({ payable, onClose }: { payable: PayableDto; onClose
   return (
     <Modal open width={560} title={`${t('payments.stripe.title')} · ${yuanText(payable.amountFen)}`} onCancel={onClose} footer={null} destroyOnHidden>
       {config.data && !config.data.stripeEnabled ? (
-        <Alert type="info" showIcon message={t('payments.stripe.disabled')} />
+        <Alert type="info" showIcon title={t('payments.stripe.disabled')} />
       ) : started ? (
         <StripeForm
           start={started}
@@ -121,7 +121,7 @@ export function StripeModal({ payable, onClose }: { payable: PayableDto; onClose
           }}
         />
       ) : (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <span>{t('payments.stripe.methodType')}</span>
           <Radio.Group value={methodType} onChange={(e) => setMethodType(e.target.value as StripeMethodType)} data-testid="stripe-method">
             {(methods.length ? methods : (['card'] as StripeMethodType[])).map((m) => (
@@ -130,7 +130,7 @@ export function StripeModal({ payable, onClose }: { payable: PayableDto; onClose
               </Radio.Button>
             ))}
           </Radio.Group>
-          {startStripe.error && <Alert type="error" showIcon message={errorText(startStripe.error, i18n.language)} />}
+          {startStripe.error && <Alert type="error" showIcon title={errorText(startStripe.error, i18n.language)} />}
           <Button type="primary" loading={startStripe.isPending} onClick={begin} data-testid="stripe-start">
             {startStripe.error ? t('payments.stripe.retry') : t('payments.stripe.start')}
           </Button>
