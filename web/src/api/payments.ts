@@ -84,8 +84,13 @@ export function usePaymentsConfig() {
   return useQuery({ queryKey: paymentKeys.config(), queryFn: () => api.get<PaymentsConfigDto>('/api/payments/config'), staleTime: 5 * 60_000 });
 }
 
+/** While a Stripe payment is processing the webhook settles it on the server; the page looks again every 3 s. */
 export function useContractPayments(contractId: string) {
-  return useQuery({ queryKey: paymentKeys.contract(contractId), queryFn: () => api.get<ContractPaymentsDto>(`/api/payments/contracts/${contractId}`) });
+  return useQuery({
+    queryKey: paymentKeys.contract(contractId),
+    queryFn: () => api.get<ContractPaymentsDto>(`/api/payments/contracts/${contractId}`),
+    refetchInterval: (q) => (q.state.data?.payables.some((p) => p.status === 'processing') ? 3_000 : false),
+  });
 }
 
 /** Any payment write can move a contract's plan, the queue, the ledger and the statements: refresh them all. */

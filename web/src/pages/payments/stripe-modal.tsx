@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Radio, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayableDto, StripeMethodType, StripePaymentStartDto } from '@shared/payment-schemas';
 import { errorText } from '../../api/client';
-import { usePaymentsConfig, useStartStripe } from '../../api/payments';
+import { paymentKeys, usePaymentsConfig, useStartStripe } from '../../api/payments';
 import { useAttemptKey } from './attempt-key';
 import { yuanText } from './money';
 import { loadStripeJs, type StripeElements, type StripeJs } from './stripe-js';
@@ -94,6 +95,7 @@ export function StripeModal({ payable, onClose }: { payable: PayableDto; onClose
   const [methodType, setMethodType] = useState<StripeMethodType>('card');
   // One attempt per payable and method: another method is another PaymentIntent (the API cancels the old one).
   const attempt = useAttemptKey('stripe', `${payable.id}.${methodType}`);
+  const qc = useQueryClient();
   const [started, setStarted] = useState<StripePaymentStartDto | null>(null);
 
   const begin = () =>
@@ -117,6 +119,7 @@ export function StripeModal({ payable, onClose }: { payable: PayableDto; onClose
           start={started}
           onDone={() => {
             attempt.finish();
+            void qc.invalidateQueries({ queryKey: paymentKeys.all });
             onClose();
           }}
         />
