@@ -88,7 +88,21 @@ describe('cross-cutting HTTP behaviour', () => {
     const res = await app.http('GET', '/api/taxonomy');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).not.toContain('stripe.com');
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  test('when Stripe is configured, then the policy lets the payment page load Stripe.js, its frames and its API, and nothing else', async () => {
+    const withStripe = await startTestApp({ STRIPE_SECRET_KEY: 'sk_test_csp_check' });
+    try {
+      const csp = (await withStripe.http('GET', '/api/taxonomy')).headers.get('content-security-policy')!;
+      const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+      expect(directive('script-src')).toBe("script-src 'self' https://js.stripe.com");
+      expect(directive('frame-src')).toBe("frame-src 'self' https://js.stripe.com https://hooks.stripe.com");
+      expect(directive('connect-src')).toContain('https://api.stripe.com');
+    } finally {
+      await withStripe.stop();
+    }
   });
 });
 

@@ -36,14 +36,20 @@ export function createApp(ctx: AppContext): Express {
   // ETags on per-user JSON cost a SHA-1 per response for little gain; cacheable bodies set their own.
   app.set('etag', false);
   app.use(requestContext(ctx.logger));
+  // With Stripe on, the payment page loads Stripe.js, which frames Stripe's pages and calls its API.
+  const stripe = config.STRIPE_SECRET_KEY
+    ? { script: ['https://js.stripe.com'], frame: ['https://js.stripe.com', 'https://hooks.stripe.com'], connect: ['https://api.stripe.com'] }
+    : { script: [], frame: [], connect: [] };
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
+          'script-src': ["'self'", ...stripe.script],
+          ...(stripe.frame.length ? { 'frame-src': ["'self'", ...stripe.frame] } : {}),
           // antd injects component styles at runtime (CSS-in-JS).
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'connect-src': ["'self'", 'ws:', 'wss:', ...stripe.connect],
           // TLS is terminated by the front proxy in production; localhost must keep plain http working.
           'upgrade-insecure-requests': null,
         },
