@@ -277,6 +277,8 @@ export class PaymentsService {
       if (!p || p.method !== 'stripe') return 'unknown payment';
       if (p.stripe?.paymentIntentId && p.stripe.paymentIntentId !== pi.id) return 'intent mismatch';
       if (!p.stripe?.paymentIntentId) await this.models.Payment.updateOne({ _id: p._id }, { $set: { 'stripe.paymentIntentId': pi.id } });
+      // Already there or beyond: everything before the rank was raised (journal, payable) is done too.
+      if (p.rank >= paymentRank[pi.status]) return pi.status === 'succeeded' ? 'already settled' : 'stale';
       if (pi.status === 'succeeded') {
         // The amount charged must be the amount due; anything else is left for finance, never booked.
         if (pi.amount !== p.amountFen || pi.currency !== 'cny') {
