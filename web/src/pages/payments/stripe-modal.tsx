@@ -25,11 +25,10 @@ function StripeForm({ start, onDone }: { start: StripePaymentStartDto; onDone: (
     let cancelled = false;
     let destroy: (() => void) | null = null;
     setForm({ state: 'loading' });
-    loadStripeJs().then(
-      (Stripe) => {
+    const locale = i18n.language === 'en' ? 'en' : 'zh';
+    loadStripeJs(start.publishableKey, locale).then(
+      (stripe) => {
         if (cancelled || !mountRef.current) return;
-        const locale = i18n.language === 'en' ? 'en' : 'zh';
-        const stripe = Stripe(start.publishableKey!, { locale });
         const elements = stripe.elements({ clientSecret: start.clientSecret, locale });
         const element = elements.create('payment');
         element.mount(mountRef.current);
