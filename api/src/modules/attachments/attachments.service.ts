@@ -46,7 +46,8 @@ export class AttachmentsService {
   /**
    * Who may download: the owner organisation; anyone for an image of a published listing; an organisation
    * that accepted the NDA for a confidential file of a published listing; reviewers of the listing's
-   * sub-market. Everyone else gets 404, as if it did not exist.
+   * sub-market; platform finance staff for a bank-transfer receipt they confirm. Everyone else gets 404,
+   * as if it did not exist.
    */
   async openFor(viewer: AuthUser | null, id: string) {
     const att = await this.models.Attachment.findById(id).lean<AttachmentRecord>();
@@ -58,6 +59,7 @@ export class AttachmentsService {
   private async mayRead(viewer: AuthUser | null, att: AttachmentRecord): Promise<boolean> {
     if (viewer?.orgId === String(att.ownerOrgId) || viewer?.roles.includes('admin')) return true;
     const id = String(att._id);
+    if (viewer?.roles.includes('finance') && (await this.models.Payment.exists({ 'bank.receiptAttachmentId': id }))) return true;
     for (const [kind, model] of [['achievement', this.models.Achievement], ['need', this.models.Need]] as const) {
       const publicImage = await model.exists({ status: 'published', 'live.imageIds': id });
       if (publicImage) return true;

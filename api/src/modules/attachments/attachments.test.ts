@@ -1,5 +1,6 @@
 import { achievementBody, files, upload } from '../../test-support/catalog-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
+import { bankBody, idem, paymentCast, plan, receipt, signedContract } from '../payments/testing/payment-fixtures';
 
 let app: TestApp;
 let cast: Awaited<ReturnType<TestApp['cast']>>;
@@ -82,5 +83,24 @@ describe('download rules', () => {
     expect((await app.http('GET', '/api/attachments/65f000000000000000000000')).status).toBe(404);
     expect((await app.http('GET', '/api/attachments/../../etc/passwd')).status).toBe(404);
     expect((await app.http('GET', '/api/attachments/zzz')).body.error.code).toBe('INVALID_ID');
+  });
+});
+
+describe('bank-transfer receipts', () => {
+  test('when a buyer declares a transfer with a receipt, then finance staff can open it, the payer can, and nobody else can', async () => {
+    const pc = await paymentCast(app);
+    const contractId = await signedContract(app, pc);
+    const [first] = (await plan(app, pc.buyer, contractId)).payables;
+    const att = await receipt(app, pc.buyer);
+    const get = (who?: { token: string }) => fetch(`${app.url}/api/attachments/${att}`, { headers: who ? { authorization: `Bearer ${who.token}` } : {} });
+    // Before it is used as a receipt, finance has no business with the file.
+    expect((await get(pc.finance)).status).toBe(404);
+    const declared = await app.http('POST', `/api/payments/payables/${first.id}/bank-transfer`, { token: pc.buyer.token, headers: { 'Idempotency-Key': idem() }, body: bankBody(att, first.amountFen) });
+    expect(declared.status).toBe(201);
+    const forFinance = await get(pc.finance);
+    expect(forFinance.status).toBe(200);
+    expect(forFinance.headers.get('content-type')).toContain('application/pdf');
+    expect((await get(pc.buyer)).status).toBe(200);
+    for (const who of [undefined, pc.seller, pc.other, pc.official, pc.broker]) expect((await get(who)).status).toBe(404);
   });
 });
