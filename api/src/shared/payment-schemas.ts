@@ -93,6 +93,9 @@ export const statementQuery = z.strictObject({ from: day().optional(), to: day()
 export type StatementQuery = z.infer<typeof statementQuery>;
 export const exportFormatQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), from: day().optional(), to: day().optional() });
 export type ExportFormatQuery = z.infer<typeof exportFormatQuery>;
+/** A payout's id: payout:<payable id>:seller|broker. */
+export const payoutParams = z.strictObject({ id: z.string().regex(/^payout:[a-f0-9]{24}:(seller|broker)$/, 'must be payout:<id>:seller|broker') });
+export const payoutConfirmBody = z.strictObject({ bankReference: z.string().trim().min(1).max(60) });
 export const payoutsQuery = z.strictObject({ status: z.enum(['pending', 'paid', 'failed']).optional(), ...page });
 
 // ---- DTOs ----
@@ -208,7 +211,10 @@ export interface TrialBalanceDto {
 }
 
 export interface PayoutDto {
+  /** payout:<payable id>:seller|broker */
   id: string;
+  /** stripe: sent by Connect transfer once the beneficiary onboarded; bank_transfer: finance sends and confirms. */
+  source: PaymentMethod;
   beneficiary: { kind: 'org' | 'broker'; id: string; name: string };
   payableId: string;
   contractNo: string | null;

@@ -262,6 +262,25 @@ describe('deposits, Connect, reconciliation, webhook', () => {
     expect(await status('GET', '/api/payments/connect/status?as=x', cast.seller)).toBe(400);
   });
 
+  test('confirming a bank payout: finance only', async () => {
+    cover('POST', '/api/payments/payouts/:id/confirm');
+    const { payableId } = await firstPayable();
+    await payByBank(app, cast, payableId, 30_000_000);
+    const id = `payout:${payableId}:seller`;
+    const path = `/api/payments/payouts/${encodeURIComponent(id)}/confirm`;
+    const body = { bankReference: 'ICBC20261201001' };
+    expect(await status('POST', path, null, body)).toBe(401);
+    for (const who of [cast.seller, cast.buyer, cast.other, cast.admin]) expect(await status('POST', path, who, body)).toBe(403);
+    expect(await status('POST', path, cast.finance, { bankReference: '' })).toBe(400);
+    expect(await status('POST', `/api/payments/payouts/${encodeURIComponent('payout:x:seller')}/confirm`, cast.finance, body)).toBe(400);
+    expect(await status('POST', `/api/payments/payouts/${encodeURIComponent(`payout:${'a'.repeat(24)}:seller`)}/confirm`, cast.finance, body)).toBe(404);
+    expect((await app.models.Payout.findById(id).lean())!.status).toBe('pending');
+    const ok = await call('POST', path, cast.finance, body);
+    expect(ok.body.payout).toMatchObject({ status: 'paid', source: 'bank_transfer', amountFen: 30_000_000 - 300_000 - 900_000 });
+    expect((await call('POST', path, cast.finance, body)).status).toBe(200);
+    expect(await app.models.Journal.countDocuments({ _id: id })).toBe(1);
+  });
+
   test('reconcile now: finance and admin', async () => {
     cover('POST', '/api/payments/reconcile');
     expect(await status('POST', '/api/payments/reconcile', null)).toBe(401);
@@ -304,6 +323,6 @@ test('every /api/payments route has a row in this matrix', () => {
     .list()
     .filter((op) => op.path.startsWith('/api/payments'))
     .map((op) => `${op.method.toUpperCase()} ${op.path}`);
-  expect(declared.length).toBe(23);
+  expect(declared.length).toBe(24);
   expect(declared.filter((r) => !covered.has(r))).toEqual([]);
 });

@@ -31,6 +31,7 @@ export function createPayments(deps: { models: Models; audit: AuditService; atta
   const payments = new PaymentsService(models, ledger, plans, audit, attachments, port, logger);
   const payouts = new PayoutsService(models, ledger, port, config.PUBLIC_BASE_URL, logger);
   payments.hooks.afterStripeSettle = (p) => void payouts.afterSettle(p).catch((err) => logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'payout after settlement failed; reconciliation retries'));
+  payments.hooks.afterBankSettle = (p) => payouts.createFor(p);
   payments.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
   const deposits = new DepositsService(models, ledger, audit);
   const statements = new StatementsService(models, ledger, stripeEnabled);

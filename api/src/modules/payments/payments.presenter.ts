@@ -67,6 +67,7 @@ export function presentPayment(p: PaymentRecord): PaymentDto {
 export function presentPayout(o: PayoutRecord): PayoutDto {
   return {
     id: o._id,
+    source: o.source,
     beneficiary: { kind: o.beneficiary.kind, id: o.beneficiary.id, name: o.beneficiary.name },
     payableId: String(o.payableId),
     contractNo: o.contractNo,

@@ -12,6 +12,8 @@ import {
   exportFormatQuery,
   financeQueueQuery,
   idempotencyKeySchema,
+  payoutConfirmBody,
+  payoutParams,
   payoutsQuery,
   refundBody,
   rejectBankBody,
@@ -21,7 +23,7 @@ import {
 } from '../../shared/payment-schemas';
 import { exportLines } from './ledger';
 import { isFinance, readsAllMoney } from './payments.policy';
-import { presentPayable, presentPayment } from './payments.presenter';
+import { presentPayable, presentPayment, presentPayout } from './payments.presenter';
 
 /** The Idempotency-Key header every endpoint that creates a payment, a refund or a payout requires. */
 function idempotencyKey(req: Request): string {
@@ -153,6 +155,10 @@ export function paymentsRoutes(ctx: AppContext): Router {
   );
 
   defineRoute(router, registry, { method: 'get', path: '/api/payments/payouts', summary: 'Payouts to sellers and brokers (finance)', tags, auth: 'user', query: payoutsQuery }, async ({ user, query }) => statements.payouts(user!, query));
+
+  defineRoute(router, registry, { method: 'post', path: '/api/payments/payouts/:id/confirm', summary: 'Finance confirms a payout of bank-collected money was sent by bank transfer', tags, auth: 'user', params: payoutParams, body: payoutConfirmBody }, async ({ user, params, body }) => ({
+    payout: presentPayout(await payouts.confirmBank(user!, params.id, body.bankReference)),
+  }));
 
   return router;
 }

@@ -20,6 +20,8 @@ const isObjectId = (s: unknown): s is string => typeof s === 'string' && /^[a-f0
 export interface SettleHooks {
   /** After a Stripe payment settled: make and send its payouts (in the background; reconciliation catches up). */
   afterStripeSettle?: (payment: PaymentRecord) => void;
+  /** After finance confirmed a bank transfer: the payouts finance will send by bank. */
+  afterBankSettle?: (payment: PaymentRecord) => Promise<void>;
 }
 
 /**
@@ -177,6 +179,7 @@ export class PaymentsService {
     if (body.receivedFen !== p.amountFen) throw new AppError('PAYMENT_AMOUNT_MISMATCH', { amountFen: p.amountFen, receivedFen: body.receivedFen });
     const decision = { 'bank.receivedFen': body.receivedFen, 'bank.decidedBy': user.id, 'bank.decidedByName': user.name, 'bank.decidedAt': new Date(), 'bank.reason': body.note || null };
     await this.lock.run(id, async () => this.settle((await this.fresh(p._id))!, decision));
+    await this.hooks.afterBankSettle?.(p);
     await this.audit.record(user, { entity: 'payment', entityId: id, action: 'confirm_bank_transfer', from: p.status, to: 'succeeded' });
     return (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
   }

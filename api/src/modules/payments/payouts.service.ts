@@ -118,13 +118,17 @@ export class PayoutsService {
     for (const p of await this.models.Payment.find({ ...filter, method: 'stripe', rank: paymentRank.succeeded }).limit(1_000).lean<PaymentRecord[]>()) await this.createFor(p);
   }
 
-  /** The payouts a settled Stripe payment owes (seller's share; broker's commission when the broker is a user). */
+  /**
+   * The payouts a settled payment owes (seller's share; broker's commission when the broker is a user).
+   * Stripe-collected money goes out by Connect transfer; bank-collected money waits for finance to send it
+   * by bank and confirm (`confirmBank`).
+   */
   async createFor(p: PaymentRecord): Promise<void> {
-    if (p.kind === 'deposit' || p.method !== 'stripe') return;
+    if (p.kind === 'deposit') return;
     const payable = await this.models.Payable.findById(p.payableId).lean<PayableRecord>();
     if (!payable) return;
     const docs: Array<Omit<PayoutRecord, 'createdAt'>> = [];
-    const base = { payableId: p.payableId, contractNo: p.contractNo, source: 'stripe' as const, status: 'pending' as const, stripeTransferId: null, reason: null, paidAt: null };
+    const base = { payableId: p.payableId, contractNo: p.contractNo, source: p.method, status: 'pending' as const, stripeTransferId: null, reason: null, paidAt: null };
     const share = p.amountFen - p.feeFen - p.commissionFen;
     if (p.payeeOrgId && share > 0) docs.push({ _id: `payout:${p.payableId}:seller`, beneficiary: { kind: 'org', id: String(p.payeeOrgId), name: payable.payeeName, account: accounts.orgPayable(p.payeeOrgId) }, amountFen: share, ...base });
     if (p.broker?.userId && p.commissionFen > 0) docs.push({ _id: `payout:${p.payableId}:broker`, beneficiary: { kind: 'broker', id: p.broker.userId, name: p.broker.name, account: p.broker.account }, amountFen: p.commissionFen, ...base });
@@ -132,14 +136,26 @@ export class PayoutsService {
       await this.models.Payout.create(d).catch((err) => {
         if (!isDuplicate(err)) throw err;
       });
-      await this.execute(d._id);
+      if (p.method === 'stripe') await this.execute(d._id);
     }
+  }
+
+  /** Finance sent a bank-collected payout by bank transfer: journal (once, by the payout's id), then status. */
+  async confirmBank(user: AuthUser, id: string, bankReference: string): Promise<PayoutRecord> {
+    if (!user.roles.includes('finance')) throw new AppError('FORBIDDEN');
+    const o = await this.models.Payout.findById(id).lean<PayoutRecord>();
+    if (!o) throw new AppError('NOT_FOUND');
+    if (o.source !== 'bank_transfer' || o.status === 'failed') throw new AppError('INVALID_STATE', { status: o.status, source: o.source });
+    if (o.status === 'paid') return o;
+    await this.ledger.post(journals.payout(o));
+    await this.models.Payout.updateOne({ _id: o._id }, { $set: { status: 'paid', stripeTransferId: null, reason: `银行转账 ${bankReference}`, paidAt: new Date() } });
+    return (await this.models.Payout.findById(id).lean<PayoutRecord>())!;
   }
 
   /** Sends one pending payout if its beneficiary can receive money: transfer (idempotent), journal, status. */
   async execute(id: string): Promise<boolean> {
     const o = await this.models.Payout.findById(id).lean<PayoutRecord>();
-    if (!o || o.status !== 'pending' || !this.port) return false;
+    if (!o || o.status !== 'pending' || o.source !== 'stripe' || !this.port) return false;
     const acct = await this.models.ConnectAccount.findById(`${o.beneficiary.kind}:${o.beneficiary.id}`).lean<ConnectAccountRecord>();
     if (!acct?.payoutsEnabled) return false;
     const t = await this.port.createTransfer({ amountFen: o.amountFen, destination: acct.stripeAccountId, transferGroup: o.contractNo ?? String(o.payableId), metadata: { payoutId: o._id }, idempotencyKey: o._id });
@@ -155,7 +171,7 @@ export class PayoutsService {
   }
 
   async runPending(holder?: string): Promise<number> {
-    const filter: Record<string, unknown> = { status: 'pending' };
+    const filter: Record<string, unknown> = { status: 'pending', source: 'stripe' };
     if (holder) {
       const [kind, id] = holder.split(':');
       Object.assign(filter, { 'beneficiary.kind': kind, 'beneficiary.id': id });
