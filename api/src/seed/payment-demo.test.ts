@@ -29,10 +29,21 @@ test('when the demo is seeded twice, then two contracts have payables paid by ba
   const dicp = await app.models.Contract.findOne({ originKey: 'seed:payments:dicp-robot' }).lean();
   expect((await app.http('GET', `/api/payments/contracts/${dicp!._id}`, { token: company })).body.payables.map((p: { status: string }) => p.status)).toEqual(['paid', 'overdue']);
 
+  // Bank transfer only (no Stripe keys, the embedded default): online payment is refused with a clear code.
+  expect((await app.http('GET', '/api/payments/config', { token: company })).body).toMatchObject({ stripeEnabled: false, methodTypes: [] });
+  const due = view.body.payables[2];
+  expect(due.viewer).toEqual({ canPay: true, canPayByStripe: false });
+  const stripe = await app.http('POST', `/api/payments/payables/${due.id}/stripe`, { token: company, headers: { 'Idempotency-Key': 'demo-stripe-1' }, body: {} });
+  expect(stripe.body.error.code).toBe('PAYMENTS_STRIPE_DISABLED');
+  expect((await app.http('POST', '/api/payments/stripe/webhook', { raw: '{}', headers: { 'stripe-signature': 't=1,v1=x' } })).status).toBe(503);
+
   const queue = await app.http('GET', '/api/payments/finance/queue', { token: finance });
   expect(queue.body.total).toBe(1);
   const trial = await app.http('GET', '/api/payments/ledger/balances', { token: finance });
   expect(trial.body).toMatchObject({ balanced: true, journals: 2 });
+  // The confirmed transfers owe the sellers (and the broker) payouts that finance sends by bank.
+  const payouts = await app.http('GET', '/api/payments/payouts?status=pending', { token: finance });
+  expect(payouts.body.items.map((o: { source: string }) => o.source)).toEqual(['bank_transfer', 'bank_transfer', 'bank_transfer']);
   const broker = await app.models.User.findOne({ email: 'broker@demo.nekj.cn' }).lean();
   const statement = await app.http('GET', `/api/payments/brokers/${broker!._id}/statement`, { token: await login('broker@demo.nekj.cn') });
   // 3.6万 commission over 48万 + 72万: 40% of it on the paid first instalment.

@@ -312,6 +312,53 @@ describe('deposits (保证金)', () => {
   });
 });
 
+describe('royalties and negotiation deposits', () => {
+  test('when a licensee reports net sales, then the royalty is the deal\'s stored rate of them, once per period', async () => {
+    const { offerTerms, openRoom } = await import('../../test-support/negotiation-fixtures');
+    const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
+    const room = await openRoom(app, cast.seller, cast.buyer, reviewer);
+    const offer = await app.http('POST', `/api/negotiations/${room}/offers`, { token: cast.buyer.token, body: { clientMessageId: idem(), terms: offerTerms({ amountFen: 20_000_000, paymentPlan: { kind: 'royalty', royaltyBp: 300, years: 5 } }) } });
+    const deal = await app.http('POST', `/api/negotiations/${room}/offers/${offer.body.offer.id}/accept`, { token: cast.seller.token });
+    const draft = await app.http('POST', '/api/contracts/from-deal', { token: cast.seller.token, body: { dealId: deal.body.deal.id } });
+    const id = draft.body.contract.id as string;
+    // Not signed yet: no plan.
+    expect((await plan(app, cast.buyer, id)).payables).toHaveLength(0);
+    for (const who of [cast.seller, cast.buyer]) {
+      const c = (await app.http('GET', `/api/contracts/${id}`, { token: who.token })).body.contract;
+      expect((await app.http('POST', `/api/contracts/${id}/sign`, { token: who.token, body: { side: c.viewer.side, docHash: c.docHash } })).status).toBe(200);
+    }
+    expect((await plan(app, cast.buyer, id)).payables.map((p: { kind: string; amountFen: number }) => [p.kind, p.amountFen])).toEqual([['royalty_fee', 20_000_000]]);
+    const body = { period: '2026-Q4', netSalesFen: 500_000_000, amountFen: 1 };
+    expect((await app.http('POST', `/api/payments/contracts/${id}/royalty-reports`, { token: cast.buyer.token, body })).status).toBe(400);
+    const { amountFen: _ignored, ...report } = body;
+    const r = await app.http('POST', `/api/payments/contracts/${id}/royalty-reports`, { token: cast.buyer.token, body: report });
+    expect(r.status).toBe(201);
+    // 3% of 500万 net sales; 1% platform fee.
+    expect(r.body.payable).toMatchObject({ kind: 'royalty', amountFen: 15_000_000, feeFen: 150_000, commissionFen: 0, status: 'due' });
+    const again = await app.http('POST', `/api/payments/contracts/${id}/royalty-reports`, { token: cast.buyer.token, body: report });
+    expect(again.status).toBe(200);
+    expect(again.body.payable.id).toBe(r.body.payable.id);
+    expect((await plan(app, cast.seller, id)).payables).toHaveLength(2);
+  });
+
+  test('when a buyer deposits for a negotiation that then closes, then reconciliation releases the deposit by rule', async () => {
+    const { openRoom } = await import('../../test-support/negotiation-fixtures');
+    const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
+    const room = await openRoom(app, cast.seller, cast.buyer, reviewer);
+    const d = await app.http('POST', '/api/payments/deposits', { token: cast.buyer.token, body: { subjectKind: 'negotiation', subjectId: room } });
+    // 1% of the 120万元 asking price.
+    expect(d.body.payable).toMatchObject({ kind: 'deposit', amountFen: 1_200_000 });
+    expect((await app.http('POST', '/api/payments/deposits', { token: cast.seller.token, body: { subjectKind: 'negotiation', subjectId: room } })).status).toBe(404);
+    await payByBank(app, cast, d.body.payable.id, 1_200_000);
+    expect((await app.http('POST', '/api/payments/reconcile', { token: cast.finance.token })).body.depositsReleased).toBe(0);
+    await app.http('POST', `/api/negotiations/${room}/withdraw`, { token: cast.buyer.token, body: { reason: '改用其他方案' } });
+    expect((await app.http('POST', '/api/payments/reconcile', { token: cast.finance.token })).body.depositsReleased).toBeGreaterThanOrEqual(1);
+    const st = await app.http('GET', `/api/payments/orgs/${cast.buyerOrg._id}/statement`, { token: cast.buyer.token });
+    expect(st.body.payables.find((p: { id: string }) => p.id === d.body.payable.id).status).toBe('released');
+    expect(await app.models.Journal.countDocuments({ _id: `deposit_release:${d.body.payable.id}` })).toBe(1);
+  });
+});
+
 describe('exports', () => {
   test('when finance exports the ledger as CSV and XLSX, then every line is there and debits equal credits', async () => {
     const { readRows } = await import('../imports/spreadsheet');
