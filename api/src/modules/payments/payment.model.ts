@@ -105,6 +105,8 @@ export interface PayableRecord {
 export const paymentSchema = new Schema(
   {
     idemKey: { type: String, required: true, unique: true },
+    /** <payable>:<the payment this one replaced | none>: unique, the claim's compare-and-set. */
+    claimKey: { type: String, required: true, unique: true },
     payableId: { type: Schema.Types.ObjectId, required: true, index: true },
     contractId: { type: Schema.Types.ObjectId, default: null },
     contractNo: { type: String, default: null },
@@ -132,6 +134,7 @@ paymentSchema.post(['find', 'findOne'], hydrateAll(hydratePayment));
 export interface PaymentRecord {
   _id: Types.ObjectId;
   idemKey: string;
+  claimKey: string;
   payableId: Types.ObjectId;
   contractId: Types.ObjectId | null;
   contractNo: string | null;

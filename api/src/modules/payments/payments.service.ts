@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Models } from '../../db/models';
@@ -9,13 +10,19 @@ import type { AuthUser } from '../auth/auth.types';
 import { KeyedLock } from './keyed-lock';
 import { journals, type Ledger } from './ledger';
 import { ProviderError, type EventObject, type IntentView, type PaymentPort, type PortEvent } from './payment-port';
-import { hydratePayment, type PayableRecord, type PaymentRecord } from './payment.model';
+import type { PayableRecord, PaymentRecord } from './payment.model';
 import { fromIntent, intentEventStatus, paymentRank, payableStatus } from './payment.state';
 import { canPayments, isFinance } from './payments.policy';
 import type { PlanService } from './plan.service';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const isObjectId = (s: unknown): s is string => typeof s === 'string' && /^[a-f0-9]{24}$/i.test(s);
+/**
+ * A payment's id is derived from the payer organisation and its Idempotency-Key, so a retried request finds
+ * its payment by bare `_id` (FerretDB filters on anything else by scanning); `idemKey` stays unique too.
+ */
+const claimKeyOf = (p: Pick<PayableRecord, '_id' | 'openPaymentId'>) => `${p._id}:${p.openPaymentId ?? 'none'}`;
+export const paymentIdFor = (orgId: string, key: string) => new Types.ObjectId(crypto.createHash('sha256').update(`${orgId}:${key}`).digest('hex').slice(0, 24));
 
 export interface SettleHooks {
   /** After a Stripe payment settled: make and send its payouts (in the background; reconciliation catches up). */
@@ -53,24 +60,48 @@ export class PaymentsService {
 
   /** The payment a retried request (same payer org and Idempotency-Key) made already, if any. */
   private async replay(user: AuthUser, key: string, payableId: string, method: string): Promise<PaymentRecord | null> {
-    const existing = await this.models.Payment.findOne({ idemKey: `${user.orgId}:${key}` }).lean<PaymentRecord>();
+    const existing = await this.models.Payment.findById(paymentIdFor(user.orgId!, key)).lean<PaymentRecord>();
     if (existing && (String(existing.payableId) !== payableId || existing.method !== method)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     return existing;
   }
 
   /**
-   * Claims the payable for a new payment: at most one payment in flight per payable. An unfinished Stripe
-   * attempt (not yet processing) is superseded: its intent is cancelled at Stripe first, so it can never be
-   * paid later and nothing is charged twice; if Stripe says it succeeded meanwhile, it is settled instead.
+   * Starts a payment of a payable: at most one payment in flight per payable. An unfinished Stripe attempt
+   * (not yet processing) is superseded: its intent is cancelled at Stripe first, so it can never be paid
+   * later and nothing is charged twice; if Stripe says it succeeded meanwhile, it is settled instead.
+   * The claim is a compare-and-set by unique key, not by filter: the new payment carries
+   * `claimKey = <payable>:<the payment it replaces>` (unique), so of two attempts started from the same
+   * state one insert fails; then the payable points at the winner (by bare `_id`, which FerretDB serves
+   * from its primary key, where a filtered update would scan the collection).
    */
-  private async claim(p: PayableRecord, paymentId: Types.ObjectId): Promise<void> {
-    const open = p.openPaymentId ? await this.models.Payment.findById(p.openPaymentId).lean<PaymentRecord>() : null;
+  private async begin(p: PayableRecord, doc: { _id: Types.ObjectId } & Record<string, unknown>): Promise<PaymentRecord> {
+    const open = p.openPaymentId ? await this.fresh(p.openPaymentId) : null;
     const status = payableStatus(p, open);
     if (['paid', 'held', 'released', 'forfeited', 'refunded'].includes(status)) throw new AppError('ALREADY_PAID');
     if (open && (open.status === 'processing' || open.status === 'pending_confirmation')) throw new AppError('PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
     if (open && open.method === 'stripe' && open.rank < paymentRank.succeeded && open.status !== 'canceled') await this.supersede(open);
-    const res = await this.models.Payable.updateOne({ _id: p._id, openPaymentId: p.openPaymentId }, { $set: { openPaymentId: paymentId } });
-    if (res.modifiedCount !== 1) throw new AppError('PAYMENT_IN_PROGRESS');
+    const claimKey = claimKeyOf(p);
+    try {
+      await this.models.Payment.create({ ...doc, claimKey });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      const mine = await this.fresh(doc._id);
+      if (!mine) {
+        // Another attempt claimed the payable from the same state: make the payable point at it, then say so.
+        const holder = await this.models.Payment.findOne({ claimKey }, { _id: 1 }).lean<{ _id: Types.ObjectId }>();
+        if (holder) await this.models.Payable.updateOne({ _id: p._id }, { $set: { openPaymentId: holder._id } });
+        throw new AppError('PAYMENT_IN_PROGRESS', { paymentId: holder ? String(holder._id) : null });
+      }
+    }
+    await this.models.Payable.updateOne({ _id: p._id }, { $set: { openPaymentId: doc._id } });
+    return (await this.fresh(doc._id))!;
+  }
+
+  /** A replayed payment whose start stopped before the payable pointed at it gets that last step done. */
+  private async finishClaim(p: PayableRecord, payment: PaymentRecord): Promise<void> {
+    if (String(p.openPaymentId) !== String(payment._id) && payment.claimKey === claimKeyOf(p)) {
+      await this.models.Payable.updateOne({ _id: p._id }, { $set: { openPaymentId: payment._id } });
+    }
   }
 
   private async supersede(open: PaymentRecord): Promise<void> {
@@ -90,7 +121,7 @@ export class PaymentsService {
 
   private newPayment(user: AuthUser, p: PayableRecord, key: string, method: 'stripe' | 'bank_transfer', status: PaymentStatus) {
     return {
-      _id: new Types.ObjectId(), idemKey: `${user.orgId}:${key}`, payableId: p._id, contractId: p.contractId, contractNo: p.contractNo, kind: p.kind, method,
+      _id: paymentIdFor(user.orgId!, key), idemKey: `${user.orgId}:${key}`, payableId: p._id, contractId: p.contractId, contractNo: p.contractNo, kind: p.kind, method,
       payerOrgId: p.payerOrgId, payeeOrgId: p.payeeOrgId, broker: p.broker, amountFen: p.amountFen, feeFen: p.feeFen, commissionFen: p.commissionFen,
       rank: paymentRank[status], createdBy: new Types.ObjectId(user.id),
     };
@@ -100,16 +131,9 @@ export class PaymentsService {
     if (!this.port) throw new AppError('PAYMENTS_STRIPE_DISABLED');
     const p = await this.payablePayer(user, payableId);
     let payment = await this.replay(user, key, payableId, 'stripe');
-    if (!payment) {
-      const doc = { ...this.newPayment(user, p, key, 'stripe', 'requires_payment'), methodType };
-      await this.claim(p, doc._id);
-      try {
-        payment = hydratePayment((await this.models.Payment.create(doc)).toObject() as unknown as PaymentRecord);
-      } catch (err) {
-        await this.release(p._id, doc._id);
-        if (!isDuplicate(err)) throw err;
-        payment = (await this.replay(user, key, payableId, 'stripe'))!;
-      }
+    if (payment) await this.finishClaim(p, payment);
+    else {
+      payment = await this.begin(p, { ...this.newPayment(user, p, key, 'stripe', 'requires_payment'), methodType });
       await this.audit.record(user, { entity: 'payment', entityId: String(payment._id), action: 'start_stripe', to: 'requires_payment' });
     }
     if (!payment.stripe?.paymentIntentId) payment = await this.createIntent(payment);
@@ -139,22 +163,17 @@ export class PaymentsService {
   async startBank(user: AuthUser, payableId: string, key: string, body: BankTransferBody): Promise<PaymentRecord> {
     const p = await this.payablePayer(user, payableId);
     const existing = await this.replay(user, key, payableId, 'bank_transfer');
-    if (existing) return existing;
+    if (existing) {
+      await this.finishClaim(p, existing);
+      return existing;
+    }
     await this.attachments.assertOwned(user.orgId!, [body.receiptAttachmentId]);
-    const doc = {
+    const payment = await this.begin(p, {
       ...this.newPayment(user, p, key, 'bank_transfer', 'pending_confirmation'),
       bank: { ...body, receivedFen: null, decidedBy: null, decidedByName: null, decidedAt: null, reason: null },
-    };
-    await this.claim(p, doc._id);
-    try {
-      await this.models.Payment.create(doc);
-    } catch (err) {
-      await this.release(p._id, doc._id);
-      if (isDuplicate(err)) return (await this.replay(user, key, payableId, 'bank_transfer'))!;
-      throw err;
-    }
-    await this.audit.record(user, { entity: 'payment', entityId: String(doc._id), action: 'declare_bank_transfer', to: 'pending_confirmation' });
-    return (await this.models.Payment.findById(doc._id).lean<PaymentRecord>())!;
+    });
+    await this.audit.record(user, { entity: 'payment', entityId: String(payment._id), action: 'declare_bank_transfer', to: 'pending_confirmation' });
+    return payment;
   }
 
   async get(user: AuthUser, id: string): Promise<PaymentRecord> {
@@ -253,10 +272,6 @@ export class PaymentsService {
       const p = await this.fresh(id);
       return p ? this.applyRefund(p, null) : false;
     });
-  }
-
-  private async release(payableId: Types.ObjectId, paymentId: Types.ObjectId): Promise<void> {
-    await this.models.Payable.updateOne({ _id: payableId, openPaymentId: paymentId }, { $set: { openPaymentId: null } });
   }
 
   /** Money arrived: journal (fee, commission, seller's share), payable cache, then status. Safe to repeat. */

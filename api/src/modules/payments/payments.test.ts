@@ -101,6 +101,22 @@ describe('bank transfer (对公转账)', () => {
     expect(broker.body.lines.some((l: { creditFen: number; role: string }) => l.role === 'broker_commission' && l.creditFen === 900_000)).toBe(true);
   });
 
+  test('when two payments of one payable start at the same moment, then exactly one is in flight and the payable points at it', async () => {
+    const contractId = await signedContract(app, cast);
+    const [first] = (await plan(app, cast.buyer, contractId)).payables;
+    const att = await receipt(app, cast.buyer);
+    const results = await Promise.all([
+      app.http('POST', `/api/payments/payables/${first.id}/bank-transfer`, { token: cast.buyer.token, headers: { 'Idempotency-Key': idem() }, body: bankBody(att, 30_000_000) }),
+      app.http('POST', `/api/payments/payables/${first.id}/bank-transfer`, { token: cast.buyerMember.token, headers: { 'Idempotency-Key': idem() }, body: bankBody(att, 30_000_000) }),
+      app.http('POST', `/api/payments/payables/${first.id}/stripe`, { token: cast.buyer.token, headers: { 'Idempotency-Key': idem() }, body: {} }),
+    ]);
+    const won = results.filter((r) => r.status === 201);
+    expect(won).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(2);
+    expect(await app.models.Payment.countDocuments({ payableId: first.id })).toBe(1);
+    expect(String((await app.models.Payable.findById(first.id).lean<PayableRecord>())!.openPaymentId)).toBe(won[0].body.payment.id);
+  });
+
   test('when finance rejects a declared transfer, then the payable is due again and nothing was booked', async () => {
     const contractId = await signedContract(app, cast);
     const [first] = (await plan(app, cast.buyer, contractId)).payables;
