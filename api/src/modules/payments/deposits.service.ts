@@ -10,6 +10,7 @@ import type { OrgRecord } from '../orgs/org.model';
 import { depositAmount, depositRules, releasableByRule } from './deposit.rules';
 import { journals, type Ledger } from './ledger';
 import { hydratePayable, type PayableRecord, type PaymentRecord } from './payment.model';
+import type { PaymentPort } from './payment-port';
 import { payableStatus, paymentRank } from './payment.state';
 import { isFinance } from './payments.policy';
 
@@ -33,6 +34,7 @@ export class DepositsService {
     private readonly models: Models,
     private readonly ledger: Ledger,
     private readonly audit: AuditService,
+    private readonly port: PaymentPort | null,
   ) {}
 
   private async subject(kind: DepositSubjectKind, id: string, orgId: string): Promise<Subject | null> {
@@ -73,19 +75,27 @@ export class DepositsService {
     }
   }
 
-  private async held(user: AuthUser | null, id: string): Promise<{ p: PayableRecord; method: 'stripe' | 'bank_transfer' }> {
+  private async held(user: AuthUser | null, id: string): Promise<{ p: PayableRecord; method: 'stripe' | 'bank_transfer'; paid: PaymentRecord }> {
     const p = await this.models.Payable.findById(id).lean<PayableRecord>();
     if (!p || p.kind !== 'deposit') throw new AppError('NOT_FOUND');
     if (user && !isFinance(user)) throw new AppError(String(p.payerOrgId) === user.orgId || user.roles.includes('admin') ? 'FORBIDDEN' : 'NOT_FOUND');
     const paid = await this.models.Payment.findOne({ payableId: p._id, rank: { $gte: paymentRank.succeeded } }).lean<PaymentRecord>();
     const status = payableStatus(p, null);
     if (!paid || !['held', 'released', 'forfeited'].includes(status)) throw new AppError('INVALID_STATE', { status });
-    return { p, method: paid.method };
+    return { p, method: paid.method, paid };
   }
 
   async release(user: AuthUser | null, id: string, reason: string): Promise<PayableRecord> {
-    const { p, method } = await this.held(user, id);
+    const { p, method, paid } = await this.held(user, id);
     if (payableStatus(p, null) === 'forfeited') throw new AppError('INVALID_STATE', { status: 'forfeited' });
+    // A deposit paid through Stripe goes back through Stripe (one refund: the key is the release's);
+    // a bank deposit is sent back by finance.
+    if (method === 'stripe' && payableStatus(p, null) === 'held') {
+      if (!this.port || !paid.stripe) throw new AppError('PAYMENTS_STRIPE_DISABLED');
+      await this.port.createRefund({ paymentIntentId: paid.stripe.paymentIntentId, metadata: { payableId: id, depositRelease: '1' }, idempotencyKey: `deposit_release:${id}` }).catch((err) => {
+        throw new AppError('PAYMENT_PROVIDER_ERROR', { message: (err as Error).message });
+      });
+    }
     if (await this.ledger.record(journals.depositRelease(p, method)))
       await this.audit.record(user ?? { id: 'system', name: '保证金规则' }, { entity: 'payable', entityId: id, action: 'deposit_release', from: 'held', to: 'released', reason });
     return (await this.models.Payable.findById(id).lean<PayableRecord>())!;

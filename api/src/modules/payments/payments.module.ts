@@ -33,7 +33,7 @@ export function createPayments(deps: { models: Models; audit: AuditService; atta
   payments.hooks.afterStripeSettle = (p) => void payouts.afterSettle(p).catch((err) => logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'payout after settlement failed; reconciliation retries'));
   payments.hooks.afterBankSettle = (p) => payouts.createFor(p);
   payments.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
-  const deposits = new DepositsService(models, ledger, audit);
+  const deposits = new DepositsService(models, ledger, audit, port);
   const statements = new StatementsService(models, ledger, stripeEnabled);
   const reconciler = new Reconciler(models, payments, payouts, deposits, config.PAYMENT_RECONCILE_AFTER_MIN, logger);
   const [bankName, bank, account] = config.PLATFORM_BANK_ACCOUNT.split('|');

@@ -328,6 +328,23 @@ describe('deposits (保证金)', () => {
   });
 });
 
+describe('deposits paid through Stripe', () => {
+  test('when finance releases a deposit paid by card, then Stripe refunds it once and the ledger releases it once', async () => {
+    const { openRoom } = await import('../../test-support/negotiation-fixtures');
+    const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
+    const room = await openRoom(app, cast.seller, cast.buyer, reviewer);
+    const d = await app.http('POST', '/api/payments/deposits', { token: cast.buyer.token, body: { subjectKind: 'negotiation', subjectId: room } });
+    const s = await startStripe(d.body.payable.id);
+    await deliver('payment_intent.succeeded', fake.setIntentStatus(s.intentId, 'succeeded'));
+    const path = `/api/payments/deposits/${d.body.payable.id}/release`;
+    expect((await app.http('POST', path, { token: cast.finance.token, body: { reason: '洽谈终止' } })).body.payable.status).toBe('released');
+    expect((await app.http('POST', path, { token: cast.finance.token, body: { reason: '再次' } })).status).toBe(200);
+    expect([...fake.refunds.values()].filter((r) => r.payment_intent === s.intentId)).toHaveLength(1);
+    expect(await app.models.Journal.countDocuments({ _id: `deposit_release:${d.body.payable.id}` })).toBe(1);
+    expect((await trial()).balanced).toBe(true);
+  });
+});
+
 describe('royalties and negotiation deposits', () => {
   test('when a licensee reports net sales, then the royalty is the deal\'s stored rate of them, once per period', async () => {
     const { offerTerms, openRoom } = await import('../../test-support/negotiation-fixtures');
