@@ -21,7 +21,8 @@ describe('demo seed', () => {
     const login = await app.http('POST', '/api/auth/login', { body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' } });
     expect(login.status).toBe(200);
     expect(login.body.user.orgRole).toBe('org_admin');
-  });
+    // The whole demo (450 listings, 2,000 contracts with their tally, rooms, payments) twice on FerretDB.
+  }, 180_000);
 
   test('when seeded, then the catalogue spans every field and city, with open challenges and a review queue', async () => {
     const published = await app.models.Achievement.find({ status: 'published' }, { 'live.fieldCode': 1, 'live.regionCode': 1 }).lean();
