@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { makeDeal } from '../../api/src/test-support/contract-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, collectPageErrors, launchBrowser, newContext, screenshot } from '../support/browser';
+import { clickNav, collectPageErrors, launchBrowser, newContext, screenshot, signInThroughForm } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -27,14 +27,7 @@ async function signIn(who: { email: string }): Promise<Page> {
   const context = await newContext(browser);
   const page = await context.newPage();
   errors.push(...collectPageErrors(page));
-  await page.goto(`${app.url}/login`);
-  await page.locator('#email').fill(who.email);
-  await page.locator('#password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/`);
-  await page.getByTestId('user-menu').waitFor();
-  // The welcome toast sits over the menu's "…" overflow at 1280 px: let it go before using the nav.
-  await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+  await signInThroughForm(page, app.url, who.email, TEST_PASSWORD);
   return page;
 }
 

@@ -20,7 +20,7 @@ import { FakeStripe } from '../../api/src/modules/payments/testing/fake-stripe';
 import { paymentCast, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
 import { files } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
+import { clickNav, collectPageErrors, eventually, launchBrowser, newContext, screenshot, signInThroughForm, text } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -38,14 +38,7 @@ async function signIn(who: { email: string }): Promise<Page> {
   const context = await newContext(browser);
   const page = await context.newPage();
   errors.push(...collectPageErrors(page));
-  await page.goto(`${app.url}/login`);
-  await page.locator('#email').fill(who.email);
-  await page.locator('#password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/`);
-  await page.getByTestId('user-menu').waitFor();
-  // The welcome toast sits over the menu's "…" overflow at 1280 px: let it go before using the nav.
-  await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+  await signInThroughForm(page, app.url, who.email, TEST_PASSWORD);
   return page;
 }
 

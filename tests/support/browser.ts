@@ -109,3 +109,17 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
 
 /** The trimmed text of an element. */
 export const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
+
+/**
+ * Signs in through the login form on this page and waits until the app shows the signed-in user and the
+ * welcome toast has gone (at 1280 px it covers the menu's "…" overflow).
+ */
+export async function signInThroughForm(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(`${baseUrl}/`);
+  await page.getByTestId('user-menu').waitFor();
+  await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+}
