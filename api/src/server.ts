@@ -146,6 +146,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   // The sweep is a safety net (writes apply their own rollup delta in the request); on FerretDB each sweep
   // is a collection scan, so it runs every 5 s rather than every second.
   ctx.services.stats.start(5_000);
+  // Not awaited: the dashboards' documents load into the cache while the API already serves.
+  void ctx.services.stats.warm();
   const resumed = await ctx.services.imports.resumePending();
   if (resumed > 0) logger.info({ resumed }, 'resumed interrupted imports');
   const app = createApp(ctx);
