@@ -196,11 +196,13 @@ export class StatsService {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.warming = null;
+    this.stopped = true;
     await this.sweeping;
+    await this.warming;
   }
 
   private warming: Promise<void> | null = null;
+  private stopped = false;
 
   /**
    * Loads the dashboards' documents (every dimension, this year and last) into the read cache in the
@@ -212,7 +214,7 @@ export class StatsService {
     this.warming ??= (async () => {
       for (const dim of statDims) {
         for (const y of [year, year - 1]) {
-          if (!this.warming) return;
+          if (this.stopped) return;
           await this.store.read(dim, y);
         }
       }
