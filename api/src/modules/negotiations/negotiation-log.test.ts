@@ -124,6 +124,43 @@ describe.each([
   });
 });
 
+test('exclusive: a message queued behind a state change in the same write is checked against the changed room', async () => {
+  const log = new NegotiationLog(models, recorder(), 30 * DAY, true, 50);
+  const room = await newRoom();
+  await log.append(room, message('before'), { requireOpen: true });
+  // The transition updates the room, then appends its event; a message arrives in the same tick behind it.
+  await models.Negotiation.updateOne({ _id: room._id }, { $set: { status: 'closed' } });
+  const [closed, late] = await Promise.allSettled([
+    log.append(room, { type: 'status_changed', actorId: 'system', actorName: '系统', actorSide: 'system', status: 'closed' }, { requireOpen: false }),
+    log.append(room, message('too late'), { requireOpen: true }),
+  ]);
+  expect(closed.status).toBe('fulfilled');
+  expect(late).toMatchObject({ status: 'rejected', reason: { code: 'INVALID_STATE' } });
+  expect((await stored(room)).map((r) => r.text ?? null)).toEqual(['before', null]);
+  await log.close();
+});
+
+test('a stream of appends over many rooms arriving while writes are in flight: every event stored once, numbers 1..n per room, published in order', async () => {
+  const pub = recorder();
+  const log = new NegotiationLog(models, pub, 30 * DAY, true, 50);
+  const rooms = await Promise.all(Array.from({ length: 6 }, () => newRoom()));
+  const sends: Array<Promise<unknown>> = [];
+  for (let wave = 0; wave < 8; wave++) {
+    for (const [r, room] of rooms.entries()) for (let i = 0; i < 3; i++) sends.push(log.append(room, message(`r${r}-w${wave}-${i}`), { requireOpen: true }));
+    // Let a write start before the next wave arrives, so waves queue behind writes in flight.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(sends);
+  for (const [r, room] of rooms.entries()) {
+    const rows = await stored(room);
+    expect(rows.map((x) => x.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(rows.map((x) => x.text)).toEqual(Array.from({ length: 8 }, (_, w) => [0, 1, 2].map((i) => `r${r}-w${w}-${i}`)).flat());
+    const seen = pub.seen.filter((e) => e.negotiationId === String(room._id)).map((e) => e.seq);
+    expect(seen).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+  }
+  await log.close();
+});
+
 test('exclusive: after a crash before the rooms were written behind, a new process repairs the numbers from the log', async () => {
   const crashed = new NegotiationLog(models, recorder(), 30 * DAY, true, 3_600_000);
   const room = await newRoom();

@@ -30,9 +30,20 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+interface Prepared {
+  p: Pending;
+  record: NegotiationEventRecord;
+}
+
 /** Events from one client id get one _id (derived from room and dedupe key): a resend collides on _id. */
 const dedupeId = (roomId: Types.ObjectId, dedupe: string) =>
-  new Types.ObjectId(crypto.createHash('sha256').update(`${String(roomId)}\n${dedupe}`).digest().subarray(0, 12));
+  new Types.ObjectId(
+    crypto
+      .createHash('sha256')
+      .update(`${String(roomId)}\n${dedupe}`)
+      .digest()
+      .subarray(0, 12),
+  );
 
 /**
  * The room's append-only log, written by group commit: appends that arrive while a write is in flight
@@ -44,9 +55,10 @@ const dedupeId = (roomId: Types.ObjectId, dedupe: string) =>
  *   parties, and moves `lastEventAt`/`expiresAt`.
  * - exclusive (one API process, the embedded default): from the room as this process last saw it (read
  *   by bare `_id` once, then kept), so a write costs the insert alone. Every state change appends an
- *   event, and drops the room as seen; an append may land just before the state-change event of a change
- *   in flight, never after it. The room's own `seq`, `lastEventAt` and `expiresAt` are written behind, at
- *   most once a second per room and on close; after a crash they are repaired from the log on first use.
+ *   event; numbering it marks the room to be read again, and appends behind it wait for the next batch,
+ *   so an append may land just before the state-change event of a change in flight, never after it. The
+ *   room's own `seq`, `lastEventAt` and `expiresAt` are written behind, at most once a second per room and
+ *   on close; after a crash they are repaired from the log on first use.
  * Either way the unique index {negotiationId, seq} is the arbiter: a number already used is refused, the
  * room is read again (with the highest stored seq) and the append takes the next number. A duplicate
  * client id collides on the event's derived `_id` and returns the stored event (its number stays
@@ -61,6 +73,8 @@ export class NegotiationLog {
   /** Rooms whose stored seq/lastEventAt/expiresAt are behind this process (written by flushRooms). */
   private behind = new Map<string, { seq: number; lastEventAt: Date; expiresAt: Date | null }>();
   private flushing: Promise<void> | null = null;
+  /** Rooms whose status and parties must be read again before the next numbers (a state change was numbered). */
+  private stale = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -74,7 +88,11 @@ export class NegotiationLog {
     this.publisher = publisher;
   }
 
-  append(n: Pick<NegotiationRecord, '_id'>, event: NewEvent, opts: AppendOptions): Promise<{ event: NegotiationEventDto; created: boolean }> {
+  append(
+    n: Pick<NegotiationRecord, '_id'>,
+    event: NewEvent,
+    opts: AppendOptions,
+  ): Promise<{ event: NegotiationEventDto; created: boolean }> {
     return new Promise((resolve, reject) => {
       this.queue.push({ roomId: new Types.ObjectId(String(n._id)), event, opts, attempt: 1, resolve, reject });
       if (!this.draining) {
@@ -103,7 +121,8 @@ export class NegotiationLog {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, 1_000);
         try {
-          await this.write(batch);
+          const records = await this.prepare(batch);
+          if (records.length > 0) await this.commit(records);
         } catch (err) {
           for (const p of batch) p.reject(err);
         }
@@ -118,7 +137,10 @@ export class NegotiationLog {
     const extend = group.some((p) => p.opts.requireOpen);
     return this.models.Negotiation.findOneAndUpdate(
       { _id: group[0].roomId },
-      { $inc: { seq: group.length }, $max: { lastEventAt: now, ...(extend ? { expiresAt: new Date(now.getTime() + this.idleMs) } : {}) } },
+      {
+        $inc: { seq: group.length },
+        $max: { lastEventAt: now, ...(extend ? { expiresAt: new Date(now.getTime() + this.idleMs) } : {}) },
+      },
       { new: true },
     ).lean<NegotiationRecord>();
   }
@@ -127,38 +149,61 @@ export class NegotiationLog {
   private async room(id: Types.ObjectId, repair: boolean): Promise<NegotiationRecord | null> {
     const key = String(id);
     const known = this.rooms.get(key);
-    if (known && !repair) return known;
+    if (known && !repair && !this.stale.has(key)) return known;
+    this.stale.delete(key);
     const [room, last] = await Promise.all([
       this.models.Negotiation.findById(id).lean<NegotiationRecord>(),
-      repair ? this.models.NegotiationEvent.findOne({ negotiationId: id }, { seq: 1 }).sort({ seq: -1 }).lean<{ seq: number }>() : null,
+      repair
+        ? this.models.NegotiationEvent.findOne({ negotiationId: id }, { seq: 1 })
+            .sort({ seq: -1 })
+            .lean<{ seq: number }>()
+        : null,
     ]);
     if (!room) return null;
-    room.seq = Math.max(room.seq, last?.seq ?? 0, this.behind.get(key)?.seq ?? 0);
-    if (this.rooms.size >= 10_000) this.rooms.delete(this.rooms.keys().next().value as string);
+    room.seq = Math.max(room.seq, last?.seq ?? 0, this.behind.get(key)?.seq ?? 0, known?.seq ?? 0);
+    if (this.rooms.size >= 10_000) {
+      // Forget the room seen longest ago (a stale mark only ever concerns a room in this map).
+      const oldest = this.rooms.keys().next().value as string;
+      this.rooms.delete(oldest);
+      this.stale.delete(oldest);
+    }
     this.rooms.set(key, room);
     return room;
   }
 
-  private async write(batch: Pending[]): Promise<void> {
+  /** Checks and numbers a batch (one room read or claim per room); what is refused is rejected here. */
+  private async prepare(batch: Pending[]): Promise<Prepared[]> {
     const now = new Date();
+    const deferred: Pending[] = [];
     const byRoom = new Map<string, Pending[]>();
     for (const p of batch) {
       const key = String(p.roomId);
       byRoom.set(key, [...(byRoom.get(key) ?? []), p]);
     }
-    const records: Array<{ p: Pending; record: NegotiationEventRecord }> = [];
+    const records: Prepared[] = [];
     await Promise.all(
       [...byRoom.values()].map(async (group) => {
         let room: NegotiationRecord | null;
         try {
-          room = this.exclusive ? await this.room(group[0].roomId, group.some((p) => p.attempt > 1)) : await this.claim(group, now);
+          room = this.exclusive
+            ? await this.room(
+                group[0].roomId,
+                group.some((p) => p.attempt > 1),
+              )
+            : await this.claim(group, now);
         } catch (err) {
           for (const p of group) p.reject(err);
           return;
         }
         // Shared: the claim took numbers (room.seq - n, room.seq]; exclusive: numbers go on from room.seq.
         let next = room ? (this.exclusive ? room.seq : room.seq - group.length) : 0;
+        let changed = false;
         for (const p of group) {
+          // Exclusive: after a state change in this batch the room as seen is stale; the rest wait for the next.
+          if (changed) {
+            deferred.push(p);
+            continue;
+          }
           if (!room) {
             p.reject(new AppError('NOT_FOUND'));
             continue;
@@ -173,7 +218,13 @@ export class NegotiationLog {
             continue;
           }
           const seq = ++next;
-          if (this.exclusive) room.seq = seq;
+          if (this.exclusive) {
+            room.seq = seq;
+            if (p.event.type !== 'message') {
+              this.stale.add(String(p.roomId));
+              changed = true;
+            }
+          }
           const dedupe = p.opts.clientMessageId ? `c:${p.event.actorId}:${p.opts.clientMessageId}` : null;
           records.push({
             p,
@@ -191,7 +242,12 @@ export class NegotiationLog {
         }
       }),
     );
-    if (records.length === 0) return;
+    if (deferred.length > 0) this.queue.unshift(...deferred);
+    return records;
+  }
+
+  /** Inserts a prepared batch, then publishes and answers in seq order. */
+  private async commit(records: Prepared[]): Promise<void> {
     const failed = new Map<number, unknown>();
     try {
       await this.models.NegotiationEvent.collection.insertMany(
@@ -199,7 +255,8 @@ export class NegotiationLog {
         { ordered: false },
       );
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number }> | { index: number } }).writeErrors;
+      const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number }> | { index: number } })
+        .writeErrors;
       const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : null;
       if (!list) {
         // Nothing is known to be stored: forget the numbers handed out, the next append reads the room again.
@@ -234,7 +291,7 @@ export class NegotiationLog {
     if (retry.length > 0) this.queue.unshift(...retry);
   }
 
-  /** Notes an appended event: the room is behind until flushRooms; a state change drops the room as seen. */
+  /** Notes an appended event: the room is behind until flushRooms. */
   private stored(record: NegotiationEventRecord, extend: boolean) {
     const key = String(record.negotiationId);
     const prev = this.behind.get(key);
@@ -244,8 +301,6 @@ export class NegotiationLog {
       lastEventAt: record.at,
       expiresAt: expiresAt ?? prev?.expiresAt ?? null,
     });
-    // Every change of status, brokers or offers comes with an event of its own: read the room afresh after it.
-    if (record.type !== 'message') this.rooms.delete(key);
     this.timer ??= setTimeout(() => {
       this.timer = null;
       void this.flushRooms();
@@ -282,7 +337,10 @@ export class NegotiationLog {
   private async firstCopy(record: NegotiationEventRecord): Promise<NegotiationEventRecord | null> {
     return (
       (await this.models.NegotiationEvent.findById(record._id).lean<NegotiationEventRecord>()) ??
-      (await this.models.NegotiationEvent.findOne({ negotiationId: record.negotiationId, dedupeKey: record.dedupeKey }).lean<NegotiationEventRecord>())
+      (await this.models.NegotiationEvent.findOne({
+        negotiationId: record.negotiationId,
+        dedupeKey: record.dedupeKey,
+      }).lean<NegotiationEventRecord>())
     );
   }
 
@@ -314,6 +372,10 @@ export class NegotiationLog {
 
   /** Events since the user's read cursor that someone else made. */
   async unread(negotiationId: Types.ObjectId, userId: string, readSeq: number): Promise<number> {
-    return this.models.NegotiationEvent.countDocuments({ negotiationId, seq: { $gt: readSeq }, actorId: { $ne: userId } });
+    return this.models.NegotiationEvent.countDocuments({
+      negotiationId,
+      seq: { $gt: readSeq },
+      actorId: { $ne: userId },
+    });
   }
 }
