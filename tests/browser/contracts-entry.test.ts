@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, clickWhenStill, collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
+import { clickNav, clickWhenStill, collectPageErrors, eventually, launchBrowser, newContext, screenshot, signInThroughForm, text } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -42,13 +42,7 @@ beforeAll(async () => {
   const context = await newContext(browser);
   page = await context.newPage();
   errors.push(...collectPageErrors(page));
-  await page.goto(`${app.url}/login`);
-  await page.locator('#email').fill(cast.owner.email);
-  await page.locator('#password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/`);
-  await page.getByTestId('user-menu').waitFor();
-  await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+  await signInThroughForm(page, app.url, cast.owner.email, TEST_PASSWORD);
 });
 afterAll(async () => {
   await browser?.close();

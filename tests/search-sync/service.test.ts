@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FakeMeilisearch } from '../../api/src/modules/search/testing/fake-meilisearch';
 import { achievementBody, publish } from '../../api/src/test-support/catalog-fixtures';
-import { startTestApp, type TestApp } from '../../api/src/test-support/harness';
-import { eventually } from '../support/browser';
+import { eventually, startTestApp, type TestApp } from '../../api/src/test-support/harness';
 
 jest.setTimeout(120_000);
 

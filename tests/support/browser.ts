@@ -92,20 +92,7 @@ export async function clickWhenStill(page: Page, item: Locator): Promise<void> {
   await item.click();
 }
 
-/** Retries an assertion until it holds (the page and the database settle asynchronously). */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return value;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
+export { eventually } from '../../api/src/test-support/harness';
 
 /** The trimmed text of an element. */
 export const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();

@@ -8,8 +8,8 @@ import { createClient } from 'redis';
 import pino from 'pino';
 import { poolSizeFor, type Database } from '../db/connection';
 import { start, type RunningServer } from '../server';
-import { startTestApp, type TestApp } from '../test-support/harness';
-import { clientId, connect, emitAck, eventually, openRoom, recorder, type RoomClient } from '../test-support/negotiation-fixtures';
+import { eventually, startTestApp, type TestApp } from '../test-support/harness';
+import { clientId, connect, emitAck, openRoom, recorder, type RoomClient } from '../test-support/negotiation-fixtures';
 import { startRedis } from '../test-support/redis-server';
 
 let redis: Awaited<ReturnType<typeof startRedis>>;

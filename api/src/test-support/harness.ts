@@ -161,3 +161,18 @@ export class TestApp {
     await this.db.close();
   }
 }
+
+/** Retries a read until the check holds (events, pages and background work settle asynchronously). */
+export async function eventually<T>(read: () => Promise<T> | T, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return value;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

@@ -79,19 +79,4 @@ export function emitAck<E extends 'negotiation:message' | 'negotiation:sync' | '
   return (socket.timeout(timeoutMs) as unknown as { emitWithAck: (e: string, p: unknown) => Promise<any> }).emitWithAck(event, payload);
 }
 
-/** Retries a read until the check holds (events arrive asynchronously). */
-export async function eventually<T>(read: () => Promise<T> | T, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return value;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,9 +6,9 @@ import mongoose from 'mongoose';
 import pino from 'pino';
 import { poolSizeFor, type Database } from '../../db/connection';
 import { start } from '../../server';
-import { startTestApp, type TestApp } from '../../test-support/harness';
+import { eventually, startTestApp, type TestApp } from '../../test-support/harness';
 import { publish } from '../../test-support/catalog-fixtures';
-import { clientId, connect, emitAck, eventually, offerTerms, openRoom, recorder, sleep, winningProposal, type RoomClient } from '../../test-support/negotiation-fixtures';
+import { clientId, connect, emitAck, offerTerms, openRoom, recorder, sleep, winningProposal, type RoomClient } from '../../test-support/negotiation-fixtures';
 
 let app: TestApp;
 let cast: Awaited<ReturnType<TestApp['cast']>>;

@@ -103,15 +103,6 @@ export function cellOf(key: string): { docId: string; dim: string; year: number;
   return { docId: `${dim}|${year}`, dim, year, cell: `${sellerRegion}|${value.replace(/[.$]/g, '_')}|${String(month % 100).padStart(2, '0')}` };
 }
 
-export function rowFromCell(dim: string, year: number, cell: string, fields: Record<string, number>): RollupRow {
-  const first = cell.indexOf('|');
-  const last = cell.lastIndexOf('|');
-  const sellerRegion = cell.slice(0, first);
-  const value = cell.slice(first + 1, last);
-  const month = year * 100 + Number(cell.slice(last + 1));
-  return { _id: `${month}|${sellerRegion}|${dim}|${value}`, month, sellerRegion, dim, value, ...fields };
-}
-
 /** In-memory rows as the documents the rollup collection stores (rebuild, bulk load, benchmark). */
 export function rowsToDocs(rows: Map<string, RollupRow>): Array<{ _id: string; dim: string; year: number; cells: Record<string, Record<string, number>> }> {
   const docs = new Map<string, { _id: string; dim: string; year: number; cells: Record<string, Record<string, number>> }>();
