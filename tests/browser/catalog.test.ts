@@ -401,6 +401,10 @@ describe('catalogue in a real browser', () => {
     expect((await app.models.Proposal.findById(proposal!._id).lean())!.status).toBe('winner');
     const awarded = await app.models.Need.findById(needId).lean();
     expect(awarded!.award).toMatchObject({ proposalId: String(proposal!._id), orgId: String(institute._id) });
+    // The need's page now names the winner, for the supplier (public view) as for the poster.
+    await supplier.page.reload();
+    await supplier.page.getByTestId('challenge-award').waitFor();
+    expect(await text(supplier.page.getByTestId('challenge-award'))).toContain(institute.name);
 
     expect(poster.errors).toEqual([]);
     expect(supplier.errors).toEqual([]);
