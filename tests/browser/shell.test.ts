@@ -152,8 +152,13 @@ describe('shell in a real browser', () => {
     await pickOption(page, 'type', '企业');
     await page.locator('#creditCode').fill(applicant.creditCode.toLowerCase()); // the form upper-cases it
     await pickOption(page, 'regionCode', '大连市', '大连');
-    await page.getByTestId('org-create-submit').click();
-
+    // The API's answer first (with a generous wait: other suites share the database server), so a refusal
+    // shows up as its error instead of a navigation timeout.
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/orgs' && r.request().method() === 'POST', { timeout: 60_000 }),
+      page.getByTestId('org-create-submit').click(),
+    ]);
+    expect({ status: created.status(), body: created.status() === 201 ? null : await created.text() }).toEqual({ status: 201, body: null });
     await page.waitForURL(/\/orgs\/[0-9a-f]{24}$/);
     applicant.orgId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByTestId('org-name').waitFor();
