@@ -130,17 +130,20 @@ async function phase(label: string, clients: Client[], seconds: number, interval
   let sent = 0;
   let errors = 0;
   let recording = false;
-  const onEvent = (client: Client) => (e: { text?: string; actor?: { id: string } }) => {
-    const m = /^b:(\d+(?:\.\d+)?):(\d+)$/.exec(e.text ?? '');
-    if (!m || !recording) return;
-    // The sender's own echo is not a delivery to someone else.
-    if (Number(m[2]) === clients.indexOf(client)) return;
-    latencies.push(performance.now() - Number(m[1]));
-    delivered++;
+  const onEvents = (client: Client) => (events: Array<{ text?: string }>) => {
+    if (!recording) return;
+    const now = performance.now();
+    for (const e of events) {
+      const m = /^b:(\d+(?:\.\d+)?):(\d+)$/.exec(e.text ?? '');
+      // The sender's own echo is not a delivery to someone else.
+      if (!m || Number(m[2]) === clients.indexOf(client)) continue;
+      latencies.push(now - Number(m[1]));
+      delivered++;
+    }
   };
   const handlers = clients.map((c) => {
-    const h = onEvent(c);
-    c.socket.on('negotiation:event', h);
+    const h = onEvents(c);
+    c.socket.on('negotiation:events', h);
     return h;
   });
   const send = (c: Client, i: number) =>
@@ -182,7 +185,7 @@ async function phase(label: string, clients: Client[], seconds: number, interval
   await new Promise((r) => setTimeout(r, 500));
   recording = false;
   const elapsed = (performance.now() - t0) / 1000;
-  clients.forEach((c, i) => c.socket.off('negotiation:event', handlers[i]));
+  clients.forEach((c, i) => c.socket.off('negotiation:events', handlers[i]));
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
   return { label, sent, delivered, seconds: elapsed, msgPerSec: sent / elapsed, deliveriesPerSec: delivered / elapsed, p50: pct(50), p95: pct(95), p99: pct(99), errors };
@@ -196,7 +199,7 @@ const bareRelaySource = (port: number) => `
     const room = 'negotiation:' + socket.handshake.auth.room;
     socket.join(room);
     socket.on('negotiation:message', (p, ack) => {
-      io.to(room).emit('negotiation:event', { negotiationId: p.negotiationId, seq: ++seq, type: 'message', text: p.text, clientMessageId: p.clientMessageId });
+      io.to(room).emit('negotiation:events', [{ negotiationId: p.negotiationId, seq: ++seq, type: 'message', text: p.text, clientMessageId: p.clientMessageId }]);
       ack({ ok: true });
     });
   });`;

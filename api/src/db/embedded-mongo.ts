@@ -88,7 +88,7 @@ async function startFerretdb(opts: LaunchOptions): Promise<EmbeddedMongo | null>
       `--sqlite-url=file:${dir}/`,
       `--listen-addr=127.0.0.1:${port}`,
       '--telemetry=disable',
-      '--debug-addr=-',
+      `--debug-addr=${process.env.FERRETDB_DEBUG_ADDR ?? '-'}`,
       '--log-level=error',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },

@@ -53,7 +53,19 @@ export function createModels(conn: Connection) {
 
 export type Models = ReturnType<typeof createModels>;
 
-/** Builds declared indexes; idempotent, run at start-up. */
+/** Indexes an earlier version declared and this one must not keep (they would refuse its documents). */
+const retiredIndexes: Array<{ model: keyof Models; name: string }> = [
+  // Replaced by the derived _id of client-sent events; events no longer carry a dedupeKey.
+  { model: 'NegotiationEvent', name: 'negotiationId_1_dedupeKey_1' },
+];
+
+/** Builds declared indexes and drops retired ones; idempotent, run at start-up. */
 export async function syncIndexes(models: Models): Promise<void> {
+  await Promise.all(
+    retiredIndexes.map(async ({ model, name }) => {
+      const existing = await models[model].collection.indexes().catch(() => []);
+      if (existing.some((i) => i.name === name)) await models[model].collection.dropIndex(name);
+    }),
+  );
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
 }

@@ -100,7 +100,7 @@ export async function attachRealtime(server: http.Server, ctx: AppContext): Prom
   });
 
   const publisher: RoomPublisher = {
-    event: (e) => void io.to(roomName(e.negotiationId)).emit('negotiation:event', e),
+    events: (events) => void io.to(roomName(events[0].negotiationId)).emit('negotiation:events', events),
     joinUsers: (id, userIds) => {
       if (userIds.length) io.in(userIds.map(userRoom)).socketsJoin(roomName(id));
     },

@@ -258,7 +258,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  'negotiation:event': (event: NegotiationEventDto) => void;
+  /** New events of one room in seq order: everything one write stored for it (at least one). */
+  'negotiation:events': (events: NegotiationEventDto[]) => void;
   'negotiation:typing': (p: { negotiationId: string; user: { id: string; name: string } }) => void;
   'negotiation:presence': (p: { negotiationId: string; userId: string; online: boolean }) => void;
   'negotiation:read': (p: { negotiationId: string; userId: string; seq: number }) => void;

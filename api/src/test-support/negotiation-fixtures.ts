@@ -66,7 +66,7 @@ export function connect(url: string, token: string | undefined, opts: { reconnec
 /** Records every room event a client receives. */
 export function recorder(socket: RoomClient) {
   const events: NegotiationEventDto[] = [];
-  socket.on('negotiation:event', (e) => events.push(e));
+  socket.on('negotiation:events', (list) => events.push(...list));
   return events;
 }
 

@@ -41,7 +41,8 @@ export class MessageService {
     }
     return this.log.append(
       n,
-      { type: 'message', actorId: user.id, actorName: user.name, actorSide: 'system', text: body.text, attachments },
+      // No empty array stored (every field costs on each insert); the presenter leaves it out too.
+      { type: 'message', actorId: user.id, actorName: user.name, actorSide: 'system', text: body.text, ...(attachments.length ? { attachments } : {}) },
       {
         requireOpen: true,
         clientMessageId: body.clientMessageId,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
 import { poolSizeFor } from '../../db/connection';
-import { createModels, type Models } from '../../db/models';
+import { createModels, syncIndexes, type Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { NegotiationEventDto } from '../../shared/negotiation-events';
 import { NegotiationLog, type NewEvent } from './negotiation-log';
@@ -28,9 +28,22 @@ afterAll(async () => {
 
 const DAY = 86_400_000;
 
-function recorder(): RoomPublisher & { seen: NegotiationEventDto[] } {
+/** Records what the log publishes: every event (`seen`) and each publish call (`frames`). */
+function recorder(): RoomPublisher & { seen: NegotiationEventDto[]; frames: NegotiationEventDto[][] } {
   const seen: NegotiationEventDto[] = [];
-  return { seen, event: (e) => void seen.push(e), joinUsers: () => undefined, notify: () => undefined, read: () => undefined, online: async () => [] };
+  const frames: NegotiationEventDto[][] = [];
+  return {
+    seen,
+    frames,
+    events: (list) => {
+      frames.push(list);
+      seen.push(...list);
+    },
+    joinUsers: () => undefined,
+    notify: () => undefined,
+    read: () => undefined,
+    online: async () => [],
+  };
 }
 
 async function newRoom(): Promise<NegotiationRecord> {
@@ -66,6 +79,8 @@ describe.each([
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => log.append(room, message(`m${i}`), { requireOpen: true })));
     expect(results.map((r) => r.event.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(pub.seen.map((e) => e.text)).toEqual(Array.from({ length: 40 }, (_, i) => `m${i}`));
+    // One burst, one write, one frame for the room (not 40).
+    expect(pub.frames).toHaveLength(1);
     expect(await stored(room)).toEqual(Array.from({ length: 40 }, (_, i) => ({ seq: i + 1, text: `m${i}` })));
     await log.close();
     const after = await models.Negotiation.findById(room._id).lean<NegotiationRecord>();
@@ -158,6 +173,12 @@ test('a stream of appends over many rooms arriving while writes are in flight: e
     const seen = pub.seen.filter((e) => e.negotiationId === String(room._id)).map((e) => e.seq);
     expect(seen).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
   }
+  // Each publish carries one room's events, in seq order.
+  for (const frame of pub.frames) {
+    expect(new Set(frame.map((e) => e.negotiationId)).size).toBe(1);
+    expect(frame.map((e) => e.seq)).toEqual([...frame.map((e) => e.seq)].sort((a, b) => a - b));
+  }
+  expect(pub.frames.length).toBeLessThan(pub.seen.length);
   await log.close();
 });
 
@@ -173,4 +194,23 @@ test('exclusive: after a crash before the rooms were written behind, a new proce
   expect((await stored(room)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
   await restarted.close();
   expect((await models.Negotiation.findById(room._id).lean<NegotiationRecord>())!.seq).toBe(6);
+});
+
+test('start-up drops the unique {negotiationId, dedupeKey} index of earlier versions, which would refuse events without the key', async () => {
+  const c = mongoose.createConnection(process.env.TEST_MONGODB_URI!, { dbName: `t_negidx_${crypto.randomBytes(3).toString('hex')}`, maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND) });
+  await c.asPromise();
+  const old = createModels(c);
+  await old.NegotiationEvent.collection.createIndex({ negotiationId: 1, dedupeKey: 1 }, { unique: true, name: 'negotiationId_1_dedupeKey_1' });
+  await syncIndexes(old);
+  const names = (await old.NegotiationEvent.collection.indexes()).map((i) => i.name);
+  expect(names).not.toContain('negotiationId_1_dedupeKey_1');
+  expect(names).toContain('negotiationId_1_seq_1');
+  const log = new NegotiationLog(old, recorder(), 30 * DAY, true, 50);
+  const room = await old.Negotiation.create({ ...(await newRoom()), _id: new Types.ObjectId(), openKey: `idx:${crypto.randomBytes(4).toString('hex')}` });
+  await log.append(room, message('a'), { requireOpen: true });
+  await log.append(room, message('b'), { requireOpen: true });
+  expect(await old.NegotiationEvent.countDocuments({ negotiationId: room._id })).toBe(2);
+  await log.close();
+  await c.dropDatabase();
+  await c.close();
 });

@@ -7,7 +7,7 @@ import type { NegotiationEventRecord, NegotiationRecord } from './negotiation.mo
 import { presentEvent } from './negotiation.presenter';
 import type { RoomPublisher } from './room-publisher';
 
-export type NewEvent = Omit<NegotiationEventRecord, '_id' | 'negotiationId' | 'seq' | 'dedupeKey' | 'at'>;
+export type NewEvent = Omit<NegotiationEventRecord, '_id' | 'negotiationId' | 'seq' | 'at'>;
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
@@ -35,12 +35,12 @@ interface Prepared {
   record: NegotiationEventRecord;
 }
 
-/** Events from one client id get one _id (derived from room and dedupe key): a resend collides on _id. */
-const dedupeId = (roomId: Types.ObjectId, dedupe: string) =>
+/** Events from one client id get one _id (derived from room, sender and client id): a resend collides on _id. */
+const dedupeId = (roomId: Types.ObjectId, actorId: string, clientMessageId: string) =>
   new Types.ObjectId(
     crypto
       .createHash('sha256')
-      .update(`${String(roomId)}\n${dedupe}`)
+      .update(`${String(roomId)}\nc:${actorId}:${clientMessageId}`)
       .digest()
       .subarray(0, 12),
   );
@@ -225,17 +225,16 @@ export class NegotiationLog {
               changed = true;
             }
           }
-          const dedupe = p.opts.clientMessageId ? `c:${p.event.actorId}:${p.opts.clientMessageId}` : null;
+          const cid = p.opts.clientMessageId;
           records.push({
             p,
             record: {
-              _id: dedupe ? dedupeId(p.roomId, dedupe) : new Types.ObjectId(),
+              _id: cid ? dedupeId(p.roomId, p.event.actorId, cid) : new Types.ObjectId(),
               ...p.event,
               ...verdict,
               negotiationId: p.roomId,
               seq,
-              dedupeKey: dedupe ?? `s:${seq}`,
-              ...(p.opts.clientMessageId ? { clientMessageId: p.opts.clientMessageId } : {}),
+              ...(cid ? { clientMessageId: cid } : {}),
               at: now,
             } as NegotiationEventRecord,
           });
@@ -266,20 +265,31 @@ export class NegotiationLog {
       }
       for (const e of list) failed.set(e.index, e);
     }
+    // Published per room before anyone is answered: a sender sees its event in the room before its ack.
+    const byRoom = new Map<string, NegotiationEventDto[]>();
+    const answered: Array<[Pending, NegotiationEventDto]> = [];
+    records.forEach(({ p, record }, i) => {
+      if (failed.has(i)) return;
+      if (this.exclusive) this.stored(record, p.opts.requireOpen);
+      const dto = presentEvent(record);
+      const list = byRoom.get(dto.negotiationId);
+      if (list) list.push(dto);
+      else byRoom.set(dto.negotiationId, [dto]);
+      answered.push([p, dto]);
+    });
+    for (const events of byRoom.values()) this.publisher.events(events);
+    for (const [p, event] of answered) p.resolve({ event, created: true });
     const retry: Pending[] = [];
     await Promise.all(
       records.map(async ({ p, record }, i) => {
         const error = failed.get(i);
-        if (!error) {
-          if (this.exclusive) this.stored(record, p.opts.requireOpen);
-          const dto = presentEvent(record);
-          this.publisher.event(dto);
-          return p.resolve({ event: dto, created: true });
-        }
+        if (!error) return;
         if (!isDuplicate(error)) return p.reject(error);
         try {
           // A resend: the first copy answers. Else the seq was taken by another process: read the room again.
-          const existing = record.dedupeKey.startsWith('c:') ? await this.firstCopy(record) : null;
+          const existing = record.clientMessageId
+            ? await this.models.NegotiationEvent.findById(record._id).lean<NegotiationEventRecord>()
+            : null;
           if (existing) return p.resolve({ event: presentEvent(existing), created: false });
           if (p.attempt >= 5) return p.reject(error);
           retry.push({ ...p, attempt: p.attempt + 1 });
@@ -331,17 +341,6 @@ export class NegotiationLog {
     } finally {
       this.flushing = null;
     }
-  }
-
-  /** The first copy of a client-sent event: by derived _id, or by key for events stored before ids were derived. */
-  private async firstCopy(record: NegotiationEventRecord): Promise<NegotiationEventRecord | null> {
-    return (
-      (await this.models.NegotiationEvent.findById(record._id).lean<NegotiationEventRecord>()) ??
-      (await this.models.NegotiationEvent.findOne({
-        negotiationId: record.negotiationId,
-        dedupeKey: record.dedupeKey,
-      }).lean<NegotiationEventRecord>())
-    );
   }
 
   async after(negotiationId: Types.ObjectId | string, after: number, limit: number): Promise<NegotiationEventDto[]> {

@@ -81,8 +81,9 @@ export interface NegotiationRecord {
 
 /**
  * The room's log: every message, offer, broker step and state change, append-only, numbered by `seq`.
- * `dedupeKey` is `c:<actor>:<clientMessageId>` for client-sent events (a resend is stored once) and
- * `s:<seq>` for server-made ones; unique per room.
+ * A client-sent event's `_id` is derived from (room, sender, clientMessageId), so a resend collides on
+ * `_id` and is stored once; server-made events get a fresh ObjectId. Kept lean (no empty fields, two
+ * indexes): on the embedded FerretDB every field and index is paid on each of the many inserts.
  */
 export const negotiationEventSchema = new Schema(
   {
@@ -92,7 +93,6 @@ export const negotiationEventSchema = new Schema(
     actorId: { type: String, required: true },
     actorName: { type: String, required: true },
     actorSide: { type: String, required: true },
-    dedupeKey: { type: String, required: true },
     clientMessageId: { type: String },
     text: { type: String },
     /** Snapshots taken when the event happened: the log is history and never changes. */
@@ -107,7 +107,6 @@ export const negotiationEventSchema = new Schema(
   { collection: 'negotiation_events', versionKey: false },
 );
 negotiationEventSchema.index({ negotiationId: 1, seq: 1 }, { unique: true });
-negotiationEventSchema.index({ negotiationId: 1, dedupeKey: 1 }, { unique: true });
 
 export interface NegotiationEventRecord {
   _id: Types.ObjectId;
@@ -117,7 +116,6 @@ export interface NegotiationEventRecord {
   actorId: string;
   actorName: string;
   actorSide: 'buyer' | 'seller' | 'broker' | 'operator' | 'system';
-  dedupeKey: string;
   clientMessageId?: string;
   text?: string;
   attachments?: AttachmentRefDto[];

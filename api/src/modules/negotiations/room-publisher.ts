@@ -6,7 +6,11 @@ import type { NegotiationEventDto } from '../../shared/negotiation-events';
  * attached (seed CLI, buildContext without a server).
  */
 export interface RoomPublisher {
-  event(event: NegotiationEventDto): void;
+  /**
+   * New events of one room, in seq order: all that one write of the log stored for it, so a socket gets
+   * one frame per room and write, not one per event.
+   */
+  events(events: NegotiationEventDto[]): void;
   /** Joins every connected socket of these users to the room (across instances with the Redis adapter). */
   joinUsers(negotiationId: string, userIds: string[]): void;
   /** Tells these users (on `user:<id>`) that a room concerns them now: opened, invited, assigned. */
@@ -18,7 +22,7 @@ export interface RoomPublisher {
 }
 
 export const nullPublisher: RoomPublisher = {
-  event: () => undefined,
+  events: () => undefined,
   joinUsers: () => undefined,
   notify: () => undefined,
   read: () => undefined,

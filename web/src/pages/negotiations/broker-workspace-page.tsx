@@ -49,14 +49,14 @@ export default function BrokerWorkspacePage() {
       void qc.invalidateQueries({ queryKey: [...negotiationKeys.all, 'list'] });
       void qc.invalidateQueries({ queryKey: negotiationKeys.commissions() });
     };
-    const onEvent = (e: { type: string }) => {
-      if (e.type !== 'message') refresh();
+    const onEvents = (events: Array<{ type: string }>) => {
+      if (events.some((e) => e.type !== 'message')) refresh();
     };
     socket.on('negotiation:joined', refresh);
-    socket.on('negotiation:event', onEvent);
+    socket.on('negotiation:events', onEvents);
     return () => {
       socket.off('negotiation:joined', refresh);
-      socket.off('negotiation:event', onEvent);
+      socket.off('negotiation:events', onEvents);
     };
   }, [qc]);
   const items = rooms.data?.items ?? [];

@@ -18,10 +18,10 @@ export default function NegotiationListPage() {
   useEffect(() => {
     const socket = roomSocket();
     const refresh = () => void qc.invalidateQueries({ queryKey: [...negotiationKeys.all, 'list'] });
-    socket.on('negotiation:event', refresh);
+    socket.on('negotiation:events', refresh);
     socket.on('negotiation:joined', refresh);
     return () => {
-      socket.off('negotiation:event', refresh);
+      socket.off('negotiation:events', refresh);
       socket.off('negotiation:joined', refresh);
     };
   }, [qc]);

@@ -55,11 +55,11 @@ export function useRoom(id: string, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     const socket = roomSocket();
-    const onEvent = (e: NegotiationEventDto) => {
-      if (e.negotiationId !== id) return;
+    const onEvents = (events: NegotiationEventDto[]) => {
+      if (events[0]?.negotiationId !== id) return;
       // A gap means something was missed (e.g. during a reconnect): fetch it from the log.
-      const gap = e.seq > cursor.current + 1;
-      merge([e]);
+      const gap = events[0].seq > cursor.current + 1;
+      merge(events);
       if (gap) void resync();
     };
     const onConnect = () => {
@@ -76,7 +76,7 @@ export function useRoom(id: string, enabled: boolean) {
     const onJoined = (p: { negotiationId: string }) => {
       if (p.negotiationId === id) void resync();
     };
-    socket.on('negotiation:event', onEvent);
+    socket.on('negotiation:events', onEvents);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('negotiation:typing', onTyping);
@@ -88,7 +88,7 @@ export function useRoom(id: string, enabled: boolean) {
     const sweep = setInterval(() => setTyping((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => Date.now() - v.at < 4_000))), 1_000);
     return () => {
       clearInterval(sweep);
-      socket.off('negotiation:event', onEvent);
+      socket.off('negotiation:events', onEvents);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('negotiation:typing', onTyping);
