@@ -89,6 +89,10 @@ const page = {
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 };
 export const financeQueueQuery = z.strictObject({ ...page });
+/** Payments that took money (succeeded) or gave it back (refunded), newest first: the finance desk's refund list. */
+export const financePaymentsQuery = z.strictObject({ status: z.enum(['succeeded', 'refunded']).optional(), ...page });
+/** Deposits, newest first: finance reads all, a member its organisation's; optionally those of one subject. */
+export const depositsQuery = z.strictObject({ subjectKind: z.enum(depositSubjectKinds).optional(), subjectId: oid().optional(), ...page });
 export const statementQuery = z.strictObject({ from: day().optional(), to: day().optional(), ...page });
 export type StatementQuery = z.infer<typeof statementQuery>;
 export const exportFormatQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), from: day().optional(), to: day().optional() });
@@ -123,6 +127,8 @@ export interface PayableDto {
   refundedFen: number;
   status: PayableStatus;
   deposit: { subjectKind: DepositSubjectKind; subjectId: string; rule: string } | null;
+  /** The reported period of a royalty payable (YYYY-MM, YYYY-Q1…); null for other kinds. */
+  period: string | null;
   /** The payment in flight or waiting for finance, if any. */
   openPaymentId: string | null;
   viewer: { canPay: boolean; canPayByStripe: boolean };
@@ -166,8 +172,19 @@ export interface ContractPaymentsDto {
   totals: { amountFen: number; paidFen: number; outstandingFen: number; dueNowFen: number; feeFen: number; commissionFen: number };
   payables: PayableDto[];
   payments: PaymentDto[];
+  /** The deal's royalty rate in basis points when the payment plan is a royalty share (提成); else null. */
+  royaltyBp: number | null;
   viewer: { side: 'seller' | 'buyer' | null; staff: boolean };
 }
+
+/**
+ * Why finance cannot refund a payment (null: it can): the seller was paid out already, it is a deposit (those
+ * are released instead), or it did not succeed (or was refunded already).
+ */
+export const refundBlocks = ['PAID_OUT', 'DEPOSIT', 'NOT_SUCCEEDED'] as const;
+export type RefundBlock = (typeof refundBlocks)[number];
+/** A row of the finance desk's payments list. */
+export type FinancePaymentDto = PaymentDto & { payable: PayableDto; refundBlockedBy: RefundBlock | null };
 
 export interface LedgerLineDto {
   journalId: string;

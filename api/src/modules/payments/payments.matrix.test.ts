@@ -96,8 +96,8 @@ describe('reading', () => {
     expect(await status('GET', `/api/payments/brokers/${cast.seller.user._id}/statement`, cast.finance)).toBe(404);
   });
 
-  test('finance views (queue, balances, ledger export, payouts): finance and admin; others 403', async () => {
-    for (const path of ['/api/payments/finance/queue', '/api/payments/ledger/balances', '/api/payments/ledger/export?format=csv', '/api/payments/payouts']) {
+  test('finance views (queue, settled payments, balances, ledger export, payouts): finance and admin; others 403', async () => {
+    for (const path of ['/api/payments/finance/queue', '/api/payments/finance/payments?status=succeeded', '/api/payments/ledger/balances', '/api/payments/ledger/export?format=csv', '/api/payments/payouts']) {
       cover('GET', path.split('?')[0]);
       expect(await status('GET', path, null)).toBe(401);
       for (const who of [cast.buyer, cast.seller, cast.broker, cast.official]) expect(await status('GET', path, who)).toBe(403);
@@ -186,10 +186,14 @@ describe('paying', () => {
     expect(await status('POST', path, cast.buyer, body, key())).toBe(403);
     expect(await status('POST', path, cast.finance, body)).toBe(400);
     expect((await app.models.Payment.findById(id).lean<PaymentRecord>())!.status).toBe('succeeded');
+    const row = async (q: string) => (await call('GET', `/api/payments/finance/payments?${q}&pageSize=100`, cast.finance)).body.items.find((i: { id: string }) => i.id === id);
+    expect(await row('status=succeeded')).toMatchObject({ refundBlockedBy: null, refund: null });
     const ok = await call('POST', path, cast.finance, body, key());
     expect(ok.body.payment.status).toBe('refunded');
     expect((await call('POST', path, cast.finance, body, key())).body.payment.status).toBe('refunded');
     expect(await app.models.Journal.countDocuments({ _id: `refund:${id}` })).toBe(1);
+    expect(await row('status=refunded')).toMatchObject({ status: 'refunded', refundBlockedBy: 'NOT_SUCCEEDED', refund: { reason: '合同解除' } });
+    expect(await row('status=succeeded')).toBeUndefined();
   });
 
   test('royalty reports: the buyer party only; a contract without royalty terms is refused', async () => {
@@ -230,6 +234,18 @@ describe('deposits, Connect, reconciliation, webhook', () => {
     await payByBankAs(cast.seller, id, 200_000);
     const other = await call('POST', '/api/payments/deposits', cast.other, body);
     await payByBankAs(cast.other, other.body.payable.id, 200_000);
+    cover('GET', '/api/payments/deposits');
+    const list = async (who: Who, q = '') => (await call('GET', `/api/payments/deposits?subjectKind=challenge&subjectId=${needId}${q}`, who)).body.items?.map((p: { id: string }) => p.id);
+    expect(await status('GET', '/api/payments/deposits', null)).toBe(401);
+    expect(await list(cast.seller)).toEqual([id]);
+    expect(await list(cast.other)).toEqual([other.body.payable.id]);
+    expect(await list(cast.buyer)).toEqual([]);
+    expect(await list(cast.loner)).toEqual([]);
+    expect(new Set(await list(cast.finance))).toEqual(new Set([id, other.body.payable.id]));
+    expect(new Set(await list(cast.admin))).toEqual(new Set([id, other.body.payable.id]));
+    expect(await status('GET', '/api/payments/deposits?subjectId=nope', cast.finance)).toBe(400);
+    expect(await status('GET', '/api/payments/deposits?subjectId[$ne]=x', cast.finance)).toBe(400);
+    expect(await status('GET', '/api/payments/deposits?payerOrgId=x', cast.finance)).toBe(400);
     for (const action of ['release', 'forfeit']) {
       const path = `/api/payments/deposits/${id}/${action}`;
       expect(await status('POST', path, null, { reason: '测试' })).toBe(401);
@@ -323,6 +339,6 @@ test('every /api/payments route has a row in this matrix', () => {
     .list()
     .filter((op) => op.path.startsWith('/api/payments'))
     .map((op) => `${op.method.toUpperCase()} ${op.path}`);
-  expect(declared.length).toBe(24);
+  expect(declared.length).toBe(26);
   expect(declared.filter((r) => !covered.has(r))).toEqual([]);
 });

@@ -30,6 +30,8 @@ export function presentPayable(p: PayableRecord, open: PaymentRecord | null, vie
     refundedFen: p.refundedFen,
     status,
     deposit: p.deposit ?? null,
+    // A royalty payable's key is royalty:<contract>:<period> (one per period), so the period needs no field of its own.
+    period: p.kind === 'royalty' ? (p.key.split(':')[2] ?? null) : null,
     openPaymentId: open && ['processing', 'pending_confirmation'].includes(status) ? String(open._id) : null,
     viewer: { canPay, canPayByStripe: canPay && stripeEnabled },
   };

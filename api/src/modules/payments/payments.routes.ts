@@ -9,7 +9,9 @@ import {
   connectOnboardingBody,
   depositBody,
   depositDecisionBody,
+  depositsQuery,
   exportFormatQuery,
+  financePaymentsQuery,
   financeQueueQuery,
   idempotencyKeySchema,
   payoutConfirmBody,
@@ -110,6 +112,10 @@ export function paymentsRoutes(ctx: AppContext): Router {
     statements.queue(user!, query),
   );
 
+  defineRoute(router, registry, { method: 'get', path: '/api/payments/finance/payments', summary: 'Succeeded and refunded payments, newest first, each with why it cannot be refunded (finance)', tags, auth: 'user', query: financePaymentsQuery }, async ({ user, query }) =>
+    statements.settled(user!, query),
+  );
+
   defineRoute(router, registry, { method: 'post', path: '/api/payments/reconcile', summary: 'Run the reconciliation job now (finance)', tags, auth: 'user' }, async ({ user }) => {
     staffOnly(user);
     return reconciler.run();
@@ -131,6 +137,10 @@ export function paymentsRoutes(ctx: AppContext): Router {
 
   defineRoute(router, registry, { method: 'get', path: '/api/payments/brokers/:id/statement', summary: "A broker's commission statement (the broker, finance)", tags, auth: 'user', params: idParams, query: statementQuery }, async ({ user, params, query }) =>
     statements.broker(user!, params.id, query),
+  );
+
+  defineRoute(router, registry, { method: 'get', path: '/api/payments/deposits', summary: "Deposits, newest first: finance all, a member its organisation's (optionally of one subject)", tags, auth: 'user', query: depositsQuery }, async ({ user, query }) =>
+    statements.deposits(user!, query),
   );
 
   defineRoute(router, registry, { method: 'post', path: '/api/payments/deposits', summary: 'A deposit (保证金) for a challenge or negotiation that requires one; the amount is set by rule', tags, auth: 'user', body: depositBody, status: 201 }, async ({ user, body, res }) => {

@@ -297,6 +297,9 @@ describe('Stripe', () => {
     expect(statement.body.balances.find((b: { account: string }) => b.account === `org:${sellerOrg._id}:payable`).balanceFen).toBe(0);
     const refund = await app.http('POST', `/api/payments/payments/${s.paymentId}/refund`, { token: cast.finance.token, headers: { 'Idempotency-Key': idem() }, body: { reason: '尝试退款' } });
     expect(refund.body.error.code).toBe('REFUND_NOT_ALLOWED');
+    // The finance desk's list says so before anyone tries.
+    const listed = await app.http('GET', '/api/payments/finance/payments?status=succeeded&pageSize=100', { token: cast.finance.token });
+    expect(listed.body.items.find((i: { id: string }) => i.id === s.paymentId)).toMatchObject({ status: 'succeeded', refundBlockedBy: 'PAID_OUT', payable: { id: first.id } });
     expect((await trial()).balanced).toBe(true);
   });
 });
@@ -319,6 +322,11 @@ describe('deposits (保证金)', () => {
     const st = await app.http('GET', `/api/payments/orgs/${cast.sellerOrg._id}/statement`, { token: cast.seller.token });
     expect(st.body.balances.find((b: { account: string }) => b.account === `org:${cast.sellerOrg._id}:deposits`).balanceFen).toBeGreaterThanOrEqual(6_000_000);
     expect(st.body.payables.find((p: { id: string }) => p.id === res.body.payable.id).status).toBe('held');
+    // Finance lists it (deposits are released, not refunded), and the depositor finds it by its subject.
+    const settled = await app.http('GET', '/api/payments/finance/payments?pageSize=100', { token: cast.finance.token });
+    expect(settled.body.items.find((i: { id: string }) => i.id === start.body.payment.id).refundBlockedBy).toBe('DEPOSIT');
+    const mine = await app.http('GET', `/api/payments/deposits?subjectKind=challenge&subjectId=${needId}`, { token: cast.seller.token });
+    expect(mine.body.items.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([[res.body.payable.id, 'held']]);
     const rel = await app.http('POST', `/api/payments/deposits/${res.body.payable.id}/release`, { token: cast.finance.token, body: { reason: '未中榜，退还保证金' } });
     expect(rel.body.payable.status).toBe('released');
     expect((await app.http('POST', `/api/payments/deposits/${res.body.payable.id}/release`, { token: cast.finance.token, body: { reason: '再次' } })).status).toBe(200);
@@ -371,7 +379,9 @@ describe('royalties and negotiation deposits', () => {
     const again = await app.http('POST', `/api/payments/contracts/${id}/royalty-reports`, { token: cast.buyer.token, body: report });
     expect(again.status).toBe(200);
     expect(again.body.payable.id).toBe(r.body.payable.id);
-    expect((await plan(app, cast.seller, id)).payables).toHaveLength(2);
+    const view = await plan(app, cast.seller, id);
+    expect(view.payables).toHaveLength(2);
+    expect([view.royaltyBp, view.payables[1].period, view.payables[0].period]).toEqual([300, '2026-Q4', null]);
   });
 
   test('when a buyer deposits for a negotiation that then closes, then reconciliation releases the deposit by rule', async () => {

@@ -69,10 +69,11 @@ export class PlanService {
   async contractView(user: AuthUser, id: string): Promise<ContractPaymentsDto> {
     const c = await this.loadContract(user, id);
     const payables = await this.ensurePlan(c);
+    const plan = (await this.dealOf(c))?.terms.paymentPlan as PaymentPlan | undefined;
     const payments = await this.models.Payment.find({ contractId: c._id }).sort({ createdAt: -1 }).lean<PaymentRecord[]>();
     const byId = new Map(payments.map((p) => [String(p._id), p]));
     const dtos = payables.map((p) => presentPayable(p, p.openPaymentId ? (byId.get(String(p.openPaymentId)) ?? null) : null, user, this.stripeEnabled()));
-    return { contract: contractSummary(c), status: contractStatus(dtos), totals: totals(dtos), payables: dtos, payments: payments.map(presentPayment), viewer: { side: partySide(user, c), staff: readsAllMoney(user) } };
+    return { contract: contractSummary(c), status: contractStatus(dtos), totals: totals(dtos), payables: dtos, payments: payments.map(presentPayment), royaltyBp: plan?.kind === 'royalty' ? plan.royaltyBp : null, viewer: { side: partySide(user, c), staff: readsAllMoney(user) } };
   }
 
   /** A licensee reports net sales for a period; the royalty is the deal's stored rate of them (once per period). */

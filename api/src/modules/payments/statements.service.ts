@@ -1,7 +1,7 @@
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
-import type { PayableDto, PaymentDto, StatementDto, StatementQuery, TrialBalanceDto } from '../../shared/payment-schemas';
+import type { DepositSubjectKind, FinancePaymentDto, PayableDto, PaymentDto, RefundBlock, StatementDto, StatementQuery, TrialBalanceDto } from '../../shared/payment-schemas';
 import type { AuthUser } from '../auth/auth.types';
 import type { OrgRecord } from '../orgs/org.model';
 import type { UserRecord } from '../users/user.model';
@@ -79,6 +79,47 @@ export class StatementsService {
       page: q.page,
       pageSize: q.pageSize,
     };
+  }
+
+  /**
+   * Payments that took money or gave it back, newest first, each with why it cannot be refunded (if so), by the
+   * same checks `refund` makes: a paid-out payable, a deposit, a payment not (or no longer) succeeded.
+   */
+  async settled(user: AuthUser, q: { status?: 'succeeded' | 'refunded'; page: number; pageSize: number }): Promise<Page<FinancePaymentDto>> {
+    if (!readsAllMoney(user)) throw new AppError('FORBIDDEN');
+    const filter = { rank: q.status ? paymentRank[q.status] : { $in: [paymentRank.succeeded, paymentRank.refunded] } };
+    const [items, total] = await Promise.all([
+      this.models.Payment.find(filter).sort({ createdAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<PaymentRecord[]>(),
+      this.models.Payment.countDocuments(filter),
+    ]);
+    const payableIds = items.map((i) => i.payableId);
+    const payables = new Map((await this.models.Payable.find({ _id: { $in: payableIds } }).lean<PayableRecord[]>()).map((p) => [String(p._id), p]));
+    const paidOut = new Set((await this.models.Payout.find({ payableId: { $in: payableIds }, status: 'paid' }, { payableId: 1 }).lean<PayoutRecord[]>()).map((o) => String(o.payableId)));
+    const blockOf = (i: PaymentRecord): RefundBlock | null =>
+      i.status !== 'succeeded' ? 'NOT_SUCCEEDED' : paidOut.has(String(i.payableId)) ? 'PAID_OUT' : i.kind === 'deposit' ? 'DEPOSIT' : null;
+    return {
+      items: items.map((i) => ({ ...presentPayment(i), payable: presentPayable(payables.get(String(i.payableId))!, null, user, this.stripeEnabled()), refundBlockedBy: blockOf(i) })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  /** Deposits, newest first: finance and admins read all of them, a member its own organisation's. */
+  async deposits(user: AuthUser, q: { subjectKind?: DepositSubjectKind; subjectId?: string; page: number; pageSize: number }): Promise<Page<PayableDto>> {
+    const staff = readsAllMoney(user);
+    if (!staff && !user.orgId) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    const filter = {
+      kind: 'deposit',
+      ...(staff ? {} : { payerOrgId: user.orgId }),
+      ...(q.subjectKind ? { 'deposit.subjectKind': q.subjectKind } : {}),
+      ...(q.subjectId ? { 'deposit.subjectId': q.subjectId } : {}),
+    };
+    const [items, total] = await Promise.all([
+      this.models.Payable.find(filter).sort({ createdAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<PayableRecord[]>(),
+      this.models.Payable.countDocuments(filter),
+    ]);
+    return { items: await this.present(items, user), total, page: q.page, pageSize: q.pageSize };
   }
 
   async payouts(user: AuthUser, q: { status?: string; page: number; pageSize: number }) {
