@@ -114,6 +114,31 @@ describe('room isolation over socket.io', () => {
     await expect(connect(app.url, 'A'.repeat(43))).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
   });
 
+  test('when messages are sent at once, then each participant gets them in seq order, one frame per room and write, and a sender sees its event before its ack', async () => {
+    const id = await room();
+    const b = track(await connect(app.url, buyer().token));
+    const s = track(await connect(app.url, seller().token));
+    const frames: Array<Array<{ seq: number; negotiationId: string }>> = [];
+    s.on('negotiation:events', (list) => frames.push(list));
+    const senderSaw = recorder(b);
+    const acks = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        emitAck(b, 'negotiation:message', { negotiationId: id, clientMessageId: clientId(), text: `批量消息 ${i}` }).then((ack) => ({
+          ack,
+          // Checked when the ack arrives: the room frame with this event came first on the same connection.
+          sawFirst: senderSaw.some((e) => e.seq === ack.data?.seq),
+        })),
+      ),
+    );
+    expect(acks.every((a) => a.ack.ok && a.sawFirst)).toBe(true);
+    await eventually(() => frames.flat().length, (n) => expect(n).toBe(10));
+    const seqs = frames.flat().map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect(new Set(frames.flat().map((e) => e.negotiationId))).toEqual(new Set([id]));
+    // Ten messages in one burst are stored by fewer writes than ten, and each write is one frame.
+    expect(frames.length).toBeLessThan(10);
+  });
+
   test('when a new room is opened, then the parties already connected are joined to it by the server', async () => {
     const s = track(await connect(app.url, seller().token));
     const joined: string[] = [];
