@@ -5,7 +5,6 @@ import type { Models } from './db/models';
 import type { OpenApiRegistry } from './http/openapi';
 import type { AttachmentsService } from './modules/attachments/attachments.service';
 import type { AuditService } from './modules/audit/audit.service';
-import type { ContractImport } from './modules/contracts/contract-import';
 import type { ContractsService } from './modules/contracts/contracts.service';
 import type { RegistrationsService } from './modules/contracts/registrations.service';
 import type { StatsService } from './modules/stats/stats.service';
@@ -53,7 +52,6 @@ export interface AppContext {
     negotiationOffers: OfferService;
     contracts: ContractsService;
     registrations: RegistrationsService;
-    contractImport: ContractImport;
     stats: StatsService;
     payments: Payments;
   };

@@ -15,6 +15,7 @@ import { ContractImport } from './modules/contracts/contract-import';
 import { ContractsService } from './modules/contracts/contracts.service';
 import { RegistrationsService } from './modules/contracts/registrations.service';
 import { StatsService } from './modules/stats/stats.service';
+import { AchievementImport } from './modules/imports/achievement-import';
 import { ImportService } from './modules/imports/import.service';
 import { ListingService } from './modules/listings/listing.service';
 import { needKind } from './modules/needs/need.kind';
@@ -100,7 +101,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       achievements,
       needs,
       proposals: new ProposalsService(models, needs, audit),
-      imports: new ImportService(models, achievements, storage, config, logger),
+      imports: new ImportService(models, { achievement: new AchievementImport(models, achievements), contract: new ContractImport(models, contracts, stats) }, storage, config, logger),
       search: new SearchService(engine),
       matches,
       notifications,
@@ -110,7 +111,6 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       negotiationOffers: new OfferService(models, negotiations, negotiationLog, audit),
       contracts,
       registrations: new RegistrationsService(models, audit, stats),
-      contractImport: new ContractImport(models, contracts, audit, stats),
       stats,
       payments: createPayments({ models, audit, attachments, config, logger }),
     },

@@ -10,8 +10,10 @@ import type { ContractStatus, ContractTerms, RegistrationStatus, StatBucket } fr
 export const contractSchema = new Schema(
   {
     contractNo: { type: String, required: true, unique: true },
-    /** deal:<id> | direct:<id> | import:<job>:<row> | seed:<n>: makes creation idempotent. */
+    /** deal:<id> | direct:<id> | import:<file hash>:<row> | seed:<n>: makes creation idempotent. */
     originKey: { type: String, required: true, unique: true },
+    /** The import job that stored it (imported contracts only): a resumed job tells its own rows from earlier imports of the file. */
+    importJobId: { type: Schema.Types.ObjectId },
     source: { type: String, required: true },
     /** platform: both parties sign here; paper: signed off the platform on terms.signedOn. */
     signing: { type: String, required: true },
@@ -61,6 +63,7 @@ export interface ContractRecord {
   _id: Types.ObjectId;
   contractNo: string;
   originKey: string;
+  importJobId?: Types.ObjectId;
   source: 'deal' | 'direct' | 'import' | 'seed';
   signing: 'platform' | 'paper';
   dealId: Types.ObjectId | null;

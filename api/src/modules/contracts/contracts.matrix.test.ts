@@ -48,7 +48,16 @@ describe('contracts', () => {
     const forged = await app.http('POST', '/api/contracts', { token: cast.other.token, body });
     expect(forged.status).toBe(201);
     expect(forged.body.contract.terms.seller.creditCode).toBe(cast.otherOrg.creditCode);
-    expect(await status('POST', '/api/contracts', cast.owner, body)).toBe(201);
+    // Idempotency keys are per organisation: another one's key never answers the owner's contract.
+    const headers = { 'Idempotency-Key': `matrix-${new Types.ObjectId()}` };
+    const owned = await app.http('POST', '/api/contracts', { token: cast.owner.token, body, headers });
+    expect(owned.status).toBe(201);
+    const replay = await app.http('POST', '/api/contracts', { token: cast.other.token, body, headers });
+    expect(replay.status).toBe(201);
+    expect(replay.body.contract.id).not.toBe(owned.body.contract.id);
+    expect(replay.body.contract.terms.seller.creditCode).toBe(cast.otherOrg.creditCode);
+    expect(await status('POST', '/api/contracts', cast.official, body)).toBe(403);
+    expect((await app.http('POST', '/api/contracts', { token: cast.member.token, body, headers })).body.contract.id).toBe(owned.body.contract.id);
   });
 
   test('from a deal: only the parties of the deal', async () => {
@@ -63,16 +72,32 @@ describe('contracts', () => {
     expect(await status('POST', '/api/contracts/from-deal', cast.other, { dealId: String(new Types.ObjectId()) })).toBe(404);
   });
 
-  test('import: members of a verified organisation only', async () => {
+  test('import: members of a verified organisation only; the job is read by its own organisation', async () => {
     cover('POST', '/api/contracts/import');
-    const send = async (who: Who) => {
+    const row = `矩阵导入合同,技术服务,技术服务,EQP,解决焊缝跟踪精度不足问题,营口焊装有限公司,${app.creditCode('210800')},营口,企业,300000,300000,2026-02-10,2026-02-10,2026-08-10,,,,,`;
+    const send = async (who: Who, title: string) => {
       const form = new FormData();
-      form.append('file', new Blob([Buffer.from('合同名称\n')], { type: 'text/csv' }), 'x.csv');
-      return (await fetch(`${app.url}/api/contracts/import`, { method: 'POST', headers: who ? { authorization: `Bearer ${who.token}` } : {}, body: form })).status;
+      form.append('file', new Blob([Buffer.from(`${contractColumns.join(',')}\n${row.replace('矩阵导入合同', title)}\n`)], { type: 'text/csv' }), 'x.csv');
+      const res = await fetch(`${app.url}/api/contracts/import`, { method: 'POST', headers: who ? { authorization: `Bearer ${who.token}` } : {}, body: form });
+      return { status: res.status, job: ((await res.json()) as { job?: { id: string } }).job };
     };
-    expect(await send(null)).toBe(401);
-    expect(await send(cast.official)).toBe(403);
-    expect(await send(cast.owner)).toBe(200);
+    const jobs = await app.models.ImportJob.countDocuments();
+    expect((await send(null, '矩阵·匿名')).status).toBe(401);
+    expect((await send(cast.official, '矩阵·官员')).status).toBe(403);
+    expect(await app.models.ImportJob.countDocuments()).toBe(jobs);
+    const mine = await send(cast.owner, '矩阵·本机构');
+    const theirs = await send(cast.other, '矩阵·他机构');
+    expect([mine.status, theirs.status]).toEqual([202, 202]);
+    await app.running.ctx.services.imports.idle();
+    // Each organisation's rows are its own contracts; its job is invisible to others.
+    expect((await app.models.Contract.findOne({ 'terms.title': '矩阵·本机构' }).lean())!.sellerOrgId).toEqual(cast.ownerOrg._id);
+    expect((await app.models.Contract.findOne({ 'terms.title': '矩阵·他机构' }).lean())!.sellerOrgId).toEqual(cast.otherOrg._id);
+    const path = `/api/imports/${mine.job!.id}`;
+    expect(await status('GET', path, null)).toBe(401);
+    expect(await status('GET', path, cast.other)).toBe(404);
+    expect(await status('GET', path, cast.official)).toBe(404);
+    expect((await app.http('GET', path, { token: cast.member.token })).body.job).toMatchObject({ kind: 'contract', status: 'done', created: 1 });
+    expect((await app.http('GET', '/api/imports?kind=contract', { token: cast.other.token })).body.items.map((j: { id: string }) => j.id)).toEqual([theirs.job!.id]);
   });
 
   test('import template: public, an XLSX whose headers are the columns the import reads', async () => {

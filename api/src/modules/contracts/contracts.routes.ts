@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute, idParams } from '../../http/route';
@@ -12,16 +12,27 @@ import {
   signBody,
   updateContractBody,
 } from '../../shared/contract-schemas';
+import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../../shared/idempotency';
 import { singleFile } from '../attachments/attachments.routes';
+import { presentImportJob } from '../imports/import-job.presenter';
 import { renderContractPdf } from './contract-document';
 import { contractImportTemplate } from './contract-import';
 import { presentContract, presentContractRow, presentRegistration } from './contract.presenter';
+
+/** The optional Idempotency-Key of a paper-contract entry; a malformed one is refused rather than ignored. */
+function idempotencyKey(req: Request): string | undefined {
+  const raw = req.get(IDEMPOTENCY_HEADER);
+  if (raw === undefined) return undefined;
+  const parsed = idempotencyKeySchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+  return parsed.data;
+}
 
 /** /api/contracts (technology contracts, signing, filing) and /api/registrations (officials' review). */
 export function contractsRoutes(ctx: AppContext): Router {
   const router = Router();
   const { registry, config } = ctx;
-  const { contracts, registrations, contractImport } = ctx.services;
+  const { contracts, registrations, imports } = ctx.services;
   const tags = ['contracts'];
   const meta = (req: { ip?: string }) => ({ ip: req.ip });
   const requireUser: RequestHandler = (req, _res, next) => next(req.auth ? undefined : new AppError('UNAUTHENTICATED'));
@@ -31,8 +42,8 @@ export function contractsRoutes(ctx: AppContext): Router {
     return { ...page, items: page.items.map(presentContractRow) };
   });
 
-  defineRoute(router, registry, { method: 'post', path: '/api/contracts', summary: 'Enter a contract signed off the platform (the seller enters it)', tags, auth: 'user', body: createContractBody, status: 201 }, async ({ user, body, req }) => ({
-    contract: presentContract(await contracts.createDirect(user!, body.terms, meta(req)), user),
+  defineRoute(router, registry, { method: 'post', path: '/api/contracts', summary: 'Enter a contract signed off the platform (the seller enters it); an Idempotency-Key header makes a retry answer the first contract', tags, auth: 'user', body: createContractBody, status: 201 }, async ({ user, body, req }) => ({
+    contract: presentContract(await contracts.createDirect(user!, body.terms, meta(req), idempotencyKey(req)), user),
   }));
 
   defineRoute(router, registry, { method: 'post', path: '/api/contracts/from-deal', summary: "A draft contract from a deal's agreed terms (idempotent per deal)", tags, auth: 'user', body: fromDealBody, status: 201 }, async ({ user, body, req, res }) => {
@@ -43,11 +54,8 @@ export function contractsRoutes(ctx: AppContext): Router {
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/api/contracts/import', summary: 'Import paper contracts from CSV or XLSX (multipart "file"); per-row report', tags, auth: 'user', before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)] },
-    async ({ user, req }) => {
-      if (!req.file) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'file', message: 'a file is required' }]);
-      return contractImport.run(user!, req.file);
-    },
+    { method: 'post', path: '/api/contracts/import', summary: 'Import paper contracts from CSV or XLSX (multipart "file"); answers 202 with a job to poll at GET /api/imports/:id (progress, then the per-row report)', tags, auth: 'user', status: 202, before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)] },
+    async ({ user, req }) => ({ job: presentImportJob(await imports.start(user!, 'contract', req.file), false) }),
   );
 
   defineRoute(router, registry, { method: 'get', path: '/api/contracts/import-template.xlsx', summary: 'The XLSX template the contract import reads (headers and one example row)', tags, auth: 'public' }, async ({ res }) => {

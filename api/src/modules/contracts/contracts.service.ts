@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
@@ -26,6 +27,9 @@ export const partyFromOrg = (o: Pick<OrgRecord, 'name' | 'creditCode' | 'regionC
   regionCode: o.regionCode,
   orgType: o.type,
 });
+
+/** The id of the paper contract an organisation enters under an Idempotency-Key (the payments derive theirs the same way). */
+export const paperContractIdFor = (orgId: string, key: string) => new Types.ObjectId(crypto.createHash('sha256').update(`paper-contract:${orgId}:${key}`).digest('hex').slice(0, 24));
 
 /** A contract's new number: date plus the tail of its id (unique index backs it). */
 export const contractNumber = (id: Types.ObjectId, at = new Date()) => `JS${at.toISOString().slice(0, 10).replace(/-/g, '')}${String(id).slice(-8).toUpperCase()}`;
@@ -103,11 +107,10 @@ export class ContractsService {
     return (o?._id as Types.ObjectId | undefined) ?? null;
   }
 
-  /** Builds a paper contract of the user's organisation as seller (not stored): shared by entry and import. */
-  async paperContract(user: AuthUser, org: OrgRecord, input: ContractTerms, originKey: string, source: 'direct' | 'import') {
+  /** Builds a paper contract of the organisation as seller (not stored): shared by entry and import. */
+  async paperContract(user: Pick<AuthUser, 'id'>, org: OrgRecord, input: ContractTerms, originKey: string, source: 'direct' | 'import', _id = new Types.ObjectId()) {
     if (!input.signedOn) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' }]);
     const terms: ContractTerms = { ...input, seller: partyFromOrg(org) };
-    const _id = new Types.ObjectId();
     const contractNo = contractNumber(_id);
     return {
       _id,
@@ -130,12 +133,35 @@ export class ContractsService {
     };
   }
 
-  async createDirect(user: AuthUser, input: ContractTerms, meta: Meta): Promise<ContractRecord> {
+  /**
+   * A paper contract entered by the seller. With an Idempotency-Key its id is derived from (organisation,
+   * key), so a retried request finds the contract the first one stored (by `_id`, which FerretDB serves from
+   * its primary key) and answers it; the same key with other terms is refused.
+   */
+  async createDirect(user: AuthUser, input: ContractTerms, meta: Meta, idempotencyKey?: string): Promise<ContractRecord> {
     const org = await this.myOrg(user);
-    const doc = await this.models.Contract.create(await this.paperContract(user, org, input, 'direct:<id>', 'direct'));
-    await this.audit.record(user, { entity: 'contract', entityId: String(doc._id), action: 'create_paper', to: 'signed', ip: meta.ip });
-    await this.stats.apply(doc._id);
-    return (await this.models.Contract.findById(doc._id).lean<ContractRecord>())!;
+    const id = idempotencyKey ? paperContractIdFor(String(org._id), idempotencyKey) : new Types.ObjectId();
+    const doc = await this.paperContract(user, org, input, 'direct:<id>', 'direct', id);
+    const stored = idempotencyKey ? await this.models.Contract.findById(id).lean<ContractRecord>() : null;
+    if (stored) return this.replayDirect(stored, doc.terms);
+    try {
+      await this.models.Contract.create(doc);
+    } catch (err) {
+      // Two retries at once: the loser answers the winner's contract.
+      if (!idempotencyKey || !isDuplicate(err)) throw err;
+      return this.replayDirect((await this.models.Contract.findById(id).lean<ContractRecord>())!, doc.terms);
+    }
+    await this.audit.record(user, { entity: 'contract', entityId: String(id), action: 'create_paper', to: 'signed', ip: meta.ip });
+    await this.stats.apply(id);
+    return (await this.models.Contract.findById(id).lean<ContractRecord>())!;
+  }
+
+  /** The contract a retried entry stored first; applied to the tally in case the first request stopped before. */
+  private async replayDirect(stored: ContractRecord, terms: ContractTerms): Promise<ContractRecord> {
+    // Until edited (version 1) its document hash is that of the terms first sent; an edit may follow a retry.
+    if (stored.version === 1 && stored.docHash !== documentHash(stored.contractNo, terms)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (await this.stats.apply(stored._id)) return (await this.models.Contract.findById(stored._id).lean<ContractRecord>())!;
+    return stored;
   }
 
   /** A deal's agreed terms as a draft contract for both parties to sign; once per deal. */

@@ -1,13 +1,18 @@
 import { Schema, type Types } from 'mongoose';
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+/** What a job imports: catalogue achievements (drafts) or paper contracts (signed, counted in the tally). */
+export const importKinds = ['achievement', 'contract'] as const;
+export type ImportKind = (typeof importKinds)[number];
+export type ImportFormat = 'csv' | 'xlsx';
 
 export interface ImportRowReport {
   row: number;
   status: 'created' | 'error';
   id?: string;
   title?: string;
-  errors?: Array<{ column: string; message: string }>;
+  /** column = the sheet's Chinese header; message = Chinese first, the English in brackets. */
+  errors?: Array<{ column: string; message: string; path?: string }>;
 }
 
 /** A bulk import: the file stays in storage until done, so a restart resumes from the file. */
@@ -16,7 +21,7 @@ export const importJobSchema = new Schema(
     orgId: { type: Schema.Types.ObjectId, required: true, index: true },
     createdBy: { type: Schema.Types.ObjectId, required: true },
     createdByName: { type: String },
-    kind: { type: String, enum: ['achievement'], required: true },
+    kind: { type: String, enum: importKinds, required: true },
     filename: { type: String, required: true },
     format: { type: String, enum: ['csv', 'xlsx'], required: true },
     storageKey: { type: String, required: true },
@@ -38,9 +43,9 @@ export interface ImportJobRecord {
   orgId: Types.ObjectId;
   createdBy: Types.ObjectId;
   createdByName?: string;
-  kind: 'achievement';
+  kind: ImportKind;
   filename: string;
-  format: 'csv' | 'xlsx';
+  format: ImportFormat;
   storageKey: string;
   status: ImportStatus;
   total: number;

@@ -1,29 +1,16 @@
 import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
 import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute, idParams } from '../../http/route';
 import { singleFile } from '../attachments/attachments.routes';
 import type { ListingRecord } from '../listings/listing.model';
 import { exportAchievements, importTemplate } from './achievement-export';
-import type { ImportJobRecord } from './import-job.model';
+import { importKinds } from './import-job.model';
+import { presentImportJob } from './import-job.presenter';
 
+const listImportsQuery = z.object({ kind: z.enum(importKinds).optional() }).strict();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export const presentImportJob = (j: ImportJobRecord, withReport: boolean) => ({
-  id: String(j._id),
-  filename: j.filename,
-  format: j.format,
-  status: j.status,
-  total: j.total,
-  processed: j.processed,
-  created: j.created,
-  failed: j.failed,
-  error: j.error ?? null,
-  createdAt: new Date(j.createdAt).toISOString(),
-  startedAt: j.startedAt?.toISOString() ?? null,
-  finishedAt: j.finishedAt?.toISOString() ?? null,
-  ...(withReport ? { report: j.report } : {}),
-});
 
 export function importRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -43,11 +30,11 @@ export function importRoutes(ctx: AppContext): Router {
     router,
     registry,
     { method: 'post', path: '/api/achievements/import', summary: 'Bulk import achievements from CSV or XLSX (multipart "file"); answers 202 with a job to poll', tags, auth: 'user', status: 202, before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)] },
-    async ({ user, req }) => ({ job: presentImportJob(await services.imports.start(user!, req.file!), false) }),
+    async ({ user, req }) => ({ job: presentImportJob(await services.imports.start(user!, 'achievement', req.file), false) }),
   );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/imports', summary: "Own organisation's recent imports", tags, auth: 'user' }, async ({ user }) => ({
-    items: (await services.imports.listMine(user!)).map((j) => presentImportJob(j, false)),
+  defineRoute(router, registry, { method: 'get', path: '/api/imports', summary: "Own organisation's recent imports (achievements and contracts, or one kind)", tags, auth: 'user', query: listImportsQuery }, async ({ user, query }) => ({
+    items: (await services.imports.listMine(user!, query.kind)).map((j) => presentImportJob(j, false)),
   }));
 
   defineRoute(router, registry, { method: 'get', path: '/api/imports/:id', summary: 'Import progress and, when done, the per-row report', tags, auth: 'user', params: idParams }, async ({ user, params }) => ({
