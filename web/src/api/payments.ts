@@ -10,6 +10,8 @@ import {
   type BankTransferBody,
   type ConnectStatusDto,
   type ContractPaymentsDto,
+  type DepositSubjectKind,
+  type FinancePaymentDto,
   type PayableDto,
   type PaymentDto,
   type PaymentsConfigDto,
@@ -30,6 +32,17 @@ export interface StatementParams {
   pageSize: number;
 }
 export type ExportFormat = 'csv' | 'xlsx';
+export interface FinancePaymentsParams {
+  status?: 'succeeded' | 'refunded';
+  page: number;
+  pageSize: number;
+}
+export interface DepositsParams {
+  subjectKind?: DepositSubjectKind;
+  subjectId?: string;
+  page: number;
+  pageSize: number;
+}
 
 export const paymentKeys = {
   all: ['payments'] as const,
@@ -40,6 +53,8 @@ export const paymentKeys = {
   payouts: (q: { status?: string; page: number; pageSize: number }) => [...paymentKeys.all, 'payouts', q] as const,
   orgStatement: (id: string, q: StatementParams) => [...paymentKeys.all, 'org-statement', id, q] as const,
   brokerStatement: (id: string, q: StatementParams) => [...paymentKeys.all, 'broker-statement', id, q] as const,
+  financePayments: (q: FinancePaymentsParams) => [...paymentKeys.all, 'finance-payments', q] as const,
+  deposits: (q: DepositsParams) => [...paymentKeys.all, 'deposits', q] as const,
   brokerLines: (id: string, range: { from?: string; to?: string }) => [...paymentKeys.all, 'broker-lines', id, range] as const,
 };
 
@@ -134,6 +149,51 @@ export function useRejectBank() {
   const done = useInvalidatePayments();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<{ payment: PaymentDto }>(`/api/payments/payments/${id}/reject`, { reason }),
+    onSuccess: done,
+  });
+}
+
+/** A licensee's royalty report for a period: the API computes the royalty and adds it to the plan (201; 200 if the period exists). */
+export function useRoyaltyReport(contractId: string) {
+  const done = useInvalidatePayments();
+  return useMutation({
+    mutationFn: (body: { period: string; netSalesFen: number; note: string }) => api.post<{ payable: PayableDto }>(`/api/payments/contracts/${contractId}/royalty-reports`, body),
+    onSuccess: done,
+  });
+}
+
+/** Succeeded and refunded payments, newest first, each saying whether (and why not) it can be refunded. */
+export function useFinancePayments(q: FinancePaymentsParams) {
+  return useQuery({ queryKey: paymentKeys.financePayments(q), queryFn: () => api.get<PageDto<FinancePaymentDto>>('/api/payments/finance/payments', { ...q }), placeholderData: keepPreviousData });
+}
+
+/** A full refund by finance; the key is the attempt's, so a retry after a lost answer is the same refund. */
+export function useRefund() {
+  const done = useInvalidatePayments();
+  return useMutation({
+    mutationFn: ({ id, key, reason }: { id: string; key: string; reason: string }) => postWithKey<{ payment: PaymentDto }>(`/api/payments/payments/${id}/refund`, { reason }, key),
+    onSuccess: done,
+  });
+}
+
+/** Deposits: finance reads all, a member its organisation's (one subject's when subjectKind/subjectId are given). */
+export function useDeposits(q: DepositsParams, enabled = true) {
+  return useQuery({ queryKey: paymentKeys.deposits(q), queryFn: () => api.get<PageDto<PayableDto>>('/api/payments/deposits', { ...q }), placeholderData: keepPreviousData, enabled });
+}
+
+/** Creates the deposit a rule asks for (or answers the existing one); it is then paid like any payable. */
+export function useCreateDeposit() {
+  const done = useInvalidatePayments();
+  return useMutation({
+    mutationFn: (body: { subjectKind: DepositSubjectKind; subjectId: string }) => api.post<{ payable: PayableDto }>('/api/payments/deposits', body),
+    onSuccess: done,
+  });
+}
+
+export function useDepositDecision() {
+  const done = useInvalidatePayments();
+  return useMutation({
+    mutationFn: ({ id, action, reason }: { id: string; action: 'release' | 'forfeit'; reason: string }) => api.post<{ payable: PayableDto }>(`/api/payments/deposits/${id}/${action}`, { reason }),
     onSuccess: done,
   });
 }

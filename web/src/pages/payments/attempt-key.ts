@@ -2,12 +2,12 @@ import { useCallback } from 'react';
 import { newIdempotencyKey } from '../../api/payments';
 
 /**
- * The Idempotency-Key of one payment attempt, kept in sessionStorage until the API accepted it: a retry
+ * The Idempotency-Key of one payment (or refund) attempt, kept in sessionStorage until the API accepted it: a retry
  * after a lost answer (or a reload in the middle) sends the same key and gets the same payment back;
  * only a finished attempt clears it, so the next one is new.
  */
-export function useAttemptKey(method: 'bank_transfer' | 'stripe', payableId: string) {
-  const slot = `nekj.pay.${method}.${payableId}`;
+export function useAttemptKey(method: 'bank_transfer' | 'stripe' | 'refund', id: string) {
+  const slot = `nekj.pay.${method}.${id}`; // the payable's id (a refund: the payment's)
   const current = useCallback((): string => {
     try {
       const kept = sessionStorage.getItem(slot);

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { BankTransferModal } from './bank-transfer-modal';
 import { todayIso, yuanText } from './money';
 import { ContractPaymentTag, PayableStatusTag, PaymentStatusTag } from './payment-tags';
+import { RoyaltyCard } from './royalty-card';
 import { StripeModal } from './stripe-modal';
 
 type Paying = { payable: PayableDto; method: 'bank' | 'stripe' } | null;
@@ -188,6 +189,7 @@ export default function ContractPaymentsPage() {
         {data.viewer.staff && !data.viewer.side && <Alert type="info" showIcon title={t('payments.contract.viewerStaff')} />}
         <Summary data={data} />
         <Schedule data={data} stripeEnabled={stripeEnabled} onPay={setPaying} />
+        {data.royaltyBp !== null && <RoyaltyCard data={{ ...data, royaltyBp: data.royaltyBp }} />}
         {/* The receipt is the payer's file: the buyer and finance open it, the seller does not. */}
         <History payments={data.payments} payables={data.payables} receipts={data.viewer.side === 'buyer' || data.viewer.staff} />
       </Space>

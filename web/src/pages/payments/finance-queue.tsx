@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { confirmBankBody, rejectBankBody } from '@shared/payment-schemas';
 import { attachmentUrl } from '../../api/attachments';
-import { errorText, isApiError } from '../../api/client';
 import { useConfirmBank, useFinanceQueue, useRejectBank, type QueueItemDto } from '../../api/payments';
 import { ErrorResult } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
+import { FailureAlert, useFailure } from './api-error-alert';
 import { fenToYuan, yuanText, yuanToFen } from './money';
 
 /** Confirm (the amount that arrived, which must be the amount due) or reject (with a reason) one transfer. */
 function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const confirm = useConfirmBank();
   const reject = useRejectBank();
@@ -20,13 +20,10 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   // The API's zh/en message stays on screen next to the input (a mismatch is something to read, not a toast).
-  const [failure, setFailure] = useState<{ main: string; alt?: string } | null>(null);
+  const { failure, fail, clear } = useFailure();
   const bank = item.bank!;
   const confirmBody = confirmBankBody.safeParse({ receivedFen: yuanToFen(received ?? 0), note });
   const rejectBody = rejectBankBody.safeParse({ reason });
-  // Chinese first with the English beside it (or the reverse), as the API sends both.
-  const fail = (e: unknown) =>
-    setFailure(isApiError(e) ? { main: e.localized(i18n.language), alt: e.localized(i18n.language === 'en' ? 'zh-CN' : 'en') } : { main: errorText(e, i18n.language) });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="decide">
       <Descriptions column={1} size="small" bordered>
@@ -47,7 +44,7 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
           </a>
         </Descriptions.Item>
       </Descriptions>
-      {failure && <Alert type="error" showIcon title={failure.main} description={failure.alt !== failure.main ? failure.alt : undefined} data-testid="decide-error" closable={{ onClose: () => setFailure(null) }} />}
+      <FailureAlert failure={failure} onClose={clear} testId="decide-error" />
       <Space wrap>
         <span>{t('payments.finance.received')}</span>
         <InputNumber data-testid="received" min={0.01} precision={2} style={{ width: 200 }} value={received} onChange={(v) => setReceived(v)} />
