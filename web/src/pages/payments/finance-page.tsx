@@ -8,9 +8,11 @@ import { errorText } from '../../api/client';
 import { useReconcile } from '../../api/payments';
 import { PageTitle } from '../../components/page-title';
 import { hasRole } from '../../lib/roles';
+import { DepositsTable } from './deposits-table';
 import { FinanceQueue } from './finance-queue';
 import { LedgerPanel } from './ledger-panel';
 import { PayoutsTable } from './payouts-table';
+import { SettledPaymentsTable } from './settled-payments-table';
 
 const reportKeys = ['checked', 'settled', 'updated', 'unchanged', 'repairedPayables', 'payoutsMade', 'depositsReleased', 'errors'] as const;
 
@@ -47,7 +49,7 @@ function ReconcileButton() {
   );
 }
 
-/** Platform finance: confirm bank transfers, reconcile, trial balance and ledger export, payouts. Admins read. */
+/** Platform finance: confirm bank transfers, refunds, deposits, reconcile, trial balance and ledger export, payouts. Admins read. */
 export default function FinancePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -60,6 +62,8 @@ export default function FinancePage() {
         destroyOnHidden
         items={[
           { key: 'queue', label: <span data-testid="tab-queue">{t('payments.finance.tabs.queue')}</span>, children: <FinanceQueue canDecide={canDecide} /> },
+          { key: 'payments', label: <span data-testid="tab-payments">{t('payments.finance.tabs.payments')}</span>, children: <SettledPaymentsTable canDecide={canDecide} /> },
+          { key: 'deposits', label: <span data-testid="tab-deposits">{t('payments.finance.tabs.deposits')}</span>, children: <DepositsTable canDecide={canDecide} /> },
           { key: 'ledger', label: <span data-testid="tab-ledger">{t('payments.finance.tabs.ledger')}</span>, children: <LedgerPanel /> },
           { key: 'payouts', label: <span data-testid="tab-payouts">{t('payments.finance.tabs.payouts')}</span>, children: <PayoutsTable /> },
         ]}
