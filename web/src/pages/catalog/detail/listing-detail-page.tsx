@@ -10,9 +10,10 @@ import { ErrorResult, PageSkeleton } from '../../../components/query-state';
 import { formatDate } from '../../../lib/format';
 import { useLabels } from '../../../lib/use-labels';
 import { StartNegotiationButton } from '../../negotiations/start-negotiation-button';
+import { DepositCard } from '../../payments/deposit-card';
 import { MatchesPanel } from '../../search/matches-panel';
 import '../catalog.css';
-import { ChallengeBox } from '../challenge/challenge-box';
+import { ChallengeBox, isChallengeOpen } from '../challenge/challenge-box';
 import { ProposalSection } from '../challenge/proposal-section';
 import { ProposalsCard } from '../challenge/proposals-card';
 import { ListingStatusTag } from '../listing-status-tag';
@@ -84,6 +85,8 @@ export function ListingDetailPage({ kind }: { kind: ListingKind }) {
             <ProposalsCard needId={listing.id} canDecide={listing.view === 'owner'} />
           )}
           {need && challenge && !manage && <ProposalSection needId={listing.id} challenge={challenge} />}
+          {/* A solver's 保证金 (deposit.rules.ts: challenges ask one of every organisation answering). */}
+          {need && challenge && !manage && <DepositCard subjectKind="challenge" subjectId={listing.id} open={isChallengeOpen(challenge) && !need.award} />}
           {listing.status === 'published' && <MatchesPanel kind={kind} id={listing.id} />}
         </Col>
         {manage && (
