@@ -1,0 +1,221 @@
+/**
+ * Royalty reports, refunds and deposits in a real browser against the real API (built web app; bank transfer
+ * only, no Stripe keys). The buyer of a royalty-share contract (made from a negotiated deal at 3%) files a
+ * report: the form refuses a bad period, shows the estimate, and the royalty lands in the schedule. Finance
+ * refunds a paid payment with a required reason, while a payment already paid out to the seller shows why it
+ * cannot be refunded. A solver answering a challenge asks for its deposit, pays it by bank transfer, finance
+ * confirms it (held) and releases it with a reason. MongoDB is checked after each step. Screenshots under
+ * tests/artifacts/payments-*.png.
+ *
+ * The steps build on each other, so they run in order in one file. Needs `npm run build -w web`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { PayableRecord, PaymentRecord } from '../../api/src/modules/payments/payment.model';
+import { payableStatus } from '../../api/src/modules/payments/payment.state';
+import { idem, payByBank, paymentCast, plan, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
+import { files, needBody, publish } from '../../api/src/test-support/catalog-fixtures';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
+import { offerTerms, openRoom } from '../../api/src/test-support/negotiation-fixtures';
+import { clickNav, collectPageErrors, eventually, launchBrowser, newContext, screenshot, signInThroughForm, text } from '../support/browser';
+
+jest.setTimeout(180_000);
+
+const WEB_DIST = process.env.TEST_WEB_DIST ?? path.resolve(__dirname, '../../web/dist');
+let app: TestApp;
+let browser: Browser;
+let cast: PaymentCast;
+const errors: string[] = [];
+let contractId = '';
+let finance: Page;
+
+async function signIn(who: { email: string }): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  errors.push(...collectPageErrors(page));
+  await signInThroughForm(page, app.url, who.email, TEST_PASSWORD);
+  return page;
+}
+
+/** A payable's status as the API derives it from what MongoDB holds (ledger cache + the payment in flight). */
+async function statusOf(payableId: unknown): Promise<string> {
+  const p = (await app.models.Payable.findById(payableId).lean<PayableRecord>())!;
+  const open = p.openPaymentId ? await app.models.Payment.findById(p.openPaymentId).lean<PaymentRecord>() : null;
+  return payableStatus(p, open);
+}
+
+/** A signed licence contract from a deal whose payment plan is a 3% royalty share (an entry fee of 20万 as its schedule). */
+async function royaltyContract(): Promise<string> {
+  const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
+  const room = await openRoom(app, cast.seller, cast.buyer, reviewer);
+  const offer = await app.http('POST', `/api/negotiations/${room}/offers`, { token: cast.buyer.token, body: { clientMessageId: idem(), terms: offerTerms({ amountFen: 20_000_000, paymentPlan: { kind: 'royalty', royaltyBp: 300, years: 5 } }) } });
+  const deal = await app.http('POST', `/api/negotiations/${room}/offers/${offer.body.offer.id}/accept`, { token: cast.seller.token });
+  const draft = await app.http('POST', '/api/contracts/from-deal', { token: cast.seller.token, body: { dealId: deal.body.deal.id } });
+  const id = draft.body.contract.id as string;
+  for (const who of [cast.seller, cast.buyer]) {
+    const c = (await app.http('GET', `/api/contracts/${id}`, { token: who.token })).body.contract;
+    const signed = await app.http('POST', `/api/contracts/${id}/sign`, { token: who.token, body: { side: c.viewer.side, docHash: c.docHash } });
+    if (signed.status !== 200) throw new Error(`sign failed: ${JSON.stringify(signed.body)}`);
+  }
+  return id;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
+  app = await startTestApp({ WEB_DIST, SEARCH_SYNC: 'external', PAYMENT_RECONCILE_INTERVAL_MS: 0 });
+  cast = await paymentCast(app);
+  browser = await launchBrowser();
+  contractId = await royaltyContract();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+test('the buyer files a royalty report: bad input is refused on the field, the royalty joins the schedule', async () => {
+  const buyer = await signIn(cast.buyer);
+  await buyer.goto(`${app.url}/contracts/${contractId}/payments`);
+  await buyer.getByTestId('payables').waitFor();
+  await buyer.getByTestId('royalty-card').waitFor();
+  expect(await text(buyer.getByTestId('royalty-rate'))).toBe('约定提成比例 3%');
+  await buyer.getByTestId('royalty-reports').getByText('尚未申报收益提成').waitFor();
+  expect(await text(buyer.getByTestId('payable-status-1'))).toBe('待付款'); // the entry fee, from the schedule
+
+  // Nothing typed: both required fields say so; a period that is no period is refused by the shared schema.
+  await buyer.getByTestId('royalty-submit').click();
+  await buyer.getByTestId('royalty-form').getByText('请填写此项').first().waitFor();
+  expect(await buyer.getByTestId('royalty-form').getByText('请填写此项').count()).toBe(2);
+  await buyer.getByTestId('royalty-period').fill('2026-13');
+  await buyer.getByTestId('royalty-submit').click();
+  await buyer.getByTestId('royalty-form').getByText('格式应为 YYYY-MM、YYYY-Q1…Q4、YYYY-H1/H2 或 YYYY-FY').waitFor();
+  expect(await app.models.Payable.countDocuments({ contractId, kind: 'royalty' })).toBe(0);
+
+  // 500万元 net sales in 2026-Q4 at 3%: 15万元, typed in 元 and sent in 分.
+  await buyer.getByTestId('royalty-period').fill('2026-Q4');
+  await buyer.locator('input[data-testid="royalty-net-sales"], [data-testid="royalty-net-sales"] input').first().fill('5000000');
+  await buyer.getByTestId('royalty-note').fill('第四季度销售报表');
+  await eventually(() => text(buyer.getByTestId('royalty-estimate')), (s) => expect(s).toBe('预计提成 ¥150,000.00（以平台计算为准）'));
+  await screenshot(buyer, 'payments-royalty-form');
+  await buyer.getByTestId('royalty-submit').click();
+  await buyer.getByTestId('royalty-2026-Q4').waitFor();
+  expect(await text(buyer.getByTestId('royalty-2026-Q4'))).toContain('¥150,000.00');
+  await eventually(() => text(buyer.getByTestId('payable-status-2')), (s) => expect(s).toBe('待付款'));
+  await buyer.getByTestId('pay-bank-2').waitFor(); // paid like any other item
+  await screenshot(buyer, 'payments-royalty');
+
+  const [royalty] = await app.models.Payable.find({ contractId, kind: 'royalty' }).lean<PayableRecord[]>();
+  expect(royalty).toMatchObject({ key: `royalty:${contractId}:2026-Q4`, seq: 2, amountFen: 15_000_000, feeFen: 150_000, inFen: 0, payerOrgId: cast.buyerOrg._id });
+  expect(royalty.note).toContain('第四季度销售报表');
+  expect(await statusOf(royalty._id)).toBe('due');
+
+  // The same period again is caught before it is sent.
+  await buyer.getByTestId('royalty-period').fill('2026-Q4');
+  await buyer.locator('input[data-testid="royalty-net-sales"], [data-testid="royalty-net-sales"] input').first().fill('100');
+  await buyer.getByTestId('royalty-submit').click();
+  await buyer.getByTestId('royalty-form').getByText('该期间已申报').waitFor();
+  expect(await app.models.Payable.countDocuments({ contractId, kind: 'royalty' })).toBe(1);
+});
+
+test('finance refunds a paid payment with a reason; one already paid out to the seller says why it cannot be', async () => {
+  const view = await plan(app, cast.buyer, contractId);
+  const [fee, royalty] = view.payables as { id: string; amountFen: number }[];
+  const refundable = await payByBank(app, cast, royalty.id, royalty.amountFen);
+  const paidOut = await payByBank(app, cast, fee.id, fee.amountFen);
+  // Finance sent the seller its share of the entry fee by bank: that money cannot come back through us.
+  const payout = await app.http('POST', `/api/payments/payouts/${encodeURIComponent(`payout:${fee.id}:seller`)}/confirm`, { token: cast.finance.token, body: { bankReference: 'BOC-PAYOUT-001' } });
+  expect(payout.status).toBe(200);
+
+  finance = await signIn(cast.finance);
+  await clickNav(finance, 'finance');
+  await finance.getByTestId('tab-payments').click();
+  await finance.getByTestId(`settled-${refundable}`).waitFor();
+  expect(await text(finance.getByTestId(`settled-status-${refundable}`))).toBe('已到账');
+  expect(await finance.getByTestId(`refund-${paidOut}`).isDisabled()).toBe(true);
+  expect(await finance.getByTestId(`refund-blocked-${paidOut}`).getAttribute('data-reason')).toBe('PAID_OUT');
+  expect(await text(finance.getByTestId(`refund-blocked-${paidOut}`))).toContain('卖方已结算，不能退款');
+
+  await finance.getByTestId(`refund-${refundable}`).click();
+  expect(await text(finance.getByTestId('refund-amount'))).toBe('¥150,000.00');
+  await finance.getByTestId('refund-submit').click();
+  await finance.getByText('请填写退款原因（2–500 个字）').waitFor();
+  expect((await app.models.Payment.findById(refundable).lean<PaymentRecord>())!.status).toBe('succeeded');
+  await finance.getByTestId('refund-reason').fill('合同双方协商解除第四季度提成');
+  await screenshot(finance, 'payments-refund-modal');
+  await finance.getByTestId('refund-submit').click();
+  await finance.getByTestId('refund-reason').waitFor({ state: 'detached' });
+  await eventually(() => text(finance.getByTestId(`settled-status-${refundable}`)), (s) => expect(s).toBe('已退款'));
+  await finance.getByTestId(`settled-${refundable}`).getByText('合同双方协商解除第四季度提成').waitFor();
+  expect(await finance.getByTestId(`refund-${refundable}`).count()).toBe(0);
+  await screenshot(finance, 'payments-refunded');
+
+  const stored = (await app.models.Payment.findById(refundable).lean<PaymentRecord>())!;
+  expect(stored).toMatchObject({ status: 'refunded', refund: { reason: '合同双方协商解除第四季度提成', requestedBy: String(cast.finance.user._id) } });
+  expect(await app.models.Journal.countDocuments({ _id: `refund:${refundable}` })).toBe(1);
+  expect(await statusOf(royalty.id)).toBe('refunded');
+  expect((await app.models.Payment.findById(paidOut).lean<PaymentRecord>())!.status).toBe('succeeded');
+  expect(await app.models.Journal.countDocuments({ _id: `refund:${paidOut}` })).toBe(0);
+});
+
+test('a solver asks for its challenge deposit, pays it by bank transfer, finance confirms it and releases it', async () => {
+  const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
+  // A 300万 reward: the rule asks 2% of it, capped at 10万 → 6万元.
+  const needId = await publish(app, 'needs', cast.buyer, reviewer, needBody({ challenge: { rewardFen: 300_000_000, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() } }));
+  const solver = await signIn(cast.seller);
+  await solver.goto(`${app.url}/needs/${needId}`);
+  await solver.getByTestId('deposit-create').waitFor();
+  expect(await app.models.Payable.countDocuments({ kind: 'deposit', 'deposit.subjectId': needId })).toBe(0);
+  await solver.getByTestId('deposit-create').click();
+  await eventually(() => text(solver.getByTestId('deposit-amount')), (s) => expect(s).toBe('¥60,000.00'));
+  expect(await text(solver.getByTestId('deposit-status'))).toBe('待付款');
+  await screenshot(solver, 'payments-deposit-due');
+  const deposit = (await app.models.Payable.findOne({ kind: 'deposit', 'deposit.subjectId': needId }).lean<PayableRecord>())!;
+  expect(deposit).toMatchObject({ key: `deposit:challenge:${needId}:${cast.sellerOrg._id}`, amountFen: 6_000_000, feeFen: 0, payerOrgId: cast.sellerOrg._id, deposit: { subjectKind: 'challenge', rule: 'challenge-2pct' } });
+  expect(await statusOf(deposit._id)).toBe('due');
+
+  // Paid with the same 对公转账 dialog as a contract's instalment.
+  await solver.getByTestId('deposit-pay-bank').click();
+  expect(await text(solver.getByTestId('bank-due'))).toBe('¥60,000.00');
+  await solver.getByTestId('receipt-upload').locator('input[type=file]').setInputFiles({ name: '保证金回单.pdf', mimeType: 'application/pdf', buffer: files.pdf() });
+  await solver.getByTestId('receipt-upload').locator('.ant-upload-list-item-done').waitFor();
+  await solver.getByTestId('bank-reference').fill('CCB20261130DEP');
+  await solver.getByTestId('bank-submit').click();
+  await eventually(() => text(solver.getByTestId('deposit-status')), (s) => expect(s).toBe('待财务确认'));
+  await screenshot(solver, 'payments-deposit-pending');
+  const [payment] = await app.models.Payment.find({ payableId: deposit._id }).lean<PaymentRecord[]>();
+  expect(payment).toMatchObject({ method: 'bank_transfer', status: 'pending_confirmation', amountFen: 6_000_000, bank: { bankReference: 'CCB20261130DEP' } });
+  expect(await statusOf(deposit._id)).toBe('pending_confirmation');
+
+  // Finance confirms the transfer from the queue: the deposit is held.
+  await finance.getByTestId('tab-queue').click();
+  await finance.getByTestId(`decide-${payment._id}`).click();
+  expect(await text(finance.getByTestId('decide-due'))).toBe('¥60,000.00');
+  await finance.getByTestId('confirm').click();
+  await finance.getByTestId('decide').waitFor({ state: 'detached' });
+  expect((await app.models.Payment.findById(payment._id).lean<PaymentRecord>())!.status).toBe('succeeded');
+  expect(await statusOf(deposit._id)).toBe('held');
+
+  // The deposits tab: release with a reason (required).
+  await finance.getByTestId('tab-deposits').click();
+  await eventually(() => text(finance.getByTestId(`deposit-status-${deposit._id}`)), (s) => expect(s).toBe('保证金已冻结'));
+  await screenshot(finance, 'payments-finance-deposits');
+  await finance.getByTestId(`release-${deposit._id}`).click();
+  await finance.getByTestId('deposit-decision-submit').click();
+  await finance.getByText('请填写原因（2–500 个字）').waitFor();
+  expect(await app.models.Journal.countDocuments({ _id: `deposit_release:${deposit._id}` })).toBe(0);
+  await finance.getByTestId('deposit-reason').fill('揭榜结束未中榜，退还保证金');
+  await finance.getByTestId('deposit-decision-submit').click();
+  await finance.getByTestId('deposit-reason').waitFor({ state: 'detached' });
+  await eventually(() => text(finance.getByTestId(`deposit-status-${deposit._id}`)), (s) => expect(s).toBe('保证金已退还'));
+  expect(await finance.getByTestId(`release-${deposit._id}`).count()).toBe(0);
+  await screenshot(finance, 'payments-deposit-released');
+  expect(await app.models.Journal.countDocuments({ _id: `deposit_release:${deposit._id}` })).toBe(1);
+  expect(await statusOf(deposit._id)).toBe('released');
+  const audit = await app.models.Audit.findOne({ entityId: String(deposit._id), action: 'deposit_release' }).lean<{ reason: string }>();
+  expect(audit?.reason).toBe('揭榜结束未中榜，退还保证金');
+
+  // The solver sees it back.
+  await solver.reload();
+  await eventually(() => text(solver.getByTestId('deposit-status')), (s) => expect(s).toBe('保证金已退还'));
+  expect(errors).toEqual([]);
+});
