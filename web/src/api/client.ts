@@ -50,7 +50,7 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, query?: Query, extraHeaders?: Record<string, string>): Promise<T> {
   let res: Response;
   // Multipart bodies get their boundary Content-Type from the browser.
   const multipart = body instanceof FormData;
@@ -61,6 +61,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       headers: {
         Accept: 'application/json',
         ...(body === undefined || multipart ? {} : { 'Content-Type': 'application/json' }),
+        ...extraHeaders,
       },
       body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
@@ -96,7 +97,8 @@ function safeJson(text: string): unknown {
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** `headers`: e.g. the Idempotency-Key of a write the client may retry. */
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, undefined, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
@@ -107,6 +109,13 @@ export const api = {
     return request<T>('POST', path, form);
   },
 };
+
+/** A fresh Idempotency-Key (8–64 of [A-Za-z0-9_-]) for one attempt of a write the client may retry. */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return `w${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 

@@ -2,7 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageDto } from '@shared/dto';
 import type { ContractTerms, ContractTermsInput, ContractStatus, RegistrationStatus } from '@shared/contract-schemas';
-import { api, ApiError } from './client';
+import { IDEMPOTENCY_HEADER } from '@shared/idempotency';
+import { api } from './client';
 import { statsKeys } from './stats';
 
 export interface ContractRowDto {
@@ -140,72 +141,17 @@ export function useDecideRegistration() {
 
 export const contractPdfUrl = (id: string) => `/api/contracts/${id}/document.pdf`;
 
-/** A contract signed off the platform, entered by the seller (POST /api/contracts): it counts as signed at once. */
+/**
+ * A contract signed off the platform, entered by the seller (POST /api/contracts): it counts as signed at
+ * once. `key` is the attempt's Idempotency-Key: a retry after a lost answer gets the first contract back.
+ */
 export function useCreatePaperContract() {
   const done = useInvalidateAll();
   return useMutation({
-    mutationFn: async (terms: ContractTermsInput) => (await api.post<{ contract: ContractDto }>('/api/contracts', { terms })).contract,
+    mutationFn: async ({ terms, key }: { terms: ContractTermsInput; key: string }) =>
+      (await api.post<{ contract: ContractDto }>('/api/contracts', { terms }, { [IDEMPOTENCY_HEADER]: key })).contract,
     onSuccess: done,
   });
 }
 
 export const CONTRACT_IMPORT_TEMPLATE_URL = '/api/contracts/import-template.xlsx';
-
-export interface ContractImportRowDto {
-  row: number;
-  ok: boolean;
-  contractId?: string;
-  title?: string;
-  /** column = the sheet's Chinese header; message = Chinese first, English in brackets. */
-  errors?: Array<{ path: string; column: string; message: string }>;
-}
-export interface ContractImportResultDto {
-  filename: string;
-  total: number;
-  created: number;
-  failed: number;
-  report: ContractImportRowDto[];
-}
-/** Where an import stands: bytes going up, then the server checking and storing the rows. */
-export type ImportPhase = { phase: 'uploading'; percent: number } | { phase: 'processing' };
-
-/**
- * POST /api/contracts/import answers with the whole report when every row is stored, so the request is the
- * job: XMLHttpRequest (fetch has no upload progress) reports the bytes sent, then the processing phase.
- */
-function uploadWithProgress<T>(path: string, file: File, onPhase: (p: ImportPhase) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onPhase({ phase: 'uploading', percent: Math.round((e.loaded / e.total) * 100) });
-    };
-    xhr.upload.onload = () => onPhase({ phase: 'processing' });
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', { zh: '无法连接服务器，请检查网络', en: 'Cannot reach the server; check your connection' }));
-    xhr.onload = () => {
-      let data: { error?: { code?: string; message?: { zh: string; en: string }; details?: unknown; requestId?: string } } | undefined;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        data = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      const err = data?.error;
-      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? { zh: `请求失败（${xhr.status}）`, en: `Request failed (${xhr.status})` }, err?.details, err?.requestId));
-    };
-    const form = new FormData();
-    form.append('file', file, file.name);
-    onPhase({ phase: 'uploading', percent: 0 });
-    xhr.send(form);
-  });
-}
-
-export function useImportContracts(onPhase: (p: ImportPhase) => void) {
-  const done = useInvalidateAll();
-  return useMutation({
-    mutationFn: (file: File) => uploadWithProgress<ContractImportResultDto>('/api/contracts/import', file, onPhase),
-    onSuccess: done,
-  });
-}

@@ -162,6 +162,8 @@ export interface AttachmentDto {
 }
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+/** What a job imports: catalogue achievements (drafts) or paper contracts. */
+export type ImportKind = 'achievement' | 'contract';
 
 export interface ImportRowReport {
   row: number;
@@ -173,6 +175,7 @@ export interface ImportRowReport {
 
 export interface ImportJobDto {
   id: string;
+  kind: ImportKind;
   filename: string;
   format: 'csv' | 'xlsx';
   status: ImportStatus;

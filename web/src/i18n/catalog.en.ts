@@ -301,6 +301,7 @@ const catalogEn: CatalogMessages = {
     template: 'Download the template',
     dragger: 'Click or drop a file here',
     hint: '.csv and .xlsx, up to 20 MB and 20,000 rows',
+    uploading: 'Uploading {{percent}}%',
     started: 'Importing {{name}}',
     progress: 'Progress',
     counts: '{{total}} rows, {{processed}} processed: {{created}} imported, {{failed}} failed',

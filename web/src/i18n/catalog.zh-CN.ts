@@ -285,6 +285,7 @@ const catalogZh = {
     template: '下载导入模板',
     dragger: '点击或拖拽文件到此处上传',
     hint: '支持 .csv 与 .xlsx，单个文件不超过 20 MB、最多 20000 行',
+    uploading: '正在上传 {{percent}}%',
     started: '已开始导入 {{name}}',
     progress: '导入进度',
     counts: '共 {{total}} 行，已处理 {{processed}} 行：成功 {{created}}，失败 {{failed}}',

@@ -14,6 +14,7 @@ import { ErrorResult, PageSkeleton } from '../../../components/query-state';
 import { issueMessage } from '../../../lib/zod-form';
 import '../contracts.css';
 import { ContractsNav } from '../contracts-nav';
+import { useEntryAttemptKey } from './entry-attempt-key';
 import { PaperContractFields } from './paper-contract-fields';
 import { emptyPaperContract, formNameOfTermsPath, paperContractTerms, type PaperContractValues } from './paper-contract-values';
 
@@ -58,6 +59,7 @@ export default function PaperContractPage() {
   const org = useOrg(me?.orgId ?? undefined);
   const [form] = Form.useForm<PaperContractValues>();
   const create = useCreatePaperContract();
+  const attempt = useEntryAttemptKey();
   const [saved, setSaved] = useState<ContractDto | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -100,7 +102,8 @@ export default function PaperContractPage() {
     const parsed = contractTermsSchema.safeParse(paperContractTerms(values, seller));
     if (!parsed.success) return showIssues(parsed.error.issues.map((i) => ({ path: i.path, message: termsIssueMessage(i, t) })));
     try {
-      setSaved(await create.mutateAsync(parsed.data));
+      setSaved(await create.mutateAsync({ terms: parsed.data, key: attempt.keyFor(parsed.data) }));
+      attempt.finish();
       window.scrollTo({ top: 0 });
     } catch (err) {
       const details = isApiError(err) && err.code === 'VALIDATION_FAILED' ? err.fieldDetails().filter((d) => d.path) : [];

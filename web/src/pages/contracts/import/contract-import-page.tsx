@@ -1,42 +1,59 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Progress, Result, Statistic, Row, Col } from 'antd';
+import { Alert, App, Button, Card, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { MAX_ATTACHMENT_BYTES } from '../../../api/attachments';
 import { useMe } from '../../../api/auth';
 import { errorText } from '../../../api/client';
-import { CONTRACT_IMPORT_TEMPLATE_URL, useImportContracts, type ContractImportResultDto, type ImportPhase } from '../../../api/contracts';
+import { CONTRACT_IMPORT_TEMPLATE_URL } from '../../../api/contracts';
+import { useStartImport } from '../../../api/imports';
+import type { ImportJobDto } from '../../../api/listing-types';
 import { ImportDropzone } from '../../../components/import/import-dropzone';
-import { ImportReportTable, type ImportRowReport } from '../../../components/import/import-report-table';
+import { ImportJobCard } from '../../../components/import/import-job-card';
+import { RecentImportsCard } from '../../../components/import/recent-imports-card';
 import { PageTitle } from '../../../components/page-title';
 import '../contracts.css';
 import { ContractsNav } from '../contracts-nav';
 
-/** The API's report rows in the shared report table's shape. */
-const reportRows = (r: ContractImportResultDto): ImportRowReport[] =>
-  r.report.map((row) => ({ row: row.row, status: row.ok ? 'created' : 'error', id: row.contractId, title: row.title, errors: row.errors }));
+/** Rows of the file that an earlier import of the same file had stored (the job points at those contracts). */
+const importedBefore = (j: ImportJobDto) => (j.report ?? []).filter((r) => r.status === 'created').length - j.created;
+
+function JobFooter({ job }: { job: ImportJobDto }) {
+  const { t } = useTranslation();
+  const before = importedBefore(job);
+  return (
+    <>
+      {before > 0 && <Alert type="info" showIcon className="page-alert" title={t('contracts.import.again', { n: before })} data-testid="contract-import-again" />}
+      <Link to="/contracts">
+        <Button>{t('contracts.import.toList')}</Button>
+      </Link>
+    </>
+  );
+}
 
 /**
- * Paper contracts from CSV/XLSX through POST /api/contracts/import. The request is the job (the API answers
- * with the whole per-row report once the rows are stored), so the bar shows the upload and then the
- * server's processing; the report reuses the catalogue import's table.
+ * Paper contracts from CSV/XLSX through POST /api/contracts/import, which answers with a job at once: the
+ * page shows the upload, then the server's progress through the rows (polled, including the tally), then
+ * the per-row report. The job stays in the address (?job=), so a reload or a return finds it again.
  */
 export default function ContractImportPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { data: me } = useMe();
-  const [phase, setPhase] = useState<ImportPhase | null>(null);
-  const [filename, setFilename] = useState<string | null>(null);
-  const run = useImportContracts(setPhase);
-  const result = run.data;
+  const [sp, setSp] = useSearchParams();
+  const jobId = sp.get('job') ?? undefined;
+  const [uploadPercent, setUploadPercent] = useState<number | null>(null);
+  const start = useStartImport('contract', setUploadPercent);
 
   const upload = (file: File) => {
     if (file.size > MAX_ATTACHMENT_BYTES) return void message.error(t('catalog.form.tooLarge'));
-    setFilename(file.name);
-    run.mutate(file, {
-      onSuccess: (r) => void message.success(t('contracts.import.done', { created: r.created, failed: r.failed })),
-      onSettled: () => setPhase(null),
+    start.mutate(file, {
+      onSuccess: (job) => {
+        void message.success(t('contracts.import.started', { name: job.filename }));
+        setSp({ job: job.id });
+      },
+      onSettled: () => setUploadPercent(null),
     });
   };
 
@@ -49,7 +66,6 @@ export default function ContractImportPage() {
     );
   }
 
-  const percent = phase?.phase === 'uploading' ? Math.round(phase.percent * 0.5) : phase?.phase === 'processing' ? 50 : result ? 100 : 0;
   return (
     <div className="page">
       <PageTitle
@@ -63,43 +79,11 @@ export default function ContractImportPage() {
       />
       <ContractsNav active="import" />
       <Card className="section-card">
-        <ImportDropzone text={t('catalog.import.dragger')} hint={t('contracts.import.hint')} disabled={run.isPending} onFile={upload} />
+        <ImportDropzone text={t('catalog.import.dragger')} hint={t('contracts.import.hint')} disabled={start.isPending} onFile={upload} uploadPercent={uploadPercent} />
+        {start.isError && <Alert type="error" showIcon className="page-alert" title={errorText(start.error, i18n.language)} data-testid="contract-import-error" />}
       </Card>
-      {(run.isPending || result || run.isError) && (
-        <Card title={filename} className="section-card" data-testid="contract-import-job">
-          <Progress
-            percent={percent}
-            status={run.isError ? 'exception' : run.isPending ? 'active' : result?.failed ? 'normal' : 'success'}
-            data-testid="contract-import-progress"
-          />
-          {run.isPending && (
-            <p className="contract-import__phase muted" data-testid="contract-import-phase">
-              {phase?.phase === 'processing' ? t('contracts.import.processing') : t('contracts.import.uploading', { percent: phase?.percent ?? 0 })}
-            </p>
-          )}
-          {run.isError && <Alert type="error" showIcon className="page-alert" title={errorText(run.error, i18n.language)} data-testid="contract-import-error" />}
-          {result && (
-            <>
-              <Row gutter={16} className="filters" data-testid="contract-import-counts">
-                <Col span={8}>
-                  <Statistic title={t('contracts.import.total')} value={result.total} />
-                </Col>
-                <Col span={8}>
-                  <Statistic title={t('contracts.import.created')} value={result.total - result.failed} styles={{ content: { color: '#389e0d' } }} />
-                </Col>
-                <Col span={8}>
-                  <Statistic title={t('contracts.import.failed')} value={result.failed} styles={result.failed ? { content: { color: '#cf1322' } } : undefined} />
-                </Col>
-              </Row>
-              {result.created < result.total - result.failed && <Alert type="info" showIcon className="page-alert" title={t('contracts.import.again', { n: result.total - result.failed - result.created })} />}
-              <ImportReportTable report={reportRows(result)} titleLabel={t('contracts.list.name')} linkOf={(r) => (r.id ? `/contracts/${r.id}` : undefined)} />
-              <Link to="/contracts">
-                <Button>{t('contracts.import.toList')}</Button>
-              </Link>
-            </>
-          )}
-        </Card>
-      )}
+      {jobId && <ImportJobCard id={jobId} titleLabel={t('contracts.list.name')} linkOf={(r) => (r.id ? `/contracts/${r.id}` : undefined)} footer={(job) => <JobFooter job={job} />} />}
+      <RecentImportsCard kind="contract" onView={(id) => setSp({ job: id })} />
     </div>
   );
 }
