@@ -2,13 +2,14 @@
  * Paper contracts in a real browser against the real API (built web app): the seller reaches the entry form
  * from the contracts area's navigation, is stopped by the shared schema's cross-field rule, enters a licence
  * with a payment schedule, IP and a broker (amounts typed in 元, stored in 分), and imports an XLSX with one
- * bad row through the import page (template link, progress, per-row report). MongoDB is checked after each
+ * bad row through the import page (template link, the import job's progress to 100%, per-row report). MongoDB is checked after each
  * step. Screenshots under tests/artifacts/. Needs `npm run build -w web`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import { paperContractIdFor } from '../../api/src/modules/contracts/contracts.service';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { clickNav, clickWhenStill, collectPageErrors, eventually, launchBrowser, newContext, screenshot, signInThroughForm, text } from '../support/browser';
 
@@ -96,10 +97,15 @@ test('the seller enters a paper contract through the form: 元 on screen, 分 in
   await page.locator('#broker_commissionYuan').fill('24000');
   await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
   await screenshot(page, 'contracts-entry-form');
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/contracts');
   await page.getByTestId('paper-contract-submit').click();
   await page.getByTestId('paper-contract-saved').waitFor();
+  // The attempt carried an Idempotency-Key, and the contract's id is the one derived from it.
+  const key = (await sent).headers()['idempotency-key'];
+  expect(key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
 
   const stored = (await app.models.Contract.findOne({ 'terms.title': title }).lean())!;
+  expect(String(stored._id)).toBe(String(paperContractIdFor(String(cast.ownerOrg._id), key)));
   expect(stored).toMatchObject({ source: 'direct', signing: 'paper', status: 'signed', sellerRegion: cast.ownerOrg.regionCode });
   expect(String(stored.sellerOrgId)).toBe(String(cast.ownerOrg._id));
   expect(stored.terms).toMatchObject({
@@ -140,7 +146,7 @@ async function contractsXlsx(rows: Array<Record<string, string | number>>): Prom
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-test('the seller imports an XLSX through the import page: progress, per-row report in Chinese and English, rows in MongoDB', async () => {
+test('the seller imports an XLSX through the import page: a job whose progress reaches 100%, per-row report in Chinese and English, rows in MongoDB', async () => {
   await clickNav(page, 'contracts');
   await page.getByTestId('contract-table').waitFor();
   await page.getByTestId('contracts-nav-import').click();
@@ -156,11 +162,22 @@ test('the seller imports an XLSX through the import page: progress, per-row repo
     { ...base, 合同类别: '技术咨询', 合同子类: '技术评价', 技术领域: 'ICT', 合同名称: '导入·工业软件技术评价咨询', 标的技术内容: '评价工业软件国产化方案', 买方名称: '北京某科技有限公司', 买方信用代码: '91110000MA01ABCDE1', 买方地区: '110000', '合同成交额(元)': 120000.5 },
   ]);
   await page.locator('input[type=file]').setInputFiles({ name: '纸质合同.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
-  await page.getByTestId('contract-import-progress').waitFor();
-  const counts = page.getByTestId('contract-import-counts');
-  await counts.waitFor({ timeout: 30_000 });
-  expect((await text(counts)).replace(/\s+/g, '')).toBe('总行数3成功2失败1');
-  await expect(page.getByTestId('contract-import-progress').locator('.ant-progress-indicator').textContent()).resolves.toBe('100%');
+  // The upload answers with a job at once; the page follows it (address and card) until the server is done.
+  await page.waitForURL(/\/contracts\/import\?job=[0-9a-f]{24}$/);
+  const jobId = new URL(page.url()).searchParams.get('job')!;
+  const job = page.getByTestId('import-job');
+  await eventually(
+    () => job.getByTestId('import-status').getAttribute('data-status'),
+    (s) => expect(s).toBe('done'),
+    30_000,
+  );
+  await expect(job.getByTestId('import-progress').locator('.ant-progress-indicator').textContent()).resolves.toBe('100%');
+  expect(await text(job.getByTestId('import-counts'))).toBe('共 3 行，已处理 3 行：成功 2，失败 1');
+  const stored = (await app.models.ImportJob.findById(jobId).lean())!;
+  expect(stored).toMatchObject({ kind: 'contract', status: 'done', total: 3, processed: 3, created: 2, failed: 1 });
+  expect(String(stored.orgId)).toBe(String(cast.ownerOrg._id));
+  // The job is listed among the organisation's contract imports.
+  expect(await text(page.getByTestId('recent-imports'))).toContain('纸质合同.xlsx');
 
   const badRow = page.getByTestId('import-report').locator('tr', { hasText: '导入·缺金额的合同' });
   const badText = await text(badRow);
