@@ -2,8 +2,10 @@ import type { Types } from 'mongoose';
 import type { AppContext } from '../app-context';
 import { toAuthUser } from '../modules/auth/auth.service';
 import type { ContractRecord } from '../modules/contracts/contract.model';
+import type { ListingRecord } from '../modules/listings/listing.model';
 import type { OrgRecord } from '../modules/orgs/org.model';
-import type { PaymentRecord } from '../modules/payments/payment.model';
+import type { PayableRecord, PaymentRecord } from '../modules/payments/payment.model';
+import { payableStatus } from '../modules/payments/payment.state';
 import type { UserRecord } from '../modules/users/user.model';
 import type { ContractTerms } from '../shared/contract-schemas';
 
@@ -67,7 +69,7 @@ const contracts: DemoPaymentContract[] = [
 /**
  * Contracts with payables in every state the payment pages show: paid by bank transfer (confirmed by
  * finance, with fee and broker commission in the ledger), a transfer waiting for finance, one due and one
- * overdue. Built through the services, each step idempotent (contract by originKey, payment by its fixed
+ * overdue; and a held challenge deposit. Built through the services, each step idempotent (contract by originKey, payment by its fixed
  * Idempotency-Key, confirmation by state), so restarts and concurrent replicas add nothing twice.
  */
 export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
@@ -111,5 +113,39 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
       if (p.state === 'paid') await services.payments.payments.confirmBank(toAuthUser(finance), String(payment._id), { receivedFen: payable.amountFen, note: '已核对银行回单' });
     }
   }
+  await seedDeposit(ctx, toAuthUser(finance));
   return created;
+}
+
+/**
+ * A held deposit (保证金) for finance's deposits tab: 东北大学 answers the open challenge closing last and pays
+ * the rule's 2% of the reward by bank transfer, which finance confirmed. Skipped when no challenge is open
+ * (the deposit service refuses closed ones). Idempotent: the deposit by its key, the payment by its fixed key.
+ */
+async function seedDeposit(ctx: AppContext, finance: ReturnType<typeof toAuthUser>): Promise<void> {
+  const { models, services } = ctx;
+  const solverUser = await models.User.findOne({ email: 'neu@demo.nekj.cn' }).lean<UserRecord>();
+  if (!solverUser?.orgId) return;
+  const solver = toAuthUser(solverUser);
+  const challenge = (l: ListingRecord) => (l.live as { challenge?: { closesAt: string } } | undefined)?.challenge;
+  const needs = await models.Need.find({ status: 'published', ownerOrgId: { $ne: solverUser.orgId } }).sort({ originKey: 1 }).limit(500).lean<ListingRecord[]>();
+  const need = needs
+    .filter((n) => challenge(n) && Date.parse(challenge(n)!.closesAt) > Date.now() + 86_400_000 && !n.award)
+    .sort((a, b) => Date.parse(challenge(b)!.closesAt) - Date.parse(challenge(a)!.closesAt))[0];
+  const existing = await models.Payable.findOne({ kind: 'deposit', payerOrgId: solverUser.orgId }).lean<PayableRecord>();
+  if (!existing && !need) return;
+  const deposit = existing ?? (await services.payments.deposits.create(solver, 'challenge', String(need!._id))).payable;
+  const key = 'seed-deposit-neu-1';
+  let payment = await models.Payment.findOne({ idemKey: `${solver.orgId}:${key}` }).lean<PaymentRecord>();
+  if (!payment) {
+    // Paid some other way meanwhile (a person trying the demo): leave it as it is.
+    if (!['due', 'overdue'].includes(payableStatus(deposit, null))) return;
+    const org = await models.Org.findById(solverUser.orgId).lean<OrgRecord>();
+    const att = await services.attachments.upload(solver, { originalname: '揭榜保证金-转账回单.pdf', buffer: receiptPdf() });
+    payment = await services.payments.payments.startBank(solver, String(deposit._id), key, {
+      receiptAttachmentId: String(att._id), payerAccountName: org?.name ?? solverUser.name, bankReference: 'BOC20261125DEP01',
+      transferredOn: '2026-11-25', declaredFen: deposit.amountFen, note: '揭榜保证金（演示数据）',
+    });
+  }
+  await services.payments.payments.confirmBank(finance, String(payment._id), { receivedFen: deposit.amountFen, note: '已核对银行回单' });
 }
