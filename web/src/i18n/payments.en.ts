@@ -234,6 +234,7 @@ const paymentsEn: typeof paymentsZh = {
     confirm: 'Refund',
     done: 'Refunded',
     requested: 'Refund requested; the status updates once Stripe confirms it',
+    pending: 'Refund in progress (waiting for Stripe)',
     blocked: { PAID_OUT: 'Already paid out to the seller: cannot be refunded', DEPOSIT: 'Deposits are not refunded: release or forfeit them under Deposits', NOT_SUCCEEDED: 'Only a succeeded payment can be refunded' },
     empty: 'No succeeded or refunded payments',
     filter: { all: 'All', succeeded: 'Received', refunded: 'Refunded' },

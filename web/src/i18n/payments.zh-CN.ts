@@ -232,6 +232,7 @@ const paymentsZh = {
     confirm: '确认退款',
     done: '已退款',
     requested: '退款已提交，Stripe 确认后状态将更新',
+    pending: '退款处理中（等待 Stripe 确认）',
     blocked: { PAID_OUT: '卖方已结算，不能退款', DEPOSIT: '保证金不退款，请在“保证金”页退还或没收', NOT_SUCCEEDED: '仅已到账的付款可以退款' },
     empty: '暂无已到账或已退款的付款',
     filter: { all: '全部', succeeded: '已到账', refunded: '已退款' },

@@ -63,6 +63,8 @@ export function SettledPaymentsTable({ canDecide }: { canDecide: boolean }) {
             title: '',
             render: (_: unknown, r) => {
               if (!canDecide || r.status === 'refunded') return null;
+              // Asked of Stripe already: the webhook (or reconciliation) moves it to refunded.
+              if (r.refund) return <Typography.Text type="secondary" className="small" data-testid={`refund-pending-${r.id}`}>{t('payments.refund.pending')}</Typography.Text>;
               const button = (
                 <Button size="small" danger disabled={!!r.refundBlockedBy} data-testid={`refund-${r.id}`} onClick={() => setRefunding(r)}>
                   {t('payments.refund.action')}
