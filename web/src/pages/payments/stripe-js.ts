@@ -1,10 +1,13 @@
 /**
  * Stripe.js through @stripe/stripe-js (it loads the script from js.stripe.com, the only place Stripe allows
- * it to come from). Offline, or when the page's Content-Security-Policy refuses the script, the promise
+ * it to come from). The `pure` entry loads it only when a payment dialog asks: the main entry injects the
+ * script as soon as any page importing this module loads (the challenge page does, for its deposit card),
+ * which the Content-Security-Policy refuses when Stripe is not configured. Offline, or when the page's Content-Security-Policy refuses the script, the promise
  * rejects (on the script's error or after a timeout) and the dialog shows that state instead of breaking;
  * a later try loads afresh.
  */
-import { loadStripe, type Stripe, type StripeElementLocale, type StripeElements } from '@stripe/stripe-js';
+import type { Stripe, StripeElementLocale, StripeElements } from '@stripe/stripe-js';
+import { loadStripe } from '@stripe/stripe-js/pure';
 
 export type { Stripe as StripeJs, StripeElements };
 
