@@ -75,6 +75,16 @@ test('when buyer and seller talk, offer and counter in two browsers, then everyt
   expect(await app.models.NegotiationEvent.countDocuments({ negotiationId, type: 'message' })).toBe(3);
   await screenshot(seller.page, 'negotiation-conversation');
 
+  // 保证金: the buyer of a listed achievement is asked for a deposit by rule; the seller is not.
+  await eventually(() => buyer.page.getByTestId('deposit-card').getAttribute('data-state'), (v) => expect(v).toBe('none'));
+  expect(await seller.page.getByTestId('deposit-card').count()).toBe(0);
+  await buyer.page.getByTestId('deposit-create').click();
+  await eventually(() => buyer.page.getByTestId('deposit-card').getAttribute('data-state'), (v) => expect(v).toBe('due'));
+  const deposits = await app.models.Payable.find({ kind: 'deposit', 'deposit.subjectId': negotiationId }).lean();
+  expect(deposits.map((d) => ({ kind: d.deposit?.subjectKind, payer: String(d.payerOrgId) }))).toEqual([{ kind: 'negotiation', payer: String(cast.other.user.orgId) }]);
+  // 1% of the asking price, at least 1,000 yuan (deposit.rules.ts).
+  expect(deposits[0].amountFen).toBeGreaterThanOrEqual(100_000);
+
   // The seller offers 150 万元.
   await seller.page.getByTestId('offer-make').click();
   await seller.page.locator('#offer-amount').fill('150');

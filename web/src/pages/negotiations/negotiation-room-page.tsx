@@ -13,6 +13,7 @@ import { wanText } from '../../lib/money';
 import { Conversation, eventText } from './conversation';
 import { OfferPanel, TermsView } from './offer-panel';
 import { DealContractButton } from '../contracts/deal-contract-button';
+import { DepositCard } from '../payments/deposit-card';
 import { useRoom } from './use-room';
 
 export const statusColor: Record<NegotiationDto['status'], string> = { open: 'processing', agreed: 'success', closed: 'default' };
@@ -103,6 +104,8 @@ export default function NegotiationRoomPage() {
             {inRoom && <OfferPanel negotiation={n} />}
             {inRoom && <Participants negotiation={n} />}
             {party && n.status === 'open' && !activeBroker && <BrokerInvite negotiation={n} />}
+            {/* 保证金: the buyer of a listed achievement deposits by rule (deposit.rules.ts); it comes back when the room ends. */}
+            {n.mySide === 'buyer' && n.subject.kind === 'achievement' && <DepositCard subjectKind="negotiation" subjectId={n.id} open={n.status === 'open'} />}
             {inRoom && (
               <Card title={t('negotiation.room.timeline')} size="small" data-testid="timeline">
                 <Timeline items={room.events.filter((e) => e.type !== 'message').map((e) => ({ key: e.seq, children: <span>{eventText(e, t)} <small>{formatDateTime(e.at)}</small></span> }))} />
