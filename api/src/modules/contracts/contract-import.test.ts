@@ -103,18 +103,64 @@ describe('contract import job', () => {
     const fileKey = crypto.createHash('sha256').update(csv).digest('hex').slice(0, 16);
     const user = { id: String(seller.user._id) };
     const terms = paperTerms(app, seller.org, { title: '崩溃前已写入' });
-    const early = await app.running.ctx.services.contracts.paperContract(user, seller.org, terms as never, `import:${fileKey}:3`, 'import');
+    const early = await app.running.ctx.services.contracts.paperContract(user, seller.org, terms as never, `import:${String(seller.org._id)}:${fileKey}:3`, 'import');
     await app.models.Contract.create({ ...early, importJobId: jobId });
 
     await app.running.ctx.services.imports.resumePending();
     const job = await finished(String(jobId), seller);
     expect(job).toMatchObject({ status: 'done', total: 3, created: 3, failed: 0 });
     expect(job.report[1].id).toBe(String(early._id));
-    const stored = await app.models.Contract.find({ originKey: { $regex: `^import:${fileKey}:` } }).lean();
-    expect(stored).toHaveLength(3);
+    const stored = await app.models.Contract.find({ sellerOrgId: seller.org._id }).lean();
+    expect(stored.map((c) => c.originKey).sort()).toEqual([2, 3, 4].map((row) => `import:${String(seller.org._id)}:${fileKey}:${row}`));
     expect(stored.every((c) => c.stats.v === c.version && !c.stats.pending)).toBe(true);
     const after = await signedTally();
     expect([after.n - before.n, after.amountFen - before.amountFen]).toEqual([3, 2 * 30_000_000 + terms.amountFen!]);
+  });
+
+  test('when two organisations upload byte-identical files, then each gets its own contracts and its report links only to them', async () => {
+    const first = await newSeller();
+    const second = await newSeller();
+    const csv = contractsCsv([{}, {}]);
+    const mine = await finished((await postImport(first, csv)).body.job.id, first);
+    const theirs = await finished((await postImport(second, csv)).body.job.id, second);
+    expect([mine.created, theirs.created]).toEqual([2, 2]);
+
+    for (const [seller, job] of [[first, mine], [second, theirs]] as const) {
+      const stored = await app.models.Contract.find({ sellerOrgId: seller.org._id }).lean();
+      expect(stored.map((c) => String(c._id)).sort()).toEqual(job.report.map((r: { id: string }) => r.id).sort());
+      expect(stored.every((c) => c.originKey.startsWith(`import:${String(seller.org._id)}:`) && c.terms.seller.creditCode === seller.org.creditCode)).toBe(true);
+      // Every contract the report links to opens for its own organisation.
+      for (const line of job.report) expect((await app.http('GET', `/api/contracts/${line.id}`, { token: seller.token })).status).toBe(200);
+    }
+    expect(theirs.report.some((r: { id: string }) => mine.report.some((m: { id: string }) => m.id === r.id))).toBe(false);
+  });
+
+  test('when a contract was imported under the legacy key (no organisation), then its seller uploading the file again is told it was imported before, and another organisation is not', async () => {
+    const seller = await newSeller();
+    const stranger = await newSeller();
+    const csv = contractsCsv([{}, {}]);
+    const fileKey = crypto.createHash('sha256').update(csv).digest('hex').slice(0, 16);
+    // Row 2 stored by an import before this change, keyed import:<file hash>:<row>.
+    const terms = paperTerms(app, seller.org, { title: '旧键导入' });
+    const legacy = await app.running.ctx.services.contracts.paperContract({ id: String(seller.user._id) }, seller.org, terms as never, `import:${fileKey}:2`, 'import');
+    await app.models.Contract.create({ ...legacy, importJobId: new Types.ObjectId() });
+
+    const again = await finished((await postImport(seller, csv)).body.job.id, seller);
+    expect(again).toMatchObject({ status: 'done', created: 1, failed: 0 });
+    expect(again.report[0]).toMatchObject({ row: 2, status: 'created', id: String(legacy._id) });
+    const stored = await app.models.Contract.find({ sellerOrgId: seller.org._id }).lean();
+    expect(stored.map((c) => c.originKey).sort()).toEqual([`import:${String(seller.org._id)}:${fileKey}:3`, `import:${fileKey}:2`].sort());
+    // A third upload finds both and stores nothing.
+    const third = await finished((await postImport(seller, csv)).body.job.id, seller);
+    expect(third).toMatchObject({ status: 'done', created: 0 });
+    expect(third.report.map((r: { id: string }) => r.id)).toEqual(again.report.map((r: { id: string }) => r.id));
+    expect(await app.models.Contract.countDocuments({ sellerOrgId: seller.org._id })).toBe(2);
+
+    // The same bytes from another organisation: its own two contracts, never the legacy one.
+    const theirs = await finished((await postImport(stranger, csv)).body.job.id, stranger);
+    expect(theirs).toMatchObject({ status: 'done', created: 2 });
+    expect(theirs.report.map((r: { id: string }) => r.id)).not.toContain(String(legacy._id));
+    expect(await app.models.Contract.countDocuments({ sellerOrgId: stranger.org._id })).toBe(2);
   });
 
   test('when the file is not a spreadsheet, unreadable, too long, or the organisation is not verified, then 4xx with a stable code and nothing is recorded', async () => {

@@ -121,8 +121,9 @@ const BATCH = 100;
 
 /**
  * Paper contracts from CSV/XLSX as an import job (ImportService owns the stored file, progress and resume).
- * Rows are keyed `import:<file hash>:<row>`, so uploading the same file again, or resuming a job, stores
- * nothing twice; each batch goes in with insertMany and is applied to the tally before progress moves.
+ * Rows are keyed `import:<organisation>:<file hash>:<row>`, so the organisation uploading the same file again,
+ * or resuming a job, stores nothing twice, while another organisation's identical file is its own; each batch
+ * goes in with insertMany and is applied to the tally before progress moves.
  */
 export class ContractImport implements ImportRunner {
   readonly batchSize = BATCH;
@@ -154,7 +155,7 @@ export class ContractImport implements ImportRunner {
     const createdBy = { id: String(job.createdBy) };
     return async (rows: SheetRow[]) => {
       const report: ImportRowReport[] = [];
-      const docs: Array<Record<string, unknown>> = [];
+      const pending: PendingRow[] = [];
       for (const r of rows) {
         const parsed = termsFromRow(r.cells, seller);
         const title = (r.cells['合同名称'] ?? '').trim().slice(0, 200);
@@ -163,15 +164,16 @@ export class ContractImport implements ImportRunner {
           continue;
         }
         try {
-          const doc = await this.contracts.paperContract(createdBy, org, parsed.data, `import:${fileKey}:${r.row}`, 'import');
-          docs.push({ ...doc, importJobId: job._id });
-          report.push({ row: r.row, status: 'created', title, id: String(doc._id) });
+          const doc = await this.contracts.paperContract(createdBy, org, parsed.data, importOriginKey(org._id, fileKey, r.row), 'import');
+          const line: ImportRowReport = { row: r.row, status: 'created', title, id: String(doc._id) };
+          pending.push({ doc: { ...doc, importJobId: job._id }, legacyKey: legacyImportOriginKey(fileKey, r.row), line });
+          report.push(line);
         } catch {
           // paperContract refuses only a missing signing date.
           report.push({ row: r.row, status: 'error', title, errors: [{ path: 'signedOn', column: '签订日期', message: '纸质合同须填写签订日期（a paper contract needs its signing date）' }] });
         }
       }
-      const created = await this.insert(job, docs, report);
+      const created = await this.insert(job, pending);
       await this.stats.applyMany(report.filter((r) => r.id).map((r) => new Types.ObjectId(r.id)));
       return { report, created };
     };
@@ -180,29 +182,53 @@ export class ContractImport implements ImportRunner {
   /**
    * Inserts a batch. A row stored before under the same key keeps its first contract: counted as created
    * when this job stored it (a run interrupted after the insert), otherwise reported as imported before.
+   * Rows this organisation imported under the legacy key are looked up first, as the new key cannot collide
+   * with them.
    */
-  private async insert(job: ImportJobRecord, docs: Array<Record<string, unknown>>, report: ImportRowReport[]): Promise<number> {
-    if (docs.length === 0) return 0;
+  private async insert(job: ImportJobRecord, pending: PendingRow[]): Promise<number> {
+    if (pending.length === 0) return 0;
+    const legacy = await this.storedUnder(job, pending.map((p) => p.legacyKey));
+    let created = 0;
+    const fresh: PendingRow[] = [];
+    for (const p of pending) {
+      const stored = legacy.get(p.legacyKey);
+      if (stored) created += this.link(job, p.line, stored);
+      else fresh.push(p);
+    }
+    if (fresh.length === 0) return created;
     try {
-      await this.models.Contract.insertMany(docs, { ordered: false });
-      return docs.length;
+      await this.models.Contract.insertMany(fresh.map((p) => p.doc), { ordered: false });
+      return created + fresh.length;
     } catch (err) {
       if (!(err as { writeErrors?: unknown[] }).writeErrors && (err as { code?: number }).code !== 11000) throw err;
     }
-    const keys = docs.map((d) => d.originKey as string);
-    const existing = await this.models.Contract.find({ originKey: { $in: keys } }, { originKey: 1, importJobId: 1 }).lean<Array<{ _id: Types.ObjectId; originKey: string; importJobId?: Types.ObjectId }>>();
-    const byKey = new Map(existing.map((e) => [e.originKey, e]));
-    let created = 0;
-    docs.forEach((d) => {
-      const line = report.find((r) => r.id === String(d._id))!;
-      const stored = byKey.get(d.originKey as string);
-      if (!stored) {
-        Object.assign(line, { status: 'error', id: undefined, errors: [{ path: '', column: '', message: '未能保存，请重新导入（could not be stored; import again）' }] });
-        return;
-      }
-      line.id = String(stored._id);
-      if (String(stored.importJobId) === String(job._id)) created++;
-    });
+    const byKey = await this.storedUnder(job, fresh.map((p) => p.doc.originKey as string));
+    for (const p of fresh) {
+      const stored = byKey.get(p.doc.originKey as string);
+      if (stored) created += this.link(job, p.line, stored);
+      else Object.assign(p.line, { status: 'error', id: undefined, errors: [{ path: '', column: '', message: '未能保存，请重新导入（could not be stored; import again）' }] });
+    }
     return created;
   }
+
+  /** The job organisation's contracts under these keys (never another seller's, whatever the key). */
+  private async storedUnder(job: ImportJobRecord, keys: string[]): Promise<Map<string, StoredRow>> {
+    const found = await this.models.Contract.find({ originKey: { $in: keys }, sellerOrgId: job.orgId }, { originKey: 1, importJobId: 1 }).lean<StoredRow[]>();
+    return new Map(found.map((c) => [c.originKey, c]));
+  }
+
+  /** Points a report line at the contract stored before; 1 when this job stored it. */
+  private link(job: ImportJobRecord, line: ImportRowReport, stored: StoredRow): number {
+    line.id = String(stored._id);
+    return String(stored.importJobId) === String(job._id) ? 1 : 0;
+  }
 }
+
+/** One checked row on its way in: the contract, the key the same row had before keys named the organisation, its report line. */
+type PendingRow = { doc: Record<string, unknown>; legacyKey: string; line: ImportRowReport };
+type StoredRow = { _id: Types.ObjectId; originKey: string; importJobId?: Types.ObjectId };
+
+/** The idempotency key of an imported row: per seller organisation, so byte-identical files of two organisations never meet. */
+export const importOriginKey = (orgId: Types.ObjectId | string, fileKey: string, row: number) => `import:${String(orgId)}:${fileKey}:${row}`;
+/** The key rows were imported under until 2026-11-30 (no organisation): still recognised, for the seller that stored them only. */
+export const legacyImportOriginKey = (fileKey: string, row: number) => `import:${fileKey}:${row}`;
