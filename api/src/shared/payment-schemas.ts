@@ -10,10 +10,6 @@ const day = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 /** At most 100亿元, in 分. */
 const fen = () => z.number().int().min(0).max(1_000_000_000_000);
 
-/** Header every endpoint that creates a payment, a refund or a payout requires: 8–64 of [A-Za-z0-9_-]. */
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
-export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -');
-
 // ---- vocabularies ----
 /** What a payable is for: an item of the contract's payment schedule, a royalty report, or a deposit (保证金). */
 export const payableKinds = ['lump_sum', 'instalment', 'milestone', 'royalty_fee', 'royalty', 'use_first_pay_later', 'deposit'] as const;

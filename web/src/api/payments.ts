@@ -5,24 +5,24 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageDto } from '@shared/dto';
-import {
-  IDEMPOTENCY_HEADER,
-  type BankTransferBody,
-  type ConnectStatusDto,
-  type ContractPaymentsDto,
-  type DepositSubjectKind,
-  type FinancePaymentDto,
-  type PayableDto,
-  type PaymentDto,
-  type PaymentsConfigDto,
-  type PayoutDto,
-  type ReconcileReportDto,
-  type StatementDto,
-  type StripeMethodType,
-  type StripePaymentStartDto,
-  type TrialBalanceDto,
+import { IDEMPOTENCY_HEADER } from '@shared/idempotency';
+import type {
+  BankTransferBody,
+  ConnectStatusDto,
+  ContractPaymentsDto,
+  DepositSubjectKind,
+  FinancePaymentDto,
+  PayableDto,
+  PaymentDto,
+  PaymentsConfigDto,
+  PayoutDto,
+  ReconcileReportDto,
+  StatementDto,
+  StripeMethodType,
+  StripePaymentStartDto,
+  TrialBalanceDto,
 } from '@shared/payment-schemas';
-import { api, ApiError, withQuery } from './client';
+import { api, withQuery } from './client';
 
 export type QueueItemDto = PaymentDto & { payable: PayableDto };
 export interface StatementParams {
@@ -58,42 +58,8 @@ export const paymentKeys = {
   brokerLines: (id: string, range: { from?: string; to?: string }) => [...paymentKeys.all, 'broker-lines', id, range] as const,
 };
 
-/** A fresh Idempotency-Key (8–64 of [A-Za-z0-9_-]); one per payment attempt. */
-export function newIdempotencyKey(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return `w${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-/**
- * POST with an Idempotency-Key header. The shared client sends no custom headers, so this is its twin for
- * the few payment writes that need one; failures become the same ApiError (zh/en message from the API).
- */
-async function postWithKey<T>(path: string, body: unknown, key: string): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', [IDEMPOTENCY_HEADER]: key },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', { zh: '无法连接服务器，请检查网络', en: 'Cannot reach the server; check your connection' });
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: { zh: string; en: string }; details?: unknown; requestId?: string } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? { zh: `请求失败（${res.status}）`, en: `Request failed (${res.status})` }, err?.details, err?.requestId);
-  }
-  return data as T;
-}
+/** POST with the Idempotency-Key of the caller's attempt (see pages/payments/attempt-key.ts). */
+const postWithKey = <T>(path: string, body: unknown, key: string) => api.post<T>(path, body, { [IDEMPOTENCY_HEADER]: key });
 
 export function usePaymentsConfig() {
   return useQuery({ queryKey: paymentKeys.config(), queryFn: () => api.get<PaymentsConfigDto>('/api/payments/config'), staleTime: 5 * 60_000 });

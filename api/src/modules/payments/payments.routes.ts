@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute, idParams } from '../../http/route';
+import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../../shared/idempotency';
 import {
   bankTransferBody,
   confirmBankBody,
@@ -13,7 +14,6 @@ import {
   exportFormatQuery,
   financePaymentsQuery,
   financeQueueQuery,
-  idempotencyKeySchema,
   payoutConfirmBody,
   payoutParams,
   payoutsQuery,
@@ -29,7 +29,7 @@ import { presentPayable, presentPayment, presentPayout } from './payments.presen
 
 /** The Idempotency-Key header every endpoint that creates a payment, a refund or a payout requires. */
 function idempotencyKey(req: Request): string {
-  const parsed = idempotencyKeySchema.safeParse(req.get('idempotency-key'));
+  const parsed = idempotencyKeySchema.safeParse(req.get(IDEMPOTENCY_HEADER));
   if (!parsed.success) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { newIdempotencyKey } from '../../api/payments';
+import { newIdempotencyKey } from '../../api/client';
 
 /**
  * The Idempotency-Key of one payment (or refund) attempt, kept in sessionStorage until the API accepted it: a retry
