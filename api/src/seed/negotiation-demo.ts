@@ -12,19 +12,27 @@ type Offer = [who: 'buyer' | 'seller', terms: Omit<OfferTerms, 'validUntil' | 't
 interface DemoRoom {
   key: string;
   sellerOrg: string;
+  /** Which of the seller's published achievements (by origin key), when an earlier room took the first. */
+  listing?: number;
   sellerEmail: string;
   brokerCommissionBp?: number;
   lines: Line[];
   offers: Offer[];
   end: 'open' | 'agree' | 'withdraw';
+  /** After agreement: the contract is made from the deal, both sides sign, and the licensee reports these sales. */
+  contract?: { royaltyReports: Array<{ period: string; netSalesFen: number; note: string }> };
 }
 
 const plan = {
   split: { kind: 'instalments' as const, instalments: [{ percent: 30, dueMonths: 0 }, { percent: 70, dueMonths: 6 }] },
   milestones: { kind: 'milestones' as const, milestones: [{ name: '样机交付', percent: 40 }, { name: '中试验收', percent: 40 }, { name: '量产稳定运行三个月', percent: 20 }] },
+  royalty: (bp: number) => ({ kind: 'royalty' as const, royaltyBp: bp, years: 5 }),
 };
 
-/** Realistic rooms for the demo: one open with a broker and a live counter-offer, one agreed, one withdrawn. */
+/**
+ * Realistic rooms for the demo: one open with a broker and a live counter-offer, one agreed, one withdrawn,
+ * and one agreed on a royalty share (入门费 + 提成) whose contract is signed and has sales reported.
+ */
 const rooms: DemoRoom[] = [
   {
     key: 'neg-neu-robot',
@@ -69,6 +77,31 @@ const rooms: DemoRoom[] = [
     offers: [],
     end: 'withdraw',
   },
+  {
+    key: 'neg-neu-royalty',
+    sellerOrg: 'neu',
+    sellerEmail: 'neu@demo.nekj.cn',
+    listing: 1,
+    lines: [
+      ['buyer', '刘老师，这项成果我们想用在新产线上，但前期投入大，能否采用入门费加销售提成的方式？'],
+      ['seller', '可以。我们通常按净销售额提成，入门费覆盖技术交底和培训，提成期五年。'],
+      ['buyer', '提成比例希望在 3% 左右，入门费 30 万元以内。'],
+      ['seller', '入门费 40 万元、提成 3%，每季度按净销售额结算，您看可以吗？'],
+      ['buyer', '可以接受，按季度报送销售数据。'],
+    ],
+    offers: [
+      ['seller', { amountFen: 600_000_00, category: 'license', paymentPlan: plan.royalty(400), termMonths: 60, exclusivity: 'none', text: '普通许可；入门费含技术交底与两次培训。' }],
+      ['buyer', { amountFen: 300_000_00, category: 'license', paymentPlan: plan.royalty(300), termMonths: 60, exclusivity: 'none' }],
+      ['seller', { amountFen: 400_000_00, category: 'license', paymentPlan: plan.royalty(300), termMonths: 60, exclusivity: 'none', text: '入门费 40 万元；按季度净销售额 3% 提成，五年。' }],
+    ],
+    end: 'agree',
+    contract: {
+      royaltyReports: [
+        { period: '2026-Q2', netSalesFen: 3_850_000_00, note: '二季度净销售额（已扣退货）' },
+        { period: '2026-Q3', netSalesFen: 5_120_000_00, note: '三季度净销售额' },
+      ],
+    },
+  },
 ];
 
 /**
@@ -88,7 +121,7 @@ export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Type
   let seeded = 0;
   for (const r of rooms) {
     if (await models.Negotiation.exists({ seedKey: r.key })) continue;
-    const listing = await models.Achievement.findOne({ ownerOrgId: orgIds.get(r.sellerOrg), status: 'published' }).sort({ originKey: 1 }).lean();
+    const listing = await models.Achievement.findOne({ ownerOrgId: orgIds.get(r.sellerOrg), status: 'published' }).sort({ originKey: 1 }).skip(r.listing ?? 0).lean();
     if (!listing) continue;
     const seller = (await user(r.sellerEmail)) ?? buyer;
     const { negotiation } = await services.negotiations.open(buyer, { subject: { kind: 'achievement', id: String(listing._id) } }, {});
@@ -110,8 +143,22 @@ export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Type
     const current = (await models.Negotiation.findById(id).lean<NegotiationRecord>())!;
     if (r.end === 'agree' && last && current.status === 'open') await services.negotiationOffers.accept(buyer, id, last, {});
     if (r.end === 'withdraw' && current.status === 'open') await services.negotiations.withdraw(buyer, id, '项目方向调整，暂缓引进', {});
+    if (r.contract) await signAndReport(ctx, id, seller, buyer, r.contract.royaltyReports);
     await models.Negotiation.updateOne({ _id: id }, { $set: { seedKey: r.key } });
     seeded++;
   }
   return seeded;
+}
+
+/** The agreed room's deal becomes a contract, both sides sign it, and the licensee reports its sales (each step idempotent). */
+async function signAndReport(ctx: AppContext, negotiationId: string, seller: AuthUser, buyer: AuthUser, reports: Array<{ period: string; netSalesFen: number; note: string }>) {
+  const { models, services } = ctx;
+  const deal = await models.Deal.findOne({ negotiationId }).lean();
+  if (!deal) return;
+  const { contract } = await services.contracts.fromDeal(seller, String(deal._id), {});
+  let c = contract;
+  for (const [user, side] of [[seller, 'seller'], [buyer, 'buyer']] as const) {
+    if (c.status === 'draft' || c.status === 'signing') c = await services.contracts.sign(user, String(c._id), { side, docHash: c.docHash }, {});
+  }
+  for (const report of reports) await services.payments.plans.royaltyReport(buyer, String(c._id), report);
 }

@@ -15,7 +15,7 @@ describe('demo seed', () => {
     const first = await seedDemo(app.running.ctx);
     expect(first.users).toBe(11);
     const second = await seedDemo(app.running.ctx);
-    expect(first.negotiations).toBe(3);
+    expect(first.negotiations).toBe(4);
     expect(second).toEqual({ orgs: 0, users: 0, achievements: 0, needs: 0, negotiations: 0, contracts: 0, payments: 0 });
     expect(await app.models.User.countDocuments()).toBe(11);
     const login = await app.http('POST', '/api/auth/login', { body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' } });
