@@ -6,6 +6,7 @@ import type { AttachmentRecord } from '../attachments/attachment.model';
 import type { FileStorage } from '../attachments/file-storage';
 import type { AuthUser } from '../auth/auth.types';
 import type { NegotiationLog } from './negotiation-log';
+import { eventsAfter, markRead } from './negotiation-reads';
 import { canNegotiation, sideOf } from './negotiation.policy';
 import type { NegotiationService } from './negotiation.service';
 
@@ -56,13 +57,13 @@ export class MessageService {
 
   async events(user: AuthUser, id: string, after: number, limit: number): Promise<{ events: NegotiationEventDto[]; lastSeq: number }> {
     const n = await this.rooms.load(user, id, 'readRoom');
-    const events = await this.log.after(n._id, after, limit);
+    const events = await eventsAfter(this.models, n._id, after, limit);
     return { events, lastSeq: this.log.knownSeq(n) };
   }
 
   async markRead(user: AuthUser, id: string, seq: number): Promise<number> {
     const n = await this.rooms.load(user, id, 'readRoom');
-    const stored = await this.log.markRead(n._id, user.id, Math.min(seq, this.log.knownSeq(n)));
+    const stored = await markRead(this.models, n._id, user.id, Math.min(seq, this.log.knownSeq(n)));
     this.log.publisher.read(String(n._id), user.id, stored);
     return stored;
   }

@@ -6,6 +6,7 @@ import type { NegotiationEventDto } from '../../shared/negotiation-events';
 import type { NegotiationEventRecord, NegotiationRecord } from './negotiation.model';
 import { presentEvent } from './negotiation.presenter';
 import type { RoomPublisher } from './room-publisher';
+import { RoomWriteBehind } from './room-write-behind';
 
 export type NewEvent = Omit<NegotiationEventRecord, '_id' | 'negotiationId' | 'seq' | 'at'>;
 
@@ -70,12 +71,10 @@ export class NegotiationLog {
   private draining = false;
   /** Rooms as last seen, with `seq` = the last number this process handed out. */
   private rooms = new Map<string, NegotiationRecord>();
-  /** Rooms whose stored seq/lastEventAt/expiresAt are behind this process (written by flushRooms). */
-  private behind = new Map<string, { seq: number; lastEventAt: Date; expiresAt: Date | null }>();
-  private flushing: Promise<void> | null = null;
+  /** Rooms whose stored seq/lastEventAt/expiresAt are behind this process. */
+  private readonly writeBehind: RoomWriteBehind;
   /** Rooms whose status and parties must be read again before the next numbers (a state change was numbered). */
   private stale = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly models: Models,
@@ -83,9 +82,10 @@ export class NegotiationLog {
     private readonly idleMs: number,
     /** Whether this process is the only one writing rooms (no REDIS_URL): see the class comment. */
     private readonly exclusive = true,
-    private readonly writeBehindMs = 1_000,
+    writeBehindMs = 1_000,
   ) {
     this.publisher = publisher;
+    this.writeBehind = new RoomWriteBehind(models, writeBehindMs);
   }
 
   append(
@@ -105,15 +105,13 @@ export class NegotiationLog {
 
   /** The highest seq known for a room: the stored one or a newer one this process handed out. */
   knownSeq(room: Pick<NegotiationRecord, '_id' | 'seq'>): number {
-    return Math.max(room.seq, this.rooms.get(String(room._id))?.seq ?? 0, this.behind.get(String(room._id))?.seq ?? 0);
+    return Math.max(room.seq, this.rooms.get(String(room._id))?.seq ?? 0, this.writeBehind.seq(String(room._id)));
   }
 
   /** Writes what is behind and stops the timer (graceful shutdown). */
   async close(): Promise<void> {
     while (this.draining) await new Promise((r) => setTimeout(r, 5));
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.flushRooms();
+    await this.writeBehind.close();
   }
 
   private async drain(): Promise<void> {
@@ -160,7 +158,7 @@ export class NegotiationLog {
         : null,
     ]);
     if (!room) return null;
-    room.seq = Math.max(room.seq, last?.seq ?? 0, this.behind.get(key)?.seq ?? 0, known?.seq ?? 0);
+    room.seq = Math.max(room.seq, last?.seq ?? 0, this.writeBehind.seq(key), known?.seq ?? 0);
     if (this.rooms.size >= 10_000) {
       // Forget the room seen longest ago (a stale mark only ever concerns a room in this map).
       const oldest = this.rooms.keys().next().value as string;
@@ -270,7 +268,7 @@ export class NegotiationLog {
     const answered: Array<[Pending, NegotiationEventDto]> = [];
     records.forEach(({ p, record }, i) => {
       if (failed.has(i)) return;
-      if (this.exclusive) this.stored(record, p.opts.requireOpen);
+      if (this.exclusive) this.writeBehind.note(record, p.opts.requireOpen ? this.idleMs : null);
       const dto = presentEvent(record);
       const list = byRoom.get(dto.negotiationId);
       if (list) list.push(dto);
@@ -301,80 +299,8 @@ export class NegotiationLog {
     if (retry.length > 0) this.queue.unshift(...retry);
   }
 
-  /** Notes an appended event: the room is behind until flushRooms. */
-  private stored(record: NegotiationEventRecord, extend: boolean) {
-    const key = String(record.negotiationId);
-    const prev = this.behind.get(key);
-    const expiresAt = extend ? new Date(record.at.getTime() + this.idleMs) : null;
-    this.behind.set(key, {
-      seq: Math.max(prev?.seq ?? 0, record.seq),
-      lastEventAt: record.at,
-      expiresAt: expiresAt ?? prev?.expiresAt ?? null,
-    });
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
-      void this.flushRooms();
-    }, this.writeBehindMs);
-    this.timer.unref?.();
-  }
-
-  /** Writes each room's seq, lastEventAt and expiresAt forward ($max: never backwards), one update per room. */
-  async flushRooms(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    if (this.behind.size === 0) return;
-    const rows = [...this.behind.entries()];
-    this.behind.clear();
-    this.flushing = (async () => {
-      for (const [id, row] of rows) {
-        const max: Record<string, unknown> = { seq: row.seq, lastEventAt: row.lastEventAt };
-        if (row.expiresAt) max.expiresAt = row.expiresAt;
-        try {
-          await this.models.Negotiation.updateOne({ _id: new Types.ObjectId(id) }, { $max: max });
-        } catch {
-          // Put it back for the next round unless something newer is already waiting.
-          if (!this.behind.has(id)) this.behind.set(id, row);
-        }
-      }
-    })();
-    try {
-      await this.flushing;
-    } finally {
-      this.flushing = null;
-    }
-  }
-
-  async after(negotiationId: Types.ObjectId | string, after: number, limit: number): Promise<NegotiationEventDto[]> {
-    const rows = await this.models.NegotiationEvent.find({ negotiationId, seq: { $gt: after } })
-      .sort({ seq: 1 })
-      .limit(limit)
-      .lean<NegotiationEventRecord[]>();
-    return rows.map(presentEvent);
-  }
-
-  /** Moves the user's read cursor forward only (an old receipt arriving late changes nothing). */
-  async markRead(negotiationId: Types.ObjectId, userId: string, seq: number): Promise<number> {
-    const key = { negotiationId, userId: new Types.ObjectId(userId) };
-    try {
-      await this.models.NegotiationRead.updateOne({ ...key, seq: { $lt: seq } }, { $set: { seq } }, { upsert: true });
-    } catch (err) {
-      // The upsert raced an existing row with a higher seq: the unique index refused the insert. Fine.
-      if (!isDuplicate(err)) throw err;
-    }
-    const row = await this.models.NegotiationRead.findOne(key).lean();
-    return row?.seq ?? 0;
-  }
-
-  async readCursors(negotiationId: Types.ObjectId): Promise<Map<string, number>> {
-    const rows = await this.models.NegotiationRead.find({ negotiationId }).lean();
-    return new Map(rows.map((r) => [String(r.userId), r.seq]));
-  }
-
-  /** Events since the user's read cursor that someone else made. */
-  async unread(negotiationId: Types.ObjectId, userId: string, readSeq: number): Promise<number> {
-    return this.models.NegotiationEvent.countDocuments({
-      negotiationId,
-      seq: { $gt: readSeq },
-      actorId: { $ne: userId },
-    });
+  /** Writes each room's seq, lastEventAt and expiresAt forward now (tests; the timer and close do it otherwise). */
+  flushRooms(): Promise<void> {
+    return this.writeBehind.flush();
   }
 }

@@ -10,6 +10,7 @@ import type { UserRecord } from '../users/user.model';
 import type { NegotiationLog } from './negotiation-log';
 import type { BrokerEntry, DealRecord, NegotiationRecord } from './negotiation.model';
 import { canNegotiation, pendingBroker, sideOf, type NegotiationAction } from './negotiation.policy';
+import { readCursors, unreadCount } from './negotiation-reads';
 import { presentNegotiation } from './negotiation.presenter';
 import { nextBroker, nextNegotiation } from './negotiation.state';
 
@@ -148,7 +149,7 @@ export class NegotiationService {
   private async unreadFor(user: AuthUser, n: NegotiationRecord): Promise<number> {
     if (!sideOf(user, n)) return 0;
     const read = await this.models.NegotiationRead.findOne({ negotiationId: n._id, userId: new Types.ObjectId(user.id) }).lean();
-    return this.log.unread(n._id, user.id, read?.seq ?? 0);
+    return unreadCount(this.models, n._id, user.id, read?.seq ?? 0);
   }
 
   async orgNames(rooms: NegotiationRecord[]): Promise<Map<string, string>> {
@@ -178,7 +179,7 @@ export class NegotiationService {
     const [members, online, reads] = await Promise.all([
       this.models.User.find({ orgId: { $in: [n.buyerOrgId, n.sellerOrgId] } }, { name: 1, orgId: 1 }).limit(200).lean<UserRecord[]>(),
       this.log.publisher.online(String(n._id)),
-      this.log.readCursors(n._id),
+      readCursors(this.models, n._id),
     ]);
     const on = new Set(online);
     const rows: ParticipantDto[] = members.map((m) => ({
