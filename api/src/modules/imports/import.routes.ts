@@ -4,8 +4,7 @@ import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute, idParams } from '../../http/route';
 import { singleFile } from '../attachments/attachments.routes';
-import type { ListingRecord } from '../listings/listing.model';
-import { exportAchievements, importTemplate } from './achievement-export';
+import { importTemplate } from './achievement-export';
 import { importKinds } from './import-job.model';
 import { presentImportJob } from './import-job.presenter';
 
@@ -14,7 +13,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export function importRoutes(ctx: AppContext): Router {
   const router = Router();
-  const { registry, services, config, models } = ctx;
+  const { registry, services, config } = ctx;
   const tags = ['achievements'];
   const requireUser: RequestHandler = (req, _res, next) => next(req.auth ? undefined : new AppError('UNAUTHENTICATED'));
   const sendXlsx = (res: import('express').Response, name: string, bytes: Buffer) =>
@@ -42,9 +41,8 @@ export function importRoutes(ctx: AppContext): Router {
   }));
 
   defineRoute(router, registry, { method: 'get', path: '/api/achievements/export.xlsx', summary: "Export own organisation's achievements to XLSX", tags, auth: 'user' }, async ({ user, res }) => {
-    if (!user!.orgId) throw new AppError('NOT_ORG_MEMBER');
-    const listings = await models.Achievement.find({ ownerOrgId: user!.orgId }).sort({ updatedAt: -1 }).limit(20_000).lean<ListingRecord[]>();
-    sendXlsx(res, `我的成果-${new Date().toISOString().slice(0, 10)}.xlsx`, await exportAchievements(listings));
+    const bytes = await services.imports.exportMine(user!);
+    sendXlsx(res, `我的成果-${new Date().toISOString().slice(0, 10)}.xlsx`, bytes);
   });
 
   return router;

@@ -5,9 +5,11 @@ import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { AuthUser } from '../auth/auth.types';
+import type { ListingRecord } from '../listings/listing.model';
 import { sanitizeFilename } from '../attachments/attachments.service';
 import { detectAllowedMime } from '../attachments/file-kind';
 import type { FileStorage } from '../attachments/file-storage';
+import { exportAchievements } from './achievement-export';
 import type { ImportFormat, ImportJobRecord, ImportKind, ImportRowReport } from './import-job.model';
 import { looksLikeText, readRows, type SheetRow } from './spreadsheet';
 
@@ -77,6 +79,13 @@ export class ImportService {
   async listMine(user: AuthUser, kind?: ImportKind): Promise<ImportJobRecord[]> {
     if (!user.orgId) return [];
     return this.models.ImportJob.find({ orgId: user.orgId, ...(kind ? { kind } : {}) }, { report: 0 }).sort({ createdAt: -1 }).limit(20).lean<ImportJobRecord[]>();
+  }
+
+  /** Own organisation's achievements (newest first, at most 20,000) as an XLSX in the import layout. */
+  async exportMine(user: AuthUser): Promise<Buffer> {
+    if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
+    const listings = await this.models.Achievement.find({ ownerOrgId: user.orgId }).sort({ updatedAt: -1 }).limit(20_000).lean<ListingRecord[]>();
+    return exportAchievements(listings);
   }
 
   /** Called at start-up: jobs a crash or restart interrupted are picked up again. */
