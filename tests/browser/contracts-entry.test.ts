@@ -42,7 +42,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const context = await newContext(browser);
   page = await context.newPage();
-  errors.push(...collectPageErrors(page));
+  collectPageErrors(page, errors);
   await signInThroughForm(page, app.url, cast.owner.email, TEST_PASSWORD);
 });
 afterAll(async () => {

@@ -26,7 +26,7 @@ let negotiationId = '';
 async function signIn(who: { email: string }): Promise<Page> {
   const context = await newContext(browser);
   const page = await context.newPage();
-  errors.push(...collectPageErrors(page));
+  collectPageErrors(page, errors);
   await signInThroughForm(page, app.url, who.email, TEST_PASSWORD);
   return page;
 }
@@ -123,7 +123,7 @@ test('the official approves from the queue and the dashboard moves', async () =>
 test('the public statistics page shows the province headline only', async () => {
   const context = await newContext(browser);
   const visitor = await context.newPage();
-  errors.push(...collectPageErrors(visitor));
+  collectPageErrors(visitor, errors);
   await visitor.goto(`${app.url}/stats`);
   await visitor.getByTestId('public-stats').waitFor();
   expect(await registeredN(visitor)).toBe((await app.http('GET', '/api/stats/summary')).body.registered.n);

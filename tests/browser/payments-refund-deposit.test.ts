@@ -33,7 +33,7 @@ let finance: Page;
 async function signIn(who: { email: string }): Promise<Page> {
   const context = await newContext(browser);
   const page = await context.newPage();
-  errors.push(...collectPageErrors(page));
+  collectPageErrors(page, errors);
   await signInThroughForm(page, app.url, who.email, TEST_PASSWORD);
   return page;
 }

@@ -37,7 +37,7 @@ let first: PayableRecord;
 async function signIn(who: { email: string }): Promise<Page> {
   const context = await newContext(browser);
   const page = await context.newPage();
-  errors.push(...collectPageErrors(page));
+  collectPageErrors(page, errors);
   await signInThroughForm(page, app.url, who.email, TEST_PASSWORD);
   return page;
 }

@@ -39,11 +39,11 @@ export async function newContext(browser: Browser, opts: { locale?: string } = {
 }
 
 /**
- * Uncaught exceptions and console errors of a page, for asserting that a flow ran cleanly. Failed
+ * Uncaught exceptions and console errors of a page, for asserting that a flow ran cleanly: recorded into
+ * `errors` (a new array unless one is given, e.g. shared by a test file's pages) as they happen. Failed
  * resource loads (e.g. the expected 401 of /api/auth/me for a visitor) are not counted.
  */
-export function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
+export function collectPageErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
