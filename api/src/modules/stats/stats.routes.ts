@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { AppContext } from '../../app-context';
 import { defineRoute } from '../../http/route';
 import { exportQuery, statsQuery, summaryQuery, targetBody, targetsQuery, type StatsDto } from '../../shared/contract-schemas';
-import { statsScope } from './stats.service';
+import { statsScope } from './stats.query';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const wan = (fen: number) => Math.round(fen / 100) / 10_000;
