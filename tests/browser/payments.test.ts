@@ -262,3 +262,25 @@ test('the buyer starts paying online: the intent is made, Stripe.js cannot load 
   // Stripe.js refused by the CSP (or the network) is the expected state here, not a page error.
   expect(errors.filter((e) => !e.includes('js.stripe.com'))).toEqual([]);
 });
+
+test('the seller opens its payout account: Stripe onboarding opens, and once Stripe reports the account ready the page shows payouts on', async () => {
+  const seller = await signIn(cast.seller);
+  await seller.goto(`${app.url}/payments/connect`);
+  const card = seller.getByTestId('connect-org');
+  await card.getByText('尚未开户').waitFor();
+  await screenshot(seller, 'payments-connect-start');
+  await seller.getByTestId('connect-start-org').click();
+  // The account link leads to Stripe's own onboarding pages (here the fake's address).
+  await seller.waitForURL(/\/connect\/onboarding\/acct_[0-9a-f]+$/);
+  const accountId = /acct_[0-9a-f]+$/.exec(seller.url())![0];
+  expect(fake.accounts.get(accountId)).toMatchObject({ type: 'express', payouts_enabled: false });
+  // Stripe finishes the onboarding and says so by webhook.
+  const hook = await FakeStripe.deliver(`${app.url}/api/payments/stripe/webhook`, WEBHOOK_SECRET, fake.event('account.updated', fake.completeOnboarding(accountId)));
+  expect(hook.status).toBe(200);
+  await seller.goto(`${app.url}/payments/connect`);
+  await card.getByText('已完成开户').waitFor();
+  await card.getByText('可接收结算').waitFor();
+  expect(await seller.getByTestId('connect-start-org').count()).toBe(0);
+  expect(await app.models.ConnectAccount.findOne({ stripeAccountId: accountId }).lean()).toMatchObject({ payoutsEnabled: true, detailsSubmitted: true });
+  await screenshot(seller, 'payments-connect-ready');
+});
