@@ -21,7 +21,8 @@ import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
-import { paymentsRoutes, paymentsWebhookRoutes } from './modules/payments/payments.routes';
+import { paymentsWebhookRoutes } from './modules/payments/payments-webhook.routes';
+import { paymentsRoutes } from './modules/payments/payments.routes';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes';
 import { usersRoutes } from './modules/users/users.routes';
 

@@ -105,12 +105,12 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
       let payment = await models.Payment.findOne({ idemKey: `${buyer.orgId}:${key}` }).lean<PaymentRecord>();
       if (!payment) {
         const att = await services.attachments.upload(buyer, { originalname: `${contract!.contractNo}-第${p.item}期-转账回单.pdf`, buffer: receiptPdf() });
-        payment = await services.payments.payments.startBank(buyer, String(payable._id), key, {
+        payment = await services.payments.start.startBank(buyer, String(payable._id), key, {
           receiptAttachmentId: String(att._id), payerAccountName: buyerOrg.name, bankReference: `ICBC${p.transferredOn.replace(/-/g, '')}${p.item}0${d.seller.length}`,
           transferredOn: p.transferredOn, declaredFen: payable.amountFen, note: '对公转账（演示数据）',
         });
       }
-      if (p.state === 'paid') await services.payments.payments.confirmBank(toAuthUser(finance), String(payment._id), { receivedFen: payable.amountFen, note: '已核对银行回单' });
+      if (p.state === 'paid') await services.payments.decisions.confirmBank(toAuthUser(finance), String(payment._id), { receivedFen: payable.amountFen, note: '已核对银行回单' });
     }
   }
   await seedDeposit(ctx, toAuthUser(finance));
@@ -142,10 +142,10 @@ async function seedDeposit(ctx: AppContext, finance: ReturnType<typeof toAuthUse
     if (!['due', 'overdue'].includes(payableStatus(deposit, null))) return;
     const org = await models.Org.findById(solverUser.orgId).lean<OrgRecord>();
     const att = await services.attachments.upload(solver, { originalname: '揭榜保证金-转账回单.pdf', buffer: receiptPdf() });
-    payment = await services.payments.payments.startBank(solver, String(deposit._id), key, {
+    payment = await services.payments.start.startBank(solver, String(deposit._id), key, {
       receiptAttachmentId: String(att._id), payerAccountName: org?.name ?? solverUser.name, bankReference: 'BOC20261125DEP01',
       transferredOn: '2026-11-25', declaredFen: deposit.amountFen, note: '揭榜保证金（演示数据）',
     });
   }
-  await services.payments.payments.confirmBank(finance, String(payment._id), { receivedFen: deposit.amountFen, note: '已核对银行回单' });
+  await services.payments.decisions.confirmBank(finance, String(payment._id), { receivedFen: deposit.amountFen, note: '已核对银行回单' });
 }

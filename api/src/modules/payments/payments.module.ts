@@ -6,13 +6,16 @@ import type { AuditService } from '../audit/audit.service';
 import { DepositsService } from './deposits.service';
 import { Ledger } from './ledger';
 import type { PaymentPort } from './payment-port';
+import { PaymentDecisionsService } from './payment-decisions.service';
+import { PaymentStartService } from './payment-start.service';
+import { PaymentSteps } from './payment-steps';
 import { feeRateBp } from './payment-plan';
-import { PaymentsService } from './payments.service';
 import { PayoutsService } from './payouts.service';
 import { PlanService } from './plan.service';
 import { Reconciler } from './reconcile';
 import { StatementsService } from './statements.service';
 import { StripeAdapter } from './stripe-adapter';
+import { StripeSyncService } from './stripe-sync.service';
 
 /** The Stripe port when STRIPE_SECRET_KEY is set; null = bank transfer only (the embedded default). */
 export function paymentPortFrom(config: AppConfig): PaymentPort | null {
@@ -28,14 +31,17 @@ export function createPayments(deps: { models: Models; audit: AuditService; atta
   const stripeEnabled = () => !!port;
   const ledger = new Ledger(models);
   const plans = new PlanService(models, feeBp, stripeEnabled);
-  const payments = new PaymentsService(models, ledger, plans, audit, attachments, port, logger);
+  const steps = new PaymentSteps(models, ledger, logger);
+  const stripeSync = new StripeSyncService(models, steps, port, logger);
+  const start = new PaymentStartService(models, steps, stripeSync, plans, audit, attachments);
+  const decisions = new PaymentDecisionsService(models, steps, stripeSync, audit);
   const payouts = new PayoutsService(models, ledger, port, config.PUBLIC_BASE_URL, logger);
-  payments.hooks.afterStripeSettle = (p) => void payouts.afterSettle(p).catch((err) => logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'payout after settlement failed; reconciliation retries'));
-  payments.hooks.afterBankSettle = (p) => payouts.createFor(p);
-  payments.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
+  steps.hooks.afterStripeSettle = (p) => void payouts.afterSettle(p).catch((err) => logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'payout after settlement failed; reconciliation retries'));
+  steps.hooks.afterBankSettle = (p) => payouts.createFor(p);
+  stripeSync.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
   const deposits = new DepositsService(models, ledger, audit, port);
   const statements = new StatementsService(models, ledger, stripeEnabled);
-  const reconciler = new Reconciler(models, payments, payouts, deposits, config.PAYMENT_RECONCILE_AFTER_MIN, logger);
+  const reconciler = new Reconciler(models, steps, stripeSync, payouts, deposits, config.PAYMENT_RECONCILE_AFTER_MIN, logger);
   const [bankName, bank, account] = config.PLATFORM_BANK_ACCOUNT.split('|');
   const publicConfig = {
     stripeEnabled: !!port,
@@ -44,7 +50,7 @@ export function createPayments(deps: { models: Models; audit: AuditService; atta
     feeRateBp: feeBp,
     bankAccount: { name: bankName ?? '', bank: bank ?? '', account: account ?? '' },
   };
-  return { port, ledger, plans, payments, payouts, deposits, statements, reconciler, publicConfig };
+  return { port, ledger, plans, steps, start, decisions, stripeSync, payouts, deposits, statements, reconciler, publicConfig };
 }
 
 export type Payments = ReturnType<typeof createPayments>;

@@ -4,8 +4,9 @@ import type { ReconcileReportDto } from '../../shared/payment-schemas';
 import type { DepositsService } from './deposits.service';
 import type { PaymentRecord } from './payment.model';
 import { paymentRank } from './payment.state';
-import type { PaymentsService } from './payments.service';
+import type { PaymentSteps } from './payment-steps';
 import type { PayoutsService } from './payouts.service';
+import type { StripeSyncService } from './stripe-sync.service';
 
 /**
  * The reconciliation job: Stripe payments still below `succeeded` after `afterMin` minutes are re-read from
@@ -20,7 +21,8 @@ export class Reconciler {
 
   constructor(
     private readonly models: Models,
-    private readonly payments: PaymentsService,
+    private readonly steps: PaymentSteps,
+    private readonly stripe: StripeSyncService,
     private readonly payouts: PayoutsService,
     private readonly deposits: DepositsService,
     private readonly afterMin: number,
@@ -48,12 +50,12 @@ export class Reconciler {
   private async pass(olderThanMs: number): Promise<ReconcileReportDto> {
     const r: ReconcileReportDto = { checked: 0, settled: 0, updated: 0, unchanged: 0, repairedPayables: 0, payoutsMade: 0, depositsReleased: 0, errors: 0 };
     const cutoff = new Date(Date.now() - olderThanMs);
-    if (this.payments.port) {
+    if (this.stripe.port) {
       const stale = await this.models.Payment.find({ method: 'stripe', rank: { $lt: paymentRank.succeeded }, updatedAt: { $lte: cutoff } }).limit(500).lean<PaymentRecord[]>();
       for (const p of stale) {
         r.checked++;
         try {
-          const outcome = await this.payments.reread(p);
+          const outcome = await this.stripe.reread(p);
           if (outcome === 'settled') r.settled++;
           else if (outcome === 'stale' || outcome === 'already settled') r.unchanged++;
           else r.updated++;
@@ -69,8 +71,8 @@ export class Reconciler {
     for (const p of refunding) {
       r.checked++;
       try {
-        if (p.method === 'stripe') await this.payments.requestStripeRefund(p);
-        else await this.payments.completeBankRefund(String(p._id));
+        if (p.method === 'stripe') await this.stripe.requestStripeRefund(p);
+        else await this.steps.completeBankRefund(String(p._id));
         r.repairedPayables++;
       } catch (err) {
         r.errors++;
