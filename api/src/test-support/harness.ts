@@ -162,8 +162,12 @@ export class TestApp {
   }
 }
 
-/** Retries a read until the check holds (events, pages and background work settle asynchronously). */
-export async function eventually<T>(read: () => Promise<T> | T, check: (value: T) => void, timeoutMs = 10_000): Promise<T> {
+/**
+ * Retries a read until the check holds (events, pages and background work settle asynchronously). The
+ * deadline is generous on purpose: it bounds a hang, it does not time anything (a check that holds returns
+ * at once), and every suite shares two cores and one database server.
+ */
+export async function eventually<T>(read: () => Promise<T> | T, check: (value: T) => void, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
