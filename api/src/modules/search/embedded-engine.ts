@@ -1,174 +1,42 @@
-import type { FacetName } from '../../shared/search-schemas';
-import { Categorical, Column, intersect, MultiValued, Postings, union, type Matches } from './embedded-index';
+import { intersect, union, type Matches } from './embedded-index';
+import { countFacets, emptyFacets, facetFilterKey } from './embedded-facets';
+import { EmbeddedStore } from './embedded-store';
 import { highlightText, snippet } from './highlight';
-import {
-  HIGHLIGHT_PRE,
-  type EngineHit,
-  type EngineQuery,
-  type EngineResult,
-  type SearchDoc,
-  type SearchEngine,
-  type SearchFilters,
-} from './search-engine';
+import { HIGHLIGHT_PRE, type EngineHit, type EngineQuery, type EngineResult, type SearchEngine } from './search-engine';
 import { buildSynonyms } from './synonyms';
-import { editDistance, indexTokens, normalize, queryTerms, typoBudget, type QueryTerm } from './tokenizer';
+import { editDistance, queryTerms, typoBudget, type QueryTerm } from './tokenizer';
 
-/** Field weights: a match in the title counts four times one in the summary. */
-const WEIGHTS = { title: 4, keywords: 3, fieldText: 1.5, orgName: 1, summary: 1 } as const;
 /** BM25-style saturation: repeated occurrences add less and less. */
 const K = 1.2;
 const PREFIX_FACTOR = 0.8;
 const TYPO_FACTOR = 0.6;
 const MAX_EXPANSIONS = 30;
 
-type CategoricalName = 'kind' | 'fieldCode' | 'subfieldCode' | 'regionCode' | 'submarketCode' | 'orgType' | 'stage' | 'tradingMode';
-
 /**
  * The default, in-process engine: Chinese by overlapping bigrams plus whole-term boosts, Latin words with
  * prefix (last word) and typo tolerance, AND semantics, filters, facet counts, sorts, highlights. The
  * index lives in memory and is rebuilt from MongoDB by search-sync at start-up.
+ *
+ * This file owns query evaluation: matching and scoring terms (with synonyms and Latin expansions), the
+ * whole-term boosts, the disjunctive facet pools, top-k ordering and highlights. The index it reads and
+ * writes is EmbeddedStore's (embedded-store.ts); facet counting is in embedded-facets.ts.
  */
-export class EmbeddedSearchEngine implements SearchEngine {
+export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine {
   readonly name = 'embedded';
-  private docs: Array<SearchDoc | null> = [];
-  private titles: string[] = [];
-  private keywordSets: Array<Set<string> | null> = [];
-  private byId = new Map<string, number>();
-  private postings = new Map<string, Postings>();
-  private latinVocab = new Map<number, string[]>();
-  private latinSorted: string[] | null = [];
-  private alive = 0;
-  private readonly cat: Record<CategoricalName, Categorical> = {
-    kind: new Categorical(),
-    fieldCode: new Categorical(),
-    subfieldCode: new Categorical(),
-    regionCode: new Categorical(),
-    submarketCode: new Categorical(),
-    orgType: new Categorical(),
-    stage: new Categorical(),
-    tradingMode: new Categorical(),
-  };
-  private readonly ipTypes = new MultiValued();
-  private readonly challenge = new Column((n) => new Uint8Array(n));
-  private readonly price = new Column((n) => new Float64Array(n));
-  private readonly published = new Column((n) => new Float64Array(n));
 
   constructor(
     private readonly synonyms: Record<string, string[]> = buildSynonyms(),
     /** Off only in the local Meilisearch stand-in, which counts facets over the filtered result as Meilisearch does. */
     private readonly disjunctiveFacets = true,
-  ) {}
+  ) {
+    super();
+  }
 
   async init(): Promise<void> {}
   async ping(): Promise<boolean> {
     return true;
   }
   async close(): Promise<void> {}
-
-  async clear(): Promise<void> {
-    this.docs = [];
-    this.titles = [];
-    this.keywordSets = [];
-    this.byId.clear();
-    this.postings.clear();
-    this.latinVocab.clear();
-    this.latinSorted = [];
-    this.alive = 0;
-    for (const c of Object.values(this.cat)) {
-      c.dict.clear();
-      c.values.length = 1;
-    }
-  }
-
-  async count(): Promise<number> {
-    return this.alive;
-  }
-
-  async get(id: string): Promise<SearchDoc | null> {
-    const i = this.byId.get(id);
-    return i === undefined ? null : structuredClone(this.docs[i]!);
-  }
-
-  async versions(): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    for (const [id, i] of this.byId) out.set(id, this.docs[i]!.version);
-    return out;
-  }
-
-  async upsert(docs: SearchDoc[]): Promise<void> {
-    for (const d of docs) this.add(d);
-    this.maybeCompact();
-  }
-
-  async remove(ids: string[]): Promise<void> {
-    for (const id of ids) this.retire(id);
-    this.maybeCompact();
-  }
-
-  /** Synchronous add, used by bulk builds (the benchmark's 100k build) and by upsert. */
-  add(doc: SearchDoc): void {
-    this.retire(doc.id);
-    const i = this.docs.length;
-    this.docs.push(doc);
-    this.titles.push(normalize(doc.title));
-    this.keywordSets.push(new Set(doc.keywords.map(normalize)));
-    this.byId.set(doc.id, i);
-    this.alive++;
-    for (const name of Object.keys(this.cat) as CategoricalName[]) this.cat[name].set(i, doc[name]);
-    this.ipTypes.set(i, doc.ipTypes);
-    this.challenge.set(i, doc.challenge ? 1 : 0);
-    this.price.set(i, doc.priceFen ?? NaN);
-    this.published.set(i, doc.publishedAt);
-
-    const weights = new Map<string, number>();
-    const addText = (text: string, w: number, unigrams: boolean) => {
-      for (const t of indexTokens(text, unigrams)) weights.set(t, (weights.get(t) ?? 0) + w);
-    };
-    addText(doc.title, WEIGHTS.title, true);
-    for (const k of doc.keywords) addText(k, WEIGHTS.keywords, true);
-    addText(doc.fieldText, WEIGHTS.fieldText, false);
-    addText(doc.orgName, WEIGHTS.orgName, false);
-    addText(doc.summary, WEIGHTS.summary, false);
-    for (const [token, w] of weights) {
-      let p = this.postings.get(token);
-      if (!p) {
-        p = new Postings();
-        this.postings.set(token, p);
-        if (isLatin(token)) this.addLatin(token);
-      }
-      p.push(i, w);
-    }
-  }
-
-  private retire(id: string) {
-    const old = this.byId.get(id);
-    if (old === undefined) return;
-    this.docs[old] = null;
-    this.keywordSets[old] = null;
-    this.byId.delete(id);
-    this.alive--;
-  }
-
-  /** Rebuilds when retired numbers outnumber live ones, so posting lists do not fill with tombstones. */
-  private maybeCompact() {
-    const dead = this.docs.length - this.alive;
-    if (dead < 1000 || dead < this.alive) return;
-    const live = this.docs.filter((d): d is SearchDoc => d !== null);
-    void this.clear();
-    for (const d of live) this.add(d);
-  }
-
-  private addLatin(token: string) {
-    const list = this.latinVocab.get(token.length) ?? [];
-    list.push(token);
-    this.latinVocab.set(token.length, list);
-    this.latinSorted = null;
-  }
-
-  private sortedLatin(): string[] {
-    this.latinSorted ??= [...this.latinVocab.values()].flat().sort();
-    return this.latinSorted;
-  }
 
   private idf(df: number): number {
     return Math.log(1 + this.alive / Math.max(1, df));
@@ -300,7 +168,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         ids[n++] = i;
       }
     }
-    const facets = this.countFacets(query.facets, ids, n);
+    const facets = countFacets(this.cat, this.ipTypes, query.facets, ids, n);
     // Disjunctive facets: a facet the query filters on is counted without its own filter (with all the
     // others), so the user sees what picking another value of it would add.
     for (const name of this.disjunctiveFacets ? query.facets : []) {
@@ -317,7 +185,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       } else {
         for (let i = 0; i < this.docs.length; i++) if (this.docs[i] !== null && without(i)) pool[m++] = i;
       }
-      facets[name] = this.countFacets([name], pool, m)[name];
+      facets[name] = countFacets(this.cat, this.ipTypes, [name], pool, m)[name];
     }
     const order = this.topK(query, ids, scores, n);
     const hits: EngineHit[] = order.map((i) => {
@@ -331,82 +199,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       };
     });
     return { hits, total: n, facets };
-  }
-
-  /** One closure per query that tests a document number against every filter. */
-  private filterFn(f: SearchFilters): (i: number) => boolean {
-    const tests: Array<(i: number) => boolean> = [];
-    const cat = (name: CategoricalName, values: string[] | undefined) => {
-      if (!values) return;
-      const table = this.cat[name].wanted(values);
-      const col = this.cat[name].col;
-      tests.push((i) => table[col.data[i]] === 1);
-    };
-    if (f.kind) cat('kind', [f.kind]);
-    cat('fieldCode', f.fieldCode);
-    cat('subfieldCode', f.subfieldCode);
-    cat('regionCode', f.regionCode);
-    cat('submarketCode', f.submarketCode);
-    cat('orgType', f.orgType);
-    cat('stage', f.stage);
-    cat('tradingMode', f.tradingMode);
-    if (f.ipTypes) {
-      const mask = this.ipTypes.mask(f.ipTypes);
-      tests.push((i) => (this.ipTypes.col.data[i] & mask) !== 0);
-    }
-    if (f.ids) {
-      const wanted = new Set(f.ids.map((id) => this.byId.get(id)).filter((i) => i !== undefined));
-      tests.push((i) => wanted.has(i));
-    }
-    if (f.challenge !== undefined) {
-      const want = f.challenge ? 1 : 0;
-      tests.push((i) => this.challenge.data[i] === want);
-    }
-    if (f.priceMinFen !== undefined || f.priceMaxFen !== undefined) {
-      const min = f.priceMinFen ?? -Infinity;
-      const max = f.priceMaxFen ?? Infinity;
-      // NaN (面议 without a figure) fails both comparisons, as a missing field does in Meilisearch.
-      tests.push((i) => this.price.data[i] >= min && this.price.data[i] <= max);
-    }
-    if (f.publishedFrom !== undefined || f.publishedTo !== undefined) {
-      const from = f.publishedFrom ?? -Infinity;
-      const to = f.publishedTo ?? Infinity;
-      tests.push((i) => this.published.data[i] >= from && this.published.data[i] <= to);
-    }
-    if (tests.length === 0) return () => true;
-    if (tests.length === 1) return tests[0];
-    return (i) => {
-      for (const t of tests) if (!t(i)) return false;
-      return true;
-    };
-  }
-
-  private countFacets(names: readonly FacetName[], ids: Int32Array, n: number): EngineResult['facets'] {
-    const out: EngineResult['facets'] = {};
-    for (const name of names) {
-      const counts: Record<string, number> = {};
-      if (name === 'ipTypes') {
-        const tally = new Uint32Array(32);
-        const col = this.ipTypes.col.data;
-        for (let k = 0; k < n; k++) {
-          let mask = col[ids[k]];
-          while (mask !== 0) {
-            const bit = 31 - Math.clz32(mask);
-            tally[bit]++;
-            mask &= ~(1 << bit);
-          }
-        }
-        this.ipTypes.values.forEach((v, bit) => tally[bit] > 0 && (counts[v] = tally[bit]));
-      } else {
-        const c = this.cat[name];
-        const tally = new Uint32Array(c.values.length);
-        const col = c.col.data;
-        for (let k = 0; k < n; k++) tally[col[ids[k]]]++;
-        for (let code = 1; code < tally.length; code++) if (tally[code] > 0) counts[c.values[code]] = tally[code];
-      }
-      out[name] = counts;
-    }
-    return out;
   }
 
   /** The requested page in order, selecting only offset+limit documents instead of sorting all. */
@@ -454,25 +246,4 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     return top.slice(query.offset).map((j) => ids[j]);
   }
-}
-
-/** The filter that narrows each facet's own attribute. */
-export const facetFilterKey: Record<FacetName, keyof SearchFilters> = {
-  kind: 'kind',
-  fieldCode: 'fieldCode',
-  regionCode: 'regionCode',
-  submarketCode: 'submarketCode',
-  orgType: 'orgType',
-  stage: 'stage',
-  ipTypes: 'ipTypes',
-  tradingMode: 'tradingMode',
-};
-
-function isLatin(token: string): boolean {
-  const c = token.charCodeAt(0);
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
-
-function emptyFacets(names: readonly FacetName[]): EngineResult['facets'] {
-  return Object.fromEntries(names.map((n) => [n, {}]));
 }

@@ -1,7 +1,7 @@
 import type { Index, Settings } from 'meilisearch/dist/index';
 import type * as MeiliClient from 'meilisearch/dist/index';
 import { technicalFields } from '../../shared/taxonomy';
-import { facetFilterKey } from './embedded-engine';
+import { facetFilterKey } from './embedded-facets';
 import { buildSynonyms } from './synonyms';
 import {
   HIGHLIGHT_POST,
