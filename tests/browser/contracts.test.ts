@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { makeDeal } from '../../api/src/test-support/contract-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, collectPageErrors, launchBrowser, newContext, screenshot, signInThroughForm } from '../support/browser';
+import { clickNav, collectPageErrors, launchBrowser, newContext, screenshot, signedInPage } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -23,13 +23,7 @@ const errors: string[] = [];
 let contractId = '';
 let negotiationId = '';
 
-async function signIn(who: { email: string }): Promise<Page> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  collectPageErrors(page, errors);
-  await signInThroughForm(page, app.url, who.email, TEST_PASSWORD);
-  return page;
-}
+const signIn = (who: { email: string }): Promise<Page> => signedInPage(browser, app.url, who.email, TEST_PASSWORD, errors);
 
 const registeredN = async (page: Page) => Number(((await page.getByTestId('kpi-registered-n').textContent()) ?? '').trim());
 const status = (page: Page) => page.getByTestId('contract-status').first();

@@ -18,7 +18,7 @@ import { idem, payByBank, paymentCast, plan, type PaymentCast } from '../../api/
 import { files, needBody, publish } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { offerTerms, openRoom } from '../../api/src/test-support/negotiation-fixtures';
-import { clickNav, collectPageErrors, eventually, launchBrowser, newContext, screenshot, signInThroughForm, text } from '../support/browser';
+import { clickNav, eventually, launchBrowser, screenshot, signedInPage, text } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -30,13 +30,7 @@ const errors: string[] = [];
 let contractId = '';
 let finance: Page;
 
-async function signIn(who: { email: string }): Promise<Page> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  collectPageErrors(page, errors);
-  await signInThroughForm(page, app.url, who.email, TEST_PASSWORD);
-  return page;
-}
+const signIn = (who: { email: string }): Promise<Page> => signedInPage(browser, app.url, who.email, TEST_PASSWORD, errors);
 
 /** A payable's status as the API derives it from what MongoDB holds (ledger cache + the payment in flight). */
 async function statusOf(payableId: unknown): Promise<string> {

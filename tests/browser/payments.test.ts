@@ -20,7 +20,7 @@ import { FakeStripe } from '../../api/src/modules/payments/testing/fake-stripe';
 import { paymentCast, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
 import { files } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, collectPageErrors, eventually, launchBrowser, newContext, screenshot, signInThroughForm, text } from '../support/browser';
+import { clickNav, eventually, launchBrowser, screenshot, signedInPage, text } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -34,13 +34,7 @@ let contractId = '';
 let contractNo = '';
 let first: PayableRecord;
 
-async function signIn(who: { email: string }): Promise<Page> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  collectPageErrors(page, errors);
-  await signInThroughForm(page, app.url, who.email, TEST_PASSWORD);
-  return page;
-}
+const signIn = (who: { email: string }): Promise<Page> => signedInPage(browser, app.url, who.email, TEST_PASSWORD, errors);
 
 // ---- what MongoDB holds ----
 const payables = () => app.models.Payable.find({ contractId }).sort({ seq: 1 }).lean<PayableRecord[]>();

@@ -97,6 +97,15 @@ export { eventually } from '../../api/src/test-support/harness';
 /** The trimmed text of an element. */
 export const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
 
+/** A new context with one page, signed in as `email` through the login form; its page errors go into `errors`. */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, password: string, errors: string[]): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  collectPageErrors(page, errors);
+  await signInThroughForm(page, baseUrl, email, password);
+  return page;
+}
+
 /**
  * Signs in through the login form on this page and waits until the app shows the signed-in user and the
  * welcome toast has gone (at 1280 px it covers the menu's "…" overflow).
