@@ -168,8 +168,9 @@ export class ContractImport implements ImportRunner {
           const line: ImportRowReport = { row: r.row, status: 'created', title, id: String(doc._id) };
           pending.push({ doc: { ...doc, importJobId: job._id }, legacyKey: legacyImportOriginKey(fileKey, r.row), line });
           report.push(line);
-        } catch {
-          // paperContract refuses only a missing signing date.
+        } catch (err) {
+          // paperContract refuses only a missing signing date; anything else (the database) fails the batch.
+          if (!(err instanceof AppError)) throw err;
           report.push({ row: r.row, status: 'error', title, errors: [{ path: 'signedOn', column: '签订日期', message: '纸质合同须填写签订日期（a paper contract needs its signing date）' }] });
         }
       }
