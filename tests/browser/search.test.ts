@@ -255,9 +255,12 @@ describe('saved searches and the notification centre', () => {
     expect(await bell().getAttribute('data-unread')).toBe(String(await unreadInApi()));
 
     await user.getByTestId('save-search').click();
+    await user.getByRole('dialog').waitFor();
     await user.getByTestId('save-search-name').fill(savedName);
+    expect(await user.getByTestId('save-search-name').inputValue()).toBe(savedName);
     await user.getByTestId('save-search-ok').click();
-    await user.getByText('已保存搜索，有新结果时会通知您').waitFor();
+    // Generous: in CI every suite shares two cores and the database server (this waited > 15 s once).
+    await user.getByText('已保存搜索，有新结果时会通知您').waitFor({ timeout: 30_000 });
     const stored = await eventually(
       () => app.models.SavedSearch.find({ userId: loner().user._id }).lean(),
       (v) => expect(v).toHaveLength(1),
