@@ -14,10 +14,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PayableRecord, PaymentRecord } from '../../api/src/modules/payments/payment.model';
 import { payableStatus } from '../../api/src/modules/payments/payment.state';
-import { idem, payByBank, paymentCast, plan, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
+import { payByBank, paymentCast, plan, royaltyDraft, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
 import { files, needBody, publish } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { offerTerms, openRoom } from '../../api/src/test-support/negotiation-fixtures';
 import { clickNav, eventually, launchBrowser, screenshot, signedInPage, text } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -41,12 +40,7 @@ async function statusOf(payableId: unknown): Promise<string> {
 
 /** A signed licence contract from a deal whose payment plan is a 3% royalty share (an entry fee of 20万 as its schedule). */
 async function royaltyContract(): Promise<string> {
-  const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
-  const room = await openRoom(app, cast.seller, cast.buyer, reviewer);
-  const offer = await app.http('POST', `/api/negotiations/${room}/offers`, { token: cast.buyer.token, body: { clientMessageId: idem(), terms: offerTerms({ amountFen: 20_000_000, paymentPlan: { kind: 'royalty', royaltyBp: 300, years: 5 } }) } });
-  const deal = await app.http('POST', `/api/negotiations/${room}/offers/${offer.body.offer.id}/accept`, { token: cast.seller.token });
-  const draft = await app.http('POST', '/api/contracts/from-deal', { token: cast.seller.token, body: { dealId: deal.body.deal.id } });
-  const id = draft.body.contract.id as string;
+  const id = await royaltyDraft(app, cast);
   for (const who of [cast.seller, cast.buyer]) {
     const c = (await app.http('GET', `/api/contracts/${id}`, { token: who.token })).body.contract;
     const signed = await app.http('POST', `/api/contracts/${id}/sign`, { token: who.token, body: { side: c.viewer.side, docHash: c.docHash } });

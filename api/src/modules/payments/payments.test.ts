@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../../test-support/harness';
 import { journals } from './ledger';
 import type { PayableRecord, PaymentRecord } from './payment.model';
 import { FakeStripe } from './testing/fake-stripe';
-import { bankBody, idem, payByBank, paymentCast, plan, receipt, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from './testing/payment-fixtures';
+import { bankBody, idem, payByBank, paymentCast, plan, receipt, royaltyDraft, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from './testing/payment-fixtures';
 
 let app: TestApp;
 let fake: FakeStripe;
@@ -355,13 +355,7 @@ describe('deposits paid through Stripe', () => {
 
 describe('royalties and negotiation deposits', () => {
   test('when a licensee reports net sales, then the royalty is the deal\'s stored rate of them, once per period', async () => {
-    const { offerTerms, openRoom } = await import('../../test-support/negotiation-fixtures');
-    const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
-    const room = await openRoom(app, cast.seller, cast.buyer, reviewer);
-    const offer = await app.http('POST', `/api/negotiations/${room}/offers`, { token: cast.buyer.token, body: { clientMessageId: idem(), terms: offerTerms({ amountFen: 20_000_000, paymentPlan: { kind: 'royalty', royaltyBp: 300, years: 5 } }) } });
-    const deal = await app.http('POST', `/api/negotiations/${room}/offers/${offer.body.offer.id}/accept`, { token: cast.seller.token });
-    const draft = await app.http('POST', '/api/contracts/from-deal', { token: cast.seller.token, body: { dealId: deal.body.deal.id } });
-    const id = draft.body.contract.id as string;
+    const id = await royaltyDraft(app, cast);
     // Not signed yet: no plan.
     expect((await plan(app, cast.buyer, id)).payables).toHaveLength(0);
     for (const who of [cast.seller, cast.buyer]) {

@@ -4,6 +4,7 @@ import { files, upload } from '../../../test-support/catalog-fixtures';
 import { paperTerms } from '../../../test-support/contract-fixtures';
 import type { TestApp } from '../../../test-support/harness';
 import type { ContractTermsInput } from '../../../shared/contract-schemas';
+import { offerTerms, openRoom } from '../../../test-support/negotiation-fixtures';
 
 export const WEBHOOK_SECRET = 'whsec_test_nekj_payments_0123456789';
 export const STRIPE_KEY = 'sk_test_nekj_fake_0123456789';
@@ -82,4 +83,18 @@ export async function payByBank(app: TestApp, cast: PaymentCast, payableId: stri
   const ok = await app.http('POST', `/api/payments/payments/${id}/confirm`, { token: cast.finance.token, body: { receivedFen: amountFen } });
   if (ok.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(ok.body)}`);
   return id;
+}
+
+/**
+ * A draft licence contract from a negotiated deal whose payment plan is a 3% royalty share for five years
+ * (an entry fee of 20万 as its schedule): the buyer offers, the seller accepts, the seller drafts.
+ */
+export async function royaltyDraft(app: TestApp, cast: PaymentCast): Promise<string> {
+  const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
+  const room = await openRoom(app, cast.seller, cast.buyer, reviewer);
+  const offer = await app.http('POST', `/api/negotiations/${room}/offers`, { token: cast.buyer.token, body: { clientMessageId: idem(), terms: offerTerms({ amountFen: 20_000_000, paymentPlan: { kind: 'royalty', royaltyBp: 300, years: 5 } }) } });
+  const deal = await app.http('POST', `/api/negotiations/${room}/offers/${offer.body.offer.id}/accept`, { token: cast.seller.token });
+  const draft = await app.http('POST', '/api/contracts/from-deal', { token: cast.seller.token, body: { dealId: deal.body.deal.id } });
+  if (draft.status !== 201 && draft.status !== 200) throw new Error(`draft failed: ${JSON.stringify(draft.body)}`);
+  return draft.body.contract.id as string;
 }
