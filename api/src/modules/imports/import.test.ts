@@ -48,6 +48,13 @@ async function finished(jobId: string, who: { token: string }) {
   throw new Error('import did not finish');
 }
 
+test('when the import list gets an unknown kind or field, then 400 VALIDATION_FAILED', async () => {
+  for (const path of ['/api/imports?kind=payment', '/api/imports?sort=1']) {
+    const res = await app.http('GET', path, { token: cast.owner.token });
+    expect([path, res.status, res.body.error.code]).toEqual([path, 400, 'VALIDATION_FAILED']);
+  }
+});
+
 describe('bulk import', () => {
   test('when an XLSX mixes good and bad rows, then good rows become drafts and the report names each bad cell', async () => {
     const rows = [valid(1), valid(2), { ...valid(3), 技术领域: '量子玄学' }, { ...valid(4), '价格(万元)': '很贵', 成果简介: '太短' }, valid(5)];

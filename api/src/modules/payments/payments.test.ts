@@ -35,6 +35,15 @@ async function startStripe(payableId: string, key = idem()) {
 }
 const deliver = (type: string, object: Record<string, unknown> & { id: string }, id?: string) => FakeStripe.deliver(hook, WEBHOOK_SECRET, fake.event(type, object, id));
 
+test('when the finance and deposit lists get a bad query, then 400 VALIDATION_FAILED names it', async () => {
+  for (const path of ['/api/payments/finance/payments?status=paid', '/api/payments/deposits?subjectKind=listing', '/api/payments/deposits?subjectId=nope', '/api/payments/deposits?pageSize=100000']) {
+    const res = await app.http('GET', path, { token: cast.finance.token });
+    expect([path, res.status, res.body.error.code]).toEqual([path, 400, 'VALIDATION_FAILED']);
+    expect(res.body.error.message.zh).toBeTruthy();
+    expect(res.body.error.message.en).toBeTruthy();
+  }
+});
+
 describe('payment plans', () => {
   test('when a signed contract is read, then each schedule item is a payable with fee and commission from the stored terms, made once', async () => {
     const contractId = await signedContract(app, cast);
