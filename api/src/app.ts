@@ -39,7 +39,11 @@ export function createApp(ctx: AppContext): Express {
   app.use(requestContext(ctx.logger));
   // With Stripe on, the payment page loads Stripe.js, which frames Stripe's pages and calls its API.
   const stripe = config.STRIPE_SECRET_KEY
-    ? { script: ['https://js.stripe.com'], frame: ['https://js.stripe.com', 'https://hooks.stripe.com'], connect: ['https://api.stripe.com'] }
+    ? {
+        script: ['https://js.stripe.com'],
+        frame: ['https://js.stripe.com', 'https://hooks.stripe.com'],
+        connect: ['https://api.stripe.com'],
+      }
     : { script: [], frame: [], connect: [] };
   app.use(
     helmet({
@@ -58,6 +62,15 @@ export function createApp(ctx: AppContext): Express {
     }),
   );
   app.use(originPolicy(config.CORS_ORIGINS));
+  // While the database connection is down, a write is refused at once with 503 (zh/en, Retry-After) instead of
+  // waiting out the driver's server selection: the client knows nothing was changed and can retry. Reads try
+  // (and fail the same way through the error handler); /readyz reports the database.
+  app.use((req, _res, next) => {
+    const write = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+    if (write && ctx.db.connection.readyState !== 1)
+      return next(new AppError('DATABASE_UNAVAILABLE', undefined, { 'retry-after': '5' }));
+    next();
+  });
   // Stripe signs the raw bytes: its webhook reads them before express.json can parse the body.
   app.use(paymentsWebhookRoutes(ctx));
   app.use(express.json({ limit: config.JSON_LIMIT, strict: true }));
@@ -105,7 +118,8 @@ function serveWeb(app: Express, dist: string): void {
 
 function noCacheHtml(res: express.Response, file: string) {
   if (file.endsWith('.html')) res.set('Cache-Control', 'no-cache');
-  else if (file.includes(`${path.sep}assets${path.sep}`)) res.set('Cache-Control', 'public, max-age=31536000, immutable');
+  else if (file.includes(`${path.sep}assets${path.sep}`))
+    res.set('Cache-Control', 'public, max-age=31536000, immutable');
 }
 
 /**
@@ -118,7 +132,11 @@ function originPolicy(origins: string[]): express.RequestHandler {
   return (req, res, next) => {
     const origin = req.headers.origin;
     if (!origin) return next();
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !allowed.has(origin) && !isSameOrigin(origin, req.headers.host)) {
+    if (
+      !['GET', 'HEAD', 'OPTIONS'].includes(req.method) &&
+      !allowed.has(origin) &&
+      !isSameOrigin(origin, req.headers.host)
+    ) {
       return next(new AppError('ORIGIN_NOT_ALLOWED'));
     }
     corsHandler(req, res, next);

@@ -44,7 +44,10 @@ export class OpenApiRegistry {
             description: 'OK',
             ...(op.response ? { content: { 'application/json': { schema: jsonSchema(op.response) } } } : {}),
           },
-          default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          default: {
+            description: 'Error',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
         },
       };
     }

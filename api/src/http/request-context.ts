@@ -29,7 +29,13 @@ export function requestContext(logger: Logger): RequestHandler {
       const started = performance.now();
       res.once('finish', () =>
         logger.info(
-          { reqId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(performance.now() - started) },
+          {
+            reqId: id,
+            method: req.method,
+            url: req.originalUrl,
+            status: res.statusCode,
+            ms: Math.round(performance.now() - started),
+          },
           'request',
         ),
       );

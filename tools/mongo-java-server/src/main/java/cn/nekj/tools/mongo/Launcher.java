@@ -16,12 +16,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Last-resort embedded MongoDB-wire server: mongo-java-server with its H2 (MVStore) backend, so data
  * persists in one file across restarts.
  *
- * <pre>java -jar mongo-java-server-launcher.jar &lt;port&gt; &lt;h2-file-path&gt;</pre>
+ * <pre>java -jar mongo-java-server-launcher.jar &lt;port&gt; &lt;h2-file-path&gt; [--exit-on-stdin-eof]</pre>
  *
  * Binds 127.0.0.1 only. Prints "listening 127.0.0.1:&lt;port&gt;" on stdout when ready (port 0 picks a free
  * port and prints it). SIGTERM/SIGINT run a shutdown hook that stops the server and closes (commits)
  * the store. The server announces wire version 8 (MongoDB 4.2+ drivers, i.e. the Node driver 6/7 behind
  * Mongoose 8, refuse anything older; the library's default is 3.6 / wire 6).
+ *
+ * <p>Durability: the store commits every 100 ms (MVStore's default is 1 s; 100 ms is MongoDB's own journal
+ * commit interval) and on shutdown. With {@code --exit-on-stdin-eof} the server shuts down cleanly (commits)
+ * when its standard input closes, i.e. when the API that started it dies, even by SIGKILL: no orphaned server
+ * keeps the store locked, and nothing acknowledged before the API died is lost.
  */
 public final class Launcher {
 
@@ -37,8 +42,9 @@ public final class Launcher {
         // JAVA_TOOL_OPTIONS=-Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire=warn
         setDefault("org.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire", "off");
 
-        if (args.length != 2) {
-            usage("expected 2 arguments, got " + args.length);
+        boolean exitOnStdinEof = args.length == 3 && "--exit-on-stdin-eof".equals(args[2]);
+        if (args.length != 2 && !exitOnStdinEof) {
+            usage("expected 2 arguments (and optionally --exit-on-stdin-eof), got " + args.length);
         }
         int port;
         try {
@@ -62,6 +68,7 @@ public final class Launcher {
         MVStore store;
         try {
             store = new MVStore.Builder().fileName(file.toString()).open();
+            store.setAutoCommitDelay(100);
         } catch (RuntimeException e) {
             fail("cannot open H2 MVStore " + file + " (is another server using it?): " + e.getMessage());
             return;
@@ -92,6 +99,21 @@ public final class Launcher {
         System.out.println("listening 127.0.0.1:" + address.getPort() + " h2=" + file);
         System.out.flush();
 
+        if (exitOnStdinEof) {
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // The parent never writes; anything read is ignored.
+                    }
+                } catch (IOException e) {
+                    // A broken pipe means the parent is gone, as EOF does.
+                }
+                System.exit(0);
+            }, "parent-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
         stopped.await();
     }
 
@@ -119,7 +141,7 @@ public final class Launcher {
 
     private static void usage(String problem) {
         System.err.println("mongo-java-server: " + problem);
-        System.err.println("usage: java -jar mongo-java-server-launcher.jar <port> <h2-file-path>");
+        System.err.println("usage: java -jar mongo-java-server-launcher.jar <port> <h2-file-path> [--exit-on-stdin-eof]");
         System.exit(2);
     }
 
