@@ -114,9 +114,29 @@ async function startFerretdb(opts: LaunchOptions): Promise<EmbeddedMongo | null>
   return waitForServer('ferretdb', child, port);
 }
 
+/**
+ * A server whose parent died a moment ago may still be committing and closing the store (it exits on stdin
+ * EOF within a second): a store-locked failure is retried for up to 10 s, anything else fails at once.
+ */
 async function startMongoJavaServer(opts: LaunchOptions): Promise<EmbeddedMongo | null> {
   const jar = opts.mongoJavaServerJar ?? mongoJavaServerJar;
   if (!fs.existsSync(jar) || !whichSync('java')) return null;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await spawnMongoJavaServer(opts, jar);
+    } catch (err) {
+      if (!/cannot open H2 MVStore/.test((err as Error).message) || Date.now() > deadline) throw err;
+      opts.logger?.info(
+        { reason: (err as Error).message },
+        'embedded store still locked by a closing server; retrying',
+      );
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function spawnMongoJavaServer(opts: LaunchOptions, jar: string): Promise<EmbeddedMongo> {
   const dir = path.join(opts.dataDir, 'mongo-java-server');
   fs.mkdirSync(dir, { recursive: true });
   // Port 0: the server binds a free port itself and prints it, so no other process can take the port between
@@ -146,7 +166,20 @@ async function startMongoJavaServer(opts: LaunchOptions): Promise<EmbeddedMongo 
       if (m) resolve(Number(m[1]));
     });
   });
-  return waitForServer('mongo-java-server', child, port);
+  const started = await waitForServer('mongo-java-server', child, port);
+  // Where a running server can be found by tools that must not open the locked store themselves (backup).
+  const announce = path.join(dir, 'server.json');
+  fs.writeFileSync(announce, JSON.stringify({ uri: started.uri, pid: child.pid }));
+  return { ...started, stop: async () => (fs.rmSync(announce, { force: true }), started.stop()) };
+}
+
+/** The URI of an embedded server already running on this data dir (started by the API), if one answers. */
+export async function runningEmbeddedServer(dataDir: string): Promise<string | null> {
+  const announce = path.join(dataDir, 'mongo-java-server', 'server.json');
+  if (!fs.existsSync(announce)) return null;
+  const { uri } = JSON.parse(fs.readFileSync(announce, 'utf8')) as { uri: string };
+  const { port } = new URL(uri);
+  return (await hostAnswers('127.0.0.1', Number(port), 500)) ? uri : null;
 }
 
 async function waitForServer(
