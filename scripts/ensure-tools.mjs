@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const ferretdb = process.env.FERRETDB_BIN ?? path.join(root, '.tools', 'bin', 'ferretdb');
-const jar = path.join(root, 'tools', 'mongo-java-server', 'target', 'mongo-java-server-launcher.jar');
+const jar = path.join(root, 'tools', 'mongo-java-server', 'target', 'run', 'mongo-java-server-launcher.jar');
 const wanted = process.env.EMBEDDED_DB ?? 'auto';
 
 function run(script) {

@@ -32,6 +32,7 @@ export const mongoJavaServerJar = path.join(
   'tools',
   'mongo-java-server',
   'target',
+  'run',
   'mongo-java-server-launcher.jar',
 );
 
