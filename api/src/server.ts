@@ -1,8 +1,9 @@
 import http from 'node:http';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { AppContext } from './app-context';
 import { createApp } from './app';
 import { loadConfig, type AppConfig } from './config/env';
+import { createLogger } from './config/logger';
 import { openDatabase, type Database } from './db/connection';
 import { createModels, syncIndexes } from './db/models';
 import { OpenApiRegistry } from './http/openapi';
@@ -52,9 +53,7 @@ export interface StartOptions {
   db?: Database;
 }
 
-export function createLogger(config: AppConfig): Logger {
-  return pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
-}
+export { createLogger };
 
 /** Builds services on a database: shared by the HTTP server, the seed CLI and tests. */
 export async function buildContext(config: AppConfig, logger: Logger, db: Database): Promise<AppContext> {
@@ -101,7 +100,16 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       achievements,
       needs,
       proposals: new ProposalsService(models, needs, audit),
-      imports: new ImportService(models, { achievement: new AchievementImport(models, achievements), contract: new ContractImport(models, contracts, stats) }, storage, config, logger),
+      imports: new ImportService(
+        models,
+        {
+          achievement: new AchievementImport(models, achievements),
+          contract: new ContractImport(models, contracts, stats),
+        },
+        storage,
+        config,
+        logger,
+      ),
       search: new SearchService(engine),
       matches,
       notifications,
@@ -142,7 +150,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   if (config.SEED_DEMO) await seedDemo(ctx);
   await startSearch(ctx);
   // A crash between a contract's stats claim and its rollup $inc leaves `stats.pending`: rebuild then.
-  if (await ctx.services.stats.needsRebuild()) logger.warn(await ctx.services.stats.rebuild(), 'tally rebuilt after an interrupted update');
+  if (await ctx.services.stats.needsRebuild())
+    logger.warn(await ctx.services.stats.rebuild(), 'tally rebuilt after an interrupted update');
   // The sweep is a safety net (writes apply their own rollup delta in the request); on FerretDB each sweep
   // is a collection scan, so it runs every 5 s rather than every second.
   ctx.services.stats.start(5_000);
@@ -163,7 +172,10 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   const sessionSweep = setInterval(() => void ctx.services.auth.purgeExpired().catch(() => undefined), 3_600_000);
   sessionSweep.unref();
   const negotiationSweep = setInterval(() => {
-    void ctx.services.negotiationOffers.expireDue().then(() => ctx.services.negotiations.expireIdle()).catch((err) => logger.warn({ err }, 'negotiation expiry sweep failed'));
+    void ctx.services.negotiationOffers
+      .expireDue()
+      .then(() => ctx.services.negotiations.expireIdle())
+      .catch((err) => logger.warn({ err }, 'negotiation expiry sweep failed'));
   }, 60_000);
   negotiationSweep.unref();
   ctx.services.payments.reconciler.start(config.PAYMENT_RECONCILE_INTERVAL_MS);

@@ -6,28 +6,23 @@
  */
 import { loadConfig } from '../../api/src/config/env';
 import { openDatabase } from '../../api/src/db/connection';
-import { buildContext, createLogger } from '../../api/src/server';
-import { SearchSync } from '../../api/src/modules/search/search-sync';
+import { createLogger } from '../../api/src/config/logger';
+import { buildIndexingContext } from '../../api/src/modules/search/indexing-context';
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config).child({ service: 'search-sync' });
   if (config.SEARCH_ENGINE !== 'meilisearch') {
-    logger.error('search-sync runs against Meilisearch (SEARCH_ENGINE=meilisearch, MEILI_HOST); the embedded engine syncs inside the api process');
+    logger.error(
+      'search-sync runs against Meilisearch (SEARCH_ENGINE=meilisearch, MEILI_HOST); the embedded engine syncs inside the api process',
+    );
     process.exit(2);
   }
   const db = await openDatabase(config, logger);
-  const ctx = await buildContext(config, logger, db);
-  const { notifications, search } = ctx.services;
-  const worker = new SearchSync(ctx.models, search.engine, logger, {
-    batchSize: config.SEARCH_SYNC_BATCH,
-    intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
-    useLease: true,
-    onIndexed: (docs) => notifications.onIndexed(docs),
-  });
+  const { engine, worker } = await buildIndexingContext(config, logger, db, { useLease: true });
   worker.start();
   const report = setInterval(() => void worker.lag().then((lag) => logger.info(lag, 'search-sync lag')), 30_000);
-  logger.info({ engine: search.engine.name }, 'search-sync started');
+  logger.info({ engine: engine.name }, 'search-sync started');
   const shutdown = async () => {
     clearInterval(report);
     await worker.stop();

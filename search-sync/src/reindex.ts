@@ -7,26 +7,34 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../../api/src/config/env';
 import { openDatabase } from '../../api/src/db/connection';
-import { buildContext, createLogger } from '../../api/src/server';
+import { createLogger } from '../../api/src/config/logger';
+import { buildIndexingContext } from '../../api/src/modules/search/indexing-context';
 
 async function main() {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const logger = createLogger(config);
   const db = await openDatabase(config, logger);
-  const bar = new SingleBar({ format: '重建索引 reindex |{bar}| {percentage}% {value}/{total} listings {eta_formatted}' }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: '重建索引 reindex |{bar}| {percentage}% {value}/{total} listings {eta_formatted}' },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   try {
-    const ctx = await buildContext(config, logger, db);
+    const { engine, worker } = await buildIndexingContext(config, logger, db);
     let begun = false;
-    const result = await ctx.services.searchSync.reindexAll((done, total) => {
+    const result = await worker.reindexAll((done, total) => {
       if (!begun) bar.start(total, 0);
       begun = true;
       bar.update(done);
     });
     bar.stop();
-    console.log(`engine ${ctx.services.search.engine.name}: ${result.indexed} listings indexed, ${result.removed} stale entries removed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (ctx.services.search.engine.name === 'embedded') {
-      console.log('(embedded engine: a running api rebuilds its own in-memory index at start or via POST /api/search/reindex)');
+    console.log(
+      `engine ${engine.name}: ${result.indexed} listings indexed, ${result.removed} stale entries removed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    if (engine.name === 'embedded') {
+      console.log(
+        '(embedded engine: a running api rebuilds its own in-memory index at start or via POST /api/search/reindex)',
+      );
     }
   } finally {
     await db.close();
