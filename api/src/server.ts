@@ -33,6 +33,7 @@ import { MatchService } from './modules/search/match.service';
 import { SearchSync } from './modules/search/search-sync';
 import { createSearchEngine } from './modules/search/search.factory';
 import { SearchService } from './modules/search/search.service';
+import { learningEngine, TermVocabulary } from './modules/search/term-vocabulary';
 import { OrgsService } from './modules/orgs/orgs.service';
 import { createPayments } from './modules/payments/payments.module';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.service';
@@ -71,7 +72,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   // Without Redis there is one API process (sockets could not fan out otherwise): it numbers events alone.
   const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs, !config.REDIS_URL);
   const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs);
-  const engine = createSearchEngine(config);
+  const vocabulary = new TermVocabulary();
+  const engine = learningEngine(createSearchEngine(config), vocabulary);
   const stats = new StatsService(models, logger);
   const contracts = new ContractsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
@@ -110,7 +112,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
         config,
         logger,
       ),
-      search: new SearchService(engine),
+      search: new SearchService(engine, vocabulary),
       matches,
       notifications,
       searchSync,

@@ -12,7 +12,16 @@ export const searchSorts = ['relevance', 'newest', 'price_asc', 'price_desc'] as
 export type SearchSort = (typeof searchSorts)[number];
 
 /** Facets the engines count; each is also a filter (several values of one facet are OR-ed). */
-export const facetNames = ['kind', 'fieldCode', 'regionCode', 'submarketCode', 'orgType', 'stage', 'ipTypes', 'tradingMode'] as const;
+export const facetNames = [
+  'kind',
+  'fieldCode',
+  'regionCode',
+  'submarketCode',
+  'orgType',
+  'stage',
+  'ipTypes',
+  'tradingMode',
+] as const;
 export type FacetName = (typeof facetNames)[number];
 
 const codes = (terms: Array<{ code: string }>) => terms.map((t) => t.code) as [string, ...string[]];
@@ -21,7 +30,12 @@ const csv = (values: readonly [string, ...string[]]) =>
   z
     .string()
     .max(400)
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).max(20));
 const dateOnly = z.iso.date();
 
@@ -36,7 +50,15 @@ export const searchQuerySchema = z.strictObject({
   stage: csv(codes(maturityStages)).optional(),
   ipType: csv(codes(ipTypes)).optional(),
   tradingMode: csv(codes(tradingModes)).optional(),
-  challenge: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  challenge: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** `true`: search the text exactly as typed, without same-sound typo correction. */
+  asTyped: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Price (achievements) or budget ceiling (needs), in 分. */
   priceMinFen: z.coerce.number().int().min(0).max(1e12).optional(),
   priceMaxFen: z.coerce.number().int().min(0).max(1e12).optional(),
@@ -73,6 +95,11 @@ export interface SearchHitDto {
 }
 
 export interface SearchResponseDto {
+  /** Set when the query had no hits and the results are for its same-sound correction (`q`). */
+  correctedFrom?: string;
+  q?: string;
+  /** A same-sound correction with more hits than the query's few. */
+  didYouMean?: { q: string; total: number };
   hits: SearchHitDto[];
   total: number;
   page: number;
@@ -83,7 +110,14 @@ export interface SearchResponseDto {
 }
 
 export interface MatchReasonDto {
-  code: 'shared_terms' | 'same_field' | 'same_subfield' | 'same_region' | 'in_province' | 'maturity_fit' | 'price_in_budget';
+  code:
+    | 'shared_terms'
+    | 'same_field'
+    | 'same_subfield'
+    | 'same_region'
+    | 'in_province'
+    | 'maturity_fit'
+    | 'price_in_budget';
   zh: string;
   en: string;
   terms?: string[];
@@ -98,6 +132,8 @@ export interface MatchDto {
 export const savedSearchBody = z.strictObject({
   name: z.string().trim().min(1).max(60),
   /** The search page's query string (validated with searchQuerySchema). */
-  query: z.record(z.string().max(40), z.string().max(400)).refine((v) => Object.keys(v).length <= 20, 'too many parameters'),
+  query: z
+    .record(z.string().max(40), z.string().max(400))
+    .refine((v) => Object.keys(v).length <= 20, 'too many parameters'),
   notify: z.boolean().default(true),
 });

@@ -34,7 +34,7 @@ export function useSearch(params: SearchParams) {
 export function useSuggestions(q: string, kind?: SearchKind) {
   return useQuery({
     queryKey: searchKeys.suggest(q, kind),
-    queryFn: async () => (await api.get<{ suggestions: SuggestionDto[] }>('/api/search/suggest', { q, kind })).suggestions,
+    queryFn: () => api.get<{ terms: string[]; suggestions: SuggestionDto[] }>('/api/search/suggest', { q, kind }),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

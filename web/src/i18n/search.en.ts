@@ -3,7 +3,8 @@ import type { SearchMessages } from './search.zh-CN';
 /** English search and notification texts; typed against the Chinese resource so no key is missing. */
 const searchEn: SearchMessages = {
   title: 'Search achievements and needs',
-  subtitle: 'Full-text search over published achievements and technology needs, filtered by field, region, sub-market and more',
+  subtitle:
+    'Full-text search over published achievements and technology needs, filtered by field, region, sub-market and more',
   placeholder: 'Keywords, e.g. robot, magnesium alloy, seam tracking',
   headerPlaceholder: 'Search achievements, needs',
   submit: 'Search',
@@ -37,6 +38,11 @@ const searchEn: SearchMessages = {
   summary: '{{total}} results in {{ms}} ms',
   summaryQuery: '{{total}} results for “{{q}}” in {{ms}} ms',
   empty: 'No achievements or needs match',
+  correctedTo: 'Showing results for “{{q}}”.',
+  searchAsTyped: 'Search for “{{q}}” instead',
+  didYouMean: 'Did you mean:',
+  didYouMeanLink: '{{q}} ({{total}} results)',
+  termTag: 'Term',
   emptyHint: 'Try other keywords or fewer filters',
   hit: {
     org: 'Organisation',

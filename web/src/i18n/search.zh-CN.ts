@@ -35,6 +35,11 @@ const searchZh = {
   summary: '共 {{total}} 条结果，用时 {{ms}} 毫秒',
   summaryQuery: '“{{q}}”共 {{total}} 条结果，用时 {{ms}} 毫秒',
   empty: '没有找到符合条件的成果或需求',
+  correctedTo: '已为您显示“{{q}}”的结果。',
+  searchAsTyped: '仍然搜索“{{q}}”',
+  didYouMean: '您是不是要找：',
+  didYouMeanLink: '{{q}}（{{total}} 条）',
+  termTag: '术语',
   emptyHint: '换个关键词，或减少筛选条件试试',
   hit: {
     org: '发布机构',

@@ -25,7 +25,20 @@ export function SearchBox({ value, kind, onSearch }: Props) {
   const typed = useDebounced(text.trim(), SUGGEST_DEBOUNCE_MS);
   const suggestions = useSuggestions(typed.slice(0, 50), kind);
 
-  const options = (typed ? (suggestions.data ?? []) : []).map((s) => ({
+  // Pinyin or initials typed (shimoxi, smx): the terms they spell, which run a search when picked.
+  const termOptions = (typed ? (suggestions.data?.terms ?? []) : []).map((term) => ({
+    value: term,
+    key: `term:${term}`,
+    id: '',
+    kind: 'term' as const,
+    label: (
+      <span className="search-suggestion" data-testid="search-term-suggestion">
+        <Tag>{t('search.termTag')}</Tag>
+        {term}
+      </span>
+    ),
+  }));
+  const listingOptions = (typed ? (suggestions.data?.suggestions ?? []) : []).map((s) => ({
     // The option value is what the box shows after a pick; the id travels beside it.
     value: s.title,
     key: s.id,
@@ -39,14 +52,17 @@ export function SearchBox({ value, kind, onSearch }: Props) {
     ),
   }));
 
+  const options = [...termOptions, ...listingOptions];
   return (
     <AutoComplete
       className="search-box"
       value={text}
       options={options}
       onChange={(v: string) => setText(v)}
-      onSelect={(_v: string, option: (typeof options)[number]) =>
-        void navigate(`/${option.kind === 'achievement' ? 'achievements' : 'needs'}/${option.id}`)
+      onSelect={(v: string, option: (typeof options)[number]) =>
+        option.kind === 'term'
+          ? onSearch(v)
+          : void navigate(`/${option.kind === 'achievement' ? 'achievements' : 'needs'}/${option.id}`)
       }
       // Enter runs the typed search; a suggestion has to be chosen explicitly.
       defaultActiveFirstOption={false}

@@ -32,7 +32,11 @@ export default function SearchPage() {
   return (
     <div className="page search-page" data-testid="search-page">
       <PageTitle titleKey="search.title" subtitle={t('search.subtitle')} />
-      <SearchBox value={params.q ?? ''} kind={params.kind as 'achievement' | 'need' | undefined} onSearch={(q) => update({ q })} />
+      <SearchBox
+        value={params.q ?? ''}
+        kind={params.kind as 'achievement' | 'need' | undefined}
+        onSearch={(q) => update({ q, asTyped: undefined })}
+      />
       <div className="search-toolbar">
         <Tabs
           activeKey={params.kind ?? 'all'}
@@ -67,11 +71,38 @@ export default function SearchPage() {
             <Spin spinning={result.isFetching && result.isPlaceholderData}>
               <Typography.Paragraph type="secondary" data-testid="search-summary" data-total={data!.total}>
                 {params.q
-                  ? t('search.summaryQuery', { q: params.q, total: data!.total, ms: data!.tookMs })
+                  ? t('search.summaryQuery', { q: data!.q ?? params.q, total: data!.total, ms: data!.tookMs })
                   : t('search.summary', { total: data!.total, ms: data!.tookMs })}
               </Typography.Paragraph>
+              {data!.correctedFrom && (
+                <Typography.Paragraph data-testid="search-corrected">
+                  {t('search.correctedTo', { q: data!.q })}{' '}
+                  <Typography.Link
+                    data-testid="search-as-typed"
+                    onClick={() => update({ q: data!.correctedFrom, asTyped: 'true' })}
+                  >
+                    {t('search.searchAsTyped', { q: data!.correctedFrom })}
+                  </Typography.Link>
+                </Typography.Paragraph>
+              )}
+              {data!.didYouMean && (
+                <Typography.Paragraph data-testid="search-did-you-mean">
+                  {t('search.didYouMean')}{' '}
+                  <Typography.Link onClick={() => update({ q: data!.didYouMean!.q, asTyped: undefined })}>
+                    {t('search.didYouMeanLink', { q: data!.didYouMean.q, total: data!.didYouMean.total })}
+                  </Typography.Link>
+                </Typography.Paragraph>
+              )}
               {data!.hits.length === 0 ? (
-                <Empty data-testid="search-empty" description={<>{t('search.empty')}<div className="muted small">{t('search.emptyHint')}</div></>} />
+                <Empty
+                  data-testid="search-empty"
+                  description={
+                    <>
+                      {t('search.empty')}
+                      <div className="muted small">{t('search.emptyHint')}</div>
+                    </>
+                  }
+                />
               ) : (
                 <div className="search-hits" data-testid="search-hits">
                   {data!.hits.map((hit) => (
@@ -88,7 +119,13 @@ export default function SearchPage() {
                   pageSizeOptions={PAGE_SIZES}
                   showSizeChanger
                   onChange={(p, size) =>
-                    setSp(writeSearchParams({ ...params, page: size === pageSize ? String(p) : undefined, pageSize: String(size) }))
+                    setSp(
+                      writeSearchParams({
+                        ...params,
+                        page: size === pageSize ? String(p) : undefined,
+                        pageSize: String(size),
+                      }),
+                    )
                   }
                 />
               )}
