@@ -54,8 +54,14 @@ export class RegistrationsService {
     if (!canRegistration(user, 'decide', r)) throw new AppError('FORBIDDEN', { reason: 'only a registration official of the seller\'s region decides' });
     const event = body.decision === 'approve' ? 'approve' : 'reject';
     if (r.status !== 'pending') {
-      // A retry of the same decision completes the contract step; anything else is a conflict.
-      if (nextRegistration('pending', event) !== r.status) throw new AppError('INVALID_STATE', { status: r.status });
+      // A retry of the same official's same decision completes the contract step; anything else is a conflict.
+      // Matching on the decision alone answered 200 to a second official whose approval (with another
+      // assessed amount) had lost the race to the first one's: it said their decision stood when it had not.
+      const same =
+        nextRegistration('pending', event) === r.status &&
+        String(r.decidedBy) === user.id &&
+        (body.decision !== 'approve' || body.assessedTechAmountFen === r.assessedTechAmountFen);
+      if (!same) throw new AppError('INVALID_STATE', { status: r.status });
       await this.completeContract(user, r, meta);
       return r;
     }
