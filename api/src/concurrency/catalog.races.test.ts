@@ -10,6 +10,9 @@ import type { ListingRecord } from '../modules/listings/listing.model';
 import type { ProposalRecord } from '../modules/needs/proposal.model';
 import { describeRaces, oneWinner, race, ROUNDS, startPair, type Pair } from './two-instances';
 
+// Eight rounds of fresh objects through HTTP on two shared cores: the bound is for a hang, nothing is timed.
+jest.setTimeout(180_000);
+
 let pair: Pair;
 let app: TestApp;
 let cast: Awaited<ReturnType<TestApp['cast']>>;
@@ -49,12 +52,10 @@ describeRaces('catalogue, two instances', () => {
       let edit: { status: number } | null = null;
       const answers = await race(
         () =>
-          pair
-            .on(round)
-            .http('POST', `/api/achievements/${id}/review`, {
-              token: cast.hubOperator.token,
-              body: { decision: 'approve' },
-            }),
+          pair.on(round).http('POST', `/api/achievements/${id}/review`, {
+            token: cast.hubOperator.token,
+            body: { decision: 'approve' },
+          }),
         async () => {
           const withdrawn = await pair
             .on(round + 1)

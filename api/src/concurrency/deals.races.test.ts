@@ -10,6 +10,9 @@ import type { DealRecord, NegotiationRecord, OfferRecord } from '../modules/nego
 import type { ContractRecord, RegistrationRecord } from '../modules/contracts/contract.model';
 import { describeRaces, oneWinner, poolOf, race, ROUNDS, startPair, type Pair } from './two-instances';
 
+// Eight rounds of fresh objects through HTTP on two shared cores: the bound is for a hang, nothing is timed.
+jest.setTimeout(180_000);
+
 let pair: Pair;
 let app: TestApp;
 let cast: Awaited<ReturnType<TestApp['cast']>>;

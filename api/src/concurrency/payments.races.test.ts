@@ -11,6 +11,9 @@ import { FakeStripe } from '../modules/payments/testing/fake-stripe';
 import { bankBody, idem, receipt, WEBHOOK_SECRET } from '../modules/payments/testing/payment-fixtures';
 import { describeRaces, oneWinner, race, ROUNDS, startPair, type Pair } from './two-instances';
 
+// Eight rounds of fresh objects through HTTP on two shared cores: the bound is for a hang, nothing is timed.
+jest.setTimeout(180_000);
+
 let pair: Pair;
 let app: TestApp;
 let cast: Awaited<ReturnType<TestApp['cast']>>;
@@ -71,19 +74,15 @@ describeRaces('money, two instances', () => {
       const decisions = [confirm, other];
       const answers = await race(
         () =>
-          pair
-            .on(round)
-            .http('POST', `/api/payments/payments/${paymentId}/${decisions[0].path}`, {
-              token: finance[0].token,
-              body: decisions[0].body,
-            }),
+          pair.on(round).http('POST', `/api/payments/payments/${paymentId}/${decisions[0].path}`, {
+            token: finance[0].token,
+            body: decisions[0].body,
+          }),
         () =>
-          pair
-            .on(round + 1)
-            .http('POST', `/api/payments/payments/${paymentId}/${decisions[1].path}`, {
-              token: finance[1].token,
-              body: decisions[1].body,
-            }),
+          pair.on(round + 1).http('POST', `/api/payments/payments/${paymentId}/${decisions[1].path}`, {
+            token: finance[1].token,
+            body: decisions[1].body,
+          }),
       );
       const w = oneWinner(answers, ['INVALID_STATE']);
       const confirmed = decisions[w].path === 'confirm';
