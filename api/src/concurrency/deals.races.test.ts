@@ -193,6 +193,14 @@ describeRaces('two instances, one database', () => {
       });
       expect(decisions).toBe(1);
     }
+    // Numbers are taken by the decisions that stood only: the region's series has no gaps.
+    const numbers = (
+      await app.models.Registration.find({ status: 'approved', sellerRegion: '210500' }).lean<RegistrationRecord[]>()
+    )
+      .map((r) => Number(r.registrationNo!.slice(-6)))
+      .sort((x, y) => x - y);
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0] + i));
+    expect(numbers).toHaveLength(expected.registered.n);
     // Both instances answer the same tally: every contract counted once, in the bucket of the decision that stood.
     for (const via of [pair.a, pair.b]) {
       const after = await tally(via);
