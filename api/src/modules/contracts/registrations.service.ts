@@ -54,10 +54,17 @@ export class RegistrationsService {
     if (!canRegistration(user, 'decide', r)) throw new AppError('FORBIDDEN', { reason: 'only a registration official of the seller\'s region decides' });
     const event = body.decision === 'approve' ? 'approve' : 'reject';
     if (r.status !== 'pending') {
-      // A retry of the same decision completes the contract step; anything else is a conflict.
-      if (nextRegistration('pending', event) !== r.status) throw new AppError('INVALID_STATE', { status: r.status });
-      await this.completeContract(user, r, meta);
-      return r;
+      // A retry of the same official's same decision completes the contract step; anything else is a conflict.
+      // Matching on the decision alone answered 200 to a second official whose approval (with another
+      // assessed amount) had lost the race to the first one's: it said their decision stood when it had not.
+      const same =
+        nextRegistration('pending', event) === r.status &&
+        String(r.decidedBy) === user.id &&
+        (body.decision !== 'approve' || body.assessedTechAmountFen === r.assessedTechAmountFen);
+      if (!same) throw new AppError('INVALID_STATE', { status: r.status });
+      const numbered = await this.numbered(r);
+      await this.completeContract(user, numbered, meta);
+      return numbered;
     }
     const to = nextRegistration(r.status, event)!;
     let set: Record<string, unknown>;
@@ -65,18 +72,30 @@ export class RegistrationsService {
       if (body.assessedTechAmountFen > r.amountFen) {
         throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'assessedTechAmountFen', message: 'cannot exceed the contract amount' }]);
       }
-      const registrationNo = await this.nextNumber(new Date().getFullYear(), r.sellerRegion);
-      set = { assessedTechAmountFen: body.assessedTechAmountFen, registrationNo, note: body.note || r.note };
+      set = { assessedTechAmountFen: body.assessedTechAmountFen, note: body.note || r.note };
     } else set = { reason: body.reason };
-    const decided = await this.models.Registration.findOneAndUpdate(
+    const claimed = await this.models.Registration.findOneAndUpdate(
       { _id: r._id, status: 'pending' },
       { $set: { ...set, status: to, decidedBy: new Types.ObjectId(user.id), decidedByName: user.name, decidedAt: new Date() } },
       { new: true },
     ).lean<RegistrationRecord>();
-    if (!decided) throw new AppError('INVALID_STATE', { reason: 'decided by someone else meanwhile' });
+    if (!claimed) throw new AppError('INVALID_STATE', { reason: 'decided by someone else meanwhile' });
+    const decided = await this.numbered(claimed);
     await this.audit.record(user, { entity: 'registration', entityId: id, action: event, from: 'pending', to, ip: meta.ip, reason: body.decision === 'reject' ? body.reason : undefined });
     await this.completeContract(user, decided, meta);
     return decided;
+  }
+
+  /**
+   * An approval's registration number, taken once the decision stood: taken before, every approval that lost
+   * the race to another official's used up a number of the region's series (2 lost in 8 races in one run of
+   * the concurrency battery). A retry after a crash between the decision and the number takes it then.
+   */
+  private async numbered(r: RegistrationRecord): Promise<RegistrationRecord> {
+    if (r.status !== 'approved' || r.registrationNo) return r;
+    const registrationNo = await this.nextNumber(new Date(r.decidedAt!).getFullYear(), r.sellerRegion);
+    await this.models.Registration.updateOne({ _id: r._id, registrationNo: null }, { $set: { registrationNo } });
+    return (await this.models.Registration.findById(r._id).lean<RegistrationRecord>())!;
   }
 
   private async completeContract(user: AuthUser, r: RegistrationRecord, meta: Meta): Promise<void> {

@@ -64,11 +64,15 @@ export class ProposalsService {
     if (!proposal) throw new AppError('NOT_FOUND');
     const to = proposalTransitions[proposal.status][decision];
     if (!to) throw new AppError('INVALID_STATE', { status: proposal.status, decision });
-    if (decision === 'select_winner') {
+    const award =
+      decision === 'select_winner'
+        ? { proposalId: String(proposal._id), orgId: String(proposal.orgId), at: new Date() }
+        : null;
+    if (award) {
       // The award is set once, guarded on the need itself: two winners cannot both land.
       const awarded = await this.models.Need.updateOne(
         { _id: listing._id, award: null },
-        { $set: { award: { proposalId: String(proposal._id), orgId: String(proposal.orgId), at: new Date() }, searchDirty: true }, $inc: { version: 1 } },
+        { $set: { award, searchDirty: true }, $inc: { version: 1 } },
       );
       if (awarded.modifiedCount !== 1) throw new AppError('INVALID_STATE', { reason: 'already awarded' });
     }
@@ -77,7 +81,17 @@ export class ProposalsService {
       { $set: { status: to, version: proposal.version + 1 } },
       { new: true },
     ).lean<ProposalRecord>();
-    if (!updated) throw new AppError('EDIT_CONFLICT');
+    if (!updated) {
+      // The proposal was decided meanwhile (declined or shortlisted through another instance): the award claimed
+      // above must not stay, or the challenge is closed to everyone with its winner declined. Only this claim is
+      // released (its time is in the filter), never an award another request made.
+      if (award)
+        await this.models.Need.updateOne(
+          { _id: listing._id, 'award.proposalId': award.proposalId, 'award.at': award.at },
+          { $set: { award: null, searchDirty: true }, $inc: { version: 1 } },
+        );
+      throw new AppError('EDIT_CONFLICT');
+    }
     await this.audit.record(user, { entity: 'proposal', entityId: proposalId, action: decision, from: proposal.status, to, ip });
     return updated;
   }
