@@ -29,6 +29,8 @@ export const contractSchema = new Schema(
     currentRegistrationId: { type: Schema.Types.ObjectId, default: null },
     filings: { type: Number, default: 0 },
     registration: { type: Schema.Types.Mixed, default: null },
+    /** A paper contract's other party accepting or declining it (null until it decides, again after an edit). */
+    confirmation: { type: Schema.Types.Mixed, default: null },
     version: { type: Number, required: true, default: 1 },
     statsDirty: { type: Boolean, default: true, index: true },
     stats: { type: Schema.Types.Mixed, default: () => ({ v: 0, c: null }) },
@@ -48,6 +50,14 @@ export interface Signature {
   docHash: string;
   /** false once the terms changed after this signature (kept for the record). */
   valid: boolean;
+}
+
+/** The buyer's answer to a paper contract the seller entered (see contract.state.ts). */
+export interface Confirmation {
+  status: 'confirmed' | 'declined';
+  reason: string | null;
+  byName: string;
+  at: Date;
 }
 
 export interface Contribution {
@@ -78,6 +88,7 @@ export interface ContractRecord {
   currentRegistrationId: Types.ObjectId | null;
   filings: number;
   registration: { registrationNo: string; assessedTechAmountFen: number; registeredAt: Date; registrationId: string } | null;
+  confirmation?: Confirmation | null;
   version: number;
   statsDirty: boolean;
   stats: { v: number; c: Contribution | null; pending?: boolean };

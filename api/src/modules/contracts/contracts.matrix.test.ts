@@ -165,6 +165,27 @@ describe('contracts', () => {
     expect((await app.models.Contract.findById(c.id).lean())!.signatures).toHaveLength(1);
   });
 
+  test('confirmation: the buyer named in a paper contract only; seller, officials and others change nothing', async () => {
+    cover('POST', '/api/contracts/:id/confirmation');
+    const buyer = { name: cast.otherOrg.name, creditCode: cast.otherOrg.creditCode, regionCode: cast.otherOrg.regionCode, orgType: cast.otherOrg.type };
+    const c = (await app.http('POST', '/api/contracts', { token: cast.owner.token, body: { terms: paperTerms(app, cast.ownerOrg, { buyer }) } })).body.contract;
+    const path = `/api/contracts/${c.id}/confirmation`;
+    const accept = { decision: 'accept', docHash: c.docHash };
+    expect(await status('POST', path, null, accept)).toBe(401);
+    expect(await status('POST', path, await app.createUser({ org: await app.createOrg() }), accept)).toBe(404);
+    expect(await status('POST', path, cast.official, accept)).toBe(404);
+    expect(await status('POST', path, cast.hubOperator, accept)).toBe(404);
+    expect(await status('POST', path, cast.owner, accept)).toBe(403);
+    expect(await status('POST', path, cast.admin, accept)).toBe(403);
+    expect((await app.models.Contract.findById(c.id).lean())!.status).toBe('awaiting_confirmation');
+    expect(await status('POST', path, cast.other, accept)).toBe(200);
+    expect(await status('POST', path, cast.other, accept)).toBe(200);
+    expect(await status('POST', path, cast.other, { decision: 'decline', reason: '改主意了' })).toBe(409);
+    const stored = (await app.models.Contract.findById(c.id).lean())!;
+    expect(stored.status).toBe('signed');
+    expect(stored.signatures.map((s: { side: string }) => s.side)).toEqual(['seller', 'buyer']);
+  });
+
   test('file: the seller only', async () => {
     cover('POST', '/api/contracts/:id/registration');
     const c = (await app.http('POST', '/api/contracts', { token: cast.owner.token, body: { terms: paperTerms(app, cast.ownerOrg) } })).body.contract;

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute, idParams } from '../../http/route';
 import {
+  confirmationBody,
   createContractBody,
   decisionBody,
   fileRegistrationBody,
@@ -42,7 +43,7 @@ export function contractsRoutes(ctx: AppContext): Router {
     return { ...page, items: page.items.map(presentContractRow) };
   });
 
-  defineRoute(router, registry, { method: 'post', path: '/api/contracts', summary: 'Enter a contract signed off the platform (the seller enters it); an Idempotency-Key header makes a retry answer the first contract', tags, auth: 'user', body: createContractBody, status: 201 }, async ({ user, body, req }) => ({
+  defineRoute(router, registry, { method: 'post', path: '/api/contracts', summary: 'Enter a contract signed off the platform (the seller enters it; a buyer on the platform confirms it before it counts as signed); an Idempotency-Key header makes a retry answer the first contract', tags, auth: 'user', body: createContractBody, status: 201 }, async ({ user, body, req }) => ({
     contract: presentContract(await contracts.createDirect(user!, body.terms, meta(req), idempotencyKey(req)), user),
   }));
 
@@ -85,6 +86,10 @@ export function contractsRoutes(ctx: AppContext): Router {
 
   defineRoute(router, registry, { method: 'post', path: '/api/contracts/:id/sign', summary: 'Sign for my side the document version I read (its SHA-256)', tags, auth: 'user', params: idParams, body: signBody }, async ({ user, params, body, req }) => ({
     contract: presentContract(await contracts.sign(user!, params.id, body, meta(req)), user),
+  }));
+
+  defineRoute(router, registry, { method: 'post', path: '/api/contracts/:id/confirmation', summary: 'The buyer named in a paper contract accepts the version it read (its SHA-256) or declines it with a reason', tags, auth: 'user', params: idParams, body: confirmationBody }, async ({ user, params, body, req }) => ({
+    contract: presentContract(await contracts.confirmation(user!, params.id, body, meta(req)), user),
   }));
 
   defineRoute(router, registry, { method: 'post', path: '/api/contracts/:id/registration', summary: 'The seller files the contract for registration (认定登记)', tags, auth: 'user', params: idParams, body: fileRegistrationBody, status: 201 }, async ({ user, params, body, req }) => {
