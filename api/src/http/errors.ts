@@ -17,6 +17,7 @@ export const errorCatalog = {
   ALREADY_IN_ORG: { status: 409, zh: '该用户已属于某个机构', en: 'The user already belongs to an organisation' },
   INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'Not allowed in the current state' },
   EDIT_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' },
+  OWN_ORG_NOT_ALLOWED: { status: 403, zh: '不能处理本人所属机构的事项（职责分离）', en: "Staff may not decide on their own organisation's records (separation of duties)" },
   NOT_ORG_MEMBER: { status: 403, zh: '请先加入或创建机构', en: 'Join or create an organisation first' },
   ATTACHMENT_NOT_USABLE: { status: 400, zh: '附件不存在或不属于本机构', en: 'The attachment does not exist or is not your organisation\'s' },
   UNSUPPORTED_FILE_TYPE: { status: 415, zh: '不支持的文件类型（仅限 PDF、Office 文档和图片）', en: 'Unsupported file type (PDF, Office documents and images only)' },
