@@ -12,6 +12,7 @@ import { AttachmentsService } from './modules/attachments/attachments.service';
 import { LocalDiskStorage } from './modules/attachments/file-storage';
 import { AuditService } from './modules/audit/audit.service';
 import { ContractImport } from './modules/contracts/contract-import';
+import { HistoricContractImport } from './modules/contracts/historic-import';
 import { ContractsService } from './modules/contracts/contracts.service';
 import { RegistrationsService } from './modules/contracts/registrations.service';
 import { StatsService } from './modules/stats/stats.service';
@@ -101,7 +102,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       achievements,
       needs,
       proposals: new ProposalsService(models, needs, audit),
-      imports: new ImportService(models, { achievement: new AchievementImport(models, achievements), contract: new ContractImport(models, contracts, stats) }, storage, config, logger),
+      imports: new ImportService(models, { achievement: new AchievementImport(models, achievements), contract: new ContractImport(models, contracts, stats), contract_historic: new HistoricContractImport(models, stats) }, storage, config, logger),
       search: new SearchService(engine),
       matches,
       notifications,

@@ -10,7 +10,7 @@ import type { ContractStatus, ContractTerms, RegistrationStatus, StatBucket } fr
 export const contractSchema = new Schema(
   {
     contractNo: { type: String, required: true, unique: true },
-    /** deal:<id> | direct:<id> | import:<seller org>:<file hash>:<row> (before 2026-11-30 import:<file hash>:<row>) | seed:<n>: makes creation idempotent. */
+    /** deal:<id> | direct:<id> | import:<seller org>:<file hash>:<row> (before 2026-11-30 import:<file hash>:<row>) | historic:<staff user>:<file hash>:<row> | seed:<n>: makes creation idempotent. */
     originKey: { type: String, required: true, unique: true },
     /** The import job that stored it (imported contracts only): a resumed job tells its own rows from earlier imports of the file. */
     importJobId: { type: Schema.Types.ObjectId },
@@ -74,7 +74,7 @@ export interface ContractRecord {
   contractNo: string;
   originKey: string;
   importJobId?: Types.ObjectId;
-  source: 'deal' | 'direct' | 'import' | 'seed';
+  source: 'deal' | 'direct' | 'import' | 'historic' | 'seed';
   signing: 'platform' | 'paper';
   dealId: Types.ObjectId | null;
   sellerOrgId: Types.ObjectId | null;

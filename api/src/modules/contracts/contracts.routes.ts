@@ -18,6 +18,7 @@ import { singleFile } from '../attachments/attachments.routes';
 import { presentImportJob } from '../imports/import-job.presenter';
 import { renderContractPdf } from './contract-document';
 import { contractImportTemplate } from './contract-import';
+import { historicImportTemplate } from './historic-import';
 import { presentContract, presentContractRow, presentRegistration } from './contract.presenter';
 
 /** The optional Idempotency-Key of a paper-contract entry; a malformed one is refused rather than ignored. */
@@ -63,6 +64,19 @@ export function contractsRoutes(ctx: AppContext): Router {
     res
       .set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('技术合同导入模板.xlsx')}`, 'Cache-Control': 'no-store' })
       .send(await contractImportTemplate());
+  });
+
+  defineRoute(
+    router,
+    registry,
+    { method: 'post', path: '/api/contracts/historic-import', summary: 'Staff only (officials, operators): record historic contracts from CSV or XLSX, both parties per row, within their scope; linked to no organisation, audited; answers 202 with a job', tags, auth: 'user', status: 202, before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)] },
+    async ({ user, req }) => ({ job: presentImportJob(await imports.start(user!, 'contract_historic', req.file), false) }),
+  );
+
+  defineRoute(router, registry, { method: 'get', path: '/api/contracts/historic-import-template.xlsx', summary: 'The XLSX template of the staff historic-contract import (seller columns first)', tags, auth: 'public' }, async ({ res }) => {
+    res
+      .set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('历史技术合同导入模板.xlsx')}`, 'Cache-Control': 'no-store' })
+      .send(await historicImportTemplate());
   });
 
   defineRoute(router, registry, { method: 'get', path: '/api/contracts/:id', summary: 'A contract with its registrations and history', tags, auth: 'user', params: idParams }, async ({ user, params }) => {
