@@ -40,7 +40,7 @@ export function ConfirmationCard({ c }: { c: ContractDto }) {
           .then(() => void message.success(t('contracts.confirm.accepted')), fail),
     });
   return (
-    <Card size="small" title={t('contracts.confirm.title')} data-testid="confirmation">
+    <Card size="small" title={t('contracts.confirm.title')} data-testid="confirmation" style={{ marginBottom: 16 }}>
       {pending && side === 'buyer' && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Alert

@@ -136,6 +136,8 @@ export default function ContractDetailPage() {
           </Space>
         }
       />
+      {/* Above the terms: on a phone the buyer's decision would otherwise sit below the whole contract. */}
+      <ConfirmationCard c={c} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('contracts.detail.terms')} extra={<Typography.Text type="secondary">{t('contracts.detail.docHash')} {c.docHash.slice(0, 12)}…</Typography.Text>}>
@@ -144,7 +146,6 @@ export default function ContractDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Space direction="vertical" style={{ width: '100%' }}>
-            <ConfirmationCard c={c} />
             <Signatures c={c} />
             <Registration c={c} regs={data.registrations} />
             <Card size="small" title={t('contracts.detail.history')}>
