@@ -13,6 +13,7 @@ import { AttachmentsService } from './modules/attachments/attachments.service';
 import { LocalDiskStorage } from './modules/attachments/file-storage';
 import { AuditService } from './modules/audit/audit.service';
 import { ContractImport } from './modules/contracts/contract-import';
+import { HistoricContractImport } from './modules/contracts/historic-import';
 import { ContractsService } from './modules/contracts/contracts.service';
 import { RegistrationsService } from './modules/contracts/registrations.service';
 import { StatsService } from './modules/stats/stats.service';
@@ -107,6 +108,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
         {
           achievement: new AchievementImport(models, achievements),
           contract: new ContractImport(models, contracts, stats),
+          contract_historic: new HistoricContractImport(models, stats),
         },
         storage,
         config,

@@ -118,6 +118,8 @@ export async function runPaymentsBench(opts: { payments: number }) {
         amountFen, techAmountFen: amountFen, paymentSchedule: schedule, startOn: '2026-12-01', endOn: '2028-12-01', signedOn: '2026-11-30', ip: [], exclusivity: null, broker: null,
       };
       const created = await call('POST', '/api/contracts', seller, { terms: { ...terms, seller: { ...terms.seller, creditCode: '12100000400002123X' } } });
+      // The buyer is an organisation of the platform: the paper contract has payables once it accepted it.
+      await call('POST', `/api/contracts/${created.contract.id}/confirmation`, buyer, { decision: 'accept', docHash: created.contract.docHash });
       const view = await call('GET', `/api/payments/contracts/${created.contract.id}`, buyer);
       payables.push(...view.payables.map((p: { id: string }) => p.id));
     }

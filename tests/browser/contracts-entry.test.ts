@@ -2,8 +2,11 @@
  * Paper contracts in a real browser against the real API (built web app): the seller reaches the entry form
  * from the contracts area's navigation, is stopped by the shared schema's cross-field rule, enters a licence
  * with a payment schedule, IP and a broker (amounts typed in 元, stored in 分), and imports an XLSX with one
- * bad row through the import page (template link, the import job's progress to 100%, per-row report). MongoDB is checked after each
- * step. Screenshots under tests/artifacts/. Needs `npm run build -w web`.
+ * bad row through the import page (template link, the import job's progress to 100%, per-row report). A paper
+ * contract naming an organisation of the platform waits for it: the buyer sees it as awaiting its
+ * confirmation and declines one (with a reason the seller then sees) and accepts another. An official records
+ * historic contracts on the staff-only page. MongoDB is checked after each step. Screenshots under
+ * tests/artifacts/ (the confirmation pages at 1440×900 and 390×844). Needs `npm run build -w web`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +14,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { paperContractIdFor } from '../../api/src/modules/contracts/contracts.service';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, clickWhenStill, collectPageErrors, eventually, launchBrowser, newContext, screenshot, signInThroughForm, text } from '../support/browser';
+import { clickNav, clickWhenStill, collectPageErrors, eventually, launchBrowser, newContext, screenshot, signedInPage, signInThroughForm, text } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -51,6 +54,47 @@ afterAll(async () => {
 });
 
 const title = '镁合金型材挤压工艺专利实施许可合同（纸质）';
+
+/** Full-page screenshots of the current page on a desktop (1440×900) and a phone (390×844), then back to the default size. */
+async function bothSizes(p: Page, name: string) {
+  for (const [w, h, suffix] of [
+    [1440, 900, 'desktop'],
+    [390, 844, 'mobile'],
+  ] as const) {
+    await p.setViewportSize({ width: w, height: h });
+    await p.waitForTimeout(300);
+    await screenshot(p, `${name}-${suffix}`);
+  }
+  await p.setViewportSize({ width: 1280, height: 860 });
+}
+
+/** Enters a short paper contract through the API as the owner's organisation, naming the other organisation as buyer. */
+async function enterNamingOther(contractTitle: string) {
+  const o = cast.otherOrg;
+  const terms = {
+    title: contractTitle,
+    category: 'service',
+    subType: 'technical',
+    fieldCode: 'EQP',
+    subject: '解决焊接机器人焊缝跟踪精度不足的特定技术问题。',
+    seller: {
+      name: cast.ownerOrg.name,
+      creditCode: cast.ownerOrg.creditCode,
+      regionCode: cast.ownerOrg.regionCode,
+      orgType: cast.ownerOrg.type,
+    },
+    buyer: { name: o.name, creditCode: o.creditCode, regionCode: o.regionCode, orgType: o.type },
+    amountFen: 30_000_000,
+    techAmountFen: 28_000_000,
+    paymentSchedule: [{ dueOn: '2026-03-01', amountFen: 30_000_000, note: '一次付清' }],
+    startOn: '2026-02-10',
+    endOn: '2026-08-10',
+    signedOn: '2026-02-10',
+  };
+  const res = await app.http('POST', '/api/contracts', { token: cast.owner.token, body: { terms } });
+  expect(res.status).toBe(201);
+  return res.body.contract as { id: string; contractNo: string };
+}
 
 test('the seller enters a paper contract through the form: 元 on screen, 分 in MongoDB, counted as signed', async () => {
   await clickNav(page, 'contracts');
@@ -201,5 +245,165 @@ test('the seller imports an XLSX through the import page: a job whose progress r
   // The report links each stored row to its contract.
   await page.getByTestId('import-report').getByRole('link', { name: '导入·焊接机器人焊缝跟踪技术服务' }).click();
   await page.waitForURL(`${app.url}/contracts/${imported[1]._id}`);
+  expect(errors).toEqual([]);
+});
+
+test('a paper contract naming an organisation of the platform waits for it: the buyer declines one with a reason and accepts another', async () => {
+  const declinedTitle = '焊缝跟踪技术服务合同（待对方确认·拒绝）';
+  const acceptedTitle = '焊缝跟踪技术服务合同（待对方确认·接受）';
+  const toDecline = await enterNamingOther(declinedTitle);
+  const toAccept = await enterNamingOther(acceptedTitle);
+  expect((await app.models.Contract.findById(toDecline.id).lean())!).toMatchObject({
+    status: 'awaiting_confirmation',
+    buyerOrgId: cast.otherOrg._id,
+  });
+
+  // The seller sees that it waits for the other side; nothing to pay or file yet.
+  await page.goto(`${app.url}/contracts/${toDecline.id}`);
+  await page.getByTestId('confirmation-seller').waitFor();
+  await expect(text(page.getByTestId('contract-status').first())).resolves.toBe('待对方确认');
+  expect(await page.getByTestId('contract-payments').count()).toBe(0);
+  expect(await page.getByTestId('file-registration').count()).toBe(0);
+  await bothSizes(page, 'contracts-confirmation-seller');
+
+  // The buyer finds both in its list as awaiting confirmation.
+  const buyer = await signedInPage(browser, app.url, cast.other.email, TEST_PASSWORD, errors);
+  await clickNav(buyer, 'contracts');
+  const row = buyer.getByTestId('contract-table').locator('tr', { hasText: declinedTitle });
+  await expect(text(row.getByTestId('contract-status'))).resolves.toBe('待对方确认');
+  await row.getByRole('link').first().click();
+  await buyer.waitForURL(`${app.url}/contracts/${toDecline.id}`);
+  await buyer.getByTestId('confirmation-buyer').waitFor();
+  expect(await text(buyer.getByTestId('confirmation-buyer'))).toContain('待您确认');
+  expect(await text(buyer.getByTestId('confirmation-buyer'))).toContain(cast.ownerOrg.name);
+  await bothSizes(buyer, 'contracts-confirmation-buyer');
+
+  // Declining needs a reason (the API's schema checks it in the dialog).
+  await buyer.getByTestId('confirm-decline').click();
+  await buyer.getByTestId('decline-reason').fill('x');
+  await buyer.getByTestId('decline-submit').click();
+  await buyer.getByText('请填写 2–500 字的原因').waitFor();
+  expect((await app.models.Contract.findById(toDecline.id).lean())!.status).toBe('awaiting_confirmation');
+  await buyer.getByTestId('decline-reason').fill('本单位未签订此合同，金额与实际不符');
+  await screenshot(buyer, 'contracts-confirmation-decline-dialog');
+  await buyer.getByTestId('decline-submit').click();
+  await buyer.getByTestId('confirmation-declined').waitFor();
+  await expect(text(buyer.getByTestId('contract-status').first())).resolves.toBe('对方已拒绝');
+  expect((await app.models.Contract.findById(toDecline.id).lean())!).toMatchObject({
+    status: 'declined',
+    confirmation: { status: 'declined', reason: '本单位未签订此合同，金额与实际不符' },
+  });
+
+  // The seller sees why.
+  await page.reload();
+  await page.getByTestId('confirmation-declined').waitFor();
+  expect(await text(page.getByTestId('confirmation-declined'))).toContain('本单位未签订此合同，金额与实际不符');
+
+  // Accepting goes through a confirmation dialog and signs the version shown.
+  await buyer.goto(`${app.url}/contracts/${toAccept.id}`);
+  await buyer.getByTestId('confirm-accept').click();
+  await buyer.getByTestId('confirm-accept-ok').waitFor();
+  expect(await buyer.getByText('确认接受这份合同？').count()).toBeGreaterThan(0);
+  await bothSizes(buyer, 'contracts-confirmation-accept-dialog');
+  await buyer.getByTestId('confirm-accept-ok').click();
+  await buyer.getByTestId('confirmation-confirmed').waitFor();
+  await expect(text(buyer.getByTestId('contract-status').first())).resolves.toBe('已签署');
+  await buyer.getByTestId('contract-payments').waitFor();
+  const accepted = (await app.models.Contract.findById(toAccept.id).lean())!;
+  expect(accepted.status).toBe('signed');
+  expect(accepted.signatures.filter((g: { valid: boolean }) => g.valid).map((g: { side: string }) => g.side)).toEqual([
+    'seller',
+    'buyer',
+  ]);
+  // Parties never see each other's IP.
+  expect(await text(buyer.getByTestId('signatures'))).not.toMatch(/127\.0\.0\.1|::1/);
+  expect(errors).toEqual([]);
+});
+
+test('an official records historic contracts on the staff-only page: its region only, linked to no organisation', async () => {
+  const official = await signedInPage(browser, app.url, cast.official.email, TEST_PASSWORD, errors);
+  await clickNav(official, 'historic-import');
+  await official.waitForURL(`${app.url}/staff/contracts/historic-import`);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('历史技术合同');
+  const headers = [
+    '卖方名称',
+    '卖方信用代码',
+    '卖方地区',
+    '卖方类型',
+    '合同名称',
+    '合同类别',
+    '合同子类',
+    '技术领域',
+    '标的技术内容',
+    '买方名称',
+    '买方信用代码',
+    '买方地区',
+    '买方类型',
+    '合同成交额(元)',
+    '技术交易额(元)',
+    '签订日期',
+    '开始日期',
+    '结束日期',
+  ];
+  ws.columns = headers.map((h) => ({ header: h, key: h }));
+  const base = {
+    卖方类型: '高校',
+    合同类别: '技术服务',
+    合同子类: '技术服务',
+    技术领域: '高端装备制造',
+    标的技术内容: '解决焊缝跟踪精度不足问题',
+    买方名称: '本溪某公司',
+    买方信用代码: app.creditCode('210500'),
+    买方地区: '本溪',
+    买方类型: '企业',
+    '合同成交额(元)': 500000,
+    '技术交易额(元)': 500000,
+    签订日期: '2019-05-10',
+    开始日期: '2019-05-10',
+    结束日期: '2019-12-31',
+  };
+  ws.addRow({
+    ...base,
+    卖方名称: '本溪某研究院',
+    卖方信用代码: app.creditCode('210500'),
+    卖方地区: '本溪',
+    合同名称: '历史·本溪研究院技术服务合同',
+  });
+  ws.addRow({
+    ...base,
+    卖方名称: '大连某研究所',
+    卖方信用代码: app.creditCode('210200'),
+    卖方地区: '大连',
+    合同名称: '历史·辖区外合同',
+  });
+  await official
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '历史合同.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+  await official.waitForURL(/\/staff\/contracts\/historic-import\?job=[0-9a-f]{24}$/);
+  const job = official.getByTestId('import-job');
+  await eventually(
+    () => job.getByTestId('import-status').getAttribute('data-status'),
+    (st) => expect(st).toBe('done'),
+    30_000,
+  );
+  expect(await text(job.getByTestId('import-counts'))).toBe('共 2 行，已处理 2 行：成功 1，失败 1');
+  expect(await text(official.getByTestId('import-report').locator('tr', { hasText: '历史·辖区外合同' }))).toContain(
+    '管辖范围',
+  );
+  await bothSizes(official, 'contracts-historic-import');
+  const stored = (await app.models.Contract.findOne({ 'terms.title': '历史·本溪研究院技术服务合同' }).lean())!;
+  expect(stored).toMatchObject({
+    source: 'historic',
+    status: 'signed',
+    sellerOrgId: null,
+    buyerOrgId: null,
+    sellerRegion: '210500',
+  });
+  expect(await app.models.Audit.countDocuments({ entityId: String(stored._id), action: 'create_historic' })).toBe(1);
   expect(errors).toEqual([]);
 });

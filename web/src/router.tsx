@@ -4,7 +4,7 @@ import type { UserDto } from '@shared/dto';
 import { AppLayout } from './components/layout/app-layout';
 import { CenteredSpin } from './components/query-state';
 import { RequireAuth } from './components/require-auth';
-import { hasRole, isAdmin, isOfficial, isReviewer } from './lib/roles';
+import { hasRole, importsHistoricContracts, isAdmin, isOfficial, isReviewer } from './lib/roles';
 import HomePage from './pages/home/home-page';
 import NotFoundPage from './pages/not-found-page';
 import { RouteError } from './pages/route-error';
@@ -93,6 +93,8 @@ export const routes: RouteObject[] = [
             { path: 'payments/brokers/:id', ...page(() => import('./pages/payments/broker-statement-page')) },
             { path: 'payments/connect', ...page(() => import('./pages/payments/connect-page')) },
           ]),
+          // The staff-only bulk record of historic contracts (officials, operators), apart from members' imports.
+          guarded([{ path: 'staff/contracts/historic-import', ...page(() => import('./pages/contracts/import/historic-import-page')) }], importsHistoricContracts),
           guarded([{ path: 'finance', ...page(() => import('./pages/payments/finance-page')) }], isFinanceStaff),
           guarded(
             [

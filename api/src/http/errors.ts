@@ -25,6 +25,11 @@ export const errorCatalog = {
     zh: '该记录已被他人修改，请刷新后重试',
     en: 'Someone else changed this record; reload and try again',
   },
+  OWN_ORG_NOT_ALLOWED: {
+    status: 403,
+    zh: '不能处理本人所属机构的事项（职责分离）',
+    en: "Staff may not decide on their own organisation's records (separation of duties)",
+  },
   NOT_ORG_MEMBER: { status: 403, zh: '请先加入或创建机构', en: 'Join or create an organisation first' },
   ATTACHMENT_NOT_USABLE: {
     status: 400,

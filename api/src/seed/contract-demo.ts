@@ -1,6 +1,9 @@
 import { Types } from 'mongoose';
 import type { AppContext } from '../app-context';
-import { contractNumber } from '../modules/contracts/contracts.service';
+import { toAuthUser } from '../modules/auth/auth.service';
+import { contractNumber, paperContractIdFor } from '../modules/contracts/contracts.service';
+import type { OrgRecord } from '../modules/orgs/org.model';
+import type { UserRecord } from '../modules/users/user.model';
 import { documentHash } from '../modules/contracts/contract-terms';
 import { checkRegistration, RULES_VERSION } from '../modules/contracts/registration.rules';
 import { contractSubTypes, type ContractCategory, type ContractTerms } from '../shared/contract-schemas';
@@ -197,4 +200,34 @@ function ignoreDuplicates(err: unknown): null {
   const dupOnly = e.code === 11000 || (e.writeErrors ?? []).every((w) => (w.code ?? w.err?.code) === 11000);
   if (!dupOnly) throw err;
   return null;
+}
+
+/**
+ * A paper contract 东北大学 entered that names 沈阳瑞科 as buyer and waits for its confirmation (the contract
+ * page's 待对方确认; sign in as company@demo.nekj.cn to accept or decline it). Entered through the service under a
+ * fixed Idempotency-Key, so a restart or a second replica finds the same contract. Returns 1 when it made it.
+ */
+export async function seedAwaitingConfirmation(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
+  const { models, services } = ctx;
+  const seller = await models.User.findOne({ email: 'neu@demo.nekj.cn' }).lean<UserRecord>();
+  const sellerOrgId = orgIds.get('neu');
+  const buyer = await models.Org.findById(orgIds.get('ent-robot')).lean<OrgRecord>();
+  if (!seller || !sellerOrgId || !buyer) return 0;
+  const key = 'seed-awaiting-confirmation-1';
+  if (await models.Contract.exists({ _id: paperContractIdFor(String(sellerOrgId), key) })) return 0;
+  const terms: ContractTerms = {
+    title: '焊接机器人离线编程软件技术许可合同', category: 'license', subType: 'know_how_license', fieldCode: 'EQP',
+    subject: '许可沈阳瑞科在其焊接机器人产品中使用离线编程与路径规划软件的技术秘密，东北大学提供两次现场培训。',
+    seller: { name: '', creditCode: '000000', regionCode: '210100', orgType: 'university' },
+    buyer: { name: buyer.name, creditCode: buyer.creditCode, regionCode: buyer.regionCode, orgType: buyer.type },
+    amountFen: 36_000_000, techAmountFen: 36_000_000,
+    paymentSchedule: [
+      { dueOn: '2026-12-31', amountFen: 18_000_000, note: '首付 50%' },
+      { dueOn: '2027-06-30', amountFen: 18_000_000, note: '验收后 50%' },
+    ],
+    startOn: '2026-12-01', endOn: '2029-11-30', signedOn: '2026-11-26', ip: [{ type: 'know_how', number: '', title: '焊接机器人离线编程与路径规划方法' }],
+    exclusivity: 'ordinary', broker: null,
+  };
+  await services.contracts.createDirect(toAuthUser(seller), terms, {}, key);
+  return 1;
 }

@@ -4,7 +4,7 @@ import { submarketForRegion } from '../shared/taxonomy';
 import { hashPassword } from '../modules/auth/password';
 import { seedCatalog } from './catalog-demo';
 import { seedNegotiations } from './negotiation-demo';
-import { seedContracts } from './contract-demo';
+import { seedAwaitingConfirmation, seedContracts } from './contract-demo';
 import { seedPayments } from './payment-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 
@@ -79,8 +79,9 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: 
   }
   const catalog = await seedCatalog(ctx, orgIds);
   const negotiations = await seedNegotiations(ctx, orgIds);
-  const contracts = await seedContracts(ctx, orgIds);
+  let contracts = await seedContracts(ctx, orgIds);
   const payments = await seedPayments(ctx, orgIds);
+  contracts += await seedAwaitingConfirmation(ctx, orgIds);
   ctx.logger.info({ orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments }, 'demo seed checked');
   return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations, contracts, payments };
 }

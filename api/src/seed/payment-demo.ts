@@ -67,7 +67,8 @@ const contracts: DemoPaymentContract[] = [
 ];
 
 /**
- * Contracts with payables in every state the payment pages show: paid by bank transfer (confirmed by
+ * Paper contracts the seller entered and the buyer (沈阳瑞科) accepted, with payables in every state the
+ * payment pages show: paid by bank transfer (confirmed by
  * finance, with fee and broker commission in the ledger), a transfer waiting for finance, one due and one
  * overdue; and a held challenge deposit. Built through the services, each step idempotent (contract by originKey, payment by its fixed
  * Idempotency-Key, confirmation by state), so restarts and concurrent replicas add nothing twice.
@@ -96,6 +97,11 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
         if ((err as { code?: number }).code !== 11000) throw err;
       }
       contract = await models.Contract.findOne({ originKey: d.key }).lean<ContractRecord>();
+    }
+    // The buyer is an organisation of the platform: it accepts the paper contract the seller entered, as a
+    // member would on the contract page (a restart finds it signed and skips this).
+    if (contract!.status === 'awaiting_confirmation') {
+      contract = await services.contracts.confirmation(buyer, String(contract!._id), { decision: 'accept', docHash: contract!.docHash }, {});
     }
     const payables = await services.payments.plans.ensurePlan(contract!);
     for (const p of d.payments) {

@@ -42,7 +42,11 @@ export const contractSubTypes: Record<ContractCategory, Array<{ code: string; zh
   ],
 };
 
-export const contractStatuses = ['draft', 'signing', 'signed', 'filed', 'registered', 'rejected'] as const;
+/**
+ * `awaiting_confirmation`: a paper contract one side entered that names another organisation of the platform,
+ * until that organisation accepts it (→ signed) or declines it with a reason (→ declined).
+ */
+export const contractStatuses = ['draft', 'signing', 'awaiting_confirmation', 'declined', 'signed', 'filed', 'registered', 'rejected'] as const;
 export type ContractStatus = (typeof contractStatuses)[number];
 export const registrationStatuses = ['pending', 'approved', 'rejected'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
@@ -93,6 +97,12 @@ export const fromDealBody = z.strictObject({ dealId: oid() });
 export const updateContractBody = z.strictObject({ terms: contractTermsSchema, expectedVersion: z.number().int().min(1).max(1_000_000) });
 /** The side signs the document version it saw (its hash); a party signs only for its own side. */
 export const signBody = z.strictObject({ side: z.enum(['seller', 'buyer']), docHash: z.string().regex(/^[a-f0-9]{64}$/) });
+/** The other party of a paper contract accepts the document version it read (its hash), or declines with a reason. */
+export const confirmationBody = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('accept'), docHash: z.string().regex(/^[a-f0-9]{64}$/) }),
+  z.strictObject({ decision: z.literal('decline'), reason: z.string().trim().min(2).max(500) }),
+]);
+export type ConfirmationBody = z.infer<typeof confirmationBody>;
 export const fileRegistrationBody = z.strictObject({ note: z.string().trim().max(1_000).default('') });
 export const decisionBody = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('approve'), assessedTechAmountFen: fen(), note: z.string().trim().max(1_000).default('') }),

@@ -26,7 +26,8 @@ export interface SignatureDto {
   side: 'seller' | 'buyer';
   userName: string;
   at: string;
-  ip: string | null;
+  /** Staff only (admins, officials): the parties never see each other's IP. */
+  ip?: string | null;
   docHash: string;
   valid: boolean;
 }
@@ -72,7 +73,9 @@ export interface ContractDto {
   signatures: SignatureDto[];
   registration: { registrationNo: string; assessedTechAmountFen: number; registeredAt: string } | null;
   currentRegistrationId: string | null;
-  viewer: { side: 'seller' | 'buyer' | null; canEdit: boolean; canSign: boolean; canFile: boolean };
+  /** The buyer's answer to a paper contract the seller entered (null until it decides). */
+  confirmation: { status: 'confirmed' | 'declined'; reason: string | null; byName: string; at: string } | null;
+  viewer: { side: 'seller' | 'buyer' | null; canEdit: boolean; canSign: boolean; canConfirm: boolean; canFile: boolean };
 }
 export interface ContractDetailDto {
   contract: ContractDto;
@@ -118,6 +121,15 @@ export function useSignContract(id: string) {
   });
 }
 
+/** The buyer named in a paper contract accepts the version it read, or declines it with a reason. */
+export function useConfirmContract(id: string) {
+  const done = useInvalidateAll();
+  return useMutation({
+    mutationFn: (body: { decision: 'accept'; docHash: string } | { decision: 'decline'; reason: string }) => api.post<{ contract: ContractDto }>(`/api/contracts/${id}/confirmation`, body),
+    onSuccess: done,
+  });
+}
+
 export function useFileRegistration(id: string) {
   const done = useInvalidateAll();
   return useMutation({
@@ -143,7 +155,7 @@ export const contractPdfUrl = (id: string) => `/api/contracts/${id}/document.pdf
 
 /**
  * A contract signed off the platform, entered by the seller (POST /api/contracts): it counts as signed at
- * once. `key` is the attempt's Idempotency-Key: a retry after a lost answer gets the first contract back.
+ * once when the buyer is off the platform, and waits for the buyer's confirmation when it is on it. `key` is the attempt's Idempotency-Key: a retry after a lost answer gets the first contract back.
  */
 export function useCreatePaperContract() {
   const done = useInvalidateAll();
@@ -155,3 +167,5 @@ export function useCreatePaperContract() {
 }
 
 export const CONTRACT_IMPORT_TEMPLATE_URL = '/api/contracts/import-template.xlsx';
+/** The staff-only historic import's template: the seller's columns first, then the members' columns. */
+export const HISTORIC_IMPORT_TEMPLATE_URL = '/api/contracts/historic-import-template.xlsx';

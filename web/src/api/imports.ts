@@ -15,7 +15,7 @@ export const EXPORT_URL = '/api/achievements/export.xlsx';
 /** The progress bar asks twice a second while the job is queued or running. */
 export const IMPORT_POLL_MS = 500;
 
-const startPath: Record<ImportKind, string> = { achievement: '/api/achievements/import', contract: '/api/contracts/import' };
+const startPath: Record<ImportKind, string> = { achievement: '/api/achievements/import', contract: '/api/contracts/import', contract_historic: '/api/contracts/historic-import' };
 
 export const importKeys = {
   all: ['imports'] as const,

@@ -163,7 +163,7 @@ export interface AttachmentDto {
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
 /** What a job imports: catalogue achievements (drafts) or paper contracts. */
-export type ImportKind = 'achievement' | 'contract';
+export type ImportKind = 'achievement' | 'contract' | 'contract_historic';
 
 export interface ImportRowReport {
   row: number;

@@ -9,6 +9,8 @@ export const isReviewer = (user: UserDto | null | undefined) => hasRole(user, 'o
 export const isAdmin = (user: UserDto | null | undefined) => hasRole(user, 'admin');
 /** Registration officials (and admins) read the tally of their region. */
 export const isOfficial = (user: UserDto | null | undefined) => hasRole(user, 'official', 'admin');
+/** Who records historic contracts in bulk (the API's rule: registration officials and sub-market operators). */
+export const importsHistoricContracts = (user: UserDto | null | undefined) => hasRole(user, 'official', 'operator');
 
 /** May edit the organisation's profile and add members (mirrors the API policy). */
 export const canManageOrg = (user: UserDto | null | undefined, orgId: string) =>

@@ -101,7 +101,7 @@ describe('contract import job', () => {
     await app.models.ImportJob.create({ _id: jobId, orgId: seller.org._id, createdBy: seller.user._id, kind: 'contract', filename: 'crash.csv', format: 'csv', storageKey, status: 'running', total: 3, processed: 0 });
     // Row 3 reached the database before the crash, not yet the tally.
     const fileKey = crypto.createHash('sha256').update(csv).digest('hex').slice(0, 16);
-    const user = { id: String(seller.user._id) };
+    const user = { id: String(seller.user._id), name: '导入人' };
     const terms = paperTerms(app, seller.org, { title: '崩溃前已写入' });
     const early = await app.running.ctx.services.contracts.paperContract(user, seller.org, terms as never, `import:${String(seller.org._id)}:${fileKey}:3`, 'import');
     await app.models.Contract.create({ ...early, importJobId: jobId });
@@ -142,7 +142,7 @@ describe('contract import job', () => {
     const fileKey = crypto.createHash('sha256').update(csv).digest('hex').slice(0, 16);
     // Row 2 stored by an import before this change, keyed import:<file hash>:<row>.
     const terms = paperTerms(app, seller.org, { title: '旧键导入' });
-    const legacy = await app.running.ctx.services.contracts.paperContract({ id: String(seller.user._id) }, seller.org, terms as never, `import:${fileKey}:2`, 'import');
+    const legacy = await app.running.ctx.services.contracts.paperContract({ id: String(seller.user._id), name: '导入人' }, seller.org, terms as never, `import:${fileKey}:2`, 'import');
     await app.models.Contract.create({ ...legacy, importJobId: new Types.ObjectId() });
 
     const again = await finished((await postImport(seller, csv)).body.job.id, seller);

@@ -152,7 +152,7 @@ export class ContractImport implements ImportRunner {
     if (!org) throw new Error('organisation no longer exists');
     const fileKey = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const seller = { name: org.name, creditCode: org.creditCode, regionCode: org.regionCode, orgType: org.type };
-    const createdBy = { id: String(job.createdBy) };
+    const createdBy = { id: String(job.createdBy), name: job.createdByName ?? '' };
     return async (rows: SheetRow[]) => {
       const report: ImportRowReport[] = [];
       const pending: PendingRow[] = [];

@@ -10,7 +10,7 @@ import type { ContractStatus, ContractTerms, RegistrationStatus, StatBucket } fr
 export const contractSchema = new Schema(
   {
     contractNo: { type: String, required: true, unique: true },
-    /** deal:<id> | direct:<id> | import:<seller org>:<file hash>:<row> (before 2026-11-30 import:<file hash>:<row>) | seed:<n>: makes creation idempotent. */
+    /** deal:<id> | direct:<id> | import:<seller org>:<file hash>:<row> (before 2026-11-30 import:<file hash>:<row>) | historic:<staff user>:<file hash>:<row> | seed:<n>: makes creation idempotent. */
     originKey: { type: String, required: true, unique: true },
     /** The import job that stored it (imported contracts only): a resumed job tells its own rows from earlier imports of the file. */
     importJobId: { type: Schema.Types.ObjectId },
@@ -29,6 +29,8 @@ export const contractSchema = new Schema(
     currentRegistrationId: { type: Schema.Types.ObjectId, default: null },
     filings: { type: Number, default: 0 },
     registration: { type: Schema.Types.Mixed, default: null },
+    /** A paper contract's other party accepting or declining it (null until it decides, again after an edit). */
+    confirmation: { type: Schema.Types.Mixed, default: null },
     version: { type: Number, required: true, default: 1 },
     statsDirty: { type: Boolean, default: true, index: true },
     stats: { type: Schema.Types.Mixed, default: () => ({ v: 0, c: null }) },
@@ -50,6 +52,14 @@ export interface Signature {
   valid: boolean;
 }
 
+/** The buyer's answer to a paper contract the seller entered (see contract.state.ts). */
+export interface Confirmation {
+  status: 'confirmed' | 'declined';
+  reason: string | null;
+  byName: string;
+  at: Date;
+}
+
 export interface Contribution {
   bucket: StatBucket;
   month: number;
@@ -64,7 +74,7 @@ export interface ContractRecord {
   contractNo: string;
   originKey: string;
   importJobId?: Types.ObjectId;
-  source: 'deal' | 'direct' | 'import' | 'seed';
+  source: 'deal' | 'direct' | 'import' | 'historic' | 'seed';
   signing: 'platform' | 'paper';
   dealId: Types.ObjectId | null;
   sellerOrgId: Types.ObjectId | null;
@@ -78,6 +88,7 @@ export interface ContractRecord {
   currentRegistrationId: Types.ObjectId | null;
   filings: number;
   registration: { registrationNo: string; assessedTechAmountFen: number; registeredAt: Date; registrationId: string } | null;
+  confirmation?: Confirmation | null;
   version: number;
   statsDirty: boolean;
   stats: { v: number; c: Contribution | null; pending?: boolean };

@@ -1,11 +1,15 @@
 import type { AuthUser } from '../auth/auth.types';
 import type { ContractRecord, RegistrationRecord } from './contract.model';
-import { canContract, partySide } from './contract.policy';
+import { canContract, contractStaff, partySide } from './contract.policy';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-/** Parties and officials read the full terms; there is no public view of a contract. */
+/**
+ * Parties and officials read the full terms; there is no public view of a contract. Signers' IP addresses
+ * are kept for the record and shown to staff only (issue 17, finding 8), never to the other party.
+ */
 export function presentContract(c: ContractRecord, user: AuthUser | null) {
+  const staff = contractStaff(user, c);
   return {
     id: String(c._id),
     contractNo: c.contractNo,
@@ -20,7 +24,8 @@ export function presentContract(c: ContractRecord, user: AuthUser | null) {
     buyerOrgId: c.buyerOrgId ? String(c.buyerOrgId) : null,
     sellerRegion: c.sellerRegion,
     submarketCode: c.submarketCode,
-    signatures: c.signatures.map((s) => ({ side: s.side, userName: s.userName, at: iso(s.at), ip: s.ip, docHash: s.docHash, valid: s.valid })),
+    signatures: c.signatures.map((s) => ({ side: s.side, userName: s.userName, at: iso(s.at), docHash: s.docHash, valid: s.valid, ...(staff ? { ip: s.ip } : {}) })),
+    confirmation: c.confirmation ? { status: c.confirmation.status, reason: c.confirmation.reason, byName: c.confirmation.byName, at: iso(c.confirmation.at) } : null,
     registration: c.registration ? { ...c.registration, registeredAt: iso(c.registration.registeredAt) } : null,
     currentRegistrationId: c.currentRegistrationId ? String(c.currentRegistrationId) : null,
     filings: c.filings,
@@ -30,6 +35,7 @@ export function presentContract(c: ContractRecord, user: AuthUser | null) {
       side: partySide(user, c),
       canEdit: canContract(user, 'edit', c),
       canSign: canContract(user, 'sign', c) && !c.signatures.some((s) => s.valid && s.side === partySide(user, c)),
+      canConfirm: canContract(user, 'confirm', c),
       canFile: canContract(user, 'file', c),
     },
   };

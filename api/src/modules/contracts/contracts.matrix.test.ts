@@ -8,6 +8,7 @@ import { filedContract, makeDeal, paperTerms } from '../../test-support/contract
 import { startTestApp, type TestApp } from '../../test-support/harness';
 import { readRows } from '../imports/spreadsheet';
 import { contractColumns, termsFromRow } from './contract-import';
+import { historicColumns } from './historic-import';
 
 let app: TestApp;
 let cast: Awaited<ReturnType<TestApp['cast']>>;
@@ -100,6 +101,54 @@ describe('contracts', () => {
     expect((await app.http('GET', '/api/imports?kind=contract', { token: cast.other.token })).body.items.map((j: { id: string }) => j.id)).toEqual([theirs.job!.id]);
   });
 
+  test('historic import: staff only, within their scope, linked to no organisation and audited', async () => {
+    cover('POST', '/api/contracts/historic-import');
+    cover('GET', '/api/contracts/historic-import-template.xlsx');
+    const template = await fetch(`${app.url}/api/contracts/historic-import-template.xlsx`);
+    expect(template.status).toBe(200);
+    expect(Object.keys((await readRows('xlsx', Buffer.from(await template.arrayBuffer())))[0].cells)).toEqual(expect.arrayContaining(historicColumns.slice(0, 5)));
+    const o = cast.ownerOrg;
+    const row = (title: string, seller: { name: string; creditCode: string; region: string }, buyerCode: string) =>
+      `${seller.name},${seller.creditCode},${seller.region},高校,${title},技术服务,技术服务,EQP,解决焊缝跟踪精度不足问题,某公司,${buyerCode},营口,企业,300000,300000,2019-02-10,2019-02-10,2019-08-10,,,,,`;
+    const csv = [
+      historicColumns.join(','),
+      row('历史·本溪卖方', { name: o.name, creditCode: o.creditCode, region: '本溪' }, cast.otherOrg.creditCode),
+      row('历史·大连卖方', { name: '大连某研究所', creditCode: app.creditCode('210200'), region: '大连' }, app.creditCode('210800')),
+    ].join('\n');
+    const send = async (who: Who) => {
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.from(`${csv}\n`)], { type: 'text/csv' }), 'historic.csv');
+      const res = await fetch(`${app.url}/api/contracts/historic-import`, { method: 'POST', headers: who ? { authorization: `Bearer ${who.token}` } : {}, body: form });
+      return { status: res.status, job: ((await res.json()) as { job?: { id: string } }).job };
+    };
+    const before = await app.models.ImportJob.countDocuments();
+    expect((await send(null)).status).toBe(401);
+    expect((await send(cast.owner)).status).toBe(403);
+    expect((await send(cast.admin)).status).toBe(403);
+    expect(await app.models.ImportJob.countDocuments()).toBe(before);
+    // The Benxi official (210500) records the Benxi seller's row; the Dalian row is outside its scope.
+    const { status: s, job } = await send(cast.official);
+    expect(s).toBe(202);
+    await app.running.ctx.services.imports.idle();
+    const done = await app.http('GET', `/api/imports/${job!.id}`, { token: cast.official.token });
+    expect(done.body.job).toMatchObject({ kind: 'contract_historic', status: 'done', created: 1, failed: 1 });
+    expect(await status('GET', `/api/imports/${job!.id}`, cast.otherOfficial)).toBe(404);
+    expect(await status('GET', `/api/imports/${job!.id}`, cast.owner)).toBe(404);
+    expect((await app.http('GET', '/api/imports?kind=contract_historic', { token: cast.official.token })).body.items.map((j: { id: string }) => j.id)).toEqual([job!.id]);
+    const stored = (await app.models.Contract.findOne({ 'terms.title': '历史·本溪卖方' }).lean())!;
+    expect(stored).toMatchObject({ source: 'historic', status: 'signed', sellerOrgId: null, buyerOrgId: null, sellerRegion: '210500' });
+    expect(await app.models.Contract.countDocuments({ 'terms.title': '历史·大连卖方' })).toBe(0);
+    // It names both organisations of the cast, yet is on neither's list; the official and admins read it.
+    for (const who of [cast.owner, cast.other]) expect(await status('GET', `/api/contracts/${stored._id}`, who)).toBe(404);
+    expect(await status('GET', `/api/contracts/${stored._id}`, cast.official)).toBe(200);
+    expect(await app.models.Audit.countDocuments({ entity: 'contract', entityId: String(stored._id), action: 'create_historic' })).toBe(1);
+    // A staff member of the seller's organisation may not record it (separation of duties).
+    const insider = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'], org: o, orgRole: 'member' });
+    const own = await send(insider);
+    await app.running.ctx.services.imports.idle();
+    expect((await app.http('GET', `/api/imports/${own.job!.id}`, { token: insider.token })).body.job).toMatchObject({ created: 1, failed: 1 });
+  });
+
   test('import template: public, an XLSX whose headers are the columns the import reads', async () => {
     cover('GET', '/api/contracts/import-template.xlsx');
     const res = await fetch(`${app.url}/api/contracts/import-template.xlsx`);
@@ -163,6 +212,27 @@ describe('contracts', () => {
     expect(await status('POST', path, cast.owner, as('seller'))).toBe(200);
     expect(await status('POST', path, cast.owner, as('seller'))).toBe(200);
     expect((await app.models.Contract.findById(c.id).lean())!.signatures).toHaveLength(1);
+  });
+
+  test('confirmation: the buyer named in a paper contract only; seller, officials and others change nothing', async () => {
+    cover('POST', '/api/contracts/:id/confirmation');
+    const buyer = { name: cast.otherOrg.name, creditCode: cast.otherOrg.creditCode, regionCode: cast.otherOrg.regionCode, orgType: cast.otherOrg.type };
+    const c = (await app.http('POST', '/api/contracts', { token: cast.owner.token, body: { terms: paperTerms(app, cast.ownerOrg, { buyer }) } })).body.contract;
+    const path = `/api/contracts/${c.id}/confirmation`;
+    const accept = { decision: 'accept', docHash: c.docHash };
+    expect(await status('POST', path, null, accept)).toBe(401);
+    expect(await status('POST', path, await app.createUser({ org: await app.createOrg() }), accept)).toBe(404);
+    expect(await status('POST', path, cast.official, accept)).toBe(404);
+    expect(await status('POST', path, cast.hubOperator, accept)).toBe(404);
+    expect(await status('POST', path, cast.owner, accept)).toBe(403);
+    expect(await status('POST', path, cast.admin, accept)).toBe(403);
+    expect((await app.models.Contract.findById(c.id).lean())!.status).toBe('awaiting_confirmation');
+    expect(await status('POST', path, cast.other, accept)).toBe(200);
+    expect(await status('POST', path, cast.other, accept)).toBe(200);
+    expect(await status('POST', path, cast.other, { decision: 'decline', reason: '改主意了' })).toBe(409);
+    const stored = (await app.models.Contract.findById(c.id).lean())!;
+    expect(stored.status).toBe('signed');
+    expect(stored.signatures.map((s: { side: string }) => s.side)).toEqual(['seller', 'buyer']);
   });
 
   test('file: the seller only', async () => {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute, idParams } from '../../http/route';
 import {
+  confirmationBody,
   createContractBody,
   decisionBody,
   fileRegistrationBody,
@@ -17,6 +18,7 @@ import { singleFile } from '../attachments/attachments.routes';
 import { presentImportJob } from '../imports/import-job.presenter';
 import { renderContractPdf } from './contract-document';
 import { contractImportTemplate } from './contract-import';
+import { historicImportTemplate } from './historic-import';
 import { presentContract, presentContractRow, presentRegistration } from './contract.presenter';
 
 /** The optional Idempotency-Key of a paper-contract entry; a malformed one is refused rather than ignored. */
@@ -42,7 +44,7 @@ export function contractsRoutes(ctx: AppContext): Router {
     return { ...page, items: page.items.map(presentContractRow) };
   });
 
-  defineRoute(router, registry, { method: 'post', path: '/api/contracts', summary: 'Enter a contract signed off the platform (the seller enters it); an Idempotency-Key header makes a retry answer the first contract', tags, auth: 'user', body: createContractBody, status: 201 }, async ({ user, body, req }) => ({
+  defineRoute(router, registry, { method: 'post', path: '/api/contracts', summary: 'Enter a contract signed off the platform (the seller enters it; a buyer on the platform confirms it before it counts as signed); an Idempotency-Key header makes a retry answer the first contract', tags, auth: 'user', body: createContractBody, status: 201 }, async ({ user, body, req }) => ({
     contract: presentContract(await contracts.createDirect(user!, body.terms, meta(req), idempotencyKey(req)), user),
   }));
 
@@ -62,6 +64,19 @@ export function contractsRoutes(ctx: AppContext): Router {
     res
       .set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('技术合同导入模板.xlsx')}`, 'Cache-Control': 'no-store' })
       .send(await contractImportTemplate());
+  });
+
+  defineRoute(
+    router,
+    registry,
+    { method: 'post', path: '/api/contracts/historic-import', summary: 'Staff only (officials, operators): record historic contracts from CSV or XLSX, both parties per row, within their scope; linked to no organisation, audited; answers 202 with a job', tags, auth: 'user', status: 202, before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)] },
+    async ({ user, req }) => ({ job: presentImportJob(await imports.start(user!, 'contract_historic', req.file), false) }),
+  );
+
+  defineRoute(router, registry, { method: 'get', path: '/api/contracts/historic-import-template.xlsx', summary: 'The XLSX template of the staff historic-contract import (seller columns first)', tags, auth: 'public' }, async ({ res }) => {
+    res
+      .set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('历史技术合同导入模板.xlsx')}`, 'Cache-Control': 'no-store' })
+      .send(await historicImportTemplate());
   });
 
   defineRoute(router, registry, { method: 'get', path: '/api/contracts/:id', summary: 'A contract with its registrations and history', tags, auth: 'user', params: idParams }, async ({ user, params }) => {
@@ -85,6 +100,10 @@ export function contractsRoutes(ctx: AppContext): Router {
 
   defineRoute(router, registry, { method: 'post', path: '/api/contracts/:id/sign', summary: 'Sign for my side the document version I read (its SHA-256)', tags, auth: 'user', params: idParams, body: signBody }, async ({ user, params, body, req }) => ({
     contract: presentContract(await contracts.sign(user!, params.id, body, meta(req)), user),
+  }));
+
+  defineRoute(router, registry, { method: 'post', path: '/api/contracts/:id/confirmation', summary: 'The buyer named in a paper contract accepts the version it read (its SHA-256) or declines it with a reason', tags, auth: 'user', params: idParams, body: confirmationBody }, async ({ user, params, body, req }) => ({
+    contract: presentContract(await contracts.confirmation(user!, params.id, body, meta(req)), user),
   }));
 
   defineRoute(router, registry, { method: 'post', path: '/api/contracts/:id/registration', summary: 'The seller files the contract for registration (认定登记)', tags, auth: 'user', params: idParams, body: fileRegistrationBody, status: 201 }, async ({ user, params, body, req }) => {

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
-import type { ContractTerms, ListContractsQuery } from '../../shared/contract-schemas';
+import type { ConfirmationBody, ContractTerms, ListContractsQuery } from '../../shared/contract-schemas';
 import { LIAONING, liaoningRegionCodes, submarketForRegion } from '../../shared/taxonomy';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -46,7 +46,7 @@ export class ContractsService {
     private readonly stats: StatsService,
   ) {}
 
-  async load(user: AuthUser | null, id: string, action: 'read' | 'edit' | 'sign' | 'file'): Promise<ContractRecord> {
+  async load(user: AuthUser | null, id: string, action: 'read' | 'edit' | 'sign' | 'confirm' | 'file'): Promise<ContractRecord> {
     const c = await this.models.Contract.findById(id).lean<ContractRecord>();
     if (!c || !canContract(user, 'read', c)) throw new AppError('NOT_FOUND');
     if (action !== 'read' && !canContract(user, action, c)) throw new AppError(partySide(user, c) ? 'INVALID_STATE' : 'FORBIDDEN', { status: c.status });
@@ -107,11 +107,23 @@ export class ContractsService {
     return (o?._id as Types.ObjectId | undefined) ?? null;
   }
 
-  /** Builds a paper contract of the organisation as seller (not stored): shared by entry and import. */
-  async paperContract(user: Pick<AuthUser, 'id'>, org: OrgRecord, input: ContractTerms, originKey: string, source: 'direct' | 'import', _id = new Types.ObjectId()) {
+  /** The seller's entry of a paper contract, recorded as its signature of that document version. */
+  private entrySignature(user: Pick<AuthUser, 'id' | 'name'>, docHash: string, ip: string | null): Signature {
+    return { side: 'seller', userId: user.id, userName: user.name, at: new Date(), ip, docHash, valid: true };
+  }
+
+  /**
+   * Builds a paper contract of the organisation as seller (not stored): shared by entry and import. When the
+   * buyer is a verified organisation of the platform the contract waits for it to confirm (issue 17, finding
+   * 1): until then nothing is payable, fileable, tallied or shown to officials. A buyer off the platform has
+   * nobody to ask, and the contract is signed on entry as before.
+   */
+  async paperContract(user: Pick<AuthUser, 'id' | 'name'>, org: OrgRecord, input: ContractTerms, originKey: string, source: 'direct' | 'import', _id = new Types.ObjectId(), ip: string | null = null) {
     if (!input.signedOn) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' }]);
     const terms: ContractTerms = { ...input, seller: partyFromOrg(org) };
     const contractNo = contractNumber(_id);
+    const buyerOrgId = terms.buyer.creditCode === org.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);
+    const docHash = documentHash(contractNo, terms);
     return {
       _id,
       contractNo,
@@ -119,13 +131,14 @@ export class ContractsService {
       source,
       signing: 'paper' as const,
       sellerOrgId: org._id,
-      buyerOrgId: terms.buyer.creditCode === org.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode),
+      buyerOrgId,
       sellerRegion: terms.seller.regionCode,
       submarketCode: submarketForRegion(terms.seller.regionCode),
       terms,
-      docHash: documentHash(contractNo, terms),
-      status: 'signed' as const,
-      signatures: [],
+      docHash,
+      status: buyerOrgId ? ('awaiting_confirmation' as const) : ('signed' as const),
+      signatures: [this.entrySignature(user, docHash, ip)],
+      confirmation: null,
       version: 1,
       statsDirty: true,
       stats: { v: 0, c: null },
@@ -141,7 +154,7 @@ export class ContractsService {
   async createDirect(user: AuthUser, input: ContractTerms, meta: Meta, idempotencyKey?: string): Promise<ContractRecord> {
     const org = await this.myOrg(user);
     const id = idempotencyKey ? paperContractIdFor(String(org._id), idempotencyKey) : new Types.ObjectId();
-    const doc = await this.paperContract(user, org, input, 'direct:<id>', 'direct', id);
+    const doc = await this.paperContract(user, org, input, 'direct:<id>', 'direct', id, meta.ip ?? null);
     const stored = idempotencyKey ? await this.models.Contract.findById(id).lean<ContractRecord>() : null;
     if (stored) return this.replayDirect(stored, doc.terms);
     try {
@@ -151,7 +164,7 @@ export class ContractsService {
       if (!idempotencyKey || !isDuplicate(err)) throw err;
       return this.replayDirect((await this.models.Contract.findById(id).lean<ContractRecord>())!, doc.terms);
     }
-    await this.audit.record(user, { entity: 'contract', entityId: String(id), action: 'create_paper', to: 'signed', ip: meta.ip });
+    await this.audit.record(user, { entity: 'contract', entityId: String(id), action: 'create_paper', to: doc.status, ip: meta.ip });
     await this.stats.apply(id);
     return (await this.models.Contract.findById(id).lean<ContractRecord>())!;
   }
@@ -246,9 +259,32 @@ export class ContractsService {
     const docHash = documentHash(c.contractNo, terms);
     if (docHash === c.docHash) return c;
     const signatures = c.signatures.map((s) => ({ ...s, valid: false }));
-    const voided = c.signatures.some((s) => s.valid);
-    const buyerOrgId = c.signing === 'paper' ? await this.linkedOrgId(terms.buyer.creditCode) : c.buyerOrgId;
-    return this.transition(user, c, c.signing === 'platform' ? 'edit' : 'edit_paper', { $set: { terms, docHash, signatures, buyerOrgId } }, { ...meta, reason: voided ? 'signatures voided' : undefined });
+    if (c.signing === 'platform') return this.transition(user, c, 'edit', { $set: { terms, docHash, signatures } }, { ...meta, reason: c.signatures.some((s) => s.valid) ? 'signatures voided' : undefined });
+    // A paper contract: the seller's corrected entry is its new signature; a buyer on the platform confirms again.
+    const voided = c.signatures.some((s) => s.valid && s.side === 'buyer');
+    const buyerOrgId = terms.buyer.creditCode === c.terms.seller.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);
+    const set = { terms, docHash, signatures: [...signatures, this.entrySignature(user, docHash, meta.ip ?? null)], buyerOrgId, confirmation: null };
+    return this.transition(user, c, buyerOrgId ? 'edit_unconfirmed' : 'edit_paper', { $set: set }, { ...meta, reason: voided ? "the buyer's confirmation voided" : undefined });
+  }
+
+  /**
+   * The buyer named in a paper contract accepts the document version it read (its hash; recorded as its
+   * signature, so the contract is signed by both) or declines it with a reason the seller sees. A retried
+   * acceptance of the same version answers the contract.
+   */
+  async confirmation(user: AuthUser, id: string, body: ConfirmationBody, meta: Meta): Promise<ContractRecord> {
+    const c = await this.load(user, id, 'read');
+    if (c.signing !== 'paper' || partySide(user, c) !== 'buyer') throw new AppError('FORBIDDEN', { reason: 'only the buyer named in a paper contract confirms it' });
+    const decided = { byName: user.name, at: new Date() };
+    if (body.decision === 'accept') {
+      if (c.status === 'signed' && c.signatures.some((s) => s.valid && s.side === 'buyer' && s.docHash === body.docHash)) return c;
+      if (!canContract(user, 'confirm', c)) throw new AppError('INVALID_STATE', { status: c.status });
+      if (body.docHash !== c.docHash) throw new AppError('EDIT_CONFLICT', { reason: 'the terms changed since you read them' });
+      const signature: Signature = { side: 'buyer', userId: user.id, userName: user.name, at: decided.at, ip: meta.ip ?? null, docHash: c.docHash, valid: true };
+      return this.transition(user, c, 'confirm', { $push: { signatures: signature }, $set: { confirmation: { status: 'confirmed', reason: null, ...decided } } }, meta);
+    }
+    if (!canContract(user, 'confirm', c)) throw new AppError('INVALID_STATE', { status: c.status });
+    return this.transition(user, c, 'decline', { $set: { confirmation: { status: 'declined', reason: body.reason, ...decided } } }, { ...meta, reason: body.reason });
   }
 
   async sign(user: AuthUser, id: string, body: { side: 'seller' | 'buyer'; docHash: string }, meta: Meta): Promise<ContractRecord> {

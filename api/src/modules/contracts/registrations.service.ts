@@ -6,6 +6,7 @@ import type { DecisionBody, RegistrationStatus } from '../../shared/contract-sch
 import { LIAONING } from '../../shared/taxonomy';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import { refuseOwnOrg } from '../auth/separation-of-duties';
 import type { StatsService } from '../stats/stats.service';
 import type { ContractRecord, RegistrationRecord } from './contract.model';
 import { canRegistration } from './contract.policy';
@@ -52,6 +53,7 @@ export class RegistrationsService {
   async decide(user: AuthUser, id: string, body: DecisionBody, meta: Meta): Promise<RegistrationRecord> {
     const r = await this.get(user, id);
     if (!canRegistration(user, 'decide', r)) throw new AppError('FORBIDDEN', { reason: 'only a registration official of the seller\'s region decides' });
+    refuseOwnOrg(user, [r.sellerOrgId, r.buyerOrgId]);
     const event = body.decision === 'approve' ? 'approve' : 'reject';
     if (r.status !== 'pending') {
       // A retry of the same official's same decision completes the contract step; anything else is a conflict.

@@ -1,8 +1,11 @@
 import { Schema, type Types } from 'mongoose';
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
-/** What a job imports: catalogue achievements (drafts) or paper contracts (signed, counted in the tally). */
-export const importKinds = ['achievement', 'contract'] as const;
+/**
+ * What a job imports: catalogue achievements (drafts), an organisation's paper contracts, or historic contracts
+ * recorded by staff (officials, operators: no organisation, see contracts/historic-import.ts).
+ */
+export const importKinds = ['achievement', 'contract', 'contract_historic'] as const;
 export type ImportKind = (typeof importKinds)[number];
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -18,7 +21,8 @@ export interface ImportRowReport {
 /** A bulk import: the file stays in storage until done, so a restart resumes from the file. */
 export const importJobSchema = new Schema(
   {
-    orgId: { type: Schema.Types.ObjectId, required: true, index: true },
+    /** The importing organisation; null for staff's historic contracts (the job is its creator's). */
+    orgId: { type: Schema.Types.ObjectId, default: null, index: true },
     createdBy: { type: Schema.Types.ObjectId, required: true },
     createdByName: { type: String },
     kind: { type: String, enum: importKinds, required: true },
@@ -40,7 +44,7 @@ export const importJobSchema = new Schema(
 
 export interface ImportJobRecord {
   _id: Types.ObjectId;
-  orgId: Types.ObjectId;
+  orgId: Types.ObjectId | null;
   createdBy: Types.ObjectId;
   createdByName?: string;
   kind: ImportKind;

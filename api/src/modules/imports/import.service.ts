@@ -46,7 +46,8 @@ export class ImportService {
 
   /** Stores the file, records a queued job and starts it in the background; returns at once. */
   async start(user: AuthUser, kind: ImportKind, file: { originalname: string; buffer: Buffer } | undefined): Promise<ImportJobRecord> {
-    if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
+    const staffJob = kind === 'contract_historic';
+    if (!user.orgId && !staffJob) throw new AppError('NOT_ORG_MEMBER');
     if (!file) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'file', message: 'a file is required' }]);
     const mime = await detectAllowedMime(file.buffer);
     const format = mime === XLSX ? 'xlsx' : !mime && looksLikeText(file.buffer) ? 'csv' : null;
@@ -57,7 +58,7 @@ export class ImportService {
     await this.storage.put(storageKey, file.buffer);
     const doc = await this.models.ImportJob.create({
       _id: id,
-      orgId: user.orgId,
+      orgId: staffJob ? null : user.orgId,
       createdBy: user.id,
       createdByName: user.name,
       kind,
@@ -72,11 +73,14 @@ export class ImportService {
 
   async get(user: AuthUser, id: string): Promise<ImportJobRecord> {
     const job = await this.models.ImportJob.findById(id).lean<ImportJobRecord>();
-    if (!job || (String(job.orgId) !== user.orgId && !user.roles.includes('admin'))) throw new AppError('NOT_FOUND');
+    // An organisation's job is its members'; a staff job (no organisation) is its creator's.
+    const owner = job && (job.orgId ? String(job.orgId) === user.orgId : String(job.createdBy) === user.id);
+    if (!job || (!owner && !user.roles.includes('admin'))) throw new AppError('NOT_FOUND');
     return job;
   }
 
   async listMine(user: AuthUser, kind?: ImportKind): Promise<ImportJobRecord[]> {
+    if (kind === 'contract_historic') return this.models.ImportJob.find({ kind, createdBy: user.id, orgId: null }, { report: 0 }).sort({ createdAt: -1 }).limit(20).lean<ImportJobRecord[]>();
     if (!user.orgId) return [];
     return this.models.ImportJob.find({ orgId: user.orgId, ...(kind ? { kind } : {}) }, { report: 0 }).sort({ createdAt: -1 }).limit(20).lean<ImportJobRecord[]>();
   }

@@ -5,6 +5,7 @@ import type { Page } from '../../http/route';
 import { submarketForRegion } from '../../shared/taxonomy';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import { refuseOwnOrg } from '../auth/separation-of-duties';
 import { escapeRegex } from '../orgs/orgs.service';
 import type { ListingKindConfig } from './listing.kind';
 import { NDA_TEXT_VERSION } from './listing.kind';
@@ -193,6 +194,7 @@ export class ListingService {
 
   async review(user: AuthUser, id: string, decision: { decision: 'approve' | 'reject'; reason?: string }, meta: Meta) {
     const listing = await this.getFor(user, id, 'review');
+    refuseOwnOrg(user, [listing.ownerOrgId]);
     const review = { reason: decision.reason, decidedAt: new Date(), decidedBy: user.name };
     const extra: Record<string, unknown> = { review };
     if (decision.decision === 'approve') {

@@ -137,11 +137,16 @@ export class NegotiationService {
     return rows.map((r) => String(r._id));
   }
 
+  /**
+   * The room's summary for this user. The agreed terms (the deal) are the participants' only: operators,
+   * admins and invited brokers read the metadata, as the operators' list does (issue 17, finding 6).
+   */
   async present(user: AuthUser, n: NegotiationRecord, opts: { withDeal?: boolean } = {}): Promise<NegotiationDto> {
+    const withDeal = opts.withDeal !== false && n.status === 'agreed' && !!sideOf(user, n);
     const [orgNames, unread, deal] = await Promise.all([
       this.orgNames([n]),
       this.unreadFor(user, n),
-      opts.withDeal !== false && n.status === 'agreed' ? this.models.Deal.findOne({ negotiationId: n._id }).lean<DealRecord>() : null,
+      withDeal ? this.models.Deal.findOne({ negotiationId: n._id }).lean<DealRecord>() : null,
     ]);
     return presentNegotiation(n, { orgNames, unread, deal, mySide: sideOf(user, n) ?? (pendingBroker(user, n) ? 'broker' : 'operator') });
   }

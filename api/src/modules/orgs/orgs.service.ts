@@ -8,6 +8,7 @@ import { submarketForRegion } from '../../shared/taxonomy';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
+import { refuseOwnOrg } from '../auth/separation-of-duties';
 import type { UserRecord } from '../users/user.model';
 import type { OrgRecord } from './org.model';
 import { canOrg, verifiableSubmarkets } from './orgs.policy';
@@ -127,6 +128,7 @@ export class OrgsService {
   async verify(user: AuthUser, id: string, body: VerifyOrgBody, meta: Meta): Promise<OrgRecord> {
     const org = await this.get(user, id);
     if (!canOrg(user, 'verify', org)) throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+    refuseOwnOrg(user, [org._id]);
     const from = (org.verification?.status ?? 'pending') as VerificationStatus;
     const to = nextOrgStatus(from, body.decision);
     if (!to) throw new AppError('INVALID_STATE', { from, decision: body.decision });

@@ -4,6 +4,7 @@ import { AppError } from '../../http/errors';
 import type { DepositSubjectKind } from '../../shared/payment-schemas';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import { refuseOwnOrg } from '../auth/separation-of-duties';
 import type { ListingRecord } from '../listings/listing.model';
 import type { NegotiationRecord } from '../negotiations/negotiation.model';
 import type { OrgRecord } from '../orgs/org.model';
@@ -79,6 +80,7 @@ export class DepositsService {
     const p = await this.models.Payable.findById(id).lean<PayableRecord>();
     if (!p || p.kind !== 'deposit') throw new AppError('NOT_FOUND');
     if (user && !isFinance(user)) throw new AppError(String(p.payerOrgId) === user.orgId || user.roles.includes('admin') ? 'FORBIDDEN' : 'NOT_FOUND');
+    refuseOwnOrg(user, [p.payerOrgId]);
     const paid = await this.models.Payment.findOne({ payableId: p._id, rank: { $gte: paymentRank.succeeded } }).lean<PaymentRecord>();
     const status = payableStatus(p, null);
     if (!paid || !['held', 'released', 'forfeited'].includes(status)) throw new AppError('INVALID_STATE', { status });

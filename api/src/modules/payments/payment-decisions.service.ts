@@ -2,6 +2,7 @@ import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import { refuseOwnOrg } from '../auth/separation-of-duties';
 import type { PaymentRecord } from './payment.model';
 import { paymentRank } from './payment.state';
 import type { PaymentSteps } from './payment-steps';
@@ -23,6 +24,7 @@ export class PaymentDecisionsService {
   private async forFinance(user: AuthUser, id: string): Promise<PaymentRecord> {
     const p = await this.steps.get(user, id);
     if (!isFinance(user)) throw new AppError('FORBIDDEN');
+    refuseOwnOrg(user, [p.payerOrgId, p.payeeOrgId]);
     return p;
   }
 

@@ -3,6 +3,7 @@ import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { ConnectStatusDto } from '../../shared/payment-schemas';
 import type { AuthUser } from '../auth/auth.types';
+import { refuseOwnOrg } from '../auth/separation-of-duties';
 import type { OrgRecord } from '../orgs/org.model';
 import { accounts, journals, type Ledger } from './ledger';
 import type { EventObject, PaymentPort } from './payment-port';
@@ -145,6 +146,7 @@ export class PayoutsService {
     if (!user.roles.includes('finance')) throw new AppError('FORBIDDEN');
     const o = await this.models.Payout.findById(id).lean<PayoutRecord>();
     if (!o) throw new AppError('NOT_FOUND');
+    refuseOwnOrg(user, [o.beneficiary.kind === 'org' ? o.beneficiary.id : null]);
     if (o.source !== 'bank_transfer' || o.status === 'failed') throw new AppError('INVALID_STATE', { status: o.status, source: o.source });
     if (o.status === 'paid') return o;
     await this.ledger.post(journals.payout(o));

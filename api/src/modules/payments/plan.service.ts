@@ -13,7 +13,8 @@ import { canPayments, readsAllMoney } from './payments.policy';
 import { presentPayable, presentPayment } from './payments.presenter';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
-const PLANNED = ['signed', 'filed', 'registered', 'rejected'];
+/** Contract states both sides have signed in: only these have a payment plan (never a draft or an unconfirmed paper contract). */
+export const PLANNED = ['signed', 'filed', 'registered', 'rejected'];
 
 /**
  * Payment plans: a signed contract's schedule becomes payables (once: unique key per item), with amounts,

@@ -8,6 +8,7 @@ import type { UserRecord } from '../users/user.model';
 import { balancesOf, linesOf, type Ledger } from './ledger';
 import type { PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
 import { paymentRank } from './payment.state';
+import { PLANNED } from './plan.service';
 import { canPayments, readsAllMoney } from './payments.policy';
 import { presentPayable, presentPayment, presentPayout } from './payments.presenter';
 
@@ -29,7 +30,7 @@ export class StatementsService {
     if (!org) throw new AppError('NOT_FOUND');
     const all = await this.ledger.journalsOf(`org:${orgId}`, {});
     const inRange = await this.ledger.journalsOf(`org:${orgId}`, q);
-    const payables = await this.models.Payable.find({ payerOrgId: orgId }).sort({ dueOn: 1 }).limit(200).lean<PayableRecord[]>();
+    const payables = await this.onSignedContracts(await this.models.Payable.find({ payerOrgId: orgId }).sort({ dueOn: 1 }).limit(200).lean<PayableRecord[]>());
     return this.statement({ kind: 'org', id: orgId, name: org.name }, `org:${orgId}:`, all, inRange, await this.present(payables, user), q);
   }
 
@@ -130,6 +131,17 @@ export class StatementsService {
       this.models.Payout.countDocuments(filter),
     ]);
     return { items: items.map(presentPayout), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * A contract's payables are owed only while both sides have signed it: an edit that sends a paper contract
+   * back to its buyer (or a platform contract back to draft) takes them off the statement until it is signed again.
+   */
+  private async onSignedContracts(payables: PayableRecord[]): Promise<PayableRecord[]> {
+    const ids = [...new Set(payables.filter((p) => p.contractId).map((p) => String(p.contractId)))];
+    if (ids.length === 0) return payables;
+    const signed = new Set((await this.models.Contract.find({ _id: { $in: ids }, status: { $in: PLANNED } }, { _id: 1 }).lean()).map((c) => String(c._id)));
+    return payables.filter((p) => !p.contractId || signed.has(String(p.contractId)));
   }
 
   private async present(payables: PayableRecord[], user: AuthUser): Promise<PayableDto[]> {

@@ -2,7 +2,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { UserDto } from '@shared/dto';
-import { hasRole, isAdmin, isOfficial, isReviewer } from '../../lib/roles';
+import { hasRole, importsHistoricContracts, isAdmin, isOfficial, isReviewer } from '../../lib/roles';
 
 interface NavItem {
   key: string;
@@ -31,6 +31,7 @@ function navItems(user: UserDto | null | undefined, t: (k: string) => string): N
   if (user?.orgId) items.push({ key: 'payments-statement', to: '/payments/statement', label: t('payments.nav.statement') });
   if (user?.roles.includes('broker')) items.push({ key: 'commissions', to: '/payments/commissions', label: t('payments.nav.commissions') });
   if (hasRole(user, 'finance', 'admin')) items.push({ key: 'finance', to: '/finance', label: t('payments.nav.finance') });
+  if (importsHistoricContracts(user)) items.push({ key: 'historic-import', to: '/staff/contracts/historic-import', label: t('contracts.historic.nav') });
   if (isOfficial(user)) items.push({ key: 'officials', to: '/officials', label: t('contracts.nav.officials') });
   else items.push({ key: 'stats', to: '/stats', label: t('contracts.nav.stats') });
   return items;

@@ -7,6 +7,7 @@ import { contractPdfUrl, useContract, useFileRegistration, useSignContract, type
 import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { PageTitle } from '../../components/page-title';
 import { wanText } from '../../lib/money';
+import { ConfirmationCard } from './confirmation-card';
 import { ContractStatusTag } from './contract-status-tag';
 import { labels } from './labels';
 
@@ -50,7 +51,7 @@ function Signatures({ c }: { c: ContractDto }) {
       {c.signatures.map((s, i) => (
         <div key={i} data-testid={`signature-${s.side}`} style={{ marginBottom: 6, opacity: s.valid ? 1 : 0.5 }}>
           <Tag color={s.valid ? 'green' : 'default'}>{t(`contracts.side.${s.side}`)}</Tag>
-          {s.userName} · {new Date(s.at).toLocaleString()} · {s.ip} · <code>{s.docHash.slice(0, 12)}…</code>
+          {s.userName} · {new Date(s.at).toLocaleString()} · {s.ip ? `${s.ip} · ` : ''}<code>{s.docHash.slice(0, 12)}…</code>
           {!s.valid && <Tag style={{ marginLeft: 6 }}>{t('contracts.detail.voided')}</Tag>}
         </div>
       ))}
@@ -135,6 +136,8 @@ export default function ContractDetailPage() {
           </Space>
         }
       />
+      {/* Above the terms: on a phone the buyer's decision would otherwise sit below the whole contract. */}
+      <ConfirmationCard c={c} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('contracts.detail.terms')} extra={<Typography.Text type="secondary">{t('contracts.detail.docHash')} {c.docHash.slice(0, 12)}…</Typography.Text>}>

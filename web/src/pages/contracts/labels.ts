@@ -48,4 +48,4 @@ export function groupLabel(groupBy: string, key: string, lang: string): string {
   }
 }
 
-export const statusColor: Record<string, string> = { draft: 'default', signing: 'processing', signed: 'blue', filed: 'gold', registered: 'green', rejected: 'red', pending: 'gold', approved: 'green' };
+export const statusColor: Record<string, string> = { draft: 'default', signing: 'processing', awaiting_confirmation: 'orange', declined: 'volcano', signed: 'blue', filed: 'gold', registered: 'green', rejected: 'red', pending: 'gold', approved: 'green' };

@@ -49,7 +49,11 @@ export async function signedContract(app: TestApp, cast: PaymentCast, over: Part
   });
   const res = await app.http('POST', '/api/contracts', { token: cast.seller.token, body: { terms } });
   if (res.status !== 201) throw new Error(`contract failed: ${JSON.stringify(res.body)}`);
-  return res.body.contract.id as string;
+  // The buyer is on the platform: the contract is signed once it accepts it.
+  const { id, docHash } = res.body.contract;
+  const ok = await app.http('POST', `/api/contracts/${id}/confirmation`, { token: cast.buyer.token, body: { decision: 'accept', docHash } });
+  if (ok.status !== 200) throw new Error(`confirmation failed: ${JSON.stringify(ok.body)}`);
+  return id as string;
 }
 
 export async function plan(app: TestApp, who: { token: string }, contractId: string) {

@@ -34,7 +34,7 @@ function Saved({ contract, onAnother }: { contract: ContractDto; onAnother: () =
         status="success"
         data-testid="paper-contract-saved"
         title={t('contracts.entry.saved', { no: contract.contractNo })}
-        subTitle={t('contracts.entry.savedHint')}
+        subTitle={t(contract.status === 'awaiting_confirmation' ? 'contracts.entry.savedAwaiting' : 'contracts.entry.savedHint')}
         extra={[
           <Link key="open" to={`/contracts/${contract.id}`}>
             <Button type="primary" data-testid="open-saved-contract">{t('contracts.entry.openSaved')}</Button>
