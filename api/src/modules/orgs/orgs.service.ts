@@ -10,7 +10,8 @@ import type { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { UserRecord } from '../users/user.model';
 import type { OrgRecord } from './org.model';
-import { canOrg, verifiableSubmarkets } from './orgs.policy';
+import { withinScope } from '../../http/scope';
+import { canOrg, orgListScope } from './orgs.policy';
 import { nextOrgStatus } from './orgs.state';
 
 export interface OrgListQuery {
@@ -62,26 +63,24 @@ export class OrgsService {
       throw new AppError('ALREADY_IN_ORG');
     }
     this.auth.forgetUser(user.id);
-    await this.audit.record(user, { entity: 'org', entityId: String(org._id), action: 'create', to: 'pending', ...meta });
+    await this.audit.record(user, {
+      entity: 'org',
+      entityId: String(org._id),
+      action: 'create',
+      to: 'pending',
+      ...meta,
+    });
     return org;
   }
 
   /** Public callers see verified organisations; staff see their scope and may filter by status. */
   async list(viewer: AuthUser | null, q: OrgListQuery): Promise<Page<OrgRecord>> {
-    const filter: Record<string, unknown> = {};
-    if (q.type) filter.type = q.type;
-    if (q.regionCode) filter.regionCode = q.regionCode;
-    if (q.submarketCode) filter.submarketCode = q.submarketCode;
-    const scope = viewer ? verifiableSubmarkets(viewer) : [];
-    const staff = scope === null || (scope?.length ?? 0) > 0;
-    if (q.status && q.status !== 'verified') {
-      if (!staff) throw new AppError('FORBIDDEN');
-      filter['verification.status'] = q.status;
-      if (scope) filter.submarketCode = q.submarketCode && scope.includes(q.submarketCode) ? q.submarketCode : { $in: scope };
-    } else {
-      filter['verification.status'] = 'verified';
-    }
-    if (q.q) filter.name = { $regex: escapeRegex(q.q), $options: 'i' };
+    const asked: Record<string, unknown> = {};
+    if (q.type) asked.type = q.type;
+    if (q.regionCode) asked.regionCode = q.regionCode;
+    if (q.submarketCode) asked.submarketCode = q.submarketCode;
+    if (q.q) asked.name = { $regex: escapeRegex(q.q), $options: 'i' };
+    const filter = withinScope(orgListScope(viewer, q.status), asked);
     const [items, total] = await Promise.all([
       this.models.Org.find(filter)
         .sort({ createdAt: -1, _id: -1 })
@@ -106,13 +105,18 @@ export class OrgsService {
 
   async update(user: AuthUser, id: string, body: Record<string, unknown>, meta: Meta): Promise<OrgRecord> {
     const org = await this.get(user, id);
-    if (!canOrg(user, 'update', org)) throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+    if (!canOrg(user, 'update', org))
+      throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
     const set: Record<string, unknown> = pickOrgFields(body);
     if (typeof body.regionCode === 'string') set.submarketCode = submarketForRegion(body.regionCode);
     // A rejected organisation that corrects its profile goes back into the queue.
     const resubmit = org.verification?.status === 'rejected' ? nextOrgStatus('rejected', 'resubmit') : null;
     if (resubmit) set['verification.status'] = resubmit;
-    const updated = await this.models.Org.findOneAndUpdate({ _id: org._id }, { $set: set }, { new: true }).lean<OrgRecord>();
+    const updated = await this.models.Org.findOneAndUpdate(
+      { _id: org._id },
+      { $set: set },
+      { new: true },
+    ).lean<OrgRecord>();
     if (!updated) throw new AppError('NOT_FOUND');
     await this.audit.record(user, {
       entity: 'org',
@@ -126,7 +130,8 @@ export class OrgsService {
 
   async verify(user: AuthUser, id: string, body: VerifyOrgBody, meta: Meta): Promise<OrgRecord> {
     const org = await this.get(user, id);
-    if (!canOrg(user, 'verify', org)) throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+    if (!canOrg(user, 'verify', org))
+      throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
     const from = (org.verification?.status ?? 'pending') as VerificationStatus;
     const to = nextOrgStatus(from, body.decision);
     if (!to) throw new AppError('INVALID_STATE', { from, decision: body.decision });
@@ -137,7 +142,15 @@ export class OrgsService {
       { new: true },
     ).lean<OrgRecord>();
     if (!updated) throw new AppError('INVALID_STATE', { from, decision: body.decision });
-    await this.audit.record(user, { entity: 'org', entityId: id, action: body.decision, from, to, reason: body.reason, ...meta });
+    await this.audit.record(user, {
+      entity: 'org',
+      entityId: id,
+      action: body.decision,
+      from,
+      to,
+      reason: body.reason,
+      ...meta,
+    });
     return updated;
   }
 
@@ -149,19 +162,38 @@ export class OrgsService {
 
   async addMember(actor: AuthUser, id: string, email: string, orgRole: 'org_admin' | 'member', meta: Meta) {
     const org = await this.get(actor, id);
-    if (!canOrg(actor, 'manageMembers', org)) throw canOrg(actor, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+    if (!canOrg(actor, 'manageMembers', org))
+      throw canOrg(actor, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
     const target = await this.models.User.findOne({ email }).lean<UserRecord>();
     if (!target) throw new AppError('NOT_FOUND', { field: 'email' });
-    const res = await this.models.User.updateOne({ _id: target._id, orgId: null }, { $set: { orgId: org._id, orgRole } });
+    const res = await this.models.User.updateOne(
+      { _id: target._id, orgId: null },
+      { $set: { orgId: org._id, orgRole } },
+    );
     if (res.modifiedCount !== 1) throw new AppError('ALREADY_IN_ORG');
     this.auth.forgetUser(String(target._id));
-    await this.audit.record(actor, { entity: 'org', entityId: id, action: 'add_member', to: String(target._id), ...meta });
+    await this.audit.record(actor, {
+      entity: 'org',
+      entityId: id,
+      action: 'add_member',
+      to: String(target._id),
+      ...meta,
+    });
     return (await this.models.User.findById(target._id).lean<UserRecord>())!;
   }
 }
 
 function pickOrgFields(body: Record<string, unknown>) {
-  const names = ['name', 'nameEn', 'regionCode', 'tags', 'description', 'website', 'contactName', 'contactPhone'] as const;
+  const names = [
+    'name',
+    'nameEn',
+    'regionCode',
+    'tags',
+    'description',
+    'website',
+    'contactName',
+    'contactPhone',
+  ] as const;
   const out: Record<string, unknown> = {};
   for (const n of names) if (body[n] !== undefined) out[n] = body[n];
   return out;
