@@ -21,6 +21,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { membersRoutes } from './modules/orgs/members.routes';
 import { paymentsWebhookRoutes } from './modules/payments/payments-webhook.routes';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes';
@@ -39,7 +40,11 @@ export function createApp(ctx: AppContext): Express {
   app.use(requestContext(ctx.logger));
   // With Stripe on, the payment page loads Stripe.js, which frames Stripe's pages and calls its API.
   const stripe = config.STRIPE_SECRET_KEY
-    ? { script: ['https://js.stripe.com'], frame: ['https://js.stripe.com', 'https://hooks.stripe.com'], connect: ['https://api.stripe.com'] }
+    ? {
+        script: ['https://js.stripe.com'],
+        frame: ['https://js.stripe.com', 'https://hooks.stripe.com'],
+        connect: ['https://api.stripe.com'],
+      }
     : { script: [], frame: [], connect: [] };
   app.use(
     helmet({
@@ -67,6 +72,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(authRoutes(ctx));
   app.use(usersRoutes(ctx));
   app.use(orgsRoutes(ctx));
+  app.use(membersRoutes(ctx));
   app.use(taxonomyRoutes(ctx));
   // Import/export paths (/api/achievements/import…) are declared before /:id so they are not taken for ids.
   app.use(importRoutes(ctx));
@@ -105,7 +111,8 @@ function serveWeb(app: Express, dist: string): void {
 
 function noCacheHtml(res: express.Response, file: string) {
   if (file.endsWith('.html')) res.set('Cache-Control', 'no-cache');
-  else if (file.includes(`${path.sep}assets${path.sep}`)) res.set('Cache-Control', 'public, max-age=31536000, immutable');
+  else if (file.includes(`${path.sep}assets${path.sep}`))
+    res.set('Cache-Control', 'public, max-age=31536000, immutable');
 }
 
 /**
@@ -118,7 +125,11 @@ function originPolicy(origins: string[]): express.RequestHandler {
   return (req, res, next) => {
     const origin = req.headers.origin;
     if (!origin) return next();
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !allowed.has(origin) && !isSameOrigin(origin, req.headers.host)) {
+    if (
+      !['GET', 'HEAD', 'OPTIONS'].includes(req.method) &&
+      !allowed.has(origin) &&
+      !isSameOrigin(origin, req.headers.host)
+    ) {
       return next(new AppError('ORIGIN_NOT_ALLOWED'));
     }
     corsHandler(req, res, next);

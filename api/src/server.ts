@@ -33,6 +33,7 @@ import { SearchSync } from './modules/search/search-sync';
 import { createSearchEngine } from './modules/search/search.factory';
 import { SearchService } from './modules/search/search.service';
 import { OrgsService } from './modules/orgs/orgs.service';
+import { MembersService } from './modules/orgs/members.service';
 import { createPayments } from './modules/payments/payments.module';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.service';
 import { UsersService } from './modules/users/users.service';
@@ -77,6 +78,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const contracts = new ContractsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const notifications = new NotificationsService(models, engine, matches);
+  const orgs = new OrgsService(models, audit, auth);
   const searchSync = new SearchSync(models, engine, logger, {
     batchSize: config.SEARCH_SYNC_BATCH,
     intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
@@ -95,13 +97,23 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       audit,
       auth,
       users: new UsersService(models, audit, auth),
-      orgs: new OrgsService(models, audit, auth),
+      orgs,
+      members: new MembersService(models, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
       taxonomy: new TaxonomyService(models),
       attachments,
       achievements,
       needs,
       proposals: new ProposalsService(models, needs, audit),
-      imports: new ImportService(models, { achievement: new AchievementImport(models, achievements), contract: new ContractImport(models, contracts, stats) }, storage, config, logger),
+      imports: new ImportService(
+        models,
+        {
+          achievement: new AchievementImport(models, achievements),
+          contract: new ContractImport(models, contracts, stats),
+        },
+        storage,
+        config,
+        logger,
+      ),
       search: new SearchService(engine),
       matches,
       notifications,
@@ -142,7 +154,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   if (config.SEED_DEMO) await seedDemo(ctx);
   await startSearch(ctx);
   // A crash between a contract's stats claim and its rollup $inc leaves `stats.pending`: rebuild then.
-  if (await ctx.services.stats.needsRebuild()) logger.warn(await ctx.services.stats.rebuild(), 'tally rebuilt after an interrupted update');
+  if (await ctx.services.stats.needsRebuild())
+    logger.warn(await ctx.services.stats.rebuild(), 'tally rebuilt after an interrupted update');
   // The sweep is a safety net (writes apply their own rollup delta in the request); on FerretDB each sweep
   // is a collection scan, so it runs every 5 s rather than every second.
   ctx.services.stats.start(5_000);
@@ -163,7 +176,10 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   const sessionSweep = setInterval(() => void ctx.services.auth.purgeExpired().catch(() => undefined), 3_600_000);
   sessionSweep.unref();
   const negotiationSweep = setInterval(() => {
-    void ctx.services.negotiationOffers.expireDue().then(() => ctx.services.negotiations.expireIdle()).catch((err) => logger.warn({ err }, 'negotiation expiry sweep failed'));
+    void ctx.services.negotiationOffers
+      .expireDue()
+      .then(() => ctx.services.negotiations.expireIdle())
+      .catch((err) => logger.warn({ err }, 'negotiation expiry sweep failed'));
   }, 60_000);
   negotiationSweep.unref();
   ctx.services.payments.reconciler.start(config.PAYMENT_RECONCILE_INTERVAL_MS);

@@ -7,12 +7,26 @@ import { importJobSchema } from '../modules/imports/import-job.model';
 import { listingSchema, type ListingRecord } from '../modules/listings/listing.model';
 import { ndaSchema } from '../modules/listings/nda.model';
 import { proposalSchema } from '../modules/needs/proposal.model';
-import { dealSchema, negotiationEventSchema, negotiationReadSchema, negotiationSchema, offerSchema } from '../modules/negotiations/negotiation.model';
+import {
+  dealSchema,
+  negotiationEventSchema,
+  negotiationReadSchema,
+  negotiationSchema,
+  offerSchema,
+} from '../modules/negotiations/negotiation.model';
 import { notificationSchema, savedSearchSchema } from '../modules/notifications/notification.model';
 import { lockSchema } from '../modules/search/lock.model';
 import { sessionSchema } from '../modules/auth/session.model';
+import { invitationSchema } from '../modules/orgs/invitation.model';
 import { orgSchema } from '../modules/orgs/org.model';
-import { connectAccountSchema, journalSchema, payableSchema, paymentEventSchema, paymentSchema, payoutSchema } from '../modules/payments/payment.model';
+import {
+  connectAccountSchema,
+  journalSchema,
+  payableSchema,
+  paymentEventSchema,
+  paymentSchema,
+  payoutSchema,
+} from '../modules/payments/payment.model';
 import { submarketSchema } from '../modules/taxonomy/submarket.model';
 import { userSchema } from '../modules/users/user.model';
 
@@ -22,6 +36,7 @@ export function createModels(conn: Connection) {
     User: conn.model('User', userSchema),
     Session: conn.model('Session', sessionSchema),
     Org: conn.model('Org', orgSchema),
+    Invitation: conn.model('Invitation', invitationSchema),
     Submarket: conn.model('Submarket', submarketSchema),
     Audit: conn.model('Audit', auditSchema),
     Achievement: conn.model<ListingRecord>('Achievement', listingSchema('achievements')),

@@ -49,6 +49,18 @@ export interface OrgDetailDto extends OrgPublicDto {
   history: Array<{ action: string; at: string; by: string; reason?: string }>;
 }
 
+/** An invitation to join an organisation: what the inviting admins and the invitee see. */
+export interface InvitationDto {
+  id: string;
+  org: { id: string; name: string; verificationStatus: VerificationStatus };
+  email: string;
+  orgRole: OrgRole;
+  status: 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
+  invitedBy: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
 export interface SessionDto {
   token: string;
   expiresAt: string;

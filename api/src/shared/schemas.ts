@@ -17,7 +17,10 @@ export const registerBody = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
   name: z.string().trim().min(1).max(60),
-  phone: z.string().regex(/^\+?[0-9-]{6,20}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9-]{6,20}$/)
+    .optional(),
   locale: localeSchema.default('zh-CN'),
 });
 export type RegisterBody = z.input<typeof registerBody>;
@@ -41,11 +44,17 @@ const orgFields = {
   type: z.enum(orgTypeCodes),
   creditCode: creditCodeSchema,
   regionCode: z.enum(regionCodes),
-  tags: z.array(z.enum(enterpriseTags.map((t) => t.code) as [string, ...string[]])).max(7).default([]),
+  tags: z
+    .array(z.enum(enterpriseTags.map((t) => t.code) as [string, ...string[]]))
+    .max(7)
+    .default([]),
   description: z.string().trim().max(2000).default(''),
   website: z.string().url().max(300).optional(),
   contactName: z.string().trim().max(60).optional(),
-  contactPhone: z.string().regex(/^\+?[0-9-]{6,20}$/).optional(),
+  contactPhone: z
+    .string()
+    .regex(/^\+?[0-9-]{6,20}$/)
+    .optional(),
 };
 
 export const createOrgBody = z.strictObject(orgFields);
@@ -74,7 +83,8 @@ export const verifyOrgBody = z
   });
 export type VerifyOrgBody = z.infer<typeof verifyOrgBody>;
 
-export const addMemberBody = z.strictObject({ email: emailSchema, orgRole: z.enum(orgRoleCodes).default('member') });
+/** An org admin invites an address; the account joins only when its owner accepts. */
+export const inviteMemberBody = z.strictObject({ email: emailSchema, orgRole: z.enum(orgRoleCodes).default('member') });
 
 export const updateMeBody = z
   .strictObject({
@@ -89,7 +99,11 @@ const submarketCodes = submarketSeeds.map((s) => s.code) as [string, ...string[]
 export const updateRolesBody = z
   .strictObject({
     roles: z.array(z.enum(userRoleCodes)).max(4),
-    brokerCertNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/).optional(),
+    brokerCertNo: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,40}$/)
+      .optional(),
     operatorSubmarkets: z.array(z.enum(submarketCodes)).max(20).default([]),
     officialRegion: z.enum(regionCodes).optional(),
   })

@@ -1,5 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OrgDetailDto, OrgPublicDto, PageDto, PublicUserDto, VerificationStatus } from '@shared/dto';
+import type {
+  InvitationDto,
+  OrgDetailDto,
+  OrgPublicDto,
+  PageDto,
+  PublicUserDto,
+  VerificationStatus,
+} from '@shared/dto';
 import type { CreateOrgBody, UpdateOrgBody, VerifyOrgBody } from '@shared/schemas';
 import type { OrgRole, OrgType } from '@shared/taxonomy';
 import { authKeys } from './auth';
@@ -94,7 +101,7 @@ export function useAddMember(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (body: { email: string; orgRole: OrgRole }) =>
-      (await api.post<{ member: PublicUserDto }>(`/api/orgs/${id}/members`, body)).member,
+      (await api.post<{ invitation: InvitationDto }>(`/api/orgs/${id}/invitations`, body)).invitation,
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: orgKeys.members(id) });
       void qc.invalidateQueries({ queryKey: orgKeys.detail(id) });

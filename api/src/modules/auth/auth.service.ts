@@ -24,6 +24,9 @@ export function toAuthUser(u: UserRecord): AuthUser {
   };
 }
 
+/** One session (logout) or every session of a user (membership change, account disabled). */
+export type SessionsEnded = { sessionId: string } | { userId: string };
+
 interface Resolved {
   user: AuthUser;
   sessionId: string;
@@ -113,14 +116,37 @@ export class AuthService {
     return resolved;
   }
 
+  /**
+   * Set by the realtime layer: disconnects the sockets of one session or of one user, on every instance
+   * (through the Redis adapter when REDIS_URL is set). Without it a socket opened before a logout kept
+   * sending and receiving (issue 17, finding 5).
+   */
+  endSockets: (target: SessionsEnded) => void = () => undefined;
+
   async logout(sessionId: string): Promise<void> {
     this.cache.delete(sessionId);
     await this.models.Session.updateOne({ _id: sessionId }, { $set: { revokedAt: new Date() } });
+    this.endSockets({ sessionId });
+  }
+
+  /**
+   * Joining or leaving an organisation changes what a user may see and which rooms their sockets belong to:
+   * the cached session is dropped and their sockets closed, so they reconnect with rooms decided anew.
+   */
+  membershipChanged(userId: string): void {
+    this.forgetUser(userId);
+    this.endSockets({ userId });
   }
 
   /** Role or membership changes must not wait for the cache to expire. */
   forgetUser(userId: string): void {
     for (const [key, value] of this.cache.entries()) if (value.user.id === userId) this.cache.delete(key);
+  }
+
+  /** Drops cached sessions another instance ended (told through the socket.io adapter). */
+  forget(target: SessionsEnded): void {
+    if ('sessionId' in target) this.cache.delete(target.sessionId);
+    else this.forgetUser(target.userId);
   }
 
   async purgeExpired(): Promise<number> {

@@ -1,5 +1,6 @@
-import type { OrgDetailDto, OrgPublicDto, VerificationStatus } from '../../shared/dto';
+import type { InvitationDto, OrgDetailDto, OrgPublicDto, VerificationStatus } from '../../shared/dto';
 import type { OrgType } from '../../shared/taxonomy';
+import { expired, type InvitationRecord } from './invitation.model';
 import type { OrgRecord } from './org.model';
 
 export function presentOrgPublic(o: OrgRecord): OrgPublicDto {
@@ -39,5 +40,26 @@ export function presentOrgDetail(
       by: h.actorName ?? '',
       reason: h.reason ?? undefined,
     })),
+  };
+}
+
+/** The same card for the inviting admins and the invitee; an invitation past its date shows as expired. */
+export function presentInvitation(
+  i: InvitationRecord,
+  org: Pick<OrgRecord, '_id' | 'name' | 'verification'>,
+): InvitationDto {
+  return {
+    id: String(i._id),
+    org: {
+      id: String(org._id),
+      name: org.name,
+      verificationStatus: (org.verification?.status ?? 'pending') as VerificationStatus,
+    },
+    email: i.email,
+    orgRole: i.orgRole,
+    status: expired(i) ? ('expired' as const) : i.status,
+    invitedBy: i.invitedByName,
+    expiresAt: new Date(i.expiresAt).toISOString(),
+    createdAt: new Date(i.createdAt).toISOString(),
   };
 }

@@ -8,7 +8,6 @@ import { submarketForRegion } from '../../shared/taxonomy';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
-import type { UserRecord } from '../users/user.model';
 import type { OrgRecord } from './org.model';
 import { withinScope } from '../../http/scope';
 import { canOrg, orgListScope } from './orgs.policy';
@@ -152,34 +151,6 @@ export class OrgsService {
       ...meta,
     });
     return updated;
-  }
-
-  async members(viewer: AuthUser, id: string): Promise<UserRecord[]> {
-    const org = await this.get(viewer, id);
-    if (!canOrg(viewer, 'readDetail', org)) throw new AppError('NOT_FOUND');
-    return this.models.User.find({ orgId: org._id }).sort({ createdAt: 1 }).limit(500).lean<UserRecord[]>();
-  }
-
-  async addMember(actor: AuthUser, id: string, email: string, orgRole: 'org_admin' | 'member', meta: Meta) {
-    const org = await this.get(actor, id);
-    if (!canOrg(actor, 'manageMembers', org))
-      throw canOrg(actor, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
-    const target = await this.models.User.findOne({ email }).lean<UserRecord>();
-    if (!target) throw new AppError('NOT_FOUND', { field: 'email' });
-    const res = await this.models.User.updateOne(
-      { _id: target._id, orgId: null },
-      { $set: { orgId: org._id, orgRole } },
-    );
-    if (res.modifiedCount !== 1) throw new AppError('ALREADY_IN_ORG');
-    this.auth.forgetUser(String(target._id));
-    await this.audit.record(actor, {
-      entity: 'org',
-      entityId: id,
-      action: 'add_member',
-      to: String(target._id),
-      ...meta,
-    });
-    return (await this.models.User.findById(target._id).lean<UserRecord>())!;
   }
 }
 

@@ -2,7 +2,7 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PublicUserDto } from '@shared/dto';
-import { addMemberBody } from '@shared/schemas';
+import { inviteMemberBody } from '@shared/schemas';
 import type { OrgRole } from '@shared/taxonomy';
 import { errorText, isApiError } from '../../api/client';
 import { useAddMember, useOrgMembers } from '../../api/orgs';
@@ -20,7 +20,7 @@ export function OrgMembersCard({ orgId, canAdd }: { orgId: string; canAdd: boole
   const [form] = Form.useForm<{ email: string; orgRole: OrgRole }>();
 
   const onFinish = (values: { email: string; orgRole: OrgRole }) => {
-    add.mutate(addMemberBody.parse(values), {
+    add.mutate(inviteMemberBody.parse(values), {
       onSuccess: () => {
         void message.success(t('orgs.members.added'));
         form.resetFields();
@@ -71,7 +71,7 @@ export function OrgMembersCard({ orgId, canAdd }: { orgId: string; canAdd: boole
           <Form.Item
             label={t('orgs.members.email')}
             extra={t('orgs.members.addHint')}
-            {...zodItem(addMemberBody.shape, 'email', t)}
+            {...zodItem(inviteMemberBody.shape, 'email', t)}
           >
             <Input inputMode="email" className="member-form__email" />
           </Form.Item>
