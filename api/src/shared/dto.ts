@@ -46,6 +46,15 @@ export interface OrgDetailDto extends OrgPublicDto {
   contactName?: string;
   contactPhone?: string;
   verification: { status: VerificationStatus; reason?: string; decidedAt?: string; decidedBy?: string };
+  /** A verified organisation's requested change of name, code, type or region, waiting for an operator. */
+  pendingChange: {
+    name?: string;
+    creditCode?: string;
+    type?: OrgType;
+    regionCode?: string;
+    requestedAt: string;
+    requestedBy?: string;
+  } | null;
   history: Array<{ action: string; at: string; by: string; reason?: string }>;
 }
 

@@ -60,10 +60,13 @@ const orgFields = {
 export const createOrgBody = z.strictObject(orgFields);
 export type CreateOrgBody = z.input<typeof createOrgBody>;
 
+/** Name, credit code, type and region of a verified organisation change only when an operator approves. */
 export const updateOrgBody = z
   .strictObject({
     name: orgFields.name,
     nameEn: orgFields.nameEn,
+    type: orgFields.type,
+    creditCode: orgFields.creditCode,
     regionCode: orgFields.regionCode,
     tags: orgFields.tags,
     description: orgFields.description,
@@ -76,7 +79,12 @@ export const updateOrgBody = z
 export type UpdateOrgBody = z.input<typeof updateOrgBody>;
 
 export const verifyOrgBody = z
-  .strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(500).optional() })
+  .strictObject({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(500).optional(),
+    /** Approving may move the organisation to another sub-market: an operator's decision, never the organisation's. */
+    submarketCode: z.enum(submarketSeeds.map((s) => s.code) as [string, ...string[]]).optional(),
+  })
   .refine((v) => v.decision === 'approve' || (v.reason && v.reason.length > 0), {
     message: 'a reason is required when rejecting',
     path: ['reason'],

@@ -44,7 +44,15 @@ export function orgListScope(viewer: AuthUser | null, status: VerificationStatus
   if (!status || status === 'verified') return { 'verification.status': 'verified' };
   const submarkets = viewer ? verifiableSubmarkets(viewer) : [];
   if (submarkets && submarkets.length === 0) throw new AppError('FORBIDDEN');
-  return submarkets
-    ? { 'verification.status': status, submarketCode: { $in: submarkets } }
-    : { 'verification.status': status };
+  // The pending queue also holds verified organisations asking to change their name, code, type or region.
+  const queue =
+    status === 'pending'
+      ? {
+          $or: [
+            { 'verification.status': 'pending' },
+            { 'verification.status': 'verified', pendingChange: { $ne: null } },
+          ],
+        }
+      : { 'verification.status': status };
+  return submarkets ? { ...queue, submarketCode: { $in: submarkets } } : queue;
 }

@@ -34,6 +34,16 @@ export function presentOrgDetail(
       decidedAt: o.verification?.decidedAt ? new Date(o.verification.decidedAt).toISOString() : undefined,
       decidedBy: o.verification?.decidedBy ?? undefined,
     },
+    pendingChange: o.pendingChange
+      ? {
+          name: o.pendingChange.name ?? undefined,
+          creditCode: o.pendingChange.creditCode ?? undefined,
+          type: (o.pendingChange.type ?? undefined) as OrgType | undefined,
+          regionCode: o.pendingChange.regionCode ?? undefined,
+          requestedAt: new Date(o.pendingChange.requestedAt).toISOString(),
+          requestedBy: o.pendingChange.requestedBy ?? undefined,
+        }
+      : null,
     history: history.map((h) => ({
       action: h.action,
       at: new Date(h.at).toISOString(),

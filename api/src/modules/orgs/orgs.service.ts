@@ -102,42 +102,84 @@ export class OrgsService {
     return this.audit.history('org', id);
   }
 
+  /**
+   * Edits the profile. The fields that identify an organisation (name, credit code, type, region) are what
+   * an operator verified: on a verified organisation a change to them waits in `pendingChange` for an
+   * operator, and the verified values stay shown meanwhile (issue 17, finding 4: a verified organisation
+   * renamed itself 东北大学 and stayed verified). Before verification they change at once, but never the
+   * sub-market: which sub-market's queue an organisation sits in is an operator's decision.
+   */
   async update(user: AuthUser, id: string, body: Record<string, unknown>, meta: Meta): Promise<OrgRecord> {
     const org = await this.get(user, id);
     if (!canOrg(user, 'update', org))
       throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
-    const set: Record<string, unknown> = pickOrgFields(body);
-    if (typeof body.regionCode === 'string') set.submarketCode = submarketForRegion(body.regionCode);
+    const status = (org.verification?.status ?? 'pending') as VerificationStatus;
+    const set: Record<string, unknown> = pickFields(body, plainFields);
+    const identity = pickFields(body, identityFields);
+    if (typeof identity.creditCode === 'string' && identity.creditCode !== org.creditCode) {
+      if (await this.models.Org.exists({ creditCode: identity.creditCode, _id: { $ne: org._id } }))
+        throw new AppError('CREDIT_CODE_TAKEN');
+    }
+    let action = 'update';
+    if (status === 'verified') {
+      const change: Record<string, unknown> = { ...(org.pendingChange ?? {}), ...identity };
+      // Asking for the verified value again withdraws that part of the request.
+      for (const f of identityFields) if (change[f] === undefined || change[f] === org[f]) delete change[f];
+      delete change.requestedAt;
+      delete change.requestedBy;
+      const asked = Object.keys(change).length > 0;
+      set.pendingChange = asked ? { ...change, requestedAt: new Date(), requestedBy: user.name } : null;
+      if (Object.keys(identity).length > 0) action = asked ? 'request_change' : 'withdraw_change';
+    } else Object.assign(set, identity);
     // A rejected organisation that corrects its profile goes back into the queue.
-    const resubmit = org.verification?.status === 'rejected' ? nextOrgStatus('rejected', 'resubmit') : null;
+    const resubmit = status === 'rejected' ? nextOrgStatus('rejected', 'resubmit') : null;
     if (resubmit) set['verification.status'] = resubmit;
-    const updated = await this.models.Org.findOneAndUpdate(
-      { _id: org._id },
-      { $set: set },
-      { new: true },
-    ).lean<OrgRecord>();
+    let updated: OrgRecord | null;
+    try {
+      updated = await this.models.Org.findOneAndUpdate(
+        { _id: org._id },
+        { $set: set },
+        { new: true },
+      ).lean<OrgRecord>();
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) throw new AppError('CREDIT_CODE_TAKEN');
+      throw err;
+    }
     if (!updated) throw new AppError('NOT_FOUND');
     await this.audit.record(user, {
       entity: 'org',
       entityId: id,
-      action: resubmit ? 'resubmit' : 'update',
+      action: resubmit ? 'resubmit' : action,
       ...(resubmit ? { from: 'rejected', to: resubmit } : {}),
       ...meta,
     });
     return updated;
   }
 
+  /**
+   * An operator of the organisation's sub-market (or an admin) decides: a first verification, or a requested
+   * change of a verified organisation's identity (approve applies it, reject keeps the verified profile).
+   * Approving may move the organisation to another sub-market; without one named it stays where it is,
+   * except that an approved change of region follows the region.
+   */
   async verify(user: AuthUser, id: string, body: VerifyOrgBody, meta: Meta): Promise<OrgRecord> {
     const org = await this.get(user, id);
     if (!canOrg(user, 'verify', org))
       throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
     const from = (org.verification?.status ?? 'pending') as VerificationStatus;
+    if (from === 'verified' && org.pendingChange) return this.decideChange(user, org, body, meta);
     const to = nextOrgStatus(from, body.decision);
     if (!to) throw new AppError('INVALID_STATE', { from, decision: body.decision });
+    const move = body.decision === 'approve' && body.submarketCode ? { submarketCode: body.submarketCode } : {};
     // Filter on the expected state so two operators deciding at once cannot both win.
     const updated = await this.models.Org.findOneAndUpdate(
       { _id: org._id, 'verification.status': from },
-      { $set: { verification: { status: to, reason: body.reason, decidedAt: new Date(), decidedBy: user.name } } },
+      {
+        $set: {
+          ...move,
+          verification: { status: to, reason: body.reason, decidedAt: new Date(), decidedBy: user.name },
+        },
+      },
       { new: true },
     ).lean<OrgRecord>();
     if (!updated) throw new AppError('INVALID_STATE', { from, decision: body.decision });
@@ -152,19 +194,54 @@ export class OrgsService {
     });
     return updated;
   }
+
+  private async decideChange(user: AuthUser, org: OrgRecord, body: VerifyOrgBody, meta: Meta): Promise<OrgRecord> {
+    const change = org.pendingChange!;
+    const set: Record<string, unknown> = { pendingChange: null };
+    if (body.decision === 'approve') {
+      for (const f of identityFields) if (change[f] !== undefined && change[f] !== null) set[f] = change[f];
+      const region = change.regionCode ?? null;
+      if (body.submarketCode || region) set.submarketCode = body.submarketCode ?? submarketForRegion(region!);
+      set.verification = { ...org.verification, decidedAt: new Date(), decidedBy: user.name, reason: undefined };
+    }
+    let updated: OrgRecord | null;
+    try {
+      // Guarded on the request decided: a newer request made meanwhile is not decided blind.
+      updated = await this.models.Org.findOneAndUpdate(
+        { _id: org._id, 'pendingChange.requestedAt': change.requestedAt },
+        { $set: set },
+        { new: true },
+      ).lean<OrgRecord>();
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) throw new AppError('CREDIT_CODE_TAKEN');
+      throw err;
+    }
+    if (!updated) throw new AppError('EDIT_CONFLICT');
+    const summary = identityFields
+      .filter((f) => change[f] !== undefined && change[f] !== null)
+      .map((f) => `${f}=${String(change[f])}`)
+      .join('; ');
+    await this.audit.record(user, {
+      entity: 'org',
+      entityId: String(org._id),
+      action: `${body.decision}_change`,
+      to: summary,
+      reason: body.reason,
+      ...meta,
+    });
+    return updated;
+  }
 }
 
+/** What identifies an organisation: verified by an operator, changed only through one afterwards. */
+const identityFields = ['name', 'creditCode', 'type', 'regionCode'] as const;
+const plainFields = ['nameEn', 'tags', 'description', 'website', 'contactName', 'contactPhone'] as const;
+
 function pickOrgFields(body: Record<string, unknown>) {
-  const names = [
-    'name',
-    'nameEn',
-    'regionCode',
-    'tags',
-    'description',
-    'website',
-    'contactName',
-    'contactPhone',
-  ] as const;
+  return pickFields(body, [...identityFields, ...plainFields]);
+}
+
+function pickFields(body: Record<string, unknown>, names: readonly string[]) {
   const out: Record<string, unknown> = {};
   for (const n of names) if (body[n] !== undefined) out[n] = body[n];
   return out;
