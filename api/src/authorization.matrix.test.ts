@@ -129,6 +129,26 @@ describe('users', () => {
     // The target's live session sees the new role at once.
     expect((await app.http('GET', '/api/auth/me', { token: target.token })).body.user.roles).toEqual(['broker']);
   });
+  test('when lifting a sign-in lock, then only an admin can and the stored counters go', async () => {
+    cover('POST', '/api/users/:id/unlock');
+    const target = await app.createUser();
+    await app.models.LoginFailure.create({
+      _id: `${target.email} 203.0.113.1`,
+      email: target.email,
+      ip: '203.0.113.1',
+      count: 5,
+      windowEndsAt: new Date(Date.now() + 60_000),
+      lockedUntil: new Date(Date.now() + 60_000),
+    });
+    const path = `/api/users/${target.user._id}/unlock`;
+    expect((await app.http('POST', path)).status).toBe(401);
+    expect((await app.http('POST', path, { token: cast.owner.token })).status).toBe(403);
+    expect((await app.http('POST', path, { token: cast.hubOperator.token })).status).toBe(403);
+    expect((await app.http('POST', path, { token: cast.official.token })).status).toBe(403);
+    expect(await app.models.LoginFailure.countDocuments({ email: target.email })).toBe(1);
+    expect((await app.http('POST', path, { token: cast.admin.token })).status).toBe(200);
+    expect(await app.models.LoginFailure.countDocuments({ email: target.email })).toBe(0);
+  });
 });
 
 describe('orgs', () => {

@@ -16,6 +16,8 @@ export interface UserDto {
   operatorSubmarkets: string[];
   officialRegion?: string;
   createdAt: string;
+  /** Admin list only: sign-in is locked from at least one address after failed attempts. */
+  locked?: boolean;
 }
 
 /** What anyone may see of a user (e.g. a member list). */

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { LoginBody, RegisterBody } from '../../shared/schemas';
 import type { UserRecord } from '../users/user.model';
 import type { AuthUser } from './auth.types';
+import { LoginLockout } from './login-lockout';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -41,17 +41,14 @@ export class AuthService {
    * other instances see the revocation within that window (2 s by default).
    */
   private readonly cache: LRUCache<string, Resolved>;
-  private readonly accountFailures: RateLimiterMemory;
+  readonly lockout: LoginLockout;
 
   constructor(
     private readonly models: Models,
     private readonly config: AppConfig,
   ) {
     this.cache = new LRUCache({ max: 50_000, ttl: Math.max(config.SESSION_CACHE_MS, 1) });
-    this.accountFailures = new RateLimiterMemory({
-      points: config.LOGIN_ACCOUNT_FAILURES,
-      duration: config.LOGIN_ACCOUNT_LOCK_MIN * 60,
-    });
+    this.lockout = new LoginLockout(models, config.LOGIN_ACCOUNT_FAILURES, config.LOGIN_ACCOUNT_LOCK_MIN * 60_000);
   }
 
   async register(body: RegisterBody & { locale: 'zh-CN' | 'en' }): Promise<UserRecord> {
@@ -73,18 +70,15 @@ export class AuthService {
   }
 
   async login(body: LoginBody, meta: { ip?: string; userAgent?: string }) {
-    const key = body.email;
-    const state = await this.accountFailures.get(key);
-    if (state && state.consumedPoints >= this.config.LOGIN_ACCOUNT_FAILURES) {
-      throw new AppError('ACCOUNT_LOCKED', undefined, { 'Retry-After': String(Math.ceil(state.msBeforeNext / 1000)) });
-    }
+    const ip = meta.ip ?? 'unknown';
+    await this.lockout.check(body.email, ip);
     const user = await this.models.User.findOne({ email: body.email }).lean<UserRecord>();
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), body.password);
     if (!user || !ok) {
-      await this.accountFailures.penalty(key, 1);
+      await this.lockout.failed(body.email, ip);
       throw new AppError('INVALID_CREDENTIALS');
     }
-    await this.accountFailures.delete(key);
+    await this.lockout.succeeded(body.email, ip);
     return { ...(await this.createSession(user, meta)), user };
   }
 
@@ -151,6 +145,7 @@ export class AuthService {
 
   async purgeExpired(): Promise<number> {
     const res = await this.models.Session.deleteMany({ expiresAt: { $lt: new Date() } });
+    await this.lockout.purge();
     return res.deletedCount ?? 0;
   }
 }
