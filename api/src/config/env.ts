@@ -25,7 +25,8 @@ export const envSchema = z.object({
   DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
   EMBEDDED_DB: z.enum(['auto', 'mongod', 'ferretdb', 'mongo-java-server']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CORS_ORIGINS: list.default(['http://localhost:3000', 'http://localhost:5173']),
+  /** Default: the development origins, none in production (same-origin requests need no entry). */
+  CORS_ORIGINS: list.optional(),
   JSON_LIMIT: z
     .string()
     .regex(/^\d+(kb|mb)$/)
@@ -37,7 +38,8 @@ export const envSchema = z.object({
     .max(24 * 90)
     .default(24 * 7),
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
-  COOKIE_SECURE: bool.default(false),
+  /** Default: true in production, false otherwise. */
+  COOKIE_SECURE: bool.optional(),
   LOGIN_IP_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(30),
   LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_ACCOUNT_LOCK_MIN: z.coerce.number().int().min(1).default(15),
@@ -90,7 +92,13 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
 });
 
-export type AppConfig = z.infer<typeof envSchema>;
+/** Origins of the Vite dev server and a local `npm start`: allowed with credentials outside production only. */
+export const DEVELOPMENT_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
+
+export type AppConfig = Omit<z.infer<typeof envSchema>, 'CORS_ORIGINS' | 'COOKIE_SECURE'> & {
+  CORS_ORIGINS: string[];
+  COOKIE_SECURE: boolean;
+};
 
 /** Validates the environment once; on failure lists every bad key, so one restart fixes them all. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
@@ -104,7 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const config = { ...parsed.data, ...overrides };
+  // Production defaults are the safe ones (issue 17): a Secure cookie and no development origin allowed to
+  // call with credentials; either can still be set explicitly.
+  const production = parsed.data.NODE_ENV === 'production';
+  const config: AppConfig = {
+    ...parsed.data,
+    CORS_ORIGINS: parsed.data.CORS_ORIGINS ?? (production ? [] : DEVELOPMENT_ORIGINS),
+    COOKIE_SECURE: parsed.data.COOKIE_SECURE ?? production,
+    ...overrides,
+  };
   if (config.SEARCH_ENGINE === 'meilisearch' && !config.MEILI_HOST) {
     throw new Error('Invalid configuration:\n  MEILI_HOST: required when SEARCH_ENGINE=meilisearch');
   }
