@@ -43,3 +43,12 @@ export function useUpdateMe() {
     },
   });
 }
+
+/** Admins lift a sign-in lock left by failed attempts. */
+export function useUnlockUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ cleared: number }>(`/api/users/${id}/unlock`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.lists() }),
+  });
+}

@@ -1,18 +1,24 @@
-import { Card, Empty, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Empty, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UserDto } from '@shared/dto';
 import type { UserRole } from '@shared/taxonomy';
-import { useUsers, type UserListParams } from '../../api/users';
+import { errorText } from '../../api/client';
+import { useUnlockUser, useUsers, type UserListParams } from '../../api/users';
 import { PageTitle } from '../../components/page-title';
 import { ErrorResult } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useLabels } from '../../lib/use-labels';
 
-/** Admin list of users with role filter and search; role editing is still done through the API. */
+/**
+ * Admin list of users with role filter and search, and the sign-in locks failed attempts left (lifted here);
+ * role editing is still done through the API.
+ */
 export default function UsersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const unlock = useUnlockUser();
   const [params, setParams] = useState<UserListParams>({ page: 1, pageSize: 20 });
   const users = useUsers(params);
   const { tax, pick, role } = useLabels();
@@ -47,6 +53,32 @@ export default function UsersPage() {
       dataIndex: 'locale',
       responsive: ['lg'],
       render: (l: string) => (l === 'en' ? 'English' : '中文'),
+    },
+    {
+      title: t('users.col.signIn'),
+      key: 'locked',
+      render: (_: unknown, u) =>
+        u.locked ? (
+          <Space size={4} wrap>
+            <Tag color="red">{t('users.locked')}</Tag>
+            <Button
+              size="small"
+              type="link"
+              loading={unlock.isPending && unlock.variables === u.id}
+              onClick={() =>
+                unlock.mutate(u.id, {
+                  onSuccess: () => void message.success(t('users.unlocked', { name: u.name })),
+                  onError: (err) => void message.error(errorText(err, i18n.language)),
+                })
+              }
+              data-testid="user-unlock"
+            >
+              {t('users.unlock')}
+            </Button>
+          </Space>
+        ) : (
+          <span className="muted">{t('users.normal')}</span>
+        ),
     },
     {
       title: t('users.col.createdAt'),
