@@ -190,7 +190,7 @@ const en: Messages = {
       invited: 'Invitation sent to {{email}}',
       inviteHint: 'They join only after accepting on their profile page; the invitation is valid for 7 days.',
       empty: 'No members',
-      you: '(me)',
+      you: '{{name}} (me)',
       remove: 'Remove',
       removeConfirm: 'Remove {{name}} from this organisation?',
       removed: '{{name}} was removed',

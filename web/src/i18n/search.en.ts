@@ -3,7 +3,8 @@ import type { SearchMessages } from './search.zh-CN';
 /** English search and notification texts; typed against the Chinese resource so no key is missing. */
 const searchEn: SearchMessages = {
   title: 'Search achievements and needs',
-  subtitle: 'Full-text search over published achievements and technology needs, filtered by field, region, sub-market and more',
+  subtitle:
+    'Full-text search over published achievements and technology needs, filtered by field, region, sub-market and more',
   placeholder: 'Keywords, e.g. robot, magnesium alloy, seam tracking',
   headerPlaceholder: 'Search achievements, needs',
   submit: 'Search',
@@ -83,7 +84,12 @@ const searchEn: SearchMessages = {
     markedAllRead: '{{count}} notifications marked read',
     empty: 'No notifications',
     unread: 'Unread',
-    type: { listing_match: 'Match', saved_search: 'Saved search' },
+    type: {
+      listing_match: 'Match',
+      saved_search: 'Saved search',
+      org_invitation: 'Invitation',
+      account_locked: 'Account security',
+    },
   },
 };
 

@@ -181,7 +181,7 @@ const zhCN = {
       invited: '已向 {{email}} 发出邀请',
       inviteHint: '对方在“个人资料”页接受邀请后才会加入本机构；邀请 7 天内有效。',
       empty: '暂无成员',
-      you: '（我）',
+      you: '{{name}}（我）',
       remove: '移除',
       removeConfirm: '确定将 {{name}} 移出本机构？',
       removed: '已将 {{name}} 移出本机构',

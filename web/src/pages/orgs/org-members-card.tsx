@@ -99,7 +99,7 @@ export function OrgMembersCard({ orgId, orgName, canManage }: { orgId: string; o
             {
               title: t('users.col.name'),
               dataIndex: 'name',
-              render: (name: string, u) => (u.id === me?.id ? `${name} ${t('orgs.members.you')}` : name),
+              render: (name: string, u) => (u.id === me?.id ? t('orgs.members.you', { name }) : name),
             },
             {
               title: t('orgs.members.orgRole'),
@@ -156,6 +156,7 @@ export function OrgMembersCard({ orgId, orgName, canManage }: { orgId: string; o
               {
                 title: t('orgs.members.orgRole'),
                 dataIndex: 'orgRole',
+                responsive: ['sm'],
                 render: (r: OrgRole) => t(`orgs.orgRole.${r}`),
               },
               {
