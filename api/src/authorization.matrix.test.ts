@@ -129,6 +129,26 @@ describe('users', () => {
     // The target's live session sees the new role at once.
     expect((await app.http('GET', '/api/auth/me', { token: target.token })).body.user.roles).toEqual(['broker']);
   });
+  test('when disabling an account, then only an admin can, not its own, and the stored flag and sessions change', async () => {
+    cover('PUT', '/api/users/:id/disabled');
+    const target = await app.createUser();
+    const path = `/api/users/${target.user._id}/disabled`;
+    const body = { disabled: true };
+    expect((await app.http('PUT', path, { body })).status).toBe(401);
+    expect((await app.http('PUT', path, { token: cast.owner.token, body })).status).toBe(403);
+    expect((await app.http('PUT', path, { token: cast.hubOperator.token, body })).status).toBe(403);
+    expect((await app.http('PUT', path, { token: target.token, body })).status).toBe(403);
+    expect(
+      (await app.http('PUT', `/api/users/${cast.admin.user._id}/disabled`, { token: cast.admin.token, body })).status,
+    ).toBe(403);
+    expect((await app.models.User.findById(target.user._id).lean())!.disabledAt).toBeNull();
+    expect((await app.http('PUT', path, { token: cast.admin.token, body })).status).toBe(200);
+    expect((await app.models.User.findById(target.user._id).lean())!.disabledAt).toBeInstanceOf(Date);
+    expect((await app.http('GET', '/api/auth/me', { token: target.token })).status).toBe(401);
+    expect((await app.http('PUT', path, { token: cast.admin.token, body: { disabled: false } })).status).toBe(200);
+    expect((await app.models.User.findById(target.user._id).lean())!.disabledAt).toBeNull();
+  });
+
   test('when lifting a sign-in lock, then only an admin can and the stored counters go', async () => {
     cover('POST', '/api/users/:id/unlock');
     const target = await app.createUser();

@@ -47,6 +47,11 @@ export const errorCatalog = {
   ALREADY_PROPOSED: { status: 409, zh: '本机构已提交过方案', en: 'Your organisation already submitted a proposal' },
   ORG_NOT_VERIFIED: { status: 403, zh: '机构尚未通过认证', en: 'The organisation is not verified yet' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    zh: '该账号已被停用，请联系平台管理员',
+    en: 'This account is disabled; contact the platform admins',
+  },
   ACCOUNT_LOCKED: {
     status: 429,
     zh: '登录失败次数过多，账号暂时锁定',

@@ -124,6 +124,27 @@ test('when a member is removed from its organisation, then its sockets close and
   expect(await messagesBy(member.user._id)).toBe(0);
 });
 
+test('when an admin disables a user, then its sockets on every instance close, its tokens stop working and it cannot sign in', async () => {
+  const member = await a.createUser({ org: cast.ownerOrg, orgRole: 'member' });
+  const second = await signIn(member.email);
+  const onA = track(await connect(a.url, member.token));
+  const onB = track(await connect(b.url, second));
+  expect((await fetch(`${b.url}/api/auth/me`, { headers: { authorization: `Bearer ${second}` } })).status).toBe(200);
+  const gone = [closed(onA), closed(onB)];
+  const res = await a.http('PUT', `/api/users/${member.user._id}/disabled`, {
+    token: cast.admin.token,
+    body: { disabled: true },
+  });
+  expect(res.status).toBe(200);
+  expect(await Promise.all(gone)).toEqual(['io server disconnect', 'io server disconnect']);
+  expect((await fetch(`${b.url}/api/auth/me`, { headers: { authorization: `Bearer ${second}` } })).status).toBe(401);
+  expect(await a.models.Session.countDocuments({ userId: member.user._id, revokedAt: null })).toBe(0);
+  const login = await a.http('POST', '/api/auth/login', { body: { email: member.email, password: 'Passw0rd-test' } });
+  expect(login.status).toBe(403);
+  expect(login.body.error.code).toBe('ACCOUNT_DISABLED');
+  await expect(connect(b.url, second)).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+});
+
 test('when the participants of a room are listed, then only people in the room appear, not every member of both organisations', async () => {
   const bystander = await a.createUser({ org: cast.ownerOrg, orgRole: 'member' });
   track(await connect(a.url, bystander.token));

@@ -16,6 +16,7 @@ export interface UserDto {
   operatorSubmarkets: string[];
   officialRegion?: string;
   createdAt: string;
+  disabled?: boolean;
   /** Admin list only: sign-in is locked from at least one address after failed attempts. */
   locked?: boolean;
 }

@@ -52,3 +52,13 @@ export function useUnlockUser() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.lists() }),
   });
 }
+
+/** Admins disable an account (its sessions and sockets end at once) or enable it again. */
+export function useSetUserDisabled() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, disabled }: { id: string; disabled: boolean }) =>
+      api.put<{ user: UserDto }>(`/api/users/${id}/disabled`, { disabled }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.lists() }),
+  });
+}

@@ -260,6 +260,11 @@ const en: Messages = {
     normal: 'Normal',
     unlock: 'Unlock',
     unlocked: 'Sign-in lock of {{name}} lifted',
+    disabled: 'Disabled',
+    disable: 'Disable',
+    enable: 'Enable',
+    disableConfirm: 'Disable the account of {{name}}? Every session ends at once.',
+    enableConfirm: 'Enable the account of {{name}} again?',
   },
   account: {
     title: 'My profile',

@@ -249,6 +249,11 @@ const zhCN = {
     normal: '正常',
     unlock: '解除锁定',
     unlocked: '已解除 {{name}} 的登录锁定',
+    disabled: '已停用',
+    disable: '停用',
+    enable: '启用',
+    disableConfirm: '停用 {{name}} 的账号？其所有登录会话将立即失效。',
+    enableConfirm: '重新启用 {{name}} 的账号？',
   },
   account: {
     title: '个人资料',

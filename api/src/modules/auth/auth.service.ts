@@ -79,6 +79,8 @@ export class AuthService {
       throw new AppError('INVALID_CREDENTIALS');
     }
     await this.lockout.succeeded(body.email, ip);
+    // Told only after the right password, so the answer reveals nothing to someone guessing.
+    if (user.disabledAt) throw new AppError('ACCOUNT_DISABLED');
     return { ...(await this.createSession(user, meta)), user };
   }
 
@@ -103,7 +105,7 @@ export class AuthService {
     const session = await this.models.Session.findById(id).lean();
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
     const user = await this.models.User.findById(session.userId).lean<UserRecord>();
-    if (!user) return null;
+    if (!user || user.disabledAt) return null;
     const { passwordHash: _hash, ...record } = user;
     const resolved = { user: toAuthUser(user), sessionId: id, record: record as UserRecord };
     this.cache.set(id, resolved);
@@ -135,6 +137,12 @@ export class AuthService {
   /** Role or membership changes must not wait for the cache to expire. */
   forgetUser(userId: string): void {
     for (const [key, value] of this.cache.entries()) if (value.user.id === userId) this.cache.delete(key);
+  }
+
+  /** A disabled account: every session revoked, cached copies dropped, sockets closed on every instance. */
+  async endUser(userId: string): Promise<void> {
+    await this.models.Session.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+    this.membershipChanged(userId);
   }
 
   /** Drops cached sessions another instance ended (told through the socket.io adapter). */

@@ -97,5 +97,22 @@ export function usersRoutes(ctx: AppContext): Router {
     async ({ user, params, req }) => ({ cleared: await services.users.unlock(user!, params.id, { ip: req.ip }) }),
   );
 
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'put',
+      path: '/api/users/:id/disabled',
+      summary: '停用或启用账号（管理员）Disable or enable an account (admin)',
+      tags: ['users'],
+      auth: 'user',
+      params: idParams,
+      body: z.strictObject({ disabled: z.boolean() }),
+    },
+    async ({ user, params, body, req }) => ({
+      user: presentUser(await services.users.setDisabled(user!, params.id, body.disabled, { ip: req.ip })),
+    }),
+  );
+
   return router;
 }

@@ -110,4 +110,19 @@ export class UsersService {
   lockedEmails(users: UserRecord[]): Promise<Set<string>> {
     return this.auth.lockout.lockedEmails(users.map((u) => u.email));
   }
+
+  /** An admin disables (or enables again) an account; disabling ends its sessions and sockets at once. */
+  async setDisabled(admin: AuthUser, id: string, disabled: boolean, meta: { ip?: string }): Promise<UserRecord> {
+    if (!admin.roles.includes('admin')) throw new AppError('FORBIDDEN');
+    if (admin.id === id) throw new AppError('FORBIDDEN', { reason: 'you cannot disable your own account' });
+    const updated = await this.models.User.findOneAndUpdate(
+      { _id: id },
+      { $set: { disabledAt: disabled ? new Date() : null } },
+      { new: true },
+    ).lean<UserRecord>();
+    if (!updated) throw new AppError('NOT_FOUND');
+    if (disabled) await this.auth.endUser(id);
+    await this.audit.record(admin, { entity: 'user', entityId: id, action: disabled ? 'disable' : 'enable', ...meta });
+    return updated;
+  }
 }
