@@ -20,6 +20,7 @@ import type { NotificationsService } from './modules/notifications/notifications
 import type { MatchService } from './modules/search/match.service';
 import type { SearchSync } from './modules/search/search-sync';
 import type { SearchService } from './modules/search/search.service';
+import type { MembersService } from './modules/orgs/members.service';
 import type { OrgsService } from './modules/orgs/orgs.service';
 import type { Payments } from './modules/payments/payments.module';
 import type { TaxonomyService } from './modules/taxonomy/taxonomy.service';
@@ -37,6 +38,7 @@ export interface AppContext {
     auth: AuthService;
     users: UsersService;
     orgs: OrgsService;
+    members: MembersService;
     taxonomy: TaxonomyService;
     attachments: AttachmentsService;
     achievements: ListingService;

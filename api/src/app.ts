@@ -21,6 +21,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { membersRoutes } from './modules/orgs/members.routes';
 import { paymentsWebhookRoutes } from './modules/payments/payments-webhook.routes';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes';
@@ -80,6 +81,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(authRoutes(ctx));
   app.use(usersRoutes(ctx));
   app.use(orgsRoutes(ctx));
+  app.use(membersRoutes(ctx));
   app.use(taxonomyRoutes(ctx));
   // Import/export paths (/api/achievements/import…) are declared before /:id so they are not taken for ids.
   app.use(importRoutes(ctx));

@@ -23,11 +23,16 @@ describe('auth', () => {
   test('when anyone registers, then a new account exists and nobody else is touched', async () => {
     cover('POST', '/api/auth/register');
     const email = `${app.unique('reg')}@test.nekj.cn`;
-    const res = await app.http('POST', '/api/auth/register', { body: { email, password: 'Abcdefg123', name: '注册用户' } });
+    const res = await app.http('POST', '/api/auth/register', {
+      body: { email, password: 'Abcdefg123', name: '注册用户' },
+    });
     expect(res.status).toBe(201);
     expect(await app.models.User.countDocuments({ email })).toBe(1);
     // Registering while signed in as an official does not change the official.
-    const again = await app.http('POST', '/api/auth/register', { token: cast.official.token, body: { email: `x${email}`, password: 'Abcdefg123', name: 'x' } });
+    const again = await app.http('POST', '/api/auth/register', {
+      token: cast.official.token,
+      body: { email: `x${email}`, password: 'Abcdefg123', name: 'x' },
+    });
     expect(again.status).toBe(201);
     const official = await app.models.User.findById(cast.official.user._id).lean();
     expect(official!.roles).toEqual(['official']);
@@ -35,10 +40,14 @@ describe('auth', () => {
 
   test('when a user logs in, then only their own credentials work', async () => {
     cover('POST', '/api/auth/login');
-    const ok = await app.http('POST', '/api/auth/login', { body: { email: cast.owner.email, password: 'Passw0rd-test' } });
+    const ok = await app.http('POST', '/api/auth/login', {
+      body: { email: cast.owner.email, password: 'Passw0rd-test' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.user.id).toBe(String(cast.owner.user._id));
-    const wrong = await app.http('POST', '/api/auth/login', { body: { email: cast.owner.email, password: 'someone-elses-1' } });
+    const wrong = await app.http('POST', '/api/auth/login', {
+      body: { email: cast.owner.email, password: 'someone-elses-1' },
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -94,7 +103,10 @@ describe('users', () => {
   test('when updating own profile, then only the caller changes', async () => {
     cover('PATCH', '/api/users/me');
     expect((await app.http('PATCH', '/api/users/me', { body: { name: 'x' } })).status).toBe(401);
-    const res = await app.http('PATCH', '/api/users/me', { token: cast.other.token, body: { name: '改名后', locale: 'en' } });
+    const res = await app.http('PATCH', '/api/users/me', {
+      token: cast.other.token,
+      body: { name: '改名后', locale: 'en' },
+    });
     expect(res.status).toBe(200);
     expect((await app.models.User.findById(cast.other.user._id).lean())!.name).toBe('改名后');
     expect((await app.models.User.findById(cast.owner.user._id).lean())!.name).not.toBe('改名后');
@@ -116,6 +128,46 @@ describe('users', () => {
     expect(stored!.brokerCertNo).toBe('LN-TB-2026-0001');
     // The target's live session sees the new role at once.
     expect((await app.http('GET', '/api/auth/me', { token: target.token })).body.user.roles).toEqual(['broker']);
+  });
+  test('when disabling an account, then only an admin can, not its own, and the stored flag and sessions change', async () => {
+    cover('PUT', '/api/users/:id/disabled');
+    const target = await app.createUser();
+    const path = `/api/users/${target.user._id}/disabled`;
+    const body = { disabled: true };
+    expect((await app.http('PUT', path, { body })).status).toBe(401);
+    expect((await app.http('PUT', path, { token: cast.owner.token, body })).status).toBe(403);
+    expect((await app.http('PUT', path, { token: cast.hubOperator.token, body })).status).toBe(403);
+    expect((await app.http('PUT', path, { token: target.token, body })).status).toBe(403);
+    expect(
+      (await app.http('PUT', `/api/users/${cast.admin.user._id}/disabled`, { token: cast.admin.token, body })).status,
+    ).toBe(403);
+    expect((await app.models.User.findById(target.user._id).lean())!.disabledAt).toBeNull();
+    expect((await app.http('PUT', path, { token: cast.admin.token, body })).status).toBe(200);
+    expect((await app.models.User.findById(target.user._id).lean())!.disabledAt).toBeInstanceOf(Date);
+    expect((await app.http('GET', '/api/auth/me', { token: target.token })).status).toBe(401);
+    expect((await app.http('PUT', path, { token: cast.admin.token, body: { disabled: false } })).status).toBe(200);
+    expect((await app.models.User.findById(target.user._id).lean())!.disabledAt).toBeNull();
+  });
+
+  test('when lifting a sign-in lock, then only an admin can and the stored counters go', async () => {
+    cover('POST', '/api/users/:id/unlock');
+    const target = await app.createUser();
+    await app.models.LoginFailure.create({
+      _id: `${target.email} 203.0.113.1`,
+      email: target.email,
+      ip: '203.0.113.1',
+      count: 5,
+      windowEndsAt: new Date(Date.now() + 60_000),
+      lockedUntil: new Date(Date.now() + 60_000),
+    });
+    const path = `/api/users/${target.user._id}/unlock`;
+    expect((await app.http('POST', path)).status).toBe(401);
+    expect((await app.http('POST', path, { token: cast.owner.token })).status).toBe(403);
+    expect((await app.http('POST', path, { token: cast.hubOperator.token })).status).toBe(403);
+    expect((await app.http('POST', path, { token: cast.official.token })).status).toBe(403);
+    expect(await app.models.LoginFailure.countDocuments({ email: target.email })).toBe(1);
+    expect((await app.http('POST', path, { token: cast.admin.token })).status).toBe(200);
+    expect(await app.models.LoginFailure.countDocuments({ email: target.email })).toBe(0);
   });
 });
 
@@ -140,7 +192,12 @@ describe('orgs', () => {
 
   test('when creating an organisation, then anonymous is 401, members of another org get 409, a loner becomes org_admin', async () => {
     cover('POST', '/api/orgs');
-    const body = () => ({ name: '新建科技有限公司', type: 'enterprise', creditCode: app.creditCode(), regionCode: '210100' });
+    const body = () => ({
+      name: '新建科技有限公司',
+      type: 'enterprise',
+      creditCode: app.creditCode(),
+      regionCode: '210100',
+    });
     const before = await app.models.Org.countDocuments();
     expect((await app.http('POST', '/api/orgs', { body: body() })).status).toBe(401);
     expect((await app.http('POST', '/api/orgs', { token: cast.other.token, body: body() })).status).toBe(409);
@@ -161,8 +218,12 @@ describe('orgs', () => {
     expect(anon.body.org.creditCode).toBeUndefined();
     expect((await app.http('GET', orgPath(), { token: cast.other.token })).body.org.creditCode).toBeUndefined();
     expect((await app.http('GET', orgPath(), { token: cast.otherOfficial.token })).body.org.creditCode).toBeUndefined();
-    expect((await app.http('GET', orgPath(), { token: cast.owner.token })).body.org.creditCode).toBe(cast.ownerOrg.creditCode);
-    expect((await app.http('GET', orgPath(), { token: cast.official.token })).body.org.creditCode).toBe(cast.ownerOrg.creditCode);
+    expect((await app.http('GET', orgPath(), { token: cast.owner.token })).body.org.creditCode).toBe(
+      cast.ownerOrg.creditCode,
+    );
+    expect((await app.http('GET', orgPath(), { token: cast.official.token })).body.org.creditCode).toBe(
+      cast.ownerOrg.creditCode,
+    );
     const pending = await app.createOrg({ status: 'pending', regionCode: '210500' });
     expect((await app.http('GET', `/api/orgs/${pending._id}`)).status).toBe(404);
     expect((await app.http('GET', `/api/orgs/${pending._id}`, { token: cast.other.token })).status).toBe(404);
@@ -211,18 +272,83 @@ describe('orgs', () => {
     expect((await app.http('GET', path, { token: cast.official.token })).status).toBe(200);
   });
 
-  test('when adding a member, then only the org_admin can and the user joins', async () => {
-    cover('POST', '/api/orgs/:id/members');
-    const path = `${orgPath()}/members`;
+  test('when inviting, then only the org_admin can, and nobody joins until the invitee accepts', async () => {
+    cover('POST', '/api/orgs/:id/invitations');
+    cover('GET', '/api/orgs/:id/invitations');
+    cover('GET', '/api/invitations');
+    cover('POST', '/api/invitations/:id/accept');
+    const path = `${orgPath()}/invitations`;
     const joiner = await app.createUser();
     const body = { email: joiner.email };
     expect((await app.http('POST', path, { body })).status).toBe(401);
     expect((await app.http('POST', path, { token: cast.other.token, body })).status).toBe(404);
     expect((await app.http('POST', path, { token: cast.member.token, body })).status).toBe(403);
     expect((await app.http('POST', path, { token: cast.official.token, body })).status).toBe(403);
+    expect(await app.models.Invitation.countDocuments({ email: joiner.email })).toBe(0);
+    const sent = await app.http('POST', path, { token: cast.owner.token, body });
+    expect(sent.status).toBe(201);
     expect((await app.models.User.findById(joiner.user._id).lean())!.orgId).toBeNull();
-    expect((await app.http('POST', path, { token: cast.owner.token, body })).status).toBe(201);
+    expect((await app.http('GET', path)).status).toBe(401);
+    expect((await app.http('GET', path, { token: cast.other.token })).status).toBe(404);
+    expect((await app.http('GET', path, { token: cast.member.token })).status).toBe(403);
+    expect(
+      (await app.http('GET', path, { token: cast.owner.token })).body.items.map((i: { email: string }) => i.email),
+    ).toContain(joiner.email);
+    expect((await app.http('GET', '/api/invitations')).status).toBe(401);
+    expect((await app.http('GET', '/api/invitations', { token: cast.other.token })).body.items).toEqual([]);
+    const accept = `/api/invitations/${sent.body.invitation.id}/accept`;
+    expect((await app.http('POST', accept)).status).toBe(401);
+    expect((await app.http('POST', accept, { token: cast.loner.token })).status).toBe(404);
+    expect((await app.http('POST', accept, { token: cast.owner.token })).status).toBe(404);
+    expect((await app.models.User.findById(cast.loner.user._id).lean())!.orgId).toBeNull();
+    expect((await app.http('POST', accept, { token: joiner.token })).status).toBe(200);
     expect(String((await app.models.User.findById(joiner.user._id).lean())!.orgId)).toBe(String(cast.ownerOrg._id));
+  });
+
+  test('when revoking or declining an invitation, then only its org_admin revokes and only the invitee declines', async () => {
+    cover('POST', '/api/orgs/:id/invitations/:invitationId/revoke');
+    cover('POST', '/api/invitations/:id/decline');
+    const invite = async () =>
+      (
+        await app.http('POST', `${orgPath()}/invitations`, {
+          token: cast.owner.token,
+          body: { email: `${app.unique('inv')}@test.nekj.cn` },
+        })
+      ).body.invitation;
+    const first = await invite();
+    const revoke = `${orgPath()}/invitations/${first.id}/revoke`;
+    expect((await app.http('POST', revoke)).status).toBe(401);
+    expect((await app.http('POST', revoke, { token: cast.other.token })).status).toBe(404);
+    expect((await app.http('POST', revoke, { token: cast.member.token })).status).toBe(403);
+    expect((await app.models.Invitation.findById(first.id).lean())!.status).toBe('pending');
+    expect((await app.http('POST', revoke, { token: cast.owner.token })).status).toBe(200);
+    expect((await app.models.Invitation.findById(first.id).lean())!.status).toBe('revoked');
+    const second = await invite();
+    const decline = `/api/invitations/${second.id}/decline`;
+    expect((await app.http('POST', decline)).status).toBe(401);
+    expect((await app.http('POST', decline, { token: cast.owner.token })).status).toBe(404);
+    expect((await app.models.Invitation.findById(second.id).lean())!.status).toBe('pending');
+  });
+
+  test('when removing a member or leaving, then only its org_admin removes and a member leaves only its own organisation', async () => {
+    cover('DELETE', '/api/orgs/:id/members/:userId');
+    cover('POST', '/api/orgs/:id/leave');
+    const leaver = await app.createUser({ org: cast.ownerOrg, orgRole: 'member' });
+    const remove = `${orgPath()}/members/${leaver.user._id}`;
+    expect((await app.http('DELETE', remove)).status).toBe(401);
+    expect((await app.http('DELETE', remove, { token: cast.other.token })).status).toBe(404);
+    expect((await app.http('DELETE', remove, { token: cast.member.token })).status).toBe(403);
+    expect((await app.http('DELETE', remove, { token: cast.official.token })).status).toBe(403);
+    expect((await app.http('POST', `${orgPath()}/leave`)).status).toBe(401);
+    expect((await app.http('POST', `${orgPath()}/leave`, { token: cast.other.token })).status).toBe(404);
+    expect(String((await app.models.User.findById(leaver.user._id).lean())!.orgId)).toBe(String(cast.ownerOrg._id));
+    expect((await app.http('POST', `${orgPath()}/leave`, { token: leaver.token })).status).toBe(200);
+    expect((await app.models.User.findById(leaver.user._id).lean())!.orgId).toBeNull();
+    const removed = await app.createUser({ org: cast.ownerOrg, orgRole: 'member' });
+    expect(
+      (await app.http('DELETE', `${orgPath()}/members/${removed.user._id}`, { token: cast.owner.token })).status,
+    ).toBe(200);
+    expect((await app.models.User.findById(removed.user._id).lean())!.orgId).toBeNull();
   });
 });
 
@@ -245,7 +371,12 @@ test('every declared route has a row in this matrix (catalog routes: catalog.mat
   const declared = app.running.ctx.registry
     .list()
     // Search, matches, notifications and saved searches have their rows in search.matrix.test.ts.
-    .filter((op) => !catalog.test(op.path) && !/^\/api\/(search|notifications|saved-searches)|\/matches$/.test(op.path) && !op.path.startsWith('/api/negotiations'))
+    .filter(
+      (op) =>
+        !catalog.test(op.path) &&
+        !/^\/api\/(search|notifications|saved-searches)|\/matches$/.test(op.path) &&
+        !op.path.startsWith('/api/negotiations'),
+    )
     // Contracts, registrations and the tally: contracts.matrix.test.ts.
     .filter((op) => !/^\/api\/(contracts|registrations|stats)/.test(op.path))
     // Payments (plans, Stripe, bank transfer, ledger, statements): modules/payments/payments.matrix.test.ts.

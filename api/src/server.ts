@@ -36,6 +36,7 @@ import { createSearchEngine } from './modules/search/search.factory';
 import { SearchService } from './modules/search/search.service';
 import { learningEngine, TermVocabulary } from './modules/search/term-vocabulary';
 import { OrgsService } from './modules/orgs/orgs.service';
+import { MembersService } from './modules/orgs/members.service';
 import { createPayments } from './modules/payments/payments.module';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.service';
 import { UsersService } from './modules/users/users.service';
@@ -79,6 +80,23 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const contracts = new ContractsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const notifications = new NotificationsService(models, engine, matches);
+  const orgs = new OrgsService(models, audit, auth);
+  // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
+  auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
+    const owner = await models.User.findOne({ email }, { _id: 1 }).lean();
+    if (!owner) return;
+    const until = lockedUntil.toISOString().slice(0, 16).replace('T', ' ');
+    await notifications.notifyUsers([owner._id], {
+      key: `lock:${ip}:${lockedUntil.getTime()}`,
+      type: 'account_locked',
+      title: { zh: '账号登录失败次数过多', en: 'Too many failed sign-ins' },
+      body: {
+        zh: `来自 ${ip} 的多次登录失败，该地址的登录已暂停至 ${until} (UTC)。如非本人操作，请修改密码或联系平台管理员。`,
+        en: `Repeated failed sign-ins from ${ip}; sign-in from that address is paused until ${until} UTC. If this was not you, change your password or contact the platform admins.`,
+      },
+      link: '/account',
+    });
+  };
   const searchSync = new SearchSync(models, engine, logger, {
     batchSize: config.SEARCH_SYNC_BATCH,
     intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
@@ -97,7 +115,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       audit,
       auth,
       users: new UsersService(models, audit, auth),
-      orgs: new OrgsService(models, audit, auth),
+      orgs,
+      members: new MembersService(models, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
       taxonomy: new TaxonomyService(models),
       attachments,
       achievements,

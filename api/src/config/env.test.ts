@@ -21,4 +21,19 @@ describe('configuration', () => {
     expect(c.COOKIE_SECURE).toBe(true);
     expect(c.SEED_DEMO).toBe(false);
   });
+
+  test('when NODE_ENV=production and nothing else is set, then the cookie is Secure and no development origin is allowed', () => {
+    const c = loadConfig({ NODE_ENV: 'production' });
+    expect(c.COOKIE_SECURE).toBe(true);
+    expect(c.CORS_ORIGINS).toEqual([]);
+    const dev = loadConfig({});
+    expect(dev.COOKIE_SECURE).toBe(false);
+    expect(dev.CORS_ORIGINS).toEqual(['http://localhost:3000', 'http://localhost:5173']);
+  });
+
+  test('when production sets them explicitly, then the explicit values win', () => {
+    const c = loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false', CORS_ORIGINS: 'https://kj.example.cn' });
+    expect(c.COOKIE_SECURE).toBe(false);
+    expect(c.CORS_ORIGINS).toEqual(['https://kj.example.cn']);
+  });
 });

@@ -5,7 +5,12 @@ import { z } from 'zod';
 export const repoRoot = path.resolve(__dirname, '../../..');
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** Every variable the API reads, with its default. The README's configuration table mirrors this list. */
 export const envSchema = z.object({
@@ -13,18 +18,33 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   MONGODB_URI: z.string().url().optional(),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('nekj'),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/)
+    .default('nekj'),
   DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
   EMBEDDED_DB: z.enum(['auto', 'mongod', 'ferretdb', 'mongo-java-server']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CORS_ORIGINS: list.default(['http://localhost:3000', 'http://localhost:5173']),
-  JSON_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** Default: the development origins, none in production (same-origin requests need no entry). */
+  CORS_ORIGINS: list.optional(),
+  JSON_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/)
+    .default('256kb'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
-  COOKIE_SECURE: bool.default(false),
+  /** Default: true in production, false otherwise. */
+  COOKIE_SECURE: bool.optional(),
   LOGIN_IP_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(30),
   LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_ACCOUNT_LOCK_MIN: z.coerce.number().int().min(1).default(15),
+  /** Days an invitation to join an organisation stays open. */
+  ORG_INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SEED_DEMO: bool.default(true),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(20_000),
@@ -34,7 +54,10 @@ export const envSchema = z.object({
   SEARCH_ENGINE: z.enum(['embedded', 'meilisearch']).default('embedded'),
   MEILI_HOST: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('listings'),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/)
+    .default('listings'),
   /** `inprocess`: this api process runs search-sync; `external`: the search-sync service does (compose). */
   SEARCH_SYNC: z.enum(['inprocess', 'external']).default('inprocess'),
   SEARCH_SYNC_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
@@ -52,16 +75,30 @@ export const envSchema = z.object({
   /** The platform's service fee as a share of each payment (0.01 = 1%), deducted from the seller's share. */
   PLATFORM_FEE_RATE: z.coerce.number().min(0).max(0.2).default(0.01),
   /** Stripe payments still pending after this many minutes are re-read from Stripe by the reconciliation job. */
-  PAYMENT_RECONCILE_AFTER_MIN: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  PAYMENT_RECONCILE_AFTER_MIN: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
   /** How often the reconciliation job runs (0 = only on demand, POST /api/payments/reconcile). */
   PAYMENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
   /** The platform's account shown to payers for 对公转账: `name|bank|account`. */
-  PLATFORM_BANK_ACCOUNT: z.string().max(300).default('东北科技大市场运营管理有限公司|中国工商银行沈阳浑南支行|3301 0012 0920 0088 666'),
+  PLATFORM_BANK_ACCOUNT: z
+    .string()
+    .max(300)
+    .default('东北科技大市场运营管理有限公司|中国工商银行沈阳浑南支行|3301 0012 0920 0088 666'),
   /** Where Stripe Connect onboarding returns to (the web app's payments page). */
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
 });
 
-export type AppConfig = z.infer<typeof envSchema>;
+/** Origins of the Vite dev server and a local `npm start`: allowed with credentials outside production only. */
+export const DEVELOPMENT_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
+
+export type AppConfig = Omit<z.infer<typeof envSchema>, 'CORS_ORIGINS' | 'COOKIE_SECURE'> & {
+  CORS_ORIGINS: string[];
+  COOKIE_SECURE: boolean;
+};
 
 /** Validates the environment once; on failure lists every bad key, so one restart fixes them all. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
@@ -75,7 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const config = { ...parsed.data, ...overrides };
+  // Production defaults are the safe ones (issue 17): a Secure cookie and no development origin allowed to
+  // call with credentials; either can still be set explicitly.
+  const production = parsed.data.NODE_ENV === 'production';
+  const config: AppConfig = {
+    ...parsed.data,
+    CORS_ORIGINS: parsed.data.CORS_ORIGINS ?? (production ? [] : DEVELOPMENT_ORIGINS),
+    COOKIE_SECURE: parsed.data.COOKIE_SECURE ?? production,
+    ...overrides,
+  };
   if (config.SEARCH_ENGINE === 'meilisearch' && !config.MEILI_HOST) {
     throw new Error('Invalid configuration:\n  MEILI_HOST: required when SEARCH_ENGINE=meilisearch');
   }

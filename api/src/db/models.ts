@@ -16,7 +16,9 @@ import {
 } from '../modules/negotiations/negotiation.model';
 import { notificationSchema, savedSearchSchema } from '../modules/notifications/notification.model';
 import { lockSchema } from '../modules/search/lock.model';
+import { loginFailureSchema } from '../modules/auth/login-failure.model';
 import { sessionSchema } from '../modules/auth/session.model';
+import { invitationSchema } from '../modules/orgs/invitation.model';
 import { orgSchema } from '../modules/orgs/org.model';
 import {
   connectAccountSchema,
@@ -34,7 +36,9 @@ export function createModels(conn: Connection) {
   return {
     User: conn.model('User', userSchema),
     Session: conn.model('Session', sessionSchema),
+    LoginFailure: conn.model('LoginFailure', loginFailureSchema),
     Org: conn.model('Org', orgSchema),
+    Invitation: conn.model('Invitation', invitationSchema),
     Submarket: conn.model('Submarket', submarketSchema),
     Audit: conn.model('Audit', auditSchema),
     Achievement: conn.model<ListingRecord>('Achievement', listingSchema('achievements')),

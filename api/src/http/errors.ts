@@ -19,6 +19,12 @@ export const errorCatalog = {
     en: 'This unified social credit code is already registered',
   },
   ALREADY_IN_ORG: { status: 409, zh: '该用户已属于某个机构', en: 'The user already belongs to an organisation' },
+  LAST_ORG_ADMIN: {
+    status: 409,
+    zh: '机构至少需要一名管理员，请先指定其他管理员',
+    en: 'An organisation needs at least one admin; make someone else admin first',
+  },
+  INVITATION_EXPIRED: { status: 410, zh: '邀请已过期或已失效', en: 'The invitation has expired or is no longer valid' },
   INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'Not allowed in the current state' },
   EDIT_CONFLICT: {
     status: 409,
@@ -46,6 +52,11 @@ export const errorCatalog = {
   ALREADY_PROPOSED: { status: 409, zh: '本机构已提交过方案', en: 'Your organisation already submitted a proposal' },
   ORG_NOT_VERIFIED: { status: 403, zh: '机构尚未通过认证', en: 'The organisation is not verified yet' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    zh: '该账号已被停用，请联系平台管理员',
+    en: 'This account is disabled; contact the platform admins',
+  },
   ACCOUNT_LOCKED: {
     status: 429,
     zh: '登录失败次数过多，账号暂时锁定',

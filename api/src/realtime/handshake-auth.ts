@@ -23,11 +23,14 @@ export class HandshakeError extends Error {
 }
 
 /** Resolves the session with AuthService (same cache and revocation as HTTP); refuses the connection otherwise. */
-export async function authenticateHandshake(auth: AuthService, socket: Pick<Socket, 'handshake'>): Promise<AuthUser> {
+export async function authenticateHandshake(
+  auth: AuthService,
+  socket: Pick<Socket, 'handshake'>,
+): Promise<{ user: AuthUser; sessionId: string; token: string }> {
   const token = handshakeToken(socket);
   const resolved = token ? await auth.resolve(token) : null;
-  if (!resolved) throw new HandshakeError('UNAUTHENTICATED');
-  return resolved.user;
+  if (!token || !resolved) throw new HandshakeError('UNAUTHENTICATED');
+  return { user: resolved.user, sessionId: resolved.sessionId, token };
 }
 
 /**

@@ -5,6 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { AppError, errorBody, type ErrorCode } from '../http/errors';
+import type { SessionsEnded } from '../modules/auth/auth.service';
 import type { AuthUser } from '../modules/auth/auth.types';
 import { roomName, userRoom, type RoomPublisher } from '../modules/negotiations/room-publisher';
 import {
@@ -22,9 +23,14 @@ import { SocketRateLimit } from './rate-limit';
 
 interface SocketData {
   user: AuthUser;
+  sessionId: string;
 }
-type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type RoomServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between api instances (through the Redis adapter): a session or a user's sessions ended on one of them. */
+interface InterServerEvents {
+  'auth:ended': (target: SessionsEnded) => void;
+}
+type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RoomServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface Realtime {
   io: RoomServer;
@@ -32,7 +38,10 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-const fail = (code: ErrorCode, details?: unknown) => ({ ok: false as const, error: { ...errorBody(code, details).error, requestId: undefined } });
+const fail = (code: ErrorCode, details?: unknown) => ({
+  ok: false as const,
+  error: { ...errorBody(code, details).error, requestId: undefined },
+});
 
 /**
  * socket.io on the API's HTTP server. The handshake is authenticated with the HTTP session; the server
@@ -71,10 +80,14 @@ export async function attachRealtime(server: http.Server, ctx: AppContext): Prom
 
   let closing = false;
   const roomsOf = new WeakMap<RoomSocket, string[]>();
+  // The token stays in this process: socket.data crosses Redis when another instance fetches sockets.
+  const tokenOf = new WeakMap<RoomSocket, string>();
   io.use(async (socket, next) => {
     try {
-      const user = await authenticateHandshake(services.auth, socket);
+      const { user, sessionId, token } = await authenticateHandshake(services.auth, socket);
       socket.data.user = user;
+      socket.data.sessionId = sessionId;
+      tokenOf.set(socket, token);
       roomsOf.set(socket, await services.negotiations.roomIdsFor(user));
       next();
     } catch (err) {
@@ -86,18 +99,34 @@ export async function attachRealtime(server: http.Server, ctx: AppContext): Prom
   io.on('connection', (socket) => {
     const user = socket.data.user;
     const ids = roomsOf.get(socket) ?? [];
-    socket.join([userRoom(user.id), ...ids.map(roomName)]);
-    for (const id of ids) socket.to(roomName(id)).emit('negotiation:presence', { negotiationId: id, userId: user.id, online: true });
-    registerHandlers(socket, ctx, limiter);
+    socket.join([userRoom(user.id), sessionRoom(socket.data.sessionId), ...ids.map(roomName)]);
+    for (const id of ids)
+      socket.to(roomName(id)).emit('negotiation:presence', { negotiationId: id, userId: user.id, online: true });
+    registerHandlers(socket, ctx, limiter, tokenOf.get(socket) ?? '');
     socket.on('disconnecting', () => {
       const rooms = [...socket.rooms].filter((r) => r.startsWith('negotiation:'));
       void stillOnline(io, user.id, socket.id).then((online) => {
         // After close() the Redis clients are gone: a late broadcast would be an unhandled rejection.
         if (online || closing) return;
-        for (const r of rooms) io.to(r).emit('negotiation:presence', { negotiationId: r.slice('negotiation:'.length), userId: user.id, online: false });
+        for (const r of rooms)
+          io.to(r).emit('negotiation:presence', {
+            negotiationId: r.slice('negotiation:'.length),
+            userId: user.id,
+            online: false,
+          });
       });
     });
   });
+
+  // Logout, a membership change or a disabled account closes the sockets concerned on every instance
+  // (disconnectSockets goes through the adapter, so through Redis when REDIS_URL is set), and the other
+  // instances drop the session from their cache at once instead of after SESSION_CACHE_MS.
+  services.auth.endSockets = (target) => {
+    if (closing) return;
+    io.in('sessionId' in target ? sessionRoom(target.sessionId) : userRoom(target.userId)).disconnectSockets(true);
+    if (config.REDIS_URL) io.serverSideEmit('auth:ended', target);
+  };
+  io.on('auth:ended', (target) => services.auth.forget(target));
 
   const publisher: RoomPublisher = {
     events: (events) => void io.to(roomName(events[0].negotiationId)).emit('negotiation:events', events),
@@ -137,20 +166,48 @@ async function stillOnline(io: RoomServer, userId: string, leaving: string): Pro
   }
 }
 
-function registerHandlers(socket: RoomSocket, ctx: AppContext, limiter: SocketRateLimit) {
-  const user = socket.data.user;
-  const { negotiationMessages: messages } = ctx.services;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
-  /** Size cap, rate limit and zod parse in front of every client event; errors go back in the ack. */
-  const guarded = <S extends z.ZodType, R>(schema: S, run: (payload: z.infer<S>) => Promise<R>) =>
+function registerHandlers(socket: RoomSocket, ctx: AppContext, limiter: SocketRateLimit, token: string) {
+  const { negotiationMessages: messages, auth } = ctx.services;
+
+  /**
+   * The session is checked again on every event, not only at the handshake: a revoked or expired session (or
+   * a removed account) gets UNAUTHENTICATED and the socket is closed; a live one acts with the user as stored
+   * now (organisation and roles), through the same per-instance cache as HTTP.
+   */
+  const liveUser = async (): Promise<AuthUser | null> => {
+    const resolved = await auth.resolve(token);
+    if (!resolved || resolved.sessionId !== socket.data.sessionId) return null;
+    socket.data.user = resolved.user;
+    return resolved.user;
+  };
+
+  /** Size cap, session check, rate limit and zod parse in front of every client event; errors go back in the ack. */
+  const guarded =
+    <S extends z.ZodType, R>(schema: S, run: (payload: z.infer<S>, user: AuthUser) => Promise<R>) =>
     async (payload: unknown, ack?: Ack<R>) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
+      const user = socket.data.user;
       try {
-        if (Buffer.byteLength(JSON.stringify(payload ?? null)) > MAX_SOCKET_EVENT_BYTES) return reply(fail('PAYLOAD_TOO_LARGE'));
-        if (!(await limiter.allow(user.id))) return reply(fail('RATE_LIMITED'));
+        if (Buffer.byteLength(JSON.stringify(payload ?? null)) > MAX_SOCKET_EVENT_BYTES)
+          return reply(fail('PAYLOAD_TOO_LARGE'));
+        const live = await liveUser();
+        if (!live) {
+          reply(fail('UNAUTHENTICATED'));
+          socket.disconnect(true);
+          return;
+        }
+        if (!(await limiter.allow(live.id))) return reply(fail('RATE_LIMITED'));
         const parsed = schema.safeParse(payload);
-        if (!parsed.success) return reply(fail('VALIDATION_FAILED', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
-        reply({ ok: true, data: await run(parsed.data) });
+        if (!parsed.success)
+          return reply(
+            fail(
+              'VALIDATION_FAILED',
+              parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+            ),
+          );
+        reply({ ok: true, data: await run(parsed.data, live) });
       } catch (err) {
         if (err instanceof AppError) return reply(fail(err.code, err.details));
         ctx.logger.error({ err, userId: user.id }, 'socket event failed');
@@ -160,19 +217,28 @@ function registerHandlers(socket: RoomSocket, ctx: AppContext, limiter: SocketRa
 
   socket.on(
     'negotiation:message',
-    guarded(socketMessage, async (p) => {
+    guarded(socketMessage, async (p, user) => {
       const body = { clientMessageId: p.clientMessageId, text: p.text, attachmentIds: p.attachmentIds };
-      return (await messages.send(user, p.negotiationId, body, { joined: socket.rooms.has(roomName(p.negotiationId)) })).event;
+      return (await messages.send(user, p.negotiationId, body, { joined: socket.rooms.has(roomName(p.negotiationId)) }))
+        .event;
     }),
   );
-  socket.on('negotiation:sync', guarded(socketSync, (p) => messages.events(user, p.negotiationId, p.after, 500)));
-  socket.on('negotiation:read', guarded(socketRead, async (p) => ({ seq: await messages.markRead(user, p.negotiationId, p.seq) })));
+  socket.on(
+    'negotiation:sync',
+    guarded(socketSync, (p, user) => messages.events(user, p.negotiationId, p.after, 500)),
+  );
+  socket.on(
+    'negotiation:read',
+    guarded(socketRead, async (p, user) => ({ seq: await messages.markRead(user, p.negotiationId, p.seq) })),
+  );
   // Typing is ephemeral: relayed only within a room the server put this socket in, never stored.
   socket.on(
     'negotiation:typing',
-    guarded(socketTyping, async (p) => {
+    guarded(socketTyping, async (p, user) => {
       if (!socket.rooms.has(roomName(p.negotiationId))) throw new AppError('NOT_FOUND');
-      socket.to(roomName(p.negotiationId)).emit('negotiation:typing', { negotiationId: p.negotiationId, user: { id: user.id, name: user.name } });
+      socket
+        .to(roomName(p.negotiationId))
+        .emit('negotiation:typing', { negotiationId: p.negotiationId, user: { id: user.id, name: user.name } });
       return null;
     }),
   );

@@ -16,6 +16,9 @@ export interface UserDto {
   operatorSubmarkets: string[];
   officialRegion?: string;
   createdAt: string;
+  disabled?: boolean;
+  /** Admin list only: sign-in is locked from at least one address after failed attempts. */
+  locked?: boolean;
 }
 
 /** What anyone may see of a user (e.g. a member list). */
@@ -46,7 +49,28 @@ export interface OrgDetailDto extends OrgPublicDto {
   contactName?: string;
   contactPhone?: string;
   verification: { status: VerificationStatus; reason?: string; decidedAt?: string; decidedBy?: string };
+  /** A verified organisation's requested change of name, code, type or region, waiting for an operator. */
+  pendingChange: {
+    name?: string;
+    creditCode?: string;
+    type?: OrgType;
+    regionCode?: string;
+    requestedAt: string;
+    requestedBy?: string;
+  } | null;
   history: Array<{ action: string; at: string; by: string; reason?: string }>;
+}
+
+/** An invitation to join an organisation: what the inviting admins and the invitee see. */
+export interface InvitationDto {
+  id: string;
+  org: { id: string; name: string; verificationStatus: VerificationStatus };
+  email: string;
+  orgRole: OrgRole;
+  status: 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
+  invitedBy: string;
+  expiresAt: string;
+  createdAt: string;
 }
 
 export interface SessionDto {

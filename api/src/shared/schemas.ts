@@ -17,7 +17,10 @@ export const registerBody = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
   name: z.string().trim().min(1).max(60),
-  phone: z.string().regex(/^\+?[0-9-]{6,20}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9-]{6,20}$/)
+    .optional(),
   locale: localeSchema.default('zh-CN'),
 });
 export type RegisterBody = z.input<typeof registerBody>;
@@ -41,20 +44,29 @@ const orgFields = {
   type: z.enum(orgTypeCodes),
   creditCode: creditCodeSchema,
   regionCode: z.enum(regionCodes),
-  tags: z.array(z.enum(enterpriseTags.map((t) => t.code) as [string, ...string[]])).max(7).default([]),
+  tags: z
+    .array(z.enum(enterpriseTags.map((t) => t.code) as [string, ...string[]]))
+    .max(7)
+    .default([]),
   description: z.string().trim().max(2000).default(''),
   website: z.string().url().max(300).optional(),
   contactName: z.string().trim().max(60).optional(),
-  contactPhone: z.string().regex(/^\+?[0-9-]{6,20}$/).optional(),
+  contactPhone: z
+    .string()
+    .regex(/^\+?[0-9-]{6,20}$/)
+    .optional(),
 };
 
 export const createOrgBody = z.strictObject(orgFields);
 export type CreateOrgBody = z.input<typeof createOrgBody>;
 
+/** Name, credit code, type and region of a verified organisation change only when an operator approves. */
 export const updateOrgBody = z
   .strictObject({
     name: orgFields.name,
     nameEn: orgFields.nameEn,
+    type: orgFields.type,
+    creditCode: orgFields.creditCode,
     regionCode: orgFields.regionCode,
     tags: orgFields.tags,
     description: orgFields.description,
@@ -67,14 +79,20 @@ export const updateOrgBody = z
 export type UpdateOrgBody = z.input<typeof updateOrgBody>;
 
 export const verifyOrgBody = z
-  .strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(500).optional() })
+  .strictObject({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(500).optional(),
+    /** Approving may move the organisation to another sub-market: an operator's decision, never the organisation's. */
+    submarketCode: z.enum(submarketSeeds.map((s) => s.code) as [string, ...string[]]).optional(),
+  })
   .refine((v) => v.decision === 'approve' || (v.reason && v.reason.length > 0), {
     message: 'a reason is required when rejecting',
     path: ['reason'],
   });
 export type VerifyOrgBody = z.infer<typeof verifyOrgBody>;
 
-export const addMemberBody = z.strictObject({ email: emailSchema, orgRole: z.enum(orgRoleCodes).default('member') });
+/** An org admin invites an address; the account joins only when its owner accepts. */
+export const inviteMemberBody = z.strictObject({ email: emailSchema, orgRole: z.enum(orgRoleCodes).default('member') });
 
 export const updateMeBody = z
   .strictObject({
@@ -89,7 +107,11 @@ const submarketCodes = submarketSeeds.map((s) => s.code) as [string, ...string[]
 export const updateRolesBody = z
   .strictObject({
     roles: z.array(z.enum(userRoleCodes)).max(4),
-    brokerCertNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/).optional(),
+    brokerCertNo: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,40}$/)
+      .optional(),
     operatorSubmarkets: z.array(z.enum(submarketCodes)).max(20).default([]),
     officialRegion: z.enum(regionCodes).optional(),
   })

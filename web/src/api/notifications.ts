@@ -5,7 +5,7 @@ import type { SearchParams } from './search';
 
 export interface NotificationDto {
   id: string;
-  type: 'listing_match' | 'saved_search';
+  type: 'listing_match' | 'saved_search' | 'org_invitation' | 'account_locked';
   title: ApiErrorMessage;
   body: ApiErrorMessage;
   link: string;
@@ -63,7 +63,8 @@ export function useNotifications(params: NotificationListParams) {
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: notificationKeys.unread(),
-    queryFn: async () => (await api.get<NotificationPage>('/api/notifications', { page: 1, pageSize: 1, unread: 'true' })).unread,
+    queryFn: async () =>
+      (await api.get<NotificationPage>('/api/notifications', { page: 1, pageSize: 1, unread: 'true' })).unread,
     enabled,
     refetchInterval: NOTIFICATION_POLL_MS,
     staleTime: 0,

@@ -1,5 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OrgDetailDto, OrgPublicDto, PageDto, PublicUserDto, VerificationStatus } from '@shared/dto';
+import type {
+  InvitationDto,
+  OrgDetailDto,
+  OrgPublicDto,
+  PageDto,
+  PublicUserDto,
+  VerificationStatus,
+} from '@shared/dto';
 import type { CreateOrgBody, UpdateOrgBody, VerifyOrgBody } from '@shared/schemas';
 import type { OrgRole, OrgType } from '@shared/taxonomy';
 import { authKeys } from './auth';
@@ -27,6 +34,7 @@ export const orgKeys = {
   details: () => [...orgKeys.all, 'detail'] as const,
   detail: (id: string) => [...orgKeys.details(), id] as const,
   members: (id: string) => [...orgKeys.all, 'members', id] as const,
+  invitations: (id: string) => [...orgKeys.all, 'invitations', id] as const,
 };
 
 export function useOrgs(params: OrgListParams, enabled = true) {
@@ -90,14 +98,51 @@ export function useVerifyOrg() {
   });
 }
 
-export function useAddMember(id: string) {
+/** Invites an address; the person joins only by accepting on their account page. */
+export function useInviteMember(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (body: { email: string; orgRole: OrgRole }) =>
-      (await api.post<{ member: PublicUserDto }>(`/api/orgs/${id}/members`, body)).member,
+      (await api.post<{ invitation: InvitationDto }>(`/api/orgs/${id}/invitations`, body)).invitation,
+    onSuccess: () => void qc.invalidateQueries({ queryKey: orgKeys.invitations(id) }),
+  });
+}
+
+export function useOrgInvitations(id: string, enabled = true) {
+  return useQuery({
+    queryKey: orgKeys.invitations(id),
+    queryFn: async () => (await api.get<{ items: InvitationDto[] }>(`/api/orgs/${id}/invitations`)).items,
+    enabled: !!id && enabled,
+  });
+}
+
+export function useRevokeInvitation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) => api.post(`/api/orgs/${id}/invitations/${invitationId}/revoke`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: orgKeys.invitations(id) }),
+  });
+}
+
+export function useRemoveMember(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api.delete(`/api/orgs/${id}/members/${userId}`),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: orgKeys.members(id) });
       void qc.invalidateQueries({ queryKey: orgKeys.detail(id) });
+    },
+  });
+}
+
+/** Leaving changes the signed-in user (no organisation any more) and what they may see of this one. */
+export function useLeaveOrg(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post(`/api/orgs/${id}/leave`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: authKeys.me() });
+      void qc.invalidateQueries({ queryKey: orgKeys.all });
     },
   });
 }

@@ -43,3 +43,22 @@ export function useUpdateMe() {
     },
   });
 }
+
+/** Admins lift a sign-in lock left by failed attempts. */
+export function useUnlockUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ cleared: number }>(`/api/users/${id}/unlock`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.lists() }),
+  });
+}
+
+/** Admins disable an account (its sessions and sockets end at once) or enable it again. */
+export function useSetUserDisabled() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, disabled }: { id: string; disabled: boolean }) =>
+      api.put<{ user: UserDto }>(`/api/users/${id}/disabled`, { disabled }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.lists() }),
+  });
+}

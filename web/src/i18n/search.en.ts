@@ -89,7 +89,12 @@ const searchEn: SearchMessages = {
     markedAllRead: '{{count}} notifications marked read',
     empty: 'No notifications',
     unread: 'Unread',
-    type: { listing_match: 'Match', saved_search: 'Saved search' },
+    type: {
+      listing_match: 'Match',
+      saved_search: 'Saved search',
+      org_invitation: 'Invitation',
+      account_locked: 'Account security',
+    },
   },
 };
 

@@ -86,7 +86,12 @@ const searchZh = {
     markedAllRead: '已将 {{count}} 条通知标为已读',
     empty: '暂无通知',
     unread: '未读',
-    type: { listing_match: '匹配提醒', saved_search: '搜索订阅' },
+    type: {
+      listing_match: '匹配提醒',
+      saved_search: '搜索订阅',
+      org_invitation: '机构邀请',
+      account_locked: '账号安全',
+    },
   },
 };
 

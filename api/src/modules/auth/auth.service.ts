@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { LoginBody, RegisterBody } from '../../shared/schemas';
 import type { UserRecord } from '../users/user.model';
 import type { AuthUser } from './auth.types';
+import { LoginLockout } from './login-lockout';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -24,6 +24,9 @@ export function toAuthUser(u: UserRecord): AuthUser {
   };
 }
 
+/** One session (logout) or every session of a user (membership change, account disabled). */
+export type SessionsEnded = { sessionId: string } | { userId: string };
+
 interface Resolved {
   user: AuthUser;
   sessionId: string;
@@ -38,17 +41,14 @@ export class AuthService {
    * other instances see the revocation within that window (2 s by default).
    */
   private readonly cache: LRUCache<string, Resolved>;
-  private readonly accountFailures: RateLimiterMemory;
+  readonly lockout: LoginLockout;
 
   constructor(
     private readonly models: Models,
     private readonly config: AppConfig,
   ) {
     this.cache = new LRUCache({ max: 50_000, ttl: Math.max(config.SESSION_CACHE_MS, 1) });
-    this.accountFailures = new RateLimiterMemory({
-      points: config.LOGIN_ACCOUNT_FAILURES,
-      duration: config.LOGIN_ACCOUNT_LOCK_MIN * 60,
-    });
+    this.lockout = new LoginLockout(models, config.LOGIN_ACCOUNT_FAILURES, config.LOGIN_ACCOUNT_LOCK_MIN * 60_000);
   }
 
   async register(body: RegisterBody & { locale: 'zh-CN' | 'en' }): Promise<UserRecord> {
@@ -70,18 +70,17 @@ export class AuthService {
   }
 
   async login(body: LoginBody, meta: { ip?: string; userAgent?: string }) {
-    const key = body.email;
-    const state = await this.accountFailures.get(key);
-    if (state && state.consumedPoints >= this.config.LOGIN_ACCOUNT_FAILURES) {
-      throw new AppError('ACCOUNT_LOCKED', undefined, { 'Retry-After': String(Math.ceil(state.msBeforeNext / 1000)) });
-    }
+    const ip = meta.ip ?? 'unknown';
+    await this.lockout.check(body.email, ip);
     const user = await this.models.User.findOne({ email: body.email }).lean<UserRecord>();
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), body.password);
     if (!user || !ok) {
-      await this.accountFailures.penalty(key, 1);
+      await this.lockout.failed(body.email, ip);
       throw new AppError('INVALID_CREDENTIALS');
     }
-    await this.accountFailures.delete(key);
+    await this.lockout.succeeded(body.email, ip);
+    // Told only after the right password, so the answer reveals nothing to someone guessing.
+    if (user.disabledAt) throw new AppError('ACCOUNT_DISABLED');
     return { ...(await this.createSession(user, meta)), user };
   }
 
@@ -106,16 +105,33 @@ export class AuthService {
     const session = await this.models.Session.findById(id).lean();
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
     const user = await this.models.User.findById(session.userId).lean<UserRecord>();
-    if (!user) return null;
+    if (!user || user.disabledAt) return null;
     const { passwordHash: _hash, ...record } = user;
     const resolved = { user: toAuthUser(user), sessionId: id, record: record as UserRecord };
     this.cache.set(id, resolved);
     return resolved;
   }
 
+  /**
+   * Set by the realtime layer: disconnects the sockets of one session or of one user, on every instance
+   * (through the Redis adapter when REDIS_URL is set). Without it a socket opened before a logout kept
+   * sending and receiving (issue 17, finding 5).
+   */
+  endSockets: (target: SessionsEnded) => void = () => undefined;
+
   async logout(sessionId: string): Promise<void> {
     this.cache.delete(sessionId);
     await this.models.Session.updateOne({ _id: sessionId }, { $set: { revokedAt: new Date() } });
+    this.endSockets({ sessionId });
+  }
+
+  /**
+   * Joining or leaving an organisation changes what a user may see and which rooms their sockets belong to:
+   * the cached session is dropped and their sockets closed, so they reconnect with rooms decided anew.
+   */
+  membershipChanged(userId: string): void {
+    this.forgetUser(userId);
+    this.endSockets({ userId });
   }
 
   /** Role or membership changes must not wait for the cache to expire. */
@@ -123,8 +139,21 @@ export class AuthService {
     for (const [key, value] of this.cache.entries()) if (value.user.id === userId) this.cache.delete(key);
   }
 
+  /** A disabled account: every session revoked, cached copies dropped, sockets closed on every instance. */
+  async endUser(userId: string): Promise<void> {
+    await this.models.Session.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+    this.membershipChanged(userId);
+  }
+
+  /** Drops cached sessions another instance ended (told through the socket.io adapter). */
+  forget(target: SessionsEnded): void {
+    if ('sessionId' in target) this.cache.delete(target.sessionId);
+    else this.forgetUser(target.userId);
+  }
+
   async purgeExpired(): Promise<number> {
     const res = await this.models.Session.deleteMany({ expiresAt: { $lt: new Date() } });
+    await this.lockout.purge();
     return res.deletedCount ?? 0;
   }
 }

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../config/env';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../test-support/harness';
 
 let app: TestApp;
@@ -9,7 +10,9 @@ afterAll(() => app.stop());
 describe('register and login', () => {
   test('when registering, then the password is stored as argon2id and a session cookie is set', async () => {
     const email = `${app.unique('a')}@Test.NEKJ.cn`;
-    const res = await app.http('POST', '/api/auth/register', { body: { email, password: 'GoodPass123', name: '张三' } });
+    const res = await app.http('POST', '/api/auth/register', {
+      body: { email, password: 'GoodPass123', name: '张三' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.user.email).toBe(email.toLowerCase());
     expect(res.headers.get('set-cookie')).toMatch(/nekj_session=[\w-]{43};.*HttpOnly/i);
@@ -43,7 +46,9 @@ describe('register and login', () => {
 
   test('when credentials are wrong, then an unknown account and a wrong password answer identically', async () => {
     const { email } = await app.createUser();
-    const unknown = await app.http('POST', '/api/auth/login', { body: { email: `nobody-${email}`, password: 'Whatever123' } });
+    const unknown = await app.http('POST', '/api/auth/login', {
+      body: { email: `nobody-${email}`, password: 'Whatever123' },
+    });
     const wrong = await app.http('POST', '/api/auth/login', { body: { email, password: 'Whatever123' } });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
@@ -56,7 +61,9 @@ describe('register and login', () => {
   test('when an account fails too often, then it is locked even for the right password', async () => {
     const { email } = await app.createUser();
     for (let i = 0; i < 3; i++) {
-      expect((await app.http('POST', '/api/auth/login', { body: { email, password: 'wrong-pass-1' } })).status).toBe(401);
+      expect((await app.http('POST', '/api/auth/login', { body: { email, password: 'wrong-pass-1' } })).status).toBe(
+        401,
+      );
     }
     const locked = await app.http('POST', '/api/auth/login', { body: { email, password: TEST_PASSWORD } });
     expect(locked.status).toBe(429);
@@ -70,7 +77,9 @@ describe('register and login', () => {
     await app.models.Session.updateMany({ userId: user._id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await app.http('GET', '/api/auth/me', { token })).status).toBe(401);
     expect((await app.http('GET', '/api/auth/me', { token: 'A'.repeat(43) })).status).toBe(401);
-    expect((await app.http('GET', '/api/auth/me', { headers: { authorization: 'Bearer {"$ne":null}' } })).status).toBe(401);
+    expect((await app.http('GET', '/api/auth/me', { headers: { authorization: 'Bearer {"$ne":null}' } })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -124,13 +133,43 @@ describe('per-IP login limit', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        statuses.push((await limited.http('POST', '/api/auth/login', { body: { email: `ip${i}@test.nekj.cn`, password: 'Whatever1' } })).status);
+        statuses.push(
+          (
+            await limited.http('POST', '/api/auth/login', {
+              body: { email: `ip${i}@test.nekj.cn`, password: 'Whatever1' },
+            })
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
-      const res = await limited.http('POST', '/api/auth/login', { body: { email: 'ip@test.nekj.cn', password: 'Whatever1' } });
+      const res = await limited.http('POST', '/api/auth/login', {
+        body: { email: 'ip@test.nekj.cn', password: 'Whatever1' },
+      });
       expect(res.body.error).toMatchObject({ code: 'RATE_LIMITED', message: { zh: '请求过于频繁，请稍后再试' } });
     } finally {
       await limited.stop();
+    }
+  });
+});
+
+describe('production defaults', () => {
+  test('when the app runs with NODE_ENV=production, then the session cookie is Secure and the Vite dev origin gets no credentials', async () => {
+    const { NODE_ENV, COOKIE_SECURE, CORS_ORIGINS } = loadConfig({ NODE_ENV: 'production' });
+    const prod = await startTestApp({ NODE_ENV, COOKIE_SECURE, CORS_ORIGINS });
+    try {
+      const { email } = await prod.createUser();
+      const login = await prod.http('POST', '/api/auth/login', { body: { email, password: TEST_PASSWORD } });
+      expect(login.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+      const cors = await prod.http('GET', '/api/taxonomy', { headers: { origin: 'http://localhost:5173' } });
+      expect(cors.headers.get('access-control-allow-origin')).toBeNull();
+      const write = await prod.http('POST', '/api/auth/login', {
+        headers: { origin: 'http://localhost:5173' },
+        body: { email, password: TEST_PASSWORD },
+      });
+      expect(write.status).toBe(403);
+      expect(write.body.error.code).toBe('ORIGIN_NOT_ALLOWED');
+    } finally {
+      await prod.stop();
     }
   });
 });

@@ -10,7 +10,8 @@ import { escapeRegex } from '../orgs/orgs.service';
 import type { ListingKindConfig } from './listing.kind';
 import { NDA_TEXT_VERSION } from './listing.kind';
 import type { ListingRecord } from './listing.model';
-import { canListing, isOwnerMember, reviewScope } from './listing.policy';
+import { withinScope } from '../../http/scope';
+import { canListing, isOwnerMember, listingListScope } from './listing.policy';
 import { editableStatuses, nextRevision, nextStatus, type ListingStatus } from './listing.state';
 
 export type ListingView = 'public' | 'nda' | 'owner' | 'staff';
@@ -53,7 +54,12 @@ export class ListingService {
     return this.cfg.model;
   }
 
-  async create(user: AuthUser, content: Record<string, unknown>, meta: Meta, originKey?: string): Promise<ListingRecord> {
+  async create(
+    user: AuthUser,
+    content: Record<string, unknown>,
+    meta: Meta,
+    originKey?: string,
+  ): Promise<ListingRecord> {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
     const org = await this.models.Org.findById(user.orgId, { type: 1 }).lean();
     if (!org) throw new AppError('NOT_ORG_MEMBER');
@@ -72,38 +78,44 @@ export class ListingService {
       // A new draft is not in the index and cannot be until it is published.
       searchDirty: false,
     });
-    await this.audit.record(user, { entity: this.cfg.entity, entityId: String(_id), action: 'create', to: 'draft', ip: meta.ip });
+    await this.audit.record(user, {
+      entity: this.cfg.entity,
+      entityId: String(_id),
+      action: 'create',
+      to: 'draft',
+      ip: meta.ip,
+    });
     return doc.toObject() as ListingRecord;
   }
 
   async list(viewer: AuthUser | null, q: ListingListQuery): Promise<Page<ListingRecord>> {
-    const filter: Record<string, unknown> = {};
     const base = q.scope === 'public' ? 'live' : 'content';
-    if (q.scope === 'public') {
-      filter.status = 'published';
-      if (q.status && q.status !== 'published') throw new AppError('VALIDATION_FAILED', [{ path: 'status', message: 'public lists hold published listings only' }]);
-    } else if (q.scope === 'mine') {
-      if (!viewer) throw new AppError('UNAUTHENTICATED');
-      if (!viewer.orgId) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-      filter.ownerOrgId = viewer.orgId;
-      if (q.status) filter.status = q.status;
-    } else {
-      if (!viewer) throw new AppError('UNAUTHENTICATED');
-      const scope = reviewScope(viewer);
-      if (scope && scope.length === 0) throw new AppError('FORBIDDEN');
-      filter.$or = [{ status: 'pending_review' }, { 'revision.status': 'pending_review' }];
-      if (scope) filter.submarketCode = { $in: scope };
+    if (q.scope === 'public' && q.status && q.status !== 'published') {
+      throw new AppError('VALIDATION_FAILED', [
+        { path: 'status', message: 'public lists hold published listings only' },
+      ]);
     }
-    if (q.fieldCode) filter[`${base}.fieldCode`] = q.fieldCode;
-    if (q.regionCode) filter[`${base}.regionCode`] = q.regionCode;
-    if (q.submarketCode) filter.submarketCode = q.submarketCode;
-    if (q.orgId && q.scope === 'public') filter.ownerOrgId = q.orgId;
-    if (q.orgType) filter.ownerOrgType = q.orgType;
-    if (q.challenge !== undefined) filter[`${base}.challenge`] = q.challenge ? { $exists: true } : { $exists: false };
-    if (q.q) filter[`${base}.title`] = { $regex: escapeRegex(q.q), $options: 'i' };
+    const scope = listingListScope(viewer, q.scope);
+    if (!scope) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    // What the query asks for; it only ever narrows the scope it is combined with below.
+    const asked: Record<string, unknown> = {};
+    if (q.status && q.scope === 'mine') asked.status = q.status;
+    if (q.fieldCode) asked[`${base}.fieldCode`] = q.fieldCode;
+    if (q.regionCode) asked[`${base}.regionCode`] = q.regionCode;
+    if (q.submarketCode) asked.submarketCode = q.submarketCode;
+    if (q.orgId && q.scope === 'public') asked.ownerOrgId = q.orgId;
+    if (q.orgType) asked.ownerOrgType = q.orgType;
+    if (q.challenge !== undefined) asked[`${base}.challenge`] = q.challenge ? { $exists: true } : { $exists: false };
+    if (q.q) asked[`${base}.title`] = { $regex: escapeRegex(q.q), $options: 'i' };
+    const filter = withinScope(scope, asked);
     const sort = this.cfg.sorts[q.sort] ?? { updatedAt: -1 };
     const [items, total] = await Promise.all([
-      this.model.find(filter).sort({ ...sort, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<ListingRecord[]>(),
+      this.model
+        .find(filter)
+        .sort({ ...sort, _id: -1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<ListingRecord[]>(),
       this.model.countDocuments(filter),
     ]);
     return { items, total, page: q.page, pageSize: q.pageSize };
@@ -164,7 +176,10 @@ export class ListingService {
     }
     const merged = this.cfg.createBody.safeParse(next);
     if (!merged.success) {
-      throw new AppError('VALIDATION_FAILED', merged.error.issues.map((i) => ({ in: 'body', path: i.path.join('.'), message: i.message })));
+      throw new AppError(
+        'VALIDATION_FAILED',
+        merged.error.issues.map((i) => ({ in: 'body', path: i.path.join('.'), message: i.message })),
+      );
     }
     const content = merged.data as Record<string, unknown>;
     await this.attachmentGuard(String(listing.ownerOrgId), referencedAttachments(content));
@@ -224,30 +239,64 @@ export class ListingService {
     if (listing.status === 'published' && revision && event !== 'archive') {
       const to = nextRevision(revision, event);
       if (!to) throw new AppError('INVALID_STATE', { revision, event });
-      const set: Record<string, unknown> = { ...extra, revision: to === 'merged' ? { status: null } : { status: to, reason } };
+      const set: Record<string, unknown> = {
+        ...extra,
+        revision: to === 'merged' ? { status: null } : { status: to, reason },
+      };
       if (event === 'reject') delete set.live;
       const updated = await this.write(listing, set, { 'revision.status': revision });
-      await this.audit.record(user, { entity: this.cfg.entity, entityId: String(listing._id), action: `revision_${event}`, from: revision, to: String(to), reason, ip: meta.ip });
+      await this.audit.record(user, {
+        entity: this.cfg.entity,
+        entityId: String(listing._id),
+        action: `revision_${event}`,
+        from: revision,
+        to: String(to),
+        reason,
+        ip: meta.ip,
+      });
       return updated;
     }
     const to = nextStatus(listing.status, event);
     if (!to) throw new AppError('INVALID_STATE', { status: listing.status, event });
     if (event !== 'approve') delete extra.live;
-    const updated = await this.write(listing, { ...extra, status: to, ...(to === 'archived' ? { revision: { status: null } } : {}) }, { status: listing.status });
-    await this.audit.record(user, { entity: this.cfg.entity, entityId: String(listing._id), action: event, from: listing.status, to, reason, ip: meta.ip });
+    const updated = await this.write(
+      listing,
+      { ...extra, status: to, ...(to === 'archived' ? { revision: { status: null } } : {}) },
+      { status: listing.status },
+    );
+    await this.audit.record(user, {
+      entity: this.cfg.entity,
+      entityId: String(listing._id),
+      action: event,
+      from: listing.status,
+      to,
+      reason,
+      ip: meta.ip,
+    });
     return updated;
   }
 
   async acceptNda(user: AuthUser, id: string, meta: Meta): Promise<{ acceptedAt: Date; textVersion: string }> {
     const { listing } = await this.get(user, id);
-    if (!canListing(user, 'acceptNda', listing)) throw new AppError(listing.status === 'published' ? 'FORBIDDEN' : 'NOT_FOUND');
+    if (!canListing(user, 'acceptNda', listing))
+      throw new AppError(listing.status === 'published' ? 'FORBIDDEN' : 'NOT_FOUND');
     const org = await this.models.Org.findById(user.orgId, { verification: 1 }).lean();
     if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
     const key = { listingKind: this.cfg.kind, listingId: listing._id, orgId: new Types.ObjectId(user.orgId!) };
     // Accepting twice is harmless: the first record (who, when, IP) stands.
     await this.models.Nda.updateOne(
       key,
-      { $setOnInsert: { ...key, userId: new Types.ObjectId(user.id), userName: user.name, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300), textVersion: NDA_TEXT_VERSION, acceptedAt: new Date() } },
+      {
+        $setOnInsert: {
+          ...key,
+          userId: new Types.ObjectId(user.id),
+          userName: user.name,
+          ip: meta.ip,
+          userAgent: meta.userAgent?.slice(0, 300),
+          textVersion: NDA_TEXT_VERSION,
+          acceptedAt: new Date(),
+        },
+      },
       { upsert: true },
     ).catch((err) => {
       if ((err as { code?: number }).code !== 11000) throw err;
@@ -263,6 +312,6 @@ export class ListingService {
 
 export function referencedAttachments(content: Record<string, unknown>): string[] {
   const images = (content.imageIds as string[] | undefined) ?? [];
-  const confidential = ((content.confidential as { attachmentIds?: string[] } | undefined)?.attachmentIds) ?? [];
+  const confidential = (content.confidential as { attachmentIds?: string[] } | undefined)?.attachmentIds ?? [];
   return [...new Set([...images, ...confidential])];
 }

@@ -179,13 +179,24 @@ export class NegotiationService {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
+  /**
+   * The people actually in the room: whoever opened it, wrote or read in it (and still belongs to one of the
+   * two organisations), the viewer, and the brokers taking part — with presence and read cursors. Listing
+   * every member of both organisations with their online status told each side who the other employs and
+   * when they are on line (issue 17).
+   */
   async participants(user: AuthUser, id: string): Promise<ParticipantDto[]> {
     const n = await this.load(user, id, 'readRoom');
-    const [members, online, reads] = await Promise.all([
-      this.models.User.find({ orgId: { $in: [n.buyerOrgId, n.sellerOrgId] } }, { name: 1, orgId: 1 }).limit(200).lean<UserRecord[]>(),
+    const [actors, online, reads] = await Promise.all([
+      this.models.NegotiationEvent.distinct('actorId', { negotiationId: n._id }) as Promise<unknown[]>,
       this.log.publisher.online(String(n._id)),
       readCursors(this.models, n._id),
     ]);
+    const present = new Set([String(n.openedBy), user.id, ...actors.map(String), ...reads.keys()]);
+    const ids = [...present].filter((x) => Types.ObjectId.isValid(x)).map((x) => new Types.ObjectId(x));
+    const members = await this.models.User.find({ _id: { $in: ids }, orgId: { $in: [n.buyerOrgId, n.sellerOrgId] } }, { name: 1, orgId: 1 })
+      .limit(200)
+      .lean<UserRecord[]>();
     const on = new Set(online);
     const rows: ParticipantDto[] = members.map((m) => ({
       id: String(m._id),

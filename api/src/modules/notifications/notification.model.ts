@@ -1,6 +1,6 @@
 import { Schema, type Types } from 'mongoose';
 
-export type NotificationType = 'listing_match' | 'saved_search';
+export type NotificationType = 'listing_match' | 'saved_search' | 'org_invitation' | 'account_locked';
 
 /**
  * In-app notifications. `key` names the event (e.g. `match:<listing>:<new listing>`), unique per user, so

@@ -20,6 +20,24 @@ export const orgSchema = new Schema(
       decidedAt: { type: Date },
       decidedBy: { type: String },
     },
+    /**
+     * A verified organisation's requested change of what identifies it, waiting for an operator; the fields
+     * above stay the verified ones until then. Null when nothing is asked.
+     */
+    pendingChange: {
+      type: new Schema(
+        {
+          name: { type: String },
+          creditCode: { type: String },
+          type: { type: String, enum: orgTypeCodes },
+          regionCode: { type: String },
+          requestedAt: { type: Date, required: true },
+          requestedBy: { type: String },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     createdBy: { type: Schema.Types.ObjectId, required: true },
     /** Demo/seed key: makes seeding idempotent without depending on names. */
     seedKey: { type: String, index: true },

@@ -1,3 +1,5 @@
+import { AppError } from '../../http/errors';
+import type { VerificationStatus } from '../../shared/dto';
 import type { AuthUser } from '../auth/auth.types';
 import type { OrgRecord } from './org.model';
 
@@ -31,4 +33,26 @@ export function canOrg(user: AuthUser | null, action: OrgAction, org: OrgRecord)
 export function verifiableSubmarkets(user: AuthUser): string[] | null {
   if (isAdmin(user) || user.operatorSubmarkets.includes('HUB')) return null;
   return user.roles.includes('operator') ? user.operatorSubmarkets : [];
+}
+
+/**
+ * The organisations a list may hold for this caller: verified ones for everybody; pending or rejected ones
+ * only for staff who verify, and only in the sub-markets they verify for. The service joins this with the
+ * query's filters under `$and`, so naming another sub-market gives an empty list, not a wider one.
+ */
+export function orgListScope(viewer: AuthUser | null, status: VerificationStatus | undefined): Record<string, unknown> {
+  if (!status || status === 'verified') return { 'verification.status': 'verified' };
+  const submarkets = viewer ? verifiableSubmarkets(viewer) : [];
+  if (submarkets && submarkets.length === 0) throw new AppError('FORBIDDEN');
+  // The pending queue also holds verified organisations asking to change their name, code, type or region.
+  const queue =
+    status === 'pending'
+      ? {
+          $or: [
+            { 'verification.status': 'pending' },
+            { 'verification.status': 'verified', pendingChange: { $ne: null } },
+          ],
+        }
+      : { 'verification.status': status };
+  return submarkets ? { ...queue, submarketCode: { $in: submarkets } } : queue;
 }

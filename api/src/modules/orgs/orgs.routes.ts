@@ -2,9 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context';
 import { defineRoute, idParams, pageQuery } from '../../http/route';
-import { addMemberBody, createOrgBody, updateOrgBody, verifyOrgBody } from '../../shared/schemas';
+import { createOrgBody, updateOrgBody, verifyOrgBody } from '../../shared/schemas';
 import { orgTypeCodes, regionCodes, submarketSeeds } from '../../shared/taxonomy';
-import { presentUserPublic } from '../users/users.presenter';
 import { canOrg } from './orgs.policy';
 import { presentOrgDetail, presentOrgPublic } from './orgs.presenter';
 import type { OrgRecord } from './org.model';
@@ -25,12 +24,21 @@ export function orgsRoutes(ctx: AppContext): Router {
 
   /** Members and staff get the detailed view with history; everyone else the public card. */
   const present = async (viewer: Parameters<typeof canOrg>[0], org: OrgRecord) =>
-    canOrg(viewer, 'readDetail', org) ? presentOrgDetail(org, await orgs.history(String(org._id))) : presentOrgPublic(org);
+    canOrg(viewer, 'readDetail', org)
+      ? presentOrgDetail(org, await orgs.history(String(org._id)))
+      : presentOrgPublic(org);
 
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/api/orgs', summary: '机构列表 List organisations', tags: ['orgs'], auth: 'optional', query: listQuery },
+    {
+      method: 'get',
+      path: '/api/orgs',
+      summary: '机构列表 List organisations',
+      tags: ['orgs'],
+      auth: 'optional',
+      query: listQuery,
+    },
     async ({ user, query }) => {
       const page = await orgs.list(user, query);
       return { ...page, items: page.items.map(presentOrgPublic) };
@@ -40,7 +48,15 @@ export function orgsRoutes(ctx: AppContext): Router {
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/api/orgs', summary: '创建机构（创建者成为机构管理员）Create an organisation', tags: ['orgs'], auth: 'user', body: createOrgBody, status: 201 },
+    {
+      method: 'post',
+      path: '/api/orgs',
+      summary: '创建机构（创建者成为机构管理员）Create an organisation',
+      tags: ['orgs'],
+      auth: 'user',
+      body: createOrgBody,
+      status: 201,
+    },
     async ({ user, body, req }) => {
       const org = await orgs.create(user!, body, { ip: req.ip });
       return { org: await present({ ...user!, orgId: String(org._id), orgRole: 'org_admin' }, org) };
@@ -50,36 +66,49 @@ export function orgsRoutes(ctx: AppContext): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/api/orgs/:id', summary: '机构详情 Organisation detail', tags: ['orgs'], auth: 'optional', params: idParams },
+    {
+      method: 'get',
+      path: '/api/orgs/:id',
+      summary: '机构详情 Organisation detail',
+      tags: ['orgs'],
+      auth: 'optional',
+      params: idParams,
+    },
     async ({ user, params }) => ({ org: await present(user, await orgs.get(user, params.id)) }),
   );
 
   defineRoute(
     router,
     registry,
-    { method: 'patch', path: '/api/orgs/:id', summary: '修改机构资料 Update own organisation', tags: ['orgs'], auth: 'user', params: idParams, body: updateOrgBody },
-    async ({ user, params, body, req }) => ({ org: await present(user, await orgs.update(user!, params.id, body, { ip: req.ip })) }),
+    {
+      method: 'patch',
+      path: '/api/orgs/:id',
+      summary: '修改机构资料 Update own organisation',
+      tags: ['orgs'],
+      auth: 'user',
+      params: idParams,
+      body: updateOrgBody,
+    },
+    async ({ user, params, body, req }) => ({
+      org: await present(user, await orgs.update(user!, params.id, body, { ip: req.ip })),
+    }),
   );
 
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/api/orgs/:id/verify', summary: '审核机构认证 Verify an organisation', tags: ['orgs'], auth: 'user', params: idParams, body: verifyOrgBody },
-    async ({ user, params, body, req }) => ({ org: await present(user, await orgs.verify(user!, params.id, body, { ip: req.ip })) }),
-  );
-
-  defineRoute(
-    router,
-    registry,
-    { method: 'get', path: '/api/orgs/:id/members', summary: '机构成员 Members', tags: ['orgs'], auth: 'user', params: idParams },
-    async ({ user, params }) => ({ items: (await orgs.members(user!, params.id)).map(presentUserPublic) }),
-  );
-
-  defineRoute(
-    router,
-    registry,
-    { method: 'post', path: '/api/orgs/:id/members', summary: '添加成员 Add a member', tags: ['orgs'], auth: 'user', params: idParams, body: addMemberBody, status: 201 },
-    async ({ user, params, body, req }) => ({ member: presentUserPublic(await orgs.addMember(user!, params.id, body.email, body.orgRole, { ip: req.ip })) }),
+    {
+      method: 'post',
+      path: '/api/orgs/:id/verify',
+      summary: '审核机构认证 Verify an organisation',
+      tags: ['orgs'],
+      auth: 'user',
+      params: idParams,
+      body: verifyOrgBody,
+    },
+    async ({ user, params, body, req }) => ({
+      org: await present(user, await orgs.verify(user!, params.id, body, { ip: req.ip })),
+    }),
   );
 
   return router;

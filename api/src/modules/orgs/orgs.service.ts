@@ -9,9 +9,9 @@ import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
-import type { UserRecord } from '../users/user.model';
 import type { OrgRecord } from './org.model';
-import { canOrg, verifiableSubmarkets } from './orgs.policy';
+import { withinScope } from '../../http/scope';
+import { canOrg, orgListScope } from './orgs.policy';
 import { nextOrgStatus } from './orgs.state';
 
 export interface OrgListQuery {
@@ -63,26 +63,24 @@ export class OrgsService {
       throw new AppError('ALREADY_IN_ORG');
     }
     this.auth.forgetUser(user.id);
-    await this.audit.record(user, { entity: 'org', entityId: String(org._id), action: 'create', to: 'pending', ...meta });
+    await this.audit.record(user, {
+      entity: 'org',
+      entityId: String(org._id),
+      action: 'create',
+      to: 'pending',
+      ...meta,
+    });
     return org;
   }
 
   /** Public callers see verified organisations; staff see their scope and may filter by status. */
   async list(viewer: AuthUser | null, q: OrgListQuery): Promise<Page<OrgRecord>> {
-    const filter: Record<string, unknown> = {};
-    if (q.type) filter.type = q.type;
-    if (q.regionCode) filter.regionCode = q.regionCode;
-    if (q.submarketCode) filter.submarketCode = q.submarketCode;
-    const scope = viewer ? verifiableSubmarkets(viewer) : [];
-    const staff = scope === null || (scope?.length ?? 0) > 0;
-    if (q.status && q.status !== 'verified') {
-      if (!staff) throw new AppError('FORBIDDEN');
-      filter['verification.status'] = q.status;
-      if (scope) filter.submarketCode = q.submarketCode && scope.includes(q.submarketCode) ? q.submarketCode : { $in: scope };
-    } else {
-      filter['verification.status'] = 'verified';
-    }
-    if (q.q) filter.name = { $regex: escapeRegex(q.q), $options: 'i' };
+    const asked: Record<string, unknown> = {};
+    if (q.type) asked.type = q.type;
+    if (q.regionCode) asked.regionCode = q.regionCode;
+    if (q.submarketCode) asked.submarketCode = q.submarketCode;
+    if (q.q) asked.name = { $regex: escapeRegex(q.q), $options: 'i' };
+    const filter = withinScope(orgListScope(viewer, q.status), asked);
     const [items, total] = await Promise.all([
       this.models.Org.find(filter)
         .sort({ createdAt: -1, _id: -1 })
@@ -105,65 +103,147 @@ export class OrgsService {
     return this.audit.history('org', id);
   }
 
+  /**
+   * Edits the profile. The fields that identify an organisation (name, credit code, type, region) are what
+   * an operator verified: on a verified organisation a change to them waits in `pendingChange` for an
+   * operator, and the verified values stay shown meanwhile (issue 17, finding 4: a verified organisation
+   * renamed itself 东北大学 and stayed verified). Before verification they change at once, but never the
+   * sub-market: which sub-market's queue an organisation sits in is an operator's decision.
+   */
   async update(user: AuthUser, id: string, body: Record<string, unknown>, meta: Meta): Promise<OrgRecord> {
     const org = await this.get(user, id);
-    if (!canOrg(user, 'update', org)) throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
-    const set: Record<string, unknown> = pickOrgFields(body);
-    if (typeof body.regionCode === 'string') set.submarketCode = submarketForRegion(body.regionCode);
+    if (!canOrg(user, 'update', org))
+      throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+    const status = (org.verification?.status ?? 'pending') as VerificationStatus;
+    const set: Record<string, unknown> = pickFields(body, plainFields);
+    const identity = pickFields(body, identityFields);
+    if (typeof identity.creditCode === 'string' && identity.creditCode !== org.creditCode) {
+      if (await this.models.Org.exists({ creditCode: identity.creditCode, _id: { $ne: org._id } }))
+        throw new AppError('CREDIT_CODE_TAKEN');
+    }
+    let action = 'update';
+    if (status === 'verified') {
+      const change: Record<string, unknown> = { ...(org.pendingChange ?? {}), ...identity };
+      // Asking for the verified value again withdraws that part of the request.
+      for (const f of identityFields) if (change[f] === undefined || change[f] === org[f]) delete change[f];
+      delete change.requestedAt;
+      delete change.requestedBy;
+      const asked = Object.keys(change).length > 0;
+      set.pendingChange = asked ? { ...change, requestedAt: new Date(), requestedBy: user.name } : null;
+      if (Object.keys(identity).length > 0) action = asked ? 'request_change' : 'withdraw_change';
+    } else Object.assign(set, identity);
     // A rejected organisation that corrects its profile goes back into the queue.
-    const resubmit = org.verification?.status === 'rejected' ? nextOrgStatus('rejected', 'resubmit') : null;
+    const resubmit = status === 'rejected' ? nextOrgStatus('rejected', 'resubmit') : null;
     if (resubmit) set['verification.status'] = resubmit;
-    const updated = await this.models.Org.findOneAndUpdate({ _id: org._id }, { $set: set }, { new: true }).lean<OrgRecord>();
+    let updated: OrgRecord | null;
+    try {
+      updated = await this.models.Org.findOneAndUpdate(
+        { _id: org._id },
+        { $set: set },
+        { new: true },
+      ).lean<OrgRecord>();
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) throw new AppError('CREDIT_CODE_TAKEN');
+      throw err;
+    }
     if (!updated) throw new AppError('NOT_FOUND');
     await this.audit.record(user, {
       entity: 'org',
       entityId: id,
-      action: resubmit ? 'resubmit' : 'update',
+      action: resubmit ? 'resubmit' : action,
       ...(resubmit ? { from: 'rejected', to: resubmit } : {}),
       ...meta,
     });
     return updated;
   }
 
+  /**
+   * An operator of the organisation's sub-market (or an admin) decides: a first verification, or a requested
+   * change of a verified organisation's identity (approve applies it, reject keeps the verified profile).
+   * Approving may move the organisation to another sub-market; without one named it stays where it is,
+   * except that an approved change of region follows the region.
+   */
   async verify(user: AuthUser, id: string, body: VerifyOrgBody, meta: Meta): Promise<OrgRecord> {
     const org = await this.get(user, id);
-    if (!canOrg(user, 'verify', org)) throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+    if (!canOrg(user, 'verify', org))
+      throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
     refuseOwnOrg(user, [org._id]);
     const from = (org.verification?.status ?? 'pending') as VerificationStatus;
+    if (from === 'verified' && org.pendingChange) return this.decideChange(user, org, body, meta);
     const to = nextOrgStatus(from, body.decision);
     if (!to) throw new AppError('INVALID_STATE', { from, decision: body.decision });
+    const move = body.decision === 'approve' && body.submarketCode ? { submarketCode: body.submarketCode } : {};
     // Filter on the expected state so two operators deciding at once cannot both win.
     const updated = await this.models.Org.findOneAndUpdate(
       { _id: org._id, 'verification.status': from },
-      { $set: { verification: { status: to, reason: body.reason, decidedAt: new Date(), decidedBy: user.name } } },
+      {
+        $set: {
+          ...move,
+          verification: { status: to, reason: body.reason, decidedAt: new Date(), decidedBy: user.name },
+        },
+      },
       { new: true },
     ).lean<OrgRecord>();
     if (!updated) throw new AppError('INVALID_STATE', { from, decision: body.decision });
-    await this.audit.record(user, { entity: 'org', entityId: id, action: body.decision, from, to, reason: body.reason, ...meta });
+    await this.audit.record(user, {
+      entity: 'org',
+      entityId: id,
+      action: body.decision,
+      from,
+      to,
+      reason: body.reason,
+      ...meta,
+    });
     return updated;
   }
 
-  async members(viewer: AuthUser, id: string): Promise<UserRecord[]> {
-    const org = await this.get(viewer, id);
-    if (!canOrg(viewer, 'readDetail', org)) throw new AppError('NOT_FOUND');
-    return this.models.User.find({ orgId: org._id }).sort({ createdAt: 1 }).limit(500).lean<UserRecord[]>();
-  }
-
-  async addMember(actor: AuthUser, id: string, email: string, orgRole: 'org_admin' | 'member', meta: Meta) {
-    const org = await this.get(actor, id);
-    if (!canOrg(actor, 'manageMembers', org)) throw canOrg(actor, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
-    const target = await this.models.User.findOne({ email }).lean<UserRecord>();
-    if (!target) throw new AppError('NOT_FOUND', { field: 'email' });
-    const res = await this.models.User.updateOne({ _id: target._id, orgId: null }, { $set: { orgId: org._id, orgRole } });
-    if (res.modifiedCount !== 1) throw new AppError('ALREADY_IN_ORG');
-    this.auth.forgetUser(String(target._id));
-    await this.audit.record(actor, { entity: 'org', entityId: id, action: 'add_member', to: String(target._id), ...meta });
-    return (await this.models.User.findById(target._id).lean<UserRecord>())!;
+  private async decideChange(user: AuthUser, org: OrgRecord, body: VerifyOrgBody, meta: Meta): Promise<OrgRecord> {
+    const change = org.pendingChange!;
+    const set: Record<string, unknown> = { pendingChange: null };
+    if (body.decision === 'approve') {
+      for (const f of identityFields) if (change[f] !== undefined && change[f] !== null) set[f] = change[f];
+      const region = change.regionCode ?? null;
+      if (body.submarketCode || region) set.submarketCode = body.submarketCode ?? submarketForRegion(region!);
+      set.verification = { ...org.verification, decidedAt: new Date(), decidedBy: user.name, reason: undefined };
+    }
+    let updated: OrgRecord | null;
+    try {
+      // Guarded on the request decided: a newer request made meanwhile is not decided blind.
+      updated = await this.models.Org.findOneAndUpdate(
+        { _id: org._id, 'pendingChange.requestedAt': change.requestedAt },
+        { $set: set },
+        { new: true },
+      ).lean<OrgRecord>();
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) throw new AppError('CREDIT_CODE_TAKEN');
+      throw err;
+    }
+    if (!updated) throw new AppError('EDIT_CONFLICT');
+    const summary = identityFields
+      .filter((f) => change[f] !== undefined && change[f] !== null)
+      .map((f) => `${f}=${String(change[f])}`)
+      .join('; ');
+    await this.audit.record(user, {
+      entity: 'org',
+      entityId: String(org._id),
+      action: `${body.decision}_change`,
+      to: summary,
+      reason: body.reason,
+      ...meta,
+    });
+    return updated;
   }
 }
 
+/** What identifies an organisation: verified by an operator, changed only through one afterwards. */
+const identityFields = ['name', 'creditCode', 'type', 'regionCode'] as const;
+const plainFields = ['nameEn', 'tags', 'description', 'website', 'contactName', 'contactPhone'] as const;
+
 function pickOrgFields(body: Record<string, unknown>) {
-  const names = ['name', 'nameEn', 'regionCode', 'tags', 'description', 'website', 'contactName', 'contactPhone'] as const;
+  return pickFields(body, [...identityFields, ...plainFields]);
+}
+
+function pickFields(body: Record<string, unknown>, names: readonly string[]) {
   const out: Record<string, unknown> = {};
   for (const n of names) if (body[n] !== undefined) out[n] = body[n];
   return out;

@@ -14,6 +14,8 @@ export const userSchema = new Schema(
     brokerCertNo: { type: String },
     operatorSubmarkets: { type: [String], default: [] },
     officialRegion: { type: String },
+    /** Set by an admin: no sign-in, every session revoked, sockets closed. */
+    disabledAt: { type: Date, default: null },
   },
   { timestamps: true, collection: 'users' },
 );

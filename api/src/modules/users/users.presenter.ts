@@ -17,6 +17,7 @@ export function presentUser(u: UserRecord & { createdAt?: Date }): UserDto {
     operatorSubmarkets: u.operatorSubmarkets ?? [],
     officialRegion: u.officialRegion ?? undefined,
     createdAt: new Date(u.createdAt ?? 0).toISOString(),
+    ...(u.disabledAt ? { disabled: true } : {}),
   };
 }
 

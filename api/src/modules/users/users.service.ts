@@ -16,14 +16,25 @@ export class UsersService {
     private readonly auth: AuthService,
   ) {}
 
-  async list(viewer: AuthUser, q: { page: number; pageSize: number; role?: string; q?: string; orgId?: string }): Promise<Page<UserRecord>> {
+  async list(
+    viewer: AuthUser,
+    q: { page: number; pageSize: number; role?: string; q?: string; orgId?: string },
+  ): Promise<Page<UserRecord>> {
     if (!viewer.roles.includes('admin')) throw new AppError('FORBIDDEN');
     const filter: Record<string, unknown> = {};
     if (q.role) filter.roles = q.role;
     if (q.orgId) filter.orgId = q.orgId;
-    if (q.q) filter.$or = [{ email: { $regex: escapeRegex(q.q), $options: 'i' } }, { name: { $regex: escapeRegex(q.q), $options: 'i' } }];
+    if (q.q)
+      filter.$or = [
+        { email: { $regex: escapeRegex(q.q), $options: 'i' } },
+        { name: { $regex: escapeRegex(q.q), $options: 'i' } },
+      ];
     const [items, total] = await Promise.all([
-      this.models.User.find(filter).sort({ createdAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<UserRecord[]>(),
+      this.models.User.find(filter)
+        .sort({ createdAt: -1, _id: -1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<UserRecord[]>(),
       this.models.User.countDocuments(filter),
     ]);
     return { items, total, page: q.page, pageSize: q.pageSize };
@@ -42,7 +53,11 @@ export class UsersService {
   async updateMe(viewer: AuthUser, body: { name?: string; phone?: string; locale?: string }): Promise<UserRecord> {
     const set: Record<string, unknown> = {};
     for (const k of ['name', 'phone', 'locale'] as const) if (body[k] !== undefined) set[k] = body[k];
-    const updated = await this.models.User.findOneAndUpdate({ _id: viewer.id }, { $set: set }, { new: true }).lean<UserRecord>();
+    const updated = await this.models.User.findOneAndUpdate(
+      { _id: viewer.id },
+      { $set: set },
+      { new: true },
+    ).lean<UserRecord>();
     if (!updated) throw new AppError('NOT_FOUND');
     this.auth.forgetUser(viewer.id);
     return updated;
@@ -79,5 +94,35 @@ export class UsersService {
       ...meta,
     });
     return updated!;
+  }
+
+  /** An admin lifts a sign-in lock (every address's counter for the account); audited. */
+  async unlock(admin: AuthUser, id: string, meta: { ip?: string }): Promise<number> {
+    if (!admin.roles.includes('admin')) throw new AppError('FORBIDDEN');
+    const user = await this.models.User.findById(id, { email: 1 }).lean<UserRecord>();
+    if (!user) throw new AppError('NOT_FOUND');
+    const cleared = await this.auth.lockout.unlock(user.email);
+    await this.audit.record(admin, { entity: 'user', entityId: id, action: 'unlock', to: String(cleared), ...meta });
+    return cleared;
+  }
+
+  /** Which of these accounts are locked out from at least one address (for the admin list). */
+  lockedEmails(users: UserRecord[]): Promise<Set<string>> {
+    return this.auth.lockout.lockedEmails(users.map((u) => u.email));
+  }
+
+  /** An admin disables (or enables again) an account; disabling ends its sessions and sockets at once. */
+  async setDisabled(admin: AuthUser, id: string, disabled: boolean, meta: { ip?: string }): Promise<UserRecord> {
+    if (!admin.roles.includes('admin')) throw new AppError('FORBIDDEN');
+    if (admin.id === id) throw new AppError('FORBIDDEN', { reason: 'you cannot disable your own account' });
+    const updated = await this.models.User.findOneAndUpdate(
+      { _id: id },
+      { $set: { disabledAt: disabled ? new Date() : null } },
+      { new: true },
+    ).lean<UserRecord>();
+    if (!updated) throw new AppError('NOT_FOUND');
+    if (disabled) await this.auth.endUser(id);
+    await this.audit.record(admin, { entity: 'user', entityId: id, action: disabled ? 'disable' : 'enable', ...meta });
+    return updated;
   }
 }

@@ -9,6 +9,7 @@ import { PageSkeleton } from '../../components/query-state';
 import { setLanguage } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useLabels } from '../../lib/use-labels';
+import { InvitationsCard } from './invitations-card';
 import { compactValues, showZodIssues, zodItem } from '../../lib/zod-form';
 
 export default function AccountPage() {
@@ -35,6 +36,7 @@ export default function AccountPage() {
   return (
     <div className="page page--narrow">
       <PageTitle titleKey="account.title" subtitle={t('account.subtitle')} />
+      <InvitationsCard inOrg={!!me.orgId} />
       <Card className="section-card">
         <Descriptions
           column={{ xs: 1, sm: 2 }}

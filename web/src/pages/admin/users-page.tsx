@@ -1,18 +1,28 @@
-import { Card, Empty, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UserDto } from '@shared/dto';
 import type { UserRole } from '@shared/taxonomy';
-import { useUsers, type UserListParams } from '../../api/users';
+import { errorText } from '../../api/client';
+import { useMe } from '../../api/auth';
+import { useSetUserDisabled, useUnlockUser, useUsers, type UserListParams } from '../../api/users';
 import { PageTitle } from '../../components/page-title';
 import { ErrorResult } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useLabels } from '../../lib/use-labels';
 
-/** Admin list of users with role filter and search; role editing is still done through the API. */
+/**
+ * Admin list of users with role filter and search, the sign-in locks failed attempts left (lifted here) and
+ * disabling an account (its sessions and sockets end at once);
+ * role editing is still done through the API.
+ */
 export default function UsersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const unlock = useUnlockUser();
+  const setDisabled = useSetUserDisabled();
+  const { data: me } = useMe();
   const [params, setParams] = useState<UserListParams>({ page: 1, pageSize: 20 });
   const users = useUsers(params);
   const { tax, pick, role } = useLabels();
@@ -47,6 +57,51 @@ export default function UsersPage() {
       dataIndex: 'locale',
       responsive: ['lg'],
       render: (l: string) => (l === 'en' ? 'English' : '中文'),
+    },
+    {
+      title: t('users.col.signIn'),
+      key: 'locked',
+      render: (_: unknown, u) => (
+        <Space size={4} wrap>
+          {u.disabled && <Tag color="default">{t('users.disabled')}</Tag>}
+          {u.locked && <Tag color="red">{t('users.locked')}</Tag>}
+          {!u.disabled && !u.locked && <span className="muted">{t('users.normal')}</span>}
+          {u.locked && (
+            <Button
+              size="small"
+              type="link"
+              loading={unlock.isPending && unlock.variables === u.id}
+              onClick={() =>
+                unlock.mutate(u.id, {
+                  onSuccess: () => void message.success(t('users.unlocked', { name: u.name })),
+                  onError: (err) => void message.error(errorText(err, i18n.language)),
+                })
+              }
+              data-testid="user-unlock"
+            >
+              {t('users.unlock')}
+            </Button>
+          )}
+          {u.id !== me?.id && (
+            <Popconfirm
+              title={t(u.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: u.name })}
+              okText={t(u.disabled ? 'users.enable' : 'users.disable')}
+              okButtonProps={{ danger: !u.disabled }}
+              cancelText={t('common.cancel')}
+              onConfirm={() =>
+                setDisabled.mutate(
+                  { id: u.id, disabled: !u.disabled },
+                  { onError: (err) => void message.error(errorText(err, i18n.language)) },
+                )
+              }
+            >
+              <Button size="small" type="link" danger={!u.disabled} data-testid="user-disable">
+                {t(u.disabled ? 'users.enable' : 'users.disable')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
     },
     {
       title: t('users.col.createdAt'),

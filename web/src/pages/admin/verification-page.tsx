@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Space, Table, type TableProps } from 'antd';
+import { App, Button, Card, Empty, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -32,7 +32,21 @@ export default function VerificationPage() {
     );
 
   const columns: TableProps<OrgPublicDto>['columns'] = [
-    { title: t('orgs.col.name'), dataIndex: 'name', render: (_, o) => <Link to={`/orgs/${o.id}`}>{o.name}</Link> },
+    {
+      title: t('orgs.col.name'),
+      dataIndex: 'name',
+      // A verified organisation in this queue asks to change its name, code, type or region (shown on its page).
+      render: (_, o) => (
+        <>
+          <Link to={`/orgs/${o.id}`}>{o.name}</Link>
+          {o.verificationStatus === 'verified' && (
+            <Tag color="gold" className="queue-reverify-tag" data-testid="queue-reverification">
+              {t('orgs.detail.reverifyTitle')}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     { title: t('orgs.col.type'), dataIndex: 'type', render: (v: string) => orgType(v) },
     { title: t('orgs.col.region'), dataIndex: 'regionCode', render: (v: string) => region(v), responsive: ['md'] },
     {

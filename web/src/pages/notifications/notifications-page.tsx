@@ -11,6 +11,12 @@ import '../search/search.css';
 import { SavedSearchesCard } from './saved-searches-card';
 
 const PAGE_SIZE = 20;
+const tagColor: Record<NotificationDto['type'], string> = {
+  listing_match: 'blue',
+  saved_search: 'gold',
+  org_invitation: 'green',
+  account_locked: 'red',
+};
 
 /** /notifications: newest first, click to read and open, mark all read; saved searches beside. */
 export default function NotificationsPage() {
@@ -51,7 +57,13 @@ export default function NotificationsPage() {
           <Space>
             <Switch checked={unreadOnly} onChange={(v) => setQuery({ unread: v })} data-testid="unread-only" />
             <span>{t('search.notifications.unreadOnly')}</span>
-            <Button icon={<CheckOutlined />} onClick={readAll} loading={markAll.isPending} disabled={!list.data?.unread} data-testid="mark-all-read">
+            <Button
+              icon={<CheckOutlined />}
+              onClick={readAll}
+              loading={markAll.isPending}
+              disabled={!list.data?.unread}
+              data-testid="mark-all-read"
+            >
               {t('search.notifications.markAllRead')}
             </Button>
           </Space>
@@ -69,7 +81,12 @@ export default function NotificationsPage() {
                 locale={{ emptyText: t('search.notifications.empty') }}
                 pagination={
                   (list.data?.total ?? 0) > PAGE_SIZE
-                    ? { current: page, pageSize: PAGE_SIZE, total: list.data!.total, onChange: (p) => setQuery({ page: p, unread: unreadOnly }) }
+                    ? {
+                        current: page,
+                        pageSize: PAGE_SIZE,
+                        total: list.data!.total,
+                        onChange: (p) => setQuery({ page: p, unread: unreadOnly }),
+                      }
                     : false
                 }
                 renderItem={(n) => (
@@ -84,7 +101,7 @@ export default function NotificationsPage() {
                       avatar={<Badge dot={!n.readAt} />}
                       title={
                         <Space wrap>
-                          <Tag color={n.type === 'saved_search' ? 'gold' : 'blue'}>{t(`search.notifications.type.${n.type}`)}</Tag>
+                          <Tag color={tagColor[n.type]}>{t(`search.notifications.type.${n.type}`)}</Tag>
                           <span className="notification-item__title" data-testid="notification-title">
                             {text(n.title)}
                           </span>

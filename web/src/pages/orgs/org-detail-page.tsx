@@ -1,5 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Row, Space, Typography } from 'antd';
+import { Alert, Button, Col, Row, Space, Tag, Typography } from 'antd';
+import type { OrgDetailDto } from '@shared/dto';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../api/auth';
@@ -7,11 +8,60 @@ import { isOrgDetail, useOrg } from '../../api/orgs';
 import { useDocumentTitle } from '../../components/page-title';
 import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { VerificationTag } from '../../components/status-tag';
+import { formatDateTime } from '../../lib/format';
 import { canManageOrg } from '../../lib/roles';
 import { useLabels } from '../../lib/use-labels';
 import { OrgHistoryCard } from './org-history-card';
 import { OrgMembersCard } from './org-members-card';
 import { OrgProfileCard } from './org-profile-card';
+
+/**
+ * A verified organisation's requested change of name, code, type or region: the verified values stay shown
+ * (page title, public card) until an operator decides; the request is listed here for members and staff.
+ */
+function ReverificationAlert({
+  org,
+  change,
+}: {
+  org: OrgDetailDto;
+  change: NonNullable<OrgDetailDto['pendingChange']>;
+}) {
+  const { t } = useTranslation();
+  const { orgType, region } = useLabels();
+  const rows = [
+    change.name && [t('orgs.field.name'), change.name],
+    change.creditCode && [t('orgs.field.creditCode'), change.creditCode],
+    change.type && [t('orgs.field.type'), orgType(change.type)],
+    change.regionCode && [t('orgs.field.regionCode'), region(change.regionCode)],
+  ].filter(Boolean) as Array<[string, string]>;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      className="page-alert"
+      data-testid="org-reverification"
+      title={t('orgs.detail.reverifyTitle')}
+      description={
+        <>
+          <div>{t('orgs.detail.reverifyNotice', { name: org.name })}</div>
+          <ul className="change-list">
+            {rows.map(([label, value]) => (
+              <li key={label}>
+                {label}: <strong>{value}</strong>
+              </li>
+            ))}
+          </ul>
+          <div className="muted small">
+            {t('orgs.detail.reverifyRequested', {
+              name: change.requestedBy ?? '',
+              at: formatDateTime(change.requestedAt),
+            })}
+          </div>
+        </>
+      }
+    />
+  );
+}
 
 export default function OrgDetailPage() {
   const { id = '' } = useParams();
@@ -48,6 +98,11 @@ export default function OrgDetailPage() {
             {o.nameEn && <Typography.Text type="secondary">{o.nameEn}</Typography.Text>}
             <Typography.Text type="secondary">{orgType(o.type)}</Typography.Text>
             <VerificationTag status={o.verificationStatus} />
+            {detail?.pendingChange && (
+              <Tag color="gold" data-testid="org-reverification-tag">
+                {t('orgs.detail.reverifyTitle')}
+              </Tag>
+            )}
           </Space>
         </div>
         {manage && (
@@ -58,6 +113,7 @@ export default function OrgDetailPage() {
           </Link>
         )}
       </div>
+      {detail?.pendingChange && <ReverificationAlert org={detail} change={detail.pendingChange} />}
       {detail?.verification.status === 'pending' && (
         <Alert type="info" showIcon className="page-alert" title={t('orgs.detail.pendingNotice')} />
       )}
@@ -79,7 +135,7 @@ export default function OrgDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={detail ? 15 : 24}>
           <OrgProfileCard org={o} />
-          {detail && <OrgMembersCard orgId={o.id} canAdd={manage} />}
+          {detail && <OrgMembersCard orgId={o.id} orgName={o.name} canManage={manage} />}
         </Col>
         {detail && (
           <Col xs={24} lg={9}>
