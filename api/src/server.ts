@@ -43,6 +43,13 @@ export interface RunningServer {
   server: http.Server;
   url: string;
   stop(): Promise<void>;
+  /**
+   * Resolves when the background work of everything done so far has completed: the start-up warm-up,
+   * import jobs, payouts after settlements, the negotiation log and its room write-behind (written now),
+   * search indexing of every dirty listing and the notifications it stores, the stats sweep. Tests await
+   * it instead of waiting for timers; production code never needs it.
+   */
+  settled(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -101,7 +108,16 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       achievements,
       needs,
       proposals: new ProposalsService(models, needs, audit),
-      imports: new ImportService(models, { achievement: new AchievementImport(models, achievements), contract: new ContractImport(models, contracts, stats) }, storage, config, logger),
+      imports: new ImportService(
+        models,
+        {
+          achievement: new AchievementImport(models, achievements),
+          contract: new ContractImport(models, contracts, stats),
+        },
+        storage,
+        config,
+        logger,
+      ),
       search: new SearchService(engine),
       matches,
       notifications,
@@ -142,7 +158,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   if (config.SEED_DEMO) await seedDemo(ctx);
   await startSearch(ctx);
   // A crash between a contract's stats claim and its rollup $inc leaves `stats.pending`: rebuild then.
-  if (await ctx.services.stats.needsRebuild()) logger.warn(await ctx.services.stats.rebuild(), 'tally rebuilt after an interrupted update');
+  if (await ctx.services.stats.needsRebuild())
+    logger.warn(await ctx.services.stats.rebuild(), 'tally rebuilt after an interrupted update');
   // The sweep is a safety net (writes apply their own rollup delta in the request); on FerretDB each sweep
   // is a collection scan, so it runs every 5 s rather than every second.
   ctx.services.stats.start(5_000);
@@ -163,7 +180,10 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   const sessionSweep = setInterval(() => void ctx.services.auth.purgeExpired().catch(() => undefined), 3_600_000);
   sessionSweep.unref();
   const negotiationSweep = setInterval(() => {
-    void ctx.services.negotiationOffers.expireDue().then(() => ctx.services.negotiations.expireIdle()).catch((err) => logger.warn({ err }, 'negotiation expiry sweep failed'));
+    void ctx.services.negotiationOffers
+      .expireDue()
+      .then(() => ctx.services.negotiations.expireIdle())
+      .catch((err) => logger.warn({ err }, 'negotiation expiry sweep failed'));
   }, 60_000);
   negotiationSweep.unref();
   ctx.services.payments.reconciler.start(config.PAYMENT_RECONCILE_INTERVAL_MS);
@@ -190,7 +210,16 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       if (!opts.db) await db.close();
       logger.info('stopped cleanly');
     })());
-  return { ctx, server, url, stop };
+  // In dependency order: an import writes listings and a payout writes ledger rows, the log writes rooms,
+  // indexing reads the listings and stores notifications, the stats sweep reads contracts.
+  const settled = async () => {
+    await ctx.services.imports.idle();
+    await ctx.services.payments.settled();
+    await ctx.services.negotiations.log.settled();
+    if (config.SEARCH_SYNC === 'inprocess') await ctx.services.searchSync.drain();
+    await ctx.services.stats.settled();
+  };
+  return { ctx, server, url, stop, settled };
 }
 
 /**
