@@ -1,15 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { onFailure, type FailureInfo } from '../../api/src/test-support/diagnostics';
 
 /** Screenshots land here (git-ignored) so a person can look at what the browser saw. */
 export const ARTIFACTS_DIR = path.resolve(__dirname, '../artifacts');
+/** Screenshots of every open page when a test fails (emptied at the start of a run; CI prints the path). */
+export const FAILURES_DIR = path.join(ARTIFACTS_DIR, 'failures');
 
 /** The system's Chromium (Debian package), headless; no downloads, no background traffic. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Starts Chromium and, for as long as it runs, saves a screenshot of each of its open pages when a test
+ * of this file fails (see onFailure): the report names the files and the page addresses.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
@@ -20,6 +27,34 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const forget = onFailure((info) => screenshotOpenPages(browser, info));
+  browser.on('disconnected', forget);
+  return browser;
+}
+
+const slug = (s: string) =>
+  s
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+
+async function screenshotOpenPages(browser: Browser, info: FailureInfo): Promise<string | null> {
+  if (!browser.isConnected()) return null;
+  const pages = browser.contexts().flatMap((c) => c.pages());
+  if (pages.length === 0) return null;
+  const dir = path.join(FAILURES_DIR, slug(info.file));
+  fs.mkdirSync(dir, { recursive: true });
+  const lines = [`screenshots of the ${pages.length} open pages (in ${dir}):`];
+  for (const [i, page] of pages.entries()) {
+    const file = path.join(dir, `${slug(info.name)}-${i + 1}.png`);
+    // Short: a page that cannot paint within 5 s says so rather than holding the report up.
+    const saved = await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 5_000 }).then(
+      () => file,
+      (err: Error) => `(no screenshot: ${err.message.split('\n')[0]})`,
+    );
+    lines.push(`  page ${i + 1} at ${page.url()}: ${saved}`);
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -98,7 +133,13 @@ export { eventually } from '../../api/src/test-support/harness';
 export const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
 
 /** A new context with one page, signed in as `email` through the login form; its page errors go into `errors`. */
-export async function signedInPage(browser: Browser, baseUrl: string, email: string, password: string, errors: string[]): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  errors: string[],
+): Promise<Page> {
   const context = await newContext(browser);
   const page = await context.newPage();
   collectPageErrors(page, errors);
