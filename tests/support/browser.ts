@@ -113,17 +113,34 @@ export async function clickNav(page: Page, key: string): Promise<void> {
 
 /**
  * Clicks an item of a popup (dropdown, overflow menu) once it has stopped moving: antd popups zoom in, and a
- * click during the animation can land beside the item and close the popup instead (seen under load).
+ * click during the animation can land beside the item and close the popup instead (seen under load). What
+ * is awaited is the popup's own state: rc-motion marks it with `*-enter`/`*-appear` classes until its
+ * animation has ended, and the item's box must then stay put from one frame to the next.
  */
 export async function clickWhenStill(page: Page, item: Locator): Promise<void> {
   await item.waitFor();
-  let previous = '';
-  for (let i = 0; i < 40; i++) {
-    const box = JSON.stringify(await item.boundingBox());
-    if (box === previous) break;
-    previous = box;
-    await page.waitForTimeout(50);
-  }
+  const settledIn = await item.evaluate(
+    // No DOM types in the tsconfig ts-jest compiles with: the page's globals are reached through `any`.
+    (el: any) =>
+      new Promise<string>((resolve) => {
+        const g = globalThis as any;
+        const started = g.performance.now();
+        let last = '';
+        const frame = () => {
+          const moving = el.closest('[class*="-enter"], [class*="-appear"], [class*="-leave"]');
+          const r = el.getBoundingClientRect();
+          const box = `${r.x},${r.y},${r.width},${r.height}`;
+          if (!moving && box === last) return resolve('still');
+          // A bound on a hang, not a timing: report what kept moving instead of waiting for Jest's timeout.
+          if (g.performance.now() - started > 10_000)
+            return resolve(`still moving after 10 s: ${moving ? moving.className : box}`);
+          last = box;
+          g.requestAnimationFrame(frame);
+        };
+        g.requestAnimationFrame(frame);
+      }),
+  );
+  if (settledIn !== 'still') throw new Error(`clickWhenStill: the popup item ${item} is ${settledIn}`);
   await item.click();
 }
 
