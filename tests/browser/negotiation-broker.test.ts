@@ -88,6 +88,12 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
+// Each test closes the pages it opened: a room page left open keeps a socket and its own requests going
+// while the next test runs against the same app.
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
 afterAll(async () => {
   try {
     await browser?.close();
