@@ -47,6 +47,13 @@ export interface RunningServer {
   server: http.Server;
   url: string;
   stop(): Promise<void>;
+  /**
+   * Resolves when the background work of everything done so far has completed: the start-up warm-up,
+   * import jobs, payouts after settlements, the negotiation log and its room write-behind (written now),
+   * search indexing of every dirty listing and the notifications it stores, the stats sweep. Tests await
+   * it instead of waiting for timers; production code never needs it.
+   */
+  settled(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -225,7 +232,16 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       if (!opts.db) await db.close();
       logger.info('stopped cleanly');
     })());
-  return { ctx, server, url, stop };
+  // In dependency order: an import writes listings and a payout writes ledger rows, the log writes rooms,
+  // indexing reads the listings and stores notifications, the stats sweep reads contracts.
+  const settled = async () => {
+    await ctx.services.imports.idle();
+    await ctx.services.payments.settled();
+    await ctx.services.negotiations.log.settled();
+    if (config.SEARCH_SYNC === 'inprocess') await ctx.services.searchSync.drain();
+    await ctx.services.stats.settled();
+  };
+  return { ctx, server, url, stop, settled };
 }
 
 /**

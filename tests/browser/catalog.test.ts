@@ -12,7 +12,15 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { achievementColumns } from '../../api/src/modules/imports/achievement-columns';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
+import {
+  clickNav,
+  collectPageErrors,
+  eventually,
+  launchBrowser,
+  newContext,
+  screenshot,
+  text,
+} from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -26,7 +34,6 @@ const PNG_1PX = Buffer.from(
 let app: TestApp;
 let browser: Browser;
 
-
 /** Picks an option of an antd Select (single or multiple) by its visible label. */
 async function pickOption(page: Page, inputId: string, label: string, search?: string) {
   const select = page.locator('.ant-select', { has: page.locator(`#${inputId}`) });
@@ -34,6 +41,7 @@ async function pickOption(page: Page, inputId: string, label: string, search?: s
   if (search) await page.locator(`#${inputId}`).fill(search);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
   await eventually(
+    'the select shows the picked option',
     () => text(select),
     (v) => expect(v).toContain(label),
   );
@@ -150,6 +158,7 @@ describe('catalogue in a real browser', () => {
       .first()
       .waitFor();
     await eventually(
+      "the page's upload (POST /api/attachments) is stored",
       () => app.models.Attachment.countDocuments({ ownerOrgId: owner.orgId }),
       (n) => expect(n).toBe(1),
     );
@@ -176,6 +185,7 @@ describe('catalogue in a real browser', () => {
     await detail.waitFor();
     expect(await detail.getAttribute('data-view')).toBe('owner');
     await eventually(
+      'the owner panel shows the listing pending review',
       () => page.getByTestId('owner-panel').getByTestId('listing-status').getAttribute('data-status'),
       (s) => expect(s).toBe('pending_review'),
     );
@@ -253,6 +263,7 @@ describe('catalogue in a real browser', () => {
     // The owner now sees it published, with the history of all three steps.
     await owner.page.reload();
     await eventually(
+      'the owner panel shows the listing published',
       () => owner.page.getByTestId('owner-panel').getByTestId('listing-status').getAttribute('data-status'),
       (s) => expect(s).toBe('published'),
     );
@@ -395,6 +406,7 @@ describe('catalogue in a real browser', () => {
     await winner.click();
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await eventually(
+      'the proposals table shows the chosen proposal as winner',
       () => page.getByTestId('proposals-table').getByTestId('proposal-status').first().getAttribute('data-status'),
       (s) => expect(s).toBe('winner'),
     );
@@ -435,10 +447,13 @@ describe('catalogue in a real browser', () => {
       .locator('input[type=file]')
       .setInputFiles({ name: '成果清单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     const job = page.getByTestId('import-job');
+    // The card appears once the upload is answered with the job; the job runs in the API's background.
+    await job.waitFor();
+    await app.settled();
     await eventually(
+      'the import job card shows the job done (the page polls /api/imports/:id)',
       () => job.getByTestId('import-status').getAttribute('data-status'),
       (s) => expect(s).toBe('done'),
-      20_000,
     );
     expect(await text(page.getByTestId('import-counts'))).toContain('成功 2，失败 1');
     expect(await text(job.locator('.ant-card-head-title'))).toBe('成果清单.csv');

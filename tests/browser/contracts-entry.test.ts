@@ -32,6 +32,7 @@ async function pickOption(p: Page, inputId: string, label: string, search?: stri
   if (search) await p.locator(`#${inputId}`).fill(search);
   await clickWhenStill(p, p.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`));
   await eventually(
+    'the select shows the picked option',
     () => text(select),
     (v) => expect(v).toContain(label),
   );
@@ -39,7 +40,8 @@ async function pickOption(p: Page, inputId: string, label: string, search?: stri
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
   app = await startTestApp({ WEB_DIST, SEARCH_SYNC: 'external' });
   cast = await app.cast();
   browser = await launchBrowser();
@@ -150,7 +152,12 @@ test('the seller enters a paper contract through the form: 元 on screen, 分 in
 
   const stored = (await app.models.Contract.findOne({ 'terms.title': title }).lean())!;
   expect(String(stored._id)).toBe(String(paperContractIdFor(String(cast.ownerOrg._id), key)));
-  expect(stored).toMatchObject({ source: 'direct', signing: 'paper', status: 'signed', sellerRegion: cast.ownerOrg.regionCode });
+  expect(stored).toMatchObject({
+    source: 'direct',
+    signing: 'paper',
+    status: 'signed',
+    sellerRegion: cast.ownerOrg.regionCode,
+  });
   expect(String(stored.sellerOrgId)).toBe(String(cast.ownerOrg._id));
   expect(stored.terms).toMatchObject({
     category: 'license',
@@ -173,7 +180,9 @@ test('the seller enters a paper contract through the form: 元 on screen, 分 in
   });
   // The tally took it in within the request (the contribution is recorded on the contract).
   expect(stored.stats).toMatchObject({ v: stored.version, c: { bucket: 'signed', month: 202601 } });
-  expect(await text(page.getByTestId('paper-contract-saved').locator('.ant-result-title'))).toContain(stored.contractNo);
+  expect(await text(page.getByTestId('paper-contract-saved').locator('.ant-result-title'))).toContain(
+    stored.contractNo,
+  );
   await screenshot(page, 'contracts-entry-saved');
 
   await page.getByTestId('open-saved-contract').click();
@@ -184,7 +193,27 @@ test('the seller enters a paper contract through the form: 元 on screen, 分 in
 async function contractsXlsx(rows: Array<Record<string, string | number>>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('技术合同');
-  const headers = ['合同名称', '合同类别', '合同子类', '技术领域', '标的技术内容', '买方名称', '买方信用代码', '买方地区', '买方类型', '合同成交额(元)', '技术交易额(元)', '签订日期', '开始日期', '结束日期', '许可方式', '知识产权', '经纪人', '经纪人证书号', '佣金(元)'];
+  const headers = [
+    '合同名称',
+    '合同类别',
+    '合同子类',
+    '技术领域',
+    '标的技术内容',
+    '买方名称',
+    '买方信用代码',
+    '买方地区',
+    '买方类型',
+    '合同成交额(元)',
+    '技术交易额(元)',
+    '签订日期',
+    '开始日期',
+    '结束日期',
+    '许可方式',
+    '知识产权',
+    '经纪人',
+    '经纪人证书号',
+    '佣金(元)',
+  ];
   ws.columns = headers.map((h) => ({ header: h, key: h }));
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -197,25 +226,76 @@ test('the seller imports an XLSX through the import page: a job whose progress r
   await page.waitForURL(`${app.url}/contracts/import`);
   const href = await page.getByTestId('contract-import-template').getAttribute('href');
   const template = await page.request.get(`${app.url}${href}`);
-  expect([template.status(), template.headers()['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
-
-  const base = { 合同类别: '技术服务', 合同子类: '技术服务', 技术领域: '高端装备制造', 买方类型: '企业', 签订日期: '2026-02-10', 开始日期: '2026-02-10', 结束日期: '2026-08-10' };
-  const xlsx = await contractsXlsx([
-    { ...base, 合同名称: '导入·焊接机器人焊缝跟踪技术服务', 标的技术内容: '解决焊缝跟踪精度不足问题', 买方名称: '营口焊装有限公司', 买方信用代码: app.creditCode('210800'), 买方地区: '营口', '合同成交额(元)': 300000, '技术交易额(元)': 280000, 经纪人: '李经纪', 经纪人证书号: 'LN-TB-0007', '佣金(元)': 9000 },
-    { ...base, 合同名称: '导入·缺金额的合同', 标的技术内容: '开发工业数据平台', 买方名称: '某公司', 买方信用代码: app.creditCode('210200'), 买方地区: '大连' },
-    { ...base, 合同类别: '技术咨询', 合同子类: '技术评价', 技术领域: 'ICT', 合同名称: '导入·工业软件技术评价咨询', 标的技术内容: '评价工业软件国产化方案', 买方名称: '北京某科技有限公司', 买方信用代码: '91110000MA01ABCDE1', 买方地区: '110000', '合同成交额(元)': 120000.5 },
+  expect([template.status(), template.headers()['content-type']]).toEqual([
+    200,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ]);
-  await page.locator('input[type=file]').setInputFiles({ name: '纸质合同.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+
+  const base = {
+    合同类别: '技术服务',
+    合同子类: '技术服务',
+    技术领域: '高端装备制造',
+    买方类型: '企业',
+    签订日期: '2026-02-10',
+    开始日期: '2026-02-10',
+    结束日期: '2026-08-10',
+  };
+  const xlsx = await contractsXlsx([
+    {
+      ...base,
+      合同名称: '导入·焊接机器人焊缝跟踪技术服务',
+      标的技术内容: '解决焊缝跟踪精度不足问题',
+      买方名称: '营口焊装有限公司',
+      买方信用代码: app.creditCode('210800'),
+      买方地区: '营口',
+      '合同成交额(元)': 300000,
+      '技术交易额(元)': 280000,
+      经纪人: '李经纪',
+      经纪人证书号: 'LN-TB-0007',
+      '佣金(元)': 9000,
+    },
+    {
+      ...base,
+      合同名称: '导入·缺金额的合同',
+      标的技术内容: '开发工业数据平台',
+      买方名称: '某公司',
+      买方信用代码: app.creditCode('210200'),
+      买方地区: '大连',
+    },
+    {
+      ...base,
+      合同类别: '技术咨询',
+      合同子类: '技术评价',
+      技术领域: 'ICT',
+      合同名称: '导入·工业软件技术评价咨询',
+      标的技术内容: '评价工业软件国产化方案',
+      买方名称: '北京某科技有限公司',
+      买方信用代码: '91110000MA01ABCDE1',
+      买方地区: '110000',
+      '合同成交额(元)': 120000.5,
+    },
+  ]);
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '纸质合同.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: xlsx,
+    });
   // The upload answers with a job at once; the page follows it (address and card) until the server is done.
   await page.waitForURL(/\/contracts\/import\?job=[0-9a-f]{24}$/);
   const jobId = new URL(page.url()).searchParams.get('job')!;
   const job = page.getByTestId('import-job');
+  // The job runs in the API's background: await its completion (and the tally it applies), then the page's poll.
+  await app.settled();
   await eventually(
+    'the import job card shows the job done (the page polls /api/imports/:id)',
     () => job.getByTestId('import-status').getAttribute('data-status'),
     (s) => expect(s).toBe('done'),
-    30_000,
   );
-  await expect(job.getByTestId('import-progress').locator('.ant-progress-indicator').textContent()).resolves.toBe('100%');
+  await expect(job.getByTestId('import-progress').locator('.ant-progress-indicator').textContent()).resolves.toBe(
+    '100%',
+  );
   expect(await text(job.getByTestId('import-counts'))).toBe('共 3 行，已处理 3 行：成功 2，失败 1');
   const stored = (await app.models.ImportJob.findById(jobId).lean())!;
   expect(stored).toMatchObject({ kind: 'contract', status: 'done', total: 3, processed: 3, created: 2, failed: 1 });
@@ -230,17 +310,28 @@ test('the seller imports an XLSX through the import page: a job whose progress r
   expect(badText).toMatch(/[\u4e00-\u9fff].*（.*[A-Za-z]+.*）/);
   await screenshot(page, 'contracts-import-report');
 
-  const imported = await app.models.Contract.find({ originKey: /^import:/, sellerOrgId: cast.ownerOrg._id }).sort({ 'terms.title': 1 }).lean();
+  const imported = await app.models.Contract.find({ originKey: /^import:/, sellerOrgId: cast.ownerOrg._id })
+    .sort({ 'terms.title': 1 })
+    .lean();
   expect(imported.map((c) => [c.terms.title, c.terms.amountFen, c.status, c.source])).toEqual([
     ['导入·工业软件技术评价咨询', 12_000_050, 'signed', 'import'],
     ['导入·焊接机器人焊缝跟踪技术服务', 30_000_000, 'signed', 'import'],
   ]);
-  expect(imported[1].terms).toMatchObject({ category: 'service', subType: 'technical', fieldCode: 'EQP', buyer: { regionCode: '210800' }, techAmountFen: 28_000_000, broker: { certNo: 'LN-TB-0007', commissionFen: 900_000 } });
-  expect(imported[0].terms).toMatchObject({ category: 'consulting', subType: 'assessment', buyer: { regionCode: '110000' }, techAmountFen: 12_000_050 });
-  await eventually(
-    () => app.models.Contract.countDocuments({ originKey: /^import:/, statsDirty: true }),
-    (n) => expect(n).toBe(0),
-  );
+  expect(imported[1].terms).toMatchObject({
+    category: 'service',
+    subType: 'technical',
+    fieldCode: 'EQP',
+    buyer: { regionCode: '210800' },
+    techAmountFen: 28_000_000,
+    broker: { certNo: 'LN-TB-0007', commissionFen: 900_000 },
+  });
+  expect(imported[0].terms).toMatchObject({
+    category: 'consulting',
+    subType: 'assessment',
+    buyer: { regionCode: '110000' },
+    techAmountFen: 12_000_050,
+  });
+  expect(await app.models.Contract.countDocuments({ originKey: /^import:/, statsDirty: true })).toBe(0);
 
   // The report links each stored row to its contract.
   await page.getByTestId('import-report').getByRole('link', { name: '导入·焊接机器人焊缝跟踪技术服务' }).click();
@@ -387,6 +478,7 @@ test('an official records historic contracts on the staff-only page: its region 
   await official.waitForURL(/\/staff\/contracts\/historic-import\?job=[0-9a-f]{24}$/);
   const job = official.getByTestId('import-job');
   await eventually(
+    'the historic import job is done',
     () => job.getByTestId('import-status').getAttribute('data-status'),
     (st) => expect(st).toBe('done'),
     30_000,

@@ -77,6 +77,7 @@ describe('membership and re-verification in a real browser', () => {
     await adminPage.locator('.member-form__email').fill(invitee.email);
     await adminPage.getByTestId('member-invite-submit').click();
     await eventually(
+      'the invitation is listed on the admin page',
       () => text(adminPage.getByTestId('org-invitations')),
       (v) => expect(v).toContain(invitee.email),
     );
@@ -101,6 +102,7 @@ describe('membership and re-verification in a real browser', () => {
     expect([String(joined!.orgId), joined!.orgRole]).toEqual([String(org._id), 'member']);
     expect((await app.models.Invitation.findOne({ orgId: org._id }).lean())!.status).toBe('accepted');
     await eventually(
+      'the invitee sees itself among the members',
       () => text(inviteePage.getByTestId('org-members-table')),
       (v) => expect(v).toContain('李工程师（我）'),
     );
@@ -113,12 +115,14 @@ describe('membership and re-verification in a real browser', () => {
     await inviteePage.locator('#org-leave-confirm').click();
     await inviteePage.waitForURL(`${app.url}/account`);
     await eventually(
+      'the member who left has no organisation',
       async () => (await app.models.User.findById(invitee.user._id).lean())!.orgId,
       (v) => expect(v).toBeNull(),
     );
     // The admin's page no longer lists the member.
     await adminPage.reload();
     await eventually(
+      'the admin page no longer lists the member who left',
       () => text(adminPage.getByTestId('org-members-table')),
       (v) => expect(v).not.toContain('李工程师'),
     );
@@ -138,16 +142,19 @@ describe('membership and re-verification in a real browser', () => {
     await page.goto(`${app.url}/admin/users`);
     const table = page.getByTestId('users-table');
     await eventually(
+      'the users page shows the sign-in lock',
       () => text(table),
       (v) => expect(v).toContain('登录已锁定'),
     );
     await shots(page, 'membership-admin-users');
     await page.getByTestId('user-unlock').click();
     await eventually(
+      'the admin lifted the lock (failures cleared)',
       () => app.models.LoginFailure.countDocuments({ email: invitee.email }),
       (n) => expect(n).toBe(0),
     );
     await eventually(
+      'the users page no longer shows the lock',
       () => text(table),
       (v) => expect(v).not.toContain('登录已锁定'),
     );

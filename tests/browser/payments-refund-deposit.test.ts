@@ -14,7 +14,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PayableRecord, PaymentRecord } from '../../api/src/modules/payments/payment.model';
 import { payableStatus } from '../../api/src/modules/payments/payment.state';
-import { payByBank, paymentCast, plan, royaltyDraft, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
+import {
+  payByBank,
+  paymentCast,
+  plan,
+  royaltyDraft,
+  type PaymentCast,
+} from '../../api/src/modules/payments/testing/payment-fixtures';
 import { files, needBody, publish } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { clickNav, eventually, launchBrowser, screenshot, signedInPage, text } from '../support/browser';
@@ -29,7 +35,8 @@ const errors: string[] = [];
 let contractId = '';
 let finance: Page;
 
-const signIn = (who: { email: string }): Promise<Page> => signedInPage(browser, app.url, who.email, TEST_PASSWORD, errors);
+const signIn = (who: { email: string }): Promise<Page> =>
+  signedInPage(browser, app.url, who.email, TEST_PASSWORD, errors);
 
 /** A payable's status as the API derives it from what MongoDB holds (ledger cache + the payment in flight). */
 async function statusOf(payableId: unknown): Promise<string> {
@@ -43,14 +50,18 @@ async function royaltyContract(): Promise<string> {
   const id = await royaltyDraft(app, cast);
   for (const who of [cast.seller, cast.buyer]) {
     const c = (await app.http('GET', `/api/contracts/${id}`, { token: who.token })).body.contract;
-    const signed = await app.http('POST', `/api/contracts/${id}/sign`, { token: who.token, body: { side: c.viewer.side, docHash: c.docHash } });
+    const signed = await app.http('POST', `/api/contracts/${id}/sign`, {
+      token: who.token,
+      body: { side: c.viewer.side, docHash: c.docHash },
+    });
     if (signed.status !== 200) throw new Error(`sign failed: ${JSON.stringify(signed.body)}`);
   }
   return id;
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
   app = await startTestApp({ WEB_DIST, SEARCH_SYNC: 'external', PAYMENT_RECONCILE_INTERVAL_MS: 0 });
   cast = await paymentCast(app);
   browser = await launchBrowser();
@@ -81,25 +92,46 @@ test('the buyer files a royalty report: bad input is refused on the field, the r
 
   // 500万元 net sales in 2026-Q4 at 3%: 15万元, typed in 元 and sent in 分.
   await buyer.getByTestId('royalty-period').fill('2026-Q4');
-  await buyer.locator('input[data-testid="royalty-net-sales"], [data-testid="royalty-net-sales"] input').first().fill('5000000');
+  await buyer
+    .locator('input[data-testid="royalty-net-sales"], [data-testid="royalty-net-sales"] input')
+    .first()
+    .fill('5000000');
   await buyer.getByTestId('royalty-note').fill('第四季度销售报表');
-  await eventually(() => text(buyer.getByTestId('royalty-estimate')), (s) => expect(s).toBe('预计提成 ¥150,000.00（以平台计算为准）'));
+  await eventually(
+    'the buyer sees the royalty estimate for the reported sales',
+    () => text(buyer.getByTestId('royalty-estimate')),
+    (s) => expect(s).toBe('预计提成 ¥150,000.00（以平台计算为准）'),
+  );
   await screenshot(buyer, 'payments-royalty-form');
   await buyer.getByTestId('royalty-submit').click();
   await buyer.getByTestId('royalty-2026-Q4').waitFor();
   expect(await text(buyer.getByTestId('royalty-2026-Q4'))).toContain('¥150,000.00');
-  await eventually(() => text(buyer.getByTestId('payable-status-2')), (s) => expect(s).toBe('待付款'));
+  await eventually(
+    'the buyer sees the second payable due',
+    () => text(buyer.getByTestId('payable-status-2')),
+    (s) => expect(s).toBe('待付款'),
+  );
   await buyer.getByTestId('pay-bank-2').waitFor(); // paid like any other item
   await screenshot(buyer, 'payments-royalty');
 
   const [royalty] = await app.models.Payable.find({ contractId, kind: 'royalty' }).lean<PayableRecord[]>();
-  expect(royalty).toMatchObject({ key: `royalty:${contractId}:2026-Q4`, seq: 2, amountFen: 15_000_000, feeFen: 150_000, inFen: 0, payerOrgId: cast.buyerOrg._id });
+  expect(royalty).toMatchObject({
+    key: `royalty:${contractId}:2026-Q4`,
+    seq: 2,
+    amountFen: 15_000_000,
+    feeFen: 150_000,
+    inFen: 0,
+    payerOrgId: cast.buyerOrg._id,
+  });
   expect(royalty.note).toContain('第四季度销售报表');
   expect(await statusOf(royalty._id)).toBe('due');
 
   // The same period again is caught before it is sent.
   await buyer.getByTestId('royalty-period').fill('2026-Q4');
-  await buyer.locator('input[data-testid="royalty-net-sales"], [data-testid="royalty-net-sales"] input').first().fill('100');
+  await buyer
+    .locator('input[data-testid="royalty-net-sales"], [data-testid="royalty-net-sales"] input')
+    .first()
+    .fill('100');
   await buyer.getByTestId('royalty-submit').click();
   await buyer.getByTestId('royalty-form').getByText('该期间已申报').waitFor();
   expect(await app.models.Payable.countDocuments({ contractId, kind: 'royalty' })).toBe(1);
@@ -111,7 +143,11 @@ test('finance refunds a paid payment with a reason; one already paid out to the 
   const refundable = await payByBank(app, cast, royalty.id, royalty.amountFen);
   const paidOut = await payByBank(app, cast, fee.id, fee.amountFen);
   // Finance sent the seller its share of the entry fee by bank: that money cannot come back through us.
-  const payout = await app.http('POST', `/api/payments/payouts/${encodeURIComponent(`payout:${fee.id}:seller`)}/confirm`, { token: cast.finance.token, body: { bankReference: 'BOC-PAYOUT-001' } });
+  const payout = await app.http(
+    'POST',
+    `/api/payments/payouts/${encodeURIComponent(`payout:${fee.id}:seller`)}/confirm`,
+    { token: cast.finance.token, body: { bankReference: 'BOC-PAYOUT-001' } },
+  );
   expect(payout.status).toBe(200);
 
   finance = await signIn(cast.finance);
@@ -132,13 +168,20 @@ test('finance refunds a paid payment with a reason; one already paid out to the 
   await screenshot(finance, 'payments-refund-modal');
   await finance.getByTestId('refund-submit').click();
   await finance.getByTestId('refund-reason').waitFor({ state: 'detached' });
-  await eventually(() => text(finance.getByTestId(`settled-status-${refundable}`)), (s) => expect(s).toBe('已退款'));
+  await eventually(
+    'the finance desk shows the payment refunded',
+    () => text(finance.getByTestId(`settled-status-${refundable}`)),
+    (s) => expect(s).toBe('已退款'),
+  );
   await finance.getByTestId(`settled-${refundable}`).getByText('合同双方协商解除第四季度提成').waitFor();
   expect(await finance.getByTestId(`refund-${refundable}`).count()).toBe(0);
   await screenshot(finance, 'payments-refunded');
 
   const stored = (await app.models.Payment.findById(refundable).lean<PaymentRecord>())!;
-  expect(stored).toMatchObject({ status: 'refunded', refund: { reason: '合同双方协商解除第四季度提成', requestedBy: String(cast.finance.user._id) } });
+  expect(stored).toMatchObject({
+    status: 'refunded',
+    refund: { reason: '合同双方协商解除第四季度提成', requestedBy: String(cast.finance.user._id) },
+  });
   expect(await app.models.Journal.countDocuments({ _id: `refund:${refundable}` })).toBe(1);
   expect(await statusOf(royalty.id)).toBe('refunded');
   expect((await app.models.Payment.findById(paidOut).lean<PaymentRecord>())!.status).toBe('succeeded');
@@ -148,30 +191,61 @@ test('finance refunds a paid payment with a reason; one already paid out to the 
 test('a solver asks for its challenge deposit, pays it by bank transfer, finance confirms it and releases it', async () => {
   const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
   // A 300万 reward: the rule asks 2% of it, capped at 10万 → 6万元.
-  const needId = await publish(app, 'needs', cast.buyer, reviewer, needBody({ challenge: { rewardFen: 300_000_000, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() } }));
+  const needId = await publish(
+    app,
+    'needs',
+    cast.buyer,
+    reviewer,
+    needBody({ challenge: { rewardFen: 300_000_000, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() } }),
+  );
   const solver = await signIn(cast.seller);
   await solver.goto(`${app.url}/needs/${needId}`);
   await solver.getByTestId('deposit-create').waitFor();
   expect(await app.models.Payable.countDocuments({ kind: 'deposit', 'deposit.subjectId': needId })).toBe(0);
   await solver.getByTestId('deposit-create').click();
-  await eventually(() => text(solver.getByTestId('deposit-amount')), (s) => expect(s).toBe('¥60,000.00'));
+  await eventually(
+    "the solver sees the challenge's deposit amount",
+    () => text(solver.getByTestId('deposit-amount')),
+    (s) => expect(s).toBe('¥60,000.00'),
+  );
   expect(await text(solver.getByTestId('deposit-status'))).toBe('待付款');
   await screenshot(solver, 'payments-deposit-due');
-  const deposit = (await app.models.Payable.findOne({ kind: 'deposit', 'deposit.subjectId': needId }).lean<PayableRecord>())!;
-  expect(deposit).toMatchObject({ key: `deposit:challenge:${needId}:${cast.sellerOrg._id}`, amountFen: 6_000_000, feeFen: 0, payerOrgId: cast.sellerOrg._id, deposit: { subjectKind: 'challenge', rule: 'challenge-2pct' } });
+  const deposit = (await app.models.Payable.findOne({
+    kind: 'deposit',
+    'deposit.subjectId': needId,
+  }).lean<PayableRecord>())!;
+  expect(deposit).toMatchObject({
+    key: `deposit:challenge:${needId}:${cast.sellerOrg._id}`,
+    amountFen: 6_000_000,
+    feeFen: 0,
+    payerOrgId: cast.sellerOrg._id,
+    deposit: { subjectKind: 'challenge', rule: 'challenge-2pct' },
+  });
   expect(await statusOf(deposit._id)).toBe('due');
 
   // Paid with the same 对公转账 dialog as a contract's instalment.
   await solver.getByTestId('deposit-pay-bank').click();
   expect(await text(solver.getByTestId('bank-due'))).toBe('¥60,000.00');
-  await solver.getByTestId('receipt-upload').locator('input[type=file]').setInputFiles({ name: '保证金回单.pdf', mimeType: 'application/pdf', buffer: files.pdf() });
+  await solver
+    .getByTestId('receipt-upload')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '保证金回单.pdf', mimeType: 'application/pdf', buffer: files.pdf() });
   await solver.getByTestId('receipt-upload').locator('.ant-upload-list-item-done').waitFor();
   await solver.getByTestId('bank-reference').fill('CCB20261130DEP');
   await solver.getByTestId('bank-submit').click();
-  await eventually(() => text(solver.getByTestId('deposit-status')), (s) => expect(s).toBe('待财务确认'));
+  await eventually(
+    'the solver sees the deposit waiting for finance',
+    () => text(solver.getByTestId('deposit-status')),
+    (s) => expect(s).toBe('待财务确认'),
+  );
   await screenshot(solver, 'payments-deposit-pending');
   const [payment] = await app.models.Payment.find({ payableId: deposit._id }).lean<PaymentRecord[]>();
-  expect(payment).toMatchObject({ method: 'bank_transfer', status: 'pending_confirmation', amountFen: 6_000_000, bank: { bankReference: 'CCB20261130DEP' } });
+  expect(payment).toMatchObject({
+    method: 'bank_transfer',
+    status: 'pending_confirmation',
+    amountFen: 6_000_000,
+    bank: { bankReference: 'CCB20261130DEP' },
+  });
   expect(await statusOf(deposit._id)).toBe('pending_confirmation');
 
   // Finance confirms the transfer from the queue: the deposit is held.
@@ -185,7 +259,11 @@ test('a solver asks for its challenge deposit, pays it by bank transfer, finance
 
   // The deposits tab: release with a reason (required).
   await finance.getByTestId('tab-deposits').click();
-  await eventually(() => text(finance.getByTestId(`deposit-status-${deposit._id}`)), (s) => expect(s).toBe('保证金已冻结'));
+  await eventually(
+    'the finance desk shows the deposit held',
+    () => text(finance.getByTestId(`deposit-status-${deposit._id}`)),
+    (s) => expect(s).toBe('保证金已冻结'),
+  );
   await screenshot(finance, 'payments-finance-deposits');
   await finance.getByTestId(`release-${deposit._id}`).click();
   await finance.getByTestId('deposit-decision-submit').click();
@@ -194,16 +272,26 @@ test('a solver asks for its challenge deposit, pays it by bank transfer, finance
   await finance.getByTestId('deposit-reason').fill('揭榜结束未中榜，退还保证金');
   await finance.getByTestId('deposit-decision-submit').click();
   await finance.getByTestId('deposit-reason').waitFor({ state: 'detached' });
-  await eventually(() => text(finance.getByTestId(`deposit-status-${deposit._id}`)), (s) => expect(s).toBe('保证金已退还'));
+  await eventually(
+    'the finance desk shows the deposit returned',
+    () => text(finance.getByTestId(`deposit-status-${deposit._id}`)),
+    (s) => expect(s).toBe('保证金已退还'),
+  );
   expect(await finance.getByTestId(`release-${deposit._id}`).count()).toBe(0);
   await screenshot(finance, 'payments-deposit-released');
   expect(await app.models.Journal.countDocuments({ _id: `deposit_release:${deposit._id}` })).toBe(1);
   expect(await statusOf(deposit._id)).toBe('released');
-  const audit = await app.models.Audit.findOne({ entityId: String(deposit._id), action: 'deposit_release' }).lean<{ reason: string }>();
+  const audit = await app.models.Audit.findOne({ entityId: String(deposit._id), action: 'deposit_release' }).lean<{
+    reason: string;
+  }>();
   expect(audit?.reason).toBe('揭榜结束未中榜，退还保证金');
 
   // The solver sees it back.
   await solver.reload();
-  await eventually(() => text(solver.getByTestId('deposit-status')), (s) => expect(s).toBe('保证金已退还'));
+  await eventually(
+    'the solver sees the deposit returned',
+    () => text(solver.getByTestId('deposit-status')),
+    (s) => expect(s).toBe('保证金已退还'),
+  );
   expect(errors).toEqual([]);
 });

@@ -17,7 +17,13 @@ import type { Browser, Page } from 'playwright-core';
 import type { JournalRecord, PayableRecord, PaymentRecord } from '../../api/src/modules/payments/payment.model';
 import { payableStatus } from '../../api/src/modules/payments/payment.state';
 import { FakeStripe } from '../../api/src/modules/payments/testing/fake-stripe';
-import { paymentCast, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from '../../api/src/modules/payments/testing/payment-fixtures';
+import {
+  paymentCast,
+  signedContract,
+  STRIPE_KEY,
+  WEBHOOK_SECRET,
+  type PaymentCast,
+} from '../../api/src/modules/payments/testing/payment-fixtures';
 import { files } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { clickNav, eventually, launchBrowser, screenshot, signedInPage, text } from '../support/browser';
@@ -34,7 +40,8 @@ let contractId = '';
 let contractNo = '';
 let first: PayableRecord;
 
-const signIn = (who: { email: string }): Promise<Page> => signedInPage(browser, app.url, who.email, TEST_PASSWORD, errors);
+const signIn = (who: { email: string }): Promise<Page> =>
+  signedInPage(browser, app.url, who.email, TEST_PASSWORD, errors);
 
 // ---- what MongoDB holds ----
 const payables = () => app.models.Payable.find({ contractId }).sort({ seq: 1 }).lean<PayableRecord[]>();
@@ -66,7 +73,8 @@ async function contractPaymentStatus(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
   fake = await new FakeStripe().start();
   app = await startTestApp({
     WEB_DIST,
@@ -122,17 +130,29 @@ test('the buyer pays the first instalment by bank transfer with the receipt: it 
   await buyer.getByTestId('pay-bank-1').click();
   await buyer.getByTestId('platform-account').waitFor();
   expect(await text(buyer.getByTestId('bank-due'))).toBe('¥300,000.00');
-  await buyer.getByTestId('receipt-upload').locator('input[type=file]').setInputFiles({ name: '转账回单.pdf', mimeType: 'application/pdf', buffer: files.pdf() });
+  await buyer
+    .getByTestId('receipt-upload')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '转账回单.pdf', mimeType: 'application/pdf', buffer: files.pdf() });
   await buyer.getByTestId('receipt-upload').locator('.ant-upload-list-item-done').waitFor();
   await buyer.getByTestId('bank-reference').fill('ICBC20261130001');
   await screenshot(buyer, 'payments-bank-transfer');
   await buyer.getByTestId('bank-submit').click();
-  await eventually(() => text(buyer.getByTestId('payable-status-1')), (s) => expect(s).toBe('待财务确认'));
+  await eventually(
+    'the buyer sees the first payable waiting for finance',
+    () => text(buyer.getByTestId('payable-status-1')),
+    (s) => expect(s).toBe('待财务确认'),
+  );
   await buyer.getByTestId('payment-history').getByText('ICBC20261130001').waitFor();
   await screenshot(buyer, 'payments-pending');
 
   const [payment] = await paymentsOf(first._id);
-  expect(payment).toMatchObject({ method: 'bank_transfer', status: 'pending_confirmation', amountFen: 30_000_000, bank: { bankReference: 'ICBC20261130001', declaredFen: 30_000_000, receivedFen: null } });
+  expect(payment).toMatchObject({
+    method: 'bank_transfer',
+    status: 'pending_confirmation',
+    amountFen: 30_000_000,
+    bank: { bankReference: 'ICBC20261130001', declaredFen: 30_000_000, receivedFen: null },
+  });
   expect(payment.idemKey).toMatch(/^[a-f0-9]{24}:w[a-f0-9]{32}$/);
   const receipt = await app.models.Attachment.findById(payment.bank!.receiptAttachmentId).lean();
   expect(String(receipt!.ownerOrgId)).toBe(String(cast.buyerOrg._id));
@@ -169,7 +189,10 @@ test('finance staff find it in the queue; a wrong amount is refused with the API
   await finance.getByTestId(`queue-${contractNo}-1`).waitFor({ state: 'detached' });
 
   const settled = (await app.models.Payment.findById(payment._id).lean<PaymentRecord>())!;
-  expect(settled).toMatchObject({ status: 'succeeded', bank: { receivedFen: 30_000_000, decidedBy: String(cast.finance.user._id) } });
+  expect(settled).toMatchObject({
+    status: 'succeeded',
+    bank: { receivedFen: 30_000_000, decidedBy: String(cast.finance.user._id) },
+  });
   const [p1, p2] = await payables();
   expect([p1.inFen, p1.refundedFen, p2.inFen]).toEqual([30_000_000, 0, 0]);
   expect(await payableStatuses()).toEqual(['paid', 'due']);
@@ -177,7 +200,12 @@ test('finance staff find it in the queue; a wrong amount is refused with the API
   expect(js.map((j) => j.kind)).toEqual(['payment']);
   assertBalanced(js);
   const byRole = Object.fromEntries(js[0].lines.map((l) => [l.role, l.debitFen || l.creditFen]));
-  expect(byRole).toEqual({ payment_in: 30_000_000, platform_fee: 300_000, broker_commission: 900_000, seller_share: 28_800_000 });
+  expect(byRole).toEqual({
+    payment_in: 30_000_000,
+    platform_fee: 300_000,
+    broker_commission: 900_000,
+    seller_share: 28_800_000,
+  });
   expect(await contractPaymentStatus()).toBe('partially_paid');
 
   // The trial balance over the whole ledger says 平衡.
@@ -195,7 +223,11 @@ test('finance staff find it in the queue; a wrong amount is refused with the API
 test('the buyer sees the instalment paid and the contract partially paid; the broker sees the commission', async () => {
   await buyer.reload();
   await buyer.getByTestId('payables').waitFor();
-  await eventually(() => text(buyer.getByTestId('payable-status-1')), (s) => expect(s).toBe('已付清'));
+  await eventually(
+    'the buyer sees the first payable paid',
+    () => text(buyer.getByTestId('payable-status-1')),
+    (s) => expect(s).toBe('已付清'),
+  );
   expect(await text(buyer.getByTestId('contract-payment-status'))).toBe('部分付款');
   expect(await buyer.getByTestId('payment-progress').getAttribute('data-percent')).toBe('37.5');
   expect(await text(buyer.getByTestId('payment-progress'))).toContain('37.5%');
@@ -205,9 +237,13 @@ test('the buyer sees the instalment paid and the contract partially paid; the br
   const broker = await signIn(cast.broker);
   await clickNav(broker, 'commissions');
   await broker.getByTestId('broker-statement').waitFor();
-  await eventually(() => text(broker.getByTestId('broker-earned').locator('.ant-statistic-content')), (s) => expect(s).toBe('¥9,000.00'));
-  await broker.getByTestId('broker-chart').locator('canvas').first().waitFor();
-  await broker.waitForTimeout(1_200); // ECharts grows the bars in over 1 s: let the screenshot show them
+  await eventually(
+    "the broker's statement shows the commission earned",
+    () => text(broker.getByTestId('broker-earned').locator('.ant-statistic-content')),
+    (s) => expect(s).toBe('¥9,000.00'),
+  );
+  // ECharts grows the bars in over about a second: the screenshot waits for its `finished` event.
+  await broker.locator('[data-testid="broker-chart"][data-finished="true"]').locator('canvas').first().waitFor();
   await broker.getByTestId('broker-contracts').getByText(contractNo).waitFor();
   await broker.getByTestId('connect-broker').getByText('尚未开户').waitFor(); // Stripe is on: where commissions are paid out
   await screenshot(broker, 'payments-broker-statement');
@@ -215,15 +251,25 @@ test('the buyer sees the instalment paid and the contract partially paid; the br
   await clickNav(buyer, 'payments-statement');
   await buyer.getByTestId('org-statement').waitFor();
   await buyer.getByTestId('statement-payables').getByText(contractNo).first().waitFor();
-  const xlsx = await buyer.request.get(`${app.url}${await buyer.getByTestId('statement-export-xlsx').getAttribute('href')}`);
-  expect([xlsx.status(), xlsx.headers()['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+  const xlsx = await buyer.request.get(
+    `${app.url}${await buyer.getByTestId('statement-export-xlsx').getAttribute('href')}`,
+  );
+  expect([xlsx.status(), xlsx.headers()['content-type']]).toEqual([
+    200,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ]);
 });
 
 test('the buyer starts paying online: the intent is made, Stripe.js cannot load here and says so, a second start is the same payment', async () => {
   await buyer.goto(`${app.url}/contracts/${contractId}/payments`);
   await buyer.getByTestId('pay-stripe-2').click();
   await buyer.getByTestId('stripe-start').click();
-  await eventually(() => buyer.getByTestId('stripe-form').getAttribute('data-state'), (s) => expect(s).toBe('failed'), 20_000);
+  await eventually(
+    'the payment dialog shows that Stripe.js cannot load',
+    () => buyer.getByTestId('stripe-form').getAttribute('data-state'),
+    (s) => expect(s).toBe('failed'),
+    20_000,
+  );
   await buyer.getByTestId('stripe-load-failed').waitFor();
   await screenshot(buyer, 'payments-stripe-unavailable');
   const second = (await payables())[1];
@@ -238,7 +284,9 @@ test('the buyer starts paying online: the intent is made, Stripe.js cannot load 
   await buyer.getByTestId('stripe-start').click();
   await buyer.getByTestId('stripe-load-failed').waitFor();
   const again = await paymentsOf(second._id);
-  expect(again.map((p) => [String(p._id), p.idemKey, p.stripe?.paymentIntentId])).toEqual([[String(payment._id), payment.idemKey, payment.stripe!.paymentIntentId]]);
+  expect(again.map((p) => [String(p._id), p.idemKey, p.stripe?.paymentIntentId])).toEqual([
+    [String(payment._id), payment.idemKey, payment.stripe!.paymentIntentId],
+  ]);
   expect(fake.intents.size).toBe(1);
   // Nothing was charged: no journal for the second instalment, the contract is still partially paid.
   expect((await journals()).map((j) => String(j.payableId))).toEqual([String(first._id)]);
@@ -249,9 +297,15 @@ test('the buyer starts paying online: the intent is made, Stripe.js cannot load 
   await buyer.keyboard.press('Escape');
   await buyer.getByTestId('stripe-form').waitFor({ state: 'detached' });
   await buyer.getByTestId('lang-switch').locator('[data-lang="en"]').click();
-  await eventually(() => text(buyer.getByTestId('contract-payment-status')), (s) => expect(s).toBe('Partially paid'));
+  await eventually(
+    'the contract page shows the payments in English',
+    () => text(buyer.getByTestId('contract-payment-status')),
+    (s) => expect(s).toBe('Partially paid'),
+  );
   expect(await text(buyer.getByTestId('payable-status-1'))).toBe('Paid');
-  expect(await text(buyer.getByTestId('split-2'))).toBe('Platform fee ¥5,000.00Broker commission ¥15,000.00Seller receives ¥480,000.00');
+  expect(await text(buyer.getByTestId('split-2'))).toBe(
+    'Platform fee ¥5,000.00Broker commission ¥15,000.00Seller receives ¥480,000.00',
+  );
   await screenshot(buyer, 'payments-plan-en');
   // Stripe.js refused by the CSP (or the network) is the expected state here, not a page error.
   expect(errors.filter((e) => !e.includes('js.stripe.com'))).toEqual([]);
@@ -269,12 +323,19 @@ test('the seller opens its payout account: Stripe onboarding opens, and once Str
   const accountId = /acct_[0-9a-f]+$/.exec(seller.url())![0];
   expect(fake.accounts.get(accountId)).toMatchObject({ type: 'express', payouts_enabled: false });
   // Stripe finishes the onboarding and says so by webhook.
-  const hook = await FakeStripe.deliver(`${app.url}/api/payments/stripe/webhook`, WEBHOOK_SECRET, fake.event('account.updated', fake.completeOnboarding(accountId)));
+  const hook = await FakeStripe.deliver(
+    `${app.url}/api/payments/stripe/webhook`,
+    WEBHOOK_SECRET,
+    fake.event('account.updated', fake.completeOnboarding(accountId)),
+  );
   expect(hook.status).toBe(200);
   await seller.goto(`${app.url}/payments/connect`);
   await card.getByText('已完成开户').waitFor();
   await card.getByText('可接收结算').waitFor();
   expect(await seller.getByTestId('connect-start-org').count()).toBe(0);
-  expect(await app.models.ConnectAccount.findOne({ stripeAccountId: accountId }).lean()).toMatchObject({ payoutsEnabled: true, detailsSubmitted: true });
+  expect(await app.models.ConnectAccount.findOne({ stripeAccountId: accountId }).lean()).toMatchObject({
+    payoutsEnabled: true,
+    detailsSubmitted: true,
+  });
   await screenshot(seller, 'payments-connect-ready');
 });

@@ -26,28 +26,39 @@ let cast: Awaited<ReturnType<TestApp['cast']>>;
 let visitor: BrowserContext;
 let page: Page;
 let errors: string[] = [];
-const ids: Record<'weld' | 'patrol' | 'voice' | 'palletise' | 'alloy', string> = { weld: '', patrol: '', voice: '', palletise: '', alloy: '' };
-
-const sync = () => app.running.ctx.services.searchSync.drain();
+const ids: Record<'weld' | 'patrol' | 'voice' | 'palletise' | 'alloy', string> = {
+  weld: '',
+  patrol: '',
+  voice: '',
+  palletise: '',
+  alloy: '',
+};
 
 /** What the API answers for a query string; the page must show the same. */
 async function apiSearch(params: Record<string, string>) {
   const res = await app.http('GET', `/api/search?${new URLSearchParams(params).toString()}`);
   expect(res.status).toBe(200);
-  return res.body as { hits: Array<{ id: string; title: string; highlight: { title: string; summary: string } }>; total: number; facets: Record<string, Record<string, number>> };
+  return res.body as {
+    hits: Array<{ id: string; title: string; highlight: { title: string; summary: string } }>;
+    total: number;
+    facets: Record<string, Record<string, number>>;
+  };
 }
 
-const shownHitIds = (p: Page) => p.getByTestId('search-hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+const shownHitIds = (p: Page) =>
+  p.getByTestId('search-hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
 const urlParams = (p: Page) => Object.fromEntries(new URL(p.url()).searchParams);
 
 /** Waits until the page lists exactly the API's hits for `params` (in order) and shows its total. */
 async function expectHitsLike(p: Page, params: Record<string, string>) {
   const expected = await apiSearch(params);
   await eventually(
+    "the page lists the API's hits for the query, in order",
     () => shownHitIds(p),
     (shown) => expect(shown).toEqual(expected.hits.map((h) => h.id)),
   );
   await eventually(
+    "the page's summary shows the API's total",
     () => p.getByTestId('search-summary').getAttribute('data-total'),
     (v) => expect(v).toBe(String(expected.total)),
   );
@@ -55,7 +66,8 @@ async function expectHitsLike(p: Page, params: Record<string, string>) {
 }
 
 /** Ticks the checkbox of one facet value. */
-const facetOption = (p: Page, facet: string, value: string) => p.locator(`[data-testid="facet-option"][data-facet="${facet}"][data-value="${value}"]`);
+const facetOption = (p: Page, facet: string, value: string) =>
+  p.locator(`[data-testid="facet-option"][data-facet="${facet}"][data-value="${value}"]`);
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
@@ -64,13 +76,64 @@ beforeAll(async () => {
   app = await startTestApp({ WEB_DIST });
   cast = await app.cast();
   const robot = (title: string, over: Record<string, unknown>) =>
-    achievementBody({ title, keywords: [TERM, '智能制造'], summary: `${title}：面向工业现场的${TERM}应用，已在沈阳、大连多家企业中试验证。`, ...over });
-  ids.weld = await publish(app, 'achievements', cast.owner, cast.hubOperator, robot('焊接机器人激光视觉焊缝跟踪系统', { fieldCode: 'EQP', subfieldCode: 'EQP-02', regionCode: '210100', stage: 'pilot' }));
-  ids.patrol = await publish(app, 'achievements', cast.other, cast.hubOperator, robot('变电站巡检机器人自主导航技术', { fieldCode: 'EQP', subfieldCode: 'EQP-02', regionCode: '210200', stage: 'industrialized' }));
-  ids.voice = await publish(app, 'achievements', cast.owner, cast.hubOperator, robot('服务机器人多轮语音交互模型', { fieldCode: 'ICT', subfieldCode: 'ICT-07', regionCode: '210100', stage: 'rd' }));
-  ids.palletise = await publish(app, 'needs', cast.other, cast.hubOperator, needBody({ title: '码垛机器人视觉定位技术需求', keywords: [TERM, '视觉定位'], problem: `现有码垛${TERM}定位误差大，需要基于三维视觉的工件定位方案。`, fieldCode: 'EQP', subfieldCode: 'EQP-02', regionCode: '210100' }));
+    achievementBody({
+      title,
+      keywords: [TERM, '智能制造'],
+      summary: `${title}：面向工业现场的${TERM}应用，已在沈阳、大连多家企业中试验证。`,
+      ...over,
+    });
+  ids.weld = await publish(
+    app,
+    'achievements',
+    cast.owner,
+    cast.hubOperator,
+    robot('焊接机器人激光视觉焊缝跟踪系统', {
+      fieldCode: 'EQP',
+      subfieldCode: 'EQP-02',
+      regionCode: '210100',
+      stage: 'pilot',
+    }),
+  );
+  ids.patrol = await publish(
+    app,
+    'achievements',
+    cast.other,
+    cast.hubOperator,
+    robot('变电站巡检机器人自主导航技术', {
+      fieldCode: 'EQP',
+      subfieldCode: 'EQP-02',
+      regionCode: '210200',
+      stage: 'industrialized',
+    }),
+  );
+  ids.voice = await publish(
+    app,
+    'achievements',
+    cast.owner,
+    cast.hubOperator,
+    robot('服务机器人多轮语音交互模型', {
+      fieldCode: 'ICT',
+      subfieldCode: 'ICT-07',
+      regionCode: '210100',
+      stage: 'rd',
+    }),
+  );
+  ids.palletise = await publish(
+    app,
+    'needs',
+    cast.other,
+    cast.hubOperator,
+    needBody({
+      title: '码垛机器人视觉定位技术需求',
+      keywords: [TERM, '视觉定位'],
+      problem: `现有码垛${TERM}定位误差大，需要基于三维视觉的工件定位方案。`,
+      fieldCode: 'EQP',
+      subfieldCode: 'EQP-02',
+      regionCode: '210100',
+    }),
+  );
   ids.alloy = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody());
-  await sync();
+  await app.settled();
   browser = await launchBrowser();
   visitor = await newContext(browser);
   page = await visitor.newPage();
@@ -94,6 +157,7 @@ describe('search in a real browser', () => {
     expect(urlParams(page)).toEqual({ q: TERM });
     await page.getByTestId('search-page').waitFor();
     await eventually(
+      'the search page sets its title',
       () => page.title(),
       (v) => expect(v).toBe('搜索成果与需求 - 东北科技大市场'),
     );
@@ -102,7 +166,9 @@ describe('search in a real browser', () => {
     // Four published listings mention the term; the alloy one does not, and no draft exists.
     expect(expected.hits.map((h) => h.id).sort()).toEqual([ids.weld, ids.patrol, ids.voice, ids.palletise].sort());
     expect(expected.total).toBe(4);
-    expect(await text(page.getByTestId('search-summary'))).toMatch(new RegExp(`“${TERM}”共 4 条结果，用时 [\\d.]+ 毫秒`));
+    expect(await text(page.getByTestId('search-summary'))).toMatch(
+      new RegExp(`“${TERM}”共 4 条结果，用时 [\\d.]+ 毫秒`),
+    );
     // The box on the page follows the URL.
     expect(await page.getByTestId('search-input').locator('input').inputValue()).toBe(TERM);
 
@@ -121,8 +187,12 @@ describe('search in a real browser', () => {
     for (const facet of ['fieldCode', 'regionCode', 'stage'] as const) {
       const counts = expected.facets[facet];
       const options = page.locator(`[data-testid="facet-option"][data-facet="${facet}"]`);
-      const shown = await options.evaluateAll((els) => els.map((e) => [e.getAttribute('data-value'), e.querySelector('[data-testid="facet-count"]')?.textContent]));
-      expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])));
+      const shown = await options.evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-value'), e.querySelector('[data-testid="facet-count"]')?.textContent]),
+      );
+      expect(Object.fromEntries(shown)).toEqual(
+        Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])),
+      );
     }
     expect(await text(facetOption(page, 'fieldCode', 'EQP'))).toContain('高端装备制造');
     expect(await text(facetOption(page, 'regionCode', '210100'))).toContain('沈阳市');
@@ -168,14 +238,16 @@ describe('search in a real browser', () => {
     await page.locator(`[data-testid="search-hit"][data-id="${ids.weld}"]`).getByTestId('hit-title').click();
     await page.waitForURL(`${app.url}/achievements/${ids.weld}`);
     await eventually(
+      "the detail page shows the hit's title",
       () => text(page.getByTestId('listing-title')),
       (v) => expect(v).toBe('焊接机器人激光视觉焊缝跟踪系统'),
     );
     const api = await app.http('GET', `/api/achievements/${ids.weld}/matches`);
-    const expected = (api.body.matches as Array<{ hit: { id: string }; reasons: Array<{ code: string; zh: string }> }>);
+    const expected = api.body.matches as Array<{ hit: { id: string }; reasons: Array<{ code: string; zh: string }> }>;
     expect(expected.map((m) => m.hit.id)).toContain(ids.palletise);
     const panel = page.getByTestId('matches-panel');
     await eventually(
+      "the matches panel lists the API's matches, in order",
       () => panel.getByTestId('match').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))),
       (shown) => expect(shown).toEqual(expected.map((m) => m.hit.id)),
     );
@@ -195,12 +267,14 @@ describe('search in a real browser', () => {
     await page.getByTestId('search-input').locator('input').fill('巡检');
     const suggestion = page.locator('.ant-select-dropdown:visible').getByTestId('search-suggestion');
     await eventually(
+      'a suggestion for the typed title appears',
       () => suggestion.allTextContents(),
       (v) => expect(v.some((s) => s.includes('变电站巡检机器人自主导航技术'))).toBe(true),
     );
     await suggestion.filter({ hasText: '变电站巡检机器人自主导航技术' }).click();
     await page.waitForURL(`${app.url}/achievements/${ids.patrol}`);
     await eventually(
+      "the detail page shows the suggestion's listing",
       () => text(page.getByTestId('listing-title')),
       (v) => expect(v).toBe('变电站巡检机器人自主导航技术'),
     );
@@ -212,12 +286,15 @@ describe('search in a real browser', () => {
     const expected = await expectHitsLike(page, { q: TERM });
     await page.getByTestId('lang-switch').locator('[data-lang="en"]').click();
     await eventually(
+      'the summary is in English after the switch',
       () => text(page.getByTestId('search-summary')),
       (v) => expect(v).toMatch(new RegExp(`^${expected.total} results for “${TERM}” in [\\d.]+ ms$`)),
     );
     expect(await text(facetOption(page, 'fieldCode', 'EQP'))).toContain('High-end equipment manufacturing');
     expect(await text(page.getByTestId('kind-tab-achievement'))).toBe('Achievements');
-    expect(await page.getByTestId('hit-kind').allTextContents()).toEqual(expect.arrayContaining(['Achievement', 'Need']));
+    expect(await page.getByTestId('hit-kind').allTextContents()).toEqual(
+      expect.arrayContaining(['Achievement', 'Need']),
+    );
     expect(errors).toEqual([]);
   });
 });
@@ -230,7 +307,8 @@ describe('saved searches and the notification centre', () => {
   let context: BrowserContext;
   let newId = '';
   const loner = () => cast.loner;
-  const unreadInApi = async () => (await app.http('GET', '/api/notifications', { token: loner().token })).body.unread as number;
+  const unreadInApi = async () =>
+    (await app.http('GET', '/api/notifications', { token: loner().token })).body.unread as number;
   const bell = () => user.getByTestId('notification-bell');
 
   beforeAll(async () => {
@@ -258,25 +336,45 @@ describe('saved searches and the notification centre', () => {
     await user.getByRole('dialog').waitFor();
     await user.getByTestId('save-search-name').fill(savedName);
     expect(await user.getByTestId('save-search-name').inputValue()).toBe(savedName);
-    await user.getByTestId('save-search-ok').click();
-    // Generous: in CI every suite shares two cores and the database server (this waited > 15 s once).
-    await user.getByText('已保存搜索，有新结果时会通知您').waitFor({ timeout: 30_000 });
-    const stored = await eventually(
-      () => app.models.SavedSearch.find({ userId: loner().user._id }).lean(),
-      (v) => expect(v).toHaveLength(1),
-    );
+    // The API's answer is what the toast waits for: await it, so a slow or refused save shows as such.
+    const [saved] = await Promise.all([
+      user.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/saved-searches' && r.request().method() === 'POST',
+      ),
+      user.getByTestId('save-search-ok').click(),
+    ]);
+    expect({ status: saved.status(), body: saved.status() === 201 ? null : await saved.text() }).toEqual({
+      status: 201,
+      body: null,
+    });
+    await user.getByText('已保存搜索，有新结果时会通知您').waitFor();
+    const stored = await app.models.SavedSearch.find({ userId: loner().user._id }).lean();
+    expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ name: savedName, notify: true, query: { q: savedTerm, kind: 'achievement' } });
   });
 
   test('when a new listing satisfies the saved search, then the bell counts it after a poll, the centre opens it and marks it read', async () => {
     expect(await unreadInApi()).toBe(0);
-    newId = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody({ title: '六轴协作机器人力控打磨工作站', keywords: [savedTerm, '打磨'], fieldCode: 'EQP', subfieldCode: 'EQP-02' }));
-    await sync();
-    await eventually(unreadInApi, (n) => expect(n).toBe(1));
+    newId = await publish(
+      app,
+      'achievements',
+      cast.owner,
+      cast.hubOperator,
+      achievementBody({
+        title: '六轴协作机器人力控打磨工作站',
+        keywords: [savedTerm, '打磨'],
+        fieldCode: 'EQP',
+        subfieldCode: 'EQP-02',
+      }),
+    );
+    // Indexing the listing stores the saved search's notice: settled means both are done.
+    await app.settled();
+    expect(await unreadInApi()).toBe(1);
 
     // No reload: the header's poll picks the notice up.
     await user.clock.fastForward(31_000);
     await eventually(
+      "the bell's poll (fast-forwarded) shows the unread notice",
       () => bell().getAttribute('data-unread'),
       (v) => expect(v).toBe('1'),
     );
@@ -287,6 +385,7 @@ describe('saved searches and the notification centre', () => {
     const api = (await app.http('GET', '/api/notifications', { token: loner().token })).body;
     const items = user.getByTestId('notification');
     await eventually(
+      "the notification centre lists the API's notifications, in order",
       () => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))),
       (shown) => expect(shown).toEqual(api.items.map((n: { id: string }) => n.id)),
     );
@@ -304,11 +403,13 @@ describe('saved searches and the notification centre', () => {
     await row.click();
     await user.waitForURL(`${app.url}/achievements/${newId}`);
     await eventually(
+      "opening the notice (the page's POST read) stores it as read",
       () => app.models.Notification.findById(notice.id).lean(),
       (n) => expect(n!.readAt).toBeInstanceOf(Date),
     );
     expect(await unreadInApi()).toBe(0);
     await eventually(
+      'the bell shows no unread notice after it was read',
       () => bell().getAttribute('data-unread'),
       (v) => expect(v).toBe('0'),
     );

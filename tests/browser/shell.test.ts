@@ -12,7 +12,16 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { technicalFields, submarketForRegion } from '../../api/src/shared/taxonomy';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, clickWhenStill, collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
+import {
+  clickNav,
+  clickWhenStill,
+  collectPageErrors,
+  eventually,
+  launchBrowser,
+  newContext,
+  screenshot,
+  text,
+} from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -34,6 +43,7 @@ async function pickOption(page: Page, inputId: string, label: string, search?: s
   if (search) await page.locator(`#${inputId}`).fill(search);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
   await eventually(
+    'the select shows the picked option',
     () => text(select),
     (v) => expect(v).toContain(label),
   );
@@ -95,6 +105,7 @@ describe('shell in a real browser', () => {
 
     const cards = page.getByTestId('field-grid').locator('.field-card');
     await eventually(
+      'the home page shows the 18 technology fields',
       () => cards.count(),
       (n) => expect(n).toBe(18),
     );
@@ -104,6 +115,7 @@ describe('shell in a real browser', () => {
 
     const kpi = page.getByTestId('kpi-orgs').locator('.ant-statistic-content-value');
     await eventually(
+      'the home page counts the verified organisations',
       () => text(kpi),
       (v) => expect(v).toBe(String(verifiedInDb)),
     );
@@ -152,13 +164,15 @@ describe('shell in a real browser', () => {
     await pickOption(page, 'type', '企业');
     await page.locator('#creditCode').fill(applicant.creditCode.toLowerCase()); // the form upper-cases it
     await pickOption(page, 'regionCode', '大连市', '大连');
-    // The API's answer first (with a generous wait: other suites share the database server), so a refusal
-    // shows up as its error instead of a navigation timeout.
+    // The API's answer first, so a refusal shows up as its error instead of a navigation timeout.
     const [created] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/orgs' && r.request().method() === 'POST', { timeout: 60_000 }),
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/orgs' && r.request().method() === 'POST'),
       page.getByTestId('org-create-submit').click(),
     ]);
-    expect({ status: created.status(), body: created.status() === 201 ? null : await created.text() }).toEqual({ status: 201, body: null });
+    expect({ status: created.status(), body: created.status() === 201 ? null : await created.text() }).toEqual({
+      status: 201,
+      body: null,
+    });
     await page.waitForURL(/\/orgs\/[0-9a-f]{24}$/);
     applicant.orgId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByTestId('org-name').waitFor();
@@ -199,6 +213,7 @@ describe('shell in a real browser', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByTestId('user-menu').count()).toBe(0);
     await eventually(
+      'the logout (the page’s POST /api/auth/logout) revoked the session',
       () => app.models.Session.countDocuments({ userId: applicant.userId, revokedAt: null }),
       (n) => expect(n).toBe(0),
     );
@@ -239,6 +254,7 @@ describe('shell in a real browser', () => {
 
     const hero = page.locator('h1.hero__title');
     await eventually(
+      'the home page is in English after the switch',
       () => text(hero),
       (v) => expect(v).toBe('Northeast China Technology Grand Market'),
     );
@@ -247,6 +263,7 @@ describe('shell in a real browser', () => {
     expect(await text(page.getByTestId('nav-my-org'))).toBe('My organisation');
     expect(await storedLang(page)).toBe('en');
     await eventually(
+      'the language switch (the page’s PATCH of the profile) stored locale en',
       () => app.models.User.findById(applicant.userId).lean(),
       (u) => expect(u!.locale).toBe('en'),
     );
@@ -269,7 +286,10 @@ describe('shell in a real browser', () => {
 
   test('when a hub operator approves the new organisation in the verification queue, then it is verified in the database and for its owner', async () => {
     const operator = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
-    const otherPending = await app.models.Org.findOne({ 'verification.status': 'pending', _id: { $ne: applicant.orgId } }).lean();
+    const otherPending = await app.models.Org.findOne({
+      'verification.status': 'pending',
+      _id: { $ne: applicant.orgId },
+    }).lean();
     expect(otherPending).not.toBeNull();
 
     const context = await newContext(browser);
@@ -307,12 +327,17 @@ describe('shell in a real browser', () => {
     expect(org!.verification).toMatchObject({ status: 'verified', decidedBy: operator.user.name });
     expect(org!.verification!.decidedAt).toBeInstanceOf(Date);
     expect((await app.models.Org.findById(otherPending!._id).lean())!.verification!.status).toBe('pending');
-    const audit = await app.models.Audit.findOne({ entity: 'org', entityId: applicant.orgId, action: 'approve' }).lean();
+    const audit = await app.models.Audit.findOne({
+      entity: 'org',
+      entityId: applicant.orgId,
+      action: 'approve',
+    }).lean();
     expect(audit).toMatchObject({ from: 'pending', to: 'verified', actorId: String(operator.user._id) });
 
     // The owner (still in English) now sees the organisation verified.
     await applicantPage.goto(`${app.url}/orgs/${applicant.orgId}`);
     await eventually(
+      "the owner's organisation page shows it verified",
       () => text(applicantPage.locator('.org-head__meta').getByTestId('verification-status')),
       (v) => expect(v).toBe('Verified'),
     );

@@ -36,7 +36,11 @@ function env(over: Record<string, string> = {}): NodeJS.ProcessEnv {
   };
 }
 
-function runToEnd(cmd: string, args: readonly string[], environment: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runToEnd(
+  cmd: string,
+  args: readonly string[],
+  environment: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -62,7 +66,13 @@ async function indexed(): Promise<Map<string, number>> {
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-search-sync-'));
   await fake.start();
-  app = await startTestApp({ SEARCH_ENGINE: 'meilisearch', MEILI_HOST: fake.url, MEILI_MASTER_KEY: fake.key, MEILI_INDEX: INDEX, SEARCH_SYNC: 'external' });
+  app = await startTestApp({
+    SEARCH_ENGINE: 'meilisearch',
+    MEILI_HOST: fake.url,
+    MEILI_MASTER_KEY: fake.key,
+    MEILI_INDEX: INDEX,
+    SEARCH_SYNC: 'external',
+  });
 });
 afterAll(async () => {
   await app?.stop();
@@ -72,9 +82,15 @@ afterAll(async () => {
 
 test('when the service runs beside an API that does not sync, then published listings reach the index and their flags clear; SIGTERM stops it cleanly', async () => {
   const cast = await app.cast();
-  const first = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody({ title: '独立同步服务测试成果一号' }));
-  // Nothing syncs yet: the API leaves the flag for the service.
-  await new Promise((r) => setTimeout(r, 300));
+  const first = await publish(
+    app,
+    'achievements',
+    cast.owner,
+    cast.hubOperator,
+    achievementBody({ title: '独立同步服务测试成果一号' }),
+  );
+  // Nothing syncs yet: the API leaves the flag for the service (its background work is done, none of it indexes).
+  await app.settled();
   expect((await indexed()).has(first)).toBe(false);
   expect((await app.models.Achievement.findById(first).lean())!.searchDirty).toBe(true);
 
@@ -84,14 +100,31 @@ test('when the service runs beside an API that does not sync, then published lis
   service.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   service.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   try {
-    await eventually(indexed, (have) => expect(have.has(first)).toBe(true), 60_000);
+    await eventually(
+      'the search-sync service indexes the first listing',
+      indexed,
+      (have) => expect(have.has(first)).toBe(true),
+      60_000,
+    );
     // A write while it runs arrives too, and the search API (which reads Meilisearch) finds both.
-    const second = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody({ title: '独立同步服务测试成果二号' }));
-    await eventually(indexed, (have) => expect(have.has(second)).toBe(true), 30_000);
+    const second = await publish(
+      app,
+      'achievements',
+      cast.owner,
+      cast.hubOperator,
+      achievementBody({ title: '独立同步服务测试成果二号' }),
+    );
+    await eventually(
+      'the search-sync service indexes the second listing',
+      indexed,
+      (have) => expect(have.has(second)).toBe(true),
+      30_000,
+    );
     const found = await app.http('GET', `/api/search?q=${encodeURIComponent('独立同步服务测试')}`);
     expect(found.status).toBe(200);
     expect(found.body.hits.map((h: { id: string }) => h.id).sort()).toEqual([first, second].sort());
     await eventually(
+      'the search-sync service clears both dirty flags',
       async () => app.models.Achievement.find({ _id: { $in: [first, second] } }, { searchDirty: 1 }).lean(),
       (rows) => expect(rows.map((r) => r.searchDirty)).toEqual([false, false]),
     );
@@ -99,7 +132,9 @@ test('when the service runs beside an API that does not sync, then published lis
   } finally {
     service.kill('SIGTERM');
   }
-  const code = await new Promise<number | null>((resolve) => (service.exitCode !== null ? resolve(service.exitCode) : service.once('exit', resolve)));
+  const code = await new Promise<number | null>((resolve) =>
+    service.exitCode !== null ? resolve(service.exitCode) : service.once('exit', resolve),
+  );
   expect(code).toBe(0);
 });
 
@@ -110,15 +145,23 @@ test('when the index lost its documents, then `npm run reindex` rebuilds it from
   const sample = (await app.running.ctx.services.search.engine.get([...before.keys()][0]))!;
   const headers = { authorization: `Bearer ${fake.key}`, 'content-type': 'application/json' };
   await fetch(`${fake.url}/indexes/${INDEX}/documents`, { method: 'DELETE', headers });
-  await eventually(indexed, (have) => expect(have.size).toBe(0));
+  await eventually(
+    'the stand-in has run the delete-all task (Meilisearch tasks run after the answer)',
+    indexed,
+    (have) => expect(have.size).toBe(0),
+  );
   await app.running.ctx.services.search.engine.upsert([{ ...sample, id: '0123456789abcdef01234567' }]);
-  await eventually(indexed, (have) => expect(have.size).toBe(1));
+  await eventually('the stand-in has run the upsert task of the unpublished entry', indexed, (have) =>
+    expect(have.size).toBe(1),
+  );
 
   const [cmd, args] = tsx('search-sync/src/reindex.ts');
   // Not spawnSync: the Meilisearch stand-in answers from this process's event loop.
   const run = await runToEnd(cmd, args, env({ LOG_LEVEL: 'warn' }));
   if (run.status !== 0) throw new Error(`reindex exited ${run.status}: ${run.stdout}\n${run.stderr}`);
-  expect(run.stdout).toMatch(new RegExp(`engine meilisearch: ${before.size} listings indexed, 1 stale entries removed`));
+  expect(run.stdout).toMatch(
+    new RegExp(`engine meilisearch: ${before.size} listings indexed, 1 stale entries removed`),
+  );
   expect(Object.fromEntries([...(await indexed())].sort())).toEqual(Object.fromEntries([...before].sort()));
 });
 

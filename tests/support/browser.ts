@@ -1,15 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { onFailure, type FailureInfo } from '../../api/src/test-support/diagnostics';
 
 /** Screenshots land here (git-ignored) so a person can look at what the browser saw. */
 export const ARTIFACTS_DIR = path.resolve(__dirname, '../artifacts');
+/** Screenshots of every open page when a test fails (emptied at the start of a run; CI prints the path). */
+export const FAILURES_DIR = path.join(ARTIFACTS_DIR, 'failures');
 
 /** The system's Chromium (Debian package), headless; no downloads, no background traffic. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Starts Chromium and, for as long as it runs, saves a screenshot of each of its open pages when a test
+ * of this file fails (see onFailure): the report names the files and the page addresses.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
@@ -20,6 +27,34 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const forget = onFailure((info) => screenshotOpenPages(browser, info));
+  browser.on('disconnected', forget);
+  return browser;
+}
+
+const slug = (s: string) =>
+  s
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+
+async function screenshotOpenPages(browser: Browser, info: FailureInfo): Promise<string | null> {
+  if (!browser.isConnected()) return null;
+  const pages = browser.contexts().flatMap((c) => c.pages());
+  if (pages.length === 0) return null;
+  const dir = path.join(FAILURES_DIR, slug(info.file));
+  fs.mkdirSync(dir, { recursive: true });
+  const lines = [`screenshots of the ${pages.length} open pages (in ${dir}):`];
+  for (const [i, page] of pages.entries()) {
+    const file = path.join(dir, `${slug(info.name)}-${i + 1}.png`);
+    // Short: a page that cannot paint within 5 s says so rather than holding the report up.
+    const saved = await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 5_000 }).then(
+      () => file,
+      (err: Error) => `(no screenshot: ${err.message.split('\n')[0]})`,
+    );
+    lines.push(`  page ${i + 1} at ${page.url()}: ${saved}`);
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -78,17 +113,34 @@ export async function clickNav(page: Page, key: string): Promise<void> {
 
 /**
  * Clicks an item of a popup (dropdown, overflow menu) once it has stopped moving: antd popups zoom in, and a
- * click during the animation can land beside the item and close the popup instead (seen under load).
+ * click during the animation can land beside the item and close the popup instead (seen under load). What
+ * is awaited is the popup's own state: rc-motion marks it with `*-enter`/`*-appear` classes until its
+ * animation has ended, and the item's box must then stay put from one frame to the next.
  */
 export async function clickWhenStill(page: Page, item: Locator): Promise<void> {
   await item.waitFor();
-  let previous = '';
-  for (let i = 0; i < 40; i++) {
-    const box = JSON.stringify(await item.boundingBox());
-    if (box === previous) break;
-    previous = box;
-    await page.waitForTimeout(50);
-  }
+  const settledIn = await item.evaluate(
+    // No DOM types in the tsconfig ts-jest compiles with: the page's globals are reached through `any`.
+    (el: any) =>
+      new Promise<string>((resolve) => {
+        const g = globalThis as any;
+        const started = g.performance.now();
+        let last = '';
+        const frame = () => {
+          const moving = el.closest('[class*="-enter"], [class*="-appear"], [class*="-leave"]');
+          const r = el.getBoundingClientRect();
+          const box = `${r.x},${r.y},${r.width},${r.height}`;
+          if (!moving && box === last) return resolve('still');
+          // A bound on a hang, not a timing: report what kept moving instead of waiting for Jest's timeout.
+          if (g.performance.now() - started > 10_000)
+            return resolve(`still moving after 10 s: ${moving ? moving.className : box}`);
+          last = box;
+          g.requestAnimationFrame(frame);
+        };
+        g.requestAnimationFrame(frame);
+      }),
+  );
+  if (settledIn !== 'still') throw new Error(`clickWhenStill: the popup item ${item} is ${settledIn}`);
   await item.click();
 }
 
@@ -98,7 +150,13 @@ export { eventually } from '../../api/src/test-support/harness';
 export const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
 
 /** A new context with one page, signed in as `email` through the login form; its page errors go into `errors`. */
-export async function signedInPage(browser: Browser, baseUrl: string, email: string, password: string, errors: string[]): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  errors: string[],
+): Promise<Page> {
   const context = await newContext(browser);
   const page = await context.newPage();
   collectPageErrors(page, errors);

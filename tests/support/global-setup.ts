@@ -8,6 +8,8 @@ import { launchEmbeddedMongo } from '../../api/src/db/embedded-mongo';
  * set); every test file then works in a database of its own. Workers inherit TEST_MONGODB_URI.
  */
 export default async function globalSetup(): Promise<void> {
+  // Failure screenshots are this run's only (global-teardown prints where they are when there are any).
+  fs.rmSync(path.resolve(__dirname, '../artifacts/failures'), { recursive: true, force: true });
   if (process.env.MONGODB_URI) {
     process.env.TEST_MONGODB_URI = process.env.MONGODB_URI;
     process.env.TEST_DB_KIND = 'external';

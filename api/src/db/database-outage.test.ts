@@ -57,7 +57,7 @@ test('when the database is lost while running, then /readyz fails and writes ans
 
   await server.stop();
   await eventually(
-    // readyz reports the database down
+    'readyz reports the database down',
     () => fetch(`${running.url}/readyz`).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
     (r) => {
       expect(r.status).toBe(503);
@@ -65,7 +65,7 @@ test('when the database is lost while running, then /readyz fails and writes ans
     },
   );
   const during = await eventually(
-    // a write during the outage is refused as unavailable
+    'a write during the outage is refused as unavailable',
     () =>
       register('during-outage@test.nekj.cn').then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
     (r) => expect(r.status).toBe(503),
@@ -77,13 +77,13 @@ test('when the database is lost while running, then /readyz fails and writes ans
 
   server = await launchEmbeddedMongo({ dataDir, prefer: 'mongo-java-server', port });
   await eventually(
-    // readyz reports the database back
+    'readyz reports the database back',
     () => fetch(`${running.url}/readyz`).then((r) => r.status),
     (status) => expect(status).toBe(200),
     60_000,
   );
   const after = await eventually(
-    // a write after the outage succeeds
+    'a write after the outage succeeds',
     () => register('after-outage@test.nekj.cn').then((r) => r.status),
     (status) => expect(status).toBe(201),
   );

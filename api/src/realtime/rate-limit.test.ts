@@ -4,6 +4,7 @@
  * back to its own window instead of refusing everything. Across real instances: redis-adapter.test.ts.
  */
 import { createClient } from 'redis';
+import { eventually } from '../test-support/harness';
 import { startRedis } from '../test-support/redis-server';
 import { SocketRateLimit, type RateLimitRedis } from './rate-limit';
 
@@ -42,7 +43,10 @@ test('when there is no Redis, then each instance keeps its own window per user',
 });
 
 test('when instances share Redis, then a user has one budget over all of them, and other users their own', async () => {
-  const [one, two] = [new SocketRateLimit(5, (await connected()) as RateLimitRedis), new SocketRateLimit(5, (await connected()) as RateLimitRedis)];
+  const [one, two] = [
+    new SocketRateLimit(5, (await connected()) as RateLimitRedis),
+    new SocketRateLimit(5, (await connected()) as RateLimitRedis),
+  ];
   expect(one.shared).toBe(true);
   expect(await spend(one, 'shared-1', 3)).toBe(3);
   expect(await spend(two, 'shared-1', 3)).toBe(2);
@@ -57,8 +61,11 @@ test('when Redis becomes unreachable, then each instance falls back to its own i
   const limiter = new SocketRateLimit(4, client as RateLimitRedis);
   expect(await spend(limiter, 'outage', 2)).toBe(2);
   await redis.stop();
-  await new Promise((r) => setTimeout(r, 100));
-  expect(client.isReady).toBe(false);
+  await eventually(
+    'the Redis client notices that the server has gone',
+    () => client.isReady,
+    (ready) => expect(ready).toBe(false),
+  );
   // The insurance window starts empty: four more, then refused, without waiting for Redis.
   expect(await spend(limiter, 'outage', 6)).toBe(4);
 });

@@ -24,10 +24,17 @@ beforeAll(async () => {
   // No background search indexer in either instance: on FerretDB, writers on two connections can overwrite
   // each other's fields (see README, "FerretDB v1 and concurrent writes"), and this test is about Redis.
   a = await startTestApp({ REDIS_URL: redis.url, SEARCH_SYNC: 'external' });
-  bConnection = mongoose.createConnection(process.env.TEST_MONGODB_URI!, { dbName: a.db.connection.name, maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND) });
+  bConnection = mongoose.createConnection(process.env.TEST_MONGODB_URI!, {
+    dbName: a.db.connection.name,
+    maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND),
+  });
   await bConnection.asPromise();
   const db: Database = { connection: bConnection, kind: 'test', close: () => bConnection.close() };
-  b = await start({ config: { ...a.running.ctx.config, PORT: 0 }, db, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  b = await start({
+    config: { ...a.running.ctx.config, PORT: 0 },
+    db,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
   cast = await a.cast();
 });
 afterAll(async () => {
@@ -50,13 +57,29 @@ test('when buyer and seller are connected to different instances, then messages,
 
   // Opened through instance A's HTTP: the seller's socket on B is joined to the room by the server.
   const id = await openRoom(a, cast.owner, cast.other, cast.hubOperator, '您好，我们想洽谈该技术的许可。');
-  await eventually(() => joinedOnB, (j) => expect(j).toContain(id));
-  await eventually(() => sawB.filter((e) => e.negotiationId === id).map((e) => e.type), (t) => expect(t).toEqual(['opened', 'message']));
+  await eventually(
+    'instance B is told the new room concerns the seller (through Redis)',
+    () => joinedOnB,
+    (j) => expect(j).toContain(id),
+  );
+  await eventually(
+    "the seller's socket on instance B receives the opened and message events",
+    () => sawB.filter((e) => e.negotiationId === id).map((e) => e.type),
+    (t) => expect(t).toEqual(['opened', 'message']),
+  );
 
   // Socket on A → socket on B.
-  const sent = await emitAck(onA, 'negotiation:message', { negotiationId: id, clientMessageId: clientId(), text: '我方在沈阳，有意向签独占许可。' });
+  const sent = await emitAck(onA, 'negotiation:message', {
+    negotiationId: id,
+    clientMessageId: clientId(),
+    text: '我方在沈阳，有意向签独占许可。',
+  });
   expect(sent.ok).toBe(true);
-  await eventually(() => sawB.map((e) => e.text), (t) => expect(t).toContain('我方在沈阳，有意向签独占许可。'));
+  await eventually(
+    "the seller on instance B sees the buyer's message sent through instance A",
+    () => sawB.map((e) => e.text),
+    (t) => expect(t).toContain('我方在沈阳，有意向签独占许可。'),
+  );
   // HTTP on B → socket on A.
   const res = await fetch(`${b.url}/api/negotiations/${id}/messages`, {
     method: 'POST',
@@ -64,7 +87,11 @@ test('when buyer and seller are connected to different instances, then messages,
     body: JSON.stringify({ clientMessageId: clientId(), text: '可以，独占许可费用需另议。' }),
   });
   expect(res.status).toBe(201);
-  await eventually(() => sawA.map((e) => e.text), (t) => expect(t).toContain('可以，独占许可费用需另议。'));
+  await eventually(
+    "the buyer on instance A sees the seller's answer sent through instance B",
+    () => sawA.map((e) => e.text),
+    (t) => expect(t).toContain('可以，独占许可费用需另议。'),
+  );
   // Each side got every event exactly once, in seq order.
   for (const saw of [sawA, sawB]) {
     const seqs = saw.filter((e) => e.negotiationId === id).map((e) => e.seq);
@@ -73,15 +100,25 @@ test('when buyer and seller are connected to different instances, then messages,
 
   // Presence: instance A sees the seller (connected to B) online; typing crosses over too.
   const participants = await a.http('GET', `/api/negotiations/${id}/participants`, { token: cast.other.token });
-  expect(participants.body.items.find((p: { id: string }) => p.id === String(cast.owner.user._id))).toMatchObject({ online: true });
+  expect(participants.body.items.find((p: { id: string }) => p.id === String(cast.owner.user._id))).toMatchObject({
+    online: true,
+  });
   const typing: string[] = [];
   onA.on('negotiation:typing', (t) => typing.push(t.user.id));
   onB.emit('negotiation:typing', { negotiationId: id });
-  await eventually(() => typing, (t) => expect(t).toEqual([String(cast.owner.user._id)]));
+  await eventually(
+    'the buyer on instance A sees the owner typing on instance B',
+    () => typing,
+    (t) => expect(t).toEqual([String(cast.owner.user._id)]),
+  );
   const offline: string[] = [];
   onA.on('negotiation:presence', (p) => !p.online && offline.push(p.userId));
   onB.close();
-  await eventually(() => offline, (o) => expect(o).toContain(String(cast.owner.user._id)));
+  await eventually(
+    'the buyer on instance A sees the owner go offline on instance B',
+    () => offline,
+    (o) => expect(o).toContain(String(cast.owner.user._id)),
+  );
 });
 
 test('when one user has sockets on both instances, then they share one budget of SOCKET_EVENTS_PER_MIN events a minute', async () => {

@@ -96,6 +96,7 @@ test("when a session is revoked behind the socket's back (no broadcast reached i
   // check can notice, once this instance's cache (SESSION_CACHE_MS, 2 s) lets go of the session.
   await a.models.Session.updateMany({ userId: member.user._id }, { $set: { revokedAt: new Date() } });
   const answer = await eventually(
+    'the socket notices the revoked session once the cache lets go',
     () => emitAck(socket, 'negotiation:sync', { negotiationId: roomId, after: 0 }),
     (ack) => expect(ack.ok).toBe(false),
   );

@@ -10,18 +10,27 @@ import type { OrgRecord } from '../modules/orgs/org.model';
 import { withCheckChar } from '../shared/credit-code';
 import { submarketForRegion, type OrgType, type UserRole } from '../shared/taxonomy';
 import { start, type RunningServer } from '../server';
+import { LogCapture, onFailure, preview } from './diagnostics';
 
 export const TEST_PASSWORD = 'Passw0rd-test';
 let passwordHash: Promise<string> | null = null;
 
 /**
  * Starts the real app on an ephemeral port against the run's database server, in a database of its own,
- * and gives tests real HTTP plus factories. `stop()` drops the database.
+ * and gives tests real HTTP plus factories. `stop()` drops the database. Resolves once the app's start-up
+ * background work (cache warm-up, first index build) is done, so the first test does not race it.
+ *
+ * The app logs at debug into memory (LogCapture): when a test fails, the lines of its failed requests and
+ * the warnings of background work are appended to the failure. TEST_LOG_LEVEL=info (or warn, error) also
+ * prints them as they happen.
  */
 export async function startTestApp(overrides: Partial<AppConfig> = {}) {
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run tests through jest (global setup starts the database)');
-  const dbName = `t_${path.basename(expect.getState().testPath ?? 'x').replace(/\W/g, '_').slice(0, 30)}_${crypto.randomBytes(3).toString('hex')}`;
+  const dbName = `t_${path
+    .basename(expect.getState().testPath ?? 'x')
+    .replace(/\W/g, '_')
+    .slice(0, 30)}_${crypto.randomBytes(3).toString('hex')}`;
   const config = loadConfig(
     {},
     {
@@ -39,8 +48,15 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}) {
   const connection = mongoose.createConnection(uri, { dbName, maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND) });
   await connection.asPromise();
   const db: Database = { connection, kind: process.env.TEST_DB_KIND ?? 'external', close: () => connection.close() };
-  const running = await start({ config, db, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
-  return new TestApp(running, db);
+  const capture = new LogCapture();
+  const consoleLevel = process.env.TEST_LOG_LEVEL ?? 'silent';
+  const streams: pino.StreamEntry[] = [{ level: 'debug', stream: capture }];
+  if (consoleLevel !== 'silent') streams.push({ level: consoleLevel as pino.Level, stream: process.stdout });
+  const logger = pino({ level: 'debug' }, pino.multistream(streams));
+  const running = await start({ config, db, logger });
+  const app = new TestApp(running, db, capture);
+  await app.settled();
+  return app;
 }
 
 export interface HttpResult<T = any> {
@@ -51,10 +67,23 @@ export interface HttpResult<T = any> {
 
 export class TestApp {
   private seq = 0;
+  private readonly forgetFailureHook: () => void;
   constructor(
     readonly running: RunningServer,
     readonly db: Database,
-  ) {}
+    readonly logs: LogCapture = new LogCapture(),
+  ) {
+    this.forgetFailureHook = onFailure((info) => logs.report(info.startedAt, `the app at ${running.url}`));
+  }
+
+  /**
+   * Waits for the app's background work to complete (see RunningServer.settled): the room write-behind
+   * written, dirty listings indexed and their notifications stored, import jobs and payouts done. Call it
+   * after the actions whose side effects a test then reads or changes, instead of waiting for a timer.
+   */
+  settled(): Promise<void> {
+    return this.running.settled();
+  }
 
   get url() {
     return this.running.url;
@@ -68,7 +97,8 @@ export class TestApp {
     urlPath: string,
     opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
   ): Promise<HttpResult<T>> {
-    const headers: Record<string, string> = { ...opts.headers };
+    // A request id of our own, so a failure's report can name the request (the app echoes it in its log).
+    const headers: Record<string, string> = { 'x-request-id': this.unique('t-'), ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let payload: string | undefined = opts.raw;
     if (opts.body !== undefined) payload = JSON.stringify(opts.body);
@@ -90,11 +120,19 @@ export class TestApp {
 
   /** A check-valid, unused credit code. */
   creditCode(regionCode = '210100'): string {
-    const body = crypto.randomBytes(8).toString('hex').toUpperCase().replace(/[IOSVZ]/g, '1').slice(0, 9).padEnd(9, '0');
+    const body = crypto
+      .randomBytes(8)
+      .toString('hex')
+      .toUpperCase()
+      .replace(/[IOSVZ]/g, '1')
+      .slice(0, 9)
+      .padEnd(9, '0');
     return withCheckChar(`91${regionCode}${body}`);
   }
 
-  async createOrg(p: { type?: OrgType; regionCode?: string; status?: 'pending' | 'verified' | 'rejected'; name?: string } = {}): Promise<OrgRecord> {
+  async createOrg(
+    p: { type?: OrgType; regionCode?: string; status?: 'pending' | 'verified' | 'rejected'; name?: string } = {},
+  ): Promise<OrgRecord> {
     const regionCode = p.regionCode ?? '210100';
     const doc = await this.models.Org.create({
       name: p.name ?? `测试机构${this.unique('')}`,
@@ -156,6 +194,7 @@ export class TestApp {
   }
 
   async stop() {
+    this.forgetFailureHook();
     await this.running.stop();
     await this.db.connection.dropDatabase().catch(() => undefined);
     await this.db.close();
@@ -163,20 +202,36 @@ export class TestApp {
 }
 
 /**
- * Retries a read until the check holds (events, pages and background work settle asynchronously). The
- * deadline is generous on purpose: it bounds a hang, it does not time anything (a check that holds returns
- * at once), and every suite shares two cores and one database server.
+ * Retries a read until the check holds, for state that another actor changes: a page rendering what the
+ * API answered, a socket frame arriving, a second server seeing a write. Background work of the app is not
+ * waited for this way: await `app.settled()` first. `reason` says what is awaited ("the buyer sees the
+ * seller's message"); when the deadline passes, the error names it and shows the last value read. The
+ * deadline bounds a hang, it does not time anything: a check that holds returns at once.
  */
-export async function eventually<T>(read: () => Promise<T> | T, check: (value: T) => void, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+export async function eventually<T>(
+  reason: string,
+  read: () => Promise<T> | T,
+  check: (value: T) => void,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const started = Date.now();
   for (;;) {
     const value = await read();
     try {
       check(value);
       return value;
     } catch (err) {
-      if (Date.now() > deadline) throw err;
+      if (Date.now() - started > timeoutMs) throw stillNot(reason, value, err as Error, Date.now() - started);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+function stillNot(reason: string, value: unknown, err: Error, waitedMs: number): Error {
+  const message = `Still waiting after ${(waitedMs / 1000).toFixed(1)} s for: ${reason}\nLast value seen: ${preview(value)}\n\n${err.message}`;
+  const failure = new Error(message);
+  // The check's own frames point at the assertion in the test file.
+  const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  failure.stack = [message, ...frames].join('\n');
+  return failure;
 }

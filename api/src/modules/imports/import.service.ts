@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
+import { BackgroundWork } from '../../background-work';
 import { AppError } from '../../http/errors';
 import type { AuthUser } from '../auth/auth.types';
 import type { ListingRecord } from '../listings/listing.model';
@@ -34,6 +35,8 @@ export interface ImportRunner {
 
 export class ImportService {
   private readonly running = new Set<string>();
+  /** The jobs' runs, so a stop or a test can await them. */
+  private readonly jobs = new BackgroundWork();
   private stopping = false;
 
   constructor(
@@ -67,7 +70,7 @@ export class ImportService {
       storageKey,
       status: 'queued',
     });
-    void this.run(String(id));
+    void this.jobs.track(this.run(String(id)));
     return doc.toObject() as ImportJobRecord;
   }
 
@@ -82,20 +85,26 @@ export class ImportService {
   async listMine(user: AuthUser, kind?: ImportKind): Promise<ImportJobRecord[]> {
     if (kind === 'contract_historic') return this.models.ImportJob.find({ kind, createdBy: user.id, orgId: null }, { report: 0 }).sort({ createdAt: -1 }).limit(20).lean<ImportJobRecord[]>();
     if (!user.orgId) return [];
-    return this.models.ImportJob.find({ orgId: user.orgId, ...(kind ? { kind } : {}) }, { report: 0 }).sort({ createdAt: -1 }).limit(20).lean<ImportJobRecord[]>();
+    return this.models.ImportJob.find({ orgId: user.orgId, ...(kind ? { kind } : {}) }, { report: 0 })
+      .sort({ createdAt: -1 })
+      .limit(20)
+      .lean<ImportJobRecord[]>();
   }
 
   /** Own organisation's achievements (newest first, at most 20,000) as an XLSX in the import layout. */
   async exportMine(user: AuthUser): Promise<Buffer> {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
-    const listings = await this.models.Achievement.find({ ownerOrgId: user.orgId }).sort({ updatedAt: -1 }).limit(20_000).lean<ListingRecord[]>();
+    const listings = await this.models.Achievement.find({ ownerOrgId: user.orgId })
+      .sort({ updatedAt: -1 })
+      .limit(20_000)
+      .lean<ListingRecord[]>();
     return exportAchievements(listings);
   }
 
   /** Called at start-up: jobs a crash or restart interrupted are picked up again. */
   async resumePending(): Promise<number> {
     const jobs = await this.models.ImportJob.find({ status: { $in: ['queued', 'running'] } }, { _id: 1 }).lean();
-    for (const j of jobs) void this.run(String(j._id));
+    for (const j of jobs) void this.jobs.track(this.run(String(j._id)));
     return jobs.length;
   }
 
@@ -106,8 +115,8 @@ export class ImportService {
   }
 
   /** Resolves when no job of this process is running. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await new Promise((r) => setTimeout(r, 20));
+  idle(): Promise<void> {
+    return this.jobs.settled();
   }
 
   async run(id: string): Promise<void> {
@@ -119,7 +128,10 @@ export class ImportService {
       await this.process(job);
     } catch (err) {
       this.logger.error({ err, importJob: id }, 'import failed');
-      await this.models.ImportJob.updateOne({ _id: id }, { $set: { status: 'failed', error: (err as Error).message, finishedAt: new Date() } });
+      await this.models.ImportJob.updateOne(
+        { _id: id },
+        { $set: { status: 'failed', error: (err as Error).message, finishedAt: new Date() } },
+      );
     } finally {
       this.running.delete(id);
     }
@@ -131,7 +143,10 @@ export class ImportService {
     const rows = await readRows(job.format, bytes);
     if (rows.length > this.config.IMPORT_MAX_ROWS) throw new Error(`more than ${this.config.IMPORT_MAX_ROWS} rows`);
     const step = await runner.open(job, bytes);
-    await this.models.ImportJob.updateOne({ _id: job._id }, { $set: { status: 'running', total: rows.length, startedAt: job.startedAt ?? new Date() } });
+    await this.models.ImportJob.updateOne(
+      { _id: job._id },
+      { $set: { status: 'running', total: rows.length, startedAt: job.startedAt ?? new Date() } },
+    );
     const report: ImportRowReport[] = [];
     let created = 0;
     let failed = 0;
@@ -142,15 +157,30 @@ export class ImportService {
       report.push(...done.report);
       created += done.created;
       failed += done.report.filter((r) => r.status === 'error').length;
-      await this.models.ImportJob.updateOne({ _id: job._id }, { $set: { processed: Math.min(rows.length, i + batch.length), created, failed } });
+      await this.models.ImportJob.updateOne(
+        { _id: job._id },
+        { $set: { processed: Math.min(rows.length, i + batch.length), created, failed } },
+      );
     }
     report.sort((a, b) => a.row - b.row);
-    await this.models.ImportJob.updateOne({ _id: job._id }, { $set: { status: 'done', report, created, failed, processed: rows.length, finishedAt: new Date() } });
+    await this.models.ImportJob.updateOne(
+      { _id: job._id },
+      { $set: { status: 'done', report, created, failed, processed: rows.length, finishedAt: new Date() } },
+    );
     await this.models.Audit.create({
-      entity: 'import', entityId: String(job._id), action: 'import', to: 'done', actorId: String(job.createdBy), actorName: job.createdByName, at: new Date(),
+      entity: 'import',
+      entityId: String(job._id),
+      action: 'import',
+      to: 'done',
+      actorId: String(job.createdBy),
+      actorName: job.createdByName,
+      at: new Date(),
       reason: `${job.kind}: ${created} created, ${failed} failed`,
     });
-    this.logger.info({ importJob: String(job._id), kind: job.kind, rows: rows.length, created, failed }, 'import finished');
+    this.logger.info(
+      { importJob: String(job._id), kind: job.kind, rows: rows.length, created, failed },
+      'import finished',
+    );
   }
 }
 

@@ -250,8 +250,14 @@ describe('needs and challenges', () => {
     const plain = await publish(app, 'needs', cast.owner, cast.hubOperator);
     const body = { summary: '我们可以提供完整的解决方案和样机。' };
     expect((await app.http('POST', `/api/needs/${plain}/proposals`, { token: cast.other.token, body })).body.error.code).toBe('CHALLENGE_CLOSED');
-    const closed = await publish(app, 'needs', cast.owner, cast.hubOperator, needBody({ challenge: { rewardFen: 1000, closesAt: new Date(Date.now() + 1500).toISOString() } }));
-    await new Promise((r) => setTimeout(r, 1600));
+    const closed = await publish(app, 'needs', cast.owner, cast.hubOperator, needBody({ challenge: { rewardFen: 1000, closesAt: new Date(Date.now() + 86_400_000).toISOString() } }));
+    // The deadline passes: moved into the past in the database (a challenge cannot be published already
+    // closed), instead of publishing one that closes in a moment and sleeping past it.
+    const stored = (await app.models.Need.findById(closed).lean())!;
+    const past = new Date(Date.now() - 60_000);
+    const asStored = (v: unknown) => (v instanceof Date ? past : past.toISOString());
+    const closesAt = asStored((stored.live as { challenge: { closesAt: unknown } }).challenge.closesAt);
+    await app.models.Need.collection.updateOne({ _id: stored._id }, { $set: { 'live.challenge.closesAt': closesAt, 'content.challenge.closesAt': closesAt } });
     expect((await app.http('POST', `/api/needs/${closed}/proposals`, { token: cast.other.token, body })).body.error.code).toBe('CHALLENGE_CLOSED');
     expect(await app.models.Proposal.countDocuments({ needId: { $in: [plain, closed] } })).toBe(0);
   });

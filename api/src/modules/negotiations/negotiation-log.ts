@@ -69,6 +69,8 @@ export class NegotiationLog {
   publisher: RoomPublisher;
   private queue: Pending[] = [];
   private draining = false;
+  /** The drain in progress (null when the queue is empty and nothing is being written). */
+  private drained: Promise<void> | null = null;
   /** Rooms as last seen, with `seq` = the last number this process handed out. */
   private rooms = new Map<string, NegotiationRecord>();
   /** Rooms whose stored seq/lastEventAt/expiresAt are behind this process. */
@@ -98,7 +100,7 @@ export class NegotiationLog {
       if (!this.draining) {
         this.draining = true;
         // One macrotask of patience: appends from the same burst of socket packets share the write.
-        setImmediate(() => void this.drain());
+        this.drained = new Promise<void>((done) => setImmediate(() => void this.drain().finally(done)));
       }
     });
   }
@@ -108,9 +110,23 @@ export class NegotiationLog {
     return Math.max(room.seq, this.rooms.get(String(room._id))?.seq ?? 0, this.writeBehind.seq(String(room._id)));
   }
 
+  /** Resolves when every append made so far is stored and answered (the queue is empty). */
+  async idle(): Promise<void> {
+    while (this.drained) await this.drained;
+  }
+
+  /**
+   * Every append made so far stored and the rooms' seq/lastEventAt/expiresAt written forward now, not at
+   * the write-behind timer: what a test awaits before it reads or changes rooms in the database.
+   */
+  async settled(): Promise<void> {
+    await this.idle();
+    await this.writeBehind.settle();
+  }
+
   /** Writes what is behind and stops the timer (graceful shutdown). */
   async close(): Promise<void> {
-    while (this.draining) await new Promise((r) => setTimeout(r, 5));
+    await this.idle();
     await this.writeBehind.close();
   }
 
@@ -127,6 +143,7 @@ export class NegotiationLog {
       }
     } finally {
       this.draining = false;
+      this.drained = null;
     }
   }
 
@@ -297,10 +314,5 @@ export class NegotiationLog {
       }),
     );
     if (retry.length > 0) this.queue.unshift(...retry);
-  }
-
-  /** Writes each room's seq, lastEventAt and expiresAt forward now (tests; the timer and close do it otherwise). */
-  flushRooms(): Promise<void> {
-    return this.writeBehind.flush();
   }
 }

@@ -15,8 +15,10 @@ interface Behind {
  */
 export class RoomWriteBehind {
   private behind = new Map<string, Behind>();
-  private flushing: Promise<void> | null = null;
+  /** The last write queued: writes run one after another, each taking what is behind when its turn comes. */
+  private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly models: Models,
@@ -38,6 +40,10 @@ export class RoomWriteBehind {
       lastEventAt: record.at,
       expiresAt: expiresAt ?? prev?.expiresAt ?? null,
     });
+    this.arm();
+  }
+
+  private arm(): void {
     this.timer ??= setTimeout(() => {
       this.timer = null;
       void this.flush();
@@ -45,35 +51,51 @@ export class RoomWriteBehind {
     this.timer.unref?.();
   }
 
-  /** Writes each room forward, one update by `_id` per room (FerretDB v1: bulks of updates are slow). */
-  async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
+  /**
+   * Writes each room forward, one update by `_id` per room (FerretDB v1: bulks of updates are slow).
+   * Resolves once everything noted before the call is written (or put back after a failed write), and
+   * after any write already in progress: callers that must see the rooms as stored (a graceful stop, a
+   * test about to change a room itself) can rely on it.
+   */
+  flush(): Promise<void> {
+    const turn = this.writing.then(() => this.writeBehindRows());
+    this.writing = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Whether nothing is waiting: no room behind, no timer armed (for a caller that awaited flush()). */
+  idle(): boolean {
+    return this.behind.size === 0 && this.timer === null;
+  }
+
+  private async writeBehindRows(): Promise<void> {
     if (this.behind.size === 0) return;
     const rows = [...this.behind.entries()];
     this.behind.clear();
-    this.flushing = (async () => {
-      for (const [id, row] of rows) {
-        const max: Record<string, unknown> = { seq: row.seq, lastEventAt: row.lastEventAt };
-        if (row.expiresAt) max.expiresAt = row.expiresAt;
-        try {
-          await this.models.Negotiation.updateOne({ _id: new Types.ObjectId(id) }, { $max: max });
-        } catch {
-          // Put it back for the next round unless something newer is already waiting.
-          if (!this.behind.has(id)) this.behind.set(id, row);
-        }
+    for (const [id, row] of rows) {
+      const max: Record<string, unknown> = { seq: row.seq, lastEventAt: row.lastEventAt };
+      if (row.expiresAt) max.expiresAt = row.expiresAt;
+      try {
+        await this.models.Negotiation.updateOne({ _id: new Types.ObjectId(id) }, { $max: max });
+      } catch {
+        // Put it back for the next round unless something newer is already waiting.
+        if (!this.behind.has(id)) this.behind.set(id, row);
       }
-    })();
-    try {
-      await this.flushing;
-    } finally {
-      this.flushing = null;
     }
+    // What was put back is tried again after an interval, not only when the room's next event comes.
+    if (this.behind.size > 0 && !this.closed) this.arm();
+  }
+
+  /** Writes what is behind now instead of at the timer (a test settling the app before it looks). */
+  async settle(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flush();
   }
 
   /** Stops the timer and writes what is behind (graceful shutdown). */
   async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.flush();
+    this.closed = true;
+    await this.settle();
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { BackgroundWork } from '../../background-work';
 import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
 import type { AttachmentsService } from '../attachments/attachments.service';
@@ -20,11 +21,22 @@ import { StripeSyncService } from './stripe-sync.service';
 /** The Stripe port when STRIPE_SECRET_KEY is set; null = bank transfer only (the embedded default). */
 export function paymentPortFrom(config: AppConfig): PaymentPort | null {
   if (!config.STRIPE_SECRET_KEY) return null;
-  return new StripeAdapter({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET ?? null, apiBase: config.STRIPE_API_BASE });
+  return new StripeAdapter({
+    secretKey: config.STRIPE_SECRET_KEY,
+    webhookSecret: config.STRIPE_WEBHOOK_SECRET ?? null,
+    apiBase: config.STRIPE_API_BASE,
+  });
 }
 
 /** Builds the payments module's services on one port (tests pass their own). */
-export function createPayments(deps: { models: Models; audit: AuditService; attachments: AttachmentsService; config: AppConfig; logger: Logger; port?: PaymentPort | null }) {
+export function createPayments(deps: {
+  models: Models;
+  audit: AuditService;
+  attachments: AttachmentsService;
+  config: AppConfig;
+  logger: Logger;
+  port?: PaymentPort | null;
+}) {
   const { models, audit, attachments, config, logger } = deps;
   const port = deps.port === undefined ? paymentPortFrom(config) : deps.port;
   const feeBp = feeRateBp(config.PLATFORM_FEE_RATE);
@@ -36,12 +48,30 @@ export function createPayments(deps: { models: Models; audit: AuditService; atta
   const start = new PaymentStartService(models, steps, stripeSync, plans, audit, attachments);
   const decisions = new PaymentDecisionsService(models, steps, stripeSync, audit);
   const payouts = new PayoutsService(models, ledger, port, config.PUBLIC_BASE_URL, logger);
-  steps.hooks.afterStripeSettle = (p) => void payouts.afterSettle(p).catch((err) => logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'payout after settlement failed; reconciliation retries'));
+  // Not awaited by the settlement (a webhook answers at once); tracked so a test or a stop can await it.
+  const background = new BackgroundWork();
+  steps.hooks.afterStripeSettle = (p) =>
+    void background
+      .track(payouts.afterSettle(p))
+      .catch((err) =>
+        logger.warn(
+          { err: (err as Error).message, paymentId: String(p._id) },
+          'payout after settlement failed; reconciliation retries',
+        ),
+      );
   steps.hooks.afterBankSettle = (p) => payouts.createFor(p);
   stripeSync.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
   const deposits = new DepositsService(models, ledger, audit, port);
   const statements = new StatementsService(models, ledger, stripeEnabled);
-  const reconciler = new Reconciler(models, steps, stripeSync, payouts, deposits, config.PAYMENT_RECONCILE_AFTER_MIN, logger);
+  const reconciler = new Reconciler(
+    models,
+    steps,
+    stripeSync,
+    payouts,
+    deposits,
+    config.PAYMENT_RECONCILE_AFTER_MIN,
+    logger,
+  );
   const [bankName, bank, account] = config.PLATFORM_BANK_ACCOUNT.split('|');
   const publicConfig = {
     stripeEnabled: !!port,
@@ -50,7 +80,26 @@ export function createPayments(deps: { models: Models; audit: AuditService; atta
     feeRateBp: feeBp,
     bankAccount: { name: bankName ?? '', bank: bank ?? '', account: account ?? '' },
   };
-  return { port, ledger, plans, steps, start, decisions, stripeSync, payouts, deposits, statements, reconciler, publicConfig };
+  /** Resolves when no payout started after a settlement and no reconciliation pass is in flight. */
+  const settled = async () => {
+    await background.settled();
+    await reconciler.settled();
+  };
+  return {
+    port,
+    ledger,
+    plans,
+    steps,
+    start,
+    decisions,
+    stripeSync,
+    payouts,
+    deposits,
+    statements,
+    reconciler,
+    publicConfig,
+    settled,
+  };
 }
 
 export type Payments = ReturnType<typeof createPayments>;

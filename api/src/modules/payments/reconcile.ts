@@ -31,13 +31,21 @@ export class Reconciler {
 
   start(intervalMs: number) {
     if (intervalMs <= 0) return;
-    this.timer = setInterval(() => void this.run().catch((err) => this.logger.warn({ err }, 'payment reconciliation failed')), intervalMs);
+    this.timer = setInterval(
+      () => void this.run().catch((err) => this.logger.warn({ err }, 'payment reconciliation failed')),
+      intervalMs,
+    );
     this.timer.unref();
   }
 
   async stop() {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.settled();
+  }
+
+  /** Resolves when no pass is in flight (the timer's or a caller's). */
+  async settled() {
     await this.running?.catch(() => undefined);
   }
 
@@ -48,10 +56,25 @@ export class Reconciler {
   }
 
   private async pass(olderThanMs: number): Promise<ReconcileReportDto> {
-    const r: ReconcileReportDto = { checked: 0, settled: 0, updated: 0, unchanged: 0, repairedPayables: 0, payoutsMade: 0, depositsReleased: 0, errors: 0 };
+    const r: ReconcileReportDto = {
+      checked: 0,
+      settled: 0,
+      updated: 0,
+      unchanged: 0,
+      repairedPayables: 0,
+      payoutsMade: 0,
+      depositsReleased: 0,
+      errors: 0,
+    };
     const cutoff = new Date(Date.now() - olderThanMs);
     if (this.stripe.port) {
-      const stale = await this.models.Payment.find({ method: 'stripe', rank: { $lt: paymentRank.succeeded }, updatedAt: { $lte: cutoff } }).limit(500).lean<PaymentRecord[]>();
+      const stale = await this.models.Payment.find({
+        method: 'stripe',
+        rank: { $lt: paymentRank.succeeded },
+        updatedAt: { $lte: cutoff },
+      })
+        .limit(500)
+        .lean<PaymentRecord[]>();
       for (const p of stale) {
         r.checked++;
         try {
@@ -61,13 +84,22 @@ export class Reconciler {
           else r.updated++;
         } catch (err) {
           r.errors++;
-          this.logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'reconciliation could not re-read a payment');
+          this.logger.warn(
+            { err: (err as Error).message, paymentId: String(p._id) },
+            'reconciliation could not re-read a payment',
+          );
         }
       }
       r.payoutsMade = await this.payouts.catchUp();
     }
     // Refunds asked for but not completed: Stripe's are re-read, bank ones (sent back by finance) recorded.
-    const refunding = await this.models.Payment.find({ rank: paymentRank.succeeded, 'refund.id': { $exists: true }, 'refund.at': null }).limit(500).lean<PaymentRecord[]>();
+    const refunding = await this.models.Payment.find({
+      rank: paymentRank.succeeded,
+      'refund.id': { $exists: true },
+      'refund.at': null,
+    })
+      .limit(500)
+      .lean<PaymentRecord[]>();
     for (const p of refunding) {
       r.checked++;
       try {
@@ -76,7 +108,10 @@ export class Reconciler {
         r.repairedPayables++;
       } catch (err) {
         r.errors++;
-        this.logger.warn({ err: (err as Error).message, paymentId: String(p._id) }, 'reconciliation could not complete a refund');
+        this.logger.warn(
+          { err: (err as Error).message, paymentId: String(p._id) },
+          'reconciliation could not complete a refund',
+        );
       }
     }
     r.depositsReleased = await this.deposits.releaseDue();

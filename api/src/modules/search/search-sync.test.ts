@@ -17,17 +17,10 @@ jest.setTimeout(60_000);
 async function mongoPublished(app: TestApp): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const model of [app.models.Achievement, app.models.Need]) {
-    for (const l of await model.find({ status: 'published' }, { version: 1 }).lean()) out.set(String(l._id), l.version as number);
+    for (const l of await model.find({ status: 'published' }, { version: 1 }).lean())
+      out.set(String(l._id), l.version as number);
   }
   return out;
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function expectIndexEqualsMongo(app: TestApp, engine: SearchEngine) {
@@ -42,20 +35,35 @@ async function expectIndexEqualsMongo(app: TestApp, engine: SearchEngine) {
 }
 
 /** A stream of writes through the API: publish, revise and re-approve, archive. */
-async function writes(app: TestApp, cast: Awaited<ReturnType<TestApp['cast']>>, n: number, onStep: (i: number) => Promise<void>) {
+async function writes(
+  app: TestApp,
+  cast: Awaited<ReturnType<TestApp['cast']>>,
+  n: number,
+  onStep: (i: number) => Promise<void>,
+) {
   const ids: Array<{ kind: 'achievements' | 'needs'; id: string }> = [];
   for (let i = 0; i < n; i++) {
     await onStep(i);
     const kind = i % 3 === 0 ? 'needs' : 'achievements';
-    const body = kind === 'needs' ? needBody({ title: `流式写入需求第${i}号` }) : achievementBody({ title: `流式写入成果第${i}号` });
+    const body =
+      kind === 'needs'
+        ? needBody({ title: `流式写入需求第${i}号` })
+        : achievementBody({ title: `流式写入成果第${i}号` });
     ids.push({ kind, id: await publish(app, kind, cast.owner, cast.hubOperator, body) });
     if (i % 4 === 1) {
       const prev = ids[i - 1];
-      await app.http('PATCH', `/api/${prev.kind}/${prev.id}`, { token: cast.owner.token, body: { title: `修订后的标题第${i}号` } });
+      await app.http('PATCH', `/api/${prev.kind}/${prev.id}`, {
+        token: cast.owner.token,
+        body: { title: `修订后的标题第${i}号` },
+      });
       await app.http('POST', `/api/${prev.kind}/${prev.id}/submit`, { token: cast.owner.token });
-      await app.http('POST', `/api/${prev.kind}/${prev.id}/review`, { token: cast.hubOperator.token, body: { decision: 'approve' } });
+      await app.http('POST', `/api/${prev.kind}/${prev.id}/review`, {
+        token: cast.hubOperator.token,
+        body: { decision: 'approve' },
+      });
     }
-    if (i % 5 === 4) await app.http('POST', `/api/${ids[i - 2].kind}/${ids[i - 2].id}/archive`, { token: cast.owner.token });
+    if (i % 5 === 4)
+      await app.http('POST', `/api/${ids[i - 2].kind}/${ids[i - 2].id}/archive`, { token: cast.owner.token });
   }
 }
 
@@ -65,7 +73,13 @@ describe('search-sync with Meilisearch going away mid-stream', () => {
 
   beforeAll(async () => {
     await fake.start();
-    app = await startTestApp({ SEARCH_ENGINE: 'meilisearch', MEILI_HOST: fake.url, MEILI_MASTER_KEY: fake.key, MEILI_INDEX: 'sync_test', SEARCH_SYNC_INTERVAL_MS: 30 });
+    app = await startTestApp({
+      SEARCH_ENGINE: 'meilisearch',
+      MEILI_HOST: fake.url,
+      MEILI_MASTER_KEY: fake.key,
+      MEILI_INDEX: 'sync_test',
+      SEARCH_SYNC_INTERVAL_MS: 30,
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -86,7 +100,9 @@ describe('search-sync with Meilisearch going away mid-stream', () => {
       if (i === 18) await fake.start();
     });
     expect(sawNotReady).toBe(true);
-    await until(async () => (await app.running.ctx.services.searchSync.lag()).pending === 0);
+    // The engine is back: settled indexes what is dirty now instead of waiting for the worker's backoff.
+    await app.settled();
+    expect((await app.running.ctx.services.searchSync.lag()).pending).toBe(0);
     await expectIndexEqualsMongo(app, app.running.ctx.services.search.engine);
     const ready = await app.http('GET', '/readyz');
     expect(ready.status).toBe(200);
@@ -108,10 +124,20 @@ describe('search-sync across an API restart (embedded engine)', () => {
     await app.running.stop();
     // A new process would open its own connection to the same database.
     const config = app.running.ctx.config;
-    const connection = await mongoose.createConnection(process.env.TEST_MONGODB_URI!, { dbName: config.MONGODB_DB, maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND) }).asPromise();
-    const again = await start({ config, db: { connection, kind: app.db.kind, close: () => connection.close() }, logger: pino({ level: 'silent' }) });
+    const connection = await mongoose
+      .createConnection(process.env.TEST_MONGODB_URI!, {
+        dbName: config.MONGODB_DB,
+        maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND),
+      })
+      .asPromise();
+    const again = await start({
+      config,
+      db: { connection, kind: app.db.kind, close: () => connection.close() },
+      logger: pino({ level: 'silent' }),
+    });
     try {
-      await until(async () => (await again.ctx.services.searchSync.lag()).pending === 0);
+      await again.settled();
+      expect((await again.ctx.services.searchSync.lag()).pending).toBe(0);
       const want = await mongoPublished(app);
       const have = await again.ctx.services.search.engine.versions();
       expect(Object.fromEntries([...have].sort())).toEqual(Object.fromEntries([...want].sort()));

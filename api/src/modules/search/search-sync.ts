@@ -37,6 +37,10 @@ const KICK_DELAY_MS = 25;
 export class SearchSync {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** The rebuild started through startReindex(), while it runs. */
+  private reindexing: Promise<void> | null = null;
+  /** Batches run one at a time (the poll's and drain()'s): the last one queued. */
+  private turn: Promise<unknown> = Promise.resolve();
   private stopped = true;
   private backoff = 0;
   private lastError: string | null = null;
@@ -83,7 +87,8 @@ export class SearchSync {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
-    if (this.opts.useLease) await this.models.Lock.deleteOne({ _id: 'search-sync', holder: this.holder }).catch(() => undefined);
+    if (this.opts.useLease)
+      await this.models.Lock.deleteOne({ _id: 'search-sync', holder: this.holder }).catch(() => undefined);
   }
 
   /**
@@ -107,9 +112,12 @@ export class SearchSync {
 
   private schedule(ms: number) {
     if (this.stopped) return;
+    // One pending poll at a time: a kick's earlier timer is replaced, not left to start a second chain.
+    if (this.timer) clearTimeout(this.timer);
     this.dueAt = Date.now() + ms;
     this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => (this.running = null));
+      this.timer = null;
+      this.running = this.exclusive(() => this.tick()).finally(() => (this.running = null));
     }, ms);
     this.timer.unref();
   }
@@ -180,7 +188,11 @@ export class SearchSync {
     const poll = { at: Date.now(), found: 0, oldest: 0 };
     this.lastPoll = poll;
     for (const { kind, model } of this.kinds) {
-      const dirty = await model.find({ searchDirty: true }).sort({ updatedAt: 1 }).limit(this.opts.batchSize).lean<ListingRecord[]>();
+      const dirty = await model
+        .find({ searchDirty: true })
+        .sort({ updatedAt: 1 })
+        .limit(this.opts.batchSize)
+        .lean<ListingRecord[]>();
       if (dirty.length === 0) continue;
       poll.found += dirty.length;
       const oldest = new Date(dirty[0].updatedAt).getTime();
@@ -210,17 +222,31 @@ export class SearchSync {
     this.indexed += handled;
     this.lastPoll = { at: poll.at, found: 0, oldest: 0 };
     if (indexedDocs.length && this.opts.onIndexed) {
-      await this.opts.onIndexed(indexedDocs).catch((err) => this.logger.warn({ err: (err as Error).message }, 'search notifications failed'));
+      await this.opts
+        .onIndexed(indexedDocs)
+        .catch((err) => this.logger.warn({ err: (err as Error).message }, 'search notifications failed'));
     }
     return handled;
   }
 
-  /** Runs batches until nothing is dirty (tests and the reindex command). */
+  /** Runs `fn` after the batch in progress, and the next batch after it. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(fn);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Runs batches until nothing is dirty, after any batch in progress (which may have taken the flags and
+   * still be indexing or notifying): when it resolves, every listing written before the call is in the
+   * index and its notifications are stored. Tests await it; so does the reindex command.
+   */
   async drain(): Promise<void> {
-    // A background batch may have taken the flags already and still be indexing or notifying: wait for it.
-    await this.running;
-    while ((await this.runOnce()) > 0);
-    await this.running;
+    // A rebuild started by an admin (startReindex) is background work too.
+    await this.reindexing;
+    return this.exclusive(async () => {
+      while ((await this.runOnce()) > 0);
+    });
   }
 
   private async orgInfo(listings: ListingRecord[]): Promise<Map<string, OrgInfo>> {
@@ -236,7 +262,9 @@ export class SearchSync {
   async reindexAll(progress?: (done: number, total: number) => void): Promise<{ indexed: number; removed: number }> {
     await this.engine.init();
     this.initialized = true;
-    const total = (await Promise.all(this.kinds.map(({ model }) => model.countDocuments({ status: 'published' })))).reduce((a, b) => a + b, 0);
+    const total = (
+      await Promise.all(this.kinds.map(({ model }) => model.countDocuments({ status: 'published' })))
+    ).reduce((a, b) => a + b, 0);
     const seen = new Set<string>();
     let done = 0;
     progress?.(0, total);
@@ -249,7 +277,9 @@ export class SearchSync {
         if (batch.length === 0) break;
         after = batch[batch.length - 1]._id;
         const orgs = await this.orgInfo(batch);
-        const docs = batch.map((l) => toSearchDoc(kind, l, orgs.get(String(l.ownerOrgId)))).filter((d): d is SearchDoc => !!d);
+        const docs = batch
+          .map((l) => toSearchDoc(kind, l, orgs.get(String(l.ownerOrgId))))
+          .filter((d): d is SearchDoc => !!d);
         await this.engine.upsert(docs);
         for (const d of docs) seen.add(d.id);
         done += batch.length;
@@ -266,9 +296,15 @@ export class SearchSync {
     if (this.reindexProgress.running) return this.reindexProgress;
     const p = { running: true, done: 0, total: 0, startedAt: new Date().toISOString(), error: null as string | null };
     this.reindexProgress = p;
-    void this.reindexAll((done, total) => Object.assign(p, { done, total }))
-      .catch((err) => (p.error = (err as Error).message))
-      .finally(() => (p.running = false));
+    this.reindexing = this.reindexAll((done, total) => Object.assign(p, { done, total }))
+      .then(
+        () => undefined,
+        (err) => void (p.error = (err as Error).message),
+      )
+      .finally(() => {
+        p.running = false;
+        this.reindexing = null;
+      });
     return p;
   }
 
@@ -293,9 +329,17 @@ export class SearchSync {
     let oldest: number | null = null;
     for (const { model } of this.kinds) {
       pending += await model.countDocuments({ searchDirty: true });
-      const first = await model.findOne({ searchDirty: true }, { updatedAt: 1 }).sort({ updatedAt: 1 }).lean<{ updatedAt: Date }>();
+      const first = await model
+        .findOne({ searchDirty: true }, { updatedAt: 1 })
+        .sort({ updatedAt: 1 })
+        .lean<{ updatedAt: Date }>();
       if (first && (oldest === null || first.updatedAt.getTime() < oldest)) oldest = first.updatedAt.getTime();
     }
-    return { pending, oldestMs: oldest === null ? 0 : Math.max(0, Date.now() - oldest), lastError: this.lastError, indexed: this.indexed };
+    return {
+      pending,
+      oldestMs: oldest === null ? 0 : Math.max(0, Date.now() - oldest),
+      lastError: this.lastError,
+      indexed: this.indexed,
+    };
   }
 }

@@ -12,7 +12,8 @@ let cast: Awaited<ReturnType<TestApp['cast']>>;
 const covered = new Set<string>();
 const cover = (method: string, path: string) => covered.add(`${method} ${path}`);
 type Who = { token: string } | null;
-const status = async (method: string, path: string, who: Who, body?: unknown) => (await app.http(method, path, { token: who?.token, body })).status;
+const status = async (method: string, path: string, who: Who, body?: unknown) =>
+  (await app.http(method, path, { token: who?.token, body })).status;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -23,7 +24,13 @@ afterAll(() => app.stop());
 test('search and suggestions: public, the same answer for everyone', async () => {
   cover('GET', '/api/search');
   cover('GET', '/api/search/suggest');
-  const id = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody({ title: '矩阵测试用深海探测声呐' }));
+  const id = await publish(
+    app,
+    'achievements',
+    cast.owner,
+    cast.hubOperator,
+    achievementBody({ title: '矩阵测试用深海探测声呐' }),
+  );
   await app.running.ctx.services.searchSync.drain();
   for (const who of [null, cast.other, cast.owner, cast.official]) {
     const r = await app.http('GET', `/api/search?q=${encodeURIComponent('声呐')}`, { token: who?.token });
@@ -33,33 +40,57 @@ test('search and suggestions: public, the same answer for everyone', async () =>
   }
 });
 
-test.each(['achievements', 'needs'] as const)('%s matches: a published listing for everyone, a draft only for its organisation and reviewers', async (plural) => {
-  cover('GET', `/api/${plural}/:id/matches`);
-  const published = await publish(app, plural, cast.owner, cast.hubOperator);
-  for (const who of [null, cast.other, cast.owner, cast.official]) expect(await status('GET', `/api/${plural}/${published}/matches`, who)).toBe(200);
-  const body = plural === 'achievements' ? achievementBody() : (await import('../../test-support/catalog-fixtures')).needBody();
-  const draft = (await app.http('POST', `/api/${plural}`, { token: cast.owner.token, body })).body[plural === 'achievements' ? 'achievement' : 'need'].id;
-  expect(await status('GET', `/api/${plural}/${draft}/matches`, null)).toBe(404);
-  expect(await status('GET', `/api/${plural}/${draft}/matches`, cast.other)).toBe(404);
-  expect(await status('GET', `/api/${plural}/${draft}/matches`, cast.official)).toBe(404);
-  expect(await status('GET', `/api/${plural}/${draft}/matches`, cast.owner)).toBe(200);
-  expect(await status('GET', `/api/${plural}/${draft}/matches`, cast.hubOperator)).toBe(200);
-  expect(await status('GET', `/api/${plural}/${new Types.ObjectId()}/matches`, cast.owner)).toBe(404);
-  expect(await status('GET', `/api/${plural}/not-an-id/matches`, cast.owner)).toBe(400);
-});
+test.each(['achievements', 'needs'] as const)(
+  '%s matches: a published listing for everyone, a draft only for its organisation and reviewers',
+  async (plural) => {
+    cover('GET', `/api/${plural}/:id/matches`);
+    const published = await publish(app, plural, cast.owner, cast.hubOperator);
+    for (const who of [null, cast.other, cast.owner, cast.official])
+      expect(await status('GET', `/api/${plural}/${published}/matches`, who)).toBe(200);
+    const body =
+      plural === 'achievements' ? achievementBody() : (await import('../../test-support/catalog-fixtures')).needBody();
+    const draft = (await app.http('POST', `/api/${plural}`, { token: cast.owner.token, body })).body[
+      plural === 'achievements' ? 'achievement' : 'need'
+    ].id;
+    expect(await status('GET', `/api/${plural}/${draft}/matches`, null)).toBe(404);
+    expect(await status('GET', `/api/${plural}/${draft}/matches`, cast.other)).toBe(404);
+    expect(await status('GET', `/api/${plural}/${draft}/matches`, cast.official)).toBe(404);
+    expect(await status('GET', `/api/${plural}/${draft}/matches`, cast.owner)).toBe(200);
+    expect(await status('GET', `/api/${plural}/${draft}/matches`, cast.hubOperator)).toBe(200);
+    expect(await status('GET', `/api/${plural}/${new Types.ObjectId()}/matches`, cast.owner)).toBe(404);
+    expect(await status('GET', `/api/${plural}/not-an-id/matches`, cast.owner)).toBe(400);
+  },
+);
 
 describe('notifications', () => {
   const seed = async (userId: unknown, key: string) =>
-    (await app.models.Notification.create({ userId, key, type: 'listing_match', title: { zh: '测试', en: 'test' }, body: { zh: '', en: '' }, link: '/' }))._id;
+    (
+      await app.models.Notification.create({
+        userId,
+        key,
+        type: 'listing_match',
+        title: { zh: '测试', en: 'test' },
+        body: { zh: '', en: '' },
+        link: '/',
+      })
+    )._id;
 
   test('list: signed-in users see their own only', async () => {
     cover('GET', '/api/notifications');
     await seed(cast.owner.user._id, 'm-list');
     expect(await status('GET', '/api/notifications', null)).toBe(401);
     for (const who of [cast.other, cast.official]) {
-      expect((await app.http('GET', '/api/notifications', { token: who.token })).body.items.map((n: { link: string; title: { en: string } }) => n.title.en)).not.toContain('test');
+      expect(
+        (await app.http('GET', '/api/notifications', { token: who.token })).body.items.map(
+          (n: { link: string; title: { en: string } }) => n.title.en,
+        ),
+      ).not.toContain('test');
     }
-    expect((await app.http('GET', '/api/notifications', { token: cast.owner.token })).body.items.map((n: { title: { en: string } }) => n.title.en)).toContain('test');
+    expect(
+      (await app.http('GET', '/api/notifications', { token: cast.owner.token })).body.items.map(
+        (n: { title: { en: string } }) => n.title.en,
+      ),
+    ).toContain('test');
   });
 
   test('mark read: only the recipient; anyone else gets 404 and nothing changes', async () => {
@@ -73,7 +104,7 @@ describe('notifications', () => {
     expect((await app.models.Notification.findById(id).lean())!.readAt).toBeInstanceOf(Date);
   });
 
-  test('mark all read: touches the caller\'s notifications only', async () => {
+  test("mark all read: touches the caller's notifications only", async () => {
     cover('POST', '/api/notifications/read-all');
     const id = await seed(cast.owner.user._id, 'm-all');
     expect(await status('POST', '/api/notifications/read-all', null)).toBe(401);
@@ -99,7 +130,11 @@ describe('saved searches', () => {
     expect(await status('GET', '/api/saved-searches', null)).toBe(401);
     expect((await app.http('GET', '/api/saved-searches', { token: cast.other.token })).body.items).toEqual([]);
     expect((await app.http('GET', '/api/saved-searches', { token: cast.official.token })).body.items).toEqual([]);
-    expect((await app.http('GET', '/api/saved-searches', { token: cast.owner.token })).body.items.map((s: { name: string }) => s.name)).toEqual([body.name]);
+    expect(
+      (await app.http('GET', '/api/saved-searches', { token: cast.owner.token })).body.items.map(
+        (s: { name: string }) => s.name,
+      ),
+    ).toEqual([body.name]);
   });
 
   test('delete: only its owner; others get 404 and it stays', async () => {
@@ -126,12 +161,12 @@ test('index status and reindex: operators see the status, only admins rebuild', 
     expect(await status('POST', '/api/search/reindex', who)).toBe(who ? 403 : 401);
   }
   expect(await status('POST', '/api/search/reindex', cast.admin)).toBe(202);
-  const published = await app.models.Achievement.countDocuments({ status: 'published' }) + (await app.models.Need.countDocuments({ status: 'published' }));
-  let s = (await app.http('GET', '/api/search/status', { token: cast.admin.token })).body;
-  for (let i = 0; i < 50 && s.reindex.running; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    s = (await app.http('GET', '/api/search/status', { token: cast.admin.token })).body;
-  }
+  const published =
+    (await app.models.Achievement.countDocuments({ status: 'published' })) +
+    (await app.models.Need.countDocuments({ status: 'published' }));
+  // The rebuild runs in the background: settled awaits it.
+  await app.settled();
+  const s = (await app.http('GET', '/api/search/status', { token: cast.admin.token })).body;
   expect(s.reindex).toMatchObject({ running: false, error: null, total: published, done: published });
   expect(s.documents).toBe(published);
 });

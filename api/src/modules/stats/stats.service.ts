@@ -19,7 +19,14 @@ const BULK = 10;
 
 const sameContribution = (a: Contribution | null | undefined, b: Contribution | null) =>
   (a ?? null) === b ||
-  (!!a && !!b && a.bucket === b.bucket && a.month === b.month && a.sellerRegion === b.sellerRegion && a.amountFen === b.amountFen && a.techFen === b.techFen && a.keys.join('\n') === b.keys.join('\n'));
+  (!!a &&
+    !!b &&
+    a.bucket === b.bucket &&
+    a.month === b.month &&
+    a.sellerRegion === b.sellerRegion &&
+    a.amountFen === b.amountFen &&
+    a.techFen === b.techFen &&
+    a.keys.join('\n') === b.keys.join('\n'));
 
 /**
  * Keeps the rollups in line with the contracts: `apply` is called right after every contract write (so a
@@ -52,7 +59,8 @@ export class StatsService {
     const c = await this.models.Contract.findById(contractId).lean<ContractRecord>();
     if (!c) return false;
     if (c.stats.v === c.version) {
-      if (c.statsDirty) await this.models.Contract.updateOne({ _id: c._id, version: c.version }, { $set: { statsDirty: false } });
+      if (c.statsDirty)
+        await this.models.Contract.updateOne({ _id: c._id, version: c.version }, { $set: { statsDirty: false } });
       return false;
     }
     const next = contributionOf(c);
@@ -73,10 +81,14 @@ export class StatsService {
   async applyMany(ids: unknown[]): Promise<number> {
     let applied = 0;
     for (let i = 0; i < ids.length; i += 1_000) {
-      const cs = await this.models.Contract.find({ _id: { $in: ids.slice(i, i + 1_000) } }, { status: 1, terms: 1, submarketCode: 1, registration: 1, version: 1, stats: 1, statsDirty: 1 }).lean<ContractRecord[]>();
+      const cs = await this.models.Contract.find(
+        { _id: { $in: ids.slice(i, i + 1_000) } },
+        { status: 1, terms: 1, submarketCode: 1, registration: 1, version: 1, stats: 1, statsDirty: 1 },
+      ).lean<ContractRecord[]>();
       const todo = cs.filter((c) => c.stats.v !== c.version);
       const settled = cs.filter((c) => c.stats.v === c.version && c.statsDirty).map((c) => c._id);
-      if (settled.length) await this.models.Contract.updateMany({ _id: { $in: settled } }, { $set: { statsDirty: false } });
+      if (settled.length)
+        await this.models.Contract.updateMany({ _id: { $in: settled } }, { $set: { statsDirty: false } });
       if (!todo.length) continue;
       const token = randomUUID();
       const next = new Map(todo.map((c) => [String(c._id), contributionOf(c)]));
@@ -85,13 +97,21 @@ export class StatsService {
           todo.slice(j, j + BULK).map((c) => ({
             updateOne: {
               filter: { _id: c._id, version: c.version, 'stats.v': c.stats.v },
-              update: { $set: { stats: { v: c.version, c: next.get(String(c._id)), pending: true, claim: token }, statsDirty: false } },
+              update: {
+                $set: {
+                  stats: { v: c.version, c: next.get(String(c._id)), pending: true, claim: token },
+                  statsDirty: false,
+                },
+              },
             },
           })),
           { ordered: false },
         );
       }
-      const won = await this.models.Contract.find({ _id: { $in: todo.map((c) => c._id) }, 'stats.claim': token }, { _id: 1 }).lean();
+      const won = await this.models.Contract.find(
+        { _id: { $in: todo.map((c) => c._id) }, 'stats.claim': token },
+        { _id: 1 },
+      ).lean();
       const wonIds = new Set(won.map((w) => String(w._id)));
       const rows = new Map<string, Record<string, number>>();
       for (const c of todo) {
@@ -103,7 +123,10 @@ export class StatsService {
         }
       }
       await this.incRows(rows);
-      await this.models.Contract.updateMany({ _id: { $in: won.map((w) => w._id) }, 'stats.claim': token }, { $unset: { 'stats.pending': 1, 'stats.claim': 1 } });
+      await this.models.Contract.updateMany(
+        { _id: { $in: won.map((w) => w._id) }, 'stats.claim': token },
+        { $unset: { 'stats.pending': 1, 'stats.claim': 1 } },
+      );
       applied += won.length;
     }
     return applied;
@@ -142,7 +165,8 @@ export class StatsService {
       const { docId, dim, year, cell } = cellOf(key);
       let d = docs.get(docId);
       if (!d) docs.set(docId, (d = { dim, year, inc: {} }));
-      for (const [f, v] of Object.entries(inc)) if (v !== 0) d.inc[`cells.${cell}.${f}`] = (d.inc[`cells.${cell}.${f}`] ?? 0) + v;
+      for (const [f, v] of Object.entries(inc))
+        if (v !== 0) d.inc[`cells.${cell}.${f}`] = (d.inc[`cells.${cell}.${f}`] ?? 0) + v;
     }
     await this.store.inc(docs);
   }
@@ -177,6 +201,12 @@ export class StatsService {
   private warming: Promise<void> | null = null;
   private stopped = false;
 
+  /** Resolves when the start-up warm-up and any sweep in flight are done (tests await it before timing-free checks). */
+  async settled(): Promise<void> {
+    await this.warming;
+    await this.sweeping;
+  }
+
   /**
    * Loads the dashboards' documents (every dimension, this year and last) into the read cache in the
    * background, so the first official to open the dashboard after a start does not wait for FerretDB to
@@ -203,18 +233,30 @@ export class StatsService {
    * Recomputes every rollup row from the contracts (the same arithmetic as `apply`) and records on each
    * contract the contribution the rows now hold. Meant for an idle API (recovery, `npm run rebuild-stats`).
    */
-  async rebuild(onProgress?: (done: number) => void): Promise<{ contracts: number; marked: number; rollupDocs: number }> {
+  async rebuild(
+    onProgress?: (done: number) => void,
+  ): Promise<{ contracts: number; marked: number; rollupDocs: number }> {
     const rows = new Map<string, RollupRow>();
     const marks: Array<{ _id: unknown; version: number; c: ReturnType<typeof contributionOf> }> = [];
     const recorded = new Map<string, number>();
-    const cursor = this.models.Contract.find({}, { status: 1, terms: 1, submarketCode: 1, registration: 1, version: 1, stats: 1, statsDirty: 1 }).lean<ContractRecord[]>().cursor();
+    const cursor = this.models.Contract.find(
+      {},
+      { status: 1, terms: 1, submarketCode: 1, registration: 1, version: 1, stats: 1, statsDirty: 1 },
+    )
+      .lean<ContractRecord[]>()
+      .cursor();
     for await (const c of cursor as AsyncIterable<ContractRecord>) {
       const contribution = contributionOf(c);
       accumulate(rows, deltaOf(null, contribution));
       recorded.set(String(c._id), c.version);
       // Only a contract whose record differs from what the rows now hold is written (usually none): each
       // update costs ~55 ms on FerretDB, so marking all 2,000 demo contracts would take minutes.
-      const settled = c.stats && c.stats.v === c.version && !c.stats.pending && !c.statsDirty && sameContribution(c.stats.c, contribution);
+      const settled =
+        c.stats &&
+        c.stats.v === c.version &&
+        !c.stats.pending &&
+        !c.statsDirty &&
+        sameContribution(c.stats.c, contribution);
       if (!settled) marks.push({ _id: c._id, version: c.version, c: contribution });
       if (recorded.size % 10_000 === 0) onProgress?.(recorded.size);
     }
@@ -223,13 +265,23 @@ export class StatsService {
     await this.store.insert(all);
     for (let i = 0; i < marks.length; i += BULK) {
       await this.models.Contract.bulkWrite(
-        marks.slice(i, i + BULK).map((m) => ({ updateOne: { filter: { _id: m._id }, update: { $set: { stats: { v: m.version, c: m.c }, statsDirty: false } } } })),
+        marks
+          .slice(i, i + BULK)
+          .map((m) => ({
+            updateOne: {
+              filter: { _id: m._id },
+              update: { $set: { stats: { v: m.version, c: m.c }, statsDirty: false } },
+            },
+          })),
         { ordered: false },
       );
     }
     // Contracts written during the rebuild carry a newer version than recorded: the sweep applies the rest.
     const moved: unknown[] = [];
-    for await (const c of this.models.Contract.find({}, { version: 1 }).lean().cursor() as AsyncIterable<{ _id: unknown; version: number }>) {
+    for await (const c of this.models.Contract.find({}, { version: 1 }).lean().cursor() as AsyncIterable<{
+      _id: unknown;
+      version: number;
+    }>) {
       if (recorded.get(String(c._id)) !== c.version) moved.push(c._id);
     }
     if (moved.length) await this.models.Contract.updateMany({ _id: { $in: moved } }, { $set: { statsDirty: true } });
@@ -246,7 +298,11 @@ export class StatsService {
     return this.queries.tally(region, q);
   }
 
-  summary(user: AuthUser | null, q: { year?: number; region?: string }, audience: 'public' | 'official'): Promise<SummaryDto> {
+  summary(
+    user: AuthUser | null,
+    q: { year?: number; region?: string },
+    audience: 'public' | 'official',
+  ): Promise<SummaryDto> {
     return this.queries.summary(user, q, audience);
   }
 
