@@ -8,7 +8,10 @@ let webDir: string;
 beforeAll(async () => {
   webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-web-'));
   fs.mkdirSync(path.join(webDir, 'assets'));
-  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>东北科技大市场</title><div id="root"></div>');
+  fs.writeFileSync(
+    path.join(webDir, 'index.html'),
+    '<!doctype html><title>东北科技大市场</title><div id="root"></div>',
+  );
   fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js'), 'console.log(1)');
   app = await startTestApp({ WEB_DIST: webDir, CORS_ORIGINS: ['http://allowed.example'] });
 });
@@ -96,7 +99,11 @@ describe('cross-cutting HTTP behaviour', () => {
     const withStripe = await startTestApp({ STRIPE_SECRET_KEY: 'sk_test_csp_check' });
     try {
       const csp = (await withStripe.http('GET', '/api/taxonomy')).headers.get('content-security-policy')!;
-      const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+      const directive = (name: string) =>
+        csp
+          .split(';')
+          .map((d) => d.trim())
+          .find((d) => d.startsWith(`${name} `)) ?? '';
       expect(directive('script-src')).toBe("script-src 'self' https://js.stripe.com");
       expect(directive('frame-src')).toBe("frame-src 'self' https://js.stripe.com https://hooks.stripe.com");
       expect(directive('connect-src')).toContain('https://api.stripe.com');

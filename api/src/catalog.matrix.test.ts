@@ -27,19 +27,30 @@ describe.each([
 ] as const)('%s', (plural, entity, body, model) => {
   const base = `/api/${plural}`;
   const stored = (id: string) => app.models[model].findById(id).lean();
-  const draft = async () => (await app.http('POST', base, { token: cast.owner.token, body: body() })).body[entity].id as string;
+  const draft = async () =>
+    (await app.http('POST', base, { token: cast.owner.token, body: body() })).body[entity].id as string;
 
   test('list: the public sees published only, "mine" needs an org, the review queue needs a reviewer', async () => {
     cover('GET', base);
     const hidden = await draft();
     const shown = await publish(app, plural, cast.owner, cast.hubOperator);
     for (const who of [null, cast.other, cast.official, cast.owner]) {
-      const ids = (await app.http('GET', `${base}?pageSize=100`, { token: who?.token })).body.items.map((i: { id: string }) => i.id);
+      const ids = (await app.http('GET', `${base}?pageSize=100`, { token: who?.token })).body.items.map(
+        (i: { id: string }) => i.id,
+      );
       expect(ids).toContain(shown);
       expect(ids).not.toContain(hidden);
     }
-    expect((await app.http('GET', `${base}?scope=mine&pageSize=100`, { token: cast.owner.token })).body.items.map((i: { id: string }) => i.id)).toContain(hidden);
-    expect((await app.http('GET', `${base}?scope=mine&pageSize=100`, { token: cast.other.token })).body.items.map((i: { id: string }) => i.id)).not.toContain(hidden);
+    expect(
+      (await app.http('GET', `${base}?scope=mine&pageSize=100`, { token: cast.owner.token })).body.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).toContain(hidden);
+    expect(
+      (await app.http('GET', `${base}?scope=mine&pageSize=100`, { token: cast.other.token })).body.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).not.toContain(hidden);
     expect(await status('GET', `${base}?scope=mine`, null)).toBe(401);
     expect(await status('GET', `${base}?scope=review`, cast.official)).toBe(403);
     expect(await status('GET', `${base}?scope=review`, cast.hubOperator)).toBe(200);
@@ -84,12 +95,14 @@ describe.each([
     cover('POST', `${base}/:id/submit`);
     cover('POST', `${base}/:id/withdraw`);
     const id = await draft();
-    for (const who of [null, cast.other, cast.official]) expect(await status('POST', `${base}/${id}/submit`, who)).toBe(who ? 404 : 401);
+    for (const who of [null, cast.other, cast.official])
+      expect(await status('POST', `${base}/${id}/submit`, who)).toBe(who ? 404 : 401);
     expect(await status('POST', `${base}/${id}/submit`, cast.hubOperator)).toBe(403);
     expect((await stored(id))!.status).toBe('draft');
     expect(await status('POST', `${base}/${id}/submit`, cast.member)).toBe(200);
     expect((await stored(id))!.status).toBe('pending_review');
-    for (const who of [null, cast.other, cast.official]) expect(await status('POST', `${base}/${id}/withdraw`, who)).toBe(who ? 404 : 401);
+    for (const who of [null, cast.other, cast.official])
+      expect(await status('POST', `${base}/${id}/withdraw`, who)).toBe(who ? 404 : 401);
     expect(await status('POST', `${base}/${id}/withdraw`, cast.owner)).toBe(200);
     expect((await stored(id))!.status).toBe('draft');
   });
@@ -157,8 +170,12 @@ describe('challenge proposals', () => {
     expect(await status('GET', `/api/needs/${needId}/proposals`, null)).toBe(401);
     expect(await status('GET', `/api/needs/${needId}/proposals`, cast.official)).toBe(404);
     expect(await status('GET', `/api/needs/${needId}/proposals`, cast.loner)).toBe(404);
-    expect((await app.http('GET', `/api/needs/${needId}/proposals`, { token: cast.other.token })).body.items).toHaveLength(1);
-    expect((await app.http('GET', `/api/needs/${needId}/proposals`, { token: cast.owner.token })).body.items).toHaveLength(1);
+    expect(
+      (await app.http('GET', `/api/needs/${needId}/proposals`, { token: cast.other.token })).body.items,
+    ).toHaveLength(1);
+    expect(
+      (await app.http('GET', `/api/needs/${needId}/proposals`, { token: cast.owner.token })).body.items,
+    ).toHaveLength(1);
   });
 
   test("decide: the poster's org_admin only", async () => {
@@ -182,7 +199,9 @@ describe('attachments', () => {
     expect((await upload(app, cast.official, 'a.pdf', files.pdf())).status).toBe(403);
     const res = await upload(app, cast.other, 'a.pdf', files.pdf());
     expect(res.status).toBe(201);
-    expect(String((await app.models.Attachment.findById(res.body.attachment.id).lean())!.ownerOrgId)).toBe(String(cast.otherOrg._id));
+    expect(String((await app.models.Attachment.findById(res.body.attachment.id).lean())!.ownerOrgId)).toBe(
+      String(cast.otherOrg._id),
+    );
   });
 
   test('download: an unattached file is visible to its organisation only', async () => {
@@ -199,12 +218,19 @@ describe('import and export', () => {
   const post = async (who: Who) => {
     const form = new FormData();
     form.append('file', new Blob(['成果名称,关键词\n测试成果,测试']), 'x.csv');
-    return (await fetch(`${app.url}/api/achievements/import`, { method: 'POST', headers: who ? { authorization: `Bearer ${who.token}` } : {}, body: form })).status;
+    return (
+      await fetch(`${app.url}/api/achievements/import`, {
+        method: 'POST',
+        headers: who ? { authorization: `Bearer ${who.token}` } : {},
+        body: form,
+      })
+    ).status;
   };
 
   test('template: public', async () => {
     cover('GET', '/api/achievements/import-template.xlsx');
-    for (const who of [null, cast.other, cast.owner, cast.official]) expect(await status('GET', '/api/achievements/import-template.xlsx', who)).toBe(200);
+    for (const who of [null, cast.other, cast.owner, cast.official])
+      expect(await status('GET', '/api/achievements/import-template.xlsx', who)).toBe(200);
   });
 
   test('import, job list and job detail: own organisation only', async () => {

@@ -26,12 +26,21 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} not ready within 60 s`);
 }
 
-export async function runFoundationBench(opts: { seconds: number }): Promise<{ rows: LoadResult[]; ratios: Record<string, number> }> {
+export async function runFoundationBench(opts: {
+  seconds: number;
+}): Promise<{ rows: LoadResult[]; ratios: Record<string, number> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-'));
   const db = await launchEmbeddedMongo({ dataDir, prefer: (process.env.EMBEDDED_DB as never) ?? 'auto' });
   const apiPort = await freePort();
   const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
-    env: { ...process.env, MONGODB_URI: db.uri, PORT: String(apiPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent' },
+    env: {
+      ...process.env,
+      MONGODB_URI: db.uri,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const bare: ChildProcess[] = [];
@@ -66,8 +75,14 @@ export async function runFoundationBench(opts: { seconds: number }): Promise<{ r
     // A second reference: Express 5 with no middleware at all, to show the framework's own ceiling.
     const expressPort = await freePort();
     const expressSrc = bareSrc
-      .replace("const http = require('node:http');", `const express = require(${JSON.stringify(require.resolve('express'))});`)
-      .replace(/http\.createServer\(\(req, res\) => \{/, "const app = express(); app.set('etag', false); app.get(/.*/, (req, res) => {")
+      .replace(
+        "const http = require('node:http');",
+        `const express = require(${JSON.stringify(require.resolve('express'))});`,
+      )
+      .replace(
+        /http\.createServer\(\(req, res\) => \{/,
+        "const app = express(); app.set('etag', false); app.get(/.*/, (req, res) => {",
+      )
       .replace(/\}\)\.listen\(\d+/, `}); app.listen(${expressPort}`);
     bare.push(spawn(process.execPath, ['-e', expressSrc], { stdio: 'inherit' }));
     const expressUrl = `http://127.0.0.1:${expressPort}`;
@@ -101,8 +116,12 @@ export async function runFoundationBench(opts: { seconds: number }): Promise<{ r
     );
     const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
     console.log(`API vs bare node:http: taxonomy ${pct(ratios.taxonomy)}, auth/me ${pct(ratios.me)} (target ≥ 40%)`);
-    console.log(`bare Express 5 vs bare node:http (framework ceiling): taxonomy ${pct(ratios.expressTaxonomy)}, me ${pct(ratios.expressMe)}`);
-    console.log(`API vs bare Express 5: taxonomy ${pct(rows[2].rps / rows[1].rps)}, auth/me ${pct(rows[5].rps / rows[4].rps)}`);
+    console.log(
+      `bare Express 5 vs bare node:http (framework ceiling): taxonomy ${pct(ratios.expressTaxonomy)}, me ${pct(ratios.expressMe)}`,
+    );
+    console.log(
+      `API vs bare Express 5: taxonomy ${pct(rows[2].rps / rows[1].rps)}, auth/me ${pct(rows[5].rps / rows[4].rps)}`,
+    );
     fs.rmSync(bareDir, { recursive: true, force: true });
     return { rows, ratios };
   } finally {

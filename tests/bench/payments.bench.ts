@@ -26,7 +26,13 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} not ready within 120 s`);
@@ -44,7 +50,13 @@ interface Phase {
 }
 
 /** Sends every payload once over `connections` keep-alive connections, each signed just before sending. */
-async function post(label: string, origin: string, urlPath: string, payloads: string[], connections: number): Promise<Phase> {
+async function post(
+  label: string,
+  origin: string,
+  urlPath: string,
+  payloads: string[],
+  connections: number,
+): Promise<Phase> {
   const pool = new Pool(origin, { connections, pipelining: 1 });
   const latencies: number[] = [];
   let errors = 0;
@@ -54,7 +66,10 @@ async function post(label: string, origin: string, urlPath: string, payloads: st
     Array.from({ length: connections }, async () => {
       while (next < payloads.length) {
         const body = payloads[next++];
-        const headers = { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signWebhookPayload(body, SECRET) };
+        const headers = {
+          'content-type': 'application/json; charset=utf-8',
+          'stripe-signature': signWebhookPayload(body, SECRET),
+        };
         const start = performance.now();
         try {
           const res = await pool.request({ method: 'POST', path: urlPath, headers, body });
@@ -71,7 +86,16 @@ async function post(label: string, origin: string, urlPath: string, payloads: st
   await pool.close();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { label, events: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: pct(50), p95: pct(95), p99: pct(99) };
+  return {
+    label,
+    events: latencies.length,
+    errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+  };
 }
 
 export async function runPaymentsBench(opts: { payments: number }) {
@@ -81,8 +105,16 @@ export async function runPaymentsBench(opts: { payments: number }) {
   const apiPort = await freePort();
   const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
     env: {
-      ...process.env, MONGODB_URI: db.uri, PORT: String(apiPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent',
-      STRIPE_SECRET_KEY: 'sk_test_bench_0123456789', STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_BASE: fake.url, PAYMENT_RECONCILE_INTERVAL_MS: '0',
+      ...process.env,
+      MONGODB_URI: db.uri,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+      STRIPE_SECRET_KEY: 'sk_test_bench_0123456789',
+      STRIPE_WEBHOOK_SECRET: SECRET,
+      STRIPE_API_BASE: fake.url,
+      PAYMENT_RECONCILE_INTERVAL_MS: '0',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -92,11 +124,29 @@ export async function runPaymentsBench(opts: { payments: number }) {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitReady(`${apiUrl}/readyz`, api);
     const login = async (email: string) =>
-      ((await (await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Demo2026!' }) })).json()) as { token: string }).token;
+      (
+        (await (
+          await fetch(`${apiUrl}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email, password: 'Demo2026!' }),
+          })
+        ).json()) as { token: string }
+      ).token;
     const seller = await login('neu@demo.nekj.cn');
     const buyer = await login('company@demo.nekj.cn');
-    const call = async (method: string, p: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(apiUrl + p, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const call = async (
+      method: string,
+      p: string,
+      token: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
+      const res = await fetch(apiUrl + p, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const json = (await res.json()) as Record<string, any>;
       if (res.status >= 300) throw new Error(`${method} ${p} → ${res.status} ${JSON.stringify(json)}`);
       return json;
@@ -109,24 +159,60 @@ export async function runPaymentsBench(opts: { payments: number }) {
     const setupStart = performance.now();
     const payables: string[] = [];
     for (let c = 0; payables.length < opts.payments; c++) {
-      const schedule = Array.from({ length: perContract }, (_, k) => ({ dueOn: `2027-${String((k % 12) + 1).padStart(2, '0')}-01`, amountFen: 2_000_000 + k, note: `第${k + 1}期` }));
+      const schedule = Array.from({ length: perContract }, (_, k) => ({
+        dueOn: `2027-${String((k % 12) + 1).padStart(2, '0')}-01`,
+        amountFen: 2_000_000 + k,
+        note: `第${k + 1}期`,
+      }));
       const amountFen = schedule.reduce((s, x) => s + x.amountFen, 0);
       const terms = {
-        title: `基准测试技术服务合同 ${c + 1}`, category: 'service', subType: 'technical', fieldCode: 'EQP', subject: '产线视觉检测技术服务（基准测试数据）',
+        title: `基准测试技术服务合同 ${c + 1}`,
+        category: 'service',
+        subType: 'technical',
+        fieldCode: 'EQP',
+        subject: '产线视觉检测技术服务（基准测试数据）',
         seller: { name: '东北大学', creditCode: 'X', regionCode: '210100', orgType: 'university' },
-        buyer: { name: buyerOrg.name, creditCode: demoCreditCode(buyerOrg, i), regionCode: buyerOrg.regionCode, orgType: buyerOrg.type },
-        amountFen, techAmountFen: amountFen, paymentSchedule: schedule, startOn: '2026-12-01', endOn: '2028-12-01', signedOn: '2026-11-30', ip: [], exclusivity: null, broker: null,
+        buyer: {
+          name: buyerOrg.name,
+          creditCode: demoCreditCode(buyerOrg, i),
+          regionCode: buyerOrg.regionCode,
+          orgType: buyerOrg.type,
+        },
+        amountFen,
+        techAmountFen: amountFen,
+        paymentSchedule: schedule,
+        startOn: '2026-12-01',
+        endOn: '2028-12-01',
+        signedOn: '2026-11-30',
+        ip: [],
+        exclusivity: null,
+        broker: null,
       };
-      const created = await call('POST', '/api/contracts', seller, { terms: { ...terms, seller: { ...terms.seller, creditCode: '12100000400002123X' } } });
+      const created = await call('POST', '/api/contracts', seller, {
+        terms: { ...terms, seller: { ...terms.seller, creditCode: '12100000400002123X' } },
+      });
       // The buyer is an organisation of the platform: the paper contract has payables once it accepted it.
-      await call('POST', `/api/contracts/${created.contract.id}/confirmation`, buyer, { decision: 'accept', docHash: created.contract.docHash });
+      await call('POST', `/api/contracts/${created.contract.id}/confirmation`, buyer, {
+        decision: 'accept',
+        docHash: created.contract.docHash,
+      });
       const view = await call('GET', `/api/payments/contracts/${created.contract.id}`, buyer);
       payables.push(...view.payables.map((p: { id: string }) => p.id));
     }
     const started: Array<{ paymentId: string; intentId: string; amount: number }> = [];
     for (const id of payables.slice(0, opts.payments)) {
-      const r = await call('POST', `/api/payments/payables/${id}/stripe`, buyer, { methodType: 'card' }, { 'Idempotency-Key': `bench-${crypto.randomBytes(6).toString('hex')}` });
-      started.push({ paymentId: r.payment.id, intentId: r.payment.stripe.paymentIntentId, amount: r.payment.amountFen });
+      const r = await call(
+        'POST',
+        `/api/payments/payables/${id}/stripe`,
+        buyer,
+        { methodType: 'card' },
+        { 'Idempotency-Key': `bench-${crypto.randomBytes(6).toString('hex')}` },
+      );
+      started.push({
+        paymentId: r.payment.id,
+        intentId: r.payment.stripe.paymentIntentId,
+        amount: r.payment.amountFen,
+      });
     }
     const setupSeconds = (performance.now() - setupStart) / 1000;
 
@@ -135,7 +221,13 @@ export async function runPaymentsBench(opts: { payments: number }) {
       for (const s of list) {
         const pi = { ...fake.intents.get(s.intentId)!, id: s.intentId };
         out.push(JSON.stringify(fake.event('payment_intent.processing', { ...pi, status: 'processing' })));
-        const succeeded = JSON.stringify(fake.event('payment_intent.succeeded', { ...pi, status: 'succeeded', latest_charge: `ch_${s.intentId.slice(3)}` }));
+        const succeeded = JSON.stringify(
+          fake.event('payment_intent.succeeded', {
+            ...pi,
+            status: 'succeeded',
+            latest_charge: `ch_${s.intentId.slice(3)}`,
+          }),
+        );
         out.push(succeeded);
         if (out.length % 10 < 2) out.push(succeeded);
       }
@@ -165,15 +257,31 @@ export async function runPaymentsBench(opts: { payments: number }) {
     const rows = [
       await post('bare Express 5 + signature check, 1 connection', bareUrl, '/api/payments/stripe/webhook', serial, 1),
       await post('API webhook, 1 connection', apiUrl, '/api/payments/stripe/webhook', serial, 1),
-      await post('bare Express 5 + signature check, 8 connections', bareUrl, '/api/payments/stripe/webhook', parallel, 8),
+      await post(
+        'bare Express 5 + signature check, 8 connections',
+        bareUrl,
+        '/api/payments/stripe/webhook',
+        parallel,
+        8,
+      ),
       await post('API webhook, 8 connections', apiUrl, '/api/payments/stripe/webhook', parallel, 8),
     ];
     printTable(
       `payments: signed Stripe webhooks (processing → succeeded, 10% re-delivered) on ${started.length} payments; target p95 ≤ 50 ms`,
-      rows.map((r) => ({ case: r.label, events: r.events, 'events/s': Math.round(r.rps), p50: ms(r.p50), p95: ms(r.p95), p99: ms(r.p99), errors: r.errors })),
+      rows.map((r) => ({
+        case: r.label,
+        events: r.events,
+        'events/s': Math.round(r.rps),
+        p50: ms(r.p50),
+        p95: ms(r.p95),
+        p99: ms(r.p99),
+        errors: r.errors,
+      })),
     );
     const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
-    console.log(`API vs bare signature check: ${pct(rows[1].rps / rows[0].rps)} (1 connection), ${pct(rows[3].rps / rows[2].rps)} (8 connections)`);
+    console.log(
+      `API vs bare signature check: ${pct(rows[1].rps / rows[0].rps)} (1 connection), ${pct(rows[3].rps / rows[2].rps)} (8 connections)`,
+    );
     console.log(`setup: ${started.length} Stripe payments started through the API in ${setupSeconds.toFixed(1)} s`);
 
     // Every payment settled exactly once and the ledger balances.
@@ -181,14 +289,21 @@ export async function runPaymentsBench(opts: { payments: number }) {
     const ids = started.map((s) => new mongoose.Types.ObjectId(s.paymentId));
     // rank 50 = succeeded (payment.state.ts)
     const succeeded = await conn.collection('payments').countDocuments({ _id: { $in: ids }, rank: 50 });
-    const journals = await conn.collection('ledger_journals').find({ _id: { $in: started.map((s) => `payment:${s.paymentId}`) } as never }).toArray();
+    const journals = await conn
+      .collection('ledger_journals')
+      .find({ _id: { $in: started.map((s) => `payment:${s.paymentId}`) } as never })
+      .toArray();
     const lines = journals.flatMap((j) => j.lines as Array<{ debitFen: number; creditFen: number }>);
     const debit = lines.reduce((s, l) => s + l.debitFen, 0);
     const credit = lines.reduce((s, l) => s + l.creditFen, 0);
     const expected = started.reduce((s, p) => s + p.amount, 0);
-    console.log(`check: ${succeeded}/${started.length} payments succeeded, ${journals.length} journals (one each), Σdebit ${debit} = Σcredit ${credit} = ${expected}: ${succeeded === started.length && journals.length === started.length && debit === credit && debit === expected ? 'OK' : 'MISMATCH'}`);
+    console.log(
+      `check: ${succeeded}/${started.length} payments succeeded, ${journals.length} journals (one each), Σdebit ${debit} = Σcredit ${credit} = ${expected}: ${succeeded === started.length && journals.length === started.length && debit === credit && debit === expected ? 'OK' : 'MISMATCH'}`,
+    );
     const met = rows[1].p95 <= 50 && rows[3].p95 <= 50;
-    console.log(`p95 target (≤ 50 ms): ${met ? 'met' : 'not met'} — 1 connection ${ms(rows[1].p95)}, 8 connections ${ms(rows[3].p95)}`);
+    console.log(
+      `p95 target (≤ 50 ms): ${met ? 'met' : 'not met'} — 1 connection ${ms(rows[1].p95)}, 8 connections ${ms(rows[3].p95)}`,
+    );
     return { rows };
   } finally {
     for (const b of bare) b.kill();

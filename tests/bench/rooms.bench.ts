@@ -98,7 +98,11 @@ async function seed(uri: string, dbName: string): Promise<Array<{ token: string;
     });
     for (const u of users) {
       const token = crypto.randomBytes(32).toString('base64url');
-      await m.Session.create({ _id: crypto.createHash('sha256').update(token).digest('hex'), userId: u._id, expiresAt: new Date(now.getTime() + 86_400_000) });
+      await m.Session.create({
+        _id: crypto.createHash('sha256').update(token).digest('hex'),
+        userId: u._id,
+        expiresAt: new Date(now.getTime() + 86_400_000),
+      });
       members.push({ token, room: String(room._id) });
     }
   }
@@ -113,7 +117,12 @@ async function connectAll(url: string, members: Array<{ token: string; room: str
     const batch = members.slice(i, i + 50).map(
       (mem) =>
         new Promise<Client>((resolve, reject) => {
-          const socket = connectClient(url, { transports: ['websocket'], auth: { token: mem.token, room: mem.room }, reconnection: false, forceNew: true });
+          const socket = connectClient(url, {
+            transports: ['websocket'],
+            auth: { token: mem.token, room: mem.room },
+            reconnection: false,
+            forceNew: true,
+          });
           socket.once('connect', () => resolve({ socket, room: mem.room }));
           socket.once('connect_error', reject);
         }),
@@ -150,7 +159,11 @@ async function phase(label: string, clients: Client[], seconds: number, interval
     new Promise<void>((resolve) => {
       c.socket.timeout(10_000).emit(
         'negotiation:message',
-        { negotiationId: c.room, clientMessageId: crypto.randomBytes(9).toString('base64url'), text: `b:${performance.now()}:${i}` },
+        {
+          negotiationId: c.room,
+          clientMessageId: crypto.randomBytes(9).toString('base64url'),
+          text: `b:${performance.now()}:${i}`,
+        },
         (err: Error | null, res?: { ok: boolean }) => {
           if (recording) {
             sent++;
@@ -188,7 +201,18 @@ async function phase(label: string, clients: Client[], seconds: number, interval
   clients.forEach((c, i) => c.socket.off('negotiation:events', handlers[i]));
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { label, sent, delivered, seconds: elapsed, msgPerSec: sent / elapsed, deliveriesPerSec: delivered / elapsed, p50: pct(50), p95: pct(95), p99: pct(99), errors };
+  return {
+    label,
+    sent,
+    delivered,
+    seconds: elapsed,
+    msgPerSec: sent / elapsed,
+    deliveriesPerSec: delivered / elapsed,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    errors,
+  };
 }
 
 /**
@@ -284,9 +308,15 @@ export async function runRoomsBench(opts: { seconds: number }): Promise<void> {
     );
     const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
     const [barePaced, bareLoop, groupedLoop, apiPaced, apiLoop] = rows;
-    console.log(`API closed-loop throughput vs bare relay: ${pct(apiLoop.msgPerSec / bareLoop.msgPerSec)} (target ≥ 50%)`);
-    console.log(`API closed-loop throughput vs a bare relay that groups frames as the API does: ${pct(apiLoop.msgPerSec / groupedLoop.msgPerSec)} (information)`);
-    console.log(`API paced delivery p95: ${ms(apiPaced.p95)} (target ≤ 50 ms); bare relay paced p95: ${ms(barePaced.p95)}`);
+    console.log(
+      `API closed-loop throughput vs bare relay: ${pct(apiLoop.msgPerSec / bareLoop.msgPerSec)} (target ≥ 50%)`,
+    );
+    console.log(
+      `API closed-loop throughput vs a bare relay that groups frames as the API does: ${pct(apiLoop.msgPerSec / groupedLoop.msgPerSec)} (information)`,
+    );
+    console.log(
+      `API paced delivery p95: ${ms(apiPaced.p95)} (target ≤ 50 ms); bare relay paced p95: ${ms(barePaced.p95)}`,
+    );
   } finally {
     for (const c of open) c.socket.close();
     bare.kill();

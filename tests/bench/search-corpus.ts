@@ -12,9 +12,52 @@ function rng(seed: number) {
   };
 }
 
-const subjects = ['高精度', '低成本', '智能化', '绿色', '高效', '大型', '微型', '柔性', '在线', '模块化', '自适应', '高可靠'];
-const objects = ['检测系统', '控制方法', '制备工艺', '成套装备', '关键部件', '监测平台', '处理技术', '复合材料', '传感器', '算法软件', '生产线', '试剂盒'];
-const extras = ['钙钛矿', '减速器', '焊缝跟踪', '热障涂层', '分子筛', '反渗透膜', '转向架', '干细胞', '石墨烯', '稀土', '激光熔覆', '余热回收', '脱硫脱硝', '燃料电池', '储能', '北斗'];
+const subjects = [
+  '高精度',
+  '低成本',
+  '智能化',
+  '绿色',
+  '高效',
+  '大型',
+  '微型',
+  '柔性',
+  '在线',
+  '模块化',
+  '自适应',
+  '高可靠',
+];
+const objects = [
+  '检测系统',
+  '控制方法',
+  '制备工艺',
+  '成套装备',
+  '关键部件',
+  '监测平台',
+  '处理技术',
+  '复合材料',
+  '传感器',
+  '算法软件',
+  '生产线',
+  '试剂盒',
+];
+const extras = [
+  '钙钛矿',
+  '减速器',
+  '焊缝跟踪',
+  '热障涂层',
+  '分子筛',
+  '反渗透膜',
+  '转向架',
+  '干细胞',
+  '石墨烯',
+  '稀土',
+  '激光熔覆',
+  '余热回收',
+  '脱硫脱硝',
+  '燃料电池',
+  '储能',
+  '北斗',
+];
 const latin = ['graphene', 'sensor', 'robot', 'laser', 'battery', 'catalyst', 'membrane', 'vision', 'turbine', 'alloy'];
 const orgTypes = ['university', 'institute', 'rd_institution', 'enterprise', 'maker_team'];
 const stages = ['rd', 'pilot_small', 'pilot', 'industrialized'];
@@ -56,7 +99,7 @@ export function generateCorpus(n: number, seed = 20261130): SearchDoc[] {
       ipTypes: kind === 'need' ? [] : [pick(ips)],
       tradingMode: kind === 'need' ? null : pick(modes),
       modes: ['transfer'],
-      priceFen: r() < 0.3 ? null : Math.round(Math.exp(Math.log(50_000_00) + r() * 5)) ,
+      priceFen: r() < 0.3 ? null : Math.round(Math.exp(Math.log(50_000_00) + r() * 5)),
       negotiable: false,
       challenge: false,
       challengeRewardFen: null,
@@ -75,10 +118,23 @@ export interface BenchQuery {
 /** Broad: one common word (tens of thousands of hits). Selective: two specific terms. Filtered: a term with field + region filters. */
 export function queryMix(): Record<'broad' | 'selective' | 'filtered', BenchQuery[]> {
   const broad = ['技术', '系统', '智能', '材料', '工艺', '装备', '检测', '控制'].map((q) => ({ q, filters: {} }));
-  const selective = ['钙钛矿 传感器', '减速器 检测系统', '焊缝跟踪 算法', '热障涂层 制备', 'graphene sensor', '北斗 监测平台', '反渗透膜 生产线', '稀土 复合材料'].map((q) => ({ q, filters: {} }));
+  const selective = [
+    '钙钛矿 传感器',
+    '减速器 检测系统',
+    '焊缝跟踪 算法',
+    '热障涂层 制备',
+    'graphene sensor',
+    '北斗 监测平台',
+    '反渗透膜 生产线',
+    '稀土 复合材料',
+  ].map((q) => ({ q, filters: {} }));
   const filtered = technicalFields.slice(0, 8).map((f, i) => ({
     q: ['技术', '智能', '储能', '检测', '石墨烯', '工艺', '控制', '系统'][i],
-    filters: { fieldCode: [f.code], regionCode: [cities[i], cities[(i + 3) % cities.length]], kind: 'achievement' as const },
+    filters: {
+      fieldCode: [f.code],
+      regionCode: [cities[i], cities[(i + 3) % cities.length]],
+      kind: 'achievement' as const,
+    },
   }));
   return { broad, selective, filtered };
 }

@@ -40,7 +40,14 @@ function embedded(): Runner {
       for (const d of docs) engine.add(d);
     },
     async query(q) {
-      return engine.searchSync({ q: q.q, filters: q.filters, facets: FACETS.filter((f) => facetNames.includes(f)), sort: 'relevance', offset: 0, limit: 20 }).total;
+      return engine.searchSync({
+        q: q.q,
+        filters: q.filters,
+        facets: FACETS.filter((f) => facetNames.includes(f)),
+        sort: 'relevance',
+        offset: 0,
+        limit: 20,
+      }).total;
     },
   };
 }
@@ -62,10 +69,17 @@ function minisearch(): Runner {
   const ms = new MiniSearch<SearchDoc>({
     fields: ['title', 'keywords', 'fieldText', 'orgName', 'summary'],
     storeFields: ['kind', 'fieldCode', 'regionCode', 'orgType', 'stage', 'tradingMode'],
-    extractField: (doc, field) => (field === 'keywords' ? doc.keywords.join(' ') : (doc as unknown as Record<string, string>)[field]),
+    extractField: (doc, field) =>
+      field === 'keywords' ? doc.keywords.join(' ') : (doc as unknown as Record<string, string>)[field],
     tokenize: (text) => indexTokens(text),
     processTerm: (t) => t,
-    searchOptions: { combineWith: 'AND', boost: { title: 4, keywords: 3, fieldText: 1.5 }, tokenize: (text) => indexTokens(text), prefix: false, fuzzy: false },
+    searchOptions: {
+      combineWith: 'AND',
+      boost: { title: 4, keywords: 3, fieldText: 1.5 },
+      tokenize: (text) => indexTokens(text),
+      prefix: false,
+      fuzzy: false,
+    },
   });
   return {
     name: 'MiniSearch 7 (bigram tokenizer, AND, boosts)',
@@ -76,7 +90,9 @@ function minisearch(): Runner {
       const f = q.filters;
       const results = ms.search(q.q, {
         filter: (r) =>
-          (!f.kind || r.kind === f.kind) && (!f.fieldCode || f.fieldCode.includes(r.fieldCode)) && (!f.regionCode || f.regionCode.includes(r.regionCode)),
+          (!f.kind || r.kind === f.kind) &&
+          (!f.fieldCode || f.fieldCode.includes(r.fieldCode)) &&
+          (!f.regionCode || f.regionCode.includes(r.regionCode)),
       });
       countFacets(results as unknown as Array<Record<string, unknown>>);
       return results.length;
@@ -102,7 +118,9 @@ function orama(): Runner {
         stage: 'enum',
         tradingMode: 'enum',
       } as const,
-      components: { tokenizer: { language: 'chinese', normalizationCache: new Map(), tokenize: (raw: string) => indexTokens(raw) } },
+      components: {
+        tokenizer: { language: 'chinese', normalizationCache: new Map(), tokenize: (raw: string) => indexTokens(raw) },
+      },
     });
   }
   return {
@@ -111,7 +129,20 @@ function orama(): Runner {
       db = makeDb();
       await insertMultiple(
         db,
-        docs.map((d) => ({ id: d.id, title: d.title, keywords: d.keywords, fieldText: d.fieldText, orgName: d.orgName, summary: d.summary, kind: d.kind, fieldCode: d.fieldCode, regionCode: d.regionCode, orgType: d.orgType, stage: d.stage ?? 'none', tradingMode: d.tradingMode ?? 'none' })),
+        docs.map((d) => ({
+          id: d.id,
+          title: d.title,
+          keywords: d.keywords,
+          fieldText: d.fieldText,
+          orgName: d.orgName,
+          summary: d.summary,
+          kind: d.kind,
+          fieldCode: d.fieldCode,
+          regionCode: d.regionCode,
+          orgType: d.orgType,
+          stage: d.stage ?? 'none',
+          tradingMode: d.tradingMode ?? 'none',
+        })),
         5000,
       );
     },
@@ -156,7 +187,12 @@ async function measure(runner: Runner, docs: SearchDoc[], rounds: number) {
         times.push(performance.now() - s);
       }
     }
-    classes[cls] = { p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), hits: Math.round(hits / (rounds * queries.length)) };
+    classes[cls] = {
+      p50: pct(times, 50),
+      p95: pct(times, 95),
+      p99: pct(times, 99),
+      hits: Math.round(hits / (rounds * queries.length)),
+    };
   }
   return { name: runner.name, buildS, heap, classes };
 }
@@ -189,7 +225,9 @@ export async function runSearchBench(opts: { sizes: number[]; peersUpTo: number;
       const ours = results[0];
       for (const cls of Object.keys(ours.classes)) {
         const fastestPeer = Math.min(...results.slice(1).map((r) => r.classes[cls].p95));
-        console.log(`${cls}: embedded p95 ${ours.classes[cls].p95.toFixed(2)} ms vs fastest peer ${fastestPeer.toFixed(2)} ms → ${(fastestPeer / ours.classes[cls].p95).toFixed(1)}× faster`);
+        console.log(
+          `${cls}: embedded p95 ${ours.classes[cls].p95.toFixed(2)} ms vs fastest peer ${fastestPeer.toFixed(2)} ms → ${(fastestPeer / ours.classes[cls].p95).toFixed(1)}× faster`,
+        );
       }
     }
   }

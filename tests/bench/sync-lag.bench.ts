@@ -13,19 +13,32 @@ import { MongoClient, ObjectId } from 'mongodb';
 import { printTable } from './load';
 
 const root = path.resolve(__dirname, '../..');
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 export async function runSyncLagBench(opts: { writesPerSecond: number; seconds: number }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-sync-'));
   const db = await launchEmbeddedMongo({ dataDir, prefer: (process.env.EMBEDDED_DB as never) ?? 'auto' });
   const port = await freePort();
   const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
-    env: { ...process.env, MONGODB_URI: db.uri, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      MONGODB_URI: db.uri,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+      DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const call = async (method: string, p: string, token: string, body?: unknown) => {
-    const res = await fetch(url + p, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(url + p, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, any> };
   };
   try {
@@ -38,10 +51,20 @@ export async function runSyncLagBench(opts: { writesPerSecond: number; seconds: 
       await new Promise((r) => setTimeout(r, 200));
     }
     const login = async (email: string) =>
-      ((await (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Demo2026!' }) })).json()) as { token: string }).token;
+      (
+        (await (
+          await fetch(`${url}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email, password: 'Demo2026!' }),
+          })
+        ).json()) as { token: string }
+      ).token;
     const owner = await login('neu@demo.nekj.cn');
     const operator = await login('operator@demo.nekj.cn');
-    const mine = (await call('GET', '/api/achievements?scope=mine&status=published&pageSize=100', owner)).body.items.map((i: { id: string }) => i.id) as string[];
+    const mine = (
+      await call('GET', '/api/achievements?scope=mine&status=published&pageSize=100', owner)
+    ).body.items.map((i: { id: string }) => i.id) as string[];
     if (mine.length === 0) throw new Error('the demo seed has no published achievements for neu@demo.nekj.cn');
 
     // Wait for the start-up backlog (the seed) to be indexed, so the figures are about steady state.
@@ -49,12 +72,17 @@ export async function runSyncLagBench(opts: { writesPerSecond: number; seconds: 
     const listings = mongo.db('nekj').collection('achievements');
     const backlogStart = performance.now();
     for (;;) {
-      const pending = (await listings.countDocuments({ searchDirty: true })) + (await mongo.db('nekj').collection('needs').countDocuments({ searchDirty: true }));
+      const pending =
+        (await listings.countDocuments({ searchDirty: true })) +
+        (await mongo.db('nekj').collection('needs').countDocuments({ searchDirty: true }));
       if (pending === 0) break;
-      if (performance.now() - backlogStart > 120_000) throw new Error(`start-up backlog not indexed after 120 s (${pending} pending)`);
+      if (performance.now() - backlogStart > 120_000)
+        throw new Error(`start-up backlog not indexed after 120 s (${pending} pending)`);
       await new Promise((res) => setTimeout(res, 250));
     }
-    console.log(`start-up backlog (demo seed) indexed in ${((performance.now() - backlogStart) / 1000).toFixed(1)} s after the API became ready`);
+    console.log(
+      `start-up backlog (demo seed) indexed in ${((performance.now() - backlogStart) / 1000).toFixed(1)} s after the API became ready`,
+    );
 
     const lagSamples: number[] = [];
     const visibility: number[] = [];
@@ -74,13 +102,28 @@ export async function runSyncLagBench(opts: { writesPerSecond: number; seconds: 
     const probe = (async () => {
       for (let n = 0; !stop; n++) {
         const title = `同步延迟探针第${n}号${Date.now()}`;
-        const body = { title, keywords: ['探针'], form: 'new_technology', innovationType: 'original', stage: 'pilot', trl: 6, level: 'unrated', summary: '用于测量从审核通过到可被搜索到的时间的探针成果，内容无实际意义。', fieldCode: 'SVC', regionCode: '210100', transferModes: ['license'], tradingMode: 'negotiated', price: { negotiable: true } };
+        const body = {
+          title,
+          keywords: ['探针'],
+          form: 'new_technology',
+          innovationType: 'original',
+          stage: 'pilot',
+          trl: 6,
+          level: 'unrated',
+          summary: '用于测量从审核通过到可被搜索到的时间的探针成果，内容无实际意义。',
+          fieldCode: 'SVC',
+          regionCode: '210100',
+          transferModes: ['license'],
+          tradingMode: 'negotiated',
+          price: { negotiable: true },
+        };
         const id = (await call('POST', '/api/achievements', owner, body)).body.achievement.id;
         await call('POST', `/api/achievements/${id}/submit`, owner);
         await call('POST', `/api/achievements/${id}/review`, operator, { decision: 'approve' });
         const t0 = performance.now();
         for (;;) {
-          const hits = (await call('GET', `/api/search?q=${encodeURIComponent(`探针第${n}号`)}`, owner)).body.hits as unknown[];
+          const hits = (await call('GET', `/api/search?q=${encodeURIComponent(`探针第${n}号`)}`, owner)).body
+            .hits as unknown[];
           if (hits.length > 0) break;
           await new Promise((res) => setTimeout(res, 20));
         }
@@ -110,11 +153,28 @@ export async function runSyncLagBench(opts: { writesPerSecond: number; seconds: 
     await mongo.close();
     const achieved = writes / ((performance.now() - t0) / 1000);
     printTable(`search-sync lag at ${opts.writesPerSecond} listing writes/s through the API (target p95 ≤ 1 s)`, [
-      { measure: 'write answered → its version indexed (every 5th write)', samples: lagSamples.length, 'p50 ms': Math.round(pct(lagSamples, 50)), 'p95 ms': Math.round(pct(lagSamples, 95)), 'max ms': Math.round(Math.max(...lagSamples)) },
-      { measure: 'approved → visible in /api/search', samples: visibility.length, 'p50 ms': Math.round(pct(visibility, 50)), 'p95 ms': Math.round(pct(visibility, 95)), 'max ms': Math.round(Math.max(...visibility)) },
+      {
+        measure: 'write answered → its version indexed (every 5th write)',
+        samples: lagSamples.length,
+        'p50 ms': Math.round(pct(lagSamples, 50)),
+        'p95 ms': Math.round(pct(lagSamples, 95)),
+        'max ms': Math.round(Math.max(...lagSamples)),
+      },
+      {
+        measure: 'approved → visible in /api/search',
+        samples: visibility.length,
+        'p50 ms': Math.round(pct(visibility, 50)),
+        'p95 ms': Math.round(pct(visibility, 95)),
+        'max ms': Math.round(Math.max(...visibility)),
+      },
     ]);
-    const histogram = statuses.reduce<Record<string, number>>((h, s) => ({ ...h, [String(s)]: (h[String(s)] ?? 0) + 1 }), {});
-    console.log(`writes: ${writes} offered at ${opts.writesPerSecond}/s over ${((performance.now() - t0) / 1000).toFixed(1)} s (${achieved.toFixed(1)}/s completed); statuses ${JSON.stringify(histogram)}`);
+    const histogram = statuses.reduce<Record<string, number>>(
+      (h, s) => ({ ...h, [String(s)]: (h[String(s)] ?? 0) + 1 }),
+      {},
+    );
+    console.log(
+      `writes: ${writes} offered at ${opts.writesPerSecond}/s over ${((performance.now() - t0) / 1000).toFixed(1)} s (${achieved.toFixed(1)}/s completed); statuses ${JSON.stringify(histogram)}`,
+    );
   } finally {
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));

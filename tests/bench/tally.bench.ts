@@ -16,7 +16,13 @@ import { launchEmbeddedMongo } from '../../api/src/db/embedded-mongo';
 import { createModels } from '../../api/src/db/models';
 import type { BucketSums, StatGroupBy } from '../../api/src/shared/contract-schemas';
 import { rawTally } from '../../api/src/modules/stats/raw-tally';
-import { accumulate, contributionOf, deltaOf, rowsToDocs, type TallySource } from '../../api/src/modules/stats/stats.rollup';
+import {
+  accumulate,
+  contributionOf,
+  deltaOf,
+  rowsToDocs,
+  type TallySource,
+} from '../../api/src/modules/stats/stats.rollup';
 import type { RollupRow } from '../../api/src/modules/stats/stats.model';
 import type { AuthUser } from '../../api/src/modules/auth/auth.types';
 import { StatsService } from '../../api/src/modules/stats/stats.service';
@@ -33,8 +39,41 @@ function rng(seed: number) {
   };
 }
 
-const cities = ['210100', '210100', '210100', '210200', '210200', '210200', '210300', '210400', '210500', '210600', '210700', '210800', '210900', '211000', '211100', '211200', '211300', '211400', '219900'];
-const outside = ['110000', '120000', '130000', '150000', '220000', '230000', '310000', '320000', '330000', '370000', '440000', '990000'];
+const cities = [
+  '210100',
+  '210100',
+  '210100',
+  '210200',
+  '210200',
+  '210200',
+  '210300',
+  '210400',
+  '210500',
+  '210600',
+  '210700',
+  '210800',
+  '210900',
+  '211000',
+  '211100',
+  '211200',
+  '211300',
+  '211400',
+  '219900',
+];
+const outside = [
+  '110000',
+  '120000',
+  '130000',
+  '150000',
+  '220000',
+  '230000',
+  '310000',
+  '320000',
+  '330000',
+  '370000',
+  '440000',
+  '990000',
+];
 const categories = ['development', 'development', 'service', 'service', 'consulting', 'transfer', 'license'] as const;
 const orgTypes = ['university', 'institute', 'enterprise', 'rd_institution', 'other'] as const;
 
@@ -47,10 +86,22 @@ function generate(n: number): TallySource[] {
     if (!party.has(k)) party.set(k, { name: k, creditCode: k, regionCode: region, orgType });
     return party.get(k)!;
   };
-  const ips = [[], [], [{ type: 'invention', number: 'ZL1', title: 'x' }], [{ type: 'know_how', number: '', title: 'x' }], [{ type: 'software', number: 'R1', title: 'x' }]];
-  const brokers = [null, null, null, ...Array.from({ length: 60 }, (_, i) => ({ name: `b${i}`, certNo: `LN-TB-${i}`, commissionFen: 0 }))];
+  const ips = [
+    [],
+    [],
+    [{ type: 'invention', number: 'ZL1', title: 'x' }],
+    [{ type: 'know_how', number: '', title: 'x' }],
+    [{ type: 'software', number: 'R1', title: 'x' }],
+  ];
+  const brokers = [
+    null,
+    null,
+    null,
+    ...Array.from({ length: 60 }, (_, i) => ({ name: `b${i}`, certNo: `LN-TB-${i}`, commissionFen: 0 })),
+  ];
   const days: string[] = [];
-  for (let y = 2024; y <= 2026; y++) for (let m = 1; m <= 12; m++) for (const d of [5, 15, 25]) days.push(`${y}-${String(m).padStart(2, '0')}-${d}`);
+  for (let y = 2024; y <= 2026; y++)
+    for (let m = 1; m <= 12; m++) for (const d of [5, 15, 25]) days.push(`${y}-${String(m).padStart(2, '0')}-${d}`);
   const out: TallySource[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const seller = cities[Math.floor(r() * cities.length)];
@@ -72,20 +123,29 @@ function generate(n: number): TallySource[] {
         ip: ips[Math.floor(r() * ips.length)] as never,
         broker: brokers[Math.floor(r() * brokers.length)],
       },
-      registration: status === 'registered' ? { assessedTechAmountFen: Math.floor(amountFen * 0.9), registeredAt: days[Math.min(days.length - 1, d + Math.floor(r() * 3))] } : null,
+      registration:
+        status === 'registered'
+          ? {
+              assessedTechAmountFen: Math.floor(amountFen * 0.9),
+              registeredAt: days[Math.min(days.length - 1, d + Math.floor(r() * 3))],
+            }
+          : null,
     };
   }
   return out;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const registeredOf = (m: Map<string, BucketSums>) => JSON.stringify([...m].map(([k, v]) => [k, v.registered]).sort());
 
 export async function runTallyBench(opts: { contracts: number; rounds: number }) {
   console.log(`\n# tally: ${opts.contracts.toLocaleString()} generated contracts`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-tally-'));
   const db = await launchEmbeddedMongo({ dataDir, prefer: (process.env.EMBEDDED_DB as never) ?? 'auto' });
-  const conn = await mongoose.createConnection(db.uri, { dbName: 'bench_tally', maxPoolSize: poolSizeFor(db.kind) }).asPromise();
+  const conn = await mongoose
+    .createConnection(db.uri, { dbName: 'bench_tally', maxPoolSize: poolSizeFor(db.kind) })
+    .asPromise();
   try {
     const models = createModels(conn);
     const stats = new StatsService(models, pino({ level: 'silent' }));
@@ -109,7 +169,9 @@ export async function runTallyBench(opts: { contracts: number; rounds: number })
     const docs = rowsToDocs(rows);
     await stats.store.insert(docs);
     const loadMs = performance.now() - t;
-    console.log(`generated in ${ms(genMs)}; ${rows.size.toLocaleString()} rollup cells in ${docs.length} documents built in ${ms(buildMs)}; loaded into ${db.kind} in ${(loadMs / 1000).toFixed(1)} s`);
+    console.log(
+      `generated in ${ms(genMs)}; ${rows.size.toLocaleString()} rollup cells in ${docs.length} documents built in ${ms(buildMs)}; loaded into ${db.kind} in ${(loadMs / 1000).toFixed(1)} s`,
+    );
 
     const year = '2026';
     const queries: Array<{ name: string; groupBy: StatGroupBy; region: string; from: string; to: string }> = [
@@ -117,7 +179,13 @@ export async function runTallyBench(opts: { contracts: number; rounds: number })
       { name: 'by city (province)', groupBy: 'sellerRegion', region: '210000', from: `${year}-01`, to: `${year}-12` },
       { name: 'by field (province)', groupBy: 'field', region: '210000', from: `${year}-01`, to: `${year}-12` },
       { name: 'by category (province)', groupBy: 'category', region: '210000', from: `${year}-01`, to: `${year}-12` },
-      { name: 'flows seller→buyer (province)', groupBy: 'route', region: '210000', from: `${year}-01`, to: `${year}-12` },
+      {
+        name: 'flows seller→buyer (province)',
+        groupBy: 'route',
+        region: '210000',
+        from: `${year}-01`,
+        to: `${year}-12`,
+      },
       { name: 'by broker (province)', groupBy: 'broker', region: '210000', from: `${year}-01`, to: `${year}-12` },
       { name: 'by quarter 2024–2026 (province)', groupBy: 'quarter', region: '210000', from: '2024-01', to: '2026-12' },
       { name: 'trend by month (沈阳)', groupBy: 'month', region: '210100', from: `${year}-01`, to: `${year}-12` },
@@ -126,11 +194,17 @@ export async function runTallyBench(opts: { contracts: number; rounds: number })
     const table: Array<Record<string, string | number>> = [];
     // Writes between rounds: a filed contract is registered (its delta applied as the app applies it, and the
     // raw contract changed alike), which gives every dimension of that year a new version: every read is cold.
-    const filed = contracts.map((c, i) => (c.status === 'filed' && c.terms.signedOn!.startsWith(year) ? i : -1)).filter((i) => i >= 0);
+    const filed = contracts
+      .map((c, i) => (c.status === 'filed' && c.terms.signedOn!.startsWith(year) ? i : -1))
+      .filter((i) => i >= 0);
     const register = async () => {
       const i = filed.pop()!;
       const before = contracts[i];
-      const after = { ...before, status: 'registered', registration: { assessedTechAmountFen: before.terms.amountFen, registeredAt: `${year}-06-15` } };
+      const after = {
+        ...before,
+        status: 'registered',
+        registration: { assessedTechAmountFen: before.terms.amountFen, registeredAt: `${year}-06-15` },
+      };
       await stats.addDelta(contributionOf(before), contributionOf(after));
       contracts[i] = after;
     };
@@ -152,19 +226,27 @@ export async function runTallyBench(opts: { contracts: number; rounds: number })
       const firstRead = performance.now() - firstStart;
       const cold = await measure(true);
       const warm = await measure(false);
-      const answer = JSON.stringify((await stats.tally(q.region, q)).rows.map((row) => [row.key, row.registered]).sort());
+      const answer = JSON.stringify(
+        (await stats.tally(q.region, q)).rows.map((row) => [row.key, row.registered]).sort(),
+      );
       const rawTimes: number[] = [];
       let rawAnswer = '';
       for (let i = 0; i < Math.max(3, Math.floor(opts.rounds / 5)); i++) {
         const s = performance.now();
         // The rollup query also reads the previous year for YoY: the raw side does the same two passes.
         const now = rawTally(contracts, q);
-        rawTally(contracts, { ...q, from: `${Number(q.from.slice(0, 4)) - 1}${q.from.slice(4)}`, to: `${Number(q.to.slice(0, 4)) - 1}${q.to.slice(4)}` });
+        rawTally(contracts, {
+          ...q,
+          from: `${Number(q.from.slice(0, 4)) - 1}${q.from.slice(4)}`,
+          to: `${Number(q.to.slice(0, 4)) - 1}${q.to.slice(4)}`,
+        });
         rawTimes.push(performance.now() - s);
         rawAnswer = registeredOf(now);
       }
       const p95 = pct(cold, 95);
-      console.log(`  ${q.name}: first read ${ms(firstRead)}; after a write p50 ${ms(pct(cold, 50))} p95 ${ms(p95)}; unchanged p50 ${ms(pct(warm, 50))} p95 ${ms(pct(warm, 95))}; raw p50 ${ms(pct(rawTimes, 50))}`);
+      console.log(
+        `  ${q.name}: first read ${ms(firstRead)}; after a write p50 ${ms(pct(cold, 50))} p95 ${ms(p95)}; unchanged p50 ${ms(pct(warm, 50))} p95 ${ms(pct(warm, 95))}; raw p50 ${ms(pct(rawTimes, 50))}`,
+      );
       table.push({
         query: q.name,
         'first read': ms(firstRead),
@@ -178,7 +260,16 @@ export async function runTallyBench(opts: { contracts: number; rounds: number })
       });
     }
     // The public and official summary = month + flow tallies and the target, as GET /api/stats/summary.
-    const official: AuthUser = { id: 'b', email: 'b', name: 'b', orgId: null, orgRole: null, roles: ['official'], operatorSubmarkets: [], officialRegion: '210000' };
+    const official: AuthUser = {
+      id: 'b',
+      email: 'b',
+      name: 'b',
+      orgId: null,
+      orgRole: null,
+      roles: ['official'],
+      operatorSubmarkets: [],
+      officialRegion: '210000',
+    };
     const summaryOnce = async () => {
       const s = performance.now();
       await stats.summary(official, { year: 2026 }, 'official');
@@ -195,8 +286,21 @@ export async function runTallyBench(opts: { contracts: number; rounds: number })
     };
     const sumAfterWrite = await summaryTimes(true);
     const sumTimes = await summaryTimes(false);
-    table.push({ query: 'summary (KPI cards, province)', 'first read': ms(summaryFirst), 'after a write p50': ms(pct(sumAfterWrite, 50)), 'after a write p95': ms(pct(sumAfterWrite, 95)), 'unchanged p95': ms(pct(sumTimes, 95)), 'raw p50': '—', 'raw / rollup p50': '—', 'same answer': '—', 'p95 ≤ 100 ms': `${pct(sumAfterWrite, 95) <= 100 ? 'yes' : 'NO'} / ${pct(sumTimes, 95) <= 100 ? 'yes' : 'NO'}` });
-    printTable(`tally queries over ${opts.contracts.toLocaleString()} contracts (${opts.rounds} rounds each; first read = the first after start, documents loaded from the database; after a write = a registration applied before each read; raw = in-process aggregation over the same contracts; ratios: after a write / unchanged)`, table);
+    table.push({
+      query: 'summary (KPI cards, province)',
+      'first read': ms(summaryFirst),
+      'after a write p50': ms(pct(sumAfterWrite, 50)),
+      'after a write p95': ms(pct(sumAfterWrite, 95)),
+      'unchanged p95': ms(pct(sumTimes, 95)),
+      'raw p50': '—',
+      'raw / rollup p50': '—',
+      'same answer': '—',
+      'p95 ≤ 100 ms': `${pct(sumAfterWrite, 95) <= 100 ? 'yes' : 'NO'} / ${pct(sumTimes, 95) <= 100 ? 'yes' : 'NO'}`,
+    });
+    printTable(
+      `tally queries over ${opts.contracts.toLocaleString()} contracts (${opts.rounds} rounds each; first read = the first after start, documents loaded from the database; after a write = a registration applied before each read; raw = in-process aggregation over the same contracts; ratios: after a write / unchanged)`,
+      table,
+    );
   } finally {
     await conn.close();
     await db.stop();

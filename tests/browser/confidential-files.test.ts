@@ -22,14 +22,18 @@ let listingId: string;
 let fileId: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error(`no built web app at ${WEB_DIST}: run \`npm run build -w web\` first`);
   app = await startTestApp({ WEB_DIST });
   cast = await app.cast();
   const uploaded = await upload(app, cast.owner, FILE, files.pdf());
   expect(uploaded.status).toBe(201);
   fileId = uploaded.body.attachment.id;
   const body = achievementBody({ title: '镁合金挤压工艺包（含保密附件）' });
-  listingId = await publish(app, 'achievements', cast.owner, cast.hubOperator, { ...body, confidential: { ...body.confidential, attachmentIds: [fileId] } });
+  listingId = await publish(app, 'achievements', cast.owner, cast.hubOperator, {
+    ...body,
+    confidential: { ...body.confidential, attachmentIds: [fileId] },
+  });
   browser = await launchBrowser();
 });
 

@@ -14,7 +14,18 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { paperContractIdFor } from '../../api/src/modules/contracts/contracts.service';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, clickWhenStill, collectPageErrors, eventually, launchBrowser, newContext, screenshot, signedInPage, signInThroughForm, text } from '../support/browser';
+import {
+  clickNav,
+  clickWhenStill,
+  collectPageErrors,
+  eventually,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signedInPage,
+  signInThroughForm,
+  text,
+} from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -275,13 +286,11 @@ test('the seller imports an XLSX through the import page: a job whose progress r
       '合同成交额(元)': 120000.5,
     },
   ]);
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: '纸质合同.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: xlsx,
-    });
+  await page.locator('input[type=file]').setInputFiles({
+    name: '纸质合同.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: xlsx,
+  });
   // The upload answers with a job at once; the page follows it (address and card) until the server is done.
   await page.waitForURL(/\/contracts\/import\?job=[0-9a-f]{24}$/);
   const jobId = new URL(page.url()).searchParams.get('job')!;
@@ -468,13 +477,11 @@ test('an official records historic contracts on the staff-only page: its region 
     卖方地区: '大连',
     合同名称: '历史·辖区外合同',
   });
-  await official
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: '历史合同.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
-    });
+  await official.locator('input[type=file]').setInputFiles({
+    name: '历史合同.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
   await official.waitForURL(/\/staff\/contracts\/historic-import\?job=[0-9a-f]{24}$/);
   const job = official.getByTestId('import-job');
   await eventually(

@@ -75,7 +75,10 @@ export const routes: RouteObject[] = [
             { path: 'negotiations/:id', ...page(() => import('./pages/negotiations/negotiation-room-page')) },
             { path: 'broker', ...page(() => import('./pages/negotiations/broker-workspace-page')) },
           ]),
-          guarded([{ path: 'admin/negotiations', ...page(() => import('./pages/negotiations/operator-negotiations-page')) }], isReviewer),
+          guarded(
+            [{ path: 'admin/negotiations', ...page(() => import('./pages/negotiations/operator-negotiations-page')) }],
+            isReviewer,
+          ),
           // Technology contracts (parties, officials' drill-down), registration review and the tally.
           { path: 'stats', ...page(() => import('./pages/stats/public-stats-page')) },
           guarded([
@@ -94,7 +97,15 @@ export const routes: RouteObject[] = [
             { path: 'payments/connect', ...page(() => import('./pages/payments/connect-page')) },
           ]),
           // The staff-only bulk record of historic contracts (officials, operators), apart from members' imports.
-          guarded([{ path: 'staff/contracts/historic-import', ...page(() => import('./pages/contracts/import/historic-import-page')) }], importsHistoricContracts),
+          guarded(
+            [
+              {
+                path: 'staff/contracts/historic-import',
+                ...page(() => import('./pages/contracts/import/historic-import-page')),
+              },
+            ],
+            importsHistoricContracts,
+          ),
           guarded([{ path: 'finance', ...page(() => import('./pages/payments/finance-page')) }], isFinanceStaff),
           guarded(
             [

@@ -19,7 +19,13 @@ export class SocketRateLimit {
     const memory = new RateLimiterMemory(window);
     this.shared = !!redis;
     this.limiter = redis
-      ? new RateLimiterRedis({ ...window, storeClient: redis, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: memory })
+      ? new RateLimiterRedis({
+          ...window,
+          storeClient: redis,
+          useRedisPackage: true,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: memory,
+        })
       : memory;
   }
 

@@ -28,8 +28,14 @@ const FIELDS = technicalFields.map((f) => f.code);
 
 export function generateAchievements(count: number, holders: Map<string, { regionCode: string }>) {
   const r = rng(20260123);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
-  const out: Array<{ key: string; holderKey: string; content: Record<string, unknown>; status: 'published' | 'pending_review' | 'draft'; publishedAt: Date }> = [];
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const out: Array<{
+    key: string;
+    holderKey: string;
+    content: Record<string, unknown>;
+    status: 'published' | 'pending_review' | 'draft';
+    publishedAt: Date;
+  }> = [];
   for (let i = 0; i < count; i++) {
     const fieldCode = FIELDS[i % FIELDS.length];
     const v = vocab[fieldCode];
@@ -46,7 +52,14 @@ export function generateAchievements(count: number, holders: Map<string, { regio
     // Log-uniform 5万–800万元, a few up to 3000万元 (domain.md §7).
     const wan = Math.round(Math.exp(Math.log(5) + r() * (Math.log(r() < 0.05 ? 3000 : 800) - Math.log(5))));
     const title = `${subject}${pick(titleSuffixes)}`;
-    const level = pick(['intl_advanced', 'domestic_leading', 'domestic_leading', 'domestic_advanced', 'intl_leading', 'unrated']);
+    const level = pick([
+      'intl_advanced',
+      'domestic_leading',
+      'domestic_leading',
+      'domestic_advanced',
+      'intl_leading',
+      'unrated',
+    ]);
     const content = createAchievementBody.parse({
       title: i >= FIELDS.length * v.subjects.length ? `${title}（${['二期', '改进型', '产业化版'][i % 3]}）` : title,
       keywords: [subject.slice(0, 6), sub.zh, field.zh.slice(0, 6)],
@@ -65,19 +78,38 @@ export function generateAchievements(count: number, holders: Map<string, { regio
       subfieldCode: sub.code,
       tags: r() < 0.2 ? [pick(['bottleneck', 'generic_key', 'civil_military', 'specialized'])] : [],
       regionCode: holder.regionCode,
-      inventors: [pick(inventorNames), pick(inventorNames), pick(inventorNames)].filter((n, j, a) => a.indexOf(n) === j),
-      ipRights: [{ type: ipType, number: ipType === 'software' ? `${year}SR${String(100000 + i * 37).padStart(7, '0')}` : patentNumber(year, ipType === 'utility' ? 2 : 1, 100000 + i * 7919), legalStatus: 'granted', applicationDate: `${year}-0${1 + (i % 9)}-15` }],
-      transferModes: [pick(['license', 'transfer', 'joint_development']), ...(r() < 0.4 ? ['service'] : [])].filter((m, j, a) => a.indexOf(m) === j),
+      inventors: [pick(inventorNames), pick(inventorNames), pick(inventorNames)].filter(
+        (n, j, a) => a.indexOf(n) === j,
+      ),
+      ipRights: [
+        {
+          type: ipType,
+          number:
+            ipType === 'software'
+              ? `${year}SR${String(100000 + i * 37).padStart(7, '0')}`
+              : patentNumber(year, ipType === 'utility' ? 2 : 1, 100000 + i * 7919),
+          legalStatus: 'granted',
+          applicationDate: `${year}-0${1 + (i % 9)}-15`,
+        },
+      ],
+      transferModes: [pick(['license', 'transfer', 'joint_development']), ...(r() < 0.4 ? ['service'] : [])].filter(
+        (m, j, a) => a.indexOf(m) === j,
+      ),
       tradingMode: pick(['negotiated', 'negotiated', 'listed', 'open_license', 'use_first']),
       price: negotiable ? { negotiable: true } : { negotiable: false, amountFen: wan * 1_000_000 },
       confidential: {
         details: `关键工艺参数、配方及试验数据（签署保密协议后可见）。样品批次 ${2024 + (i % 3)}-${String(i).padStart(3, '0')}。`,
-        contact: { name: `${pick(inventorNames).slice(0, 1)}老师`, phone: `0${pick(['24', '411', '412', '413'])}-8${String(1000000 + i * 113).slice(1)}` },
+        contact: {
+          name: `${pick(inventorNames).slice(0, 1)}老师`,
+          phone: `0${pick(['24', '411', '412', '413'])}-8${String(1000000 + i * 113).slice(1)}`,
+        },
         attachmentIds: [],
       },
     }) as Record<string, unknown>;
     const status = i % 29 === 5 ? 'pending_review' : i % 43 === 7 ? 'draft' : 'published';
-    const publishedAt = new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * (Date.UTC(2026, 10, 20) - Date.UTC(2024, 0, 1))));
+    const publishedAt = new Date(
+      Date.UTC(2024, 0, 1) + Math.floor(r() * (Date.UTC(2026, 10, 20) - Date.UTC(2024, 0, 1))),
+    );
     out.push({ key: `seed:achievement:${i}`, holderKey, content, status, publishedAt });
   }
   return out;
@@ -85,7 +117,7 @@ export function generateAchievements(count: number, holders: Map<string, { regio
 
 export function generateNeeds(count: number, posters: Array<{ key: string; regionCode: string }>) {
   const r = rng(600);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const out: Array<{ key: string; posterKey: string; content: Record<string, unknown>; publishedAt: Date }> = [];
   for (let i = 0; i < count; i++) {
     const fieldCode = FIELDS[(i * 7) % FIELDS.length];
@@ -95,35 +127,55 @@ export function generateNeeds(count: number, posters: Array<{ key: string; regio
     const problem = v.problems[i % v.problems.length];
     const maxWan = Math.round(10 + r() * 490);
     const challenge = i % 15 === 3;
-    const closesAt = new Date(Date.UTC(2026, 11, 1) + (i % 4) * 20 * 86_400_000 + (i % 5 === 0 ? -200 * 86_400_000 : 0));
+    const closesAt = new Date(
+      Date.UTC(2026, 11, 1) + (i % 4) * 20 * 86_400_000 + (i % 5 === 0 ? -200 * 86_400_000 : 0),
+    );
     const content = createNeedBody.parse({
       title: `${problem}${pick(needSuffixes)}${i >= v.problems.length * FIELDS.length ? `（${i}）` : ''}`,
       keywords: [problem.slice(0, 8), field.zh.slice(0, 6)],
       problem: `我公司在${field.zh}生产中面临「${problem}」问题，现有方案成本高、稳定性不足，影响交付与质量，希望与高校院所合作攻关。`,
       indicators: `关键指标提升 ${10 + (i % 30)}% 以上；满足连续生产 ${1 + (i % 3) * 2} 个月稳定运行。`,
-      budget: r() < 0.2 ? { negotiable: true } : { negotiable: false, minFen: Math.round(maxWan * 0.4) * 1_000_000, maxFen: maxWan * 1_000_000 },
+      budget:
+        r() < 0.2
+          ? { negotiable: true }
+          : { negotiable: false, minFen: Math.round(maxWan * 0.4) * 1_000_000, maxFen: maxWan * 1_000_000 },
       deadline: `2027-0${1 + (i % 9)}-28`,
       fieldCode,
       subfieldCode: pick(field.children).code,
       regionCode: poster.regionCode,
-      cooperationModes: [pick(['commissioned_development', 'joint_development', 'transfer', 'license', 'consulting', 'service'])],
-      ...(challenge ? { challenge: { rewardFen: (50 + (i % 6) * 50) * 1_000_000, closesAt: closesAt.toISOString() } } : {}),
+      cooperationModes: [
+        pick(['commissioned_development', 'joint_development', 'transfer', 'license', 'consulting', 'service']),
+      ],
+      ...(challenge
+        ? { challenge: { rewardFen: (50 + (i % 6) * 50) * 1_000_000, closesAt: closesAt.toISOString() } }
+        : {}),
       confidential: { details: '现有产线工艺参数与设备清单（签署保密协议后可见）。', attachmentIds: [] },
     }) as Record<string, unknown>;
-    const publishedAt = new Date(Date.UTC(2025, 0, 1) + Math.floor(r() * (Date.UTC(2026, 10, 20) - Date.UTC(2025, 0, 1))));
+    const publishedAt = new Date(
+      Date.UTC(2025, 0, 1) + Math.floor(r() * (Date.UTC(2026, 10, 20) - Date.UTC(2025, 0, 1))),
+    );
     out.push({ key: `seed:need:${i}`, posterKey: poster.key, content, publishedAt });
   }
   return out;
 }
 
 /** Inserts whatever part of the demo catalogue is missing (keyed by originKey), in batches. */
-export async function seedCatalog(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<{ achievements: number; needs: number }> {
+export async function seedCatalog(
+  ctx: AppContext,
+  orgIds: Map<string, Types.ObjectId>,
+): Promise<{ achievements: number; needs: number }> {
   const { Org, Achievement, Need } = ctx.models;
   const orgs = await Org.find({ _id: { $in: [...orgIds.values()] } }, { regionCode: 1, type: 1, seedKey: 1 }).lean();
   const byKey = new Map(orgs.map((o) => [o.seedKey as string, o]));
   const holders = new Map([...byKey].map(([k, o]) => [k, { regionCode: o.regionCode }]));
   const system = new Types.ObjectId('000000000000000000000001');
-  const listing = (key: string, orgKey: string, content: Record<string, unknown>, status: string, publishedAt: Date) => {
+  const listing = (
+    key: string,
+    orgKey: string,
+    content: Record<string, unknown>,
+    status: string,
+    publishedAt: Date,
+  ) => {
     const org = byKey.get(orgKey)!;
     const published = status === 'published';
     return {
@@ -147,17 +199,33 @@ export async function seedCatalog(ctx: AppContext, orgIds: Map<string, Types.Obj
     };
   };
   const missing = async (model: typeof Achievement, keys: string[]) => {
-    const have = new Set((await model.find({ originKey: { $in: keys } }, { originKey: 1 }).lean()).map((d) => d.originKey as string));
+    const have = new Set(
+      (await model.find({ originKey: { $in: keys } }, { originKey: 1 }).lean()).map((d) => d.originKey as string),
+    );
     return (k: string) => !have.has(k);
   };
 
   const achievements = generateAchievements(320, holders);
-  const needAch = await missing(Achievement, achievements.map((a) => a.key));
-  const achDocs = achievements.filter((a) => needAch(a.key)).map((a) => listing(a.key, a.holderKey, a.content, a.status, a.publishedAt));
-  const posters = [...byKey].filter(([, o]) => o.type === 'enterprise' && o.seedKey !== 'ent-med' && o.seedKey !== 'ent-agri').map(([key, o]) => ({ key, regionCode: o.regionCode }));
+  const needAch = await missing(
+    Achievement,
+    achievements.map((a) => a.key),
+  );
+  const achDocs = achievements
+    .filter((a) => needAch(a.key))
+    .map((a) => listing(a.key, a.holderKey, a.content, a.status, a.publishedAt));
+  const posters = [...byKey]
+    .filter(([, o]) => o.type === 'enterprise' && o.seedKey !== 'ent-med' && o.seedKey !== 'ent-agri')
+    .map(([key, o]) => ({ key, regionCode: o.regionCode }));
   const needs = generateNeeds(130, posters);
-  const needNeed = await missing(Need, needs.map((n) => n.key));
-  const needDocs = needs.filter((n) => needNeed(n.key)).map((n) => listing(n.key, n.posterKey, n.content, n.key.endsWith(':7') ? 'pending_review' : 'published', n.publishedAt));
+  const needNeed = await missing(
+    Need,
+    needs.map((n) => n.key),
+  );
+  const needDocs = needs
+    .filter((n) => needNeed(n.key))
+    .map((n) =>
+      listing(n.key, n.posterKey, n.content, n.key.endsWith(':7') ? 'pending_review' : 'published', n.publishedAt),
+    );
   const insert = async (model: typeof Achievement, docs: Array<Record<string, unknown>>) => {
     for (let i = 0; i < docs.length; i += 200) {
       await model.insertMany(docs.slice(i, i + 200), { ordered: false, lean: true }).catch((err) => {

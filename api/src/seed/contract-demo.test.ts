@@ -24,7 +24,9 @@ test('when the demo contracts are seeded twice, then 2,000 span every city, fiel
   expect(new Set(all.map((c) => c.terms.fieldCode)).size).toBe(technicalFields.length);
   expect(new Set(all.map((c) => c.terms.category))).toEqual(new Set(contractCategoryCodes));
   expect(all.filter((c) => c.status === 'registered').length / all.length).toBeGreaterThan(0.6);
-  expect(new Set(all.map((c) => c.terms.signedOn!.slice(0, 4)))).toEqual(new Set(['2024', '2025', String(new Date().getFullYear())]));
+  expect(new Set(all.map((c) => c.terms.signedOn!.slice(0, 4)))).toEqual(
+    new Set(['2024', '2025', String(new Date().getFullYear())]),
+  );
   expect(await app.models.Registration.countDocuments({ status: 'pending' })).toBeGreaterThan(0);
   expect(await app.models.Target.countDocuments({ year: 2026 })).toBe(3);
   const { stats } = app.running.ctx.services;
@@ -32,7 +34,9 @@ test('when the demo contracts are seeded twice, then 2,000 span every city, fiel
     const q = { groupBy, from: '2024-01', to: '2026-12', region: '210000' };
     const rolled = await stats.tally('210000', q);
     const raw = rawTally(all, q);
-    expect(Object.fromEntries(rolled.rows.map((r) => [r.key, r.registered]))).toEqual(Object.fromEntries([...raw].map(([k, v]) => [k, v.registered])));
+    expect(Object.fromEntries(rolled.rows.map((r) => [r.key, r.registered]))).toEqual(
+      Object.fromEntries([...raw].map(([k, v]) => [k, v.registered])),
+    );
   }
   console.log(`seeded ${DEMO_CONTRACTS} contracts with their rollups in ${firstMs} ms`);
 }, 120_000);

@@ -22,33 +22,43 @@ async function tolerateRace<T>(op: () => Promise<T>): Promise<T | null> {
  * Idempotent demo seed: organisations are keyed by seedKey and users by email, inserted only when
  * missing, so restarts (and concurrent instances) never duplicate or overwrite edits.
  */
-export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: number; achievements: number; needs: number; negotiations: number; contracts: number; payments: number }> {
+export async function seedDemo(ctx: AppContext): Promise<{
+  orgs: number;
+  users: number;
+  achievements: number;
+  needs: number;
+  negotiations: number;
+  contracts: number;
+  payments: number;
+}> {
   const { Org, User } = ctx.models;
   const system = new Types.ObjectId('000000000000000000000001');
   const orgIds = new Map<string, Types.ObjectId>();
   let orgsCreated = 0;
   for (const [i, o] of demoOrgs.entries()) {
-    const res = await tolerateRace(() => Org.updateOne(
-      { seedKey: o.key },
-      {
-        $setOnInsert: {
-          seedKey: o.key,
-          name: o.name,
-          nameEn: o.nameEn,
-          type: o.type,
-          creditCode: demoCreditCode(o, i),
-          regionCode: o.regionCode,
-          submarketCode: submarketForRegion(o.regionCode),
-          tags: o.tags ?? [],
-          description: o.description,
-          verification: o.verified
-            ? { status: 'verified', decidedAt: new Date('2026-01-05T09:00:00+08:00'), decidedBy: '系统初始化 seed' }
-            : { status: 'pending' },
-          createdBy: system,
+    const res = await tolerateRace(() =>
+      Org.updateOne(
+        { seedKey: o.key },
+        {
+          $setOnInsert: {
+            seedKey: o.key,
+            name: o.name,
+            nameEn: o.nameEn,
+            type: o.type,
+            creditCode: demoCreditCode(o, i),
+            regionCode: o.regionCode,
+            submarketCode: submarketForRegion(o.regionCode),
+            tags: o.tags ?? [],
+            description: o.description,
+            verification: o.verified
+              ? { status: 'verified', decidedAt: new Date('2026-01-05T09:00:00+08:00'), decidedBy: '系统初始化 seed' }
+              : { status: 'pending' },
+            createdBy: system,
+          },
         },
-      },
-      { upsert: true },
-    ));
+        { upsert: true },
+      ),
+    );
     orgsCreated += res?.upsertedCount ?? 0;
     const org = await Org.findOne({ seedKey: o.key }, { _id: 1 }).lean();
     orgIds.set(o.key, org!._id);
@@ -57,24 +67,26 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; users: 
   let usersCreated = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) {
-    const res = await tolerateRace(() => User.updateOne(
-      { email: u.email },
-      {
-        $setOnInsert: {
-          email: u.email,
-          passwordHash,
-          name: u.name,
-          locale: 'zh-CN',
-          roles: u.roles,
-          orgId: u.orgKey ? orgIds.get(u.orgKey) : null,
-          orgRole: u.orgKey ? u.orgRole : null,
-          brokerCertNo: u.brokerCertNo,
-          operatorSubmarkets: u.operatorSubmarkets ?? [],
-          officialRegion: u.officialRegion,
+    const res = await tolerateRace(() =>
+      User.updateOne(
+        { email: u.email },
+        {
+          $setOnInsert: {
+            email: u.email,
+            passwordHash,
+            name: u.name,
+            locale: 'zh-CN',
+            roles: u.roles,
+            orgId: u.orgKey ? orgIds.get(u.orgKey) : null,
+            orgRole: u.orgKey ? u.orgRole : null,
+            brokerCertNo: u.brokerCertNo,
+            operatorSubmarkets: u.operatorSubmarkets ?? [],
+            officialRegion: u.officialRegion,
+          },
         },
-      },
-      { upsert: true },
-    ));
+        { upsert: true },
+      ),
+    );
     usersCreated += res?.upsertedCount ?? 0;
   }
   const catalog = await seedCatalog(ctx, orgIds);

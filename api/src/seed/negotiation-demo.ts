@@ -24,8 +24,21 @@ interface DemoRoom {
 }
 
 const plan = {
-  split: { kind: 'instalments' as const, instalments: [{ percent: 30, dueMonths: 0 }, { percent: 70, dueMonths: 6 }] },
-  milestones: { kind: 'milestones' as const, milestones: [{ name: '样机交付', percent: 40 }, { name: '中试验收', percent: 40 }, { name: '量产稳定运行三个月', percent: 20 }] },
+  split: {
+    kind: 'instalments' as const,
+    instalments: [
+      { percent: 30, dueMonths: 0 },
+      { percent: 70, dueMonths: 6 },
+    ],
+  },
+  milestones: {
+    kind: 'milestones' as const,
+    milestones: [
+      { name: '样机交付', percent: 40 },
+      { name: '中试验收', percent: 40 },
+      { name: '量产稳定运行三个月', percent: 20 },
+    ],
+  },
   royalty: (bp: number) => ({ kind: 'royalty' as const, royaltyBp: bp, years: 5 }),
 };
 
@@ -41,14 +54,40 @@ const rooms: DemoRoom[] = [
     brokerCommissionBp: 300,
     lines: [
       ['buyer', '刘老师您好，我们是沈阳瑞科，正在建一条焊接机器人产线，对贵校这项成果很感兴趣，想了解许可方式和费用。'],
-      ['seller', '吴经理好！这项技术目前有两项发明专利授权，可以做辽宁省内的排他许可，也可以谈转让。贵司计划用在哪类工件上？'],
+      [
+        'seller',
+        '吴经理好！这项技术目前有两项发明专利授权，可以做辽宁省内的排他许可，也可以谈转让。贵司计划用在哪类工件上？',
+      ],
       ['buyer', '主要是工程机械结构件，中厚板多层多道焊，年产量大约两万件。'],
-      ['broker', '两位好，我是辽宁省技术转移服务中心的陈经纪人。建议先按排他许可谈，首付加分期，后续中试数据达标再付尾款，双方风险都小一些。'],
+      [
+        'broker',
+        '两位好，我是辽宁省技术转移服务中心的陈经纪人。建议先按排他许可谈，首付加分期，后续中试数据达标再付尾款，双方风险都小一些。',
+      ],
       ['seller', '可以，我们先给一个报价，附技术指导三次。'],
     ],
     offers: [
-      ['seller', { amountFen: 1_800_000_00, category: 'license', paymentPlan: plan.split, termMonths: 60, exclusivity: 'sole', text: '许可地域：辽宁省；含现场技术指导三次。' }],
-      ['buyer', { amountFen: 1_200_000_00, category: 'license', paymentPlan: plan.milestones, termMonths: 60, exclusivity: 'sole', text: '按里程碑付款；中试良率不低于 98%。' }],
+      [
+        'seller',
+        {
+          amountFen: 1_800_000_00,
+          category: 'license',
+          paymentPlan: plan.split,
+          termMonths: 60,
+          exclusivity: 'sole',
+          text: '许可地域：辽宁省；含现场技术指导三次。',
+        },
+      ],
+      [
+        'buyer',
+        {
+          amountFen: 1_200_000_00,
+          category: 'license',
+          paymentPlan: plan.milestones,
+          termMonths: 60,
+          exclusivity: 'sole',
+          text: '按里程碑付款；中试良率不低于 98%。',
+        },
+      ],
     ],
     end: 'open',
   },
@@ -63,9 +102,38 @@ const rooms: DemoRoom[] = [
       ['seller', '考虑到中试放大的工作量，我们报 280 万元，分三期支付。'],
     ],
     offers: [
-      ['seller', { amountFen: 2_800_000_00, category: 'development', paymentPlan: plan.milestones, termMonths: 10, exclusivity: 'none', text: '委托开发，知识产权归委托方，研究所保留科研使用权。' }],
-      ['buyer', { amountFen: 2_400_000_00, category: 'development', paymentPlan: plan.milestones, termMonths: 10, exclusivity: 'none' }],
-      ['seller', { amountFen: 2_600_000_00, category: 'development', paymentPlan: plan.milestones, termMonths: 10, exclusivity: 'none', text: '260 万元为最终报价，含两名工程师驻场一个月。' }],
+      [
+        'seller',
+        {
+          amountFen: 2_800_000_00,
+          category: 'development',
+          paymentPlan: plan.milestones,
+          termMonths: 10,
+          exclusivity: 'none',
+          text: '委托开发，知识产权归委托方，研究所保留科研使用权。',
+        },
+      ],
+      [
+        'buyer',
+        {
+          amountFen: 2_400_000_00,
+          category: 'development',
+          paymentPlan: plan.milestones,
+          termMonths: 10,
+          exclusivity: 'none',
+        },
+      ],
+      [
+        'seller',
+        {
+          amountFen: 2_600_000_00,
+          category: 'development',
+          paymentPlan: plan.milestones,
+          termMonths: 10,
+          exclusivity: 'none',
+          text: '260 万元为最终报价，含两名工程师驻场一个月。',
+        },
+      ],
     ],
     end: 'agree',
   },
@@ -90,9 +158,38 @@ const rooms: DemoRoom[] = [
       ['buyer', '可以接受，按季度报送销售数据。'],
     ],
     offers: [
-      ['seller', { amountFen: 600_000_00, category: 'license', paymentPlan: plan.royalty(400), termMonths: 60, exclusivity: 'none', text: '普通许可；入门费含技术交底与两次培训。' }],
-      ['buyer', { amountFen: 300_000_00, category: 'license', paymentPlan: plan.royalty(300), termMonths: 60, exclusivity: 'none' }],
-      ['seller', { amountFen: 400_000_00, category: 'license', paymentPlan: plan.royalty(300), termMonths: 60, exclusivity: 'none', text: '入门费 40 万元；按季度净销售额 3% 提成，五年。' }],
+      [
+        'seller',
+        {
+          amountFen: 600_000_00,
+          category: 'license',
+          paymentPlan: plan.royalty(400),
+          termMonths: 60,
+          exclusivity: 'none',
+          text: '普通许可；入门费含技术交底与两次培训。',
+        },
+      ],
+      [
+        'buyer',
+        {
+          amountFen: 300_000_00,
+          category: 'license',
+          paymentPlan: plan.royalty(300),
+          termMonths: 60,
+          exclusivity: 'none',
+        },
+      ],
+      [
+        'seller',
+        {
+          amountFen: 400_000_00,
+          category: 'license',
+          paymentPlan: plan.royalty(300),
+          termMonths: 60,
+          exclusivity: 'none',
+          text: '入门费 40 万元；按季度净销售额 3% 提成，五年。',
+        },
+      ],
     ],
     end: 'agree',
     contract: {
@@ -121,28 +218,55 @@ export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Type
   let seeded = 0;
   for (const r of rooms) {
     if (await models.Negotiation.exists({ seedKey: r.key })) continue;
-    const listing = await models.Achievement.findOne({ ownerOrgId: orgIds.get(r.sellerOrg), status: 'published' }).sort({ originKey: 1 }).skip(r.listing ?? 0).lean();
+    const listing = await models.Achievement.findOne({ ownerOrgId: orgIds.get(r.sellerOrg), status: 'published' })
+      .sort({ originKey: 1 })
+      .skip(r.listing ?? 0)
+      .lean();
     if (!listing) continue;
     const seller = (await user(r.sellerEmail)) ?? buyer;
-    const { negotiation } = await services.negotiations.open(buyer, { subject: { kind: 'achievement', id: String(listing._id) } }, {});
+    const { negotiation } = await services.negotiations.open(
+      buyer,
+      { subject: { kind: 'achievement', id: String(listing._id) } },
+      {},
+    );
     const id = String(negotiation._id);
     if (r.brokerCommissionBp && broker && negotiation.brokers.length === 0) {
       await services.negotiations.addBroker(buyer, id, broker.id, {});
-      await services.negotiations.brokerDecision(broker, id, { decision: 'accept', commission: { kind: 'percent', bp: r.brokerCommissionBp } }, {});
+      await services.negotiations.brokerDecision(
+        broker,
+        id,
+        { decision: 'accept', commission: { kind: 'percent', bp: r.brokerCommissionBp } },
+        {},
+      );
     }
     const who = { buyer, seller, broker: broker ?? buyer };
     for (const [i, [side, text]] of r.lines.entries()) {
-      await services.negotiationMessages.send(who[side], id, { clientMessageId: `seed-${r.key}-m${i}`, text, attachmentIds: [] });
+      await services.negotiationMessages.send(who[side], id, {
+        clientMessageId: `seed-${r.key}-m${i}`,
+        text,
+        attachmentIds: [],
+      });
     }
     let last: string | undefined;
     for (const [i, [side, terms]] of r.offers.entries()) {
       const validUntil = new Date(Date.now() + 30 * 86_400_000).toISOString();
-      const { offer } = await services.negotiationOffers.make(who[side], id, { clientMessageId: `seed-${r.key}-o${i}`, counterTo: last, terms: { ...terms, text: terms.text ?? '', validUntil } }, {});
+      const { offer } = await services.negotiationOffers.make(
+        who[side],
+        id,
+        {
+          clientMessageId: `seed-${r.key}-o${i}`,
+          counterTo: last,
+          terms: { ...terms, text: terms.text ?? '', validUntil },
+        },
+        {},
+      );
       last = String(offer._id);
     }
     const current = (await models.Negotiation.findById(id).lean<NegotiationRecord>())!;
-    if (r.end === 'agree' && last && current.status === 'open') await services.negotiationOffers.accept(buyer, id, last, {});
-    if (r.end === 'withdraw' && current.status === 'open') await services.negotiations.withdraw(buyer, id, '项目方向调整，暂缓引进', {});
+    if (r.end === 'agree' && last && current.status === 'open')
+      await services.negotiationOffers.accept(buyer, id, last, {});
+    if (r.end === 'withdraw' && current.status === 'open')
+      await services.negotiations.withdraw(buyer, id, '项目方向调整，暂缓引进', {});
     if (r.contract) await signAndReport(ctx, id, seller, buyer, r.contract.royaltyReports);
     await models.Negotiation.updateOne({ _id: id }, { $set: { seedKey: r.key } });
     seeded++;
@@ -151,14 +275,24 @@ export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Type
 }
 
 /** The agreed room's deal becomes a contract, both sides sign it, and the licensee reports its sales (each step idempotent). */
-async function signAndReport(ctx: AppContext, negotiationId: string, seller: AuthUser, buyer: AuthUser, reports: Array<{ period: string; netSalesFen: number; note: string }>) {
+async function signAndReport(
+  ctx: AppContext,
+  negotiationId: string,
+  seller: AuthUser,
+  buyer: AuthUser,
+  reports: Array<{ period: string; netSalesFen: number; note: string }>,
+) {
   const { models, services } = ctx;
   const deal = await models.Deal.findOne({ negotiationId }).lean();
   if (!deal) return;
   const { contract } = await services.contracts.fromDeal(seller, String(deal._id), {});
   let c = contract;
-  for (const [user, side] of [[seller, 'seller'], [buyer, 'buyer']] as const) {
-    if (c.status === 'draft' || c.status === 'signing') c = await services.contracts.sign(user, String(c._id), { side, docHash: c.docHash }, {});
+  for (const [user, side] of [
+    [seller, 'seller'],
+    [buyer, 'buyer'],
+  ] as const) {
+    if (c.status === 'draft' || c.status === 'signing')
+      c = await services.contracts.sign(user, String(c._id), { side, docHash: c.docHash }, {});
   }
   for (const report of reports) await services.payments.plans.royaltyReport(buyer, String(c._id), report);
 }

@@ -32,15 +32,24 @@ const contracts: DemoPaymentContract[] = [
     seller: 'neu',
     sellerEmail: 'neu@demo.nekj.cn',
     terms: {
-      title: '焊缝视觉跟踪系统技术服务合同', category: 'service', subType: 'technical', fieldCode: 'EQP',
+      title: '焊缝视觉跟踪系统技术服务合同',
+      category: 'service',
+      subType: 'technical',
+      fieldCode: 'EQP',
       subject: '为沈阳瑞科焊接机器人产线提供焊缝视觉跟踪系统的调试、工艺优化与操作培训，交付调试报告与工艺参数表。',
-      amountFen: 45_000_000, techAmountFen: 45_000_000,
+      amountFen: 45_000_000,
+      techAmountFen: 45_000_000,
       paymentSchedule: [
         { dueOn: '2026-07-15', amountFen: 13_500_000, note: '首付款（合同签订后）' },
         { dueOn: '2026-11-15', amountFen: 18_000_000, note: '第二期（现场调试完成）' },
         { dueOn: '2027-03-31', amountFen: 13_500_000, note: '尾款（验收合格后）' },
       ],
-      startOn: '2026-07-01', endOn: '2027-06-30', signedOn: '2026-06-28', ip: [], exclusivity: null, broker: null,
+      startOn: '2026-07-01',
+      endOn: '2027-06-30',
+      signedOn: '2026-06-28',
+      ip: [],
+      exclusivity: null,
+      broker: null,
     },
     payments: [
       { item: 1, state: 'paid', transferredOn: '2026-07-14' },
@@ -52,14 +61,22 @@ const contracts: DemoPaymentContract[] = [
     seller: 'dicp',
     sellerEmail: 'dicp@demo.nekj.cn',
     terms: {
-      title: '全钒液流储能系统集成技术开发合同', category: 'development', subType: 'commissioned', fieldCode: 'NEN',
+      title: '全钒液流储能系统集成技术开发合同',
+      category: 'development',
+      subType: 'commissioned',
+      fieldCode: 'NEN',
       subject: '委托开发厂区 500kW/2MWh 全钒液流储能系统集成方案，完成中试验证并交付设计图纸与运行规程。',
-      amountFen: 120_000_000, techAmountFen: 110_000_000,
+      amountFen: 120_000_000,
+      techAmountFen: 110_000_000,
       paymentSchedule: [
         { dueOn: '2026-05-10', amountFen: 48_000_000, note: '首付 40%' },
         { dueOn: '2026-10-31', amountFen: 72_000_000, note: '中试验收后 60%' },
       ],
-      startOn: '2026-05-01', endOn: '2027-02-28', signedOn: '2026-04-26', ip: [], exclusivity: null,
+      startOn: '2026-05-01',
+      endOn: '2027-02-28',
+      signedOn: '2026-04-26',
+      ip: [],
+      exclusivity: null,
       broker: { name: '陈经纪人', certNo: 'LN-TB-2025-0386', commissionFen: 3_600_000 },
     },
     payments: [{ item: 1, state: 'paid', transferredOn: '2026-05-09' }],
@@ -87,8 +104,19 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
     if (!sellerUser || !sellerOrg) continue;
     let contract = await models.Contract.findOne({ originKey: d.key }).lean<ContractRecord>();
     if (!contract) {
-      const party = (o: OrgRecord) => ({ name: o.name, creditCode: o.creditCode, regionCode: o.regionCode, orgType: o.type });
-      const doc = await services.contracts.paperContract(toAuthUser(sellerUser), sellerOrg, { ...d.terms, seller: party(sellerOrg), buyer: party(buyerOrg) }, d.key, 'direct');
+      const party = (o: OrgRecord) => ({
+        name: o.name,
+        creditCode: o.creditCode,
+        regionCode: o.regionCode,
+        orgType: o.type,
+      });
+      const doc = await services.contracts.paperContract(
+        toAuthUser(sellerUser),
+        sellerOrg,
+        { ...d.terms, seller: party(sellerOrg), buyer: party(buyerOrg) },
+        d.key,
+        'direct',
+      );
       try {
         await models.Contract.create(doc);
         created++;
@@ -101,7 +129,12 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
     // The buyer is an organisation of the platform: it accepts the paper contract the seller entered, as a
     // member would on the contract page (a restart finds it signed and skips this).
     if (contract!.status === 'awaiting_confirmation') {
-      contract = await services.contracts.confirmation(buyer, String(contract!._id), { decision: 'accept', docHash: contract!.docHash }, {});
+      contract = await services.contracts.confirmation(
+        buyer,
+        String(contract!._id),
+        { decision: 'accept', docHash: contract!.docHash },
+        {},
+      );
     }
     const payables = await services.payments.plans.ensurePlan(contract!);
     for (const p of d.payments) {
@@ -110,13 +143,24 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
       const key = `seed-${d.key.split(':')[2]}-${p.item}`;
       let payment = await models.Payment.findOne({ idemKey: `${buyer.orgId}:${key}` }).lean<PaymentRecord>();
       if (!payment) {
-        const att = await services.attachments.upload(buyer, { originalname: `${contract!.contractNo}-第${p.item}期-转账回单.pdf`, buffer: receiptPdf() });
+        const att = await services.attachments.upload(buyer, {
+          originalname: `${contract!.contractNo}-第${p.item}期-转账回单.pdf`,
+          buffer: receiptPdf(),
+        });
         payment = await services.payments.start.startBank(buyer, String(payable._id), key, {
-          receiptAttachmentId: String(att._id), payerAccountName: buyerOrg.name, bankReference: `ICBC${p.transferredOn.replace(/-/g, '')}${p.item}0${d.seller.length}`,
-          transferredOn: p.transferredOn, declaredFen: payable.amountFen, note: '对公转账（演示数据）',
+          receiptAttachmentId: String(att._id),
+          payerAccountName: buyerOrg.name,
+          bankReference: `ICBC${p.transferredOn.replace(/-/g, '')}${p.item}0${d.seller.length}`,
+          transferredOn: p.transferredOn,
+          declaredFen: payable.amountFen,
+          note: '对公转账（演示数据）',
         });
       }
-      if (p.state === 'paid') await services.payments.decisions.confirmBank(toAuthUser(finance), String(payment._id), { receivedFen: payable.amountFen, note: '已核对银行回单' });
+      if (p.state === 'paid')
+        await services.payments.decisions.confirmBank(toAuthUser(finance), String(payment._id), {
+          receivedFen: payable.amountFen,
+          note: '已核对银行回单',
+        });
     }
   }
   await seedDeposit(ctx, toAuthUser(finance));
@@ -134,11 +178,17 @@ async function seedDeposit(ctx: AppContext, finance: ReturnType<typeof toAuthUse
   if (!solverUser?.orgId) return;
   const solver = toAuthUser(solverUser);
   const challenge = (l: ListingRecord) => (l.live as { challenge?: { closesAt: string } } | undefined)?.challenge;
-  const needs = await models.Need.find({ status: 'published', ownerOrgId: { $ne: solverUser.orgId } }).sort({ originKey: 1 }).limit(500).lean<ListingRecord[]>();
+  const needs = await models.Need.find({ status: 'published', ownerOrgId: { $ne: solverUser.orgId } })
+    .sort({ originKey: 1 })
+    .limit(500)
+    .lean<ListingRecord[]>();
   const need = needs
     .filter((n) => challenge(n) && Date.parse(challenge(n)!.closesAt) > Date.now() + 86_400_000 && !n.award)
     .sort((a, b) => Date.parse(challenge(b)!.closesAt) - Date.parse(challenge(a)!.closesAt))[0];
-  const existing = await models.Payable.findOne({ kind: 'deposit', payerOrgId: solverUser.orgId }).lean<PayableRecord>();
+  const existing = await models.Payable.findOne({
+    kind: 'deposit',
+    payerOrgId: solverUser.orgId,
+  }).lean<PayableRecord>();
   if (!existing && !need) return;
   const deposit = existing ?? (await services.payments.deposits.create(solver, 'challenge', String(need!._id))).payable;
   const key = 'seed-deposit-neu-1';
@@ -147,11 +197,21 @@ async function seedDeposit(ctx: AppContext, finance: ReturnType<typeof toAuthUse
     // Paid some other way meanwhile (a person trying the demo): leave it as it is.
     if (!['due', 'overdue'].includes(payableStatus(deposit, null))) return;
     const org = await models.Org.findById(solverUser.orgId).lean<OrgRecord>();
-    const att = await services.attachments.upload(solver, { originalname: '揭榜保证金-转账回单.pdf', buffer: receiptPdf() });
+    const att = await services.attachments.upload(solver, {
+      originalname: '揭榜保证金-转账回单.pdf',
+      buffer: receiptPdf(),
+    });
     payment = await services.payments.start.startBank(solver, String(deposit._id), key, {
-      receiptAttachmentId: String(att._id), payerAccountName: org?.name ?? solverUser.name, bankReference: 'BOC20261125DEP01',
-      transferredOn: '2026-11-25', declaredFen: deposit.amountFen, note: '揭榜保证金（演示数据）',
+      receiptAttachmentId: String(att._id),
+      payerAccountName: org?.name ?? solverUser.name,
+      bankReference: 'BOC20261125DEP01',
+      transferredOn: '2026-11-25',
+      declaredFen: deposit.amountFen,
+      note: '揭榜保证金（演示数据）',
     });
   }
-  await services.payments.decisions.confirmBank(finance, String(payment._id), { receivedFen: deposit.amountFen, note: '已核对银行回单' });
+  await services.payments.decisions.confirmBank(finance, String(payment._id), {
+    receivedFen: deposit.amountFen,
+    note: '已核对银行回单',
+  });
 }

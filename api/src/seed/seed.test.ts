@@ -16,16 +16,29 @@ describe('demo seed', () => {
     expect(first.users).toBe(11);
     const second = await seedDemo(app.running.ctx);
     expect(first.negotiations).toBe(4);
-    expect(second).toEqual({ orgs: 0, users: 0, achievements: 0, needs: 0, negotiations: 0, contracts: 0, payments: 0 });
+    expect(second).toEqual({
+      orgs: 0,
+      users: 0,
+      achievements: 0,
+      needs: 0,
+      negotiations: 0,
+      contracts: 0,
+      payments: 0,
+    });
     expect(await app.models.User.countDocuments()).toBe(11);
-    const login = await app.http('POST', '/api/auth/login', { body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' } });
+    const login = await app.http('POST', '/api/auth/login', {
+      body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' },
+    });
     expect(login.status).toBe(200);
     expect(login.body.user.orgRole).toBe('org_admin');
     // The whole demo (450 listings, 2,000 contracts with their tally, rooms, payments) twice on FerretDB.
   }, 180_000);
 
   test('when seeded, then the catalogue spans every field and city, with open challenges and a review queue', async () => {
-    const published = await app.models.Achievement.find({ status: 'published' }, { 'live.fieldCode': 1, 'live.regionCode': 1 }).lean();
+    const published = await app.models.Achievement.find(
+      { status: 'published' },
+      { 'live.fieldCode': 1, 'live.regionCode': 1 },
+    ).lean();
     expect(published.length).toBeGreaterThanOrEqual(300);
     const fields = new Set(published.map((a) => (a.live as { fieldCode: string }).fieldCode));
     expect(fields.size).toBe(technicalFields.length);

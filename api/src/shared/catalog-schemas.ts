@@ -26,7 +26,10 @@ export const fenSchema = z.number().int().min(0).max(1_000_000_000_000);
 
 export const priceSchema = z
   .strictObject({ negotiable: z.boolean(), amountFen: fenSchema.optional() })
-  .refine((p) => p.negotiable || p.amountFen !== undefined, { message: 'a price is required unless negotiable (面议)', path: ['amountFen'] });
+  .refine((p) => p.negotiable || p.amountFen !== undefined, {
+    message: 'a price is required unless negotiable (面议)',
+    path: ['amountFen'],
+  });
 
 export const ipRightSchema = z.strictObject({
   type: z.enum(codes(ipTypes)),
@@ -38,7 +41,10 @@ export const ipRightSchema = z.strictObject({
 
 export const contactSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),
-  phone: z.string().regex(/^\+?[0-9-]{6,20}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9-]{6,20}$/)
+    .optional(),
   email: z.string().email().max(254).optional(),
 });
 
@@ -68,7 +74,10 @@ const achievementShape = {
   regionCode: z.enum(regionCodes),
   inventors: z.array(z.string().trim().min(1).max(30)).max(30),
   ipRights: z.array(ipRightSchema).max(50),
-  transferModes: z.array(z.enum(codes(transferModes))).min(1).max(5),
+  transferModes: z
+    .array(z.enum(codes(transferModes)))
+    .min(1)
+    .max(5),
   tradingMode: z.enum(codes(tradingModes)),
   price: priceSchema,
   imageIds: z.array(objectIdString).max(10),
@@ -82,14 +91,20 @@ const achievementShape = {
  */
 const withDefaults = <S extends Record<string, z.ZodType>>(shape: S, defaults: Partial<Record<keyof S, unknown>>) =>
   Object.fromEntries(
-    Object.entries(shape).map(([k, v]) => [k, k in defaults ? (v as z.ZodType).default(defaults[k as keyof S] as never) : v]),
+    Object.entries(shape).map(([k, v]) => [
+      k,
+      k in defaults ? (v as z.ZodType).default(defaults[k as keyof S] as never) : v,
+    ]),
   ) as { [K in keyof S]: S[K] };
 
 /**
  * Optional top-level fields an edit may clear by sending null (a PATCH that leaves a key out keeps it).
  * Nested values (budget, confidential, price) are replaced whole, so they need no such marker.
  */
-export const clearableFields = { achievement: ['subfieldCode'], need: ['subfieldCode', 'deadline', 'challenge'] } as const;
+export const clearableFields = {
+  achievement: ['subfieldCode'],
+  need: ['subfieldCode', 'deadline', 'challenge'],
+} as const;
 const clearable = <S extends Record<string, z.ZodType>>(shape: S, keys: readonly string[]) =>
   Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, keys.includes(k) ? v.nullable() : v])) as S;
 
@@ -111,7 +126,14 @@ export const updateAchievementBody = z
   .refine(subfieldMatchesField, subfieldIssue);
 export type AchievementInput = z.output<typeof createAchievementBody>;
 
-export const cooperationModes = ['transfer', 'license', 'joint_development', 'commissioned_development', 'consulting', 'service'] as const;
+export const cooperationModes = [
+  'transfer',
+  'license',
+  'joint_development',
+  'commissioned_development',
+  'consulting',
+  'service',
+] as const;
 
 const needShape = {
   title: z.string().trim().min(4).max(100),
@@ -121,7 +143,10 @@ const needShape = {
   indicators: z.string().trim().max(1000),
   budget: z
     .strictObject({ negotiable: z.boolean(), minFen: fenSchema.optional(), maxFen: fenSchema.optional() })
-    .refine((b) => b.negotiable || b.maxFen !== undefined, { message: 'a budget is required unless negotiable', path: ['maxFen'] })
+    .refine((b) => b.negotiable || b.maxFen !== undefined, {
+      message: 'a budget is required unless negotiable',
+      path: ['maxFen'],
+    })
     .refine((b) => b.minFen === undefined || b.maxFen === undefined || b.minFen <= b.maxFen, {
       message: 'minimum above maximum',
       path: ['minFen'],
@@ -131,9 +156,7 @@ const needShape = {
   subfieldCode: z.enum(subfieldCodes).optional(),
   regionCode: z.enum(regionCodes),
   cooperationModes: z.array(z.enum(cooperationModes)).min(1).max(6),
-  challenge: z
-    .strictObject({ rewardFen: fenSchema.min(1), closesAt: z.iso.datetime({ offset: true }) })
-    .optional(),
+  challenge: z.strictObject({ rewardFen: fenSchema.min(1), closesAt: z.iso.datetime({ offset: true }) }).optional(),
   confidential: confidentialSchema,
 };
 

@@ -46,17 +46,39 @@ export const contractSubTypes: Record<ContractCategory, Array<{ code: string; zh
  * `awaiting_confirmation`: a paper contract one side entered that names another organisation of the platform,
  * until that organisation accepts it (→ signed) or declines it with a reason (→ declined).
  */
-export const contractStatuses = ['draft', 'signing', 'awaiting_confirmation', 'declined', 'signed', 'filed', 'registered', 'rejected'] as const;
+export const contractStatuses = [
+  'draft',
+  'signing',
+  'awaiting_confirmation',
+  'declined',
+  'signed',
+  'filed',
+  'registered',
+  'rejected',
+] as const;
 export type ContractStatus = (typeof contractStatuses)[number];
 export const registrationStatuses = ['pending', 'approved', 'rejected'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
-export const ipTypeCodes = ['invention', 'utility', 'design', 'software', 'ic_layout', 'plant_variety', 'know_how'] as const;
+export const ipTypeCodes = [
+  'invention',
+  'utility',
+  'design',
+  'software',
+  'ic_layout',
+  'plant_variety',
+  'know_how',
+] as const;
 export const exclusivityCodes = ['exclusive', 'sole', 'ordinary'] as const;
 
 export const partySchema = z.strictObject({
   name: z.string().trim().min(2).max(100),
   /** 统一社会信用代码; parties abroad write their own registration number. */
-  creditCode: z.string().trim().min(6).max(30).regex(/^[0-9A-Z-]+$/, 'digits, capital letters and - only'),
+  creditCode: z
+    .string()
+    .trim()
+    .min(6)
+    .max(30)
+    .regex(/^[0-9A-Z-]+$/, 'digits, capital letters and - only'),
   regionCode: z.enum(regionCodes),
   orgType: z.enum(orgTypeCodes),
 });
@@ -75,17 +97,42 @@ export const contractTermsSchema = z
     amountFen: fen().min(1),
     /** The technology-transaction amount the parties claim (申报技术交易额). */
     techAmountFen: fen(),
-    paymentSchedule: z.array(z.strictObject({ dueOn: day(), amountFen: fen().min(1), note: z.string().trim().max(200).default('') })).max(24).default([]),
+    paymentSchedule: z
+      .array(z.strictObject({ dueOn: day(), amountFen: fen().min(1), note: z.string().trim().max(200).default('') }))
+      .max(24)
+      .default([]),
     startOn: day(),
     endOn: day(),
     /** 合同签订日期: set by the second signature on the platform, written in for a paper contract. */
     signedOn: day().nullable().default(null),
-    ip: z.array(z.strictObject({ type: z.enum(ipTypeCodes), number: z.string().trim().max(50).default(''), title: z.string().trim().min(1).max(200) })).max(20).default([]),
+    ip: z
+      .array(
+        z.strictObject({
+          type: z.enum(ipTypeCodes),
+          number: z.string().trim().max(50).default(''),
+          title: z.string().trim().min(1).max(200),
+        }),
+      )
+      .max(20)
+      .default([]),
     exclusivity: z.enum(exclusivityCodes).nullable().default(null),
-    broker: z.strictObject({ name: z.string().trim().min(1).max(60), certNo: z.string().trim().max(40).default(''), commissionFen: fen() }).nullable().default(null),
+    broker: z
+      .strictObject({
+        name: z.string().trim().min(1).max(60),
+        certNo: z.string().trim().max(40).default(''),
+        commissionFen: fen(),
+      })
+      .nullable()
+      .default(null),
   })
-  .refine((t) => contractSubTypes[t.category].some((s) => s.code === t.subType), { message: 'the sub-type must belong to the category', path: ['subType'] })
-  .refine((t) => t.techAmountFen <= t.amountFen, { message: 'the technology-transaction amount cannot exceed the contract amount', path: ['techAmountFen'] })
+  .refine((t) => contractSubTypes[t.category].some((s) => s.code === t.subType), {
+    message: 'the sub-type must belong to the category',
+    path: ['subType'],
+  })
+  .refine((t) => t.techAmountFen <= t.amountFen, {
+    message: 'the technology-transaction amount cannot exceed the contract amount',
+    path: ['techAmountFen'],
+  })
   .refine((t) => t.startOn <= t.endOn, { message: 'the term ends before it starts', path: ['endOn'] });
 export type ContractTerms = z.infer<typeof contractTermsSchema>;
 export type ContractTermsInput = z.input<typeof contractTermsSchema>;
@@ -94,9 +141,15 @@ export type ContractTermsInput = z.input<typeof contractTermsSchema>;
 /** A contract made off the platform, entered by the seller (who files it): signed on paper on `signedOn`. */
 export const createContractBody = z.strictObject({ terms: contractTermsSchema });
 export const fromDealBody = z.strictObject({ dealId: oid() });
-export const updateContractBody = z.strictObject({ terms: contractTermsSchema, expectedVersion: z.number().int().min(1).max(1_000_000) });
+export const updateContractBody = z.strictObject({
+  terms: contractTermsSchema,
+  expectedVersion: z.number().int().min(1).max(1_000_000),
+});
 /** The side signs the document version it saw (its hash); a party signs only for its own side. */
-export const signBody = z.strictObject({ side: z.enum(['seller', 'buyer']), docHash: z.string().regex(/^[a-f0-9]{64}$/) });
+export const signBody = z.strictObject({
+  side: z.enum(['seller', 'buyer']),
+  docHash: z.string().regex(/^[a-f0-9]{64}$/),
+});
 /** The other party of a paper contract accepts the document version it read (its hash), or declines with a reason. */
 export const confirmationBody = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('accept'), docHash: z.string().regex(/^[a-f0-9]{64}$/) }),
@@ -105,7 +158,11 @@ export const confirmationBody = z.discriminatedUnion('decision', [
 export type ConfirmationBody = z.infer<typeof confirmationBody>;
 export const fileRegistrationBody = z.strictObject({ note: z.string().trim().max(1_000).default('') });
 export const decisionBody = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('approve'), assessedTechAmountFen: fen(), note: z.string().trim().max(1_000).default('') }),
+  z.strictObject({
+    decision: z.literal('approve'),
+    assessedTechAmountFen: fen(),
+    note: z.string().trim().max(1_000).default(''),
+  }),
   z.strictObject({ decision: z.literal('reject'), reason: z.string().trim().min(2).max(1_000) }),
 ]);
 export type DecisionBody = z.infer<typeof decisionBody>;
@@ -134,7 +191,20 @@ export const listRegistrationsQuery = z.strictObject({
 export const statBuckets = ['signed', 'filed', 'registered', 'rejected'] as const;
 export type StatBucket = (typeof statBuckets)[number];
 /** Dimensions kept as rollups (per month and seller region); `route` is seller region → buyer region. */
-export const statDims = ['total', 'category', 'field', 'sellerRegion', 'buyerRegion', 'flow', 'sellerType', 'buyerType', 'submarket', 'broker', 'route', 'ip'] as const;
+export const statDims = [
+  'total',
+  'category',
+  'field',
+  'sellerRegion',
+  'buyerRegion',
+  'flow',
+  'sellerType',
+  'buyerType',
+  'submarket',
+  'broker',
+  'route',
+  'ip',
+] as const;
 export type StatDim = (typeof statDims)[number];
 export const periodGroups = ['month', 'quarter', 'year'] as const;
 export const statGroupBy = [...periodGroups, ...statDims.filter((d) => d !== 'total')] as const;

@@ -15,10 +15,14 @@ describe('unified social credit code (GB 32100)', () => {
     }
   });
 
-  test.each([[''], ['91350100M000100Y4'], ['91350100M000100Y433'], ['91350100I000100Y43'], ['X1350100M000100Y43'], ['91ABCDEFM000100Y43']])(
-    'when the shape is wrong (%s), then it is invalid',
-    (code) => expect(isValidCreditCode(code)).toBe(false),
-  );
+  test.each([
+    [''],
+    ['91350100M000100Y4'],
+    ['91350100M000100Y433'],
+    ['91350100I000100Y43'],
+    ['X1350100M000100Y43'],
+    ['91ABCDEFM000100Y43'],
+  ])('when the shape is wrong (%s), then it is invalid', (code) => expect(isValidCreditCode(code)).toBe(false));
 
   test('when the weighted sum is a multiple of 31, then the check character is 0', () => {
     // Search a body whose check value wraps to 31 → '0'.

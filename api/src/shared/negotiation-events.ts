@@ -31,14 +31,26 @@ export const paymentPlanSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('lump_sum'), dueDays: z.number().int().min(0).max(365).default(30) }),
   z.strictObject({
     kind: z.literal('instalments'),
-    instalments: z.array(z.strictObject({ percent, dueMonths: z.number().int().min(0).max(120) })).min(2).max(24).refine(sumsTo100, 'percentages must add up to 100'),
+    instalments: z
+      .array(z.strictObject({ percent, dueMonths: z.number().int().min(0).max(120) }))
+      .min(2)
+      .max(24)
+      .refine(sumsTo100, 'percentages must add up to 100'),
   }),
   z.strictObject({
     kind: z.literal('milestones'),
-    milestones: z.array(z.strictObject({ name: z.string().trim().min(1).max(100), percent })).min(1).max(20).refine(sumsTo100, 'percentages must add up to 100'),
+    milestones: z
+      .array(z.strictObject({ name: z.string().trim().min(1).max(100), percent }))
+      .min(1)
+      .max(20)
+      .refine(sumsTo100, 'percentages must add up to 100'),
   }),
   // Royalty share in basis points of net sales (1 bp = 0.01%), with an up-front fee in amountFen.
-  z.strictObject({ kind: z.literal('royalty'), royaltyBp: z.number().int().min(1).max(5_000), years: z.number().int().min(1).max(20) }),
+  z.strictObject({
+    kind: z.literal('royalty'),
+    royaltyBp: z.number().int().min(1).max(5_000),
+    years: z.number().int().min(1).max(20),
+  }),
   z.strictObject({ kind: z.literal('use_first_pay_later'), trialMonths: z.number().int().min(1).max(36) }),
 ]);
 export type PaymentPlan = z.infer<typeof paymentPlanSchema>;
@@ -70,11 +82,16 @@ export const openNegotiationBody = z.strictObject({
 });
 export type OpenNegotiationBody = z.infer<typeof openNegotiationBody>;
 
-export const messageBody = z.strictObject({
-  clientMessageId: clientMessageIdSchema,
-  text: z.string().trim().max(MAX_MESSAGE_CHARS).default(''),
-  attachmentIds: z.array(oid()).max(10).default([]),
-}).refine((m) => m.text.length > 0 || m.attachmentIds.length > 0, { message: 'a message needs text or an attachment', path: ['text'] });
+export const messageBody = z
+  .strictObject({
+    clientMessageId: clientMessageIdSchema,
+    text: z.string().trim().max(MAX_MESSAGE_CHARS).default(''),
+    attachmentIds: z.array(oid()).max(10).default([]),
+  })
+  .refine((m) => m.text.length > 0 || m.attachmentIds.length > 0, {
+    message: 'a message needs text or an attachment',
+    path: ['text'],
+  });
 export type MessageBody = z.input<typeof messageBody>;
 
 export const offerBody = z.strictObject({
@@ -110,7 +127,10 @@ export type BrokerFilter = (typeof brokerFilters)[number];
 /** GET /api/negotiations/admin: rooms of the sub-markets the operator runs, newest activity first. */
 export const operatorNegotiationsQuery = z.strictObject({
   status: z.enum(negotiationStatuses).optional(),
-  submarket: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'a sub-market code').optional(),
+  submarket: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'a sub-market code')
+    .optional(),
   broker: z.enum(brokerFilters).optional(),
   /**
    * Stale: nothing has happened in the room (no message, offer or broker step) for at least this many days.
@@ -245,16 +265,27 @@ export const socketMessage = z.strictObject({
   attachmentIds: z.array(oid()).max(10).default([]),
 });
 export const socketTyping = z.strictObject({ negotiationId: oid() });
-export const socketRead = z.strictObject({ negotiationId: oid(), seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
-export const socketSync = z.strictObject({ negotiationId: oid(), after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+export const socketRead = z.strictObject({
+  negotiationId: oid(),
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export const socketSync = z.strictObject({
+  negotiationId: oid(),
+  after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
 
-export type Ack<T> = (res: { ok: true; data: T } | { ok: false; error: { code: string; message: { zh: string; en: string } } }) => void;
+export type Ack<T> = (
+  res: { ok: true; data: T } | { ok: false; error: { code: string; message: { zh: string; en: string } } },
+) => void;
 
 export interface ClientToServerEvents {
   'negotiation:message': (payload: z.input<typeof socketMessage>, ack: Ack<NegotiationEventDto>) => void;
   'negotiation:typing': (payload: z.input<typeof socketTyping>) => void;
   'negotiation:read': (payload: z.input<typeof socketRead>, ack?: Ack<{ seq: number }>) => void;
-  'negotiation:sync': (payload: z.input<typeof socketSync>, ack: Ack<{ events: NegotiationEventDto[]; lastSeq: number }>) => void;
+  'negotiation:sync': (
+    payload: z.input<typeof socketSync>,
+    ack: Ack<{ events: NegotiationEventDto[]; lastSeq: number }>,
+  ) => void;
 }
 
 export interface ServerToClientEvents {
@@ -265,5 +296,5 @@ export interface ServerToClientEvents {
   'negotiation:read': (p: { negotiationId: string; userId: string; seq: number }) => void;
   /** Sent to `user:<id>`: a room the user now takes part in (opened, invited, joined as broker). */
   'negotiation:joined': (p: { negotiationId: string }) => void;
-  'error': (p: { code: string }) => void;
+  error: (p: { code: string }) => void;
 }

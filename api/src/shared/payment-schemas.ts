@@ -12,9 +12,27 @@ const fen = () => z.number().int().min(0).max(1_000_000_000_000);
 
 // ---- vocabularies ----
 /** What a payable is for: an item of the contract's payment schedule, a royalty report, or a deposit (保证金). */
-export const payableKinds = ['lump_sum', 'instalment', 'milestone', 'royalty_fee', 'royalty', 'use_first_pay_later', 'deposit'] as const;
+export const payableKinds = [
+  'lump_sum',
+  'instalment',
+  'milestone',
+  'royalty_fee',
+  'royalty',
+  'use_first_pay_later',
+  'deposit',
+] as const;
 export type PayableKind = (typeof payableKinds)[number];
-export const payableStatuses = ['due', 'overdue', 'processing', 'pending_confirmation', 'paid', 'refunded', 'held', 'released', 'forfeited'] as const;
+export const payableStatuses = [
+  'due',
+  'overdue',
+  'processing',
+  'pending_confirmation',
+  'paid',
+  'refunded',
+  'held',
+  'released',
+  'forfeited',
+] as const;
 export type PayableStatus = (typeof payableStatuses)[number];
 
 export const paymentMethods = ['stripe', 'bank_transfer'] as const;
@@ -28,7 +46,17 @@ export type StripeMethodType = (typeof stripeMethodTypes)[number];
  * event delivered late (processing after succeeded) changes nothing. `failed` can still be followed by
  * `succeeded` (Stripe lets the payer retry the same PaymentIntent).
  */
-export const paymentStatuses = ['requires_payment', 'requires_action', 'processing', 'pending_confirmation', 'failed', 'rejected', 'canceled', 'succeeded', 'refunded'] as const;
+export const paymentStatuses = [
+  'requires_payment',
+  'requires_action',
+  'processing',
+  'pending_confirmation',
+  'failed',
+  'rejected',
+  'canceled',
+  'succeeded',
+  'refunded',
+] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
 /** A contract's payment status, derived from the ledger (paid = money in − refunds, per payable). */
@@ -38,10 +66,25 @@ export type ContractPaymentStatus = (typeof contractPaymentStatuses)[number];
 export const depositSubjectKinds = ['challenge', 'negotiation'] as const;
 export type DepositSubjectKind = (typeof depositSubjectKinds)[number];
 
-export const journalKinds = ['payment', 'refund', 'payout', 'deposit_hold', 'deposit_release', 'deposit_forfeit'] as const;
+export const journalKinds = [
+  'payment',
+  'refund',
+  'payout',
+  'deposit_hold',
+  'deposit_release',
+  'deposit_forfeit',
+] as const;
 export type JournalKind = (typeof journalKinds)[number];
 /** What a ledger line stands for inside a journal (the issue's movements). */
-export const lineRoles = ['payment_in', 'seller_share', 'platform_fee', 'broker_commission', 'payout', 'refund', 'deposit'] as const;
+export const lineRoles = [
+  'payment_in',
+  'seller_share',
+  'platform_fee',
+  'broker_commission',
+  'payout',
+  'refund',
+  'deposit',
+] as const;
 export type LineRole = (typeof lineRoles)[number];
 
 // ---- HTTP bodies and queries ----
@@ -64,7 +107,10 @@ export const bankTransferBody = z.strictObject({
 export type BankTransferBody = z.infer<typeof bankTransferBody>;
 
 /** Finance staff confirm what arrived on the platform's account; it must equal the amount due. */
-export const confirmBankBody = z.strictObject({ receivedFen: fen().min(1), note: z.string().trim().max(500).default('') });
+export const confirmBankBody = z.strictObject({
+  receivedFen: fen().min(1),
+  note: z.string().trim().max(500).default(''),
+});
 export const rejectBankBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
 export const refundBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
 
@@ -88,13 +134,23 @@ export const financeQueueQuery = z.strictObject({ ...page });
 /** Payments that took money (succeeded) or gave it back (refunded), newest first: the finance desk's refund list. */
 export const financePaymentsQuery = z.strictObject({ status: z.enum(['succeeded', 'refunded']).optional(), ...page });
 /** Deposits, newest first: finance reads all, a member its organisation's; optionally those of one subject. */
-export const depositsQuery = z.strictObject({ subjectKind: z.enum(depositSubjectKinds).optional(), subjectId: oid().optional(), ...page });
+export const depositsQuery = z.strictObject({
+  subjectKind: z.enum(depositSubjectKinds).optional(),
+  subjectId: oid().optional(),
+  ...page,
+});
 export const statementQuery = z.strictObject({ from: day().optional(), to: day().optional(), ...page });
 export type StatementQuery = z.infer<typeof statementQuery>;
-export const exportFormatQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), from: day().optional(), to: day().optional() });
+export const exportFormatQuery = z.strictObject({
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  from: day().optional(),
+  to: day().optional(),
+});
 export type ExportFormatQuery = z.infer<typeof exportFormatQuery>;
 /** A payout's id: payout:<payable id>:seller|broker. */
-export const payoutParams = z.strictObject({ id: z.string().regex(/^payout:[a-f0-9]{24}:(seller|broker)$/, 'must be payout:<id>:seller|broker') });
+export const payoutParams = z.strictObject({
+  id: z.string().regex(/^payout:[a-f0-9]{24}:(seller|broker)$/, 'must be payout:<id>:seller|broker'),
+});
 export const payoutConfirmBody = z.strictObject({ bankReference: z.string().trim().min(1).max(60) });
 export const payoutsQuery = z.strictObject({ status: z.enum(['pending', 'paid', 'failed']).optional(), ...page });
 
@@ -163,9 +219,25 @@ export interface StripePaymentStartDto {
 }
 
 export interface ContractPaymentsDto {
-  contract: { id: string; contractNo: string; title: string; status: string; amountFen: number; sellerName: string; buyerName: string; broker: { name: string; commissionFen: number } | null };
+  contract: {
+    id: string;
+    contractNo: string;
+    title: string;
+    status: string;
+    amountFen: number;
+    sellerName: string;
+    buyerName: string;
+    broker: { name: string; commissionFen: number } | null;
+  };
   status: ContractPaymentStatus;
-  totals: { amountFen: number; paidFen: number; outstandingFen: number; dueNowFen: number; feeFen: number; commissionFen: number };
+  totals: {
+    amountFen: number;
+    paidFen: number;
+    outstandingFen: number;
+    dueNowFen: number;
+    feeFen: number;
+    commissionFen: number;
+  };
   payables: PayableDto[];
   payments: PaymentDto[];
   /** The deal's royalty rate in basis points when the payment plan is a royalty share (提成); else null. */

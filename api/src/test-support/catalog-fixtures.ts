@@ -43,14 +43,26 @@ export const needBody = (over: Record<string, unknown> = {}) => ({
 });
 
 /** Creates, submits and approves a listing; returns its id. */
-export async function publish(app: TestApp, kind: 'achievements' | 'needs', owner: Who, reviewer: Who, body?: Record<string, unknown>) {
-  const created = await app.http('POST', `/api/${kind}`, { token: owner.token, body: body ?? (kind === 'achievements' ? achievementBody() : needBody()) });
+export async function publish(
+  app: TestApp,
+  kind: 'achievements' | 'needs',
+  owner: Who,
+  reviewer: Who,
+  body?: Record<string, unknown>,
+) {
+  const created = await app.http('POST', `/api/${kind}`, {
+    token: owner.token,
+    body: body ?? (kind === 'achievements' ? achievementBody() : needBody()),
+  });
   if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
   const entity = kind === 'achievements' ? 'achievement' : 'need';
   const id = created.body[entity].id as string;
   const submitted = await app.http('POST', `/api/${kind}/${id}/submit`, { token: owner.token });
   if (submitted.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);
-  const approved = await app.http('POST', `/api/${kind}/${id}/review`, { token: reviewer.token, body: { decision: 'approve' } });
+  const approved = await app.http('POST', `/api/${kind}/${id}/review`, {
+    token: reviewer.token,
+    body: { decision: 'approve' },
+  });
   if (approved.status !== 200) throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
   return id;
 }

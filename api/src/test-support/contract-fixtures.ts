@@ -6,14 +6,23 @@ import { clientId, offerTerms, openRoom } from './negotiation-fixtures';
 type Who = { token: string };
 
 /** Terms of a paper contract between two organisations (license, with a granted patent). */
-export const paperTerms = (app: TestApp, seller: OrgRecord, over: Partial<ContractTermsInput> = {}): ContractTermsInput => ({
+export const paperTerms = (
+  app: TestApp,
+  seller: OrgRecord,
+  over: Partial<ContractTermsInput> = {},
+): ContractTermsInput => ({
   title: '高强韧镁合金挤压型材专利实施许可合同',
   category: 'license',
   subType: 'patent_license',
   fieldCode: 'MAT',
   subject: '许可买方在辽宁省内实施“高强韧镁合金挤压型材制备方法”专利，卖方提供技术指导三次。',
   seller: { name: seller.name, creditCode: seller.creditCode, regionCode: seller.regionCode, orgType: seller.type },
-  buyer: { name: '鞍山轻合金制品有限公司', creditCode: app.creditCode('210300'), regionCode: '210300', orgType: 'enterprise' },
+  buyer: {
+    name: '鞍山轻合金制品有限公司',
+    creditCode: app.creditCode('210300'),
+    regionCode: '210300',
+    orgType: 'enterprise',
+  },
   amountFen: 80_000_000,
   techAmountFen: 75_000_000,
   paymentSchedule: [
@@ -32,18 +41,33 @@ export const paperTerms = (app: TestApp, seller: OrgRecord, over: Partial<Contra
 /** A deal between the seller's and the buyer's organisations (offer by the buyer, accepted by the seller). */
 export async function makeDeal(app: TestApp, seller: Who, buyer: Who, reviewer: Who): Promise<string> {
   const room = await openRoom(app, seller, buyer, reviewer);
-  const offer = await app.http('POST', `/api/negotiations/${room}/offers`, { token: buyer.token, body: { clientMessageId: clientId(), terms: offerTerms() } });
+  const offer = await app.http('POST', `/api/negotiations/${room}/offers`, {
+    token: buyer.token,
+    body: { clientMessageId: clientId(), terms: offerTerms() },
+  });
   if (offer.status !== 201) throw new Error(`offer failed: ${JSON.stringify(offer.body)}`);
-  const deal = await app.http('POST', `/api/negotiations/${room}/offers/${offer.body.offer.id}/accept`, { token: seller.token });
+  const deal = await app.http('POST', `/api/negotiations/${room}/offers/${offer.body.offer.id}/accept`, {
+    token: seller.token,
+  });
   if (deal.status !== 200) throw new Error(`accept failed: ${JSON.stringify(deal.body)}`);
   return deal.body.deal.id as string;
 }
 
 /** A paper contract of the seller, filed for registration; returns contract and registration ids. */
-export async function filedContract(app: TestApp, seller: Who & { org: OrgRecord }, over: Partial<ContractTermsInput> = {}) {
-  const c = await app.http('POST', '/api/contracts', { token: seller.token, body: { terms: paperTerms(app, seller.org, over) } });
+export async function filedContract(
+  app: TestApp,
+  seller: Who & { org: OrgRecord },
+  over: Partial<ContractTermsInput> = {},
+) {
+  const c = await app.http('POST', '/api/contracts', {
+    token: seller.token,
+    body: { terms: paperTerms(app, seller.org, over) },
+  });
   if (c.status !== 201) throw new Error(`create failed: ${JSON.stringify(c.body)}`);
-  const f = await app.http('POST', `/api/contracts/${c.body.contract.id}/registration`, { token: seller.token, body: {} });
+  const f = await app.http('POST', `/api/contracts/${c.body.contract.id}/registration`, {
+    token: seller.token,
+    body: {},
+  });
   if (f.status !== 201) throw new Error(`file failed: ${JSON.stringify(f.body)}`);
   return { contractId: c.body.contract.id as string, registrationId: f.body.registration.id as string };
 }

@@ -9,8 +9,16 @@ import { freePort } from '../db/embedded-mongo';
 export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const bin = process.env.REDIS_SERVER_BIN ?? 'redis-server';
-  const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const spawned = new Promise<never>((_, reject) => child.once('error', (err) => reject(new Error(`cannot start ${bin} (apt-get install -y redis-server): ${err.message}`))));
+  const child: ChildProcess = spawn(
+    bin,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const spawned = new Promise<never>((_, reject) =>
+    child.once('error', (err) =>
+      reject(new Error(`cannot start ${bin} (apt-get install -y redis-server): ${err.message}`)),
+    ),
+  );
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {

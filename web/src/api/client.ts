@@ -50,7 +50,13 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query, extraHeaders?: Record<string, string>): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  extraHeaders?: Record<string, string>,
+): Promise<T> {
   let res: Response;
   // Multipart bodies get their boundary Content-Type from the browser.
   const multipart = body instanceof FormData;
@@ -98,7 +104,8 @@ function safeJson(text: string): unknown {
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   /** `headers`: e.g. the Idempotency-Key of a write the client may retry. */
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, undefined, headers),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>('POST', path, body ?? {}, undefined, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),

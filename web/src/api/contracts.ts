@@ -75,14 +75,29 @@ export interface ContractDto {
   currentRegistrationId: string | null;
   /** The buyer's answer to a paper contract the seller entered (null until it decides). */
   confirmation: { status: 'confirmed' | 'declined'; reason: string | null; byName: string; at: string } | null;
-  viewer: { side: 'seller' | 'buyer' | null; canEdit: boolean; canSign: boolean; canConfirm: boolean; canFile: boolean };
+  viewer: {
+    side: 'seller' | 'buyer' | null;
+    canEdit: boolean;
+    canSign: boolean;
+    canConfirm: boolean;
+    canFile: boolean;
+  };
 }
 export interface ContractDetailDto {
   contract: ContractDto;
   registrations: RegistrationDto[];
-  history: Array<{ action: string; from: string | null; to: string | null; actorName: string | null; reason: string | null; at: string }>;
+  history: Array<{
+    action: string;
+    from: string | null;
+    to: string | null;
+    actorName: string | null;
+    reason: string | null;
+    at: string;
+  }>;
 }
-export type ContractListQuery = Partial<Record<'status' | 'category' | 'fieldCode' | 'sellerRegion' | 'buyerRegion' | 'from' | 'to' | 'q', string>> & { page?: number; pageSize?: number };
+export type ContractListQuery = Partial<
+  Record<'status' | 'category' | 'fieldCode' | 'sellerRegion' | 'buyerRegion' | 'from' | 'to' | 'q', string>
+> & { page?: number; pageSize?: number };
 
 export const contractKeys = {
   all: ['contracts'] as const,
@@ -92,23 +107,34 @@ export const contractKeys = {
 };
 
 export function useContracts(q: ContractListQuery) {
-  return useQuery({ queryKey: contractKeys.list(q), queryFn: () => api.get<PageDto<ContractRowDto>>('/api/contracts', q) });
+  return useQuery({
+    queryKey: contractKeys.list(q),
+    queryFn: () => api.get<PageDto<ContractRowDto>>('/api/contracts', q),
+  });
 }
 
 export function useContract(id: string) {
-  return useQuery({ queryKey: contractKeys.detail(id), queryFn: () => api.get<ContractDetailDto>(`/api/contracts/${id}`) });
+  return useQuery({
+    queryKey: contractKeys.detail(id),
+    queryFn: () => api.get<ContractDetailDto>(`/api/contracts/${id}`),
+  });
 }
 
 /** Every contract write can move the tally and the queue: refresh those too. */
 function useInvalidateAll() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: contractKeys.all }), qc.invalidateQueries({ queryKey: statsKeys.all })]);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: contractKeys.all }),
+      qc.invalidateQueries({ queryKey: statsKeys.all }),
+    ]);
 }
 
 export function useContractFromDeal() {
   const done = useInvalidateAll();
   return useMutation({
-    mutationFn: (dealId: string) => api.post<{ contract: ContractDto; created: boolean }>('/api/contracts/from-deal', { dealId }),
+    mutationFn: (dealId: string) =>
+      api.post<{ contract: ContractDto; created: boolean }>('/api/contracts/from-deal', { dealId }),
     onSuccess: done,
   });
 }
@@ -116,7 +142,8 @@ export function useContractFromDeal() {
 export function useSignContract(id: string) {
   const done = useInvalidateAll();
   return useMutation({
-    mutationFn: (body: { side: 'seller' | 'buyer'; docHash: string }) => api.post<{ contract: ContractDto }>(`/api/contracts/${id}/sign`, body),
+    mutationFn: (body: { side: 'seller' | 'buyer'; docHash: string }) =>
+      api.post<{ contract: ContractDto }>(`/api/contracts/${id}/sign`, body),
     onSuccess: done,
   });
 }
@@ -125,7 +152,8 @@ export function useSignContract(id: string) {
 export function useConfirmContract(id: string) {
   const done = useInvalidateAll();
   return useMutation({
-    mutationFn: (body: { decision: 'accept'; docHash: string } | { decision: 'decline'; reason: string }) => api.post<{ contract: ContractDto }>(`/api/contracts/${id}/confirmation`, body),
+    mutationFn: (body: { decision: 'accept'; docHash: string } | { decision: 'decline'; reason: string }) =>
+      api.post<{ contract: ContractDto }>(`/api/contracts/${id}/confirmation`, body),
     onSuccess: done,
   });
 }
@@ -133,20 +161,30 @@ export function useConfirmContract(id: string) {
 export function useFileRegistration(id: string) {
   const done = useInvalidateAll();
   return useMutation({
-    mutationFn: (note: string) => api.post<{ contract: ContractDto; registration: RegistrationDto }>(`/api/contracts/${id}/registration`, { note }),
+    mutationFn: (note: string) =>
+      api.post<{ contract: ContractDto; registration: RegistrationDto }>(`/api/contracts/${id}/registration`, { note }),
     onSuccess: done,
   });
 }
 
 export function useRegistrations(q: { status?: string; page?: number }) {
-  return useQuery({ queryKey: contractKeys.registrations(q), queryFn: () => api.get<PageDto<RegistrationDto>>('/api/registrations', { pageSize: 50, ...q }) });
+  return useQuery({
+    queryKey: contractKeys.registrations(q),
+    queryFn: () => api.get<PageDto<RegistrationDto>>('/api/registrations', { pageSize: 50, ...q }),
+  });
 }
 
 export function useDecideRegistration() {
   const done = useInvalidateAll();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { decision: 'approve'; assessedTechAmountFen: number; note?: string } | { decision: 'reject'; reason: string } }) =>
-      api.post<{ registration: RegistrationDto }>(`/api/registrations/${id}/decision`, body),
+    mutationFn: ({
+      id,
+      body,
+    }: {
+      id: string;
+      body:
+        { decision: 'approve'; assessedTechAmountFen: number; note?: string } | { decision: 'reject'; reason: string };
+    }) => api.post<{ registration: RegistrationDto }>(`/api/registrations/${id}/decision`, body),
     onSuccess: done,
   });
 }

@@ -15,7 +15,11 @@ export const EXPORT_URL = '/api/achievements/export.xlsx';
 /** The progress bar asks twice a second while the job is queued or running. */
 export const IMPORT_POLL_MS = 500;
 
-const startPath: Record<ImportKind, string> = { achievement: '/api/achievements/import', contract: '/api/contracts/import', contract_historic: '/api/contracts/historic-import' };
+const startPath: Record<ImportKind, string> = {
+  achievement: '/api/achievements/import',
+  contract: '/api/contracts/import',
+  contract_historic: '/api/contracts/historic-import',
+};
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -68,9 +72,17 @@ function uploadWithProgress<T>(path: string, file: File, onUpload: (percent: num
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onUpload(Math.round((e.loaded / e.total) * 100));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', { zh: '无法连接服务器，请检查网络', en: 'Cannot reach the server; check your connection' }));
+    xhr.onerror = () =>
+      reject(
+        new ApiError(0, 'NETWORK', {
+          zh: '无法连接服务器，请检查网络',
+          en: 'Cannot reach the server; check your connection',
+        }),
+      );
     xhr.onload = () => {
-      let data: { error?: { code?: string; message?: { zh: string; en: string }; details?: unknown; requestId?: string } } | undefined;
+      let data:
+        | { error?: { code?: string; message?: { zh: string; en: string }; details?: unknown; requestId?: string } }
+        | undefined;
       try {
         data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
       } catch {
@@ -78,7 +90,15 @@ function uploadWithProgress<T>(path: string, file: File, onUpload: (percent: num
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
       const err = data?.error;
-      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? { zh: `请求失败（${xhr.status}）`, en: `Request failed (${xhr.status})` }, err?.details, err?.requestId));
+      reject(
+        new ApiError(
+          xhr.status,
+          err?.code ?? `HTTP_${xhr.status}`,
+          err?.message ?? { zh: `请求失败（${xhr.status}）`, en: `Request failed (${xhr.status})` },
+          err?.details,
+          err?.requestId,
+        ),
+      );
     };
     const form = new FormData();
     form.append('file', file, file.name);
@@ -91,7 +111,8 @@ function uploadWithProgress<T>(path: string, file: File, onUpload: (percent: num
 export function useStartImport(kind: ImportKind, onUpload: (percent: number) => void = () => undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File) => (await uploadWithProgress<{ job: ImportJobDto }>(startPath[kind], file, onUpload)).job,
+    mutationFn: async (file: File) =>
+      (await uploadWithProgress<{ job: ImportJobDto }>(startPath[kind], file, onUpload)).job,
     onSuccess: (job) => {
       qc.setQueryData(importKeys.detail(job.id), job);
       void qc.invalidateQueries({ queryKey: importKeys.lists() });

@@ -122,7 +122,8 @@ export type DetailOf<K extends ListingKind> = K extends 'achievement' ? Achievem
 
 export const achievementSorts = ['newest', 'updated', 'price_asc', 'price_desc'] as const;
 export const needSorts = ['newest', 'updated', 'budget_desc', 'closing'] as const;
-export const sortsOf = (kind: ListingKind): readonly string[] => (kind === 'achievement' ? achievementSorts : needSorts);
+export const sortsOf = (kind: ListingKind): readonly string[] =>
+  kind === 'achievement' ? achievementSorts : needSorts;
 
 export interface ListingListParams {
   scope?: 'public' | 'mine' | 'review';

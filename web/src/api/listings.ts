@@ -5,13 +5,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { PageDto } from '@shared/dto';
 import { api } from './client';
-import {
-  listingPlural,
-  type CardOf,
-  type DetailOf,
-  type ListingKind,
-  type ListingListParams,
-} from './listing-types';
+import { listingPlural, type CardOf, type DetailOf, type ListingKind, type ListingListParams } from './listing-types';
 
 export const listingKeys = {
   all: (kind: ListingKind) => [listingPlural[kind]] as const,

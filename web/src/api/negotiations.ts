@@ -16,7 +16,8 @@ import { api } from './client';
 
 export const negotiationKeys = {
   all: ['negotiations'] as const,
-  list: (q: { role?: 'party' | 'broker'; status?: string; page?: number }) => [...negotiationKeys.all, 'list', q] as const,
+  list: (q: { role?: 'party' | 'broker'; status?: string; page?: number }) =>
+    [...negotiationKeys.all, 'list', q] as const,
   detail: (id: string) => [...negotiationKeys.all, 'detail', id] as const,
   offers: (id: string) => [...negotiationKeys.detail(id), 'offers'] as const,
   participants: (id: string) => [...negotiationKeys.detail(id), 'participants'] as const,
@@ -59,7 +60,8 @@ export function useOperatorNegotiations(q: Partial<OperatorNegotiationsQuery>) {
 export function useAssignBroker() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ negotiationId, brokerId }: { negotiationId: string; brokerId: string }) => api.post(`/api/negotiations/${negotiationId}/brokers`, { brokerId }),
+    mutationFn: ({ negotiationId, brokerId }: { negotiationId: string; brokerId: string }) =>
+      api.post(`/api/negotiations/${negotiationId}/brokers`, { brokerId }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: negotiationKeys.all }),
   });
 }
@@ -90,7 +92,12 @@ export function useParticipants(id: string, enabled = true) {
 export function useBrokers(enabled = true) {
   return useQuery({
     queryKey: negotiationKeys.brokers(),
-    queryFn: async () => (await api.get<{ items: Array<{ id: string; name: string; certNo: string | null; agency: string | null }> }>('/api/negotiations/brokers')).items,
+    queryFn: async () =>
+      (
+        await api.get<{ items: Array<{ id: string; name: string; certNo: string | null; agency: string | null }> }>(
+          '/api/negotiations/brokers',
+        )
+      ).items,
     enabled,
   });
 }
@@ -103,7 +110,10 @@ export function useCommissions() {
   });
 }
 
-export async function fetchEvents(id: string, after: number): Promise<{ events: NegotiationEventDto[]; lastSeq: number }> {
+export async function fetchEvents(
+  id: string,
+  after: number,
+): Promise<{ events: NegotiationEventDto[]; lastSeq: number }> {
   return api.get(`/api/negotiations/${id}/events`, { after, limit: 500 });
 }
 
@@ -123,7 +133,12 @@ export function useRoomActions(id: string) {
   return {
     offer: useMutation({
       mutationFn: async (body: { counterTo?: string; terms: OfferTerms }) =>
-        (await api.post<{ offer: OfferDto }>(`/api/negotiations/${id}/offers`, { clientMessageId: newClientId(), ...body })).offer,
+        (
+          await api.post<{ offer: OfferDto }>(`/api/negotiations/${id}/offers`, {
+            clientMessageId: newClientId(),
+            ...body,
+          })
+        ).offer,
       onSuccess: done,
     }),
     withdrawOffer: useMutation({
@@ -131,7 +146,8 @@ export function useRoomActions(id: string) {
       onSuccess: done,
     }),
     accept: useMutation({
-      mutationFn: async (offerId: string) => (await api.post<{ deal: DealDto }>(`/api/negotiations/${id}/offers/${offerId}/accept`)).deal,
+      mutationFn: async (offerId: string) =>
+        (await api.post<{ deal: DealDto }>(`/api/negotiations/${id}/offers/${offerId}/accept`)).deal,
       onSuccess: done,
     }),
     withdraw: useMutation({

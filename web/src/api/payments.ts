@@ -55,14 +55,20 @@ export const paymentKeys = {
   brokerStatement: (id: string, q: StatementParams) => [...paymentKeys.all, 'broker-statement', id, q] as const,
   financePayments: (q: FinancePaymentsParams) => [...paymentKeys.all, 'finance-payments', q] as const,
   deposits: (q: DepositsParams) => [...paymentKeys.all, 'deposits', q] as const,
-  brokerLines: (id: string, range: { from?: string; to?: string }) => [...paymentKeys.all, 'broker-lines', id, range] as const,
+  brokerLines: (id: string, range: { from?: string; to?: string }) =>
+    [...paymentKeys.all, 'broker-lines', id, range] as const,
 };
 
 /** POST with the Idempotency-Key of the caller's attempt (see pages/payments/attempt-key.ts). */
-const postWithKey = <T>(path: string, body: unknown, key: string) => api.post<T>(path, body, { [IDEMPOTENCY_HEADER]: key });
+const postWithKey = <T>(path: string, body: unknown, key: string) =>
+  api.post<T>(path, body, { [IDEMPOTENCY_HEADER]: key });
 
 export function usePaymentsConfig() {
-  return useQuery({ queryKey: paymentKeys.config(), queryFn: () => api.get<PaymentsConfigDto>('/api/payments/config'), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: paymentKeys.config(),
+    queryFn: () => api.get<PaymentsConfigDto>('/api/payments/config'),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** While a Stripe payment is processing the webhook settles it on the server; the page looks again every 3 s. */
@@ -99,7 +105,11 @@ export function useStartStripe() {
 }
 
 export function useFinanceQueue(q: { page: number; pageSize: number }) {
-  return useQuery({ queryKey: paymentKeys.queue(q), queryFn: () => api.get<PageDto<QueueItemDto>>('/api/payments/finance/queue', q), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: paymentKeys.queue(q),
+    queryFn: () => api.get<PageDto<QueueItemDto>>('/api/payments/finance/queue', q),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useConfirmBank() {
@@ -114,7 +124,8 @@ export function useConfirmBank() {
 export function useRejectBank() {
   const done = useInvalidatePayments();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<{ payment: PaymentDto }>(`/api/payments/payments/${id}/reject`, { reason }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api.post<{ payment: PaymentDto }>(`/api/payments/payments/${id}/reject`, { reason }),
     onSuccess: done,
   });
 }
@@ -123,35 +134,47 @@ export function useRejectBank() {
 export function useRoyaltyReport(contractId: string) {
   const done = useInvalidatePayments();
   return useMutation({
-    mutationFn: (body: { period: string; netSalesFen: number; note: string }) => api.post<{ payable: PayableDto }>(`/api/payments/contracts/${contractId}/royalty-reports`, body),
+    mutationFn: (body: { period: string; netSalesFen: number; note: string }) =>
+      api.post<{ payable: PayableDto }>(`/api/payments/contracts/${contractId}/royalty-reports`, body),
     onSuccess: done,
   });
 }
 
 /** Succeeded and refunded payments, newest first, each saying whether (and why not) it can be refunded. */
 export function useFinancePayments(q: FinancePaymentsParams) {
-  return useQuery({ queryKey: paymentKeys.financePayments(q), queryFn: () => api.get<PageDto<FinancePaymentDto>>('/api/payments/finance/payments', { ...q }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: paymentKeys.financePayments(q),
+    queryFn: () => api.get<PageDto<FinancePaymentDto>>('/api/payments/finance/payments', { ...q }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** A full refund by finance; the key is the attempt's, so a retry after a lost answer is the same refund. */
 export function useRefund() {
   const done = useInvalidatePayments();
   return useMutation({
-    mutationFn: ({ id, key, reason }: { id: string; key: string; reason: string }) => postWithKey<{ payment: PaymentDto }>(`/api/payments/payments/${id}/refund`, { reason }, key),
+    mutationFn: ({ id, key, reason }: { id: string; key: string; reason: string }) =>
+      postWithKey<{ payment: PaymentDto }>(`/api/payments/payments/${id}/refund`, { reason }, key),
     onSuccess: done,
   });
 }
 
 /** Deposits: finance reads all, a member its organisation's (one subject's when subjectKind/subjectId are given). */
 export function useDeposits(q: DepositsParams, enabled = true) {
-  return useQuery({ queryKey: paymentKeys.deposits(q), queryFn: () => api.get<PageDto<PayableDto>>('/api/payments/deposits', { ...q }), placeholderData: keepPreviousData, enabled });
+  return useQuery({
+    queryKey: paymentKeys.deposits(q),
+    queryFn: () => api.get<PageDto<PayableDto>>('/api/payments/deposits', { ...q }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 /** Creates the deposit a rule asks for (or answers the existing one); it is then paid like any payable. */
 export function useCreateDeposit() {
   const done = useInvalidatePayments();
   return useMutation({
-    mutationFn: (body: { subjectKind: DepositSubjectKind; subjectId: string }) => api.post<{ payable: PayableDto }>('/api/payments/deposits', body),
+    mutationFn: (body: { subjectKind: DepositSubjectKind; subjectId: string }) =>
+      api.post<{ payable: PayableDto }>('/api/payments/deposits', body),
     onSuccess: done,
   });
 }
@@ -159,7 +182,8 @@ export function useCreateDeposit() {
 export function useDepositDecision() {
   const done = useInvalidatePayments();
   return useMutation({
-    mutationFn: ({ id, action, reason }: { id: string; action: 'release' | 'forfeit'; reason: string }) => api.post<{ payable: PayableDto }>(`/api/payments/deposits/${id}/${action}`, { reason }),
+    mutationFn: ({ id, action, reason }: { id: string; action: 'release' | 'forfeit'; reason: string }) =>
+      api.post<{ payable: PayableDto }>(`/api/payments/deposits/${id}/${action}`, { reason }),
     onSuccess: done,
   });
 }
@@ -170,19 +194,34 @@ export function useReconcile() {
 }
 
 export function useTrialBalance() {
-  return useQuery({ queryKey: paymentKeys.trialBalance(), queryFn: () => api.get<TrialBalanceDto>('/api/payments/ledger/balances') });
+  return useQuery({
+    queryKey: paymentKeys.trialBalance(),
+    queryFn: () => api.get<TrialBalanceDto>('/api/payments/ledger/balances'),
+  });
 }
 
 export function usePayouts(q: { status?: string; page: number; pageSize: number }) {
-  return useQuery({ queryKey: paymentKeys.payouts(q), queryFn: () => api.get<PageDto<PayoutDto>>('/api/payments/payouts', q), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: paymentKeys.payouts(q),
+    queryFn: () => api.get<PageDto<PayoutDto>>('/api/payments/payouts', q),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useOrgStatement(orgId: string, q: StatementParams) {
-  return useQuery({ queryKey: paymentKeys.orgStatement(orgId, q), queryFn: () => api.get<StatementDto>(`/api/payments/orgs/${orgId}/statement`, { ...q }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: paymentKeys.orgStatement(orgId, q),
+    queryFn: () => api.get<StatementDto>(`/api/payments/orgs/${orgId}/statement`, { ...q }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useBrokerStatement(brokerId: string, q: StatementParams) {
-  return useQuery({ queryKey: paymentKeys.brokerStatement(brokerId, q), queryFn: () => api.get<StatementDto>(`/api/payments/brokers/${brokerId}/statement`, { ...q }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: paymentKeys.brokerStatement(brokerId, q),
+    queryFn: () => api.get<StatementDto>(`/api/payments/brokers/${brokerId}/statement`, { ...q }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /**
@@ -194,10 +233,18 @@ export function useBrokerLines(brokerId: string, range: { from?: string; to?: st
   return useQuery({
     queryKey: paymentKeys.brokerLines(brokerId, range),
     queryFn: async () => {
-      const first = await api.get<StatementDto>(`/api/payments/brokers/${brokerId}/statement`, { ...range, page: 1, pageSize: 100 });
+      const first = await api.get<StatementDto>(`/api/payments/brokers/${brokerId}/statement`, {
+        ...range,
+        page: 1,
+        pageSize: 100,
+      });
       const lines = [...first.lines];
       for (let page = 2; lines.length < Math.min(first.total, BROKER_LINES_CAP); page++) {
-        const next = await api.get<StatementDto>(`/api/payments/brokers/${brokerId}/statement`, { ...range, page, pageSize: 100 });
+        const next = await api.get<StatementDto>(`/api/payments/brokers/${brokerId}/statement`, {
+          ...range,
+          page,
+          pageSize: 100,
+        });
         if (next.lines.length === 0) break;
         lines.push(...next.lines);
       }
@@ -207,7 +254,8 @@ export function useBrokerLines(brokerId: string, range: { from?: string; to?: st
 }
 
 /** Download addresses (same origin, the session cookie goes along). */
-export const ledgerExportUrl = (format: ExportFormat, range: { from?: string; to?: string }) => withQuery('/api/payments/ledger/export', { format, ...range });
+export const ledgerExportUrl = (format: ExportFormat, range: { from?: string; to?: string }) =>
+  withQuery('/api/payments/ledger/export', { format, ...range });
 export const orgStatementExportUrl = (orgId: string, format: ExportFormat, range: { from?: string; to?: string }) =>
   withQuery(`/api/payments/orgs/${orgId}/statement/export`, { format, ...range });
 
@@ -216,10 +264,16 @@ export const connectKeys = { status: (as: ConnectAs) => [...paymentKeys.all, 'co
 
 /** The caller's Stripe Connect account (as the organisation's admin, or as a broker): onboarded, payouts on. */
 export function useConnectStatus(as: ConnectAs, enabled: boolean) {
-  return useQuery({ queryKey: connectKeys.status(as), queryFn: () => api.get<ConnectStatusDto>('/api/payments/connect/status', { as }), enabled });
+  return useQuery({
+    queryKey: connectKeys.status(as),
+    queryFn: () => api.get<ConnectStatusDto>('/api/payments/connect/status', { as }),
+    enabled,
+  });
 }
 
 /** A fresh onboarding link (Stripe Express); the caller sends the browser there. */
 export function useConnectOnboarding() {
-  return useMutation({ mutationFn: (as: ConnectAs) => api.post<ConnectStatusDto>('/api/payments/connect/onboarding', { as }) });
+  return useMutation({
+    mutationFn: (as: ConnectAs) => api.post<ConnectStatusDto>('/api/payments/connect/onboarding', { as }),
+  });
 }

@@ -26,7 +26,15 @@ export function useStats(q: StatsParams) {
 }
 
 export function useTargets(year: number) {
-  return useQuery({ queryKey: statsKeys.targets(year), queryFn: async () => (await api.get<{ items: Array<{ year: number; regionCode: string; amountFen: number }> }>('/api/stats/targets', { year })).items });
+  return useQuery({
+    queryKey: statsKeys.targets(year),
+    queryFn: async () =>
+      (
+        await api.get<{ items: Array<{ year: number; regionCode: string; amountFen: number }> }>('/api/stats/targets', {
+          year,
+        })
+      ).items,
+  });
 }
 
 export function useSetTarget() {
@@ -37,4 +45,5 @@ export function useSetTarget() {
   });
 }
 
-export const statsExportUrl = (q: StatsParams, format: 'xlsx' | 'csv') => withQuery('/api/stats/contracts/export', { ...q, format });
+export const statsExportUrl = (q: StatsParams, format: 'xlsx' | 'csv') =>
+  withQuery('/api/stats/contracts/export', { ...q, format });

@@ -137,13 +137,15 @@ const catalogEn: CatalogMessages = {
     noConfidential: 'This listing has no confidential details',
     contact: 'Contact',
     attachment: 'Attachment {{n}}',
-    ownerView: 'This is your organisation’s listing, shown as the working copy; the public sees the approved version only.',
+    ownerView:
+      'This is your organisation’s listing, shown as the working copy; the public sees the approved version only.',
     staffView: 'Review view: the publisher’s working copy with every confidential detail.',
     statusLabel: 'Status',
     reviewReason: 'Review comment',
     reviewedBy: 'Reviewed by {{name}} at {{at}}',
     revisionBanner: {
-      draft: 'This revision is not submitted: the public still sees the last approved version. Submit it for review to publish it.',
+      draft:
+        'This revision is not submitted: the public still sees the last approved version. Submit it for review to publish it.',
       pending_review: 'The revision is waiting for review; once approved it replaces the public version.',
       rejected: 'The revision was rejected; change it as the comment says and submit it again.',
     },
@@ -188,7 +190,8 @@ const catalogEn: CatalogMessages = {
       'Fields follow the national achievement registration form; save a draft, then submit it for the sub-market’s review',
     editAchievement: 'Edit achievement',
     createNeed: 'Post a technology need',
-    createNeedSub: 'Describe the technical problem and the budget; optionally post it as an open challenge with a reward',
+    createNeedSub:
+      'Describe the technical problem and the budget; optionally post it as an open challenge with a reward',
     editNeed: 'Edit need',
     editPublishedHint:
       'This listing is public: your changes are saved as a revision, and the public keeps seeing the current version until it is approved.',
@@ -284,7 +287,8 @@ const catalogEn: CatalogMessages = {
     shortlist: 'Shortlist',
     decline: 'Decline',
     selectWinner: 'Select as winner',
-    selectWinnerConfirm: 'This cannot be undone and no other proposal can win afterwards. Select {{org}} as the winner?',
+    selectWinnerConfirm:
+      'This cannot be undone and no other proposal can win afterwards. Select {{org}} as the winner?',
     decided: 'Proposal updated',
     col: {
       org: 'Organisation',
@@ -297,7 +301,8 @@ const catalogEn: CatalogMessages = {
   },
   import: {
     title: 'Bulk import achievements',
-    subtitle: 'Upload a CSV or Excel (XLSX) file with one achievement per row; rows become drafts, errors are reported per row',
+    subtitle:
+      'Upload a CSV or Excel (XLSX) file with one achievement per row; rows become drafts, errors are reported per row',
     template: 'Download the template',
     dragger: 'Click or drop a file here',
     hint: '.csv and .xlsx, up to 20 MB and 20,000 rows',

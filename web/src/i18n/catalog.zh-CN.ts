@@ -122,7 +122,8 @@ const catalogZh = {
     images: '图片',
     noIp: '未登记知识产权',
     confidentialTitle: '保密信息',
-    ndaHint: '本条发布含有保密的详细资料与附件。贵机构签署保密协议（NDA）后即可查看，签署记录（人员、时间、IP）将被保存。',
+    ndaHint:
+      '本条发布含有保密的详细资料与附件。贵机构签署保密协议（NDA）后即可查看，签署记录（人员、时间、IP）将被保存。',
     ndaAccept: '签署保密协议并查看',
     ndaConfirmTitle: '签署保密协议',
     ndaConfirmText:
@@ -277,7 +278,14 @@ const catalogZh = {
     selectWinner: '选定揭榜方',
     selectWinnerConfirm: '选定后不可更改，其他方案将不能再被选中。确认选定 {{org}} 为揭榜方吗？',
     decided: '已更新方案状态',
-    col: { org: '揭榜机构', summary: '方案摘要', price: '报价', status: '状态', createdAt: '提交时间', actions: '操作' },
+    col: {
+      org: '揭榜机构',
+      summary: '方案摘要',
+      price: '报价',
+      status: '状态',
+      createdAt: '提交时间',
+      actions: '操作',
+    },
   },
   import: {
     title: '批量导入成果',

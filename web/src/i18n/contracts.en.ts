@@ -2,9 +2,36 @@ import type contractsZh from './contracts.zh-CN';
 
 /** Contracts, registration and statistics texts (English). */
 const contractsEn: typeof contractsZh = {
-  nav: { mine: 'Contracts', officials: 'Registration & stats', stats: 'Statistics', list: 'Contract list', new: 'Enter a paper contract', import: 'Import' },
-  list: { title: 'Technology contracts', empty: 'No contracts yet', contractNo: 'Contract no.', name: 'Title', parties: 'Seller → buyer', amount: 'Amount (10k CNY)', status: 'Status', signedOn: 'Signed on' },
-  status: { draft: 'Draft', signing: 'Signing', awaiting_confirmation: 'Awaiting confirmation', declined: 'Declined by the buyer', signed: 'Signed', filed: 'Filed', registered: 'Registered', rejected: 'Rejected', pending: 'Pending', approved: 'Approved' },
+  nav: {
+    mine: 'Contracts',
+    officials: 'Registration & stats',
+    stats: 'Statistics',
+    list: 'Contract list',
+    new: 'Enter a paper contract',
+    import: 'Import',
+  },
+  list: {
+    title: 'Technology contracts',
+    empty: 'No contracts yet',
+    contractNo: 'Contract no.',
+    name: 'Title',
+    parties: 'Seller → buyer',
+    amount: 'Amount (10k CNY)',
+    status: 'Status',
+    signedOn: 'Signed on',
+  },
+  status: {
+    draft: 'Draft',
+    signing: 'Signing',
+    awaiting_confirmation: 'Awaiting confirmation',
+    declined: 'Declined by the buyer',
+    signed: 'Signed',
+    filed: 'Filed',
+    registered: 'Registered',
+    rejected: 'Rejected',
+    pending: 'Pending',
+    approved: 'Approved',
+  },
   detail: {
     title: 'Technology contract',
     terms: 'Terms',
@@ -39,16 +66,20 @@ const contractsEn: typeof contractsZh = {
   confirm: {
     title: "The other party's confirmation",
     buyerTitle: 'Awaiting your confirmation',
-    buyerText: '{{seller}} entered this paper contract naming your organisation as buyer. Only once you accept it is it signed by both sides, gets a payment plan, counts in the statistics and can be filed for registration.',
+    buyerText:
+      '{{seller}} entered this paper contract naming your organisation as buyer. Only once you accept it is it signed by both sides, gets a payment plan, counts in the statistics and can be filed for registration.',
     sellerTitle: 'Awaiting the other party',
-    sellerText: 'Sent to {{buyer}} for confirmation. Until it accepts, the contract has no payment plan, does not count in the statistics and cannot be filed.',
+    sellerText:
+      'Sent to {{buyer}} for confirmation. Until it accepts, the contract has no payment plan, does not count in the statistics and cannot be filed.',
     accept: 'Accept',
     decline: 'Decline',
     acceptTitle: 'Accept this contract?',
-    acceptText: 'Accepting signs the current version (document version {{hash}}…) for your organisation: {{title}}, amount {{amount}}.',
+    acceptText:
+      'Accepting signs the current version (document version {{hash}}…) for your organisation: {{title}}, amount {{amount}}.',
     accepted: 'Accepted',
     declineTitle: 'Decline this contract',
-    declineIntro: 'Say why you decline it; the party that entered it sees the reason and may correct and send it again.',
+    declineIntro:
+      'Say why you decline it; the party that entered it sees the reason and may correct and send it again.',
     reason: 'Reason',
     reasonInvalid: 'Write a reason of 2–500 characters',
     declined: '{{name}} declined: {{reason}}',
@@ -59,11 +90,18 @@ const contractsEn: typeof contractsZh = {
     techOverAmount: 'The technology amount cannot exceed the contract amount',
     endBeforeStart: 'The term cannot end before it starts',
     pageTitle: 'Enter a paper contract',
-    subtitle: 'A technology contract signed off the platform is entered by the seller; it counts as signed at once and can be filed for registration. Amounts in yuan.',
+    subtitle:
+      'A technology contract signed off the platform is entered by the seller; it counts as signed at once and can be filed for registration. Amounts in yuan.',
     noOrg: 'Join or create an organisation to enter technology contracts',
     notVerified: 'Your organisation is not verified yet; contracts can be entered once it is',
     sellerIsYou: 'the seller is your organisation',
-    section: { subject: 'Subject', parties: 'Parties', money: 'Amounts and payment schedule', term: 'Signing date and term', ip: 'Intellectual property' },
+    section: {
+      subject: 'Subject',
+      parties: 'Parties',
+      money: 'Amounts and payment schedule',
+      term: 'Signing date and term',
+      ip: 'Intellectual property',
+    },
     title: 'Contract title',
     subType: 'Sub-type',
     subjectHint: 'The technology, the technical problem to solve or the deliverables',
@@ -88,20 +126,23 @@ const contractsEn: typeof contractsZh = {
     exclusivityOption: { exclusive: 'Exclusive licence', sole: 'Sole licence', ordinary: 'Ordinary licence' },
     withBroker: 'Yes',
     noBroker: 'No',
-    brokerHint: 'If a technology broker brought the parties together, switch on (top right) to enter the broker and the commission',
+    brokerHint:
+      'If a technology broker brought the parties together, switch on (top right) to enter the broker and the commission',
     brokerName: 'Broker name',
     brokerCertNo: 'Broker certificate no.',
     commission: 'Commission',
     submit: 'Save the contract',
     saved: 'Contract {{no}} entered',
     savedHint: 'It counts as signed; open it to file it for registration.',
-    savedAwaiting: 'The buyer is a verified organisation of the platform: the contract now waits for its confirmation, and counts as signed (payable, fileable) once it accepts.',
+    savedAwaiting:
+      'The buyer is a verified organisation of the platform: the contract now waits for its confirmation, and counts as signed (payable, fileable) once it accepts.',
     openSaved: 'Open the contract',
     another: 'Enter another',
   },
   import: {
     title: 'Import technology contracts',
-    subtitle: 'Upload a CSV or Excel (XLSX) file, one paper contract per row, with your organisation as the seller; errors are reported per row, and uploading the same file again stores nothing twice',
+    subtitle:
+      'Upload a CSV or Excel (XLSX) file, one paper contract per row, with your organisation as the seller; errors are reported per row, and uploading the same file again stores nothing twice',
     template: 'Download the template',
     hint: '.csv or .xlsx, up to 20 MB and 5,000 rows; categories, regions etc. as codes or Chinese names',
     started: 'Importing {{name}}: the server checks, stores and counts the rows batch by batch',
@@ -110,7 +151,8 @@ const contractsEn: typeof contractsZh = {
   },
   historic: {
     title: 'Historic contracts (staff)',
-    subtitle: 'For registration officials and sub-market operators: one historic contract per row, naming seller and buyer; sellers within your scope only. The contracts are linked to no organisation, make no payments, count in the statistics only, and each is audited',
+    subtitle:
+      'For registration officials and sub-market operators: one historic contract per row, naming seller and buyer; sellers within your scope only. The contracts are linked to no organisation, make no payments, count in the statistics only, and each is audited',
     nav: 'Historic contracts',
     template: 'Download the historic template',
     hint: '.csv or .xlsx, at most 5,000 rows; the seller must be in your region, and contracts of your own organisation are refused',
@@ -118,7 +160,18 @@ const contractsEn: typeof contractsZh = {
   },
   side: { seller: 'seller', buyer: 'buyer' },
   deal: { create: 'Create the contract', open: 'Open the contract' },
-  queue: { title: 'Registration review', empty: 'Nothing waiting for review', review: 'Review', approve: 'Approve', reject: 'Reject', assessed: 'Assessed technology amount (10k CNY)', reason: 'Reason for rejection', checks: 'Rule checks', rules: 'Rules of {{v}}', filedAt: 'Filed at' },
+  queue: {
+    title: 'Registration review',
+    empty: 'Nothing waiting for review',
+    review: 'Review',
+    approve: 'Approve',
+    reject: 'Reject',
+    assessed: 'Assessed technology amount (10k CNY)',
+    reason: 'Reason for rejection',
+    checks: 'Rule checks',
+    rules: 'Rules of {{v}}',
+    filedAt: 'Filed at',
+  },
   dash: {
     title: 'Contract statistics',
     publicTitle: 'Provincial technology-contract statistics',

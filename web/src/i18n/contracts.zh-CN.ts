@@ -1,8 +1,35 @@
 /** Contracts, registration and statistics texts (Chinese). contracts.en.ts has the same keys. */
 const contractsZh = {
-  nav: { mine: '技术合同', officials: '登记与统计', stats: '交易统计', list: '合同列表', new: '录入纸质合同', import: '批量导入' },
-  list: { title: '技术合同', empty: '暂无合同', contractNo: '合同编号', name: '合同名称', parties: '卖方 → 买方', amount: '成交额（万元）', status: '状态', signedOn: '签订日期' },
-  status: { draft: '草稿', signing: '签署中', awaiting_confirmation: '待对方确认', declined: '对方已拒绝', signed: '已签署', filed: '待登记', registered: '已登记', rejected: '不予登记', pending: '待审核', approved: '准予登记' },
+  nav: {
+    mine: '技术合同',
+    officials: '登记与统计',
+    stats: '交易统计',
+    list: '合同列表',
+    new: '录入纸质合同',
+    import: '批量导入',
+  },
+  list: {
+    title: '技术合同',
+    empty: '暂无合同',
+    contractNo: '合同编号',
+    name: '合同名称',
+    parties: '卖方 → 买方',
+    amount: '成交额（万元）',
+    status: '状态',
+    signedOn: '签订日期',
+  },
+  status: {
+    draft: '草稿',
+    signing: '签署中',
+    awaiting_confirmation: '待对方确认',
+    declined: '对方已拒绝',
+    signed: '已签署',
+    filed: '待登记',
+    registered: '已登记',
+    rejected: '不予登记',
+    pending: '待审核',
+    approved: '准予登记',
+  },
   detail: {
     title: '技术合同',
     terms: '合同条款',
@@ -37,7 +64,8 @@ const contractsZh = {
   confirm: {
     title: '对方确认',
     buyerTitle: '待您确认（awaiting your confirmation）',
-    buyerText: '{{seller}} 录入了这份纸质合同，并将贵单位列为买方。只有贵单位确认后，合同才算双方签署，才会产生付款计划、计入统计并可申报登记。',
+    buyerText:
+      '{{seller}} 录入了这份纸质合同，并将贵单位列为买方。只有贵单位确认后，合同才算双方签署，才会产生付款计划、计入统计并可申报登记。',
     sellerTitle: '待对方确认',
     sellerText: '已提交给 {{buyer}} 确认。对方接受前，合同不产生付款计划、不计入统计、不能申报登记。',
     accept: '确认接受',
@@ -61,7 +89,13 @@ const contractsZh = {
     noOrg: '加入或创建机构后才能录入技术合同',
     notVerified: '机构尚未通过认证，认证后才能录入技术合同',
     sellerIsYou: '卖方为您所在的机构',
-    section: { subject: '合同标的', parties: '合同当事人', money: '金额与付款计划', term: '签订日期与履行期限', ip: '知识产权' },
+    section: {
+      subject: '合同标的',
+      parties: '合同当事人',
+      money: '金额与付款计划',
+      term: '签订日期与履行期限',
+      ip: '知识产权',
+    },
     title: '合同名称',
     subType: '合同子类',
     subjectHint: '标的技术内容：技术方案、要解决的技术问题或交付成果',
@@ -99,7 +133,8 @@ const contractsZh = {
   },
   import: {
     title: '批量导入技术合同',
-    subtitle: '上传 CSV 或 Excel（XLSX）文件，每行一份纸质合同，卖方为您所在的机构；逐行报告错误，同一文件重复上传不会重复导入',
+    subtitle:
+      '上传 CSV 或 Excel（XLSX）文件，每行一份纸质合同，卖方为您所在的机构；逐行报告错误，同一文件重复上传不会重复导入',
     template: '下载导入模板',
     hint: '支持 .csv 与 .xlsx，单个文件不超过 20 MB、最多 5000 行；类别、地区等可填代码或中文名称',
     started: '已开始导入 {{name}}，服务器正在逐批校验、保存并计入统计',
@@ -108,7 +143,8 @@ const contractsZh = {
   },
   historic: {
     title: '历史技术合同录入（工作人员）',
-    subtitle: '登记员与分市场运营人员专用：每行一份历史合同，须填写卖方与买方；仅限您管辖范围内的卖方，合同不关联任何机构、不产生付款，只计入统计，每份均记入审计',
+    subtitle:
+      '登记员与分市场运营人员专用：每行一份历史合同，须填写卖方与买方；仅限您管辖范围内的卖方，合同不关联任何机构、不产生付款，只计入统计，每份均记入审计',
     nav: '历史合同录入',
     template: '下载历史合同模板',
     hint: '支持 .csv 与 .xlsx，最多 5000 行；卖方须在您的管辖地区，不能录入本人所属机构的合同',
@@ -116,7 +152,18 @@ const contractsZh = {
   },
   side: { seller: '卖方', buyer: '买方' },
   deal: { create: '生成技术合同', open: '查看技术合同' },
-  queue: { title: '认定登记审核', empty: '没有待审核的申报', review: '审核', approve: '准予登记', reject: '不予登记', assessed: '核定技术交易额（万元）', reason: '不予登记的原因', checks: '规则检查', rules: '登记规则版本 {{v}}', filedAt: '申报时间' },
+  queue: {
+    title: '认定登记审核',
+    empty: '没有待审核的申报',
+    review: '审核',
+    approve: '准予登记',
+    reject: '不予登记',
+    assessed: '核定技术交易额（万元）',
+    reason: '不予登记的原因',
+    checks: '规则检查',
+    rules: '登记规则版本 {{v}}',
+    filedAt: '申报时间',
+  },
   dash: {
     title: '技术合同统计',
     publicTitle: '全省技术合同交易统计',

@@ -4,7 +4,12 @@ import type negotiationZh from './negotiation.zh-CN';
 const negotiationEn: typeof negotiationZh = {
   nav: { mine: 'My negotiations', broker: 'Broker workspace', operator: 'Negotiation rooms' },
   start: { button: 'Open negotiation', failed: 'Could not open the negotiation' },
-  list: { title: 'My negotiations', empty: 'No negotiations yet', unread: '{{count}} unread', updated: 'Last activity' },
+  list: {
+    title: 'My negotiations',
+    empty: 'No negotiations yet',
+    unread: '{{count}} unread',
+    updated: 'Last activity',
+  },
   status: { open: 'Open', agreed: 'Agreed', closed: 'Closed' },
   closeReason: { withdrawn: 'Withdrawn', expired: 'Expired' },
   side: { buyer: 'Buyer', seller: 'Seller', broker: 'Broker', operator: 'Operator', system: 'System' },
@@ -52,9 +57,28 @@ const negotiationEn: typeof negotiationZh = {
     validUntil: 'Valid until {{date}}',
     counterTo: 'Counters #{{n}}',
     none: 'No offers yet',
-    statuses: { open: 'Open', withdrawn: 'Withdrawn', expired: 'Expired', countered: 'Countered', accepted: 'Accepted', closed: 'Closed' },
-    plans: { lump_sum: 'Lump sum', instalments: 'Instalments', milestones: 'Milestones', royalty: 'Royalty share', use_first_pay_later: 'Use first, pay later' },
-    categories: { development: 'Development', transfer: 'Transfer', license: 'Licence', consulting: 'Consulting', service: 'Service' },
+    statuses: {
+      open: 'Open',
+      withdrawn: 'Withdrawn',
+      expired: 'Expired',
+      countered: 'Countered',
+      accepted: 'Accepted',
+      closed: 'Closed',
+    },
+    plans: {
+      lump_sum: 'Lump sum',
+      instalments: 'Instalments',
+      milestones: 'Milestones',
+      royalty: 'Royalty share',
+      use_first_pay_later: 'Use first, pay later',
+    },
+    categories: {
+      development: 'Development',
+      transfer: 'Transfer',
+      license: 'Licence',
+      consulting: 'Consulting',
+      service: 'Service',
+    },
     exclusivities: { exclusive: 'Exclusive', sole: 'Sole', ordinary: 'Ordinary', none: 'Not applicable' },
   },
   events: {
@@ -87,7 +111,8 @@ const negotiationEn: typeof negotiationZh = {
   },
   operator: {
     title: 'Negotiation rooms',
-    subtitle: 'Rooms of the sub-markets you run: state, parties, last activity and broker. Metadata only, never the conversation or offer terms.',
+    subtitle:
+      'Rooms of the sub-markets you run: state, parties, last activity and broker. Metadata only, never the conversation or offer terms.',
     allStatuses: 'All states',
     allSubmarkets: 'All sub-markets',
     anyBroker: 'Broker: any',

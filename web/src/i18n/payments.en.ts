@@ -4,7 +4,15 @@ import type paymentsZh from './payments.zh-CN';
 const paymentsEn: typeof paymentsZh = {
   nav: { finance: 'Finance desk', statement: 'Statement', commissions: 'Commissions' },
   unit: { yuan: 'CNY' },
-  kind: { lump_sum: 'Lump sum', instalment: 'Instalment', milestone: 'Milestone', royalty_fee: 'Entry fee', royalty: 'Royalty', use_first_pay_later: 'Use first, pay later', deposit: 'Deposit' },
+  kind: {
+    lump_sum: 'Lump sum',
+    instalment: 'Instalment',
+    milestone: 'Milestone',
+    royalty_fee: 'Entry fee',
+    royalty: 'Royalty',
+    use_first_pay_later: 'Use first, pay later',
+    deposit: 'Deposit',
+  },
   payableStatus: {
     due: 'Due',
     overdue: 'Overdue',
@@ -35,7 +43,14 @@ const paymentsEn: typeof paymentsZh = {
     back: 'Back to the contract',
     open: 'Payments',
     progress: '{{paid}} paid of {{total}}',
-    totals: { amount: 'Total payable', paid: 'Paid', outstanding: 'Outstanding', dueNow: 'Due now', fee: 'Platform fee', commission: 'Broker commission' },
+    totals: {
+      amount: 'Total payable',
+      paid: 'Paid',
+      outstanding: 'Outstanding',
+      dueNow: 'Due now',
+      fee: 'Platform fee',
+      commission: 'Broker commission',
+    },
     schedule: 'Payment schedule',
     scheduleEmpty: 'No payment schedule yet (it is made once the contract is signed)',
     dueNowHint: 'Items past their due date and not yet paid are highlighted',
@@ -44,7 +59,7 @@ const paymentsEn: typeof paymentsZh = {
     seller: 'Seller',
     buyer: 'Buyer',
     broker: 'Broker',
-    viewerSeller: 'You are the seller: the buyer\'s payments count towards what you are owed once finance confirms them',
+    viewerSeller: "You are the seller: the buyer's payments count towards what you are owed once finance confirms them",
     viewerStaff: 'You are viewing as finance staff',
   },
   payable: {
@@ -64,10 +79,20 @@ const paymentsEn: typeof paymentsZh = {
     payStripe: 'Pay online',
     waiting: 'Waiting for finance',
   },
-  payment: { createdAt: 'Submitted', method: 'Method', amount: 'Amount', status: 'Status', reference: 'Reference', receipt: 'Receipt', reason: 'Note', decidedBy: 'Handled by' },
+  payment: {
+    createdAt: 'Submitted',
+    method: 'Method',
+    amount: 'Amount',
+    status: 'Status',
+    reference: 'Reference',
+    receipt: 'Receipt',
+    reason: 'Note',
+    decidedBy: 'Handled by',
+  },
   bank: {
     title: 'Pay by bank transfer',
-    intro: 'Transfer the amount due to the platform account below and upload the bank receipt; once finance confirms the money arrived, the item is marked paid.',
+    intro:
+      'Transfer the amount due to the platform account below and upload the bank receipt; once finance confirms the money arrived, the item is marked paid.',
     account: 'Platform account',
     accountName: 'Account name',
     accountBank: 'Bank',
@@ -92,15 +117,23 @@ const paymentsEn: typeof paymentsZh = {
     start: 'Create payment',
     retry: 'Retry',
     loading: 'Loading the Stripe payment form…',
-    loadFailed: 'The Stripe payment form could not load (offline, or blocked by the browser). The payment was created but nothing was charged; retry later or pay by bank transfer.',
-    noKey: 'No Stripe publishable key is configured, so the payment cannot be completed in the browser; pay by bank transfer.',
+    loadFailed:
+      'The Stripe payment form could not load (offline, or blocked by the browser). The payment was created but nothing was charged; retry later or pay by bank transfer.',
+    noKey:
+      'No Stripe publishable key is configured, so the payment cannot be completed in the browser; pay by bank transfer.',
     confirm: 'Confirm payment',
     paid: 'Payment submitted; the status updates once it arrives',
     attempt: 'Payment {{id}}',
   },
   finance: {
     title: 'Finance desk',
-    tabs: { queue: 'Confirm transfers', ledger: 'Trial balance & ledger', payouts: 'Payouts', payments: 'Payments & refunds', deposits: 'Deposits' },
+    tabs: {
+      queue: 'Confirm transfers',
+      ledger: 'Trial balance & ledger',
+      payouts: 'Payouts',
+      payments: 'Payments & refunds',
+      deposits: 'Deposits',
+    },
     queueEmpty: 'No bank transfers waiting for confirmation',
     oldestFirst: 'Oldest submission first',
     payer: 'Payer',
@@ -122,7 +155,16 @@ const paymentsEn: typeof paymentsZh = {
     readOnly: 'Admins may look; finance staff confirm and reject',
     reconcile: 'Reconcile now',
     reconcileReport: 'Reconciliation report',
-    report: { checked: 'Checked', settled: 'Settled', updated: 'Updated', unchanged: 'Unchanged', repairedPayables: 'Payables repaired', payoutsMade: 'Payouts made', depositsReleased: 'Deposits released', errors: 'Errors' },
+    report: {
+      checked: 'Checked',
+      settled: 'Settled',
+      updated: 'Updated',
+      unchanged: 'Unchanged',
+      repairedPayables: 'Payables repaired',
+      payoutsMade: 'Payouts made',
+      depositsReleased: 'Deposits released',
+      errors: 'Errors',
+    },
   },
   ledger: {
     trialBalance: 'Trial balance',
@@ -143,8 +185,23 @@ const paymentsEn: typeof paymentsZh = {
     memo: 'Memo',
     contractNo: 'Contract no.',
   },
-  journalKind: { payment: 'Payment', refund: 'Refund', payout: 'Payout', deposit_hold: 'Deposit held', deposit_release: 'Deposit released', deposit_forfeit: 'Deposit forfeited' },
-  lineRole: { payment_in: 'Money in', seller_share: 'Seller share', platform_fee: 'Platform fee', broker_commission: 'Broker commission', payout: 'Payout', refund: 'Refund', deposit: 'Deposit' },
+  journalKind: {
+    payment: 'Payment',
+    refund: 'Refund',
+    payout: 'Payout',
+    deposit_hold: 'Deposit held',
+    deposit_release: 'Deposit released',
+    deposit_forfeit: 'Deposit forfeited',
+  },
+  lineRole: {
+    payment_in: 'Money in',
+    seller_share: 'Seller share',
+    platform_fee: 'Platform fee',
+    broker_commission: 'Broker commission',
+    payout: 'Payout',
+    refund: 'Refund',
+    deposit: 'Deposit',
+  },
   payouts: {
     empty: 'No payouts',
     beneficiary: 'Beneficiary',
@@ -182,8 +239,12 @@ const paymentsEn: typeof paymentsZh = {
   },
   connect: {
     pageTitle: 'Payout account',
-    title: { org: 'Organisation payout account (Stripe Connect)', broker: 'Commission payout account (Stripe Connect)' },
-    intro: 'Once a buyer\'s payment is confirmed, the platform pays the seller\'s share and the broker\'s commission out to this account.',
+    title: {
+      org: 'Organisation payout account (Stripe Connect)',
+      broker: 'Commission payout account (Stripe Connect)',
+    },
+    intro:
+      "Once a buyer's payment is confirmed, the platform pays the seller's share and the broker's commission out to this account.",
     onboarded: 'Onboarded',
     notOnboarded: 'Not onboarded yet',
     payoutsOn: 'Payouts enabled',
@@ -206,7 +267,8 @@ const paymentsEn: typeof paymentsZh = {
   royalty: {
     title: 'Royalty reports',
     rate: 'Agreed royalty rate {{rate}}%',
-    intro: 'The licensee reports net sales per period; the royalty is net sales × the agreed rate, computed by the platform from the contract. One report per period; it is added to the payment plan.',
+    intro:
+      'The licensee reports net sales per period; the royalty is net sales × the agreed rate, computed by the platform from the contract. One report per period; it is added to the payment plan.',
     sellerView: 'The buyer (licensee) reports net sales per period; each royalty is added to the payment plan',
     reports: 'Reported',
     empty: 'No royalty reported yet',
@@ -227,7 +289,8 @@ const paymentsEn: typeof paymentsZh = {
   refund: {
     action: 'Refund',
     title: 'Full refund',
-    intro: 'Refund this payment in full to the payer: Stripe payments go back through Stripe, bank transfers are sent back by finance and then booked. Money already paid out to the seller cannot be refunded.',
+    intro:
+      'Refund this payment in full to the payer: Stripe payments go back through Stripe, bank transfers are sent back by finance and then booked. Money already paid out to the seller cannot be refunded.',
     reason: 'Reason for the refund',
     reasonPlaceholder: 'e.g. contract terminated, full refund agreed',
     reasonInvalid: 'Enter a reason (2–500 characters)',
@@ -235,7 +298,11 @@ const paymentsEn: typeof paymentsZh = {
     done: 'Refunded',
     requested: 'Refund requested; the status updates once Stripe confirms it',
     pending: 'Refund in progress (waiting for Stripe)',
-    blocked: { PAID_OUT: 'Already paid out to the seller: cannot be refunded', DEPOSIT: 'Deposits are not refunded: release or forfeit them under Deposits', NOT_SUCCEEDED: 'Only a succeeded payment can be refunded' },
+    blocked: {
+      PAID_OUT: 'Already paid out to the seller: cannot be refunded',
+      DEPOSIT: 'Deposits are not refunded: release or forfeit them under Deposits',
+      NOT_SUCCEEDED: 'Only a succeeded payment can be refunded',
+    },
     empty: 'No succeeded or refunded payments',
     filter: { all: 'All', succeeded: 'Received', refunded: 'Refunded' },
     at: 'Received at',
@@ -244,8 +311,10 @@ const paymentsEn: typeof paymentsZh = {
   deposit: {
     title: 'Deposit',
     rule: {
-      challenge: 'A solver deposits 2% of the reward (1,000–100,000 yuan); once the challenge is awarded, the deposits of solvers not chosen come back automatically, the winner\'s once the contract is signed.',
-      negotiation: 'The buyer deposits 1% of the asking price (1,000–50,000 yuan; 1,000 when negotiable); it comes back when the negotiation ends.',
+      challenge:
+        "A solver deposits 2% of the reward (1,000–100,000 yuan); once the challenge is awarded, the deposits of solvers not chosen come back automatically, the winner's once the contract is signed.",
+      negotiation:
+        'The buyer deposits 1% of the asking price (1,000–50,000 yuan; 1,000 when negotiable); it comes back when the negotiation ends.',
     },
     create: 'Pay deposit',
     created: 'Deposit created; choose how to pay it',
@@ -262,7 +331,8 @@ const paymentsEn: typeof paymentsZh = {
     forfeit: 'Forfeit',
     releaseTitle: 'Release deposit',
     forfeitTitle: 'Forfeit deposit',
-    releaseIntro: 'Give the deposit back in full (Stripe payments through Stripe, bank transfers sent back by finance).',
+    releaseIntro:
+      'Give the deposit back in full (Stripe payments through Stripe, bank transfers sent back by finance).',
     forfeitIntro: 'A forfeited deposit becomes platform income; this cannot be undone.',
     reason: 'Reason',
     reasonInvalid: 'Enter a reason (2–500 characters)',

@@ -2,7 +2,15 @@
 const paymentsZh = {
   nav: { finance: '财务工作台', statement: '收付款对账', commissions: '佣金对账' },
   unit: { yuan: '元' },
-  kind: { lump_sum: '一次性付款', instalment: '分期付款', milestone: '里程碑付款', royalty_fee: '入门费', royalty: '收益提成', use_first_pay_later: '先用后付', deposit: '保证金' },
+  kind: {
+    lump_sum: '一次性付款',
+    instalment: '分期付款',
+    milestone: '里程碑付款',
+    royalty_fee: '入门费',
+    royalty: '收益提成',
+    use_first_pay_later: '先用后付',
+    deposit: '保证金',
+  },
   payableStatus: {
     due: '待付款',
     overdue: '已逾期',
@@ -33,7 +41,14 @@ const paymentsZh = {
     back: '返回合同',
     open: '付款与结算',
     progress: '已付 {{paid}} / 合同总额 {{total}}',
-    totals: { amount: '应付总额', paid: '已付', outstanding: '未付', dueNow: '当前应付', fee: '平台服务费', commission: '经纪佣金' },
+    totals: {
+      amount: '应付总额',
+      paid: '已付',
+      outstanding: '未付',
+      dueNow: '当前应付',
+      fee: '平台服务费',
+      commission: '经纪佣金',
+    },
     schedule: '付款计划',
     scheduleEmpty: '该合同尚无付款计划（合同签署后生成）',
     dueNowHint: '已到期未付的款项已高亮显示',
@@ -62,7 +77,16 @@ const paymentsZh = {
     payStripe: '在线支付',
     waiting: '等待财务确认',
   },
-  payment: { createdAt: '提交时间', method: '方式', amount: '金额', status: '状态', reference: '流水号 / 支付单号', receipt: '转账回单', reason: '说明', decidedBy: '处理人' },
+  payment: {
+    createdAt: '提交时间',
+    method: '方式',
+    amount: '金额',
+    status: '状态',
+    reference: '流水号 / 支付单号',
+    receipt: '转账回单',
+    reason: '说明',
+    decidedBy: '处理人',
+  },
   bank: {
     title: '对公转账付款',
     intro: '请将应付金额转入以下平台账户，并上传银行回单；财务确认到账后该笔款项标记为已付。',
@@ -90,7 +114,8 @@ const paymentsZh = {
     start: '创建支付',
     retry: '重试',
     loading: '正在加载 Stripe 支付组件…',
-    loadFailed: 'Stripe 支付组件无法加载（可能处于离线环境或被浏览器拦截）。本次支付已创建但未扣款，您可稍后重试或改用对公转账。',
+    loadFailed:
+      'Stripe 支付组件无法加载（可能处于离线环境或被浏览器拦截）。本次支付已创建但未扣款，您可稍后重试或改用对公转账。',
     noKey: '平台未配置 Stripe 可发布密钥，无法在浏览器中完成支付；请改用对公转账。',
     confirm: '确认支付',
     paid: '支付已提交，到账后状态将自动更新',
@@ -98,7 +123,13 @@ const paymentsZh = {
   },
   finance: {
     title: '财务工作台',
-    tabs: { queue: '到账确认', ledger: '试算平衡与台账', payouts: '结算付款', payments: '收款与退款', deposits: '保证金' },
+    tabs: {
+      queue: '到账确认',
+      ledger: '试算平衡与台账',
+      payouts: '结算付款',
+      payments: '收款与退款',
+      deposits: '保证金',
+    },
     queueEmpty: '没有待确认的对公转账',
     oldestFirst: '按提交时间先后排列（最早的在前）',
     payer: '付款方',
@@ -120,7 +151,16 @@ const paymentsZh = {
     readOnly: '管理员可查看，确认与驳回由财务人员操作',
     reconcile: '立即对账',
     reconcileReport: '对账结果',
-    report: { checked: '检查', settled: '结清', updated: '更新', unchanged: '无变化', repairedPayables: '修复应付', payoutsMade: '发起结算', depositsReleased: '退还保证金', errors: '错误' },
+    report: {
+      checked: '检查',
+      settled: '结清',
+      updated: '更新',
+      unchanged: '无变化',
+      repairedPayables: '修复应付',
+      payoutsMade: '发起结算',
+      depositsReleased: '退还保证金',
+      errors: '错误',
+    },
   },
   ledger: {
     trialBalance: '试算平衡',
@@ -141,8 +181,23 @@ const paymentsZh = {
     memo: '摘要',
     contractNo: '合同编号',
   },
-  journalKind: { payment: '收款', refund: '退款', payout: '结算', deposit_hold: '保证金冻结', deposit_release: '保证金退还', deposit_forfeit: '保证金没收' },
-  lineRole: { payment_in: '收款', seller_share: '卖方应收', platform_fee: '平台服务费', broker_commission: '经纪佣金', payout: '结算付出', refund: '退款', deposit: '保证金' },
+  journalKind: {
+    payment: '收款',
+    refund: '退款',
+    payout: '结算',
+    deposit_hold: '保证金冻结',
+    deposit_release: '保证金退还',
+    deposit_forfeit: '保证金没收',
+  },
+  lineRole: {
+    payment_in: '收款',
+    seller_share: '卖方应收',
+    platform_fee: '平台服务费',
+    broker_commission: '经纪佣金',
+    payout: '结算付出',
+    refund: '退款',
+    deposit: '保证金',
+  },
   payouts: {
     empty: '暂无结算付款',
     beneficiary: '收款方',
@@ -204,7 +259,8 @@ const paymentsZh = {
   royalty: {
     title: '收益提成申报',
     rate: '约定提成比例 {{rate}}%',
-    intro: '被许可方按期间申报净销售额，提成 = 净销售额 × 约定比例，由平台按合同条款计算；每个期间只能申报一次，提交后加入付款计划。',
+    intro:
+      '被许可方按期间申报净销售额，提成 = 净销售额 × 约定比例，由平台按合同条款计算；每个期间只能申报一次，提交后加入付款计划。',
     sellerView: '买方（被许可方）按期间申报净销售额，提成款项将加入付款计划',
     reports: '已申报',
     empty: '尚未申报收益提成',
@@ -225,7 +281,8 @@ const paymentsZh = {
   refund: {
     action: '退款',
     title: '全额退款',
-    intro: '将这笔付款全额退还付款方：在线支付经 Stripe 原路退回，对公转账由财务线下退回后记账。卖方已结算的款项不能退款。',
+    intro:
+      '将这笔付款全额退还付款方：在线支付经 Stripe 原路退回，对公转账由财务线下退回后记账。卖方已结算的款项不能退款。',
     reason: '退款原因',
     reasonPlaceholder: '如：合同解除，双方协商全额退款',
     reasonInvalid: '请填写退款原因（2–500 个字）',
@@ -233,7 +290,11 @@ const paymentsZh = {
     done: '已退款',
     requested: '退款已提交，Stripe 确认后状态将更新',
     pending: '退款处理中（等待 Stripe 确认）',
-    blocked: { PAID_OUT: '卖方已结算，不能退款', DEPOSIT: '保证金不退款，请在“保证金”页退还或没收', NOT_SUCCEEDED: '仅已到账的付款可以退款' },
+    blocked: {
+      PAID_OUT: '卖方已结算，不能退款',
+      DEPOSIT: '保证金不退款，请在“保证金”页退还或没收',
+      NOT_SUCCEEDED: '仅已到账的付款可以退款',
+    },
     empty: '暂无已到账或已退款的付款',
     filter: { all: '全部', succeeded: '已到账', refunded: '已退款' },
     at: '到账时间',
@@ -242,7 +303,8 @@ const paymentsZh = {
   deposit: {
     title: '保证金',
     rule: {
-      challenge: '揭榜方缴纳榜单奖金的 2% 作为保证金（1,000–100,000 元）；定榜后未中榜方的保证金自动退还，中榜方的保证金在签约后退还。',
+      challenge:
+        '揭榜方缴纳榜单奖金的 2% 作为保证金（1,000–100,000 元）；定榜后未中榜方的保证金自动退还，中榜方的保证金在签约后退还。',
       negotiation: '需求方缴纳挂牌价的 1% 作为保证金（1,000–50,000 元，面议按 1,000 元）；洽谈结束后自动退还。',
     },
     create: '缴纳保证金',

@@ -10,5 +10,4 @@ export const wanToFen = (wan: number): number => Math.round(wan * FEN_PER_WAN);
 export const fenToWan = (fen: number): number => fen / FEN_PER_WAN;
 
 /** The number in 万元 as Chinese-style digits, at most 2 decimals (1 万元 = 100 元 steps are enough to read). */
-export const wanText = (fen: number): string =>
-  fenToWan(fen).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+export const wanText = (fen: number): string => fenToWan(fen).toLocaleString('zh-CN', { maximumFractionDigits: 2 });

@@ -5,8 +5,24 @@ import type { ListingRecord } from '../listings/listing.model';
 
 /** Every achievement field except `confidential` is public once approved. */
 export const achievementPublicFields = [
-  'title', 'keywords', 'form', 'innovationType', 'stage', 'trl', 'level', 'summary', 'fieldCode', 'subfieldCode',
-  'tags', 'regionCode', 'inventors', 'ipRights', 'transferModes', 'tradingMode', 'price', 'imageIds',
+  'title',
+  'keywords',
+  'form',
+  'innovationType',
+  'stage',
+  'trl',
+  'level',
+  'summary',
+  'fieldCode',
+  'subfieldCode',
+  'tags',
+  'regionCode',
+  'inventors',
+  'ipRights',
+  'transferModes',
+  'tradingMode',
+  'price',
+  'imageIds',
 ] as const;
 
 export function achievementKind(model: Model<ListingRecord>): ListingKindConfig {

@@ -16,12 +16,22 @@ export const presentAttachment = (a: AttachmentRecord) => ({
 
 /** One file per request in memory (≤ UPLOAD_MAX_MB), so its type is checked before anything is stored. */
 export function singleFile(maxBytes: number): RequestHandler {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5 } }).single('file');
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: 1, fields: 5 },
+  }).single('file');
   return (req, res, next) =>
     upload(req, res, (err: unknown) => {
-      if (!err) return req.file ? next() : next(new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'file', message: 'a file is required' }]));
+      if (!err)
+        return req.file
+          ? next()
+          : next(new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'file', message: 'a file is required' }]));
       const code = (err as { code?: string }).code;
-      next(new AppError(code === 'LIMIT_FILE_SIZE' ? 'FILE_TOO_LARGE' : 'VALIDATION_FAILED', [{ in: 'body', path: 'file', message: String((err as Error).message) }]));
+      next(
+        new AppError(code === 'LIMIT_FILE_SIZE' ? 'FILE_TOO_LARGE' : 'VALIDATION_FAILED', [
+          { in: 'body', path: 'file', message: String((err as Error).message) },
+        ]),
+      );
     });
 }
 
@@ -48,7 +58,14 @@ export function attachmentsRoutes(ctx: AppContext): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/api/attachments/:id', summary: 'Download, if the caller may see it', tags: ['attachments'], auth: 'optional', params: idParams },
+    {
+      method: 'get',
+      path: '/api/attachments/:id',
+      summary: 'Download, if the caller may see it',
+      tags: ['attachments'],
+      auth: 'optional',
+      params: idParams,
+    },
     async ({ user, params, res }) => {
       const { attachment, stream } = await services.attachments.openFor(user, params.id);
       res.set({

@@ -59,16 +59,31 @@ export class AttachmentsService {
   private async mayRead(viewer: AuthUser | null, att: AttachmentRecord): Promise<boolean> {
     if (viewer?.orgId === String(att.ownerOrgId) || viewer?.roles.includes('admin')) return true;
     const id = String(att._id);
-    if (viewer?.roles.includes('finance') && (await this.models.Payment.exists({ 'bank.receiptAttachmentId': id }))) return true;
-    for (const [kind, model] of [['achievement', this.models.Achievement], ['need', this.models.Need]] as const) {
+    if (viewer?.roles.includes('finance') && (await this.models.Payment.exists({ 'bank.receiptAttachmentId': id })))
+      return true;
+    for (const [kind, model] of [
+      ['achievement', this.models.Achievement],
+      ['need', this.models.Need],
+    ] as const) {
       const publicImage = await model.exists({ status: 'published', 'live.imageIds': id });
       if (publicImage) return true;
       const listings = await model
-        .find({ $or: [{ 'live.confidential.attachmentIds': id }, { 'content.confidential.attachmentIds': id }, { 'content.imageIds': id }] }, { status: 1, submarketCode: 1, live: 1 })
+        .find(
+          {
+            $or: [
+              { 'live.confidential.attachmentIds': id },
+              { 'content.confidential.attachmentIds': id },
+              { 'content.imageIds': id },
+            ],
+          },
+          { status: 1, submarketCode: 1, live: 1 },
+        )
         .lean<ListingRecord[]>();
       for (const l of listings) {
         if (operatesFor(viewer, l.submarketCode)) return true;
-        const inLive = ((l.live?.confidential as { attachmentIds?: string[] } | undefined)?.attachmentIds ?? []).includes(id);
+        const inLive = (
+          (l.live?.confidential as { attachmentIds?: string[] } | undefined)?.attachmentIds ?? []
+        ).includes(id);
         if (inLive && l.status === 'published' && viewer?.orgId) {
           if (await this.models.Nda.exists({ listingKind: kind, listingId: l._id, orgId: viewer.orgId })) return true;
         }

@@ -43,7 +43,8 @@ describe('download rules', () => {
     const body = achievementBody({ imageIds: [image], confidential: { details: '细节', attachmentIds: [secret] } });
     const created = await app.http('POST', '/api/achievements', { token: cast.owner.token, body });
     const id = created.body.achievement.id;
-    const get = (att: string, who?: { token: string }) => fetch(`${app.url}/api/attachments/${att}`, { headers: who ? { authorization: `Bearer ${who.token}` } : {} });
+    const get = (att: string, who?: { token: string }) =>
+      fetch(`${app.url}/api/attachments/${att}`, { headers: who ? { authorization: `Bearer ${who.token}` } : {} });
 
     // Draft: only the owner organisation.
     expect((await get(image)).status).toBe(404);
@@ -52,7 +53,10 @@ describe('download rules', () => {
     expect((await get(secret, cast.hubOperator)).status).toBe(200);
 
     await app.http('POST', `/api/achievements/${id}/submit`, { token: cast.owner.token });
-    await app.http('POST', `/api/achievements/${id}/review`, { token: cast.hubOperator.token, body: { decision: 'approve' } });
+    await app.http('POST', `/api/achievements/${id}/review`, {
+      token: cast.hubOperator.token,
+      body: { decision: 'approve' },
+    });
     const publicImage = await get(image);
     expect(publicImage.status).toBe(200);
     expect(publicImage.headers.get('content-type')).toBe('image/png');
@@ -92,15 +96,21 @@ describe('bank-transfer receipts', () => {
     const contractId = await signedContract(app, pc);
     const [first] = (await plan(app, pc.buyer, contractId)).payables;
     const att = await receipt(app, pc.buyer);
-    const get = (who?: { token: string }) => fetch(`${app.url}/api/attachments/${att}`, { headers: who ? { authorization: `Bearer ${who.token}` } : {} });
+    const get = (who?: { token: string }) =>
+      fetch(`${app.url}/api/attachments/${att}`, { headers: who ? { authorization: `Bearer ${who.token}` } : {} });
     // Before it is used as a receipt, finance has no business with the file.
     expect((await get(pc.finance)).status).toBe(404);
-    const declared = await app.http('POST', `/api/payments/payables/${first.id}/bank-transfer`, { token: pc.buyer.token, headers: { 'Idempotency-Key': idem() }, body: bankBody(att, first.amountFen) });
+    const declared = await app.http('POST', `/api/payments/payables/${first.id}/bank-transfer`, {
+      token: pc.buyer.token,
+      headers: { 'Idempotency-Key': idem() },
+      body: bankBody(att, first.amountFen),
+    });
     expect(declared.status).toBe(201);
     const forFinance = await get(pc.finance);
     expect(forFinance.status).toBe(200);
     expect(forFinance.headers.get('content-type')).toContain('application/pdf');
     expect((await get(pc.buyer)).status).toBe(200);
-    for (const who of [undefined, pc.seller, pc.other, pc.official, pc.broker]) expect((await get(who)).status).toBe(404);
+    for (const who of [undefined, pc.seller, pc.other, pc.official, pc.broker])
+      expect((await get(who)).status).toBe(404);
   });
 });

@@ -22,7 +22,16 @@ export function authRoutes(ctx: AppContext): Router {
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/api/auth/register', summary: '注册账号 Register', tags: ['auth'], auth: 'public', body: registerBody, status: 201, before: [perIp] },
+    {
+      method: 'post',
+      path: '/api/auth/register',
+      summary: '注册账号 Register',
+      tags: ['auth'],
+      auth: 'public',
+      body: registerBody,
+      status: 201,
+      before: [perIp],
+    },
     async ({ body, req, res }) => {
       const user = await services.auth.register(body);
       const session = await services.auth.createSession(user, { ip: req.ip, userAgent: req.get('user-agent') });
@@ -34,9 +43,20 @@ export function authRoutes(ctx: AppContext): Router {
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/api/auth/login', summary: '登录 Sign in', tags: ['auth'], auth: 'public', body: loginBody, before: [perIp] },
+    {
+      method: 'post',
+      path: '/api/auth/login',
+      summary: '登录 Sign in',
+      tags: ['auth'],
+      auth: 'public',
+      body: loginBody,
+      before: [perIp],
+    },
     async ({ body, req, res }) => {
-      const { token, expiresAt, user } = await services.auth.login(body, { ip: req.ip, userAgent: req.get('user-agent') });
+      const { token, expiresAt, user } = await services.auth.login(body, {
+        ip: req.ip,
+        userAgent: req.get('user-agent'),
+      });
       res.cookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
       return { token, expiresAt: expiresAt.toISOString(), user: presentUser(user) };
     },
@@ -45,7 +65,13 @@ export function authRoutes(ctx: AppContext): Router {
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/api/auth/logout', summary: '退出并吊销令牌 Sign out and revoke the token', tags: ['auth'], auth: 'user' },
+    {
+      method: 'post',
+      path: '/api/auth/logout',
+      summary: '退出并吊销令牌 Sign out and revoke the token',
+      tags: ['auth'],
+      auth: 'user',
+    },
     async ({ req, res }) => {
       await services.auth.logout(req.auth!.sessionId);
       res.clearCookie(SESSION_COOKIE, cookieOptions);

@@ -9,8 +9,10 @@ import type { ContractRecord } from './contract.model';
 export const CJK_FONT_PATH = process.env.CJK_FONT_PATH ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
 
-const label = (list: Array<{ code: string; zh: string }>, code: string | null | undefined) => list.find((t) => t.code === code)?.zh ?? code ?? '—';
-export const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+const label = (list: Array<{ code: string; zh: string }>, code: string | null | undefined) =>
+  list.find((t) => t.code === code)?.zh ?? code ?? '—';
+export const yuan = (fen: number) =>
+  `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
 
 /**
  * The printable contract (Chinese) rendered from the stored terms with pdfkit and the Noto CJK font.
@@ -18,10 +20,17 @@ export const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { mi
  */
 export async function renderContractPdf(c: ContractRecord): Promise<Buffer> {
   if (!fs.existsSync(CJK_FONT_PATH)) {
-    throw new AppError('DOCUMENT_FONT_MISSING', { font: CJK_FONT_PATH, fix: 'apt-get install fonts-noto-cjk, or set CJK_FONT_PATH to a CJK .ttc/.otf' });
+    throw new AppError('DOCUMENT_FONT_MISSING', {
+      font: CJK_FONT_PATH,
+      fix: 'apt-get install fonts-noto-cjk, or set CJK_FONT_PATH to a CJK .ttc/.otf',
+    });
   }
   const t = c.terms;
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: t.title, Subject: `技术合同 ${c.contractNo}` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: t.title, Subject: `技术合同 ${c.contractNo}` },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -31,11 +40,18 @@ export async function renderContractPdf(c: ContractRecord): Promise<Buffer> {
   doc.registerFont('cjk', CJK_FONT_PATH, CJK_FONT_NAME);
   doc.font('cjk');
   doc.fontSize(18).text(t.title, { align: 'center' });
-  doc.moveDown(0.3).fontSize(10).fillColor('#555').text(`合同编号：${c.contractNo}    文本版本（SHA-256）：${c.docHash.slice(0, 16)}…`, { align: 'center' });
+  doc
+    .moveDown(0.3)
+    .fontSize(10)
+    .fillColor('#555')
+    .text(`合同编号：${c.contractNo}    文本版本（SHA-256）：${c.docHash.slice(0, 16)}…`, { align: 'center' });
   doc.fillColor('#000').moveDown();
   const line = (k: string, v: string) => doc.fontSize(11).text(`${k}：${v}`, { paragraphGap: 4 });
   const party = (role: string, p: typeof t.seller) =>
-    line(role, `${p.name}（统一社会信用代码 ${p.creditCode}；${label(regions, p.regionCode)}；${label(orgTypes, p.orgType)}）`);
+    line(
+      role,
+      `${p.name}（统一社会信用代码 ${p.creditCode}；${label(regions, p.regionCode)}；${label(orgTypes, p.orgType)}）`,
+    );
   party('卖方（让与人/受托方）', t.seller);
   party('买方（受让人/委托方）', t.buyer);
   doc.moveDown(0.5);
@@ -52,16 +68,33 @@ export async function renderContractPdf(c: ContractRecord): Promise<Buffer> {
   for (const ip of t.ip) doc.fontSize(11).text(`· ${label(ipTypes, ip.type)} ${ip.number} ${ip.title}`);
   doc.moveDown(0.5).fontSize(13).text('第三条 价款及支付方式');
   if (t.paymentSchedule.length === 0) doc.fontSize(11).text(`合同签订后一次性支付 ${yuan(t.amountFen)}。`);
-  t.paymentSchedule.forEach((p, i) => doc.fontSize(11).text(`${i + 1}. ${p.dueOn} 前支付 ${yuan(p.amountFen)}${p.note ? `（${p.note}）` : ''}`));
+  t.paymentSchedule.forEach((p, i) =>
+    doc.fontSize(11).text(`${i + 1}. ${p.dueOn} 前支付 ${yuan(p.amountFen)}${p.note ? `（${p.note}）` : ''}`),
+  );
   if (t.broker) {
     doc.moveDown(0.5).fontSize(13).text('第四条 技术经纪');
-    doc.fontSize(11).text(`技术经纪人：${t.broker.name}${t.broker.certNo ? `（证书 ${t.broker.certNo}）` : ''}，佣金 ${yuan(t.broker.commissionFen)}。`);
+    doc
+      .fontSize(11)
+      .text(
+        `技术经纪人：${t.broker.name}${t.broker.certNo ? `（证书 ${t.broker.certNo}）` : ''}，佣金 ${yuan(t.broker.commissionFen)}。`,
+      );
   }
   doc.moveDown().fontSize(13).text('签署');
   const signed = c.signatures.filter((s) => s.valid);
   if (c.signing === 'paper') doc.fontSize(11).text(`本合同为书面纸质合同，签订日期 ${t.signedOn ?? '—'}。`);
-  for (const s of signed) doc.fontSize(11).text(`${s.side === 'seller' ? '卖方' : '买方'}：${s.userName}，${new Date(s.at).toISOString().replace('T', ' ').slice(0, 19)} UTC，签署版本 ${s.docHash.slice(0, 16)}…`);
-  if (c.registration) doc.moveDown().fontSize(11).text(`认定登记号：${c.registration.registrationNo}；核定技术交易额：${yuan(c.registration.assessedTechAmountFen)}`);
+  for (const s of signed)
+    doc
+      .fontSize(11)
+      .text(
+        `${s.side === 'seller' ? '卖方' : '买方'}：${s.userName}，${new Date(s.at).toISOString().replace('T', ' ').slice(0, 19)} UTC，签署版本 ${s.docHash.slice(0, 16)}…`,
+      );
+  if (c.registration)
+    doc
+      .moveDown()
+      .fontSize(11)
+      .text(
+        `认定登记号：${c.registration.registrationNo}；核定技术交易额：${yuan(c.registration.assessedTechAmountFen)}`,
+      );
   doc.end();
   return done;
 }

@@ -16,8 +16,25 @@ import type { ContractsService } from './contracts.service';
 
 /** The columns of the contract import (Chinese headers; codes or Chinese labels are both accepted). */
 export const contractColumns = [
-  '合同名称', '合同类别', '合同子类', '技术领域', '标的技术内容', '买方名称', '买方信用代码', '买方地区', '买方类型',
-  '合同成交额(元)', '技术交易额(元)', '签订日期', '开始日期', '结束日期', '许可方式', '知识产权', '经纪人', '经纪人证书号', '佣金(元)',
+  '合同名称',
+  '合同类别',
+  '合同子类',
+  '技术领域',
+  '标的技术内容',
+  '买方名称',
+  '买方信用代码',
+  '买方地区',
+  '买方类型',
+  '合同成交额(元)',
+  '技术交易额(元)',
+  '签订日期',
+  '开始日期',
+  '结束日期',
+  '许可方式',
+  '知识产权',
+  '经纪人',
+  '经纪人证书号',
+  '佣金(元)',
 ] as const;
 const MAX_ROWS = 5_000;
 /** zod's built-in Chinese messages, for the per-row report (Chinese first, English beside it). */
@@ -25,10 +42,25 @@ const zhMessages = z.locales.zhCN();
 
 /** Where a terms path comes from in the sheet, so a row's error names the column the person typed into. */
 const columnOfPath: Record<string, (typeof contractColumns)[number]> = {
-  title: '合同名称', category: '合同类别', subType: '合同子类', fieldCode: '技术领域', subject: '标的技术内容',
-  'buyer.name': '买方名称', 'buyer.creditCode': '买方信用代码', 'buyer.regionCode': '买方地区', 'buyer.orgType': '买方类型',
-  amountFen: '合同成交额(元)', techAmountFen: '技术交易额(元)', signedOn: '签订日期', startOn: '开始日期', endOn: '结束日期',
-  exclusivity: '许可方式', ip: '知识产权', 'broker.name': '经纪人', 'broker.certNo': '经纪人证书号', 'broker.commissionFen': '佣金(元)',
+  title: '合同名称',
+  category: '合同类别',
+  subType: '合同子类',
+  fieldCode: '技术领域',
+  subject: '标的技术内容',
+  'buyer.name': '买方名称',
+  'buyer.creditCode': '买方信用代码',
+  'buyer.regionCode': '买方地区',
+  'buyer.orgType': '买方类型',
+  amountFen: '合同成交额(元)',
+  techAmountFen: '技术交易额(元)',
+  signedOn: '签订日期',
+  startOn: '开始日期',
+  endOn: '结束日期',
+  exclusivity: '许可方式',
+  ip: '知识产权',
+  'broker.name': '经纪人',
+  'broker.certNo': '经纪人证书号',
+  'broker.commissionFen': '佣金(元)',
 };
 export function columnForPath(path: string): string {
   for (let parts = path.split('.'); parts.length; parts = parts.slice(0, -1)) {
@@ -40,11 +72,25 @@ export function columnForPath(path: string): string {
 
 /** One example row of the template (a technology-service contract with a broker). */
 const exampleRow: Record<(typeof contractColumns)[number], string | number> = {
-  合同名称: '焊接机器人焊缝跟踪技术服务合同', 合同类别: '技术服务', 合同子类: '技术服务', 技术领域: '高端装备制造',
+  合同名称: '焊接机器人焊缝跟踪技术服务合同',
+  合同类别: '技术服务',
+  合同子类: '技术服务',
+  技术领域: '高端装备制造',
   标的技术内容: '为买方解决焊接机器人焊缝跟踪精度不足的特定技术问题，交付工艺参数与验收报告。',
-  买方名称: '营口焊装有限公司', 买方信用代码: '91210800MA0XXXXXXX', 买方地区: '营口', 买方类型: '企业',
-  '合同成交额(元)': 300000, '技术交易额(元)': 280000, 签订日期: '2026-02-10', 开始日期: '2026-02-10', 结束日期: '2026-08-10',
-  许可方式: '', 知识产权: '技术秘密::焊缝跟踪工艺', 经纪人: '王经纪', 经纪人证书号: 'LN-TB-0001', '佣金(元)': 9000,
+  买方名称: '营口焊装有限公司',
+  买方信用代码: '91210800MA0XXXXXXX',
+  买方地区: '营口',
+  买方类型: '企业',
+  '合同成交额(元)': 300000,
+  '技术交易额(元)': 280000,
+  签订日期: '2026-02-10',
+  开始日期: '2026-02-10',
+  结束日期: '2026-08-10',
+  许可方式: '',
+  知识产权: '技术秘密::焊缝跟踪工艺',
+  经纪人: '王经纪',
+  经纪人证书号: 'LN-TB-0001',
+  '佣金(元)': 9000,
 };
 
 /** The XLSX template: the headers the importer reads and one example row (codes or Chinese labels both work). */
@@ -73,24 +119,40 @@ export function termsFromRow(cells: Record<string, string>, seller: ContractTerm
   const input = {
     title: c('合同名称'),
     category,
-    subType: subTypes.find((s) => s.code === c('合同子类') || s.zh === c('合同子类'))?.code ?? (c('合同子类') || subTypes[0]?.code || ''),
+    subType:
+      subTypes.find((s) => s.code === c('合同子类') || s.zh === c('合同子类'))?.code ??
+      (c('合同子类') || subTypes[0]?.code || ''),
     fieldCode: code(technicalFields, c('技术领域')),
     subject: c('标的技术内容'),
     seller,
-    buyer: { name: c('买方名称'), creditCode: c('买方信用代码'), regionCode: code(regions, c('买方地区')), orgType: code(orgTypes, c('买方类型') || 'enterprise') },
+    buyer: {
+      name: c('买方名称'),
+      creditCode: c('买方信用代码'),
+      regionCode: code(regions, c('买方地区')),
+      orgType: code(orgTypes, c('买方类型') || 'enterprise'),
+    },
     amountFen: fen(c('合同成交额(元)')),
     techAmountFen: c('技术交易额(元)') ? fen(c('技术交易额(元)')) : fen(c('合同成交额(元)')),
     signedOn: c('签订日期') || null,
     startOn: c('开始日期') || c('签订日期'),
     endOn: c('结束日期'),
-    exclusivity: exclusivity ? ({ 独占: 'exclusive', 排他: 'sole', 普通: 'ordinary' } as Record<string, string>)[exclusivity.replace(/许可$/, '')] ?? exclusivity : null,
+    exclusivity: exclusivity
+      ? (({ 独占: 'exclusive', 排他: 'sole', 普通: 'ordinary' } as Record<string, string>)[
+          exclusivity.replace(/许可$/, '')
+        ] ?? exclusivity)
+      : null,
     ip: c('知识产权')
-      ? c('知识产权').split(/[;；]/).filter(Boolean).map((part) => {
-          const [type, number, ...title] = part.split(/[:：]/);
-          return { type: code(ipTypes, type ?? ''), number: number ?? '', title: title.join(':') || c('合同名称') };
-        })
+      ? c('知识产权')
+          .split(/[;；]/)
+          .filter(Boolean)
+          .map((part) => {
+            const [type, number, ...title] = part.split(/[:：]/);
+            return { type: code(ipTypes, type ?? ''), number: number ?? '', title: title.join(':') || c('合同名称') };
+          })
       : [],
-    broker: c('经纪人') ? { name: c('经纪人'), certNo: c('经纪人证书号'), commissionFen: fen(c('佣金(元)')) || 0 } : null,
+    broker: c('经纪人')
+      ? { name: c('经纪人'), certNo: c('经纪人证书号'), commissionFen: fen(c('佣金(元)')) || 0 }
+      : null,
   };
   const parsed = contractTermsSchema.safeParse(input);
   if (parsed.success) return { success: true as const, data: parsed.data };
@@ -103,7 +165,11 @@ export function termsFromRow(cells: Record<string, string>, seller: ContractTerm
     const column = columnForPath(path);
     const zhMessage = zhByPath.get(path);
     if (errors.some((e) => e.column === column)) continue;
-    errors.push({ path, column, message: zhMessage && zhMessage !== issue.message ? `${zhMessage}（${issue.message}）` : issue.message });
+    errors.push({
+      path,
+      column,
+      message: zhMessage && zhMessage !== issue.message ? `${zhMessage}（${issue.message}）` : issue.message,
+    });
   }
   return { success: false as const, errors };
 }
@@ -142,9 +208,12 @@ export class ContractImport implements ImportRunner {
     try {
       rows = await readRows(format, bytes);
     } catch {
-      throw new AppError('VALIDATION_FAILED', [{ in: 'file', path: 'file', message: 'not a readable CSV or XLSX file' }]);
+      throw new AppError('VALIDATION_FAILED', [
+        { in: 'file', path: 'file', message: 'not a readable CSV or XLSX file' },
+      ]);
     }
-    if (rows.length > MAX_ROWS) throw new AppError('VALIDATION_FAILED', [{ in: 'file', path: 'file', message: `at most ${MAX_ROWS} rows` }]);
+    if (rows.length > MAX_ROWS)
+      throw new AppError('VALIDATION_FAILED', [{ in: 'file', path: 'file', message: `at most ${MAX_ROWS} rows` }]);
   }
 
   async open(job: ImportJobRecord, bytes: Buffer) {
@@ -164,14 +233,35 @@ export class ContractImport implements ImportRunner {
           continue;
         }
         try {
-          const doc = await this.contracts.paperContract(createdBy, org, parsed.data, importOriginKey(org._id, fileKey, r.row), 'import');
+          const doc = await this.contracts.paperContract(
+            createdBy,
+            org,
+            parsed.data,
+            importOriginKey(org._id, fileKey, r.row),
+            'import',
+          );
           const line: ImportRowReport = { row: r.row, status: 'created', title, id: String(doc._id) };
-          pending.push({ doc: { ...doc, importJobId: job._id }, legacyKey: legacyImportOriginKey(fileKey, r.row), line });
+          pending.push({
+            doc: { ...doc, importJobId: job._id },
+            legacyKey: legacyImportOriginKey(fileKey, r.row),
+            line,
+          });
           report.push(line);
         } catch (err) {
           // paperContract refuses only a missing signing date; anything else (the database) fails the batch.
           if (!(err instanceof AppError)) throw err;
-          report.push({ row: r.row, status: 'error', title, errors: [{ path: 'signedOn', column: '签订日期', message: '纸质合同须填写签订日期（a paper contract needs its signing date）' }] });
+          report.push({
+            row: r.row,
+            status: 'error',
+            title,
+            errors: [
+              {
+                path: 'signedOn',
+                column: '签订日期',
+                message: '纸质合同须填写签订日期（a paper contract needs its signing date）',
+              },
+            ],
+          });
         }
       }
       const created = await this.insert(job, pending);
@@ -188,7 +278,10 @@ export class ContractImport implements ImportRunner {
    */
   private async insert(job: ImportJobRecord, pending: PendingRow[]): Promise<number> {
     if (pending.length === 0) return 0;
-    const legacy = await this.storedUnder(job, pending.map((p) => p.legacyKey));
+    const legacy = await this.storedUnder(
+      job,
+      pending.map((p) => p.legacyKey),
+    );
     let created = 0;
     const fresh: PendingRow[] = [];
     for (const p of pending) {
@@ -198,23 +291,37 @@ export class ContractImport implements ImportRunner {
     }
     if (fresh.length === 0) return created;
     try {
-      await this.models.Contract.insertMany(fresh.map((p) => p.doc), { ordered: false });
+      await this.models.Contract.insertMany(
+        fresh.map((p) => p.doc),
+        { ordered: false },
+      );
       return created + fresh.length;
     } catch (err) {
       if (!(err as { writeErrors?: unknown[] }).writeErrors && (err as { code?: number }).code !== 11000) throw err;
     }
-    const byKey = await this.storedUnder(job, fresh.map((p) => p.doc.originKey as string));
+    const byKey = await this.storedUnder(
+      job,
+      fresh.map((p) => p.doc.originKey as string),
+    );
     for (const p of fresh) {
       const stored = byKey.get(p.doc.originKey as string);
       if (stored) created += this.link(job, p.line, stored);
-      else Object.assign(p.line, { status: 'error', id: undefined, errors: [{ path: '', column: '', message: '未能保存，请重新导入（could not be stored; import again）' }] });
+      else
+        Object.assign(p.line, {
+          status: 'error',
+          id: undefined,
+          errors: [{ path: '', column: '', message: '未能保存，请重新导入（could not be stored; import again）' }],
+        });
     }
     return created;
   }
 
   /** The job organisation's contracts under these keys (never another seller's, whatever the key). */
   private async storedUnder(job: ImportJobRecord, keys: string[]): Promise<Map<string, StoredRow>> {
-    const found = await this.models.Contract.find({ originKey: { $in: keys }, sellerOrgId: job.orgId }, { originKey: 1, importJobId: 1 }).lean<StoredRow[]>();
+    const found = await this.models.Contract.find(
+      { originKey: { $in: keys }, sellerOrgId: job.orgId },
+      { originKey: 1, importJobId: 1 },
+    ).lean<StoredRow[]>();
     return new Map(found.map((c) => [c.originKey, c]));
   }
 
@@ -230,6 +337,7 @@ type PendingRow = { doc: Record<string, unknown>; legacyKey: string; line: Impor
 type StoredRow = { _id: Types.ObjectId; originKey: string; importJobId?: Types.ObjectId };
 
 /** The idempotency key of an imported row: per seller organisation, so byte-identical files of two organisations never meet. */
-export const importOriginKey = (orgId: Types.ObjectId | string, fileKey: string, row: number) => `import:${String(orgId)}:${fileKey}:${row}`;
+export const importOriginKey = (orgId: Types.ObjectId | string, fileKey: string, row: number) =>
+  `import:${String(orgId)}:${fileKey}:${row}`;
 /** The key rows were imported under until 2026-11-30 (no organisation): still recognised, for the seller that stored them only. */
 export const legacyImportOriginKey = (fileKey: string, row: number) => `import:${fileKey}:${row}`;

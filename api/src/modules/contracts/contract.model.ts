@@ -87,7 +87,12 @@ export interface ContractRecord {
   signatures: Signature[];
   currentRegistrationId: Types.ObjectId | null;
   filings: number;
-  registration: { registrationNo: string; assessedTechAmountFen: number; registeredAt: Date; registrationId: string } | null;
+  registration: {
+    registrationNo: string;
+    assessedTechAmountFen: number;
+    registeredAt: Date;
+    registrationId: string;
+  } | null;
   confirmation?: Confirmation | null;
   version: number;
   statsDirty: boolean;
@@ -168,4 +173,7 @@ export interface RegistrationRecord {
 }
 
 /** Registration numbers per year and region: `$inc` on one counter document. */
-export const registrationCounterSchema = new Schema({ _id: String, seq: { type: Number, default: 0 } }, { collection: 'contract_counters', versionKey: false });
+export const registrationCounterSchema = new Schema(
+  { _id: String, seq: { type: Number, default: 0 } },
+  { collection: 'contract_counters', versionKey: false },
+);

@@ -8,7 +8,10 @@ export type ContractAction = 'read' | 'edit' | 'sign' | 'confirm' | 'file';
 const UNSIGNED = ['draft', 'signing', 'awaiting_confirmation', 'declined'];
 
 /** The side a user's organisation holds in the contract, or null. */
-export function partySide(user: AuthUser | null, c: Pick<ContractRecord, 'sellerOrgId' | 'buyerOrgId'>): 'seller' | 'buyer' | null {
+export function partySide(
+  user: AuthUser | null,
+  c: Pick<ContractRecord, 'sellerOrgId' | 'buyerOrgId'>,
+): 'seller' | 'buyer' | null {
   if (!user?.orgId) return null;
   if (c.sellerOrgId && String(c.sellerOrgId) === user.orgId) return 'seller';
   if (c.buyerOrgId && String(c.buyerOrgId) === user.orgId) return 'buyer';
@@ -17,10 +20,13 @@ export function partySide(user: AuthUser | null, c: Pick<ContractRecord, 'seller
 
 /** A registration official whose region covers the seller's (210000 covers the whole province). */
 export const officialFor = (user: AuthUser | null, sellerRegion: string) =>
-  !!user?.roles.includes('official') && !!user.officialRegion && (user.officialRegion === LIAONING || user.officialRegion === sellerRegion);
+  !!user?.roles.includes('official') &&
+  !!user.officialRegion &&
+  (user.officialRegion === LIAONING || user.officialRegion === sellerRegion);
 
 /** Staff reading a contract (admins, officials of the seller's region): they also see what is kept for the record, like signers' IPs. */
-export const contractStaff = (user: AuthUser | null, c: Pick<ContractRecord, 'sellerRegion'>) => !!user?.roles.includes('admin') || officialFor(user, c.sellerRegion);
+export const contractStaff = (user: AuthUser | null, c: Pick<ContractRecord, 'sellerRegion'>) =>
+  !!user?.roles.includes('admin') || officialFor(user, c.sellerRegion);
 
 /**
  * One place that says who may do what with a contract. Parties read and act for their own side only;
@@ -32,9 +38,13 @@ export function canContract(user: AuthUser | null, action: ContractAction, c: Co
   const side = partySide(user, c);
   switch (action) {
     case 'read':
-      return !!side || !!user?.roles.includes('admin') || (officialFor(user, c.sellerRegion) && !UNSIGNED.includes(c.status));
+      return (
+        !!side || !!user?.roles.includes('admin') || (officialFor(user, c.sellerRegion) && !UNSIGNED.includes(c.status))
+      );
     case 'edit':
-      return c.signing === 'platform' ? !!side && ['draft', 'signing', 'signed', 'rejected'].includes(c.status) : side === 'seller' && ['awaiting_confirmation', 'declined', 'signed', 'rejected'].includes(c.status);
+      return c.signing === 'platform'
+        ? !!side && ['draft', 'signing', 'signed', 'rejected'].includes(c.status)
+        : side === 'seller' && ['awaiting_confirmation', 'declined', 'signed', 'rejected'].includes(c.status);
     case 'sign':
       return !!side && c.signing === 'platform' && ['draft', 'signing'].includes(c.status);
     case 'confirm':

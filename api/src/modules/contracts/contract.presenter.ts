@@ -24,8 +24,22 @@ export function presentContract(c: ContractRecord, user: AuthUser | null) {
     buyerOrgId: c.buyerOrgId ? String(c.buyerOrgId) : null,
     sellerRegion: c.sellerRegion,
     submarketCode: c.submarketCode,
-    signatures: c.signatures.map((s) => ({ side: s.side, userName: s.userName, at: iso(s.at), docHash: s.docHash, valid: s.valid, ...(staff ? { ip: s.ip } : {}) })),
-    confirmation: c.confirmation ? { status: c.confirmation.status, reason: c.confirmation.reason, byName: c.confirmation.byName, at: iso(c.confirmation.at) } : null,
+    signatures: c.signatures.map((s) => ({
+      side: s.side,
+      userName: s.userName,
+      at: iso(s.at),
+      docHash: s.docHash,
+      valid: s.valid,
+      ...(staff ? { ip: s.ip } : {}),
+    })),
+    confirmation: c.confirmation
+      ? {
+          status: c.confirmation.status,
+          reason: c.confirmation.reason,
+          byName: c.confirmation.byName,
+          at: iso(c.confirmation.at),
+        }
+      : null,
     registration: c.registration ? { ...c.registration, registeredAt: iso(c.registration.registeredAt) } : null,
     currentRegistrationId: c.currentRegistrationId ? String(c.currentRegistrationId) : null,
     filings: c.filings,

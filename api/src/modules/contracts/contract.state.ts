@@ -19,12 +19,27 @@ import type { ContractStatus, RegistrationStatus } from '../../shared/contract-s
  * platform starts `signed`, and correcting it keeps it signed/rejected (`edit_paper`; also when a correction
  * names a buyer off the platform instead).
  */
-export type ContractEvent = 'sign' | 'sign_last' | 'edit' | 'edit_paper' | 'edit_unconfirmed' | 'confirm' | 'decline' | 'file' | 'approve' | 'reject';
+export type ContractEvent =
+  | 'sign'
+  | 'sign_last'
+  | 'edit'
+  | 'edit_paper'
+  | 'edit_unconfirmed'
+  | 'confirm'
+  | 'decline'
+  | 'file'
+  | 'approve'
+  | 'reject';
 
 export const contractTransitions: Record<ContractStatus, Partial<Record<ContractEvent, ContractStatus>>> = {
   draft: { sign: 'signing', edit: 'draft' },
   signing: { sign_last: 'signed', edit: 'draft' },
-  awaiting_confirmation: { confirm: 'signed', decline: 'declined', edit_unconfirmed: 'awaiting_confirmation', edit_paper: 'signed' },
+  awaiting_confirmation: {
+    confirm: 'signed',
+    decline: 'declined',
+    edit_unconfirmed: 'awaiting_confirmation',
+    edit_paper: 'signed',
+  },
   declined: { edit_unconfirmed: 'awaiting_confirmation', edit_paper: 'signed' },
   signed: { file: 'filed', edit: 'draft', edit_paper: 'signed', edit_unconfirmed: 'awaiting_confirmation' },
   filed: { approve: 'registered', reject: 'rejected' },
@@ -33,7 +48,10 @@ export const contractTransitions: Record<ContractStatus, Partial<Record<Contract
 };
 
 export type RegistrationEvent = 'approve' | 'reject';
-export const registrationTransitions: Record<RegistrationStatus, Partial<Record<RegistrationEvent, RegistrationStatus>>> = {
+export const registrationTransitions: Record<
+  RegistrationStatus,
+  Partial<Record<RegistrationEvent, RegistrationStatus>>
+> = {
   pending: { approve: 'approved', reject: 'rejected' },
   approved: {},
   rejected: {},

@@ -15,7 +15,8 @@ let cast: Awaited<ReturnType<TestApp['cast']>>;
 const covered = new Set<string>();
 const cover = (method: string, path: string) => covered.add(`${method} ${path}`);
 type Who = { token: string } | null;
-const status = async (method: string, path: string, who: Who, body?: unknown) => (await app.http(method, path, { token: who?.token, body })).status;
+const status = async (method: string, path: string, who: Who, body?: unknown) =>
+  (await app.http(method, path, { token: who?.token, body })).status;
 const seller = () => ({ ...cast.owner, org: cast.ownerOrg });
 
 beforeAll(async () => {
@@ -28,7 +29,10 @@ describe('contracts', () => {
   test('list: parties see their own, officials their region beyond drafts, others nothing', async () => {
     cover('GET', '/api/contracts');
     const { contractId } = await filedContract(app, seller());
-    const ids = async (who: Who) => (await app.http('GET', '/api/contracts?pageSize=100', { token: who?.token })).body.items?.map((c: { id: string }) => c.id);
+    const ids = async (who: Who) =>
+      (await app.http('GET', '/api/contracts?pageSize=100', { token: who?.token })).body.items?.map(
+        (c: { id: string }) => c.id,
+      );
     expect(await status('GET', '/api/contracts', null)).toBe(401);
     expect(await ids(cast.owner)).toContain(contractId);
     expect(await ids(cast.member)).toContain(contractId);
@@ -58,7 +62,9 @@ describe('contracts', () => {
     expect(replay.body.contract.id).not.toBe(owned.body.contract.id);
     expect(replay.body.contract.terms.seller.creditCode).toBe(cast.otherOrg.creditCode);
     expect(await status('POST', '/api/contracts', cast.official, body)).toBe(403);
-    expect((await app.http('POST', '/api/contracts', { token: cast.member.token, body, headers })).body.contract.id).toBe(owned.body.contract.id);
+    expect(
+      (await app.http('POST', '/api/contracts', { token: cast.member.token, body, headers })).body.contract.id,
+    ).toBe(owned.body.contract.id);
   });
 
   test('from a deal: only the parties of the deal', async () => {
@@ -70,7 +76,9 @@ describe('contracts', () => {
     expect(await status('POST', '/api/contracts/from-deal', cast.official, { dealId })).toBe(404);
     expect(await app.models.Contract.countDocuments({ originKey: `deal:${dealId}` })).toBe(0);
     expect(await status('POST', '/api/contracts/from-deal', cast.owner, { dealId })).toBe(201);
-    expect(await status('POST', '/api/contracts/from-deal', cast.other, { dealId: String(new Types.ObjectId()) })).toBe(404);
+    expect(await status('POST', '/api/contracts/from-deal', cast.other, { dealId: String(new Types.ObjectId()) })).toBe(
+      404,
+    );
   });
 
   test('import: members of a verified organisation only; the job is read by its own organisation', async () => {
@@ -78,8 +86,18 @@ describe('contracts', () => {
     const row = `矩阵导入合同,技术服务,技术服务,EQP,解决焊缝跟踪精度不足问题,营口焊装有限公司,${app.creditCode('210800')},营口,企业,300000,300000,2026-02-10,2026-02-10,2026-08-10,,,,,`;
     const send = async (who: Who, title: string) => {
       const form = new FormData();
-      form.append('file', new Blob([Buffer.from(`${contractColumns.join(',')}\n${row.replace('矩阵导入合同', title)}\n`)], { type: 'text/csv' }), 'x.csv');
-      const res = await fetch(`${app.url}/api/contracts/import`, { method: 'POST', headers: who ? { authorization: `Bearer ${who.token}` } : {}, body: form });
+      form.append(
+        'file',
+        new Blob([Buffer.from(`${contractColumns.join(',')}\n${row.replace('矩阵导入合同', title)}\n`)], {
+          type: 'text/csv',
+        }),
+        'x.csv',
+      );
+      const res = await fetch(`${app.url}/api/contracts/import`, {
+        method: 'POST',
+        headers: who ? { authorization: `Bearer ${who.token}` } : {},
+        body: form,
+      });
       return { status: res.status, job: ((await res.json()) as { job?: { id: string } }).job };
     };
     const jobs = await app.models.ImportJob.countDocuments();
@@ -91,14 +109,26 @@ describe('contracts', () => {
     expect([mine.status, theirs.status]).toEqual([202, 202]);
     await app.running.ctx.services.imports.idle();
     // Each organisation's rows are its own contracts; its job is invisible to others.
-    expect((await app.models.Contract.findOne({ 'terms.title': '矩阵·本机构' }).lean())!.sellerOrgId).toEqual(cast.ownerOrg._id);
-    expect((await app.models.Contract.findOne({ 'terms.title': '矩阵·他机构' }).lean())!.sellerOrgId).toEqual(cast.otherOrg._id);
+    expect((await app.models.Contract.findOne({ 'terms.title': '矩阵·本机构' }).lean())!.sellerOrgId).toEqual(
+      cast.ownerOrg._id,
+    );
+    expect((await app.models.Contract.findOne({ 'terms.title': '矩阵·他机构' }).lean())!.sellerOrgId).toEqual(
+      cast.otherOrg._id,
+    );
     const path = `/api/imports/${mine.job!.id}`;
     expect(await status('GET', path, null)).toBe(401);
     expect(await status('GET', path, cast.other)).toBe(404);
     expect(await status('GET', path, cast.official)).toBe(404);
-    expect((await app.http('GET', path, { token: cast.member.token })).body.job).toMatchObject({ kind: 'contract', status: 'done', created: 1 });
-    expect((await app.http('GET', '/api/imports?kind=contract', { token: cast.other.token })).body.items.map((j: { id: string }) => j.id)).toEqual([theirs.job!.id]);
+    expect((await app.http('GET', path, { token: cast.member.token })).body.job).toMatchObject({
+      kind: 'contract',
+      status: 'done',
+      created: 1,
+    });
+    expect(
+      (await app.http('GET', '/api/imports?kind=contract', { token: cast.other.token })).body.items.map(
+        (j: { id: string }) => j.id,
+      ),
+    ).toEqual([theirs.job!.id]);
   });
 
   test('historic import: staff only, within their scope, linked to no organisation and audited', async () => {
@@ -106,19 +136,29 @@ describe('contracts', () => {
     cover('GET', '/api/contracts/historic-import-template.xlsx');
     const template = await fetch(`${app.url}/api/contracts/historic-import-template.xlsx`);
     expect(template.status).toBe(200);
-    expect(Object.keys((await readRows('xlsx', Buffer.from(await template.arrayBuffer())))[0].cells)).toEqual(expect.arrayContaining(historicColumns.slice(0, 5)));
+    expect(Object.keys((await readRows('xlsx', Buffer.from(await template.arrayBuffer())))[0].cells)).toEqual(
+      expect.arrayContaining(historicColumns.slice(0, 5)),
+    );
     const o = cast.ownerOrg;
     const row = (title: string, seller: { name: string; creditCode: string; region: string }, buyerCode: string) =>
       `${seller.name},${seller.creditCode},${seller.region},高校,${title},技术服务,技术服务,EQP,解决焊缝跟踪精度不足问题,某公司,${buyerCode},营口,企业,300000,300000,2019-02-10,2019-02-10,2019-08-10,,,,,`;
     const csv = [
       historicColumns.join(','),
       row('历史·本溪卖方', { name: o.name, creditCode: o.creditCode, region: '本溪' }, cast.otherOrg.creditCode),
-      row('历史·大连卖方', { name: '大连某研究所', creditCode: app.creditCode('210200'), region: '大连' }, app.creditCode('210800')),
+      row(
+        '历史·大连卖方',
+        { name: '大连某研究所', creditCode: app.creditCode('210200'), region: '大连' },
+        app.creditCode('210800'),
+      ),
     ].join('\n');
     const send = async (who: Who) => {
       const form = new FormData();
       form.append('file', new Blob([Buffer.from(`${csv}\n`)], { type: 'text/csv' }), 'historic.csv');
-      const res = await fetch(`${app.url}/api/contracts/historic-import`, { method: 'POST', headers: who ? { authorization: `Bearer ${who.token}` } : {}, body: form });
+      const res = await fetch(`${app.url}/api/contracts/historic-import`, {
+        method: 'POST',
+        headers: who ? { authorization: `Bearer ${who.token}` } : {},
+        body: form,
+      });
       return { status: res.status, job: ((await res.json()) as { job?: { id: string } }).job };
     };
     const before = await app.models.ImportJob.countDocuments();
@@ -134,19 +174,44 @@ describe('contracts', () => {
     expect(done.body.job).toMatchObject({ kind: 'contract_historic', status: 'done', created: 1, failed: 1 });
     expect(await status('GET', `/api/imports/${job!.id}`, cast.otherOfficial)).toBe(404);
     expect(await status('GET', `/api/imports/${job!.id}`, cast.owner)).toBe(404);
-    expect((await app.http('GET', '/api/imports?kind=contract_historic', { token: cast.official.token })).body.items.map((j: { id: string }) => j.id)).toEqual([job!.id]);
+    expect(
+      (await app.http('GET', '/api/imports?kind=contract_historic', { token: cast.official.token })).body.items.map(
+        (j: { id: string }) => j.id,
+      ),
+    ).toEqual([job!.id]);
     const stored = (await app.models.Contract.findOne({ 'terms.title': '历史·本溪卖方' }).lean())!;
-    expect(stored).toMatchObject({ source: 'historic', status: 'signed', sellerOrgId: null, buyerOrgId: null, sellerRegion: '210500' });
+    expect(stored).toMatchObject({
+      source: 'historic',
+      status: 'signed',
+      sellerOrgId: null,
+      buyerOrgId: null,
+      sellerRegion: '210500',
+    });
     expect(await app.models.Contract.countDocuments({ 'terms.title': '历史·大连卖方' })).toBe(0);
     // It names both organisations of the cast, yet is on neither's list; the official and admins read it.
-    for (const who of [cast.owner, cast.other]) expect(await status('GET', `/api/contracts/${stored._id}`, who)).toBe(404);
+    for (const who of [cast.owner, cast.other])
+      expect(await status('GET', `/api/contracts/${stored._id}`, who)).toBe(404);
     expect(await status('GET', `/api/contracts/${stored._id}`, cast.official)).toBe(200);
-    expect(await app.models.Audit.countDocuments({ entity: 'contract', entityId: String(stored._id), action: 'create_historic' })).toBe(1);
+    expect(
+      await app.models.Audit.countDocuments({
+        entity: 'contract',
+        entityId: String(stored._id),
+        action: 'create_historic',
+      }),
+    ).toBe(1);
     // A staff member of the seller's organisation may not record it (separation of duties).
-    const insider = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'], org: o, orgRole: 'member' });
+    const insider = await app.createUser({
+      roles: ['operator'],
+      operatorSubmarkets: ['HUB'],
+      org: o,
+      orgRole: 'member',
+    });
     const own = await send(insider);
     await app.running.ctx.services.imports.idle();
-    expect((await app.http('GET', `/api/imports/${own.job!.id}`, { token: insider.token })).body.job).toMatchObject({ created: 1, failed: 1 });
+    expect((await app.http('GET', `/api/imports/${own.job!.id}`, { token: insider.token })).body.job).toMatchObject({
+      created: 1,
+      failed: 1,
+    });
   });
 
   test('import template: public, an XLSX whose headers are the columns the import reads', async () => {
@@ -177,7 +242,8 @@ describe('contracts', () => {
     }
     // A draft is the parties' business only.
     const dealId = await makeDeal(app, cast.owner, cast.other, cast.hubOperator);
-    const draft = (await app.http('POST', '/api/contracts/from-deal', { token: cast.owner.token, body: { dealId } })).body.contract.id;
+    const draft = (await app.http('POST', '/api/contracts/from-deal', { token: cast.owner.token, body: { dealId } }))
+      .body.contract.id;
     expect(await status('GET', `/api/contracts/${draft}`, cast.official)).toBe(404);
     expect(await status('GET', `/api/contracts/${draft}`, cast.other)).toBe(200);
     expect(await status('GET', `/api/contracts/${new Types.ObjectId()}`, cast.owner)).toBe(404);
@@ -185,7 +251,12 @@ describe('contracts', () => {
 
   test('update: the seller of a paper contract; officials and others cannot, and nothing changes', async () => {
     cover('PATCH', '/api/contracts/:id');
-    const c = (await app.http('POST', '/api/contracts', { token: cast.owner.token, body: { terms: paperTerms(app, cast.ownerOrg) } })).body.contract;
+    const c = (
+      await app.http('POST', '/api/contracts', {
+        token: cast.owner.token,
+        body: { terms: paperTerms(app, cast.ownerOrg) },
+      })
+    ).body.contract;
     const body = { terms: { ...c.terms, title: '改过的合同名称' }, expectedVersion: c.version };
     const path = `/api/contracts/${c.id}`;
     expect(await status('PATCH', path, null, body)).toBe(401);
@@ -200,7 +271,8 @@ describe('contracts', () => {
   test('sign: each party for its own side only', async () => {
     cover('POST', '/api/contracts/:id/sign');
     const dealId = await makeDeal(app, cast.owner, cast.other, cast.hubOperator);
-    const c = (await app.http('POST', '/api/contracts/from-deal', { token: cast.owner.token, body: { dealId } })).body.contract;
+    const c = (await app.http('POST', '/api/contracts/from-deal', { token: cast.owner.token, body: { dealId } })).body
+      .contract;
     const path = `/api/contracts/${c.id}/sign`;
     const as = (side: string) => ({ side, docHash: c.docHash });
     expect(await status('POST', path, null, as('seller'))).toBe(401);
@@ -216,8 +288,18 @@ describe('contracts', () => {
 
   test('confirmation: the buyer named in a paper contract only; seller, officials and others change nothing', async () => {
     cover('POST', '/api/contracts/:id/confirmation');
-    const buyer = { name: cast.otherOrg.name, creditCode: cast.otherOrg.creditCode, regionCode: cast.otherOrg.regionCode, orgType: cast.otherOrg.type };
-    const c = (await app.http('POST', '/api/contracts', { token: cast.owner.token, body: { terms: paperTerms(app, cast.ownerOrg, { buyer }) } })).body.contract;
+    const buyer = {
+      name: cast.otherOrg.name,
+      creditCode: cast.otherOrg.creditCode,
+      regionCode: cast.otherOrg.regionCode,
+      orgType: cast.otherOrg.type,
+    };
+    const c = (
+      await app.http('POST', '/api/contracts', {
+        token: cast.owner.token,
+        body: { terms: paperTerms(app, cast.ownerOrg, { buyer }) },
+      })
+    ).body.contract;
     const path = `/api/contracts/${c.id}/confirmation`;
     const accept = { decision: 'accept', docHash: c.docHash };
     expect(await status('POST', path, null, accept)).toBe(401);
@@ -237,7 +319,12 @@ describe('contracts', () => {
 
   test('file: the seller only', async () => {
     cover('POST', '/api/contracts/:id/registration');
-    const c = (await app.http('POST', '/api/contracts', { token: cast.owner.token, body: { terms: paperTerms(app, cast.ownerOrg) } })).body.contract;
+    const c = (
+      await app.http('POST', '/api/contracts', {
+        token: cast.owner.token,
+        body: { terms: paperTerms(app, cast.ownerOrg) },
+      })
+    ).body.contract;
     const path = `/api/contracts/${c.id}/registration`;
     expect(await status('POST', path, null, {})).toBe(401);
     expect(await status('POST', path, cast.other, {})).toBe(404);
@@ -256,7 +343,10 @@ describe('registrations', () => {
     expect(await status('GET', '/api/registrations', null)).toBe(401);
     expect(await status('GET', '/api/registrations', cast.owner)).toBe(403);
     expect(await status('GET', '/api/registrations', cast.admin)).toBe(403);
-    const ids = async (who: Who) => (await app.http('GET', '/api/registrations?pageSize=100', { token: who?.token })).body.items.map((r: { id: string }) => r.id);
+    const ids = async (who: Who) =>
+      (await app.http('GET', '/api/registrations?pageSize=100', { token: who?.token })).body.items.map(
+        (r: { id: string }) => r.id,
+      );
     expect(await ids(cast.official)).toContain(registrationId);
     expect(await ids(cast.otherOfficial)).not.toContain(registrationId);
   });
@@ -272,7 +362,7 @@ describe('registrations', () => {
     expect(await status('GET', path, cast.official)).toBe(200);
   });
 
-  test('decision: only an official of the seller\'s region; the seller cannot approve itself', async () => {
+  test("decision: only an official of the seller's region; the seller cannot approve itself", async () => {
     cover('POST', '/api/registrations/:id/decision');
     const { registrationId } = await filedContract(app, seller());
     const path = `/api/registrations/${registrationId}/decision`;
@@ -300,15 +390,24 @@ describe('stats', () => {
     expect(await status('GET', '/api/stats/summary?region=210500', cast.otherOfficial)).toBe(403);
   });
 
-  test.each(['/api/stats/contracts', '/api/stats/contracts/export'])('%s: officials of the scope only', async (path) => {
-    cover('GET', path);
-    expect(await status('GET', path, null)).toBe(401);
-    expect(await status('GET', path, cast.owner)).toBe(403);
-    expect(await status('GET', path, cast.hubOperator)).toBe(403);
-    expect(await status('GET', `${path}?region=210500`, cast.otherOfficial)).toBe(403);
-    expect(await status('GET', path, cast.official)).toBe(200);
-    expect(await status('GET', `${path}?region=210500`, await app.createUser({ roles: ['official'], officialRegion: '210000' }))).toBe(200);
-  });
+  test.each(['/api/stats/contracts', '/api/stats/contracts/export'])(
+    '%s: officials of the scope only',
+    async (path) => {
+      cover('GET', path);
+      expect(await status('GET', path, null)).toBe(401);
+      expect(await status('GET', path, cast.owner)).toBe(403);
+      expect(await status('GET', path, cast.hubOperator)).toBe(403);
+      expect(await status('GET', `${path}?region=210500`, cast.otherOfficial)).toBe(403);
+      expect(await status('GET', path, cast.official)).toBe(200);
+      expect(
+        await status(
+          'GET',
+          `${path}?region=210500`,
+          await app.createUser({ roles: ['official'], officialRegion: '210000' }),
+        ),
+      ).toBe(200);
+    },
+  );
 
   test('targets: officials read and set within their scope', async () => {
     cover('GET', '/api/stats/targets');
@@ -320,8 +419,12 @@ describe('stats', () => {
     expect(await status('PUT', '/api/stats/targets', cast.otherOfficial, body)).toBe(403);
     expect(await app.models.Target.countDocuments({ regionCode: '210500' })).toBe(0);
     expect(await status('PUT', '/api/stats/targets', cast.official, body)).toBe(200);
-    expect((await app.http('GET', '/api/stats/targets?year=2026', { token: cast.official.token })).body.items).toEqual([expect.objectContaining({ regionCode: '210500', amountFen: 50_000_000_000 })]);
-    expect((await app.http('GET', '/api/stats/targets?year=2026', { token: cast.otherOfficial.token })).body.items).toEqual([]);
+    expect((await app.http('GET', '/api/stats/targets?year=2026', { token: cast.official.token })).body.items).toEqual([
+      expect.objectContaining({ regionCode: '210500', amountFen: 50_000_000_000 }),
+    ]);
+    expect(
+      (await app.http('GET', '/api/stats/targets?year=2026', { token: cast.otherOfficial.token })).body.items,
+    ).toEqual([]);
   });
 });
 
@@ -347,21 +450,50 @@ describe('bad input changes nothing', () => {
     expect(await app.models.Contract.countDocuments()).toBe(before);
     const { contractId, registrationId } = await filedContract(app, seller());
     expect(await status('GET', '/api/contracts/not-an-id', cast.owner)).toBe(400);
-    expect(await status('POST', '/api/contracts/123/sign', cast.owner, { side: 'seller', docHash: 'a'.repeat(64) })).toBe(400);
-    expect(await status('POST', `/api/contracts/${contractId}/sign`, cast.owner, { side: { $ne: null }, docHash: 'a'.repeat(64) })).toBe(400);
+    expect(
+      await status('POST', '/api/contracts/123/sign', cast.owner, { side: 'seller', docHash: 'a'.repeat(64) }),
+    ).toBe(400);
+    expect(
+      await status('POST', `/api/contracts/${contractId}/sign`, cast.owner, {
+        side: { $ne: null },
+        docHash: 'a'.repeat(64),
+      }),
+    ).toBe(400);
     expect(await status('POST', '/api/contracts/from-deal', cast.owner, { dealId: { $ne: null } })).toBe(400);
-    expect(await status('POST', `/api/registrations/${registrationId}/decision`, cast.official, { decision: 'approve', assessedTechAmountFen: { $gt: 0 } })).toBe(400);
-    expect(await status('POST', `/api/registrations/${registrationId}/decision`, cast.official, { decision: 'approve', assessedTechAmountFen: 1, registrationNo: 'X' })).toBe(400);
-    expect(await status('POST', `/api/registrations/${registrationId}/decision`, cast.official, { decision: 'reject', reason: 'x'.repeat(1_001) })).toBe(400);
-    expect(await status('POST', '/api/registrations/zzz/decision', cast.official, { decision: 'reject', reason: '不合格' })).toBe(400);
+    expect(
+      await status('POST', `/api/registrations/${registrationId}/decision`, cast.official, {
+        decision: 'approve',
+        assessedTechAmountFen: { $gt: 0 },
+      }),
+    ).toBe(400);
+    expect(
+      await status('POST', `/api/registrations/${registrationId}/decision`, cast.official, {
+        decision: 'approve',
+        assessedTechAmountFen: 1,
+        registrationNo: 'X',
+      }),
+    ).toBe(400);
+    expect(
+      await status('POST', `/api/registrations/${registrationId}/decision`, cast.official, {
+        decision: 'reject',
+        reason: 'x'.repeat(1_001),
+      }),
+    ).toBe(400);
+    expect(
+      await status('POST', '/api/registrations/zzz/decision', cast.official, { decision: 'reject', reason: '不合格' }),
+    ).toBe(400);
     expect((await app.models.Registration.findById(registrationId).lean())!.status).toBe('pending');
     expect(await status('GET', '/api/stats/contracts?groupBy=%24ne', cast.official)).toBe(400);
     expect(await status('GET', '/api/stats/contracts?from=2026-13', cast.official)).toBe(400);
     expect(await status('GET', '/api/stats/contracts?from=2026-05&to=2026-01', cast.official)).toBe(400);
     expect(await status('GET', '/api/stats/contracts?extra=1', cast.official)).toBe(400);
     expect(await status('GET', '/api/contracts?pageSize=1000', cast.owner)).toBe(400);
-    expect(await status('PUT', '/api/stats/targets', cast.official, { year: 2026, regionCode: '210500', amountFen: -1 })).toBe(400);
-    expect(await status('PUT', '/api/stats/targets', cast.official, { year: 2026, regionCode: '210500', amountFen: '1' })).toBe(400);
+    expect(
+      await status('PUT', '/api/stats/targets', cast.official, { year: 2026, regionCode: '210500', amountFen: -1 }),
+    ).toBe(400);
+    expect(
+      await status('PUT', '/api/stats/targets', cast.official, { year: 2026, regionCode: '210500', amountFen: '1' }),
+    ).toBe(400);
     expect(await app.models.Target.countDocuments({ amountFen: { $lt: 1 } })).toBe(0);
   });
 });

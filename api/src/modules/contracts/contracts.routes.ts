@@ -39,90 +39,310 @@ export function contractsRoutes(ctx: AppContext): Router {
   const meta = (req: { ip?: string }) => ({ ip: req.ip });
   const requireUser: RequestHandler = (req, _res, next) => next(req.auth ? undefined : new AppError('UNAUTHENTICATED'));
 
-  defineRoute(router, registry, { method: 'get', path: '/api/contracts', summary: "My organisation's contracts; officials: their region's (drill-down filters)", tags, auth: 'user', query: listContractsQuery }, async ({ user, query }) => {
-    const page = await contracts.list(user!, query);
-    return { ...page, items: page.items.map(presentContractRow) };
-  });
-
-  defineRoute(router, registry, { method: 'post', path: '/api/contracts', summary: 'Enter a contract signed off the platform (the seller enters it; a buyer on the platform confirms it before it counts as signed); an Idempotency-Key header makes a retry answer the first contract', tags, auth: 'user', body: createContractBody, status: 201 }, async ({ user, body, req }) => ({
-    contract: presentContract(await contracts.createDirect(user!, body.terms, meta(req), idempotencyKey(req)), user),
-  }));
-
-  defineRoute(router, registry, { method: 'post', path: '/api/contracts/from-deal', summary: "A draft contract from a deal's agreed terms (idempotent per deal)", tags, auth: 'user', body: fromDealBody, status: 201 }, async ({ user, body, req, res }) => {
-    const { contract, created } = await contracts.fromDeal(user!, body.dealId, meta(req));
-    res.status(created ? 201 : 200).json({ contract: presentContract(contract, user), created });
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/contracts',
+      summary: "My organisation's contracts; officials: their region's (drill-down filters)",
+      tags,
+      auth: 'user',
+      query: listContractsQuery,
+    },
+    async ({ user, query }) => {
+      const page = await contracts.list(user!, query);
+      return { ...page, items: page.items.map(presentContractRow) };
+    },
+  );
 
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/api/contracts/import', summary: 'Import paper contracts from CSV or XLSX (multipart "file"); answers 202 with a job to poll at GET /api/imports/:id (progress, then the per-row report)', tags, auth: 'user', status: 202, before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)] },
+    {
+      method: 'post',
+      path: '/api/contracts',
+      summary:
+        'Enter a contract signed off the platform (the seller enters it; a buyer on the platform confirms it before it counts as signed); an Idempotency-Key header makes a retry answer the first contract',
+      tags,
+      auth: 'user',
+      body: createContractBody,
+      status: 201,
+    },
+    async ({ user, body, req }) => ({
+      contract: presentContract(await contracts.createDirect(user!, body.terms, meta(req), idempotencyKey(req)), user),
+    }),
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/contracts/from-deal',
+      summary: "A draft contract from a deal's agreed terms (idempotent per deal)",
+      tags,
+      auth: 'user',
+      body: fromDealBody,
+      status: 201,
+    },
+    async ({ user, body, req, res }) => {
+      const { contract, created } = await contracts.fromDeal(user!, body.dealId, meta(req));
+      res.status(created ? 201 : 200).json({ contract: presentContract(contract, user), created });
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/contracts/import',
+      summary:
+        'Import paper contracts from CSV or XLSX (multipart "file"); answers 202 with a job to poll at GET /api/imports/:id (progress, then the per-row report)',
+      tags,
+      auth: 'user',
+      status: 202,
+      before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)],
+    },
     async ({ user, req }) => ({ job: presentImportJob(await imports.start(user!, 'contract', req.file), false) }),
   );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/contracts/import-template.xlsx', summary: 'The XLSX template the contract import reads (headers and one example row)', tags, auth: 'public' }, async ({ res }) => {
-    res
-      .set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('技术合同导入模板.xlsx')}`, 'Cache-Control': 'no-store' })
-      .send(await contractImportTemplate());
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/contracts/import-template.xlsx',
+      summary: 'The XLSX template the contract import reads (headers and one example row)',
+      tags,
+      auth: 'public',
+    },
+    async ({ res }) => {
+      res
+        .set({
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('技术合同导入模板.xlsx')}`,
+          'Cache-Control': 'no-store',
+        })
+        .send(await contractImportTemplate());
+    },
+  );
 
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/api/contracts/historic-import', summary: 'Staff only (officials, operators): record historic contracts from CSV or XLSX, both parties per row, within their scope; linked to no organisation, audited; answers 202 with a job', tags, auth: 'user', status: 202, before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)] },
-    async ({ user, req }) => ({ job: presentImportJob(await imports.start(user!, 'contract_historic', req.file), false) }),
+    {
+      method: 'post',
+      path: '/api/contracts/historic-import',
+      summary:
+        'Staff only (officials, operators): record historic contracts from CSV or XLSX, both parties per row, within their scope; linked to no organisation, audited; answers 202 with a job',
+      tags,
+      auth: 'user',
+      status: 202,
+      before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)],
+    },
+    async ({ user, req }) => ({
+      job: presentImportJob(await imports.start(user!, 'contract_historic', req.file), false),
+    }),
   );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/contracts/historic-import-template.xlsx', summary: 'The XLSX template of the staff historic-contract import (seller columns first)', tags, auth: 'public' }, async ({ res }) => {
-    res
-      .set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('历史技术合同导入模板.xlsx')}`, 'Cache-Control': 'no-store' })
-      .send(await historicImportTemplate());
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/contracts/historic-import-template.xlsx',
+      summary: 'The XLSX template of the staff historic-contract import (seller columns first)',
+      tags,
+      auth: 'public',
+    },
+    async ({ res }) => {
+      res
+        .set({
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('历史技术合同导入模板.xlsx')}`,
+          'Cache-Control': 'no-store',
+        })
+        .send(await historicImportTemplate());
+    },
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/contracts/:id', summary: 'A contract with its registrations and history', tags, auth: 'user', params: idParams }, async ({ user, params }) => {
-    const { contract, registrations: regs, history } = await contracts.detail(user!, params.id);
-    return {
-      contract: presentContract(contract, user),
-      registrations: regs.map(presentRegistration),
-      history: history.map((h) => ({ action: h.action, from: h.from ?? null, to: h.to ?? null, actorName: h.actorName ?? null, reason: h.reason ?? null, at: new Date(h.at).toISOString() })),
-    };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/contracts/:id',
+      summary: 'A contract with its registrations and history',
+      tags,
+      auth: 'user',
+      params: idParams,
+    },
+    async ({ user, params }) => {
+      const { contract, registrations: regs, history } = await contracts.detail(user!, params.id);
+      return {
+        contract: presentContract(contract, user),
+        registrations: regs.map(presentRegistration),
+        history: history.map((h) => ({
+          action: h.action,
+          from: h.from ?? null,
+          to: h.to ?? null,
+          actorName: h.actorName ?? null,
+          reason: h.reason ?? null,
+          at: new Date(h.at).toISOString(),
+        })),
+      };
+    },
+  );
 
-  defineRoute(router, registry, { method: 'patch', path: '/api/contracts/:id', summary: 'Change the terms (voids signatures on a platform contract)', tags, auth: 'user', params: idParams, body: updateContractBody }, async ({ user, params, body, req }) => ({
-    contract: presentContract(await contracts.update(user!, params.id, body.terms, body.expectedVersion, meta(req)), user),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'patch',
+      path: '/api/contracts/:id',
+      summary: 'Change the terms (voids signatures on a platform contract)',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: updateContractBody,
+    },
+    async ({ user, params, body, req }) => ({
+      contract: presentContract(
+        await contracts.update(user!, params.id, body.terms, body.expectedVersion, meta(req)),
+        user,
+      ),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/contracts/:id/document.pdf', summary: 'The printable contract (PDF, Chinese)', tags, auth: 'user', params: idParams }, async ({ user, params, res }) => {
-    const c = await contracts.load(user!, params.id, 'read');
-    const pdf = await renderContractPdf(c);
-    res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(`${c.contractNo}.pdf`)}`, 'Cache-Control': 'no-store' }).send(pdf);
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/contracts/:id/document.pdf',
+      summary: 'The printable contract (PDF, Chinese)',
+      tags,
+      auth: 'user',
+      params: idParams,
+    },
+    async ({ user, params, res }) => {
+      const c = await contracts.load(user!, params.id, 'read');
+      const pdf = await renderContractPdf(c);
+      res
+        .set({
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(`${c.contractNo}.pdf`)}`,
+          'Cache-Control': 'no-store',
+        })
+        .send(pdf);
+    },
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/contracts/:id/sign', summary: 'Sign for my side the document version I read (its SHA-256)', tags, auth: 'user', params: idParams, body: signBody }, async ({ user, params, body, req }) => ({
-    contract: presentContract(await contracts.sign(user!, params.id, body, meta(req)), user),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/contracts/:id/sign',
+      summary: 'Sign for my side the document version I read (its SHA-256)',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: signBody,
+    },
+    async ({ user, params, body, req }) => ({
+      contract: presentContract(await contracts.sign(user!, params.id, body, meta(req)), user),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/contracts/:id/confirmation', summary: 'The buyer named in a paper contract accepts the version it read (its SHA-256) or declines it with a reason', tags, auth: 'user', params: idParams, body: confirmationBody }, async ({ user, params, body, req }) => ({
-    contract: presentContract(await contracts.confirmation(user!, params.id, body, meta(req)), user),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/contracts/:id/confirmation',
+      summary:
+        'The buyer named in a paper contract accepts the version it read (its SHA-256) or declines it with a reason',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: confirmationBody,
+    },
+    async ({ user, params, body, req }) => ({
+      contract: presentContract(await contracts.confirmation(user!, params.id, body, meta(req)), user),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/contracts/:id/registration', summary: 'The seller files the contract for registration (认定登记)', tags, auth: 'user', params: idParams, body: fileRegistrationBody, status: 201 }, async ({ user, params, body, req }) => {
-    const { contract, registration } = await contracts.file(user!, params.id, body.note, meta(req));
-    return { contract: presentContract(contract, user), registration: presentRegistration(registration) };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/contracts/:id/registration',
+      summary: 'The seller files the contract for registration (认定登记)',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: fileRegistrationBody,
+      status: 201,
+    },
+    async ({ user, params, body, req }) => {
+      const { contract, registration } = await contracts.file(user!, params.id, body.note, meta(req));
+      return { contract: presentContract(contract, user), registration: presentRegistration(registration) };
+    },
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/registrations', summary: "Registration officials' queue for their region", tags, auth: 'user', query: listRegistrationsQuery }, async ({ user, query }) => {
-    const page = await registrations.queue(user!, query);
-    return { ...page, items: page.items.map(presentRegistration) };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/registrations',
+      summary: "Registration officials' queue for their region",
+      tags,
+      auth: 'user',
+      query: listRegistrationsQuery,
+    },
+    async ({ user, query }) => {
+      const page = await registrations.queue(user!, query);
+      return { ...page, items: page.items.map(presentRegistration) };
+    },
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/registrations/:id', summary: 'One filing (officials of the region, the parties)', tags, auth: 'user', params: idParams }, async ({ user, params }) => ({
-    registration: presentRegistration(await registrations.get(user!, params.id)),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/registrations/:id',
+      summary: 'One filing (officials of the region, the parties)',
+      tags,
+      auth: 'user',
+      params: idParams,
+    },
+    async ({ user, params }) => ({
+      registration: presentRegistration(await registrations.get(user!, params.id)),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/registrations/:id/decision', summary: 'Approve (assessed technology amount, registration number) or reject with a reason', tags, auth: 'user', params: idParams, body: decisionBody }, async ({ user, params, body, req }) => ({
-    registration: presentRegistration(await registrations.decide(user!, params.id, body, meta(req))),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/registrations/:id/decision',
+      summary: 'Approve (assessed technology amount, registration number) or reject with a reason',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: decisionBody,
+    },
+    async ({ user, params, body, req }) => ({
+      registration: presentRegistration(await registrations.decide(user!, params.id, body, meta(req))),
+    }),
+  );
 
   return router;
 }

@@ -21,7 +21,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 type Meta = { ip?: string };
 
-export const partyFromOrg = (o: Pick<OrgRecord, 'name' | 'creditCode' | 'regionCode' | 'type'>): ContractTerms['seller'] => ({
+export const partyFromOrg = (
+  o: Pick<OrgRecord, 'name' | 'creditCode' | 'regionCode' | 'type'>,
+): ContractTerms['seller'] => ({
   name: o.name,
   creditCode: o.creditCode,
   regionCode: o.regionCode,
@@ -29,10 +31,12 @@ export const partyFromOrg = (o: Pick<OrgRecord, 'name' | 'creditCode' | 'regionC
 });
 
 /** The id of the paper contract an organisation enters under an Idempotency-Key (the payments derive theirs the same way). */
-export const paperContractIdFor = (orgId: string, key: string) => new Types.ObjectId(crypto.createHash('sha256').update(`paper-contract:${orgId}:${key}`).digest('hex').slice(0, 24));
+export const paperContractIdFor = (orgId: string, key: string) =>
+  new Types.ObjectId(crypto.createHash('sha256').update(`paper-contract:${orgId}:${key}`).digest('hex').slice(0, 24));
 
 /** A contract's new number: date plus the tail of its id (unique index backs it). */
-export const contractNumber = (id: Types.ObjectId, at = new Date()) => `JS${at.toISOString().slice(0, 10).replace(/-/g, '')}${String(id).slice(-8).toUpperCase()}`;
+export const contractNumber = (id: Types.ObjectId, at = new Date()) =>
+  `JS${at.toISOString().slice(0, 10).replace(/-/g, '')}${String(id).slice(-8).toUpperCase()}`;
 
 /**
  * Contracts: created from a deal (signed here by both parties), entered or imported as paper contracts,
@@ -46,10 +50,15 @@ export class ContractsService {
     private readonly stats: StatsService,
   ) {}
 
-  async load(user: AuthUser | null, id: string, action: 'read' | 'edit' | 'sign' | 'confirm' | 'file'): Promise<ContractRecord> {
+  async load(
+    user: AuthUser | null,
+    id: string,
+    action: 'read' | 'edit' | 'sign' | 'confirm' | 'file',
+  ): Promise<ContractRecord> {
     const c = await this.models.Contract.findById(id).lean<ContractRecord>();
     if (!c || !canContract(user, 'read', c)) throw new AppError('NOT_FOUND');
-    if (action !== 'read' && !canContract(user, action, c)) throw new AppError(partySide(user, c) ? 'INVALID_STATE' : 'FORBIDDEN', { status: c.status });
+    if (action !== 'read' && !canContract(user, action, c))
+      throw new AppError(partySide(user, c) ? 'INVALID_STATE' : 'FORBIDDEN', { status: c.status });
     return c;
   }
 
@@ -62,7 +71,9 @@ export class ContractsService {
       if (user.officialRegion !== LIAONING) filter.sellerRegion = user.officialRegion;
       and.push({ status: { $in: ['signed', 'filed', 'registered', 'rejected'] } });
     } else if (user.orgId) {
-      and.push({ $or: [{ sellerOrgId: new Types.ObjectId(user.orgId) }, { buyerOrgId: new Types.ObjectId(user.orgId) }] });
+      and.push({
+        $or: [{ sellerOrgId: new Types.ObjectId(user.orgId) }, { buyerOrgId: new Types.ObjectId(user.orgId) }],
+      });
     } else return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     if (q.status) and.push({ status: q.status });
     if (q.category) filter['terms.category'] = q.category;
@@ -76,10 +87,17 @@ export class ContractsService {
       if (q.to) m.$lte = Number(q.to.replace('-', ''));
       filter['stats.c.month'] = m;
     }
-    if (q.q) and.push({ $or: [{ 'terms.title': { $regex: escapeRegex(q.q) } }, { contractNo: { $regex: escapeRegex(q.q) } }] });
+    if (q.q)
+      and.push({
+        $or: [{ 'terms.title': { $regex: escapeRegex(q.q) } }, { contractNo: { $regex: escapeRegex(q.q) } }],
+      });
     const full = and.length ? { ...filter, $and: and } : filter;
     const [items, total] = await Promise.all([
-      this.models.Contract.find(full).sort({ updatedAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<ContractRecord[]>(),
+      this.models.Contract.find(full)
+        .sort({ updatedAt: -1, _id: -1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<ContractRecord[]>(),
       this.models.Contract.countDocuments(full),
     ]);
     return { items, total, page: q.page, pageSize: q.pageSize };
@@ -118,11 +136,23 @@ export class ContractsService {
    * 1): until then nothing is payable, fileable, tallied or shown to officials. A buyer off the platform has
    * nobody to ask, and the contract is signed on entry as before.
    */
-  async paperContract(user: Pick<AuthUser, 'id' | 'name'>, org: OrgRecord, input: ContractTerms, originKey: string, source: 'direct' | 'import', _id = new Types.ObjectId(), ip: string | null = null) {
-    if (!input.signedOn) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' }]);
+  async paperContract(
+    user: Pick<AuthUser, 'id' | 'name'>,
+    org: OrgRecord,
+    input: ContractTerms,
+    originKey: string,
+    source: 'direct' | 'import',
+    _id = new Types.ObjectId(),
+    ip: string | null = null,
+  ) {
+    if (!input.signedOn)
+      throw new AppError('VALIDATION_FAILED', [
+        { in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' },
+      ]);
     const terms: ContractTerms = { ...input, seller: partyFromOrg(org) };
     const contractNo = contractNumber(_id);
-    const buyerOrgId = terms.buyer.creditCode === org.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);
+    const buyerOrgId =
+      terms.buyer.creditCode === org.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);
     const docHash = documentHash(contractNo, terms);
     return {
       _id,
@@ -151,7 +181,12 @@ export class ContractsService {
    * key), so a retried request finds the contract the first one stored (by `_id`, which FerretDB serves from
    * its primary key) and answers it; the same key with other terms is refused.
    */
-  async createDirect(user: AuthUser, input: ContractTerms, meta: Meta, idempotencyKey?: string): Promise<ContractRecord> {
+  async createDirect(
+    user: AuthUser,
+    input: ContractTerms,
+    meta: Meta,
+    idempotencyKey?: string,
+  ): Promise<ContractRecord> {
     const org = await this.myOrg(user);
     const id = idempotencyKey ? paperContractIdFor(String(org._id), idempotencyKey) : new Types.ObjectId();
     const doc = await this.paperContract(user, org, input, 'direct:<id>', 'direct', id, meta.ip ?? null);
@@ -164,7 +199,13 @@ export class ContractsService {
       if (!idempotencyKey || !isDuplicate(err)) throw err;
       return this.replayDirect((await this.models.Contract.findById(id).lean<ContractRecord>())!, doc.terms);
     }
-    await this.audit.record(user, { entity: 'contract', entityId: String(id), action: 'create_paper', to: doc.status, ip: meta.ip });
+    await this.audit.record(user, {
+      entity: 'contract',
+      entityId: String(id),
+      action: 'create_paper',
+      to: doc.status,
+      ip: meta.ip,
+    });
     await this.stats.apply(id);
     return (await this.models.Contract.findById(id).lean<ContractRecord>())!;
   }
@@ -172,8 +213,10 @@ export class ContractsService {
   /** The contract a retried entry stored first; applied to the tally in case the first request stopped before. */
   private async replayDirect(stored: ContractRecord, terms: ContractTerms): Promise<ContractRecord> {
     // Until edited (version 1) its document hash is that of the terms first sent; an edit may follow a retry.
-    if (stored.version === 1 && stored.docHash !== documentHash(stored.contractNo, terms)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (await this.stats.apply(stored._id)) return (await this.models.Contract.findById(stored._id).lean<ContractRecord>())!;
+    if (stored.version === 1 && stored.docHash !== documentHash(stored.contractNo, terms))
+      throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (await this.stats.apply(stored._id))
+      return (await this.models.Contract.findById(stored._id).lean<ContractRecord>())!;
     return stored;
   }
 
@@ -193,7 +236,9 @@ export class ContractsService {
     if (!seller || !buyer || !room) throw new AppError('NOT_FOUND');
     const listing =
       room.subject.kind === 'achievement'
-        ? await this.models.Achievement.findById(room.subject.id).lean<{ live?: { fieldCode?: string; ipRights?: Array<{ type: string; number: string }> } }>()
+        ? await this.models.Achievement.findById(room.subject.id).lean<{
+            live?: { fieldCode?: string; ipRights?: Array<{ type: string; number: string }> };
+          }>()
         : room.subject.kind === 'need'
           ? await this.models.Need.findById(room.subject.id).lean<{ live?: { fieldCode?: string } }>()
           : null;
@@ -201,7 +246,11 @@ export class ContractsService {
     const start = today();
     const t = deal.terms;
     const terms: ContractTerms = {
-      title: `${room.subject.title}${t.category === 'license' ? '技术许可合同' : t.category === 'transfer' ? '技术转让合同' : t.category === 'development' ? '技术开发合同' : t.category === 'consulting' ? '技术咨询合同' : '技术服务合同'}`.slice(0, 200),
+      title:
+        `${room.subject.title}${t.category === 'license' ? '技术许可合同' : t.category === 'transfer' ? '技术转让合同' : t.category === 'development' ? '技术开发合同' : t.category === 'consulting' ? '技术咨询合同' : '技术服务合同'}`.slice(
+          0,
+          200,
+        ),
       category: t.category,
       subType: defaultSubType(t.category),
       fieldCode: live.fieldCode ?? 'SVC',
@@ -214,7 +263,11 @@ export class ContractsService {
       startOn: start,
       endOn: addMonths(start, t.termMonths),
       signedOn: null,
-      ip: (live.ipRights ?? []).slice(0, 20).map((r) => ({ type: r.type as ContractTerms['ip'][number]['type'], number: r.number, title: room.subject.title.slice(0, 200) })),
+      ip: (live.ipRights ?? []).slice(0, 20).map((r) => ({
+        type: r.type as ContractTerms['ip'][number]['type'],
+        number: r.number,
+        title: room.subject.title.slice(0, 200),
+      })),
       exclusivity: t.exclusivity === 'none' ? null : t.exclusivity,
       broker: deal.broker ? { name: deal.broker.name, certNo: '', commissionFen: deal.broker.commissionFen } : null,
     };
@@ -222,21 +275,46 @@ export class ContractsService {
     const contractNo = contractNumber(_id);
     try {
       await this.models.Contract.create({
-        _id, contractNo, originKey, source: 'deal', signing: 'platform', dealId: deal._id,
-        sellerOrgId: seller._id, buyerOrgId: buyer._id, sellerRegion: seller.regionCode, submarketCode: room.submarketCode,
-        terms, docHash: documentHash(contractNo, terms), status: 'draft', version: 1, statsDirty: true, stats: { v: 0, c: null },
+        _id,
+        contractNo,
+        originKey,
+        source: 'deal',
+        signing: 'platform',
+        dealId: deal._id,
+        sellerOrgId: seller._id,
+        buyerOrgId: buyer._id,
+        sellerRegion: seller.regionCode,
+        submarketCode: room.submarketCode,
+        terms,
+        docHash: documentHash(contractNo, terms),
+        status: 'draft',
+        version: 1,
+        statsDirty: true,
+        stats: { v: 0, c: null },
         createdBy: new Types.ObjectId(user.id),
       });
     } catch (err) {
       if (!isDuplicate(err)) throw err;
       return { contract: (await this.models.Contract.findOne({ originKey }).lean<ContractRecord>())!, created: false };
     }
-    await this.audit.record(user, { entity: 'contract', entityId: String(_id), action: 'create_from_deal', to: 'draft', ip: meta.ip });
+    await this.audit.record(user, {
+      entity: 'contract',
+      entityId: String(_id),
+      action: 'create_from_deal',
+      to: 'draft',
+      ip: meta.ip,
+    });
     return { contract: (await this.models.Contract.findById(_id).lean<ContractRecord>())!, created: true };
   }
 
   /** Moves a contract by the table with its version and status in the filter; EDIT_CONFLICT when it moved on. */
-  private async transition(user: AuthUser, c: ContractRecord, event: ContractEvent, update: Record<string, unknown>, meta: Meta & { reason?: string }): Promise<ContractRecord> {
+  private async transition(
+    user: AuthUser,
+    c: ContractRecord,
+    event: ContractEvent,
+    update: Record<string, unknown>,
+    meta: Meta & { reason?: string },
+  ): Promise<ContractRecord> {
     const to = nextContract(c.status, event);
     if (!to) throw new AppError('INVALID_STATE', { status: c.status });
     const set = (update.$set as Record<string, unknown> | undefined) ?? {};
@@ -245,26 +323,68 @@ export class ContractsService {
       { ...update, $set: { ...set, status: to, statsDirty: true }, $inc: { version: 1 } },
     );
     if (res.modifiedCount !== 1) throw new AppError('EDIT_CONFLICT');
-    await this.audit.record(user, { entity: 'contract', entityId: String(c._id), action: event, from: c.status, to, ip: meta.ip, reason: meta.reason });
+    await this.audit.record(user, {
+      entity: 'contract',
+      entityId: String(c._id),
+      action: event,
+      from: c.status,
+      to,
+      ip: meta.ip,
+      reason: meta.reason,
+    });
     await this.stats.apply(c._id);
     return (await this.models.Contract.findById(c._id).lean<ContractRecord>())!;
   }
 
-  async update(user: AuthUser, id: string, input: ContractTerms, expectedVersion: number, meta: Meta): Promise<ContractRecord> {
+  async update(
+    user: AuthUser,
+    id: string,
+    input: ContractTerms,
+    expectedVersion: number,
+    meta: Meta,
+  ): Promise<ContractRecord> {
     const c = await this.load(user, id, 'edit');
     if (c.version !== expectedVersion) throw new AppError('EDIT_CONFLICT');
     // Who the parties are does not change by an edit: the organisations' own records stay.
-    const terms: ContractTerms = { ...input, seller: c.terms.seller, buyer: c.signing === 'platform' ? c.terms.buyer : input.buyer, signedOn: c.signing === 'platform' ? null : input.signedOn };
-    if (c.signing === 'paper' && !terms.signedOn) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' }]);
+    const terms: ContractTerms = {
+      ...input,
+      seller: c.terms.seller,
+      buyer: c.signing === 'platform' ? c.terms.buyer : input.buyer,
+      signedOn: c.signing === 'platform' ? null : input.signedOn,
+    };
+    if (c.signing === 'paper' && !terms.signedOn)
+      throw new AppError('VALIDATION_FAILED', [
+        { in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' },
+      ]);
     const docHash = documentHash(c.contractNo, terms);
     if (docHash === c.docHash) return c;
     const signatures = c.signatures.map((s) => ({ ...s, valid: false }));
-    if (c.signing === 'platform') return this.transition(user, c, 'edit', { $set: { terms, docHash, signatures } }, { ...meta, reason: c.signatures.some((s) => s.valid) ? 'signatures voided' : undefined });
+    if (c.signing === 'platform')
+      return this.transition(
+        user,
+        c,
+        'edit',
+        { $set: { terms, docHash, signatures } },
+        { ...meta, reason: c.signatures.some((s) => s.valid) ? 'signatures voided' : undefined },
+      );
     // A paper contract: the seller's corrected entry is its new signature; a buyer on the platform confirms again.
     const voided = c.signatures.some((s) => s.valid && s.side === 'buyer');
-    const buyerOrgId = terms.buyer.creditCode === c.terms.seller.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);
-    const set = { terms, docHash, signatures: [...signatures, this.entrySignature(user, docHash, meta.ip ?? null)], buyerOrgId, confirmation: null };
-    return this.transition(user, c, buyerOrgId ? 'edit_unconfirmed' : 'edit_paper', { $set: set }, { ...meta, reason: voided ? "the buyer's confirmation voided" : undefined });
+    const buyerOrgId =
+      terms.buyer.creditCode === c.terms.seller.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);
+    const set = {
+      terms,
+      docHash,
+      signatures: [...signatures, this.entrySignature(user, docHash, meta.ip ?? null)],
+      buyerOrgId,
+      confirmation: null,
+    };
+    return this.transition(
+      user,
+      c,
+      buyerOrgId ? 'edit_unconfirmed' : 'edit_paper',
+      { $set: set },
+      { ...meta, reason: voided ? "the buyer's confirmation voided" : undefined },
+    );
   }
 
   /**
@@ -274,55 +394,141 @@ export class ContractsService {
    */
   async confirmation(user: AuthUser, id: string, body: ConfirmationBody, meta: Meta): Promise<ContractRecord> {
     const c = await this.load(user, id, 'read');
-    if (c.signing !== 'paper' || partySide(user, c) !== 'buyer') throw new AppError('FORBIDDEN', { reason: 'only the buyer named in a paper contract confirms it' });
+    if (c.signing !== 'paper' || partySide(user, c) !== 'buyer')
+      throw new AppError('FORBIDDEN', { reason: 'only the buyer named in a paper contract confirms it' });
     const decided = { byName: user.name, at: new Date() };
     if (body.decision === 'accept') {
-      if (c.status === 'signed' && c.signatures.some((s) => s.valid && s.side === 'buyer' && s.docHash === body.docHash)) return c;
+      if (
+        c.status === 'signed' &&
+        c.signatures.some((s) => s.valid && s.side === 'buyer' && s.docHash === body.docHash)
+      )
+        return c;
       if (!canContract(user, 'confirm', c)) throw new AppError('INVALID_STATE', { status: c.status });
-      if (body.docHash !== c.docHash) throw new AppError('EDIT_CONFLICT', { reason: 'the terms changed since you read them' });
-      const signature: Signature = { side: 'buyer', userId: user.id, userName: user.name, at: decided.at, ip: meta.ip ?? null, docHash: c.docHash, valid: true };
-      return this.transition(user, c, 'confirm', { $push: { signatures: signature }, $set: { confirmation: { status: 'confirmed', reason: null, ...decided } } }, meta);
+      if (body.docHash !== c.docHash)
+        throw new AppError('EDIT_CONFLICT', { reason: 'the terms changed since you read them' });
+      const signature: Signature = {
+        side: 'buyer',
+        userId: user.id,
+        userName: user.name,
+        at: decided.at,
+        ip: meta.ip ?? null,
+        docHash: c.docHash,
+        valid: true,
+      };
+      return this.transition(
+        user,
+        c,
+        'confirm',
+        { $push: { signatures: signature }, $set: { confirmation: { status: 'confirmed', reason: null, ...decided } } },
+        meta,
+      );
     }
     if (!canContract(user, 'confirm', c)) throw new AppError('INVALID_STATE', { status: c.status });
-    return this.transition(user, c, 'decline', { $set: { confirmation: { status: 'declined', reason: body.reason, ...decided } } }, { ...meta, reason: body.reason });
+    return this.transition(
+      user,
+      c,
+      'decline',
+      { $set: { confirmation: { status: 'declined', reason: body.reason, ...decided } } },
+      { ...meta, reason: body.reason },
+    );
   }
 
-  async sign(user: AuthUser, id: string, body: { side: 'seller' | 'buyer'; docHash: string }, meta: Meta): Promise<ContractRecord> {
+  async sign(
+    user: AuthUser,
+    id: string,
+    body: { side: 'seller' | 'buyer'; docHash: string },
+    meta: Meta,
+  ): Promise<ContractRecord> {
     const c = await this.load(user, id, 'read');
     const side = partySide(user, c);
     if (side !== body.side) throw new AppError('FORBIDDEN', { reason: 'a party signs only for its own side' });
     if (!canContract(user, 'sign', c)) throw new AppError('INVALID_STATE', { status: c.status });
-    if (body.docHash !== c.docHash) throw new AppError('EDIT_CONFLICT', { reason: 'the terms changed since you read them' });
+    if (body.docHash !== c.docHash)
+      throw new AppError('EDIT_CONFLICT', { reason: 'the terms changed since you read them' });
     if (c.signatures.some((s) => s.valid && s.side === side)) return c;
-    const signature: Signature = { side, userId: user.id, userName: user.name, at: new Date(), ip: meta.ip ?? null, docHash: c.docHash, valid: true };
+    const signature: Signature = {
+      side,
+      userId: user.id,
+      userName: user.name,
+      at: new Date(),
+      ip: meta.ip ?? null,
+      docHash: c.docHash,
+      valid: true,
+    };
     const last = c.signatures.some((s) => s.valid && s.side !== side);
-    return this.transition(user, c, last ? 'sign_last' : 'sign', { $push: { signatures: signature }, ...(last ? { $set: { 'terms.signedOn': today() } } : {}) }, meta);
+    return this.transition(
+      user,
+      c,
+      last ? 'sign_last' : 'sign',
+      { $push: { signatures: signature }, ...(last ? { $set: { 'terms.signedOn': today() } } : {}) },
+      meta,
+    );
   }
 
   /** The seller files: the rule table runs, a registration record is made (once per filing), the contract is filed. */
-  async file(user: AuthUser, id: string, note: string, meta: Meta): Promise<{ contract: ContractRecord; registration: RegistrationRecord }> {
+  async file(
+    user: AuthUser,
+    id: string,
+    note: string,
+    meta: Meta,
+  ): Promise<{ contract: ContractRecord; registration: RegistrationRecord }> {
     const c = await this.load(user, id, 'file');
-    const written = c.signing === 'paper' || (['seller', 'buyer'] as const).every((s) => c.signatures.some((g) => g.valid && g.side === s && g.docHash === c.docHash));
+    const written =
+      c.signing === 'paper' ||
+      (['seller', 'buyer'] as const).every((s) =>
+        c.signatures.some((g) => g.valid && g.side === s && g.docHash === c.docHash),
+      );
     const checks = checkRegistration({ terms: c.terms, written });
     const failed = checks.filter((k) => k.blocking && !k.ok);
-    if (failed.length) throw new AppError('REGISTRATION_RULES_FAILED', failed.map((k) => ({ code: k.code, message: k.text })));
+    if (failed.length)
+      throw new AppError(
+        'REGISTRATION_RULES_FAILED',
+        failed.map((k) => ({ code: k.code, message: k.text })),
+      );
     if (!liaoningRegionCodes.includes(c.sellerRegion)) throw new AppError('INVALID_STATE');
     const seq = c.filings + 1;
     let reg: RegistrationRecord;
     try {
       const doc = await this.models.Registration.create({
-        contractId: c._id, seq, contractNo: c.contractNo, title: c.terms.title, sellerName: c.terms.seller.name, buyerName: c.terms.buyer.name,
-        category: c.terms.category, sellerRegion: c.sellerRegion, sellerOrgId: c.sellerOrgId, buyerOrgId: c.buyerOrgId,
-        amountFen: c.terms.amountFen, claimedTechAmountFen: c.terms.techAmountFen, docHash: c.docHash, checks, rulesVersion: RULES_VERSION, note,
-        status: 'pending', filedBy: new Types.ObjectId(user.id), filedAt: new Date(),
+        contractId: c._id,
+        seq,
+        contractNo: c.contractNo,
+        title: c.terms.title,
+        sellerName: c.terms.seller.name,
+        buyerName: c.terms.buyer.name,
+        category: c.terms.category,
+        sellerRegion: c.sellerRegion,
+        sellerOrgId: c.sellerOrgId,
+        buyerOrgId: c.buyerOrgId,
+        amountFen: c.terms.amountFen,
+        claimedTechAmountFen: c.terms.techAmountFen,
+        docHash: c.docHash,
+        checks,
+        rulesVersion: RULES_VERSION,
+        note,
+        status: 'pending',
+        filedBy: new Types.ObjectId(user.id),
+        filedAt: new Date(),
       });
       reg = doc.toObject() as RegistrationRecord;
     } catch (err) {
       if (!isDuplicate(err)) throw err;
       reg = (await this.models.Registration.findOne({ contractId: c._id, seq }).lean<RegistrationRecord>())!;
     }
-    const contract = await this.transition(user, c, 'file', { $set: { currentRegistrationId: reg._id, filings: seq } }, meta);
-    await this.audit.record(user, { entity: 'registration', entityId: String(reg._id), action: 'file', to: 'pending', ip: meta.ip });
+    const contract = await this.transition(
+      user,
+      c,
+      'file',
+      { $set: { currentRegistrationId: reg._id, filings: seq } },
+      meta,
+    );
+    await this.audit.record(user, {
+      entity: 'registration',
+      entityId: String(reg._id),
+      action: 'file',
+      to: 'pending',
+      ip: meta.ip,
+    });
     return { contract, registration: reg };
   }
 

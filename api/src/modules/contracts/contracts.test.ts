@@ -12,7 +12,11 @@ afterAll(() => app.stop());
 
 const registeredAmount = async (token: string, region?: string) => {
   const year = new Date().getFullYear();
-  const r = await app.http('GET', `/api/stats/contracts?groupBy=year&from=${year}-01&to=${year}-12${region ? `&region=${region}` : ''}`, { token });
+  const r = await app.http(
+    'GET',
+    `/api/stats/contracts?groupBy=year&from=${year}-01&to=${year}-12${region ? `&region=${region}` : ''}`,
+    { token },
+  );
   expect(r.status).toBe(200);
   return r.body.totals.registered as { n: number; amountFen: number; techFen: number };
 };
@@ -26,27 +30,54 @@ describe('from a deal to a registered contract', () => {
     expect([again.status, again.body.contract.id]).toEqual([200, created.body.contract.id]);
     const id = created.body.contract.id as string;
     const c0 = created.body.contract;
-    expect(c0).toMatchObject({ status: 'draft', signing: 'platform', terms: { amountFen: 1_200_000_00, category: 'license', exclusivity: 'sole' } });
-    expect(c0.terms.paymentSchedule.reduce((s: number, p: { amountFen: number }) => s + p.amountFen, 0)).toBe(1_200_000_00);
+    expect(c0).toMatchObject({
+      status: 'draft',
+      signing: 'platform',
+      terms: { amountFen: 1_200_000_00, category: 'license', exclusivity: 'sole' },
+    });
+    expect(c0.terms.paymentSchedule.reduce((s: number, p: { amountFen: number }) => s + p.amountFen, 0)).toBe(
+      1_200_000_00,
+    );
 
     // A party signs only for its own side.
-    const forged = await app.http('POST', `/api/contracts/${id}/sign`, { token: cast.other.token, body: { side: 'seller', docHash: c0.docHash } });
+    const forged = await app.http('POST', `/api/contracts/${id}/sign`, {
+      token: cast.other.token,
+      body: { side: 'seller', docHash: c0.docHash },
+    });
     expect(forged.status).toBe(403);
     expect((await app.models.Contract.findById(id).lean())!.signatures).toHaveLength(0);
-    const stale = await app.http('POST', `/api/contracts/${id}/sign`, { token: cast.other.token, body: { side: 'buyer', docHash: 'a'.repeat(64) } });
+    const stale = await app.http('POST', `/api/contracts/${id}/sign`, {
+      token: cast.other.token,
+      body: { side: 'buyer', docHash: 'a'.repeat(64) },
+    });
     expect(stale.status).toBe(409);
 
-    const s1 = await app.http('POST', `/api/contracts/${id}/sign`, { token: cast.other.token, body: { side: 'buyer', docHash: c0.docHash } });
+    const s1 = await app.http('POST', `/api/contracts/${id}/sign`, {
+      token: cast.other.token,
+      body: { side: 'buyer', docHash: c0.docHash },
+    });
     expect([s1.status, s1.body.contract.status]).toEqual([200, 'signing']);
     // Changing the terms after a signature voids it.
-    const edited = await app.http('PATCH', `/api/contracts/${id}`, { token: cast.owner.token, body: { terms: { ...c0.terms, subject: `${c0.terms.subject} 增加一次现场培训。` }, expectedVersion: s1.body.contract.version } });
+    const edited = await app.http('PATCH', `/api/contracts/${id}`, {
+      token: cast.owner.token,
+      body: {
+        terms: { ...c0.terms, subject: `${c0.terms.subject} 增加一次现场培训。` },
+        expectedVersion: s1.body.contract.version,
+      },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.contract.status).toBe('draft');
     expect(edited.body.contract.signatures).toEqual([expect.objectContaining({ side: 'buyer', valid: false })]);
     expect(edited.body.contract.docHash).not.toBe(c0.docHash);
     const doc = edited.body.contract;
-    await app.http('POST', `/api/contracts/${id}/sign`, { token: cast.other.token, body: { side: 'buyer', docHash: doc.docHash } });
-    const s2 = await app.http('POST', `/api/contracts/${id}/sign`, { token: cast.member.token, body: { side: 'seller', docHash: doc.docHash } });
+    await app.http('POST', `/api/contracts/${id}/sign`, {
+      token: cast.other.token,
+      body: { side: 'buyer', docHash: doc.docHash },
+    });
+    const s2 = await app.http('POST', `/api/contracts/${id}/sign`, {
+      token: cast.member.token,
+      body: { side: 'seller', docHash: doc.docHash },
+    });
     expect(s2.body.contract.status).toBe('signed');
     expect(s2.body.contract.terms.signedOn).toBe(new Date().toISOString().slice(0, 10));
     const stored = (await app.models.Contract.findById(id).lean())!;
@@ -56,21 +87,45 @@ describe('from a deal to a registered contract', () => {
     ]);
 
     // The buyer does not file; the seller does.
-    expect((await app.http('POST', `/api/contracts/${id}/registration`, { token: cast.other.token, body: {} })).status).toBe(409);
+    expect(
+      (await app.http('POST', `/api/contracts/${id}/registration`, { token: cast.other.token, body: {} })).status,
+    ).toBe(409);
     const before = await registeredAmount(cast.official.token);
-    const filed = await app.http('POST', `/api/contracts/${id}/registration`, { token: cast.owner.token, body: { note: '请审核' } });
+    const filed = await app.http('POST', `/api/contracts/${id}/registration`, {
+      token: cast.owner.token,
+      body: { note: '请审核' },
+    });
     expect(filed.status).toBe(201);
     expect(filed.body.contract.status).toBe('filed');
     const regId = filed.body.registration.id;
 
     // The Dalian official neither sees nor decides a Benxi filing.
-    expect((await app.http('GET', `/api/registrations/${regId}`, { token: cast.otherOfficial.token })).status).toBe(404);
-    expect((await app.http('POST', `/api/registrations/${regId}/decision`, { token: cast.otherOfficial.token, body: { decision: 'approve', assessedTechAmountFen: 1 } })).status).toBe(404);
+    expect((await app.http('GET', `/api/registrations/${regId}`, { token: cast.otherOfficial.token })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await app.http('POST', `/api/registrations/${regId}/decision`, {
+          token: cast.otherOfficial.token,
+          body: { decision: 'approve', assessedTechAmountFen: 1 },
+        })
+      ).status,
+    ).toBe(404);
     const queue = await app.http('GET', '/api/registrations', { token: cast.official.token });
     expect(queue.body.items.map((r: { id: string }) => r.id)).toContain(regId);
     // The assessed amount may not exceed the contract amount.
-    expect((await app.http('POST', `/api/registrations/${regId}/decision`, { token: cast.official.token, body: { decision: 'approve', assessedTechAmountFen: 1_200_000_01 } })).status).toBe(400);
-    const ok = await app.http('POST', `/api/registrations/${regId}/decision`, { token: cast.official.token, body: { decision: 'approve', assessedTechAmountFen: 1_000_000_00 } });
+    expect(
+      (
+        await app.http('POST', `/api/registrations/${regId}/decision`, {
+          token: cast.official.token,
+          body: { decision: 'approve', assessedTechAmountFen: 1_200_000_01 },
+        })
+      ).status,
+    ).toBe(400);
+    const ok = await app.http('POST', `/api/registrations/${regId}/decision`, {
+      token: cast.official.token,
+      body: { decision: 'approve', assessedTechAmountFen: 1_000_000_00 },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.registration.registrationNo).toMatch(new RegExp(`^${new Date().getFullYear()}210500\\d{6}$`));
     const after = await registeredAmount(cast.official.token);
@@ -78,16 +133,33 @@ describe('from a deal to a registered contract', () => {
     expect(after.amountFen - before.amountFen).toBe(1_200_000_00);
     expect(after.techFen - before.techFen).toBe(1_000_000_00);
     // Replaying the decision changes nothing.
-    const replay = await app.http('POST', `/api/registrations/${regId}/decision`, { token: cast.official.token, body: { decision: 'approve', assessedTechAmountFen: 1_000_000_00 } });
+    const replay = await app.http('POST', `/api/registrations/${regId}/decision`, {
+      token: cast.official.token,
+      body: { decision: 'approve', assessedTechAmountFen: 1_000_000_00 },
+    });
     expect(replay.status).toBe(200);
     expect(await registeredAmount(cast.official.token)).toEqual(after);
 
     const detail = await app.http('GET', `/api/contracts/${id}`, { token: cast.other.token });
     expect(detail.body.contract.status).toBe('registered');
-    expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(['create_from_deal', 'sign', 'edit', 'sign', 'sign_last', 'file', 'approve']);
-    const pdf = await fetch(`${app.url}/api/contracts/${id}/document.pdf`, { headers: { authorization: `Bearer ${cast.owner.token}` } });
+    expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual([
+      'create_from_deal',
+      'sign',
+      'edit',
+      'sign',
+      'sign_last',
+      'file',
+      'approve',
+    ]);
+    const pdf = await fetch(`${app.url}/api/contracts/${id}/document.pdf`, {
+      headers: { authorization: `Bearer ${cast.owner.token}` },
+    });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });
 
@@ -95,25 +167,43 @@ describe('paper contracts, rejection and refiling', () => {
   test('when a filing is rejected, then the seller corrects and refiles and the buckets follow', async () => {
     const seller = { ...cast.owner, org: cast.ownerOrg };
     const { contractId, registrationId } = await filedContract(app, seller, { techAmountFen: 80_000_000 });
-    const rejected = await app.http('POST', `/api/registrations/${registrationId}/decision`, { token: cast.official.token, body: { decision: 'reject', reason: '技术交易额申报过高，请核实' } });
+    const rejected = await app.http('POST', `/api/registrations/${registrationId}/decision`, {
+      token: cast.official.token,
+      body: { decision: 'reject', reason: '技术交易额申报过高，请核实' },
+    });
     expect(rejected.body.registration.status).toBe('rejected');
     const c = (await app.http('GET', `/api/contracts/${contractId}`, { token: cast.owner.token })).body.contract;
     expect(c.status).toBe('rejected');
-    const fixed = await app.http('PATCH', `/api/contracts/${contractId}`, { token: cast.owner.token, body: { terms: { ...c.terms, techAmountFen: 60_000_000 }, expectedVersion: c.version } });
+    const fixed = await app.http('PATCH', `/api/contracts/${contractId}`, {
+      token: cast.owner.token,
+      body: { terms: { ...c.terms, techAmountFen: 60_000_000 }, expectedVersion: c.version },
+    });
     expect(fixed.body.contract.status).toBe('rejected');
-    const refiled = await app.http('POST', `/api/contracts/${contractId}/registration`, { token: cast.owner.token, body: {} });
+    const refiled = await app.http('POST', `/api/contracts/${contractId}/registration`, {
+      token: cast.owner.token,
+      body: {},
+    });
     expect(refiled.status).toBe(201);
     expect(refiled.body.registration.seq).toBe(2);
-    const ok = await app.http('POST', `/api/registrations/${refiled.body.registration.id}/decision`, { token: cast.official.token, body: { decision: 'approve', assessedTechAmountFen: 60_000_000 } });
+    const ok = await app.http('POST', `/api/registrations/${refiled.body.registration.id}/decision`, {
+      token: cast.official.token,
+      body: { decision: 'approve', assessedTechAmountFen: 60_000_000 },
+    });
     expect(ok.status).toBe(200);
     const regs = await app.models.Registration.find({ contractId }).sort({ seq: 1 }).lean();
     expect(regs.map((r) => r.status)).toEqual(['rejected', 'approved']);
   });
 
   test('when the rules fail, then filing is refused with the failed rules and nothing is filed', async () => {
-    const c = await app.http('POST', '/api/contracts', { token: cast.owner.token, body: { terms: paperTerms(app, cast.ownerOrg, { ip: [], exclusivity: null }) } });
+    const c = await app.http('POST', '/api/contracts', {
+      token: cast.owner.token,
+      body: { terms: paperTerms(app, cast.ownerOrg, { ip: [], exclusivity: null }) },
+    });
     expect(c.status).toBe(201);
-    const f = await app.http('POST', `/api/contracts/${c.body.contract.id}/registration`, { token: cast.owner.token, body: {} });
+    const f = await app.http('POST', `/api/contracts/${c.body.contract.id}/registration`, {
+      token: cast.owner.token,
+      body: {},
+    });
     expect(f.status).toBe(422);
     expect(f.body.error.details.map((d: { code: string }) => d.code)).toEqual(['license_scope']);
     expect(await app.models.Registration.countDocuments({ contractId: c.body.contract.id })).toBe(0);
@@ -127,14 +217,32 @@ describe('paper contracts, rejection and refiling', () => {
     const { contractId, registrationId } = await filedContract(app, { ...sy, org: syOrg });
     expect((await app.http('GET', `/api/registrations/${registrationId}`, { token: dl.token })).status).toBe(404);
     expect((await app.http('GET', `/api/contracts/${contractId}`, { token: dl.token })).status).toBe(404);
-    expect((await app.http('POST', `/api/registrations/${registrationId}/decision`, { token: dl.token, body: { decision: 'reject', reason: '越权' } })).status).toBe(404);
-    expect((await app.http('GET', '/api/registrations', { token: dl.token })).body.items.map((r: { id: string }) => r.id)).not.toContain(registrationId);
+    expect(
+      (
+        await app.http('POST', `/api/registrations/${registrationId}/decision`, {
+          token: dl.token,
+          body: { decision: 'reject', reason: '越权' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await app.http('GET', '/api/registrations', { token: dl.token })).body.items.map((r: { id: string }) => r.id),
+    ).not.toContain(registrationId);
     expect((await app.http('GET', '/api/stats/contracts?region=210100', { token: dl.token })).status).toBe(403);
     expect((await app.models.Registration.findById(registrationId).lean())!.status).toBe('pending');
-    const ok = await app.http('POST', `/api/registrations/${registrationId}/decision`, { token: syOfficial.token, body: { decision: 'approve', assessedTechAmountFen: 70_000_000 } });
+    const ok = await app.http('POST', `/api/registrations/${registrationId}/decision`, {
+      token: syOfficial.token,
+      body: { decision: 'approve', assessedTechAmountFen: 70_000_000 },
+    });
     expect(ok.status).toBe(200);
     // The provincial official sees every city.
-    expect((await app.http('GET', `/api/contracts/${contractId}`, { token: (await app.createUser({ roles: ['official'], officialRegion: '210000' })).token })).status).toBe(200);
+    expect(
+      (
+        await app.http('GET', `/api/contracts/${contractId}`, {
+          token: (await app.createUser({ roles: ['official'], officialRegion: '210000' })).token,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   test('when the public reads the statistics, then only province headline figures come back', async () => {
@@ -148,18 +256,29 @@ describe('paper contracts, rejection and refiling', () => {
   });
 
   test('when contracts are imported from CSV, then valid rows are stored once with a per-row report', async () => {
-    const header = '合同名称,合同类别,合同子类,技术领域,标的技术内容,买方名称,买方信用代码,买方地区,买方类型,合同成交额(元),技术交易额(元),签订日期,开始日期,结束日期,许可方式,知识产权,经纪人,经纪人证书号,佣金(元)';
+    const header =
+      '合同名称,合同类别,合同子类,技术领域,标的技术内容,买方名称,买方信用代码,买方地区,买方类型,合同成交额(元),技术交易额(元),签订日期,开始日期,结束日期,许可方式,知识产权,经纪人,经纪人证书号,佣金(元)';
     const row1 = `工业机器人焊接工艺技术服务,技术服务,技术服务,EQP,为买方解决焊接机器人焊缝跟踪精度不足的特定技术问题,营口焊装有限公司,${app.creditCode('210800')},营口,企业,300000,300000,2026-02-10,2026-02-10,2026-08-10,,,,,`;
-    const row2 = '缺金额的合同,技术开发,委托开发,ICT,开发工业数据平台,某公司,X,大连,企业,,,2026-02-10,2026-02-10,2026-08-10,,,,,';
+    const row2 =
+      '缺金额的合同,技术开发,委托开发,ICT,开发工业数据平台,某公司,X,大连,企业,,,2026-02-10,2026-02-10,2026-08-10,,,,,';
     const csv = Buffer.from(`${header}\n${row1}\n${row2}\n`);
     const send = async () => {
       const form = new FormData();
       form.append('file', new Blob([csv], { type: 'text/csv' }), '合同导入.csv');
-      const res = await fetch(`${app.url}/api/contracts/import`, { method: 'POST', headers: { authorization: `Bearer ${cast.owner.token}` }, body: form });
+      const res = await fetch(`${app.url}/api/contracts/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${cast.owner.token}` },
+        body: form,
+      });
       expect(res.status).toBe(202);
       const { job } = (await res.json()) as { job: { id: string } };
       await app.running.ctx.services.imports.idle();
-      return (await app.http('GET', `/api/imports/${job.id}`, { token: cast.owner.token })).body.job as { total: number; created: number; failed: number; report: Array<{ status: string }> };
+      return (await app.http('GET', `/api/imports/${job.id}`, { token: cast.owner.token })).body.job as {
+        total: number;
+        created: number;
+        failed: number;
+        report: Array<{ status: string }>;
+      };
     };
     const first = await send();
     expect(first).toMatchObject({ total: 2, created: 1, failed: 1 });

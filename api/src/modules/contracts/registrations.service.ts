@@ -27,12 +27,19 @@ export class RegistrationsService {
     private readonly stats: StatsService,
   ) {}
 
-  async queue(user: AuthUser, q: { status?: RegistrationStatus; page: number; pageSize: number }): Promise<Page<RegistrationRecord>> {
+  async queue(
+    user: AuthUser,
+    q: { status?: RegistrationStatus; page: number; pageSize: number },
+  ): Promise<Page<RegistrationRecord>> {
     if (!user.roles.includes('official') || !user.officialRegion) throw new AppError('FORBIDDEN');
     const filter: Record<string, unknown> = { status: q.status ?? 'pending' };
     if (user.officialRegion !== LIAONING) filter.sellerRegion = user.officialRegion;
     const [items, total] = await Promise.all([
-      this.models.Registration.find(filter).sort({ filedAt: 1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<RegistrationRecord[]>(),
+      this.models.Registration.find(filter)
+        .sort({ filedAt: 1, _id: 1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<RegistrationRecord[]>(),
       this.models.Registration.countDocuments(filter),
     ]);
     return { items, total, page: q.page, pageSize: q.pageSize };
@@ -46,13 +53,18 @@ export class RegistrationsService {
 
   private async nextNumber(year: number, region: string): Promise<string> {
     const key = `reg:${year}:${region}`;
-    const counter = await this.models.RegistrationCounter.findOneAndUpdate({ _id: key }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean<{ seq: number }>();
+    const counter = await this.models.RegistrationCounter.findOneAndUpdate(
+      { _id: key },
+      { $inc: { seq: 1 } },
+      { upsert: true, new: true },
+    ).lean<{ seq: number }>();
     return `${year}${region}${String(counter!.seq).padStart(6, '0')}`;
   }
 
   async decide(user: AuthUser, id: string, body: DecisionBody, meta: Meta): Promise<RegistrationRecord> {
     const r = await this.get(user, id);
-    if (!canRegistration(user, 'decide', r)) throw new AppError('FORBIDDEN', { reason: 'only a registration official of the seller\'s region decides' });
+    if (!canRegistration(user, 'decide', r))
+      throw new AppError('FORBIDDEN', { reason: "only a registration official of the seller's region decides" });
     refuseOwnOrg(user, [r.sellerOrgId, r.buyerOrgId]);
     const event = body.decision === 'approve' ? 'approve' : 'reject';
     if (r.status !== 'pending') {
@@ -72,18 +84,36 @@ export class RegistrationsService {
     let set: Record<string, unknown>;
     if (body.decision === 'approve') {
       if (body.assessedTechAmountFen > r.amountFen) {
-        throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'assessedTechAmountFen', message: 'cannot exceed the contract amount' }]);
+        throw new AppError('VALIDATION_FAILED', [
+          { in: 'body', path: 'assessedTechAmountFen', message: 'cannot exceed the contract amount' },
+        ]);
       }
       set = { assessedTechAmountFen: body.assessedTechAmountFen, note: body.note || r.note };
     } else set = { reason: body.reason };
     const claimed = await this.models.Registration.findOneAndUpdate(
       { _id: r._id, status: 'pending' },
-      { $set: { ...set, status: to, decidedBy: new Types.ObjectId(user.id), decidedByName: user.name, decidedAt: new Date() } },
+      {
+        $set: {
+          ...set,
+          status: to,
+          decidedBy: new Types.ObjectId(user.id),
+          decidedByName: user.name,
+          decidedAt: new Date(),
+        },
+      },
       { new: true },
     ).lean<RegistrationRecord>();
     if (!claimed) throw new AppError('INVALID_STATE', { reason: 'decided by someone else meanwhile' });
     const decided = await this.numbered(claimed);
-    await this.audit.record(user, { entity: 'registration', entityId: id, action: event, from: 'pending', to, ip: meta.ip, reason: body.decision === 'reject' ? body.reason : undefined });
+    await this.audit.record(user, {
+      entity: 'registration',
+      entityId: id,
+      action: event,
+      from: 'pending',
+      to,
+      ip: meta.ip,
+      reason: body.decision === 'reject' ? body.reason : undefined,
+    });
     await this.completeContract(user, decided, meta);
     return decided;
   }
@@ -107,11 +137,27 @@ export class RegistrationsService {
     const to = nextContract('filed', event)!;
     const set: Record<string, unknown> = { status: to, statsDirty: true };
     if (r.status === 'approved') {
-      set.registration = { registrationNo: r.registrationNo, assessedTechAmountFen: r.assessedTechAmountFen, registeredAt: r.decidedAt, registrationId: String(r._id) };
+      set.registration = {
+        registrationNo: r.registrationNo,
+        assessedTechAmountFen: r.assessedTechAmountFen,
+        registeredAt: r.decidedAt,
+        registrationId: String(r._id),
+      };
     }
-    const res = await this.models.Contract.updateOne({ _id: c._id, status: 'filed', currentRegistrationId: r._id }, { $set: set, $inc: { version: 1 } });
+    const res = await this.models.Contract.updateOne(
+      { _id: c._id, status: 'filed', currentRegistrationId: r._id },
+      { $set: set, $inc: { version: 1 } },
+    );
     if (res.modifiedCount !== 1) return;
-    await this.audit.record(user, { entity: 'contract', entityId: String(c._id), action: event, from: 'filed', to, ip: meta.ip, reason: r.reason ?? undefined });
+    await this.audit.record(user, {
+      entity: 'contract',
+      entityId: String(c._id),
+      action: event,
+      from: 'filed',
+      to,
+      ip: meta.ip,
+      reason: r.reason ?? undefined,
+    });
     await this.stats.apply(c._id);
   }
 }

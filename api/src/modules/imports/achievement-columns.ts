@@ -30,7 +30,13 @@ export const achievementColumns: Column[] = [
   { header: '成果所处阶段', en: 'stage', required: true, example: '中试' },
   { header: '技术成熟度(TRL)', en: 'trl', required: true, example: '6' },
   { header: '成果水平', en: 'level', required: true, example: '国内领先' },
-  { header: '成果简介', en: 'summary', required: true, example: '针对航空发动机叶片等复杂曲面零件人工打磨效率低、一致性差的问题，研发了基于力位混合控制的机器人自适应打磨系统……' },
+  {
+    header: '成果简介',
+    en: 'summary',
+    required: true,
+    example:
+      '针对航空发动机叶片等复杂曲面零件人工打磨效率低、一致性差的问题，研发了基于力位混合控制的机器人自适应打磨系统……',
+  },
   { header: '技术领域', en: 'fieldCode', required: true, example: '高端装备制造' },
   { header: '技术子领域', en: 'subfieldCode', required: false, example: '工业机器人' },
   { header: '所在地区', en: 'regionCode', required: true, example: '沈阳市' },
@@ -67,9 +73,24 @@ const lookups = {
   transferMode: byLabel(transferModes),
   tradingMode: byLabel(tradingModes),
 };
-const legalStatus: Record<string, string> = { 授权: 'granted', 有效: 'granted', 审中: 'pending', 实审: 'pending', 失效: 'expired', 无效: 'invalidated', granted: 'granted', pending: 'pending', expired: 'expired', invalidated: 'invalidated' };
+const legalStatus: Record<string, string> = {
+  授权: 'granted',
+  有效: 'granted',
+  审中: 'pending',
+  实审: 'pending',
+  失效: 'expired',
+  无效: 'invalidated',
+  granted: 'granted',
+  pending: 'pending',
+  expired: 'expired',
+  invalidated: 'invalidated',
+};
 
-const split = (v: string) => v.split(/[;；,，、\n]/).map((s) => s.trim()).filter(Boolean);
+const split = (v: string) =>
+  v
+    .split(/[;；,，、\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export interface MappedRow {
   body: Record<string, unknown>;
@@ -95,13 +116,18 @@ export function mapAchievementRow(cells: Record<string, string>): MappedRow {
   let price: Record<string, unknown> | undefined;
   if (!priceText) errors.push({ column: '价格(万元)', message: '必填 required' });
   else if (/^面议|negotiable$/i.test(priceText)) price = { negotiable: true };
-  else if (/^\d+(\.\d{1,4})?$/.test(priceText)) price = { negotiable: false, amountFen: Math.round(Number(priceText) * 1_000_000) };
+  else if (/^\d+(\.\d{1,4})?$/.test(priceText))
+    price = { negotiable: false, amountFen: Math.round(Number(priceText) * 1_000_000) };
   else errors.push({ column: '价格(万元)', message: `应为数字或「面议」 number or 面议: ${priceText}` });
 
   const ipType = code('知识产权类型', lookups.ipType, false);
   const ipNumber = get('专利号');
-  const ipRights = ipType && ipNumber ? [{ type: ipType, number: ipNumber, legalStatus: legalStatus[get('法律状态')] ?? 'granted' }] : [];
-  if (ipNumber && !ipType) errors.push({ column: '知识产权类型', message: '填写了专利号时必填 required with a patent number' });
+  const ipRights =
+    ipType && ipNumber
+      ? [{ type: ipType, number: ipNumber, legalStatus: legalStatus[get('法律状态')] ?? 'granted' }]
+      : [];
+  if (ipNumber && !ipType)
+    errors.push({ column: '知识产权类型', message: '填写了专利号时必填 required with a patent number' });
 
   const transfer = split(get('转化方式')).map((v) => {
     const c = lookups.transferMode(v);
@@ -130,7 +156,15 @@ export function mapAchievementRow(cells: Record<string, string>): MappedRow {
     transferModes: transfer.filter(Boolean),
     tradingMode: code('交易方式', lookups.tradingMode),
     price,
-    ...(contactName ? { confidential: { details: '', attachmentIds: [], contact: { name: contactName, ...(contactPhone ? { phone: contactPhone } : {}) } } } : {}),
+    ...(contactName
+      ? {
+          confidential: {
+            details: '',
+            attachmentIds: [],
+            contact: { name: contactName, ...(contactPhone ? { phone: contactPhone } : {}) },
+          },
+        }
+      : {}),
   };
   return { body, errors };
 }
@@ -139,9 +173,23 @@ export function mapAchievementRow(cells: Record<string, string>): MappedRow {
 export function columnForPath(path: string): string {
   const top = path.split('.')[0];
   const map: Record<string, string> = {
-    title: '成果名称', keywords: '关键词', form: '成果体现形式', innovationType: '成果属性', stage: '成果所处阶段', trl: '技术成熟度(TRL)',
-    level: '成果水平', summary: '成果简介', fieldCode: '技术领域', subfieldCode: '技术子领域', regionCode: '所在地区', inventors: '发明人',
-    ipRights: '专利号', transferModes: '转化方式', tradingMode: '交易方式', price: '价格(万元)', confidential: '联系电话',
+    title: '成果名称',
+    keywords: '关键词',
+    form: '成果体现形式',
+    innovationType: '成果属性',
+    stage: '成果所处阶段',
+    trl: '技术成熟度(TRL)',
+    level: '成果水平',
+    summary: '成果简介',
+    fieldCode: '技术领域',
+    subfieldCode: '技术子领域',
+    regionCode: '所在地区',
+    inventors: '发明人',
+    ipRights: '专利号',
+    transferModes: '转化方式',
+    tradingMode: '交易方式',
+    price: '价格(万元)',
+    confidential: '联系电话',
   };
   return map[top] ?? path;
 }

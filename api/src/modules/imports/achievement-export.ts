@@ -30,14 +30,24 @@ const label = {
   transfer: zh(transferModes),
   trading: zh(tradingModes),
 };
-const statusZh: Record<string, string> = { draft: '草稿', pending_review: '待审核', published: '已发布', rejected: '已退回', archived: '已归档' };
+const statusZh: Record<string, string> = {
+  draft: '草稿',
+  pending_review: '待审核',
+  published: '已发布',
+  rejected: '已退回',
+  archived: '已归档',
+};
 const legalZh: Record<string, string> = { granted: '授权', pending: '审中', expired: '失效', invalidated: '无效' };
 
 /** The import template: the same headers the importer reads, one example row, frozen header. */
 export async function importTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('成果清单');
-  ws.columns = achievementColumns.map((c) => ({ header: c.header, key: c.en, width: Math.max(12, c.header.length * 2 + 4) }));
+  ws.columns = achievementColumns.map((c) => ({
+    header: c.header,
+    key: c.en,
+    width: Math.max(12, c.header.length * 2 + 4),
+  }));
   ws.addRow(Object.fromEntries(achievementColumns.map((c) => [c.en, c.example])));
   styleHeader(ws);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -46,7 +46,8 @@ export class AchievementImport implements ImportRunner {
             const path = issue.path.join('.');
             const column = columnForPath(path);
             const zhMessage = zhByPath.get(path);
-            const message = zhMessage && zhMessage !== issue.message ? `${zhMessage}（${issue.message}）` : issue.message;
+            const message =
+              zhMessage && zhMessage !== issue.message ? `${zhMessage}（${issue.message}）` : issue.message;
             if (!errors.some((e) => e.column === column)) errors.push({ column, message });
           }
         }
@@ -92,7 +93,8 @@ export class AchievementImport implements ImportRunner {
       await this.achievements.cfg.model.insertMany(docs, { ordered: false, lean: true });
       return docs.length;
     } catch (err) {
-      if (!(err as { code?: number; writeErrors?: unknown[] }).writeErrors && (err as { code?: number }).code !== 11000) throw err;
+      if (!(err as { code?: number; writeErrors?: unknown[] }).writeErrors && (err as { code?: number }).code !== 11000)
+        throw err;
       const keys = docs.map((d) => d.originKey as string);
       const existing = await this.achievements.cfg.model.find({ originKey: { $in: keys } }, { originKey: 1 }).lean();
       const idByKey = new Map(existing.map((e) => [e.originKey as string, String(e._id)]));

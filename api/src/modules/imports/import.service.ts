@@ -48,7 +48,11 @@ export class ImportService {
   ) {}
 
   /** Stores the file, records a queued job and starts it in the background; returns at once. */
-  async start(user: AuthUser, kind: ImportKind, file: { originalname: string; buffer: Buffer } | undefined): Promise<ImportJobRecord> {
+  async start(
+    user: AuthUser,
+    kind: ImportKind,
+    file: { originalname: string; buffer: Buffer } | undefined,
+  ): Promise<ImportJobRecord> {
     const staffJob = kind === 'contract_historic';
     if (!user.orgId && !staffJob) throw new AppError('NOT_ORG_MEMBER');
     if (!file) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'file', message: 'a file is required' }]);
@@ -83,7 +87,11 @@ export class ImportService {
   }
 
   async listMine(user: AuthUser, kind?: ImportKind): Promise<ImportJobRecord[]> {
-    if (kind === 'contract_historic') return this.models.ImportJob.find({ kind, createdBy: user.id, orgId: null }, { report: 0 }).sort({ createdAt: -1 }).limit(20).lean<ImportJobRecord[]>();
+    if (kind === 'contract_historic')
+      return this.models.ImportJob.find({ kind, createdBy: user.id, orgId: null }, { report: 0 })
+        .sort({ createdAt: -1 })
+        .limit(20)
+        .lean<ImportJobRecord[]>();
     if (!user.orgId) return [];
     return this.models.ImportJob.find({ orgId: user.orgId, ...(kind ? { kind } : {}) }, { report: 0 })
       .sort({ createdAt: -1 })

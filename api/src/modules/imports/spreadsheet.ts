@@ -57,7 +57,11 @@ export function decodeText(bytes: Buffer): string {
 }
 
 function readCsv(bytes: Buffer): SheetRow[] {
-  const records = parseCsv(decodeText(bytes), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const records = parseCsv(decodeText(bytes), {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  }) as string[][];
   const [headers = [], ...data] = records;
   const rows: SheetRow[] = [];
   data.forEach((rec, i) => {

@@ -16,7 +16,9 @@ export async function fileSummaries(models: Models, ids: string[]): Promise<Map<
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await models.Attachment.find({ _id: { $in: unique } }, { filename: 1, size: 1, mime: 1 }).lean();
-  return new Map(rows.map((a) => [String(a._id), { id: String(a._id), filename: a.filename, size: a.size, mime: a.mime }]));
+  return new Map(
+    rows.map((a) => [String(a._id), { id: String(a._id), filename: a.filename, size: a.size, mime: a.mime }]),
+  );
 }
 
 export interface OrgSummary {
@@ -31,7 +33,10 @@ export async function orgSummaries(models: Models, ids: Types.ObjectId[]): Promi
   const unique = [...new Set(ids.map(String))];
   const orgs = await models.Org.find({ _id: { $in: unique } }, { name: 1, type: 1, verification: 1 }).lean();
   return new Map(
-    orgs.map((o) => [String(o._id), { id: String(o._id), name: o.name, type: o.type, verified: o.verification?.status === 'verified' }]),
+    orgs.map((o) => [
+      String(o._id),
+      { id: String(o._id), name: o.name, type: o.type, verified: o.verification?.status === 'verified' },
+    ]),
   );
 }
 
@@ -54,7 +59,14 @@ export function presentListing(
   view: ListingView,
   org: OrgSummary | undefined,
   extras: {
-    history?: Array<{ action: string; at: Date; actorName?: string | null; reason?: string | null; from?: string | null; to?: string | null }>;
+    history?: Array<{
+      action: string;
+      at: Date;
+      actorName?: string | null;
+      reason?: string | null;
+      from?: string | null;
+      to?: string | null;
+    }>;
     /** The challenge's winning organisation (needs). */
     winner?: OrgSummary;
     /** Names and sizes of the confidential attachments, for views that show them. */
@@ -66,7 +78,12 @@ export function presentListing(
   const withFiles = (c: unknown) => {
     if (!c) return null;
     const conf = c as { attachmentIds?: string[] };
-    return { ...conf, attachments: (conf.attachmentIds ?? []).map((id) => files.get(id) ?? { id, filename: null, size: null, mime: null }) };
+    return {
+      ...conf,
+      attachments: (conf.attachmentIds ?? []).map(
+        (id) => files.get(id) ?? { id, filename: null, size: null, mime: null },
+      ),
+    };
   };
   const meta = {
     id: String(l._id),
@@ -77,7 +94,16 @@ export function presentListing(
     updatedAt: new Date(l.updatedAt).toISOString(),
     view,
     // A challenge's winner is public once chosen (揭榜挂帅 results are announced).
-    ...(cfg.kind === 'need' ? { award: l.award ? { at: new Date(l.award.at).toISOString(), org: winner ?? { id: l.award.orgId, name: '', type: '', verified: false } } : null } : {}),
+    ...(cfg.kind === 'need'
+      ? {
+          award: l.award
+            ? {
+                at: new Date(l.award.at).toISOString(),
+                org: winner ?? { id: l.award.orgId, name: '', type: '', verified: false },
+              }
+            : null,
+        }
+      : {}),
   };
   if (view === 'public' || view === 'nda') {
     return {
@@ -94,7 +120,11 @@ export function presentListing(
     status: l.status,
     revision: l.revision?.status ? { status: l.revision.status, reason: l.revision.reason ?? null } : null,
     review: l.review?.decidedAt
-      ? { reason: l.review.reason ?? null, decidedAt: l.review.decidedAt.toISOString(), decidedBy: l.review.decidedBy ?? null }
+      ? {
+          reason: l.review.reason ?? null,
+          decidedAt: l.review.decidedAt.toISOString(),
+          decidedBy: l.review.decidedBy ?? null,
+        }
       : null,
     ...pick(l.content, cfg.publicFields),
     confidential: withFiles(l.content.confidential),
@@ -111,7 +141,12 @@ export function presentListing(
 }
 
 /** A list row: public lists show the live version, "mine" and the review queue the working copy. */
-export function presentCard(cfg: ListingKindConfig, l: ListingRecord, scope: 'public' | 'mine' | 'review', org: OrgSummary | undefined) {
+export function presentCard(
+  cfg: ListingKindConfig,
+  l: ListingRecord,
+  scope: 'public' | 'mine' | 'review',
+  org: OrgSummary | undefined,
+) {
   const source = scope === 'public' ? l.live! : l.content;
   return {
     id: String(l._id),

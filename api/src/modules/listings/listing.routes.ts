@@ -28,7 +28,14 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
     orgType: z.enum(orgTypeCodes).optional(),
     q: z.string().trim().min(1).max(60).optional(),
     sort: z.enum(Object.keys(cfg.sorts) as [string, ...string[]]).default('newest'),
-    ...(cfg.kind === 'need' ? { challenge: z.enum(['true', 'false']).transform((v) => v === 'true').optional() } : {}),
+    ...(cfg.kind === 'need'
+      ? {
+          challenge: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
+        }
+      : {}),
   });
   const meta = (req: import('express').Request) => ({ ip: req.ip, userAgent: req.get('user-agent') });
   const detail = async (user: Parameters<ListingService['get']>[0], id: string) => {
@@ -37,8 +44,12 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
     const orgs = await orgSummaries(models, [listing.ownerOrgId, ...winner]);
     const history = view === 'owner' || view === 'staff' ? await service.history(id) : [];
     // Confidential files are named only in the views that show the confidential part.
-    const ids = (c: unknown) => ((c as { confidential?: { attachmentIds?: string[] } } | null)?.confidential?.attachmentIds ?? []);
-    const files = view === 'public' ? new Map() : await fileSummaries(models, [...ids(listing.live), ...(view === 'nda' ? [] : ids(listing.content))]);
+    const ids = (c: unknown) =>
+      (c as { confidential?: { attachmentIds?: string[] } } | null)?.confidential?.attachmentIds ?? [];
+    const files =
+      view === 'public'
+        ? new Map()
+        : await fileSummaries(models, [...ids(listing.live), ...(view === 'nda' ? [] : ids(listing.content))]);
     return presentListing(cfg, listing, view, orgs.get(String(listing.ownerOrgId)), {
       history,
       winner: listing.award ? orgs.get(listing.award.orgId) : undefined,
@@ -46,42 +57,138 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
     });
   };
 
-  defineRoute(router, registry, { method: 'get', path: base, summary: `List ${cfg.plural} (public, mine, review queue)`, tags, auth: 'optional', query: listQuery }, async ({ user, query }) => {
-    const page = await service.list(user, query as never);
-    const orgs = await orgSummaries(models, page.items.map((l) => l.ownerOrgId));
-    return { ...page, items: page.items.map((l) => presentCard(cfg, l, query.scope, orgs.get(String(l.ownerOrgId)))) };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: base,
+      summary: `List ${cfg.plural} (public, mine, review queue)`,
+      tags,
+      auth: 'optional',
+      query: listQuery,
+    },
+    async ({ user, query }) => {
+      const page = await service.list(user, query as never);
+      const orgs = await orgSummaries(
+        models,
+        page.items.map((l) => l.ownerOrgId),
+      );
+      return {
+        ...page,
+        items: page.items.map((l) => presentCard(cfg, l, query.scope, orgs.get(String(l.ownerOrgId)))),
+      };
+    },
+  );
 
-  defineRoute(router, registry, { method: 'post', path: base, summary: `Create a draft ${cfg.entity}`, tags, auth: 'user', body: cfg.createBody as z.ZodType<Record<string, unknown>>, status: 201 }, async ({ user, body, req }) => {
-    const created = await service.create(user!, body, meta(req));
-    return { [cfg.entity]: await detail(user, String(created._id)) };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: base,
+      summary: `Create a draft ${cfg.entity}`,
+      tags,
+      auth: 'user',
+      body: cfg.createBody as z.ZodType<Record<string, unknown>>,
+      status: 201,
+    },
+    async ({ user, body, req }) => {
+      const created = await service.create(user!, body, meta(req));
+      return { [cfg.entity]: await detail(user, String(created._id)) };
+    },
+  );
 
-  defineRoute(router, registry, { method: 'get', path: `${base}/:id`, summary: `${cfg.entity} detail (public, NDA, owner or staff view)`, tags, auth: 'optional', params: idParams }, async ({ user, params }) => ({
-    [cfg.entity]: await detail(user, params.id),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: `${base}/:id`,
+      summary: `${cfg.entity} detail (public, NDA, owner or staff view)`,
+      tags,
+      auth: 'optional',
+      params: idParams,
+    },
+    async ({ user, params }) => ({
+      [cfg.entity]: await detail(user, params.id),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'patch', path: `${base}/:id`, summary: `Edit (a published one opens a revision)`, tags, auth: 'user', params: idParams, body: cfg.updateBody as z.ZodType<Record<string, unknown>> }, async ({ user, params, body, req }) => {
-    await service.update(user!, params.id, body, meta(req));
-    return { [cfg.entity]: await detail(user, params.id) };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'patch',
+      path: `${base}/:id`,
+      summary: `Edit (a published one opens a revision)`,
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: cfg.updateBody as z.ZodType<Record<string, unknown>>,
+    },
+    async ({ user, params, body, req }) => {
+      await service.update(user!, params.id, body, meta(req));
+      return { [cfg.entity]: await detail(user, params.id) };
+    },
+  );
 
   for (const action of ['submit', 'withdraw', 'archive'] as const) {
-    defineRoute(router, registry, { method: 'post', path: `${base}/:id/${action}`, summary: `${action} (state table in listing.state.ts)`, tags, auth: 'user', params: idParams }, async ({ user, params, req }) => {
-      await service[action](user!, params.id, meta(req));
-      return { [cfg.entity]: await detail(user, params.id) };
-    });
+    defineRoute(
+      router,
+      registry,
+      {
+        method: 'post',
+        path: `${base}/:id/${action}`,
+        summary: `${action} (state table in listing.state.ts)`,
+        tags,
+        auth: 'user',
+        params: idParams,
+      },
+      async ({ user, params, req }) => {
+        await service[action](user!, params.id, meta(req));
+        return { [cfg.entity]: await detail(user, params.id) };
+      },
+    );
   }
 
-  defineRoute(router, registry, { method: 'post', path: `${base}/:id/review`, summary: 'Operator review: approve or reject with a reason', tags, auth: 'user', params: idParams, body: reviewBody }, async ({ user, params, body, req }) => {
-    await service.review(user!, params.id, body, meta(req));
-    return { [cfg.entity]: await detail(user, params.id) };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: `${base}/:id/review`,
+      summary: 'Operator review: approve or reject with a reason',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: reviewBody,
+    },
+    async ({ user, params, body, req }) => {
+      await service.review(user!, params.id, body, meta(req));
+      return { [cfg.entity]: await detail(user, params.id) };
+    },
+  );
 
-  defineRoute(router, registry, { method: 'post', path: `${base}/:id/nda`, summary: 'Accept the NDA to see confidential details', tags, auth: 'user', params: idParams }, async ({ user, params, req }) => {
-    const accepted = await service.acceptNda(user!, params.id, meta(req));
-    return { nda: { acceptedAt: accepted.acceptedAt.toISOString(), textVersion: accepted.textVersion }, [cfg.entity]: await detail(user, params.id) };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: `${base}/:id/nda`,
+      summary: 'Accept the NDA to see confidential details',
+      tags,
+      auth: 'user',
+      params: idParams,
+    },
+    async ({ user, params, req }) => {
+      const accepted = await service.acceptNda(user!, params.id, meta(req));
+      return {
+        nda: { acceptedAt: accepted.acceptedAt.toISOString(), textVersion: accepted.textVersion },
+        [cfg.entity]: await detail(user, params.id),
+      };
+    },
+  );
 
   return router;
 }

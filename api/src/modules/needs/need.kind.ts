@@ -4,8 +4,17 @@ import type { ListingKindConfig } from '../listings/listing.kind';
 import type { ListingRecord } from '../listings/listing.model';
 
 export const needPublicFields = [
-  'title', 'keywords', 'problem', 'indicators', 'budget', 'deadline', 'fieldCode', 'subfieldCode', 'regionCode',
-  'cooperationModes', 'challenge',
+  'title',
+  'keywords',
+  'problem',
+  'indicators',
+  'budget',
+  'deadline',
+  'fieldCode',
+  'subfieldCode',
+  'regionCode',
+  'cooperationModes',
+  'challenge',
 ] as const;
 
 export function needKind(model: Model<ListingRecord>): ListingKindConfig {

@@ -4,7 +4,10 @@ export const proposalStatuses = ['submitted', 'shortlisted', 'declined', 'winner
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 /** The poster's decisions on a challenge proposal, as one table. */
-export const proposalTransitions: Record<ProposalStatus, Partial<Record<'shortlist' | 'decline' | 'select_winner', ProposalStatus>>> = {
+export const proposalTransitions: Record<
+  ProposalStatus,
+  Partial<Record<'shortlist' | 'decline' | 'select_winner', ProposalStatus>>
+> = {
   submitted: { shortlist: 'shortlisted', decline: 'declined', select_winner: 'winner' },
   shortlisted: { decline: 'declined', select_winner: 'winner' },
   declined: {},

@@ -11,15 +11,44 @@ export function proposalsRoutes(ctx: AppContext): Router {
   const { registry, services, models } = ctx;
   const tags = ['needs'];
 
-  defineRoute(router, registry, { method: 'post', path: '/api/needs/:id/proposals', summary: '揭榜: submit a proposal to an open challenge', tags, auth: 'user', params: idParams, body: proposalBody, status: 201 }, async ({ user, params, body, req }) => ({
-    proposal: presentProposal(await services.proposals.submit(user!, params.id, body, req.ip)),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/needs/:id/proposals',
+      summary: '揭榜: submit a proposal to an open challenge',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: proposalBody,
+      status: 201,
+    },
+    async ({ user, params, body, req }) => ({
+      proposal: presentProposal(await services.proposals.submit(user!, params.id, body, req.ip)),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/needs/:id/proposals', summary: 'Proposals: all for the poster, own for a proposer', tags, auth: 'user', params: idParams }, async ({ user, params }) => {
-    const { items } = await services.proposals.list(user!, params.id);
-    const orgs = await orgSummaries(models, items.map((p) => p.orgId));
-    return { items: items.map((p) => presentProposal(p, orgs.get(String(p.orgId))?.name)) };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/needs/:id/proposals',
+      summary: 'Proposals: all for the poster, own for a proposer',
+      tags,
+      auth: 'user',
+      params: idParams,
+    },
+    async ({ user, params }) => {
+      const { items } = await services.proposals.list(user!, params.id);
+      const orgs = await orgSummaries(
+        models,
+        items.map((p) => p.orgId),
+      );
+      return { items: items.map((p) => presentProposal(p, orgs.get(String(p.orgId))?.name)) };
+    },
+  );
 
   defineRoute(
     router,
@@ -34,7 +63,9 @@ export function proposalsRoutes(ctx: AppContext): Router {
       body: proposalDecisionBody,
     },
     async ({ user, params, body, req }) => ({
-      proposal: presentProposal(await services.proposals.decide(user!, params.id, params.proposalId, body.decision, req.ip)),
+      proposal: presentProposal(
+        await services.proposals.decide(user!, params.id, params.proposalId, body.decision, req.ip),
+      ),
     }),
   );
   return router;

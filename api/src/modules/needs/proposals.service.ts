@@ -1,4 +1,3 @@
-
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
@@ -18,23 +17,47 @@ export class ProposalsService {
   ) {}
 
   /** A verified organisation other than the poster answers an open, published challenge. */
-  async submit(user: AuthUser, needId: string, body: { summary: string; plan: string; priceFen?: number; achievementId?: string }, ip?: string) {
+  async submit(
+    user: AuthUser,
+    needId: string,
+    body: { summary: string; plan: string; priceFen?: number; achievementId?: string },
+    ip?: string,
+  ) {
     const { listing } = await this.needs.get(user, needId);
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
     if (isOwnerMember(user, listing)) throw new AppError('FORBIDDEN');
     const challenge = listing.live?.challenge as { closesAt: string } | undefined;
-    if (listing.status !== 'published' || !challenge || new Date(challenge.closesAt).getTime() <= Date.now() || listing.award) {
+    if (
+      listing.status !== 'published' ||
+      !challenge ||
+      new Date(challenge.closesAt).getTime() <= Date.now() ||
+      listing.award
+    ) {
       throw new AppError('CHALLENGE_CLOSED');
     }
     const org = await this.models.Org.findById(user.orgId, { verification: 1 }).lean();
     if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
     if (body.achievementId) {
       const own = await this.models.Achievement.exists({ _id: body.achievementId, ownerOrgId: user.orgId });
-      if (!own) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'achievementId', message: 'not an achievement of your organisation' }]);
+      if (!own)
+        throw new AppError('VALIDATION_FAILED', [
+          { in: 'body', path: 'achievementId', message: 'not an achievement of your organisation' },
+        ]);
     }
     try {
-      const doc = await this.models.Proposal.create({ ...body, needId: listing._id, orgId: user.orgId, submittedBy: user.id });
-      await this.audit.record(user, { entity: 'proposal', entityId: String(doc._id), action: 'submit', to: 'submitted', ip });
+      const doc = await this.models.Proposal.create({
+        ...body,
+        needId: listing._id,
+        orgId: user.orgId,
+        submittedBy: user.id,
+      });
+      await this.audit.record(user, {
+        entity: 'proposal',
+        entityId: String(doc._id),
+        action: 'submit',
+        to: 'submitted',
+        ip,
+      });
       return doc.toObject() as ProposalRecord;
     } catch (err) {
       if ((err as { code?: number }).code === 11000) throw new AppError('ALREADY_PROPOSED');
@@ -45,7 +68,8 @@ export class ProposalsService {
   /** The poster and reviewers see every proposal; a proposer sees its own; everyone else 404. */
   async list(user: AuthUser, needId: string): Promise<{ need: ListingRecord; items: ProposalRecord[] }> {
     const { listing } = await this.needs.get(user, needId);
-    const all = isOwnerMember(user, listing) || operatesFor(user, listing.submarketCode) || user.roles.includes('admin');
+    const all =
+      isOwnerMember(user, listing) || operatesFor(user, listing.submarketCode) || user.roles.includes('admin');
     const filter: Record<string, unknown> = { needId: listing._id };
     if (!all) {
       if (!user.orgId) throw new AppError('NOT_FOUND');
@@ -56,11 +80,20 @@ export class ProposalsService {
     return { need: listing, items };
   }
 
-  async decide(user: AuthUser, needId: string, proposalId: string, decision: Decision, ip?: string): Promise<ProposalRecord> {
+  async decide(
+    user: AuthUser,
+    needId: string,
+    proposalId: string,
+    decision: Decision,
+    ip?: string,
+  ): Promise<ProposalRecord> {
     const { listing } = await this.needs.get(user, needId);
     if (!isOwnerMember(user, listing)) throw new AppError('NOT_FOUND');
     if (user.orgRole !== 'org_admin') throw new AppError('FORBIDDEN');
-    const proposal = await this.models.Proposal.findOne({ _id: proposalId, needId: listing._id }).lean<ProposalRecord>();
+    const proposal = await this.models.Proposal.findOne({
+      _id: proposalId,
+      needId: listing._id,
+    }).lean<ProposalRecord>();
     if (!proposal) throw new AppError('NOT_FOUND');
     const to = proposalTransitions[proposal.status][decision];
     if (!to) throw new AppError('INVALID_STATE', { status: proposal.status, decision });
@@ -92,7 +125,14 @@ export class ProposalsService {
         );
       throw new AppError('EDIT_CONFLICT');
     }
-    await this.audit.record(user, { entity: 'proposal', entityId: proposalId, action: decision, from: proposal.status, to, ip });
+    await this.audit.record(user, {
+      entity: 'proposal',
+      entityId: proposalId,
+      action: decision,
+      from: proposal.status,
+      to,
+      ip,
+    });
     return updated;
   }
 }
@@ -108,4 +148,3 @@ export const presentProposal = (p: ProposalRecord, orgName?: string) => ({
   status: p.status,
   createdAt: new Date(p.createdAt).toISOString(),
 });
-

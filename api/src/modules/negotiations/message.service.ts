@@ -31,31 +31,50 @@ export class MessageService {
     body: { clientMessageId: string; text: string; attachmentIds: string[] },
     opts: { joined?: boolean } = {},
   ): Promise<{ event: NegotiationEventDto; created: boolean }> {
-    const n = opts.joined && Types.ObjectId.isValid(id) ? { _id: new Types.ObjectId(id) } : await this.rooms.load(user, id, 'write');
+    const n =
+      opts.joined && Types.ObjectId.isValid(id)
+        ? { _id: new Types.ObjectId(id) }
+        : await this.rooms.load(user, id, 'write');
     const ids = [...new Set(body.attachmentIds)];
     let attachments: Array<{ id: string; filename: string; mime: string; size: number }> = [];
     if (ids.length > 0) {
       // Files come from the existing upload endpoint; only the sender's organisation's own files may be sent.
-      const rows = user.orgId ? await this.models.Attachment.find({ _id: { $in: ids }, ownerOrgId: user.orgId }).lean<AttachmentRecord[]>() : [];
+      const rows = user.orgId
+        ? await this.models.Attachment.find({ _id: { $in: ids }, ownerOrgId: user.orgId }).lean<AttachmentRecord[]>()
+        : [];
       if (rows.length !== ids.length) throw new AppError('ATTACHMENT_NOT_USABLE');
       attachments = rows.map((a) => ({ id: String(a._id), filename: a.filename, mime: a.mime, size: a.size }));
     }
     return this.log.append(
       n,
       // No empty array stored (every field costs on each insert); the presenter leaves it out too.
-      { type: 'message', actorId: user.id, actorName: user.name, actorSide: 'system', text: body.text, ...(attachments.length ? { attachments } : {}) },
+      {
+        type: 'message',
+        actorId: user.id,
+        actorName: user.name,
+        actorSide: 'system',
+        text: body.text,
+        ...(attachments.length ? { attachments } : {}),
+      },
       {
         requireOpen: true,
         clientMessageId: body.clientMessageId,
         authorize: (room) => {
           if (canNegotiation(user, 'write', room)) return { actorSide: sideOf(user, room)! };
-          return canNegotiation(user, 'readRoom', room) ? new AppError('INVALID_STATE', { status: room.status }) : new AppError('NOT_FOUND');
+          return canNegotiation(user, 'readRoom', room)
+            ? new AppError('INVALID_STATE', { status: room.status })
+            : new AppError('NOT_FOUND');
         },
       },
     );
   }
 
-  async events(user: AuthUser, id: string, after: number, limit: number): Promise<{ events: NegotiationEventDto[]; lastSeq: number }> {
+  async events(
+    user: AuthUser,
+    id: string,
+    after: number,
+    limit: number,
+  ): Promise<{ events: NegotiationEventDto[]; lastSeq: number }> {
     const n = await this.rooms.load(user, id, 'readRoom');
     const events = await eventsAfter(this.models, n._id, after, limit);
     return { events, lastSeq: this.log.knownSeq(n) };
@@ -72,7 +91,9 @@ export class MessageService {
   async openAttachment(user: AuthUser, id: string, attachmentId: string) {
     const n = await this.rooms.load(user, id, 'readRoom');
     const used = await this.models.NegotiationEvent.exists({ negotiationId: n._id, 'attachments.id': attachmentId });
-    const att = used ? await this.models.Attachment.findById(new Types.ObjectId(attachmentId)).lean<AttachmentRecord>() : null;
+    const att = used
+      ? await this.models.Attachment.findById(new Types.ObjectId(attachmentId)).lean<AttachmentRecord>()
+      : null;
     if (!att) throw new AppError('NOT_FOUND');
     return { attachment: att, stream: this.storage.read(att.storageKey) };
   }

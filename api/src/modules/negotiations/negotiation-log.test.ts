@@ -16,7 +16,10 @@ let conn: mongoose.Connection;
 let models: Models;
 
 beforeAll(async () => {
-  conn = mongoose.createConnection(process.env.TEST_MONGODB_URI!, { dbName: `t_neglog_${crypto.randomBytes(3).toString('hex')}`, maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND) });
+  conn = mongoose.createConnection(process.env.TEST_MONGODB_URI!, {
+    dbName: `t_neglog_${crypto.randomBytes(3).toString('hex')}`,
+    maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND),
+  });
   await conn.asPromise();
   models = createModels(conn);
   await models.NegotiationEvent.syncIndexes();
@@ -64,9 +67,18 @@ async function newRoom(): Promise<NegotiationRecord> {
   return room.toObject() as NegotiationRecord;
 }
 
-const message = (text: string): NewEvent => ({ type: 'message', actorId: 'u1', actorName: '测试', actorSide: 'buyer', text });
+const message = (text: string): NewEvent => ({
+  type: 'message',
+  actorId: 'u1',
+  actorName: '测试',
+  actorSide: 'buyer',
+  text,
+});
 const stored = async (room: NegotiationRecord) =>
-  (await models.NegotiationEvent.find({ negotiationId: room._id }).sort({ seq: 1 }).lean()).map((e) => ({ seq: e.seq, text: e.text }));
+  (await models.NegotiationEvent.find({ negotiationId: room._id }).sort({ seq: 1 }).lean()).map((e) => ({
+    seq: e.seq,
+    text: e.text,
+  }));
 
 describe.each([
   ['exclusive', true],
@@ -76,7 +88,9 @@ describe.each([
     const pub = recorder();
     const log = new NegotiationLog(models, pub, 30 * DAY, exclusive, 50);
     const room = await newRoom();
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => log.append(room, message(`m${i}`), { requireOpen: true })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => log.append(room, message(`m${i}`), { requireOpen: true })),
+    );
     expect(results.map((r) => r.event.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(pub.seen.map((e) => e.text)).toEqual(Array.from({ length: 40 }, (_, i) => `m${i}`));
     // One burst, one write, one frame for the room (not 40).
@@ -121,7 +135,9 @@ describe.each([
     expect(new Set(rows.map((r) => r.seq)).size).toBe(30);
     expect(new Set(rows.map((r) => r.text)).size).toBe(30);
     await Promise.all([a.close(), b.close()]);
-    expect((await models.Negotiation.findById(room._id).lean<NegotiationRecord>())!.seq).toBe(Math.max(...rows.map((r) => r.seq)));
+    expect((await models.Negotiation.findById(room._id).lean<NegotiationRecord>())!.seq).toBe(
+      Math.max(...rows.map((r) => r.seq)),
+    );
   });
 
   test('a closed room refuses appends that need it open and takes those that do not', async () => {
@@ -130,10 +146,18 @@ describe.each([
     await log.append(room, message('before'), { requireOpen: true });
     await models.Negotiation.updateOne({ _id: room._id }, { $set: { status: 'closed' } });
     // The state change comes with its event (as every transition does); after it the room is read afresh.
-    await log.append(room, { type: 'status_changed', actorId: 'system', actorName: '系统', actorSide: 'system', status: 'closed' }, { requireOpen: false });
-    await expect(log.append(room, message('after'), { requireOpen: true })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await log.append(
+      room,
+      { type: 'status_changed', actorId: 'system', actorName: '系统', actorSide: 'system', status: 'closed' },
+      { requireOpen: false },
+    );
+    await expect(log.append(room, message('after'), { requireOpen: true })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
     const refused = new AppError('NOT_FOUND');
-    await expect(log.append(room, message('x'), { requireOpen: false, authorize: () => refused })).rejects.toBe(refused);
+    await expect(log.append(room, message('x'), { requireOpen: false, authorize: () => refused })).rejects.toBe(
+      refused,
+    );
     expect((await stored(room)).map((r) => r.text ?? null)).toEqual(['before', null]);
     await log.close();
   });
@@ -146,7 +170,11 @@ test('exclusive: a message queued behind a state change in the same write is che
   // The transition updates the room, then appends its event; a message arrives in the same tick behind it.
   await models.Negotiation.updateOne({ _id: room._id }, { $set: { status: 'closed' } });
   const [closed, late] = await Promise.allSettled([
-    log.append(room, { type: 'status_changed', actorId: 'system', actorName: '系统', actorSide: 'system', status: 'closed' }, { requireOpen: false }),
+    log.append(
+      room,
+      { type: 'status_changed', actorId: 'system', actorName: '系统', actorSide: 'system', status: 'closed' },
+      { requireOpen: false },
+    ),
     log.append(room, message('too late'), { requireOpen: true }),
   ]);
   expect(closed.status).toBe('fulfilled');
@@ -161,7 +189,8 @@ test('a stream of appends over many rooms arriving while writes are in flight: e
   const rooms = await Promise.all(Array.from({ length: 6 }, () => newRoom()));
   const sends: Array<Promise<unknown>> = [];
   for (let wave = 0; wave < 8; wave++) {
-    for (const [r, room] of rooms.entries()) for (let i = 0; i < 3; i++) sends.push(log.append(room, message(`r${r}-w${wave}-${i}`), { requireOpen: true }));
+    for (const [r, room] of rooms.entries())
+      for (let i = 0; i < 3; i++) sends.push(log.append(room, message(`r${r}-w${wave}-${i}`), { requireOpen: true }));
     // Let a write start before the next wave arrives, so waves queue behind writes in flight.
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -169,7 +198,9 @@ test('a stream of appends over many rooms arriving while writes are in flight: e
   for (const [r, room] of rooms.entries()) {
     const rows = await stored(room);
     expect(rows.map((x) => x.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
-    expect(rows.map((x) => x.text)).toEqual(Array.from({ length: 8 }, (_, w) => [0, 1, 2].map((i) => `r${r}-w${w}-${i}`)).flat());
+    expect(rows.map((x) => x.text)).toEqual(
+      Array.from({ length: 8 }, (_, w) => [0, 1, 2].map((i) => `r${r}-w${w}-${i}`)).flat(),
+    );
     const seen = pub.seen.filter((e) => e.negotiationId === String(room._id)).map((e) => e.seq);
     expect(seen).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
   }
@@ -197,16 +228,26 @@ test('exclusive: after a crash before the rooms were written behind, a new proce
 });
 
 test('start-up drops the unique {negotiationId, dedupeKey} index of earlier versions, which would refuse events without the key', async () => {
-  const c = mongoose.createConnection(process.env.TEST_MONGODB_URI!, { dbName: `t_negidx_${crypto.randomBytes(3).toString('hex')}`, maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND) });
+  const c = mongoose.createConnection(process.env.TEST_MONGODB_URI!, {
+    dbName: `t_negidx_${crypto.randomBytes(3).toString('hex')}`,
+    maxPoolSize: poolSizeFor(process.env.TEST_DB_KIND),
+  });
   await c.asPromise();
   const old = createModels(c);
-  await old.NegotiationEvent.collection.createIndex({ negotiationId: 1, dedupeKey: 1 }, { unique: true, name: 'negotiationId_1_dedupeKey_1' });
+  await old.NegotiationEvent.collection.createIndex(
+    { negotiationId: 1, dedupeKey: 1 },
+    { unique: true, name: 'negotiationId_1_dedupeKey_1' },
+  );
   await syncIndexes(old);
   const names = (await old.NegotiationEvent.collection.indexes()).map((i) => i.name);
   expect(names).not.toContain('negotiationId_1_dedupeKey_1');
   expect(names).toContain('negotiationId_1_seq_1');
   const log = new NegotiationLog(old, recorder(), 30 * DAY, true, 50);
-  const room = await old.Negotiation.create({ ...(await newRoom()), _id: new Types.ObjectId(), openKey: `idx:${crypto.randomBytes(4).toString('hex')}` });
+  const room = await old.Negotiation.create({
+    ...(await newRoom()),
+    _id: new Types.ObjectId(),
+    openKey: `idx:${crypto.randomBytes(4).toString('hex')}`,
+  });
   await log.append(room, message('a'), { requireOpen: true });
   await log.append(room, message('b'), { requireOpen: true });
   expect(await old.NegotiationEvent.countDocuments({ negotiationId: room._id })).toBe(2);

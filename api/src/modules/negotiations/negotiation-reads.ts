@@ -7,7 +7,12 @@ import { presentEvent } from './negotiation.presenter';
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /** The log as clients read it: events after a cursor, read cursors and unread counts. */
-export async function eventsAfter(models: Models, negotiationId: Types.ObjectId | string, after: number, limit: number): Promise<NegotiationEventDto[]> {
+export async function eventsAfter(
+  models: Models,
+  negotiationId: Types.ObjectId | string,
+  after: number,
+  limit: number,
+): Promise<NegotiationEventDto[]> {
   const rows = await models.NegotiationEvent.find({ negotiationId, seq: { $gt: after } })
     .sort({ seq: 1 })
     .limit(limit)
@@ -16,7 +21,12 @@ export async function eventsAfter(models: Models, negotiationId: Types.ObjectId 
 }
 
 /** Moves the user's read cursor forward only (an old receipt arriving late changes nothing). */
-export async function markRead(models: Models, negotiationId: Types.ObjectId, userId: string, seq: number): Promise<number> {
+export async function markRead(
+  models: Models,
+  negotiationId: Types.ObjectId,
+  userId: string,
+  seq: number,
+): Promise<number> {
   const key = { negotiationId, userId: new Types.ObjectId(userId) };
   try {
     await models.NegotiationRead.updateOne({ ...key, seq: { $lt: seq } }, { $set: { seq } }, { upsert: true });
@@ -34,6 +44,11 @@ export async function readCursors(models: Models, negotiationId: Types.ObjectId)
 }
 
 /** Events since the user's read cursor that someone else made. */
-export function unreadCount(models: Models, negotiationId: Types.ObjectId, userId: string, readSeq: number): Promise<number> {
+export function unreadCount(
+  models: Models,
+  negotiationId: Types.ObjectId,
+  userId: string,
+  readSeq: number,
+): Promise<number> {
   return models.NegotiationEvent.countDocuments({ negotiationId, seq: { $gt: readSeq }, actorId: { $ne: userId } });
 }

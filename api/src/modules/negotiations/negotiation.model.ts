@@ -1,5 +1,14 @@
 import { Schema, type Types } from 'mongoose';
-import type { AttachmentRefDto, Commission, EventType, OfferDto, NegotiationStatus, OfferStatus, OfferTerms, SubjectKind } from '../../shared/negotiation-events';
+import type {
+  AttachmentRefDto,
+  Commission,
+  EventType,
+  OfferDto,
+  NegotiationStatus,
+  OfferStatus,
+  OfferTerms,
+  SubjectKind,
+} from '../../shared/negotiation-events';
 
 /**
  * A negotiation room between a buyer and a seller organisation, with brokers. `seq` is the last sequence

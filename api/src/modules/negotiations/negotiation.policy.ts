@@ -26,7 +26,8 @@ export function sideOf(user: AuthUser | null, n: NegotiationRecord): Side | null
 export const pendingBroker = (user: AuthUser | null, n: NegotiationRecord) =>
   !!user && n.brokers.some((b) => String(b.userId) === user.id && (b.status === 'invited' || b.status === 'assigned'));
 
-const staffFor = (user: AuthUser | null, n: NegotiationRecord) => !!user?.roles.includes('admin') || operatesFor(user, n.submarketCode);
+const staffFor = (user: AuthUser | null, n: NegotiationRecord) =>
+  !!user?.roles.includes('admin') || operatesFor(user, n.submarketCode);
 
 /**
  * The sub-markets whose rooms a user may list as staff (GET /api/negotiations/admin): every one for admins

@@ -1,4 +1,11 @@
-import type { BrokerDto, DealDto, NegotiationDto, NegotiationEventDto, OfferDto, OperatorNegotiationDto } from '../../shared/negotiation-events';
+import type {
+  BrokerDto,
+  DealDto,
+  NegotiationDto,
+  NegotiationEventDto,
+  OfferDto,
+  OperatorNegotiationDto,
+} from '../../shared/negotiation-events';
 import type { DealRecord, NegotiationEventRecord, NegotiationRecord, OfferRecord } from './negotiation.model';
 
 /** Explicit field lists for everything a negotiation room shows (style rule 8). */
@@ -11,7 +18,9 @@ export function presentEvent(e: NegotiationEventRecord): NegotiationEventDto {
     at: new Date(e.at).toISOString(),
     ...(e.clientMessageId ? { clientMessageId: e.clientMessageId } : {}),
     ...(e.text !== undefined ? { text: e.text } : {}),
-    ...(e.attachments?.length ? { attachments: e.attachments.map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, size: a.size })) } : {}),
+    ...(e.attachments?.length
+      ? { attachments: e.attachments.map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, size: a.size })) }
+      : {}),
     ...(e.offer ? { offer: e.offer } : {}),
     ...(e.status ? { status: e.status } : {}),
     ...(e.reason ? { reason: e.reason } : {}),
@@ -48,8 +57,18 @@ export function presentDeal(d: DealRecord): DealDto {
     offerId: String(d.offerId),
     buyerOrgId: String(d.buyerOrgId),
     sellerOrgId: String(d.sellerOrgId),
-    terms: { amountFen: t.amountFen, category: t.category, paymentPlan: t.paymentPlan, termMonths: t.termMonths, exclusivity: t.exclusivity, validUntil: new Date(t.validUntil).toISOString(), text: t.text },
-    broker: d.broker ? { id: d.broker.id, name: d.broker.name, commission: d.broker.commission, commissionFen: d.broker.commissionFen } : null,
+    terms: {
+      amountFen: t.amountFen,
+      category: t.category,
+      paymentPlan: t.paymentPlan,
+      termMonths: t.termMonths,
+      exclusivity: t.exclusivity,
+      validUntil: new Date(t.validUntil).toISOString(),
+      text: t.text,
+    },
+    broker: d.broker
+      ? { id: d.broker.id, name: d.broker.name, commission: d.broker.commission, commissionFen: d.broker.commissionFen }
+      : null,
     agreedAt: new Date(d.agreedAt).toISOString(),
   };
 }

@@ -29,87 +29,310 @@ export function negotiationRoutes(ctx: AppContext): Router {
   const meta = (req: { ip?: string }) => ({ ip: req.ip });
   const operatorList = new OperatorNegotiationList(ctx.models, rooms);
 
-  defineRoute(router, registry, { method: 'post', path: '/api/negotiations', summary: 'Open a negotiation from an achievement, a need or a winning proposal (idempotent)', tags, auth: 'user', body: openNegotiationBody, status: 201 }, async ({ user, body, req, res }) => {
-    const { negotiation, created } = await rooms.open(user!, body, meta(req));
-    res.status(created ? 201 : 200).json({ negotiation: await rooms.present(user!, negotiation), created });
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/negotiations',
+      summary: 'Open a negotiation from an achievement, a need or a winning proposal (idempotent)',
+      tags,
+      auth: 'user',
+      body: openNegotiationBody,
+      status: 201,
+    },
+    async ({ user, body, req, res }) => {
+      const { negotiation, created } = await rooms.open(user!, body, meta(req));
+      res.status(created ? 201 : 200).json({ negotiation: await rooms.present(user!, negotiation), created });
+    },
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/negotiations', summary: 'My negotiations with unread counts (role=broker: the broker workspace)', tags, auth: 'user', query: listNegotiationsQuery }, async ({ user, query }) =>
-    rooms.list(user!, query),
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/negotiations',
+      summary: 'My negotiations with unread counts (role=broker: the broker workspace)',
+      tags,
+      auth: 'user',
+      query: listNegotiationsQuery,
+    },
+    async ({ user, query }) => rooms.list(user!, query),
   );
 
   // Before /:id, which would take "admin" for an id.
-  defineRoute(router, registry, { method: 'get', path: '/api/negotiations/admin', summary: "Operators' list of the rooms in their sub-markets (metadata only: no messages or terms)", tags, auth: 'user', query: operatorNegotiationsQuery }, async ({ user, query }) =>
-    operatorList.list(user!, query),
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/negotiations/admin',
+      summary: "Operators' list of the rooms in their sub-markets (metadata only: no messages or terms)",
+      tags,
+      auth: 'user',
+      query: operatorNegotiationsQuery,
+    },
+    async ({ user, query }) => operatorList.list(user!, query),
   );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/negotiations/brokers', summary: 'Certified brokers who can be invited', tags, auth: 'user' }, async () => ({ items: await rooms.brokers() }));
-
-  defineRoute(router, registry, { method: 'get', path: '/api/negotiations/commissions', summary: "The signed-in broker's deals and commissions earned", tags, auth: 'user' }, async ({ user }) => {
-    const { deals, totalFen } = await offers.commissions(user!);
-    return { items: deals.map(presentDeal), totalFen };
-  });
-
-  defineRoute(router, registry, { method: 'get', path: '/api/negotiations/:id', summary: 'One negotiation (participants; operators of its sub-market see the summary)', tags, auth: 'user', params: idParams }, async ({ user, params }) => ({
-    negotiation: await rooms.present(user!, await rooms.load(user!, params.id, 'readSummary')),
-  }));
-
-  defineRoute(router, registry, { method: 'get', path: '/api/negotiations/:id/events', summary: 'The room log after a cursor (resync after reconnect)', tags, auth: 'user', params: idParams, query: eventsQuery }, async ({ user, params, query }) =>
-    messages.events(user!, params.id, query.after, query.limit),
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/negotiations/brokers',
+      summary: 'Certified brokers who can be invited',
+      tags,
+      auth: 'user',
+    },
+    async () => ({ items: await rooms.brokers() }),
   );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/negotiations/:id/messages', summary: 'Send a message (clientMessageId makes a resend idempotent)', tags, auth: 'user', params: idParams, body: messageBody, status: 201 }, async ({ user, params, body, res }) => {
-    const { event, created } = await messages.send(user!, params.id, body as { clientMessageId: string; text: string; attachmentIds: string[] });
-    res.status(created ? 201 : 200).json({ event, created });
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/negotiations/commissions',
+      summary: "The signed-in broker's deals and commissions earned",
+      tags,
+      auth: 'user',
+    },
+    async ({ user }) => {
+      const { deals, totalFen } = await offers.commissions(user!);
+      return { items: deals.map(presentDeal), totalFen };
+    },
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/negotiations/:id/read', summary: 'Read receipt: move my read cursor forward', tags, auth: 'user', params: idParams, body: readBody }, async ({ user, params, body }) => {
-    return { seq: await messages.markRead(user!, params.id, body.seq) };
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/negotiations/:id',
+      summary: 'One negotiation (participants; operators of its sub-market see the summary)',
+      tags,
+      auth: 'user',
+      params: idParams,
+    },
+    async ({ user, params }) => ({
+      negotiation: await rooms.present(user!, await rooms.load(user!, params.id, 'readSummary')),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/negotiations/:id/participants', summary: 'Participants with presence and read cursors', tags, auth: 'user', params: idParams }, async ({ user, params }) => ({
-    items: await rooms.participants(user!, params.id),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/negotiations/:id/events',
+      summary: 'The room log after a cursor (resync after reconnect)',
+      tags,
+      auth: 'user',
+      params: idParams,
+      query: eventsQuery,
+    },
+    async ({ user, params, query }) => messages.events(user!, params.id, query.after, query.limit),
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/negotiations/:id/offers', summary: 'Every offer of the room (the counter-offer chain)', tags, auth: 'user', params: idParams }, async ({ user, params }) => ({
-    items: await offers.list(user!, params.id),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/negotiations/:id/messages',
+      summary: 'Send a message (clientMessageId makes a resend idempotent)',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: messageBody,
+      status: 201,
+    },
+    async ({ user, params, body, res }) => {
+      const { event, created } = await messages.send(
+        user!,
+        params.id,
+        body as { clientMessageId: string; text: string; attachmentIds: string[] },
+      );
+      res.status(created ? 201 : 200).json({ event, created });
+    },
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/negotiations/:id/offers', summary: 'Make an offer or a counter-offer', tags, auth: 'user', params: idParams, body: offerBody, status: 201 }, async ({ user, params, body, req, res }) => {
-    const { offer, created } = await offers.make(user!, params.id, body as never, meta(req));
-    res.status(created ? 201 : 200).json({ offer: presentOffer(offer), created });
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/negotiations/:id/read',
+      summary: 'Read receipt: move my read cursor forward',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: readBody,
+    },
+    async ({ user, params, body }) => {
+      return { seq: await messages.markRead(user!, params.id, body.seq) };
+    },
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/negotiations/:id/offers/:offerId/withdraw', summary: 'Withdraw my side\'s open offer', tags, auth: 'user', params: offerParams }, async ({ user, params, req }) => ({
-    offer: presentOffer(await offers.withdraw(user!, params.id, params.offerId, meta(req))),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/negotiations/:id/participants',
+      summary: 'Participants with presence and read cursors',
+      tags,
+      auth: 'user',
+      params: idParams,
+    },
+    async ({ user, params }) => ({
+      items: await rooms.participants(user!, params.id),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/negotiations/:id/offers/:offerId/accept', summary: "Accept the other side's open offer: the room is agreed and a deal recorded", tags, auth: 'user', params: offerParams }, async ({ user, params, req }) => ({
-    deal: presentDeal(await offers.accept(user!, params.id, params.offerId, meta(req))),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/negotiations/:id/offers',
+      summary: 'Every offer of the room (the counter-offer chain)',
+      tags,
+      auth: 'user',
+      params: idParams,
+    },
+    async ({ user, params }) => ({
+      items: await offers.list(user!, params.id),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/negotiations/:id/brokers', summary: 'A party invites a broker; an operator of the sub-market assigns one', tags, auth: 'user', params: idParams, body: inviteBrokerBody, status: 201 }, async ({ user, params, body, req }) => ({
-    negotiation: await rooms.present(user!, await rooms.addBroker(user!, params.id, body.brokerId, meta(req))),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/negotiations/:id/offers',
+      summary: 'Make an offer or a counter-offer',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: offerBody,
+      status: 201,
+    },
+    async ({ user, params, body, req, res }) => {
+      const { offer, created } = await offers.make(user!, params.id, body as never, meta(req));
+      res.status(created ? 201 : 200).json({ offer: presentOffer(offer), created });
+    },
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/negotiations/:id/broker-decision', summary: 'The invited broker accepts (with the commission) or declines', tags, auth: 'user', params: idParams, body: brokerDecisionBody }, async ({ user, params, body, req }) => ({
-    negotiation: await rooms.present(user!, await rooms.brokerDecision(user!, params.id, body, meta(req))),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/negotiations/:id/offers/:offerId/withdraw',
+      summary: "Withdraw my side's open offer",
+      tags,
+      auth: 'user',
+      params: offerParams,
+    },
+    async ({ user, params, req }) => ({
+      offer: presentOffer(await offers.withdraw(user!, params.id, params.offerId, meta(req))),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'post', path: '/api/negotiations/:id/withdraw', summary: 'A party withdraws: the room closes', tags, auth: 'user', params: idParams, body: withdrawBody }, async ({ user, params, body, req }) => ({
-    negotiation: await rooms.present(user!, await rooms.withdraw(user!, params.id, body.reason, meta(req))),
-  }));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/negotiations/:id/offers/:offerId/accept',
+      summary: "Accept the other side's open offer: the room is agreed and a deal recorded",
+      tags,
+      auth: 'user',
+      params: offerParams,
+    },
+    async ({ user, params, req }) => ({
+      deal: presentDeal(await offers.accept(user!, params.id, params.offerId, meta(req))),
+    }),
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/api/negotiations/:id/attachments/:attachmentId', summary: 'Download a file sent in the room', tags, auth: 'user', params: attachmentParams }, async ({ user, params, res }) => {
-    const { attachment, stream } = await messages.openAttachment(user!, params.id, params.attachmentId);
-    res.set({
-      'Content-Type': attachment.mime,
-      'Content-Length': String(attachment.size),
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
-      'Cache-Control': 'private, max-age=300',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    await new Promise<void>((resolve, reject) => stream.on('error', reject).pipe(res).on('finish', resolve));
-  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/negotiations/:id/brokers',
+      summary: 'A party invites a broker; an operator of the sub-market assigns one',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: inviteBrokerBody,
+      status: 201,
+    },
+    async ({ user, params, body, req }) => ({
+      negotiation: await rooms.present(user!, await rooms.addBroker(user!, params.id, body.brokerId, meta(req))),
+    }),
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/negotiations/:id/broker-decision',
+      summary: 'The invited broker accepts (with the commission) or declines',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: brokerDecisionBody,
+    },
+    async ({ user, params, body, req }) => ({
+      negotiation: await rooms.present(user!, await rooms.brokerDecision(user!, params.id, body, meta(req))),
+    }),
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/negotiations/:id/withdraw',
+      summary: 'A party withdraws: the room closes',
+      tags,
+      auth: 'user',
+      params: idParams,
+      body: withdrawBody,
+    },
+    async ({ user, params, body, req }) => ({
+      negotiation: await rooms.present(user!, await rooms.withdraw(user!, params.id, body.reason, meta(req))),
+    }),
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/negotiations/:id/attachments/:attachmentId',
+      summary: 'Download a file sent in the room',
+      tags,
+      auth: 'user',
+      params: attachmentParams,
+    },
+    async ({ user, params, res }) => {
+      const { attachment, stream } = await messages.openAttachment(user!, params.id, params.attachmentId);
+      res.set({
+        'Content-Type': attachment.mime,
+        'Content-Length': String(attachment.size),
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
+        'Cache-Control': 'private, max-age=300',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      await new Promise<void>((resolve, reject) => stream.on('error', reject).pipe(res).on('finish', resolve));
+    },
+  );
   return router;
 }

@@ -1,7 +1,12 @@
 import { Types } from 'mongoose';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
-import type { BrokerDecisionBody, NegotiationDto, OpenNegotiationBody, ParticipantDto } from '../../shared/negotiation-events';
+import type {
+  BrokerDecisionBody,
+  NegotiationDto,
+  OpenNegotiationBody,
+  ParticipantDto,
+} from '../../shared/negotiation-events';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { ListingRecord } from '../listings/listing.model';
@@ -28,7 +33,8 @@ interface Parties {
 }
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
-const titleOf = (l: ListingRecord) => String((l.live as { title?: string } | null)?.title ?? (l.content as { title?: string }).title ?? '');
+const titleOf = (l: ListingRecord) =>
+  String((l.live as { title?: string } | null)?.title ?? (l.content as { title?: string }).title ?? '');
 
 /** Rooms: opening, reading, brokers, withdrawal and expiry. Offers and the deal are in offer.service.ts. */
 export class NegotiationService {
@@ -43,7 +49,11 @@ export class NegotiationService {
    * A verified organisation opens a room from a published achievement (it buys), a published need (it
    * sells) or a winning challenge proposal (either side). Opening twice returns the open room.
    */
-  async open(user: AuthUser, body: OpenNegotiationBody, meta: Meta): Promise<{ negotiation: NegotiationRecord; created: boolean }> {
+  async open(
+    user: AuthUser,
+    body: OpenNegotiationBody,
+    meta: Meta,
+  ): Promise<{ negotiation: NegotiationRecord; created: boolean }> {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
     const org = await this.models.Org.findById(user.orgId, { verification: 1 }).lean();
     if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
@@ -78,27 +88,54 @@ export class NegotiationService {
     // Join first: the room's first events must reach sockets that are already connected.
     const members = await this.participantIds(created);
     this.log.publisher.joinUsers(String(created._id), members);
-    await this.audit.record(user, { entity: 'negotiation', entityId: String(created._id), action: 'open', to: 'open', ip: meta.ip });
-    await this.log.append(created, { type: 'opened', actorId: user.id, actorName: user.name, actorSide: side, status: 'open' }, { requireOpen: true });
+    await this.audit.record(user, {
+      entity: 'negotiation',
+      entityId: String(created._id),
+      action: 'open',
+      to: 'open',
+      ip: meta.ip,
+    });
+    await this.log.append(
+      created,
+      { type: 'opened', actorId: user.id, actorName: user.name, actorSide: side, status: 'open' },
+      { requireOpen: true },
+    );
     if (body.message) {
-      await this.log.append(created, { type: 'message', actorId: user.id, actorName: user.name, actorSide: side, text: body.message }, { requireOpen: true, clientMessageId: `open-${created._id}` });
+      await this.log.append(
+        created,
+        { type: 'message', actorId: user.id, actorName: user.name, actorSide: side, text: body.message },
+        { requireOpen: true, clientMessageId: `open-${created._id}` },
+      );
     }
     this.log.publisher.notify(members, String(created._id));
-    return { negotiation: (await this.models.Negotiation.findById(created._id).lean<NegotiationRecord>())!, created: true };
+    return {
+      negotiation: (await this.models.Negotiation.findById(created._id).lean<NegotiationRecord>())!,
+      created: true,
+    };
   }
 
   private async parties(user: AuthUser, kind: Parties['kind'], id: string): Promise<Parties> {
     if (kind === 'proposal') {
       const proposal = await this.models.Proposal.findById(id).lean<ProposalRecord>();
       const need = proposal && (await this.models.Need.findById(proposal.needId).lean<ListingRecord>());
-      if (!proposal || !need || (user.orgId !== String(need.ownerOrgId) && user.orgId !== String(proposal.orgId))) throw new AppError('NOT_FOUND');
-      if (proposal.status !== 'winner') throw new AppError('INVALID_STATE', { reason: 'only a winning proposal opens a negotiation' });
-      return { kind, subjectId: proposal._id, title: titleOf(need), buyerOrgId: need.ownerOrgId, sellerOrgId: proposal.orgId, submarketCode: need.submarketCode };
+      if (!proposal || !need || (user.orgId !== String(need.ownerOrgId) && user.orgId !== String(proposal.orgId)))
+        throw new AppError('NOT_FOUND');
+      if (proposal.status !== 'winner')
+        throw new AppError('INVALID_STATE', { reason: 'only a winning proposal opens a negotiation' });
+      return {
+        kind,
+        subjectId: proposal._id,
+        title: titleOf(need),
+        buyerOrgId: need.ownerOrgId,
+        sellerOrgId: proposal.orgId,
+        submarketCode: need.submarketCode,
+      };
     }
     const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
     const listing = await model.findById(id).lean<ListingRecord>();
     if (!listing || listing.status !== 'published' || !listing.live) throw new AppError('NOT_FOUND');
-    if (String(listing.ownerOrgId) === user.orgId) throw new AppError('FORBIDDEN', { reason: 'cannot negotiate with your own organisation' });
+    if (String(listing.ownerOrgId) === user.orgId)
+      throw new AppError('FORBIDDEN', { reason: 'cannot negotiate with your own organisation' });
     const mine = new Types.ObjectId(user.orgId!);
     return {
       kind,
@@ -118,13 +155,16 @@ export class NegotiationService {
     const n = Types.ObjectId.isValid(id) ? await this.models.Negotiation.findById(id).lean<NegotiationRecord>() : null;
     if (!n || !canNegotiation(user, 'readSummary', n)) throw new AppError('NOT_FOUND');
     if (canNegotiation(user, action, n)) return n;
-    if (n.status !== 'open' && canNegotiation(user, action, { ...n, status: 'open' })) throw new AppError('INVALID_STATE', { status: n.status });
+    if (n.status !== 'open' && canNegotiation(user, action, { ...n, status: 'open' }))
+      throw new AppError('INVALID_STATE', { status: n.status });
     throw new AppError('FORBIDDEN');
   }
 
   /** Members of both organisations and accepted brokers: whose sockets join the room. */
   async participantIds(n: NegotiationRecord): Promise<string[]> {
-    const members = await this.models.User.find({ orgId: { $in: [n.buyerOrgId, n.sellerOrgId] } }, { _id: 1 }).limit(1000).lean();
+    const members = await this.models.User.find({ orgId: { $in: [n.buyerOrgId, n.sellerOrgId] } }, { _id: 1 })
+      .limit(1000)
+      .lean();
     const brokers = n.brokers.filter((b) => b.status === 'accepted').map((b) => String(b.userId));
     return [...new Set([...members.map((m) => String(m._id)), ...brokers])];
   }
@@ -133,7 +173,10 @@ export class NegotiationService {
   async roomIdsFor(user: AuthUser): Promise<string[]> {
     const or: Record<string, unknown>[] = [{ acceptedBrokerId: new Types.ObjectId(user.id) }];
     if (user.orgId) or.push({ buyerOrgId: user.orgId }, { sellerOrgId: user.orgId });
-    const rows = await this.models.Negotiation.find({ $or: or }, { _id: 1 }).sort({ lastEventAt: -1 }).limit(2000).lean();
+    const rows = await this.models.Negotiation.find({ $or: or }, { _id: 1 })
+      .sort({ lastEventAt: -1 })
+      .limit(2000)
+      .lean();
     return rows.map((r) => String(r._id));
   }
 
@@ -148,12 +191,20 @@ export class NegotiationService {
       this.unreadFor(user, n),
       withDeal ? this.models.Deal.findOne({ negotiationId: n._id }).lean<DealRecord>() : null,
     ]);
-    return presentNegotiation(n, { orgNames, unread, deal, mySide: sideOf(user, n) ?? (pendingBroker(user, n) ? 'broker' : 'operator') });
+    return presentNegotiation(n, {
+      orgNames,
+      unread,
+      deal,
+      mySide: sideOf(user, n) ?? (pendingBroker(user, n) ? 'broker' : 'operator'),
+    });
   }
 
   private async unreadFor(user: AuthUser, n: NegotiationRecord): Promise<number> {
     if (!sideOf(user, n)) return 0;
-    const read = await this.models.NegotiationRead.findOne({ negotiationId: n._id, userId: new Types.ObjectId(user.id) }).lean();
+    const read = await this.models.NegotiationRead.findOne({
+      negotiationId: n._id,
+      userId: new Types.ObjectId(user.id),
+    }).lean();
     return unreadCount(this.models, n._id, user.id, read?.seq ?? 0);
   }
 
@@ -172,7 +223,11 @@ export class NegotiationService {
     const filter: Record<string, unknown> = { $or: or };
     if (q.status) filter.status = q.status;
     const [rows, total] = await Promise.all([
-      this.models.Negotiation.find(filter).sort({ lastEventAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<NegotiationRecord[]>(),
+      this.models.Negotiation.find(filter)
+        .sort({ lastEventAt: -1, _id: -1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<NegotiationRecord[]>(),
       this.models.Negotiation.countDocuments(filter),
     ]);
     const items = await Promise.all(rows.map((n) => this.present(user, n, { withDeal: true })));
@@ -194,7 +249,10 @@ export class NegotiationService {
     ]);
     const present = new Set([String(n.openedBy), user.id, ...actors.map(String), ...reads.keys()]);
     const ids = [...present].filter((x) => Types.ObjectId.isValid(x)).map((x) => new Types.ObjectId(x));
-    const members = await this.models.User.find({ _id: { $in: ids }, orgId: { $in: [n.buyerOrgId, n.sellerOrgId] } }, { name: 1, orgId: 1 })
+    const members = await this.models.User.find(
+      { _id: { $in: ids }, orgId: { $in: [n.buyerOrgId, n.sellerOrgId] } },
+      { name: 1, orgId: 1 },
+    )
       .limit(200)
       .lean<UserRecord[]>();
     const on = new Set(online);
@@ -206,7 +264,13 @@ export class NegotiationService {
       readSeq: reads.get(String(m._id)) ?? 0,
     }));
     for (const b of n.brokers.filter((x) => x.status === 'accepted')) {
-      rows.push({ id: String(b.userId), name: b.name, side: 'broker', online: on.has(String(b.userId)), readSeq: reads.get(String(b.userId)) ?? 0 });
+      rows.push({
+        id: String(b.userId),
+        name: b.name,
+        side: 'broker',
+        online: on.has(String(b.userId)),
+        readSeq: reads.get(String(b.userId)) ?? 0,
+      });
     }
     return rows;
   }
@@ -217,7 +281,14 @@ export class NegotiationService {
   }
 
   /** open → closed (withdrawn or expired), guarded on `status: open`; open offers are settled after. */
-  private async close(actor: Pick<AuthUser, 'id' | 'name'>, n: NegotiationRecord, action: 'withdraw' | 'expire', side: 'buyer' | 'seller' | 'system', reason: string | undefined, meta: Meta) {
+  private async close(
+    actor: Pick<AuthUser, 'id' | 'name'>,
+    n: NegotiationRecord,
+    action: 'withdraw' | 'expire',
+    side: 'buyer' | 'seller' | 'system',
+    reason: string | undefined,
+    meta: Meta,
+  ) {
     const to = nextNegotiation(n.status, action);
     if (!to) throw new AppError('INVALID_STATE', { status: n.status });
     const closeReason = action === 'withdraw' ? 'withdrawn' : 'expired';
@@ -228,8 +299,27 @@ export class NegotiationService {
     ).lean<NegotiationRecord>();
     if (!updated) throw new AppError('INVALID_STATE', { reason: 'the negotiation is no longer open' });
     await this.closeOffersOneByOne(n._id);
-    await this.audit.record(actor, { entity: 'negotiation', entityId: String(n._id), action, from: n.status, to, reason, ip: meta.ip });
-    await this.log.append(n, { type: 'status_changed', actorId: actor.id, actorName: actor.name, actorSide: side, status: to, reason: reason ?? closeReason }, { requireOpen: false });
+    await this.audit.record(actor, {
+      entity: 'negotiation',
+      entityId: String(n._id),
+      action,
+      from: n.status,
+      to,
+      reason,
+      ip: meta.ip,
+    });
+    await this.log.append(
+      n,
+      {
+        type: 'status_changed',
+        actorId: actor.id,
+        actorName: actor.name,
+        actorSide: side,
+        status: to,
+        reason: reason ?? closeReason,
+      },
+      { requireOpen: false },
+    );
     return updated;
   }
 
@@ -237,7 +327,10 @@ export class NegotiationService {
   async closeOffersOneByOne(negotiationId: Types.ObjectId): Promise<void> {
     const open = await this.models.NegotiationOffer.find({ negotiationId, status: 'open' }, { _id: 1 }).lean();
     for (const o of open) {
-      await this.models.NegotiationOffer.updateOne({ _id: o._id, status: 'open' }, { $set: { status: 'closed', slot: `x:${o._id}` } });
+      await this.models.NegotiationOffer.updateOne(
+        { _id: o._id, status: 'open' },
+        { $set: { status: 'closed', slot: `x:${o._id}` } },
+      );
     }
   }
 
@@ -257,18 +350,48 @@ export class NegotiationService {
       throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'brokerId', message: 'not a certified broker' }]);
     }
     if (broker.orgId && [String(n.buyerOrgId), String(n.sellerOrgId)].includes(String(broker.orgId))) {
-      throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'brokerId', message: 'a broker cannot work for one of the parties' }]);
+      throw new AppError('VALIDATION_FAILED', [
+        { in: 'body', path: 'brokerId', message: 'a broker cannot work for one of the parties' },
+      ]);
     }
     const status: BrokerEntry['status'] = byParty ? 'invited' : 'assigned';
-    const entry = { userId: broker._id, name: broker.name, certNo: broker.brokerCertNo ?? null, status, invitedBy: user.id, commission: null, at: new Date() };
+    const entry = {
+      userId: broker._id,
+      name: broker.name,
+      certNo: broker.brokerCertNo ?? null,
+      status,
+      invitedBy: user.id,
+      commission: null,
+      at: new Date(),
+    };
     const res = await this.models.Negotiation.updateOne(
       { _id: n._id, status: 'open', brokerSlot: null },
       { $push: { brokers: entry }, $set: { brokerSlot: broker._id } },
     );
-    if (res.modifiedCount !== 1) throw new AppError('INVALID_STATE', { reason: 'a broker is already invited or taking part' });
-    const actorSide = sideOf(user, n) === 'buyer' || sideOf(user, n) === 'seller' ? (sideOf(user, n) as 'buyer' | 'seller') : 'operator';
-    await this.audit.record(user, { entity: 'negotiation', entityId: String(n._id), action: byParty ? 'invite_broker' : 'assign_broker', to: status, ip: meta.ip });
-    await this.log.append(n, { type: byParty ? 'broker_invited' : 'broker_assigned', actorId: user.id, actorName: user.name, actorSide, broker: { id: String(broker._id), name: broker.name } }, { requireOpen: true });
+    if (res.modifiedCount !== 1)
+      throw new AppError('INVALID_STATE', { reason: 'a broker is already invited or taking part' });
+    const actorSide =
+      sideOf(user, n) === 'buyer' || sideOf(user, n) === 'seller'
+        ? (sideOf(user, n) as 'buyer' | 'seller')
+        : 'operator';
+    await this.audit.record(user, {
+      entity: 'negotiation',
+      entityId: String(n._id),
+      action: byParty ? 'invite_broker' : 'assign_broker',
+      to: status,
+      ip: meta.ip,
+    });
+    await this.log.append(
+      n,
+      {
+        type: byParty ? 'broker_invited' : 'broker_assigned',
+        actorId: user.id,
+        actorName: user.name,
+        actorSide,
+        broker: { id: String(broker._id), name: broker.name },
+      },
+      { requireOpen: true },
+    );
     this.log.publisher.notify([String(broker._id)], String(n._id));
     return (await this.models.Negotiation.findById(n._id).lean<NegotiationRecord>())!;
   }
@@ -276,7 +399,9 @@ export class NegotiationService {
   /** The invited broker accepts (stating the commission, which becomes part of the agreed terms) or declines. */
   async brokerDecision(user: AuthUser, id: string, body: BrokerDecisionBody, meta: Meta): Promise<NegotiationRecord> {
     const n = await this.load(user, id, 'respondBroker');
-    const index = n.brokers.findIndex((b) => String(b.userId) === user.id && (b.status === 'invited' || b.status === 'assigned'));
+    const index = n.brokers.findIndex(
+      (b) => String(b.userId) === user.id && (b.status === 'invited' || b.status === 'assigned'),
+    );
     const current = n.brokers[index];
     const to = nextBroker(current.status, body.decision);
     if (!to) throw new AppError('INVALID_STATE', { status: current.status });
@@ -287,12 +412,21 @@ export class NegotiationService {
         $set: {
           [`${at}.status`]: to,
           [`${at}.at`]: new Date(),
-          ...(body.decision === 'accept' ? { [`${at}.commission`]: body.commission, acceptedBrokerId: current.userId } : { brokerSlot: null }),
+          ...(body.decision === 'accept'
+            ? { [`${at}.commission`]: body.commission, acceptedBrokerId: current.userId }
+            : { brokerSlot: null }),
         },
       },
     );
     if (res.modifiedCount !== 1) throw new AppError('INVALID_STATE', { reason: 'the invitation changed meanwhile' });
-    await this.audit.record(user, { entity: 'negotiation', entityId: String(n._id), action: `broker_${body.decision}`, from: current.status, to, ip: meta.ip });
+    await this.audit.record(user, {
+      entity: 'negotiation',
+      entityId: String(n._id),
+      action: `broker_${body.decision}`,
+      from: current.status,
+      to,
+      ip: meta.ip,
+    });
     const commission = body.decision === 'accept' ? body.commission : undefined;
     if (body.decision === 'accept') this.log.publisher.joinUsers(String(n._id), [user.id]);
     await this.log.append(
@@ -312,7 +446,9 @@ export class NegotiationService {
 
   /** Closes rooms idle past NEGOTIATION_IDLE_DAYS; run by a timer and callable from tests. */
   async expireIdle(now = new Date()): Promise<number> {
-    const due = await this.models.Negotiation.find({ status: 'open', expiresAt: { $lt: now } }).limit(500).lean<NegotiationRecord[]>();
+    const due = await this.models.Negotiation.find({ status: 'open', expiresAt: { $lt: now } })
+      .limit(500)
+      .lean<NegotiationRecord[]>();
     let closed = 0;
     for (const n of due) {
       try {
@@ -326,9 +462,20 @@ export class NegotiationService {
   }
 
   async brokers() {
-    const users = await this.models.User.find({ roles: 'broker' }, { name: 1, brokerCertNo: 1, orgId: 1 }).sort({ name: 1 }).limit(200).lean<UserRecord[]>();
-    const orgs = await this.models.Org.find({ _id: { $in: users.map((u) => u.orgId).filter(Boolean) } }, { name: 1 }).lean();
+    const users = await this.models.User.find({ roles: 'broker' }, { name: 1, brokerCertNo: 1, orgId: 1 })
+      .sort({ name: 1 })
+      .limit(200)
+      .lean<UserRecord[]>();
+    const orgs = await this.models.Org.find(
+      { _id: { $in: users.map((u) => u.orgId).filter(Boolean) } },
+      { name: 1 },
+    ).lean();
     const names = new Map(orgs.map((o) => [String(o._id), o.name]));
-    return users.map((u) => ({ id: String(u._id), name: u.name, certNo: u.brokerCertNo ?? null, agency: u.orgId ? (names.get(String(u.orgId)) ?? null) : null }));
+    return users.map((u) => ({
+      id: String(u._id),
+      name: u.name,
+      certNo: u.brokerCertNo ?? null,
+      agency: u.orgId ? (names.get(String(u.orgId)) ?? null) : null,
+    }));
   }
 }

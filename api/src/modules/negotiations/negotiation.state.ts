@@ -7,7 +7,10 @@ import type { BrokerEntry } from './negotiation.model';
  * filter, so two racing requests cannot both move the same record.
  */
 export type NegotiationAction = 'agree' | 'withdraw' | 'expire';
-export const negotiationTransitions: Record<NegotiationStatus, Partial<Record<NegotiationAction, NegotiationStatus>>> = {
+export const negotiationTransitions: Record<
+  NegotiationStatus,
+  Partial<Record<NegotiationAction, NegotiationStatus>>
+> = {
   open: { agree: 'agreed', withdraw: 'closed', expire: 'closed' },
   agreed: {},
   closed: {},

@@ -24,24 +24,34 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const status = async (method: string, path: string, who: Who, body?: unknown) => (await app.http(method, path, { token: who?.token, body })).status;
+const status = async (method: string, path: string, who: Who, body?: unknown) =>
+  (await app.http(method, path, { token: who?.token, body })).status;
 /** Seller = the owner organisation (Benxi, hub-operated), buyer = the other organisation. */
 const room = () => openRoom(app, cast.owner, cast.other, cast.hubOperator);
 const outsiders = () => [cast.loner, cast.official, cast.otherOfficial, cast.cityOperator];
 const events = (id: string) => app.models.NegotiationEvent.countDocuments({ negotiationId: id });
 const makeOffer = async (id: string, who: { token: string }) =>
-  (await app.http('POST', `/api/negotiations/${id}/offers`, { token: who.token, body: { clientMessageId: clientId(), terms: offerTerms() } })).body.offer.id as string;
+  (
+    await app.http('POST', `/api/negotiations/${id}/offers`, {
+      token: who.token,
+      body: { clientMessageId: clientId(), terms: offerTerms() },
+    })
+  ).body.offer.id as string;
 
 describe('collection routes', () => {
   test('POST /api/negotiations: anonymous 401, officials and loners cannot open, a verified organisation opens', async () => {
     cover('POST', '/api/negotiations');
-    const body = { subject: { kind: 'achievement', id: await publish(app, 'achievements', cast.owner, cast.hubOperator) } };
+    const body = {
+      subject: { kind: 'achievement', id: await publish(app, 'achievements', cast.owner, cast.hubOperator) },
+    };
     expect(await status('POST', '/api/negotiations', null, body)).toBe(401);
     expect(await status('POST', '/api/negotiations', cast.official, body)).toBe(403);
     expect(await status('POST', '/api/negotiations', cast.hubOperator, body)).toBe(403);
     expect(await app.models.Negotiation.countDocuments({ 'subject.id': body.subject.id })).toBe(0);
     expect(await status('POST', '/api/negotiations', cast.other, body)).toBe(201);
-    expect(await app.models.Negotiation.countDocuments({ 'subject.id': body.subject.id, buyerOrgId: cast.otherOrg._id })).toBe(1);
+    expect(
+      await app.models.Negotiation.countDocuments({ 'subject.id': body.subject.id, buyerOrgId: cast.otherOrg._id }),
+    ).toBe(1);
   });
 
   test('GET /api/negotiations: each user lists only rooms they take part in', async () => {
@@ -59,7 +69,7 @@ describe('collection routes', () => {
     }
   });
 
-  test('GET /api/negotiations/admin: operators of the room\'s sub-market, hub operators and admins list it (metadata only); nobody else', async () => {
+  test("GET /api/negotiations/admin: operators of the room's sub-market, hub operators and admins list it (metadata only); nobody else", async () => {
     cover('GET', '/api/negotiations/admin');
     const secret = `报价底线 ${clientId()}`;
     const id = await openRoom(app, cast.owner, cast.other, cast.hubOperator, secret);
@@ -74,8 +84,14 @@ describe('collection routes', () => {
     const thirdOrg = await app.createUser({ org: await app.createOrg({ regionCode: '210500' }) });
     expect(await status('GET', path, null)).toBe(401);
     // Another organisation, the room's own parties and its broker, officials: not staff, whatever they take part in.
-    await app.http('POST', `/api/negotiations/${id}/brokers`, { token: cast.other.token, body: { brokerId: String(broker.user._id) } });
-    await app.http('POST', `/api/negotiations/${id}/broker-decision`, { token: broker.token, body: { decision: 'accept', commission: { kind: 'percent', bp: 200 } } });
+    await app.http('POST', `/api/negotiations/${id}/brokers`, {
+      token: cast.other.token,
+      body: { brokerId: String(broker.user._id) },
+    });
+    await app.http('POST', `/api/negotiations/${id}/broker-decision`, {
+      token: broker.token,
+      body: { decision: 'accept', commission: { kind: 'percent', bp: 200 } },
+    });
     for (const who of [thirdOrg, cast.owner, cast.other, broker, cast.official, cast.otherOfficial, cast.loner]) {
       const res = await app.http('GET', path, { token: who.token });
       expect([res.status, res.body.error?.code]).toEqual([403, 'FORBIDDEN']);
@@ -90,12 +106,34 @@ describe('collection routes', () => {
     // Metadata only: no message text, no offer or deal terms, even though the room has all of them.
     const res = await app.http('GET', path, { token: benxiOperator.token });
     const row = res.body.items.find((n: { id: string }) => n.id === id);
-    expect(row).toMatchObject({ submarketCode: 'SM-210500', status: 'open', buyer: { orgId: String(cast.otherOrg._id) }, seller: { orgId: String(cast.ownerOrg._id) } });
+    expect(row).toMatchObject({
+      submarketCode: 'SM-210500',
+      status: 'open',
+      buyer: { orgId: String(cast.otherOrg._id) },
+      seller: { orgId: String(cast.ownerOrg._id) },
+    });
     expect(row.brokers).toEqual([expect.objectContaining({ id: String(broker.user._id), status: 'accepted' })]);
-    expect(Object.keys(row).sort()).toEqual(['brokers', 'buyer', 'closeReason', 'createdAt', 'expiresAt', 'id', 'lastEventAt', 'lastSeq', 'seller', 'status', 'subject', 'submarketCode', 'title']);
+    expect(Object.keys(row).sort()).toEqual([
+      'brokers',
+      'buyer',
+      'closeReason',
+      'createdAt',
+      'expiresAt',
+      'id',
+      'lastEventAt',
+      'lastSeq',
+      'seller',
+      'status',
+      'subject',
+      'submarketCode',
+      'title',
+    ]);
     expect(JSON.stringify(res.body)).not.toContain(secret);
     // Listing is a read: the room is unchanged.
-    expect(await app.models.Negotiation.findById(id).lean()).toMatchObject({ status: 'open', acceptedBrokerId: broker.user._id });
+    expect(await app.models.Negotiation.findById(id).lean()).toMatchObject({
+      status: 'open',
+      acceptedBrokerId: broker.user._id,
+    });
   });
 
   test('GET /api/negotiations/brokers: signed-in users see certified brokers', async () => {
@@ -109,7 +147,10 @@ describe('collection routes', () => {
   test('GET /api/negotiations/commissions: a broker sees only their own deals', async () => {
     cover('GET', '/api/negotiations/commissions');
     expect(await status('GET', '/api/negotiations/commissions', null)).toBe(401);
-    expect((await app.http('GET', '/api/negotiations/commissions', { token: cast.other.token })).body).toEqual({ items: [], totalFen: 0 });
+    expect((await app.http('GET', '/api/negotiations/commissions', { token: cast.other.token })).body).toEqual({
+      items: [],
+      totalFen: 0,
+    });
     expect((await app.http('GET', '/api/negotiations/commissions', { token: broker.token })).status).toBe(200);
   });
 });
@@ -164,7 +205,9 @@ describe('room routes', () => {
     for (const who of outsiders()) expect(await status('POST', path, who, { seq: 1 })).toBe(404);
     expect(await app.models.NegotiationRead.countDocuments({ negotiationId: id })).toBe(0);
     expect(await status('POST', path, cast.owner, { seq: 1 })).toBe(200);
-    expect(await app.models.NegotiationRead.find({ negotiationId: id }).lean()).toEqual([expect.objectContaining({ userId: cast.owner.user._id, seq: 1 })]);
+    expect(await app.models.NegotiationRead.find({ negotiationId: id }).lean()).toEqual([
+      expect.objectContaining({ userId: cast.owner.user._id, seq: 1 }),
+    ]);
   });
 
   test('POST /api/negotiations/:id/offers: parties offer; brokers, operators and outsiders cannot', async () => {
@@ -220,13 +263,18 @@ describe('room routes', () => {
     expect(await status('POST', path, cast.other, body)).toBe(201);
     const second = await room();
     expect(await status('POST', `/api/negotiations/${second}/brokers`, cast.hubOperator, body)).toBe(201);
-    expect((await app.models.Negotiation.findById(second).lean())!.brokers).toEqual([expect.objectContaining({ status: 'assigned', invitedBy: String(cast.hubOperator.user._id) })]);
+    expect((await app.models.Negotiation.findById(second).lean())!.brokers).toEqual([
+      expect.objectContaining({ status: 'assigned', invitedBy: String(cast.hubOperator.user._id) }),
+    ]);
   });
 
   test('POST /api/negotiations/:id/broker-decision: only the invited broker', async () => {
     cover('POST', '/api/negotiations/:id/broker-decision');
     const id = await room();
-    await app.http('POST', `/api/negotiations/${id}/brokers`, { token: cast.owner.token, body: { brokerId: String(broker.user._id) } });
+    await app.http('POST', `/api/negotiations/${id}/brokers`, {
+      token: cast.owner.token,
+      body: { brokerId: String(broker.user._id) },
+    });
     const path = `/api/negotiations/${id}/broker-decision`;
     const body = { decision: 'accept', commission: { kind: 'percent', bp: 250 } };
     const other = await app.createUser({ roles: ['broker'] });
@@ -252,15 +300,23 @@ describe('room routes', () => {
     expect(await status('POST', path, cast.hubOperator, {})).toBe(403);
     expect((await app.models.Negotiation.findById(id).lean())!.status).toBe('open');
     expect(await status('POST', path, cast.member, { reason: '方向调整' })).toBe(200);
-    expect(await app.models.Negotiation.findById(id).lean()).toMatchObject({ status: 'closed', closeReason: 'withdrawn' });
+    expect(await app.models.Negotiation.findById(id).lean()).toMatchObject({
+      status: 'closed',
+      closeReason: 'withdrawn',
+    });
   });
 
   test('GET /api/negotiations/:id/attachments/:attachmentId: participants download files sent in the room', async () => {
     cover('GET', '/api/negotiations/:id/attachments/:attachmentId');
     const id = await room();
     const file = await upload(app, cast.other, '报价说明.pdf', files.pdf());
-    const sent = await app.http('POST', `/api/negotiations/${id}/messages`, { token: cast.other.token, body: { clientMessageId: clientId(), text: '附件为报价说明', attachmentIds: [file.body.attachment.id] } });
-    expect(sent.body.event.attachments).toEqual([expect.objectContaining({ id: file.body.attachment.id, filename: '报价说明.pdf' })]);
+    const sent = await app.http('POST', `/api/negotiations/${id}/messages`, {
+      token: cast.other.token,
+      body: { clientMessageId: clientId(), text: '附件为报价说明', attachmentIds: [file.body.attachment.id] },
+    });
+    expect(sent.body.event.attachments).toEqual([
+      expect.objectContaining({ id: file.body.attachment.id, filename: '报价说明.pdf' }),
+    ]);
     const path = `/api/negotiations/${id}/attachments/${file.body.attachment.id}`;
     expect(await status('GET', path, null)).toBe(401);
     for (const who of outsiders()) expect(await status('GET', path, who)).toBe(404);
@@ -268,10 +324,18 @@ describe('room routes', () => {
     expect(await status('GET', path, cast.owner)).toBe(200);
     // A file of the room's party that was never sent in this room stays private.
     const unsent = await upload(app, cast.other, '内部.pdf', files.pdf());
-    expect(await status('GET', `/api/negotiations/${id}/attachments/${unsent.body.attachment.id}`, cast.owner)).toBe(404);
+    expect(await status('GET', `/api/negotiations/${id}/attachments/${unsent.body.attachment.id}`, cast.owner)).toBe(
+      404,
+    );
     // Someone else's file cannot be sent.
     const foreign = await upload(app, cast.owner, '卖方.pdf', files.pdf());
-    expect(await status('POST', `/api/negotiations/${id}/messages`, cast.other, { clientMessageId: clientId(), text: 'x', attachmentIds: [foreign.body.attachment.id] })).toBe(400);
+    expect(
+      await status('POST', `/api/negotiations/${id}/messages`, cast.other, {
+        clientMessageId: clientId(),
+        text: 'x',
+        attachmentIds: [foreign.body.attachment.id],
+      }),
+    ).toBe(400);
   });
 });
 
@@ -292,8 +356,25 @@ describe('bad input', () => {
       ['offers', { clientMessageId: clientId(), terms: offerTerms({ amountFen: '100' }) }],
       ['offers', { clientMessageId: clientId(), terms: offerTerms({ amountFen: 1.5 }) }],
       ['offers', { clientMessageId: clientId(), terms: offerTerms({ category: 'gift' }) }],
-      ['offers', { clientMessageId: clientId(), terms: offerTerms({ paymentPlan: { kind: 'instalments', instalments: [{ percent: 50, dueMonths: 0 }, { percent: 40, dueMonths: 3 }] } }) }],
-      ['offers', { clientMessageId: clientId(), terms: offerTerms({ validUntil: new Date(Date.now() - 60_000).toISOString() }) }],
+      [
+        'offers',
+        {
+          clientMessageId: clientId(),
+          terms: offerTerms({
+            paymentPlan: {
+              kind: 'instalments',
+              instalments: [
+                { percent: 50, dueMonths: 0 },
+                { percent: 40, dueMonths: 3 },
+              ],
+            },
+          }),
+        },
+      ],
+      [
+        'offers',
+        { clientMessageId: clientId(), terms: offerTerms({ validUntil: new Date(Date.now() - 60_000).toISOString() }) },
+      ],
       ['offers', { clientMessageId: clientId(), terms: offerTerms({ text: 'x'.repeat(4_001) }) }],
       ['offers', { clientMessageId: clientId(), terms: { ...offerTerms(), side: 'buyer' } }],
       ['offers', { clientMessageId: clientId(), counterTo: 'abc', terms: offerTerms() }],
@@ -307,25 +388,57 @@ describe('bad input', () => {
       const res = await app.http('POST', `/api/negotiations/${id}/${tail}`, { token: cast.other.token, body });
       expect([tail, res.status]).toEqual([tail, 400]);
     }
-    const open = await app.http('POST', '/api/negotiations', { token: cast.other.token, body: { subject: { kind: 'achievement', id: { $ne: null } } } });
+    const open = await app.http('POST', '/api/negotiations', {
+      token: cast.other.token,
+      body: { subject: { kind: 'achievement', id: { $ne: null } } },
+    });
     expect(open.status).toBe(400);
-    expect((await app.http('POST', '/api/negotiations', { token: cast.other.token, body: { subject: { kind: 'contract', id: id } } })).status).toBe(400);
+    expect(
+      (
+        await app.http('POST', '/api/negotiations', {
+          token: cast.other.token,
+          body: { subject: { kind: 'contract', id: id } },
+        })
+      ).status,
+    ).toBe(400);
     expect(await events(id)).toBe(before);
     expect(await app.models.NegotiationOffer.countDocuments({ negotiationId: id })).toBe(offersBefore);
-    expect((await app.models.Negotiation.findById(id).lean())).toMatchObject({ status: 'open', brokers: [] });
+    expect(await app.models.Negotiation.findById(id).lean()).toMatchObject({ status: 'open', brokers: [] });
     expect(await app.models.NegotiationRead.countDocuments({ negotiationId: id })).toBe(0);
   });
 
   test('when ids or queries are malformed, then 400 (INVALID_ID) and nothing changes', async () => {
     const id = await room();
-    expect((await app.http('GET', '/api/negotiations/not-an-id', { token: cast.other.token })).body.error.code).toBe('INVALID_ID');
-    expect((await app.http('POST', `/api/negotiations/${id}/offers/zzz/accept`, { token: cast.other.token })).body.error.code).toBe('INVALID_ID');
-    expect((await app.http('GET', `/api/negotiations/${id}/events?after=-3`, { token: cast.other.token })).status).toBe(400);
-    expect((await app.http('GET', `/api/negotiations/${id}/events?limit=100000`, { token: cast.other.token })).status).toBe(400);
-    expect((await app.http('GET', `/api/negotiations/${id}/events?after[$gt]=1`, { token: cast.other.token })).status).toBe(400);
+    expect((await app.http('GET', '/api/negotiations/not-an-id', { token: cast.other.token })).body.error.code).toBe(
+      'INVALID_ID',
+    );
+    expect(
+      (await app.http('POST', `/api/negotiations/${id}/offers/zzz/accept`, { token: cast.other.token })).body.error
+        .code,
+    ).toBe('INVALID_ID');
+    expect((await app.http('GET', `/api/negotiations/${id}/events?after=-3`, { token: cast.other.token })).status).toBe(
+      400,
+    );
+    expect(
+      (await app.http('GET', `/api/negotiations/${id}/events?limit=100000`, { token: cast.other.token })).status,
+    ).toBe(400);
+    expect(
+      (await app.http('GET', `/api/negotiations/${id}/events?after[$gt]=1`, { token: cast.other.token })).status,
+    ).toBe(400);
     expect((await app.http('GET', '/api/negotiations?status=whatever', { token: cast.other.token })).status).toBe(400);
     expect((await app.http('GET', '/api/negotiations?pageSize=1000', { token: cast.other.token })).status).toBe(400);
-    for (const q of ['staleDays=0', 'staleDays=abc', 'staleDays[$gt]=1', 'submarket[$ne]=x', 'submarket=SM%20210500', 'broker=maybe', 'status=done', 'pageSize=101', 'page=0', 'sort=title']) {
+    for (const q of [
+      'staleDays=0',
+      'staleDays=abc',
+      'staleDays[$gt]=1',
+      'submarket[$ne]=x',
+      'submarket=SM%20210500',
+      'broker=maybe',
+      'status=done',
+      'pageSize=101',
+      'page=0',
+      'sort=title',
+    ]) {
       const res = await app.http('GET', `/api/negotiations/admin?${q}`, { token: cast.hubOperator.token });
       expect([q, res.status, res.body.error?.code]).toEqual([q, 400, 'VALIDATION_FAILED']);
     }

@@ -35,11 +35,19 @@ export class OfferService {
 
   async list(user: AuthUser, id: string) {
     const n = await this.rooms.load(user, id, 'readRoom');
-    const rows = await this.models.NegotiationOffer.find({ negotiationId: n._id }).sort({ createdAt: 1, _id: 1 }).limit(500).lean<OfferRecord[]>();
+    const rows = await this.models.NegotiationOffer.find({ negotiationId: n._id })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(500)
+      .lean<OfferRecord[]>();
     return rows.map(presentOffer);
   }
 
-  async make(user: AuthUser, id: string, body: OfferBody & { terms: OfferTerms }, meta: { ip?: string }): Promise<{ offer: OfferRecord; created: boolean }> {
+  async make(
+    user: AuthUser,
+    id: string,
+    body: OfferBody & { terms: OfferTerms },
+    meta: { ip?: string },
+  ): Promise<{ offer: OfferRecord; created: boolean }> {
     const n = await this.rooms.load(user, id, 'offer');
     const side = sideOf(user, n) as 'buyer' | 'seller';
     const clientKey = `${n._id}:${user.id}:${body.clientMessageId}`;
@@ -48,13 +56,19 @@ export class OfferService {
     const validUntil = new Date(body.terms.validUntil);
     const ahead = validUntil.getTime() - Date.now();
     if (ahead < MIN_VALID_MS || ahead > MAX_VALID_MS) {
-      throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'terms.validUntil', message: 'must be between one minute and 90 days ahead' }]);
+      throw new AppError('VALIDATION_FAILED', [
+        { in: 'body', path: 'terms.validUntil', message: 'must be between one minute and 90 days ahead' },
+      ]);
     }
     let parent: OfferRecord | null = null;
     if (body.counterTo) {
-      parent = await this.models.NegotiationOffer.findOne({ _id: body.counterTo, negotiationId: n._id }).lean<OfferRecord>();
+      parent = await this.models.NegotiationOffer.findOne({
+        _id: body.counterTo,
+        negotiationId: n._id,
+      }).lean<OfferRecord>();
       if (!parent) throw new AppError('NOT_FOUND');
-      if (parent.side === side || parent.status !== 'open') throw new AppError('INVALID_STATE', { reason: "a counter-offer answers the other side's open offer" });
+      if (parent.side === side || parent.status !== 'open')
+        throw new AppError('INVALID_STATE', { reason: "a counter-offer answers the other side's open offer" });
     }
     const _id = new Types.ObjectId();
     let offer: OfferRecord;
@@ -85,33 +99,74 @@ export class OfferService {
     try {
       await this.log.append(
         n,
-        { type: 'offer_made', actorId: user.id, actorName: user.name, actorSide: side, offerId: offer._id, offer: presentOffer(offer) },
+        {
+          type: 'offer_made',
+          actorId: user.id,
+          actorName: user.name,
+          actorSide: side,
+          offerId: offer._id,
+          offer: presentOffer(offer),
+        },
         { requireOpen: true, clientMessageId: body.clientMessageId },
       );
     } catch (err) {
       await this.settle(offer, 'close');
       throw err;
     }
-    await this.audit.record(user, { entity: 'negotiation_offer', entityId: String(offer._id), action: parent ? 'counter' : 'offer', to: 'open', ip: meta.ip });
+    await this.audit.record(user, {
+      entity: 'negotiation_offer',
+      entityId: String(offer._id),
+      action: parent ? 'counter' : 'offer',
+      to: 'open',
+      ip: meta.ip,
+    });
     return { offer, created: true };
   }
 
   /** Moves an open offer on by the table, freeing its side's slot; false when it was no longer open. */
-  private async settle(o: Pick<OfferRecord, '_id'>, action: 'counter' | 'withdraw' | 'expire' | 'accept' | 'close'): Promise<boolean> {
+  private async settle(
+    o: Pick<OfferRecord, '_id'>,
+    action: 'counter' | 'withdraw' | 'expire' | 'accept' | 'close',
+  ): Promise<boolean> {
     const to = nextOffer('open', action)!;
-    const res = await this.models.NegotiationOffer.updateOne({ _id: o._id, status: 'open' }, { $set: { status: to, slot: `x:${o._id}` } });
+    const res = await this.models.NegotiationOffer.updateOne(
+      { _id: o._id, status: 'open' },
+      { $set: { status: to, slot: `x:${o._id}` } },
+    );
     return res.modifiedCount === 1;
   }
 
   async withdraw(user: AuthUser, id: string, offerId: string, meta: { ip?: string }): Promise<OfferRecord> {
     const n = await this.rooms.load(user, id, 'offer');
-    const offer = await this.models.NegotiationOffer.findOne({ _id: offerId, negotiationId: n._id }).lean<OfferRecord>();
+    const offer = await this.models.NegotiationOffer.findOne({
+      _id: offerId,
+      negotiationId: n._id,
+    }).lean<OfferRecord>();
     if (!offer) throw new AppError('NOT_FOUND');
-    if (offer.side !== sideOf(user, n)) throw new AppError('FORBIDDEN', { reason: "only the offering side withdraws" });
-    if (!nextOffer(offer.status, 'withdraw') || !(await this.settle(offer, 'withdraw'))) throw new AppError('INVALID_STATE', { status: offer.status });
+    if (offer.side !== sideOf(user, n)) throw new AppError('FORBIDDEN', { reason: 'only the offering side withdraws' });
+    if (!nextOffer(offer.status, 'withdraw') || !(await this.settle(offer, 'withdraw')))
+      throw new AppError('INVALID_STATE', { status: offer.status });
     const updated = (await this.models.NegotiationOffer.findById(offer._id).lean<OfferRecord>())!;
-    await this.audit.record(user, { entity: 'negotiation_offer', entityId: offerId, action: 'withdraw', from: 'open', to: 'withdrawn', ip: meta.ip });
-    await this.log.append(n, { type: 'offer_withdrawn', actorId: user.id, actorName: user.name, actorSide: offer.side, offerId: offer._id, offer: presentOffer(updated) }, { requireOpen: true });
+    await this.audit.record(user, {
+      entity: 'negotiation_offer',
+      entityId: offerId,
+      action: 'withdraw',
+      from: 'open',
+      to: 'withdrawn',
+      ip: meta.ip,
+    });
+    await this.log.append(
+      n,
+      {
+        type: 'offer_withdrawn',
+        actorId: user.id,
+        actorName: user.name,
+        actorSide: offer.side,
+        offerId: offer._id,
+        offer: presentOffer(updated),
+      },
+      { requireOpen: true },
+    );
     return updated;
   }
 
@@ -122,11 +177,15 @@ export class OfferService {
    */
   async accept(user: AuthUser, id: string, offerId: string, meta: { ip?: string }): Promise<DealRecord> {
     const n0 = await this.rooms.load(user, id, 'readRoom');
-    const offer = await this.models.NegotiationOffer.findOne({ _id: offerId, negotiationId: n0._id }).lean<OfferRecord>();
+    const offer = await this.models.NegotiationOffer.findOne({
+      _id: offerId,
+      negotiationId: n0._id,
+    }).lean<OfferRecord>();
     if (!offer) throw new AppError('NOT_FOUND');
     const side = sideOf(user, n0);
-    if (side !== 'buyer' && side !== 'seller') throw new AppError('FORBIDDEN', { reason: 'only a party accepts an offer' });
-    if (offer.side === side) throw new AppError('FORBIDDEN', { reason: "an offer is accepted by the other side" });
+    if (side !== 'buyer' && side !== 'seller')
+      throw new AppError('FORBIDDEN', { reason: 'only a party accepts an offer' });
+    if (offer.side === side) throw new AppError('FORBIDDEN', { reason: 'an offer is accepted by the other side' });
     if (n0.status === 'agreed' && String(n0.agreedOfferId) === offerId) return this.finish(user, n0, offer, meta);
     const to = nextNegotiation(n0.status, 'agree');
     if (!to || offer.status !== 'open') throw new AppError('INVALID_STATE', { status: n0.status, offer: offer.status });
@@ -145,19 +204,43 @@ export class OfferService {
       if (now?.status === 'agreed' && String(now.agreedOfferId) === offerId) return this.finish(user, now, offer, meta);
       throw new AppError('INVALID_STATE', { reason: 'the negotiation is no longer open' });
     }
-    await this.audit.record(user, { entity: 'negotiation', entityId: id, action: 'agree', from: 'open', to, ip: meta.ip });
+    await this.audit.record(user, {
+      entity: 'negotiation',
+      entityId: id,
+      action: 'agree',
+      from: 'open',
+      to,
+      ip: meta.ip,
+    });
     return this.finish(user, agreed, offer, meta);
   }
 
-  private async finish(user: AuthUser, n: NegotiationRecord, offer: OfferRecord, meta: { ip?: string }): Promise<DealRecord> {
+  private async finish(
+    user: AuthUser,
+    n: NegotiationRecord,
+    offer: OfferRecord,
+    meta: { ip?: string },
+  ): Promise<DealRecord> {
     const accepted = await this.settle(offer, 'accept');
-    if (accepted) await this.audit.record(user, { entity: 'negotiation_offer', entityId: String(offer._id), action: 'accept', from: 'open', to: 'accepted', ip: meta.ip });
+    if (accepted)
+      await this.audit.record(user, {
+        entity: 'negotiation_offer',
+        entityId: String(offer._id),
+        action: 'accept',
+        from: 'open',
+        to: 'accepted',
+        ip: meta.ip,
+      });
     const deal = await this.ensureDeal(user, n, offer);
     await this.rooms.closeOffersOneByOne(n._id);
     if (accepted) {
       const current = (await this.models.NegotiationOffer.findById(offer._id).lean<OfferRecord>())!;
       const actor = { actorId: user.id, actorName: user.name, actorSide: sideOf(user, n)! };
-      await this.log.append(n, { type: 'offer_accepted', ...actor, offerId: offer._id, offer: presentOffer(current) }, { requireOpen: false });
+      await this.log.append(
+        n,
+        { type: 'offer_accepted', ...actor, offerId: offer._id, offer: presentOffer(current) },
+        { requireOpen: false },
+      );
       await this.log.append(n, { type: 'status_changed', ...actor, status: 'agreed' }, { requireOpen: false });
     }
     return deal;
@@ -175,7 +258,12 @@ export class OfferService {
         sellerOrgId: n.sellerOrgId,
         terms: offer.terms,
         broker: broker
-          ? { id: String(broker.userId), name: broker.name, commission: broker.commission, commissionFen: commissionFen(broker.commission!, offer.terms.amountFen) }
+          ? {
+              id: String(broker.userId),
+              name: broker.name,
+              commission: broker.commission,
+              commissionFen: commissionFen(broker.commission!, offer.terms.amountFen),
+            }
           : null,
         agreedBy: new Types.ObjectId(user.id),
         agreedAt: new Date(),
@@ -190,19 +278,35 @@ export class OfferService {
   private async expireOne(offer: OfferRecord): Promise<void> {
     if (!(await this.settle(offer, 'expire'))) return;
     const current = (await this.models.NegotiationOffer.findById(offer._id).lean<OfferRecord>())!;
-    await this.log.append({ _id: offer.negotiationId }, { type: 'offer_expired', actorId: 'system', actorName: '系统', actorSide: 'system', offerId: offer._id, offer: presentOffer(current) }, { requireOpen: false });
+    await this.log.append(
+      { _id: offer.negotiationId },
+      {
+        type: 'offer_expired',
+        actorId: 'system',
+        actorName: '系统',
+        actorSide: 'system',
+        offerId: offer._id,
+        offer: presentOffer(current),
+      },
+      { requireOpen: false },
+    );
   }
 
   /** Offers past their validity deadline expire; run by a timer and callable from tests. */
   async expireDue(now = new Date()): Promise<number> {
-    const due = await this.models.NegotiationOffer.find({ status: 'open', validUntil: { $lt: now } }).limit(500).lean<OfferRecord[]>();
+    const due = await this.models.NegotiationOffer.find({ status: 'open', validUntil: { $lt: now } })
+      .limit(500)
+      .lean<OfferRecord[]>();
     for (const o of due) await this.expireOne(o);
     return due.length;
   }
 
   /** Deals a broker took part in, with the commission earned on each. */
   async commissions(user: AuthUser) {
-    const deals = await this.models.Deal.find({ 'broker.id': user.id }).sort({ agreedAt: -1 }).limit(500).lean<DealRecord[]>();
+    const deals = await this.models.Deal.find({ 'broker.id': user.id })
+      .sort({ agreedAt: -1 })
+      .limit(500)
+      .lean<DealRecord[]>();
     return { deals, totalFen: deals.reduce((s, d) => s + (d.broker?.commissionFen ?? 0), 0) };
   }
 }

@@ -23,7 +23,8 @@ export class OperatorNegotiationList {
   async list(user: AuthUser, q: OperatorNegotiationsQuery, now = new Date()) {
     const scope = staffScope(user);
     if (!scope) throw new AppError('FORBIDDEN');
-    if (q.submarket && scope !== 'all' && !scope.includes(q.submarket)) throw new AppError('FORBIDDEN', { reason: 'not a sub-market you operate' });
+    if (q.submarket && scope !== 'all' && !scope.includes(q.submarket))
+      throw new AppError('FORBIDDEN', { reason: 'not a sub-market you operate' });
     // A flat filter: the subset FerretDB v1 handles (README, "MongoDB feature subset").
     const filter: Record<string, unknown> = {};
     if (q.submarket) filter.submarketCode = q.submarket;

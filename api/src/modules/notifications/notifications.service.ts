@@ -31,11 +31,20 @@ export class NotificationsService {
     private readonly matches: MatchService,
   ) {}
 
-  async list(user: AuthUser, page: number, pageSize: number, unreadOnly: boolean): Promise<Page<NotificationRecord> & { unread: number }> {
+  async list(
+    user: AuthUser,
+    page: number,
+    pageSize: number,
+    unreadOnly: boolean,
+  ): Promise<Page<NotificationRecord> & { unread: number }> {
     const filter: Record<string, unknown> = { userId: user.id };
     if (unreadOnly) filter.readAt = null;
     const [items, total, unread] = await Promise.all([
-      this.models.Notification.find(filter).sort({ createdAt: -1, _id: -1 }).skip((page - 1) * pageSize).limit(pageSize).lean<NotificationRecord[]>(),
+      this.models.Notification.find(filter)
+        .sort({ createdAt: -1, _id: -1 })
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean<NotificationRecord[]>(),
       this.models.Notification.countDocuments(filter),
       this.models.Notification.countDocuments({ userId: user.id, readAt: null }),
     ]);
@@ -48,7 +57,10 @@ export class NotificationsService {
   }
 
   async markAllRead(user: AuthUser): Promise<number> {
-    const r = await this.models.Notification.updateMany({ userId: user.id, readAt: null }, { $set: { readAt: new Date() } });
+    const r = await this.models.Notification.updateMany(
+      { userId: user.id, readAt: null },
+      { $set: { readAt: new Date() } },
+    );
     return r.modifiedCount;
   }
 
@@ -84,8 +96,14 @@ export class NotificationsService {
         await this.notifyUsers(members, {
           key: `match:${m.hit.id}:${doc.id}`,
           type: 'listing_match',
-          title: { zh: `您的${mine.zh}「${m.hit.title}」有新的匹配${theirs.zh}`, en: `A new ${theirs.en} matches your ${mine.en} "${m.hit.title}"` },
-          body: { zh: `${doc.title} — ${m.reasons.map((r) => r.zh).join('；')}`, en: `${doc.title} — ${m.reasons.map((r) => r.en).join('; ')}` },
+          title: {
+            zh: `您的${mine.zh}「${m.hit.title}」有新的匹配${theirs.zh}`,
+            en: `A new ${theirs.en} matches your ${mine.en} "${m.hit.title}"`,
+          },
+          body: {
+            zh: `${doc.title} — ${m.reasons.map((r) => r.zh).join('；')}`,
+            en: `${doc.title} — ${m.reasons.map((r) => r.en).join('; ')}`,
+          },
           link: linkOf(doc),
         });
       }
@@ -95,7 +113,14 @@ export class NotificationsService {
     for (const s of saved) {
       const parsed = searchQuerySchema.safeParse(s.query);
       if (!parsed.success) continue;
-      const r = await this.engine.search({ q: parsed.data.q, filters: { ...filtersOf(parsed.data), ids }, facets: [], sort: 'newest', offset: 0, limit: ids.length });
+      const r = await this.engine.search({
+        q: parsed.data.q,
+        filters: { ...filtersOf(parsed.data), ids },
+        facets: [],
+        sort: 'newest',
+        offset: 0,
+        limit: ids.length,
+      });
       for (const h of r.hits) {
         await this.notifyUsers([s.userId], {
           key: `saved:${s._id}:${h.doc.id}`,
@@ -117,15 +142,28 @@ export class NotificationsService {
     return this.models.SavedSearch.find({ userId: user.id }).sort({ createdAt: -1 }).lean<SavedSearchRecord[]>();
   }
 
-  async createSaved(user: AuthUser, body: { name: string; query: Record<string, string>; notify: boolean }): Promise<SavedSearchRecord> {
+  async createSaved(
+    user: AuthUser,
+    body: { name: string; query: Record<string, string>; notify: boolean },
+  ): Promise<SavedSearchRecord> {
     const parsed = searchQuerySchema.safeParse(body.query);
     if (!parsed.success) {
-      throw new AppError('VALIDATION_FAILED', parsed.error.issues.map((i) => ({ in: 'body', path: `query.${i.path.join('.')}`, message: i.message })));
+      throw new AppError(
+        'VALIDATION_FAILED',
+        parsed.error.issues.map((i) => ({ in: 'body', path: `query.${i.path.join('.')}`, message: i.message })),
+      );
     }
     if ((await this.models.SavedSearch.countDocuments({ userId: user.id })) >= MAX_SAVED_PER_USER) {
-      throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: '', message: `at most ${MAX_SAVED_PER_USER} saved searches` }]);
+      throw new AppError('VALIDATION_FAILED', [
+        { in: 'body', path: '', message: `at most ${MAX_SAVED_PER_USER} saved searches` },
+      ]);
     }
-    const doc = await this.models.SavedSearch.create({ userId: new Types.ObjectId(user.id), name: body.name, query: body.query, notify: body.notify });
+    const doc = await this.models.SavedSearch.create({
+      userId: new Types.ObjectId(user.id),
+      name: body.name,
+      query: body.query,
+      notify: body.notify,
+    });
     return doc.toObject() as SavedSearchRecord;
   }
 
@@ -148,5 +186,11 @@ export function presentNotification(n: NotificationRecord) {
 }
 
 export function presentSavedSearch(s: SavedSearchRecord) {
-  return { id: String(s._id), name: s.name, query: s.query, notify: s.notify, createdAt: new Date(s.createdAt).toISOString() };
+  return {
+    id: String(s._id),
+    name: s.name,
+    query: s.query,
+    notify: s.notify,
+    createdAt: new Date(s.createdAt).toISOString(),
+  };
 }

@@ -1,7 +1,10 @@
 import type { VerificationStatus } from '../../shared/dto';
 
 /** The organisation verification state machine: the only transitions that exist. */
-export const orgVerificationTransitions: Record<VerificationStatus, Partial<Record<OrgVerificationEvent, VerificationStatus>>> = {
+export const orgVerificationTransitions: Record<
+  VerificationStatus,
+  Partial<Record<OrgVerificationEvent, VerificationStatus>>
+> = {
   pending: { approve: 'verified', reject: 'rejected' },
   rejected: { resubmit: 'pending' },
   verified: { reject: 'rejected' },

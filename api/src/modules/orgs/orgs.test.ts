@@ -29,7 +29,10 @@ describe('verification flow', () => {
     const queue = await app.http('GET', '/api/orgs?status=pending', { token: dalianOperator.token });
     expect(queue.body.items.map((o: { id: string }) => o.id)).toContain(id);
 
-    const approved = await app.http('POST', `/api/orgs/${id}/verify`, { token: dalianOperator.token, body: { decision: 'approve' } });
+    const approved = await app.http('POST', `/api/orgs/${id}/verify`, {
+      token: dalianOperator.token,
+      body: { decision: 'approve' },
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.org.verification.status).toBe('verified');
     expect(approved.body.org.history.map((h: { action: string }) => h.action)).toEqual(['create', 'approve']);
@@ -45,7 +48,10 @@ describe('verification flow', () => {
     const founder = await app.createUser();
     const id = (await app.http('POST', '/api/orgs', { token: founder.token, body: orgBody() })).body.org.id;
     const operator = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
-    const noReason = await app.http('POST', `/api/orgs/${id}/verify`, { token: operator.token, body: { decision: 'reject' } });
+    const noReason = await app.http('POST', `/api/orgs/${id}/verify`, {
+      token: operator.token,
+      body: { decision: 'reject' },
+    });
     expect(noReason.status).toBe(400);
     const rejected = await app.http('POST', `/api/orgs/${id}/verify`, {
       token: operator.token,
@@ -53,10 +59,16 @@ describe('verification flow', () => {
     });
     expect(rejected.body.org.verification).toMatchObject({ status: 'rejected', reason: '营业执照扫描件不清晰' });
     // Rejected cannot be approved directly: the state table has no such transition.
-    const direct = await app.http('POST', `/api/orgs/${id}/verify`, { token: operator.token, body: { decision: 'approve' } });
+    const direct = await app.http('POST', `/api/orgs/${id}/verify`, {
+      token: operator.token,
+      body: { decision: 'approve' },
+    });
     expect(direct.status).toBe(409);
     expect(direct.body.error.code).toBe('INVALID_STATE');
-    const edited = await app.http('PATCH', `/api/orgs/${id}`, { token: founder.token, body: { description: '已补充材料' } });
+    const edited = await app.http('PATCH', `/api/orgs/${id}`, {
+      token: founder.token,
+      body: { description: '已补充材料' },
+    });
     expect(edited.body.org.verification.status).toBe('pending');
     expect((await app.models.Org.findById(id).lean())!.verification!.status).toBe('pending');
   });
@@ -91,7 +103,10 @@ describe('credit codes and bad input', () => {
   test('when a credit code is already registered, then 409 CREDIT_CODE_TAKEN', async () => {
     const existing = await app.createOrg();
     const founder = await app.createUser();
-    const res = await app.http('POST', '/api/orgs', { token: founder.token, body: orgBody({ creditCode: existing.creditCode }) });
+    const res = await app.http('POST', '/api/orgs', {
+      token: founder.token,
+      body: orgBody({ creditCode: existing.creditCode }),
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CREDIT_CODE_TAKEN');
   });
@@ -99,7 +114,10 @@ describe('credit codes and bad input', () => {
   test('when a lower-case code with spaces is sent, then it is normalised before the check', async () => {
     const founder = await app.createUser();
     const code = withCheckChar('91210100MA0Y12345');
-    const res = await app.http('POST', '/api/orgs', { token: founder.token, body: orgBody({ creditCode: ` ${code.toLowerCase()} ` }) });
+    const res = await app.http('POST', '/api/orgs', {
+      token: founder.token,
+      body: orgBody({ creditCode: ` ${code.toLowerCase()} ` }),
+    });
     expect(res.status).toBe(201);
     expect(res.body.org.creditCode).toBe(code);
   });
@@ -123,7 +141,10 @@ describe('credit codes and bad input', () => {
   test('when an owner tries to verify itself through PATCH, then 400 and the status stays', async () => {
     const org = await app.createOrg({ status: 'pending' });
     const owner = await app.createUser({ org });
-    const res = await app.http('PATCH', `/api/orgs/${org._id}`, { token: owner.token, body: { 'verification.status': 'verified' } });
+    const res = await app.http('PATCH', `/api/orgs/${org._id}`, {
+      token: owner.token,
+      body: { 'verification.status': 'verified' },
+    });
     expect(res.status).toBe(400);
     expect((await app.models.Org.findById(org._id).lean())!.verification!.status).toBe('pending');
   });

@@ -20,7 +20,7 @@ export const depositRules: Record<DepositSubjectKind, DepositRule> = {
     kind: 'challenge',
     text: {
       zh: '揭榜挂帅：揭榜方缴纳榜单奖金的 2% 作为保证金（1,000–100,000 元）；揭榜截止且已定榜后，未中榜方的保证金自动退还，中榜方的保证金由平台财务在签约后退还。',
-      en: 'Challenge: a solver deposits 2% of the reward (1,000–100,000 yuan); after the challenge closes and is awarded, the deposits of solvers not chosen come back automatically; the winner\'s comes back once the contract is signed (finance).',
+      en: "Challenge: a solver deposits 2% of the reward (1,000–100,000 yuan); after the challenge closes and is awarded, the deposits of solvers not chosen come back automatically; the winner's comes back once the contract is signed (finance).",
     },
     bp: 200,
     minFen: 100_000,
@@ -40,10 +40,16 @@ export const depositRules: Record<DepositSubjectKind, DepositRule> = {
 };
 
 export const depositAmount = (rule: DepositRule, baseFen: number | null) =>
-  Math.min(rule.maxFen, Math.max(rule.minFen, baseFen ? Math.floor((baseFen * rule.bp + 5_000) / 10_000) : rule.minFen));
+  Math.min(
+    rule.maxFen,
+    Math.max(rule.minFen, baseFen ? Math.floor((baseFen * rule.bp + 5_000) / 10_000) : rule.minFen),
+  );
 
 /** Whether a held deposit comes back automatically now, given what happened to its subject. */
-export function releasableByRule(kind: DepositSubjectKind, s: { closed: boolean; awardedOrgId: string | null; depositorOrgId: string }): boolean {
+export function releasableByRule(
+  kind: DepositSubjectKind,
+  s: { closed: boolean; awardedOrgId: string | null; depositorOrgId: string },
+): boolean {
   if (kind === 'negotiation') return s.closed;
   return s.closed && !!s.awardedOrgId && s.awardedOrgId !== s.depositorOrgId;
 }

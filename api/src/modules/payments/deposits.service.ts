@@ -43,16 +43,32 @@ export class DepositsService {
       const need = await this.models.Need.findById(id).lean<ListingRecord>();
       const ch = (need?.live as { challenge?: { rewardFen: number; closesAt: string } } | undefined)?.challenge;
       if (!need || need.status !== 'published' || !ch || String(need.ownerOrgId) === orgId) return null;
-      return { title: `揭榜保证金：${(need.live as { title?: string }).title ?? ''}`, baseFen: ch.rewardFen, closed: Date.parse(ch.closesAt) <= Date.now(), awardedOrgId: need.award?.orgId ?? null, payeeOrgId: null };
+      return {
+        title: `揭榜保证金：${(need.live as { title?: string }).title ?? ''}`,
+        baseFen: ch.rewardFen,
+        closed: Date.parse(ch.closesAt) <= Date.now(),
+        awardedOrgId: need.award?.orgId ?? null,
+        payeeOrgId: null,
+      };
     }
     const room = await this.models.Negotiation.findById(id).lean<NegotiationRecord>();
     if (!room || String(room.buyerOrgId) !== orgId || room.subject.kind !== 'achievement') return null;
     const listing = await this.models.Achievement.findById(room.subject.id).lean<ListingRecord>();
     const price = (listing?.live as { price?: { amountFen?: number } } | undefined)?.price?.amountFen ?? null;
-    return { title: `洽谈保证金：${room.subject.title}`, baseFen: price, closed: room.status !== 'open', awardedOrgId: null, payeeOrgId: null };
+    return {
+      title: `洽谈保证金：${room.subject.title}`,
+      baseFen: price,
+      closed: room.status !== 'open',
+      awardedOrgId: null,
+      payeeOrgId: null,
+    };
   }
 
-  async create(user: AuthUser, kind: DepositSubjectKind, subjectId: string): Promise<{ payable: PayableRecord; created: boolean }> {
+  async create(
+    user: AuthUser,
+    kind: DepositSubjectKind,
+    subjectId: string,
+  ): Promise<{ payable: PayableRecord; created: boolean }> {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
     const org = await this.models.Org.findById(user.orgId).lean<OrgRecord>();
     if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
@@ -63,12 +79,30 @@ export class DepositsService {
     const key = `deposit:${kind}:${subjectId}:${user.orgId}`;
     try {
       const doc = await this.models.Payable.create({
-        key, kind: 'deposit', contractId: null, contractNo: null, seq: 1, title: s.title.slice(0, 200), note: rule.text.zh,
-        dueOn: new Date().toISOString().slice(0, 10), payerOrgId: new Types.ObjectId(user.orgId), payerName: org.name, payeeOrgId: s.payeeOrgId, payeeName: '',
-        broker: null, amountFen: depositAmount(rule, s.baseFen), feeFen: 0, commissionFen: 0,
+        key,
+        kind: 'deposit',
+        contractId: null,
+        contractNo: null,
+        seq: 1,
+        title: s.title.slice(0, 200),
+        note: rule.text.zh,
+        dueOn: new Date().toISOString().slice(0, 10),
+        payerOrgId: new Types.ObjectId(user.orgId),
+        payerName: org.name,
+        payeeOrgId: s.payeeOrgId,
+        payeeName: '',
+        broker: null,
+        amountFen: depositAmount(rule, s.baseFen),
+        feeFen: 0,
+        commissionFen: 0,
         deposit: { subjectKind: kind, subjectId, rule: rule.code },
       });
-      await this.audit.record(user, { entity: 'payable', entityId: String(doc._id), action: 'deposit_required', to: 'due' });
+      await this.audit.record(user, {
+        entity: 'payable',
+        entityId: String(doc._id),
+        action: 'deposit_required',
+        to: 'due',
+      });
       return { payable: hydratePayable(doc.toObject() as unknown as PayableRecord), created: true };
     } catch (err) {
       if (!isDuplicate(err)) throw err;
@@ -76,12 +110,21 @@ export class DepositsService {
     }
   }
 
-  private async held(user: AuthUser | null, id: string): Promise<{ p: PayableRecord; method: 'stripe' | 'bank_transfer'; paid: PaymentRecord }> {
+  private async held(
+    user: AuthUser | null,
+    id: string,
+  ): Promise<{ p: PayableRecord; method: 'stripe' | 'bank_transfer'; paid: PaymentRecord }> {
     const p = await this.models.Payable.findById(id).lean<PayableRecord>();
     if (!p || p.kind !== 'deposit') throw new AppError('NOT_FOUND');
-    if (user && !isFinance(user)) throw new AppError(String(p.payerOrgId) === user.orgId || user.roles.includes('admin') ? 'FORBIDDEN' : 'NOT_FOUND');
+    if (user && !isFinance(user))
+      throw new AppError(
+        String(p.payerOrgId) === user.orgId || user.roles.includes('admin') ? 'FORBIDDEN' : 'NOT_FOUND',
+      );
     refuseOwnOrg(user, [p.payerOrgId]);
-    const paid = await this.models.Payment.findOne({ payableId: p._id, rank: { $gte: paymentRank.succeeded } }).lean<PaymentRecord>();
+    const paid = await this.models.Payment.findOne({
+      payableId: p._id,
+      rank: { $gte: paymentRank.succeeded },
+    }).lean<PaymentRecord>();
     const status = payableStatus(p, null);
     if (!paid || !['held', 'released', 'forfeited'].includes(status)) throw new AppError('INVALID_STATE', { status });
     return { p, method: paid.method, paid };
@@ -94,12 +137,25 @@ export class DepositsService {
     // a bank deposit is sent back by finance.
     if (method === 'stripe' && payableStatus(p, null) === 'held') {
       if (!this.port || !paid.stripe) throw new AppError('PAYMENTS_STRIPE_DISABLED');
-      await this.port.createRefund({ paymentIntentId: paid.stripe.paymentIntentId, metadata: { payableId: id, depositRelease: '1' }, idempotencyKey: `deposit_release:${id}` }).catch((err) => {
-        throw new AppError('PAYMENT_PROVIDER_ERROR', { message: (err as Error).message });
-      });
+      await this.port
+        .createRefund({
+          paymentIntentId: paid.stripe.paymentIntentId,
+          metadata: { payableId: id, depositRelease: '1' },
+          idempotencyKey: `deposit_release:${id}`,
+        })
+        .catch((err) => {
+          throw new AppError('PAYMENT_PROVIDER_ERROR', { message: (err as Error).message });
+        });
     }
     if (await this.ledger.record(journals.depositRelease(p, method)))
-      await this.audit.record(user ?? { id: 'system', name: '保证金规则' }, { entity: 'payable', entityId: id, action: 'deposit_release', from: 'held', to: 'released', reason });
+      await this.audit.record(user ?? { id: 'system', name: '保证金规则' }, {
+        entity: 'payable',
+        entityId: id,
+        action: 'deposit_release',
+        from: 'held',
+        to: 'released',
+        reason,
+      });
     return (await this.models.Payable.findById(id).lean<PayableRecord>())!;
   }
 
@@ -107,7 +163,14 @@ export class DepositsService {
     const { p } = await this.held(user, id);
     if (payableStatus(p, null) === 'released') throw new AppError('INVALID_STATE', { status: 'released' });
     if (await this.ledger.record(journals.depositForfeit(p)))
-      await this.audit.record(user, { entity: 'payable', entityId: id, action: 'deposit_forfeit', from: 'held', to: 'forfeited', reason });
+      await this.audit.record(user, {
+        entity: 'payable',
+        entityId: id,
+        action: 'deposit_forfeit',
+        from: 'held',
+        to: 'forfeited',
+        reason,
+      });
     return (await this.models.Payable.findById(id).lean<PayableRecord>())!;
   }
 
@@ -132,6 +195,8 @@ export class DepositsService {
     }
     const need = await this.models.Need.findById(p.deposit!.subjectId).lean<ListingRecord>();
     const ch = (need?.live as { challenge?: { closesAt: string } } | undefined)?.challenge;
-    return need ? { closed: !ch || Date.parse(ch.closesAt) <= Date.now(), awardedOrgId: need.award?.orgId ?? null } : null;
+    return need
+      ? { closed: !ch || Date.parse(ch.closesAt) <= Date.now(), awardedOrgId: need.award?.orgId ?? null }
+      : null;
   }
 }

@@ -23,7 +23,16 @@ export const journals = {
     const cash = accounts.clearing(p.method);
     const base = { payableId: p.payableId, paymentId: p._id, contractId: p.contractId, contractNo: p.contractNo };
     if (p.kind === 'deposit') {
-      return { _id: `payment:${p._id}`, kind: 'deposit_hold', ...base, holders: [`org:${p.payerOrgId}`], lines: [line(cash, 'payment_in', p.amountFen, 0), line(accounts.orgDeposits(p.payerOrgId), 'deposit', 0, p.amountFen)] };
+      return {
+        _id: `payment:${p._id}`,
+        kind: 'deposit_hold',
+        ...base,
+        holders: [`org:${p.payerOrgId}`],
+        lines: [
+          line(cash, 'payment_in', p.amountFen, 0),
+          line(accounts.orgDeposits(p.payerOrgId), 'deposit', 0, p.amountFen),
+        ],
+      };
     }
     return {
       _id: `payment:${p._id}`,
@@ -41,26 +50,77 @@ export const journals = {
   /** The payment's journal reversed: the money goes back to the payer from where it came in. */
   refund(p: PaymentRecord): NewJournal {
     const j = journals.payment(p);
-    return { ...j, _id: `refund:${p._id}`, kind: 'refund', lines: j.lines.map((l) => ({ account: l.account, role: 'refund', debitFen: l.creditFen, creditFen: l.debitFen })) };
+    return {
+      ...j,
+      _id: `refund:${p._id}`,
+      kind: 'refund',
+      lines: j.lines.map((l) => ({ account: l.account, role: 'refund', debitFen: l.creditFen, creditFen: l.debitFen })),
+    };
   },
   depositRelease(p: PayableRecord, method: 'stripe' | 'bank_transfer'): NewJournal {
-    return { _id: `deposit_release:${p._id}`, kind: 'deposit_release', payableId: p._id, paymentId: null, contractId: null, contractNo: null, holders: [`org:${p.payerOrgId}`], lines: [line(accounts.orgDeposits(p.payerOrgId), 'deposit', p.amountFen, 0), line(accounts.clearing(method), 'refund', 0, p.amountFen)] };
+    return {
+      _id: `deposit_release:${p._id}`,
+      kind: 'deposit_release',
+      payableId: p._id,
+      paymentId: null,
+      contractId: null,
+      contractNo: null,
+      holders: [`org:${p.payerOrgId}`],
+      lines: [
+        line(accounts.orgDeposits(p.payerOrgId), 'deposit', p.amountFen, 0),
+        line(accounts.clearing(method), 'refund', 0, p.amountFen),
+      ],
+    };
   },
   depositForfeit(p: PayableRecord): NewJournal {
-    return { _id: `deposit_forfeit:${p._id}`, kind: 'deposit_forfeit', payableId: p._id, paymentId: null, contractId: null, contractNo: null, holders: [`org:${p.payerOrgId}`], lines: [line(accounts.orgDeposits(p.payerOrgId), 'deposit', p.amountFen, 0), line(accounts.forfeits, 'deposit', 0, p.amountFen)] };
+    return {
+      _id: `deposit_forfeit:${p._id}`,
+      kind: 'deposit_forfeit',
+      payableId: p._id,
+      paymentId: null,
+      contractId: null,
+      contractNo: null,
+      holders: [`org:${p.payerOrgId}`],
+      lines: [
+        line(accounts.orgDeposits(p.payerOrgId), 'deposit', p.amountFen, 0),
+        line(accounts.forfeits, 'deposit', 0, p.amountFen),
+      ],
+    };
   },
   payout(o: PayoutRecord): NewJournal {
-    return { _id: o._id, kind: 'payout', payableId: o.payableId, paymentId: null, contractId: null, contractNo: o.contractNo, holders: [o.beneficiary.kind === 'org' ? `org:${o.beneficiary.id}` : `broker:${o.beneficiary.id}`], lines: [line(o.beneficiary.account, 'payout', o.amountFen, 0), line(accounts.clearing(o.source), 'payout', 0, o.amountFen)] };
+    return {
+      _id: o._id,
+      kind: 'payout',
+      payableId: o.payableId,
+      paymentId: null,
+      contractId: null,
+      contractNo: o.contractNo,
+      holders: [o.beneficiary.kind === 'org' ? `org:${o.beneficiary.id}` : `broker:${o.beneficiary.id}`],
+      lines: [
+        line(o.beneficiary.account, 'payout', o.amountFen, 0),
+        line(accounts.clearing(o.source), 'payout', 0, o.amountFen),
+      ],
+    };
   },
 };
 
-const line = (account: string, role: LedgerLine['role'], debitFen: number, creditFen: number): LedgerLine => ({ account, role, debitFen, creditFen });
-const holdersOf = (p: Pick<PaymentRecord, 'payerOrgId' | 'payeeOrgId' | 'broker'>) =>
-  [`org:${p.payerOrgId}`, ...(p.payeeOrgId ? [`org:${p.payeeOrgId}`] : []), ...(p.broker?.userId ? [`broker:${p.broker.userId}`] : [])];
+const line = (account: string, role: LedgerLine['role'], debitFen: number, creditFen: number): LedgerLine => ({
+  account,
+  role,
+  debitFen,
+  creditFen,
+});
+const holdersOf = (p: Pick<PaymentRecord, 'payerOrgId' | 'payeeOrgId' | 'broker'>) => [
+  `org:${p.payerOrgId}`,
+  ...(p.payeeOrgId ? [`org:${p.payeeOrgId}`] : []),
+  ...(p.broker?.userId ? [`broker:${p.broker.userId}`] : []),
+];
 
 /** What a journal changes in its payable's ledger cache (payouts and forfeits leave it as it is). */
 export function payableDelta(kind: JournalKind, lines: LedgerLine[]): { inFen: number; refundedFen: number } {
-  const cashIn = lines.filter((l) => l.account.startsWith('clearing:')).reduce((s, l) => s + l.debitFen - l.creditFen, 0);
+  const cashIn = lines
+    .filter((l) => l.account.startsWith('clearing:'))
+    .reduce((s, l) => s + l.debitFen - l.creditFen, 0);
   if (kind === 'payment' || kind === 'deposit_hold') return { inFen: cashIn, refundedFen: 0 };
   if (kind === 'refund' || kind === 'deposit_release') return { inFen: 0, refundedFen: -cashIn };
   return { inFen: 0, refundedFen: 0 };
@@ -83,7 +143,12 @@ export class Ledger {
     const lines = j.lines.filter((l) => l.debitFen !== 0 || l.creditFen !== 0);
     const debit = lines.reduce((s, l) => s + l.debitFen, 0);
     const credit = lines.reduce((s, l) => s + l.creditFen, 0);
-    if (debit !== credit || lines.some((l) => l.debitFen < 0 || l.creditFen < 0 || !Number.isInteger(l.debitFen) || !Number.isInteger(l.creditFen))) {
+    if (
+      debit !== credit ||
+      lines.some(
+        (l) => l.debitFen < 0 || l.creditFen < 0 || !Number.isInteger(l.debitFen) || !Number.isInteger(l.creditFen),
+      )
+    ) {
       throw new UnbalancedJournalError(`journal ${j._id} does not balance: ${debit} ≠ ${credit}`);
     }
     try {
@@ -110,12 +175,18 @@ export class Ledger {
   }
 
   /** A payable's cache recomputed from the ledger alone (tests and audits compare the two). */
-  async derived(payableId: Types.ObjectId | string): Promise<{ inFen: number; refundedFen: number; journalIds: string[] }> {
+  async derived(
+    payableId: Types.ObjectId | string,
+  ): Promise<{ inFen: number; refundedFen: number; journalIds: string[] }> {
     const js = await this.models.Journal.find({ payableId }).lean<JournalRecord[]>();
     return js.reduce(
       (acc, j) => {
         const d = payableDelta(j.kind, j.lines);
-        return { inFen: acc.inFen + d.inFen, refundedFen: acc.refundedFen + d.refundedFen, journalIds: j.kind === 'payout' ? acc.journalIds : [...acc.journalIds, j._id].sort() };
+        return {
+          inFen: acc.inFen + d.inFen,
+          refundedFen: acc.refundedFen + d.refundedFen,
+          journalIds: j.kind === 'payout' ? acc.journalIds : [...acc.journalIds, j._id].sort(),
+        };
       },
       { inFen: 0, refundedFen: 0, journalIds: [] as string[] },
     );
@@ -145,7 +216,9 @@ export function balancesOf(js: JournalRecord[], prefix?: string): AccountBalance
       b.creditFen += l.creditFen;
       m.set(l.account, b);
     }
-  return [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([account, b]) => ({ account, ...b, balanceFen: b.creditFen - b.debitFen }));
+  return [...m.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([account, b]) => ({ account, ...b, balanceFen: b.creditFen - b.debitFen }));
 }
 
 export function linesOf(js: JournalRecord[], prefix?: string): LedgerLineDto[] {
@@ -169,15 +242,44 @@ export function linesOf(js: JournalRecord[], prefix?: string): LedgerLineDto[] {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const headers = ['日期 date', '凭证 journal', '类型 kind', '科目 account', '摘要 role', '合同编号 contract', '借方(元) debit', '贷方(元) credit', '应付款 payable', '支付 payment'];
+const headers = [
+  '日期 date',
+  '凭证 journal',
+  '类型 kind',
+  '科目 account',
+  '摘要 role',
+  '合同编号 contract',
+  '借方(元) debit',
+  '贷方(元) credit',
+  '应付款 payable',
+  '支付 payment',
+];
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** Ledger lines as CSV (UTF-8 with BOM, for Excel on Chinese Windows) or XLSX, amounts in 元. */
-export async function exportLines(lines: LedgerLineDto[], format: 'csv' | 'xlsx'): Promise<{ bytes: Buffer; contentType: string; ext: string }> {
-  const rows = lines.map((l) => [l.at.slice(0, 19).replace('T', ' '), l.journalId, l.kind, l.account, l.role, l.contractNo ?? '', yuan(l.debitFen), yuan(l.creditFen), l.payableId ?? '', l.paymentId ?? '']);
+export async function exportLines(
+  lines: LedgerLineDto[],
+  format: 'csv' | 'xlsx',
+): Promise<{ bytes: Buffer; contentType: string; ext: string }> {
+  const rows = lines.map((l) => [
+    l.at.slice(0, 19).replace('T', ' '),
+    l.journalId,
+    l.kind,
+    l.account,
+    l.role,
+    l.contractNo ?? '',
+    yuan(l.debitFen),
+    yuan(l.creditFen),
+    l.payableId ?? '',
+    l.paymentId ?? '',
+  ]);
   if (format === 'csv') {
     const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    return { bytes: Buffer.from('\ufeff' + [headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n'), 'utf8'), contentType: 'text/csv; charset=utf-8', ext: 'csv' };
+    return {
+      bytes: Buffer.from('\ufeff' + [headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n'), 'utf8'),
+      contentType: 'text/csv; charset=utf-8',
+      ext: 'csv',
+    };
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = '东北科技大市场';

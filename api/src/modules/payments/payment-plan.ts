@@ -16,10 +16,19 @@ export interface PlanItem {
   commissionFen: number;
 }
 
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const kindOf = (plan: PaymentPlan['kind'] | null, items: number): PayableKind =>
-  plan === 'milestones' ? 'milestone' : plan === 'royalty' ? 'royalty_fee' : plan === 'use_first_pay_later' ? 'use_first_pay_later' : plan === 'instalments' || items > 1 ? 'instalment' : 'lump_sum';
+  plan === 'milestones'
+    ? 'milestone'
+    : plan === 'royalty'
+      ? 'royalty_fee'
+      : plan === 'use_first_pay_later'
+        ? 'use_first_pay_later'
+        : plan === 'instalments' || items > 1
+          ? 'instalment'
+          : 'lump_sum';
 
 /**
  * A contract's payment schedule as payables, from the stored terms only. Each item keeps its amount; the
@@ -30,7 +39,9 @@ const kindOf = (plan: PaymentPlan['kind'] | null, items: number): PayableKind =>
  */
 export function planFromTerms(terms: ContractTerms, planKind: PaymentPlan['kind'] | null, bp: number): PlanItem[] {
   const start = terms.signedOn ?? terms.startOn;
-  const schedule = terms.paymentSchedule.length ? terms.paymentSchedule : [{ dueOn: addDays(start, 30), amountFen: terms.amountFen, note: '一次性支付' }];
+  const schedule = terms.paymentSchedule.length
+    ? terms.paymentSchedule
+    : [{ dueOn: addDays(start, 30), amountFen: terms.amountFen, note: '一次性支付' }];
   const total = schedule.reduce((s, i) => s + i.amountFen, 0);
   const commission = Math.min(terms.broker?.commissionFen ?? 0, total);
   let commissionLeft = commission;
@@ -40,9 +51,18 @@ export function planFromTerms(terms: ContractTerms, planKind: PaymentPlan['kind'
     commissionLeft -= share;
     const feeFen = Math.min(feeOn(item.amountFen, bp), item.amountFen);
     const commissionFen = Math.min(share, item.amountFen - feeFen);
-    return { seq: i + 1, kind: kindOf(planKind, schedule.length), dueOn: item.dueOn, note: item.note || `第${i + 1}期`, amountFen: item.amountFen, feeFen, commissionFen };
+    return {
+      seq: i + 1,
+      kind: kindOf(planKind, schedule.length),
+      dueOn: item.dueOn,
+      note: item.note || `第${i + 1}期`,
+      amountFen: item.amountFen,
+      feeFen,
+      commissionFen,
+    };
   });
 }
 
 /** A royalty (收益提成) due on a reported period: net sales × the stored rate in basis points, rounded half up. */
-export const royaltyOn = (netSalesFen: number, royaltyBp: number) => Math.floor((netSalesFen * royaltyBp + 5_000) / 10_000);
+export const royaltyOn = (netSalesFen: number, royaltyBp: number) =>
+  Math.floor((netSalesFen * royaltyBp + 5_000) / 10_000);

@@ -24,10 +24,24 @@ export function paymentPortContract(name: string, makePort: () => Promise<Paymen
     });
 
     test('when a PaymentIntent is created, then it carries the amount, CNY, our metadata and a client secret', async () => {
-      const pi = await port.createPaymentIntent({ amountFen: 12_345, methodType: 'card', description: 'JS2026 instalment', metadata: { paymentId: 'a'.repeat(24) }, idempotencyKey: key('payment') });
+      const pi = await port.createPaymentIntent({
+        amountFen: 12_345,
+        methodType: 'card',
+        description: 'JS2026 instalment',
+        metadata: { paymentId: 'a'.repeat(24) },
+        idempotencyKey: key('payment'),
+      });
       expect(pi.id).toMatch(/^pi_/);
       expect(typeof pi.clientSecret).toBe('string');
-      expect(['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'succeeded', 'canceled', 'requires_capture']).toContain(pi.status);
+      expect([
+        'requires_payment_method',
+        'requires_confirmation',
+        'requires_action',
+        'processing',
+        'succeeded',
+        'canceled',
+        'requires_capture',
+      ]).toContain(pi.status);
       if (opts.stateful) {
         expect(pi).toMatchObject({ amount: 12_345, currency: 'cny', metadata: { paymentId: 'a'.repeat(24) } });
         expect(await port.retrievePaymentIntent(pi.id)).toMatchObject({ id: pi.id, amount: 12_345 });
@@ -36,7 +50,13 @@ export function paymentPortContract(name: string, makePort: () => Promise<Paymen
 
     test('when the same idempotency key is used twice, then one intent exists', async () => {
       const k = key('payment');
-      const input = { amountFen: 500, methodType: 'alipay' as const, description: 'x', metadata: {}, idempotencyKey: k };
+      const input = {
+        amountFen: 500,
+        methodType: 'alipay' as const,
+        description: 'x',
+        metadata: {},
+        idempotencyKey: k,
+      };
       const a = await port.createPaymentIntent(input);
       const b = await port.createPaymentIntent(input);
       if (opts.stateful) expect(b.id).toBe(a.id);
@@ -44,16 +64,32 @@ export function paymentPortContract(name: string, makePort: () => Promise<Paymen
     });
 
     test('when an unfinished intent is cancelled, then it is canceled', async () => {
-      const pi = await port.createPaymentIntent({ amountFen: 700, methodType: 'wechat_pay', description: 'x', metadata: {}, idempotencyKey: key('payment') });
+      const pi = await port.createPaymentIntent({
+        amountFen: 700,
+        methodType: 'wechat_pay',
+        description: 'x',
+        metadata: {},
+        idempotencyKey: key('payment'),
+      });
       const c = await port.cancelPaymentIntent(pi.id, key('cancel'));
       if (opts.stateful) expect(c.status).toBe('canceled');
       else expect(c.id).toMatch(/^pi_/);
     });
 
     test('when a succeeded payment is refunded, then a refund for its intent exists and can be re-read', async () => {
-      const pi = await port.createPaymentIntent({ amountFen: 900, methodType: 'card', description: 'x', metadata: {}, idempotencyKey: key('payment') });
+      const pi = await port.createPaymentIntent({
+        amountFen: 900,
+        methodType: 'card',
+        description: 'x',
+        metadata: {},
+        idempotencyKey: key('payment'),
+      });
       opts.completeIntent?.(pi.id);
-      const r = await port.createRefund({ paymentIntentId: pi.id, metadata: { paymentId: 'b'.repeat(24) }, idempotencyKey: key('refund') });
+      const r = await port.createRefund({
+        paymentIntentId: pi.id,
+        metadata: { paymentId: 'b'.repeat(24) },
+        idempotencyKey: key('refund'),
+      });
       expect(r.id).toMatch(/^(re|pyr)_/);
       expect(['pending', 'succeeded', 'requires_action', 'failed', 'canceled']).toContain(r.status);
       const again = await port.retrieveRefund(r.id);
@@ -63,9 +99,17 @@ export function paymentPortContract(name: string, makePort: () => Promise<Paymen
 
     test('when a Connect Express account is created, then an onboarding link is issued and, once onboarded, transfers reach it', async () => {
       const k = key('connect');
-      const acct = await port.createConnectAccount({ email: null, metadata: { holder: 'org:test' }, idempotencyKey: k });
+      const acct = await port.createConnectAccount({
+        email: null,
+        metadata: { holder: 'org:test' },
+        idempotencyKey: k,
+      });
       expect(acct.id).toMatch(/^acct_/);
-      const link = await port.createAccountLink({ account: acct.id, refreshUrl: 'http://localhost:3000/payments/connect?refresh=1', returnUrl: 'http://localhost:3000/payments/connect?done=1' });
+      const link = await port.createAccountLink({
+        account: acct.id,
+        refreshUrl: 'http://localhost:3000/payments/connect?refresh=1',
+        returnUrl: 'http://localhost:3000/payments/connect?done=1',
+      });
       expect(link.url).toMatch(/^https?:\/\//);
       if (opts.stateful) {
         expect((await port.createConnectAccount({ email: null, metadata: {}, idempotencyKey: k })).id).toBe(acct.id);
@@ -74,9 +118,26 @@ export function paymentPortContract(name: string, makePort: () => Promise<Paymen
         expect((await port.retrieveAccount(acct.id)).payoutsEnabled).toBe(true);
       }
       const tk = key('payout');
-      const t = await port.createTransfer({ amountFen: 1_000, destination: acct.id, transferGroup: 'JS2026', metadata: {}, idempotencyKey: tk });
+      const t = await port.createTransfer({
+        amountFen: 1_000,
+        destination: acct.id,
+        transferGroup: 'JS2026',
+        metadata: {},
+        idempotencyKey: tk,
+      });
       expect(t.id).toMatch(/^tr_/);
-      if (opts.stateful) expect((await port.createTransfer({ amountFen: 1_000, destination: acct.id, transferGroup: 'JS2026', metadata: {}, idempotencyKey: tk })).id).toBe(t.id);
+      if (opts.stateful)
+        expect(
+          (
+            await port.createTransfer({
+              amountFen: 1_000,
+              destination: acct.id,
+              transferGroup: 'JS2026',
+              metadata: {},
+              idempotencyKey: tk,
+            })
+          ).id,
+        ).toBe(t.id);
     });
   });
 }

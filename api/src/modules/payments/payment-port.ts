@@ -3,7 +3,14 @@ import type { StripeMethodType } from '../../shared/payment-schemas';
 /** A PaymentIntent as the payments service needs it (Stripe's statuses, our metadata). */
 export interface IntentView {
   id: string;
-  status: 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'requires_capture' | 'canceled' | 'succeeded';
+  status:
+    | 'requires_payment_method'
+    | 'requires_confirmation'
+    | 'requires_action'
+    | 'processing'
+    | 'requires_capture'
+    | 'canceled'
+    | 'succeeded';
   amount: number;
   currency: string;
   clientSecret: string | null;
@@ -56,16 +63,36 @@ export interface PortEvent {
  */
 export interface PaymentPort {
   readonly name: string;
-  createPaymentIntent(input: { amountFen: number; methodType: StripeMethodType; description: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<IntentView>;
+  createPaymentIntent(input: {
+    amountFen: number;
+    methodType: StripeMethodType;
+    description: string;
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+  }): Promise<IntentView>;
   retrievePaymentIntent(id: string): Promise<IntentView>;
   /** Cancels an unfinished intent so it can never be paid later (a new attempt supersedes it). */
   cancelPaymentIntent(id: string, idempotencyKey: string): Promise<IntentView>;
-  createRefund(input: { paymentIntentId: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<RefundView>;
+  createRefund(input: {
+    paymentIntentId: string;
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+  }): Promise<RefundView>;
   retrieveRefund(id: string): Promise<RefundView>;
-  createConnectAccount(input: { email: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<AccountView>;
+  createConnectAccount(input: {
+    email: string | null;
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+  }): Promise<AccountView>;
   retrieveAccount(id: string): Promise<AccountView>;
   createAccountLink(input: { account: string; refreshUrl: string; returnUrl: string }): Promise<{ url: string }>;
-  createTransfer(input: { amountFen: number; destination: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }>;
+  createTransfer(input: {
+    amountFen: number;
+    destination: string;
+    transferGroup: string;
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+  }): Promise<{ id: string }>;
   /** Checks `Stripe-Signature` against the raw bytes; throws on a bad or stale signature. */
   verifyWebhook(rawBody: Buffer, signature: string): PortEvent;
 }

@@ -17,7 +17,8 @@ import type { StripeSyncService } from './stripe-sync.service';
  * A payment's id is derived from the payer organisation and its Idempotency-Key, so a retried request finds
  * its payment by bare `_id` (FerretDB filters on anything else by scanning); `idemKey` stays unique too.
  */
-export const paymentIdFor = (orgId: string, key: string) => new Types.ObjectId(crypto.createHash('sha256').update(`${orgId}:${key}`).digest('hex').slice(0, 24));
+export const paymentIdFor = (orgId: string, key: string) =>
+  new Types.ObjectId(crypto.createHash('sha256').update(`${orgId}:${key}`).digest('hex').slice(0, 24));
 const claimKeyOf = (p: Pick<PayableRecord, '_id' | 'openPaymentId'>) => `${p._id}:${p.openPaymentId ?? 'none'}`;
 
 /**
@@ -36,14 +37,16 @@ export class PaymentStartService {
 
   private async payablePayer(user: AuthUser, id: string): Promise<PayableRecord> {
     const p = await this.plans.loadPayable(user, id);
-    if (!canPayments.pay(user, p)) throw new AppError(isFinance(user) || user.roles.includes('admin') ? 'FORBIDDEN' : 'NOT_FOUND');
+    if (!canPayments.pay(user, p))
+      throw new AppError(isFinance(user) || user.roles.includes('admin') ? 'FORBIDDEN' : 'NOT_FOUND');
     return p;
   }
 
   /** The payment a retried request (same payer org and Idempotency-Key) made already, if any. */
   private async replay(user: AuthUser, key: string, payableId: string, method: string): Promise<PaymentRecord | null> {
     const existing = await this.models.Payment.findById(paymentIdFor(user.orgId!, key)).lean<PaymentRecord>();
-    if (existing && (String(existing.payableId) !== payableId || existing.method !== method)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (existing && (String(existing.payableId) !== payableId || existing.method !== method))
+      throw new AppError('IDEMPOTENCY_KEY_REUSED');
     return existing;
   }
 
@@ -56,12 +59,17 @@ export class PaymentStartService {
    * state one insert fails; then the payable points at the winner (by bare `_id`, which FerretDB serves
    * from its primary key, where a filtered update would scan the collection).
    */
-  private async begin(p: PayableRecord, doc: { _id: Types.ObjectId } & Record<string, unknown>): Promise<PaymentRecord> {
+  private async begin(
+    p: PayableRecord,
+    doc: { _id: Types.ObjectId } & Record<string, unknown>,
+  ): Promise<PaymentRecord> {
     const open = p.openPaymentId ? await this.steps.fresh(p.openPaymentId) : null;
     const status = payableStatus(p, open);
     if (['paid', 'held', 'released', 'forfeited', 'refunded'].includes(status)) throw new AppError('ALREADY_PAID');
-    if (open && (open.status === 'processing' || open.status === 'pending_confirmation')) throw new AppError('PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
-    if (open && open.method === 'stripe' && open.rank < paymentRank.succeeded && open.status !== 'canceled') await this.supersede(open);
+    if (open && (open.status === 'processing' || open.status === 'pending_confirmation'))
+      throw new AppError('PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
+    if (open && open.method === 'stripe' && open.rank < paymentRank.succeeded && open.status !== 'canceled')
+      await this.supersede(open);
     const claimKey = claimKeyOf(p);
     try {
       await this.models.Payment.create({ ...doc, claimKey });
@@ -98,26 +106,57 @@ export class PaymentStartService {
       await steps.lock.run(String(open._id), async () => steps.move((await steps.fresh(open._id))!, 'canceled'));
     } catch {
       const outcome = await this.stripe.reread(open).catch(() => 'unknown');
-      throw new AppError(outcome === 'settled' || outcome === 'already settled' ? 'ALREADY_PAID' : 'PAYMENT_IN_PROGRESS', { paymentId: String(open._id) });
+      throw new AppError(
+        outcome === 'settled' || outcome === 'already settled' ? 'ALREADY_PAID' : 'PAYMENT_IN_PROGRESS',
+        { paymentId: String(open._id) },
+      );
     }
   }
 
-  private newPayment(user: AuthUser, p: PayableRecord, key: string, method: 'stripe' | 'bank_transfer', status: PaymentStatus) {
+  private newPayment(
+    user: AuthUser,
+    p: PayableRecord,
+    key: string,
+    method: 'stripe' | 'bank_transfer',
+    status: PaymentStatus,
+  ) {
     return {
-      _id: paymentIdFor(user.orgId!, key), idemKey: `${user.orgId}:${key}`, payableId: p._id, contractId: p.contractId, contractNo: p.contractNo, kind: p.kind, method,
-      payerOrgId: p.payerOrgId, payeeOrgId: p.payeeOrgId, broker: p.broker, amountFen: p.amountFen, feeFen: p.feeFen, commissionFen: p.commissionFen,
-      rank: paymentRank[status], createdBy: new Types.ObjectId(user.id),
+      _id: paymentIdFor(user.orgId!, key),
+      idemKey: `${user.orgId}:${key}`,
+      payableId: p._id,
+      contractId: p.contractId,
+      contractNo: p.contractNo,
+      kind: p.kind,
+      method,
+      payerOrgId: p.payerOrgId,
+      payeeOrgId: p.payeeOrgId,
+      broker: p.broker,
+      amountFen: p.amountFen,
+      feeFen: p.feeFen,
+      commissionFen: p.commissionFen,
+      rank: paymentRank[status],
+      createdBy: new Types.ObjectId(user.id),
     };
   }
 
-  async startStripe(user: AuthUser, payableId: string, key: string, methodType: StripeMethodType): Promise<{ payment: PaymentRecord; clientSecret: string }> {
+  async startStripe(
+    user: AuthUser,
+    payableId: string,
+    key: string,
+    methodType: StripeMethodType,
+  ): Promise<{ payment: PaymentRecord; clientSecret: string }> {
     if (!this.stripe.port) throw new AppError('PAYMENTS_STRIPE_DISABLED');
     const p = await this.payablePayer(user, payableId);
     let payment = await this.replay(user, key, payableId, 'stripe');
     if (payment) await this.finishClaim(p, payment);
     else {
       payment = await this.begin(p, { ...this.newPayment(user, p, key, 'stripe', 'requires_payment'), methodType });
-      await this.audit.record(user, { entity: 'payment', entityId: String(payment._id), action: 'start_stripe', to: 'requires_payment' });
+      await this.audit.record(user, {
+        entity: 'payment',
+        entityId: String(payment._id),
+        action: 'start_stripe',
+        to: 'requires_payment',
+      });
     }
     if (!payment.stripe?.paymentIntentId) payment = await this.stripe.createIntent(payment);
     return { payment, clientSecret: payment.stripe!.clientSecret };
@@ -135,7 +174,12 @@ export class PaymentStartService {
       ...this.newPayment(user, p, key, 'bank_transfer', 'pending_confirmation'),
       bank: { ...body, receivedFen: null, decidedBy: null, decidedByName: null, decidedAt: null, reason: null },
     });
-    await this.audit.record(user, { entity: 'payment', entityId: String(payment._id), action: 'declare_bank_transfer', to: 'pending_confirmation' });
+    await this.audit.record(user, {
+      entity: 'payment',
+      entityId: String(payment._id),
+      action: 'declare_bank_transfer',
+      to: 'pending_confirmation',
+    });
     return payment;
   }
 }

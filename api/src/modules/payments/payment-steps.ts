@@ -51,9 +51,16 @@ export class PaymentSteps {
    * written). `$max` by bare `_id` keeps the rank monotonic even if two writers race; within this process the
    * keyed lock serialises the writers of one payment, so the fields set beside it are set once.
    */
-  async move(p: Pick<PaymentRecord, '_id' | 'rank'>, to: PaymentStatus, set: Record<string, unknown> = {}): Promise<boolean> {
+  async move(
+    p: Pick<PaymentRecord, '_id' | 'rank'>,
+    to: PaymentStatus,
+    set: Record<string, unknown> = {},
+  ): Promise<boolean> {
     if (p.rank >= paymentRank[to]) return false;
-    await this.models.Payment.updateOne({ _id: p._id }, { $max: { rank: paymentRank[to] }, ...(Object.keys(set).length ? { $set: set } : {}) });
+    await this.models.Payment.updateOne(
+      { _id: p._id },
+      { $max: { rank: paymentRank[to] }, ...(Object.keys(set).length ? { $set: set } : {}) },
+    );
     return true;
   }
 
@@ -76,22 +83,32 @@ export class PaymentSteps {
   async applyRefund(p: PaymentRecord, stripeRefundId: string | null): Promise<boolean> {
     if (p.rank < paymentRank.succeeded) await this.settle(p);
     await this.ledger.record(journals.refund(p));
-    return this.move(p, 'refunded', { 'refund.at': new Date(), ...(stripeRefundId ? { 'refund.stripeRefundId': stripeRefundId } : {}) });
+    return this.move(p, 'refunded', {
+      'refund.at': new Date(),
+      ...(stripeRefundId ? { 'refund.stripeRefundId': stripeRefundId } : {}),
+    });
   }
 
   /** A PaymentIntent's status (from an event or a re-read) applied to our payment. */
-  async applyIntent(paymentId: string, pi: { id: string; status: PaymentStatus; amount: number; currency: string }): Promise<string> {
+  async applyIntent(
+    paymentId: string,
+    pi: { id: string; status: PaymentStatus; amount: number; currency: string },
+  ): Promise<string> {
     return this.lock.run(paymentId, async () => {
       const p = await this.models.Payment.findById(paymentId).lean<PaymentRecord>();
       if (!p || p.method !== 'stripe') return 'unknown payment';
       if (p.stripe?.paymentIntentId && p.stripe.paymentIntentId !== pi.id) return 'intent mismatch';
-      if (!p.stripe?.paymentIntentId) await this.models.Payment.updateOne({ _id: p._id }, { $set: { 'stripe.paymentIntentId': pi.id } });
+      if (!p.stripe?.paymentIntentId)
+        await this.models.Payment.updateOne({ _id: p._id }, { $set: { 'stripe.paymentIntentId': pi.id } });
       // Already there or beyond: everything before the rank was raised (journal, payable) is done too.
       if (p.rank >= paymentRank[pi.status]) return pi.status === 'succeeded' ? 'already settled' : 'stale';
       if (pi.status === 'succeeded') {
         // The amount charged must be the amount due; anything else is left for finance, never booked.
         if (pi.amount !== p.amountFen || pi.currency !== 'cny') {
-          this.logger.error({ paymentId, amount: pi.amount, due: p.amountFen }, 'PaymentIntent amount differs from the payment; not settled');
+          this.logger.error(
+            { paymentId, amount: pi.amount, due: p.amountFen },
+            'PaymentIntent amount differs from the payment; not settled',
+          );
           return 'amount mismatch';
         }
         const r = await this.settle(p);

@@ -1,5 +1,13 @@
 import { Schema, type Types } from 'mongoose';
-import type { DepositSubjectKind, JournalKind, LineRole, PayableKind, PaymentMethod, PaymentStatus, StripeMethodType } from '../../shared/payment-schemas';
+import type {
+  DepositSubjectKind,
+  JournalKind,
+  LineRole,
+  PayableKind,
+  PaymentMethod,
+  PaymentStatus,
+  StripeMethodType,
+} from '../../shared/payment-schemas';
 import { statusOfRank } from './payment.state';
 
 /**
@@ -36,7 +44,9 @@ export const payableSchema = new Schema(
 );
 
 /** Adds the ledger totals to a payable as read from the database. */
-export function hydratePayable<T extends { applied?: Record<string, { inFen: number; refundedFen: number }> } | null>(p: T): T {
+export function hydratePayable<T extends { applied?: Record<string, { inFen: number; refundedFen: number }> } | null>(
+  p: T,
+): T {
   if (!p) return p;
   const entries = Object.entries(p.applied ?? {});
   Object.assign(p, {

@@ -28,7 +28,12 @@ const byRank = new Map(Object.entries(paymentRank).map(([s, r]) => [r, s as Paym
 export const statusOfRank = (rank: number): PaymentStatus => byRank.get(rank) ?? 'requires_payment';
 
 /** Statuses in which a payment still holds its payable (no second payment may start). */
-export const OPEN_STATUSES: PaymentStatus[] = ['requires_payment', 'requires_action', 'processing', 'pending_confirmation'];
+export const OPEN_STATUSES: PaymentStatus[] = [
+  'requires_payment',
+  'requires_action',
+  'processing',
+  'pending_confirmation',
+];
 export const isOpen = (s: PaymentStatus) => OPEN_STATUSES.includes(s);
 export const canMoveTo = (from: PaymentStatus, to: PaymentStatus) => paymentRank[to] > paymentRank[from];
 
@@ -62,7 +67,11 @@ export const intentEventStatus: Record<string, PaymentStatus> = {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** A payable's status, from the ledger cache and the payment in flight. */
-export function payableStatus(p: PayableRecord, open: Pick<PaymentRecord, 'status'> | null, on = today()): PayableStatus {
+export function payableStatus(
+  p: PayableRecord,
+  open: Pick<PaymentRecord, 'status'> | null,
+  on = today(),
+): PayableStatus {
   const paid = p.inFen - p.refundedFen;
   if (p.kind === 'deposit') {
     if (p.journalIds.some((j) => j.startsWith('deposit_release:'))) return 'released';

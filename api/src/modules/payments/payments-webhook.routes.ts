@@ -10,7 +10,11 @@ export function paymentsWebhookRoutes(ctx: AppContext): Router {
     router,
     ctx.registry,
     {
-      method: 'post', path: '/api/payments/stripe/webhook', summary: 'Stripe events (Stripe-Signature checked on the raw body; each event id processed once)', tags: ['payments'], auth: 'public',
+      method: 'post',
+      path: '/api/payments/stripe/webhook',
+      summary: 'Stripe events (Stripe-Signature checked on the raw body; each event id processed once)',
+      tags: ['payments'],
+      auth: 'public',
       before: [express.raw({ type: () => true, limit: '1mb' })],
     },
     async ({ req }) => {

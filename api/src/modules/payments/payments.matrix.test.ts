@@ -6,7 +6,18 @@
 import { startTestApp, type TestApp } from '../../test-support/harness';
 import type { PayableRecord, PaymentRecord } from './payment.model';
 import { FakeStripe } from './testing/fake-stripe';
-import { bankBody, idem, payByBank, paymentCast, plan, receipt, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from './testing/payment-fixtures';
+import {
+  bankBody,
+  idem,
+  payByBank,
+  paymentCast,
+  plan,
+  receipt,
+  signedContract,
+  STRIPE_KEY,
+  WEBHOOK_SECRET,
+  type PaymentCast,
+} from './testing/payment-fixtures';
 
 let app: TestApp;
 let fake: FakeStripe;
@@ -14,13 +25,21 @@ let cast: PaymentCast;
 const covered = new Set<string>();
 const cover = (method: string, path: string) => covered.add(`${method} ${path}`);
 type Who = { token: string } | null;
-const call = (method: string, path: string, who: Who, body?: unknown, headers: Record<string, string> = {}) => app.http(method, path, { token: who?.token, body, headers });
-const status = async (method: string, path: string, who: Who, body?: unknown, headers?: Record<string, string>) => (await call(method, path, who, body, headers)).status;
+const call = (method: string, path: string, who: Who, body?: unknown, headers: Record<string, string> = {}) =>
+  app.http(method, path, { token: who?.token, body, headers });
+const status = async (method: string, path: string, who: Who, body?: unknown, headers?: Record<string, string>) =>
+  (await call(method, path, who, body, headers)).status;
 const key = () => ({ 'Idempotency-Key': idem() });
 
 beforeAll(async () => {
   fake = await new FakeStripe().start();
-  app = await startTestApp({ SEARCH_SYNC: 'external', STRIPE_SECRET_KEY: STRIPE_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: fake.url, PAYMENT_RECONCILE_INTERVAL_MS: 0 });
+  app = await startTestApp({
+    SEARCH_SYNC: 'external',
+    STRIPE_SECRET_KEY: STRIPE_KEY,
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_BASE: fake.url,
+    PAYMENT_RECONCILE_INTERVAL_MS: 0,
+  });
   cast = await paymentCast(app);
 });
 afterAll(async () => {
@@ -39,7 +58,11 @@ describe('reading', () => {
     cover('GET', '/api/payments/config');
     expect(await status('GET', '/api/payments/config', null)).toBe(401);
     const res = await call('GET', '/api/payments/config', cast.loner);
-    expect(res.body).toMatchObject({ stripeEnabled: true, feeRateBp: 100, methodTypes: ['card', 'alipay', 'wechat_pay'] });
+    expect(res.body).toMatchObject({
+      stripeEnabled: true,
+      feeRateBp: 100,
+      methodTypes: ['card', 'alipay', 'wechat_pay'],
+    });
   });
 
   test("a contract's payments: parties, finance and admin; another organisation and officials 404", async () => {
@@ -51,7 +74,8 @@ describe('reading', () => {
     expect(await status('GET', path, cast.official)).toBe(404);
     expect(await status('GET', path, cast.broker)).toBe(404);
     expect(await app.models.Payable.countDocuments({ contractId })).toBe(0);
-    for (const who of [cast.buyer, cast.buyerMember, cast.seller, cast.finance, cast.admin]) expect(await status('GET', path, who)).toBe(200);
+    for (const who of [cast.buyer, cast.buyerMember, cast.seller, cast.finance, cast.admin])
+      expect(await status('GET', path, who)).toBe(200);
     expect(await app.models.Payable.countDocuments({ contractId })).toBe(2);
   });
 
@@ -63,7 +87,8 @@ describe('reading', () => {
     expect(await status('GET', path, null)).toBe(401);
     expect(await status('GET', path, cast.other)).toBe(404);
     expect(await status('GET', path, cast.official)).toBe(404);
-    for (const who of [cast.buyer, cast.seller, cast.finance, cast.admin]) expect(await status('GET', path, who)).toBe(200);
+    for (const who of [cast.buyer, cast.seller, cast.finance, cast.admin])
+      expect(await status('GET', path, who)).toBe(200);
   });
 
   test("statements: an organisation's own members and finance; nobody reads another organisation's", async () => {
@@ -77,12 +102,17 @@ describe('reading', () => {
       expect(await status('GET', path, cast.other)).toBe(404);
       expect(await status('GET', path, cast.seller)).toBe(404);
       expect(await status('GET', path, cast.official)).toBe(404);
-      for (const who of [cast.buyer, cast.buyerMember, cast.finance, cast.admin]) expect(await status('GET', path, who)).toBe(200);
+      for (const who of [cast.buyer, cast.buyerMember, cast.finance, cast.admin])
+        expect(await status('GET', path, who)).toBe(200);
     }
     const own = await call('GET', `/api/payments/orgs/${cast.buyerOrg._id}/statement`, cast.buyer);
     expect(own.body.holder).toMatchObject({ kind: 'org', id: String(cast.buyerOrg._id) });
-    expect(own.body.payables.every((p: { payerOrgId: string }) => p.payerOrgId === String(cast.buyerOrg._id))).toBe(true);
-    expect(own.body.lines.every((l: { account: string }) => l.account.startsWith(`org:${cast.buyerOrg._id}:`))).toBe(true);
+    expect(own.body.payables.every((p: { payerOrgId: string }) => p.payerOrgId === String(cast.buyerOrg._id))).toBe(
+      true,
+    );
+    expect(own.body.lines.every((l: { account: string }) => l.account.startsWith(`org:${cast.buyerOrg._id}:`))).toBe(
+      true,
+    );
   });
 
   test("a broker's commission statement: the broker and finance only", async () => {
@@ -97,10 +127,17 @@ describe('reading', () => {
   });
 
   test('finance views (queue, settled payments, balances, ledger export, payouts): finance and admin; others 403', async () => {
-    for (const path of ['/api/payments/finance/queue', '/api/payments/finance/payments?status=succeeded', '/api/payments/ledger/balances', '/api/payments/ledger/export?format=csv', '/api/payments/payouts']) {
+    for (const path of [
+      '/api/payments/finance/queue',
+      '/api/payments/finance/payments?status=succeeded',
+      '/api/payments/ledger/balances',
+      '/api/payments/ledger/export?format=csv',
+      '/api/payments/payouts',
+    ]) {
       cover('GET', path.split('?')[0]);
       expect(await status('GET', path, null)).toBe(401);
-      for (const who of [cast.buyer, cast.seller, cast.broker, cast.official]) expect(await status('GET', path, who)).toBe(403);
+      for (const who of [cast.buyer, cast.seller, cast.broker, cast.official])
+        expect(await status('GET', path, who)).toBe(403);
       for (const who of [cast.finance, cast.admin]) expect(await status('GET', path, who)).toBe(200);
     }
   });
@@ -127,7 +164,13 @@ describe('paying', () => {
     expect(ok.status).toBe(201);
     expect(fake.intents.get(ok.body.payment.stripe.paymentIntentId)!.amount).toBe(30_000_000);
     // The same key for another payable is refused.
-    const reused = await call('POST', `/api/payments/payables/${(await firstPayable()).payableId}/bank-transfer`, cast.buyerMember, bankBody(await receipt(app, cast.buyer), 1), { 'Idempotency-Key': 'reused-key-1' });
+    const reused = await call(
+      'POST',
+      `/api/payments/payables/${(await firstPayable()).payableId}/bank-transfer`,
+      cast.buyerMember,
+      bankBody(await receipt(app, cast.buyer), 1),
+      { 'Idempotency-Key': 'reused-key-1' },
+    );
     expect(reused.status).toBe(201);
     const clash = await call('POST', path, cast.buyerMember, {}, { 'Idempotency-Key': 'reused-key-1' });
     expect(clash.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -142,11 +185,17 @@ describe('paying', () => {
     expect(await status('POST', path, null, bankBody(mine, 1), key())).toBe(401);
     expect(await status('POST', path, cast.other, bankBody(theirs, 1), key())).toBe(404);
     expect(await status('POST', path, cast.finance, bankBody(mine, 1), key())).toBe(403);
-    expect((await call('POST', path, cast.buyer, bankBody(theirs, 1), key())).body.error.code).toBe('ATTACHMENT_NOT_USABLE');
+    expect((await call('POST', path, cast.buyer, bankBody(theirs, 1), key())).body.error.code).toBe(
+      'ATTACHMENT_NOT_USABLE',
+    );
     expect(await status('POST', path, cast.buyer, bankBody(mine, 1))).toBe(400);
     expect(await status('POST', path, cast.buyer, { ...bankBody(mine, 1), amountFen: 1 }, key())).toBe(400);
-    expect(await status('POST', path, cast.buyer, { ...bankBody(mine, 1), receiptAttachmentId: { $ne: null } }, key())).toBe(400);
-    expect(await status('POST', path, cast.buyer, { ...bankBody(mine, 1), bankReference: 'x'.repeat(61) }, key())).toBe(400);
+    expect(
+      await status('POST', path, cast.buyer, { ...bankBody(mine, 1), receiptAttachmentId: { $ne: null } }, key()),
+    ).toBe(400);
+    expect(await status('POST', path, cast.buyer, { ...bankBody(mine, 1), bankReference: 'x'.repeat(61) }, key())).toBe(
+      400,
+    );
     expect(await app.models.Payment.countDocuments({ payableId })).toBe(0);
     const ok = await call('POST', path, cast.buyer, bankBody(mine, 1), key());
     expect(ok.status).toBe(201);
@@ -158,21 +207,40 @@ describe('paying', () => {
     cover('POST', '/api/payments/payments/:id/reject');
     const { payableId, second } = await firstPayable();
     const declare = async (id: string) =>
-      (await call('POST', `/api/payments/payables/${id}/bank-transfer`, cast.buyer, bankBody(await receipt(app, cast.buyer), 30_000_000), key())).body.payment.id as string;
+      (
+        await call(
+          'POST',
+          `/api/payments/payables/${id}/bank-transfer`,
+          cast.buyer,
+          bankBody(await receipt(app, cast.buyer), 30_000_000),
+          key(),
+        )
+      ).body.payment.id as string;
     const a = await declare(payableId);
     const b = await declare(second);
-    for (const [path, body] of [[`/api/payments/payments/${a}/confirm`, { receivedFen: 30_000_000 }], [`/api/payments/payments/${b}/reject`, { reason: '未到账' }]] as const) {
+    for (const [path, body] of [
+      [`/api/payments/payments/${a}/confirm`, { receivedFen: 30_000_000 }],
+      [`/api/payments/payments/${b}/reject`, { reason: '未到账' }],
+    ] as const) {
       expect(await status('POST', path, null, body)).toBe(401);
       expect(await status('POST', path, cast.other, body)).toBe(404);
       expect(await status('POST', path, cast.buyer, body)).toBe(403);
       expect(await status('POST', path, cast.seller, body)).toBe(403);
       expect(await status('POST', path, cast.admin, body)).toBe(403);
     }
-    expect(await status('POST', `/api/payments/payments/${a}/confirm`, cast.finance, { receivedFen: '30000000' })).toBe(400);
+    expect(await status('POST', `/api/payments/payments/${a}/confirm`, cast.finance, { receivedFen: '30000000' })).toBe(
+      400,
+    );
     expect(await status('POST', `/api/payments/payments/${b}/reject`, cast.finance, { reason: '' })).toBe(400);
     expect((await app.models.Payment.findById(a).lean<PaymentRecord>())!.status).toBe('pending_confirmation');
-    expect((await call('POST', `/api/payments/payments/${a}/confirm`, cast.finance, { receivedFen: 30_000_000 })).body.payment.status).toBe('succeeded');
-    expect((await call('POST', `/api/payments/payments/${b}/reject`, cast.finance, { reason: '未到账' })).body.payment.status).toBe('rejected');
+    expect(
+      (await call('POST', `/api/payments/payments/${a}/confirm`, cast.finance, { receivedFen: 30_000_000 })).body
+        .payment.status,
+    ).toBe('succeeded');
+    expect(
+      (await call('POST', `/api/payments/payments/${b}/reject`, cast.finance, { reason: '未到账' })).body.payment
+        .status,
+    ).toBe('rejected');
   });
 
   test('refund: finance only, with an Idempotency-Key', async () => {
@@ -186,13 +254,20 @@ describe('paying', () => {
     expect(await status('POST', path, cast.buyer, body, key())).toBe(403);
     expect(await status('POST', path, cast.finance, body)).toBe(400);
     expect((await app.models.Payment.findById(id).lean<PaymentRecord>())!.status).toBe('succeeded');
-    const row = async (q: string) => (await call('GET', `/api/payments/finance/payments?${q}&pageSize=100`, cast.finance)).body.items.find((i: { id: string }) => i.id === id);
+    const row = async (q: string) =>
+      (await call('GET', `/api/payments/finance/payments?${q}&pageSize=100`, cast.finance)).body.items.find(
+        (i: { id: string }) => i.id === id,
+      );
     expect(await row('status=succeeded')).toMatchObject({ refundBlockedBy: null, refund: null });
     const ok = await call('POST', path, cast.finance, body, key());
     expect(ok.body.payment.status).toBe('refunded');
     expect((await call('POST', path, cast.finance, body, key())).body.payment.status).toBe('refunded');
     expect(await app.models.Journal.countDocuments({ _id: `refund:${id}` })).toBe(1);
-    expect(await row('status=refunded')).toMatchObject({ status: 'refunded', refundBlockedBy: 'NOT_SUCCEEDED', refund: { reason: '合同解除' } });
+    expect(await row('status=refunded')).toMatchObject({
+      status: 'refunded',
+      refundBlockedBy: 'NOT_SUCCEEDED',
+      refund: { reason: '合同解除' },
+    });
     expect(await row('status=succeeded')).toBeUndefined();
   });
 
@@ -219,7 +294,13 @@ describe('deposits, Connect, reconciliation, webhook', () => {
     cover('POST', '/api/payments/deposits/:id/forfeit');
     const { publish, needBody } = await import('../../test-support/catalog-fixtures');
     const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
-    const needId = await publish(app, 'needs', cast.buyer, reviewer, needBody({ challenge: { rewardFen: 10_000_000, closesAt: new Date(Date.now() + 86_400_000).toISOString() } }));
+    const needId = await publish(
+      app,
+      'needs',
+      cast.buyer,
+      reviewer,
+      needBody({ challenge: { rewardFen: 10_000_000, closesAt: new Date(Date.now() + 86_400_000).toISOString() } }),
+    );
     const body = { subjectKind: 'challenge', subjectId: needId };
     expect(await status('POST', '/api/payments/deposits', null, body)).toBe(401);
     expect(await status('POST', '/api/payments/deposits', cast.loner, body)).toBe(403);
@@ -235,7 +316,10 @@ describe('deposits, Connect, reconciliation, webhook', () => {
     const other = await call('POST', '/api/payments/deposits', cast.other, body);
     await payByBankAs(cast.other, other.body.payable.id, 200_000);
     cover('GET', '/api/payments/deposits');
-    const list = async (who: Who, q = '') => (await call('GET', `/api/payments/deposits?subjectKind=challenge&subjectId=${needId}${q}`, who)).body.items?.map((p: { id: string }) => p.id);
+    const list = async (who: Who, q = '') =>
+      (await call('GET', `/api/payments/deposits?subjectKind=challenge&subjectId=${needId}${q}`, who)).body.items?.map(
+        (p: { id: string }) => p.id,
+      );
     expect(await status('GET', '/api/payments/deposits', null)).toBe(401);
     expect(await list(cast.seller)).toEqual([id]);
     expect(await list(cast.other)).toEqual([other.body.payable.id]);
@@ -254,8 +338,17 @@ describe('deposits, Connect, reconciliation, webhook', () => {
       expect(await status('POST', path, cast.finance, { reason: '' })).toBe(400);
     }
     expect((await app.models.Payable.findById(id).lean<PayableRecord>())!.journalIds).toHaveLength(1);
-    expect((await call('POST', `/api/payments/deposits/${id}/forfeit`, cast.finance, { reason: '中榜后拒签' })).body.payable.status).toBe('forfeited');
-    expect((await call('POST', `/api/payments/deposits/${other.body.payable.id}/release`, cast.finance, { reason: '未中榜' })).body.payable.status).toBe('released');
+    expect(
+      (await call('POST', `/api/payments/deposits/${id}/forfeit`, cast.finance, { reason: '中榜后拒签' })).body.payable
+        .status,
+    ).toBe('forfeited');
+    expect(
+      (
+        await call('POST', `/api/payments/deposits/${other.body.payable.id}/release`, cast.finance, {
+          reason: '未中榜',
+        })
+      ).body.payable.status,
+    ).toBe('released');
   });
 
   test('Connect: org admins of verified organisations and brokers; members and others refused', async () => {
@@ -273,7 +366,10 @@ describe('deposits, Connect, reconciliation, webhook', () => {
     expect((await call('POST', '/api/payments/connect/onboarding', cast.broker, { as: 'broker' })).status).toBe(200);
     expect(await app.models.ConnectAccount.countDocuments({ _id: `org:${cast.sellerOrg._id}` })).toBe(1);
     expect(await status('GET', '/api/payments/connect/status?as=org', null)).toBe(401);
-    expect((await call('GET', '/api/payments/connect/status?as=org', cast.seller)).body).toMatchObject({ accountId: org.body.accountId, onboarded: false });
+    expect((await call('GET', '/api/payments/connect/status?as=org', cast.seller)).body).toMatchObject({
+      accountId: org.body.accountId,
+      onboarded: false,
+    });
     expect((await call('GET', '/api/payments/connect/status?as=org', cast.other)).body.accountId).toBeNull();
     expect(await status('GET', '/api/payments/connect/status?as=x', cast.seller)).toBe(400);
   });
@@ -286,13 +382,32 @@ describe('deposits, Connect, reconciliation, webhook', () => {
     const path = `/api/payments/payouts/${encodeURIComponent(id)}/confirm`;
     const body = { bankReference: 'ICBC20261201001' };
     expect(await status('POST', path, null, body)).toBe(401);
-    for (const who of [cast.seller, cast.buyer, cast.other, cast.admin]) expect(await status('POST', path, who, body)).toBe(403);
+    for (const who of [cast.seller, cast.buyer, cast.other, cast.admin])
+      expect(await status('POST', path, who, body)).toBe(403);
     expect(await status('POST', path, cast.finance, { bankReference: '' })).toBe(400);
-    expect(await status('POST', `/api/payments/payouts/${encodeURIComponent('payout:x:seller')}/confirm`, cast.finance, body)).toBe(400);
-    expect(await status('POST', `/api/payments/payouts/${encodeURIComponent(`payout:${'a'.repeat(24)}:seller`)}/confirm`, cast.finance, body)).toBe(404);
+    expect(
+      await status(
+        'POST',
+        `/api/payments/payouts/${encodeURIComponent('payout:x:seller')}/confirm`,
+        cast.finance,
+        body,
+      ),
+    ).toBe(400);
+    expect(
+      await status(
+        'POST',
+        `/api/payments/payouts/${encodeURIComponent(`payout:${'a'.repeat(24)}:seller`)}/confirm`,
+        cast.finance,
+        body,
+      ),
+    ).toBe(404);
     expect((await app.models.Payout.findById(id).lean())!.status).toBe('pending');
     const ok = await call('POST', path, cast.finance, body);
-    expect(ok.body.payout).toMatchObject({ status: 'paid', source: 'bank_transfer', amountFen: 30_000_000 - 300_000 - 900_000 });
+    expect(ok.body.payout).toMatchObject({
+      status: 'paid',
+      source: 'bank_transfer',
+      amountFen: 30_000_000 - 300_000 - 900_000,
+    });
     expect((await call('POST', path, cast.finance, body)).status).toBe(200);
     expect(await app.models.Journal.countDocuments({ _id: id })).toBe(1);
   });
@@ -313,14 +428,23 @@ describe('deposits, Connect, reconciliation, webhook', () => {
     expect((await FakeStripe.deliver(hook, 'whsec_wrong_wrong_wrong', evt)).status).toBe(400);
     expect((await FakeStripe.deliver(hook, WEBHOOK_SECRET, evt)).status).toBe(200);
     expect((await app.models.PaymentEvent.findById(evt.id).lean())!.outcome).toBe('ignored');
-    const junk = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=abc' }, body: '{not json' });
+    const junk = await fetch(hook, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=abc' },
+      body: '{not json',
+    });
     expect(junk.status).toBe(400);
   });
 });
 
 describe('malformed ids', () => {
   test('every :id route answers 400 INVALID_ID to a malformed id', async () => {
-    for (const [m, p] of [['GET', '/api/payments/contracts/x'], ['GET', '/api/payments/payments/1'], ['POST', '/api/payments/payables/zz/stripe'], ['GET', '/api/payments/orgs/%7B%24ne%7D/statement']] as const) {
+    for (const [m, p] of [
+      ['GET', '/api/payments/contracts/x'],
+      ['GET', '/api/payments/payments/1'],
+      ['POST', '/api/payments/payables/zz/stripe'],
+      ['GET', '/api/payments/orgs/%7B%24ne%7D/statement'],
+    ] as const) {
       const res = await call(m, p, cast.finance, m === 'POST' ? {} : undefined, key());
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('INVALID_ID');
@@ -329,7 +453,13 @@ describe('malformed ids', () => {
 });
 
 async function payByBankAs(who: { token: string }, payableId: string, amount: number) {
-  const start = await call('POST', `/api/payments/payables/${payableId}/bank-transfer`, who, bankBody(await receipt(app, who), amount), key());
+  const start = await call(
+    'POST',
+    `/api/payments/payables/${payableId}/bank-transfer`,
+    who,
+    bankBody(await receipt(app, who), amount),
+    key(),
+  );
   if (start.status !== 201) throw new Error(JSON.stringify(start.body));
   await call('POST', `/api/payments/payments/${start.body.payment.id}/confirm`, cast.finance, { receivedFen: amount });
 }

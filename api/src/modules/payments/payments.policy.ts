@@ -15,8 +15,11 @@ const member = (u: AuthUser | null, orgId: unknown) => !!u?.orgId && !!orgId && 
  */
 export const canPayments = {
   pay: (u: AuthUser | null, p: Pick<PayableRecord, 'payerOrgId'>) => member(u, p.payerOrgId),
-  readPayable: (u: AuthUser | null, p: Pick<PayableRecord, 'payerOrgId' | 'payeeOrgId'>) => member(u, p.payerOrgId) || member(u, p.payeeOrgId) || readsAllMoney(u),
-  readPayment: (u: AuthUser | null, p: Pick<PaymentRecord, 'payerOrgId' | 'payeeOrgId'>) => member(u, p.payerOrgId) || member(u, p.payeeOrgId) || readsAllMoney(u),
+  readPayable: (u: AuthUser | null, p: Pick<PayableRecord, 'payerOrgId' | 'payeeOrgId'>) =>
+    member(u, p.payerOrgId) || member(u, p.payeeOrgId) || readsAllMoney(u),
+  readPayment: (u: AuthUser | null, p: Pick<PaymentRecord, 'payerOrgId' | 'payeeOrgId'>) =>
+    member(u, p.payerOrgId) || member(u, p.payeeOrgId) || readsAllMoney(u),
   orgStatement: (u: AuthUser | null, orgId: string) => member(u, orgId) || readsAllMoney(u),
-  brokerStatement: (u: AuthUser | null, brokerUserId: string) => (u?.id === brokerUserId && u.roles.includes('broker')) || readsAllMoney(u),
+  brokerStatement: (u: AuthUser | null, brokerUserId: string) =>
+    (u?.id === brokerUserId && u.roles.includes('broker')) || readsAllMoney(u),
 };

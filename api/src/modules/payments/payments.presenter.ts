@@ -6,7 +6,12 @@ import { payableStatus } from './payment.state';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-export function presentPayable(p: PayableRecord, open: PaymentRecord | null, viewer: AuthUser | null, stripeEnabled: boolean): PayableDto {
+export function presentPayable(
+  p: PayableRecord,
+  open: PaymentRecord | null,
+  viewer: AuthUser | null,
+  stripeEnabled: boolean,
+): PayableDto {
   const status = payableStatus(p, open);
   const canPay = canPayments.pay(viewer, p) && ['due', 'overdue'].includes(status);
   return {
@@ -48,7 +53,9 @@ export function presentPayment(p: PaymentRecord): PaymentDto {
     createdAt: iso(p.createdAt)!,
     updatedAt: iso(p.updatedAt)!,
     succeededAt: iso(p.succeededAt),
-    stripe: p.stripe?.paymentIntentId ? { paymentIntentId: p.stripe.paymentIntentId, methodType: p.methodType ?? 'card' } : null,
+    stripe: p.stripe?.paymentIntentId
+      ? { paymentIntentId: p.stripe.paymentIntentId, methodType: p.methodType ?? 'card' }
+      : null,
     bank: p.bank
       ? {
           receiptAttachmentId: p.bank.receiptAttachmentId,
@@ -62,7 +69,9 @@ export function presentPayment(p: PaymentRecord): PaymentDto {
           reason: p.bank.reason,
         }
       : null,
-    refund: p.refund ? { reason: p.refund.reason, at: iso(p.refund.at), stripeRefundId: p.refund.stripeRefundId } : null,
+    refund: p.refund
+      ? { reason: p.refund.reason, at: iso(p.refund.at), stripeRefundId: p.refund.stripeRefundId }
+      : null,
   };
 }
 

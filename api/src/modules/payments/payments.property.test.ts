@@ -15,7 +15,17 @@ import { startTestApp, type TestApp } from '../../test-support/harness';
 import { journals } from './ledger';
 import type { PayableRecord, PaymentRecord } from './payment.model';
 import { FakeStripe } from './testing/fake-stripe';
-import { bankBody, idem, paymentCast, plan, receipt, signedContract, STRIPE_KEY, WEBHOOK_SECRET, type PaymentCast } from './testing/payment-fixtures';
+import {
+  bankBody,
+  idem,
+  paymentCast,
+  plan,
+  receipt,
+  signedContract,
+  STRIPE_KEY,
+  WEBHOOK_SECRET,
+  type PaymentCast,
+} from './testing/payment-fixtures';
 
 let app: TestApp;
 let fake: FakeStripe;
@@ -25,7 +35,14 @@ let attachmentId: string;
 
 beforeAll(async () => {
   fake = await new FakeStripe().start();
-  app = await startTestApp({ SEARCH_SYNC: 'external', STRIPE_SECRET_KEY: STRIPE_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: fake.url, PAYMENT_RECONCILE_AFTER_MIN: 0, PAYMENT_RECONCILE_INTERVAL_MS: 0 });
+  app = await startTestApp({
+    SEARCH_SYNC: 'external',
+    STRIPE_SECRET_KEY: STRIPE_KEY,
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_BASE: fake.url,
+    PAYMENT_RECONCILE_AFTER_MIN: 0,
+    PAYMENT_RECONCILE_INTERVAL_MS: 0,
+  });
   cast = await paymentCast(app);
   hook = `${app.url}/api/payments/stripe/webhook`;
   attachmentId = await receipt(app, cast.buyer);
@@ -38,7 +55,14 @@ afterAll(async () => {
 const item = fc.constantFrom(0, 1);
 const op = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('stripe' as const), item }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('payer' as const), item, to: fc.constantFrom('processing', 'succeeded', 'succeeded', 'failed') }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('payer' as const),
+      item,
+      to: fc.constantFrom('processing', 'succeeded', 'succeeded', 'failed'),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('deliver' as const), pick: fc.nat() }) },
   // Stripe can report the same change in a second event with its own id (e.g. a re-generated event).
   { weight: 2, arbitrary: fc.record({ op: fc.constant('echo' as const), pick: fc.nat() }) },
@@ -63,7 +87,12 @@ async function run(ops: Op[], order: number[]) {
   const payables = (await plan(app, cast.buyer, contractId)).payables as Array<{ id: string; amountFen: number }>;
   const queue: object[] = [];
   const latest = async (i: number, method?: string) =>
-    (await app.models.Payment.find({ payableId: payables[i].id, ...(method ? { method } : {}) }).sort({ createdAt: -1, _id: -1 }).limit(1).lean<PaymentRecord[]>())[0] ?? null;
+    (
+      await app.models.Payment.find({ payableId: payables[i].id, ...(method ? { method } : {}) })
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(1)
+        .lean<PaymentRecord[]>()
+    )[0] ?? null;
   const snapshotCancelled = () => {
     for (const pi of fake.intents.values()) {
       if (pi.status !== 'canceled' || pi.cancelQueued) continue;
@@ -76,7 +105,11 @@ async function run(ops: Op[], order: number[]) {
     const p = 'item' in o ? payables[o.item] : null;
     switch (o.op) {
       case 'stripe':
-        await app.http('POST', `/api/payments/payables/${p!.id}/stripe`, { token: cast.buyer.token, headers: { 'Idempotency-Key': idem() }, body: {} });
+        await app.http('POST', `/api/payments/payables/${p!.id}/stripe`, {
+          token: cast.buyer.token,
+          headers: { 'Idempotency-Key': idem() },
+          body: {},
+        });
         snapshotCancelled();
         break;
       case 'payer': {
@@ -91,21 +124,38 @@ async function run(ops: Op[], order: number[]) {
         if (queue.length) await FakeStripe.deliver(hook, WEBHOOK_SECRET, queue[o.pick % queue.length]);
         break;
       case 'echo':
-        if (queue.length) await FakeStripe.deliver(hook, WEBHOOK_SECRET, { ...(queue[o.pick % queue.length] as object), id: `evt_echo_${idem()}` });
+        if (queue.length)
+          await FakeStripe.deliver(hook, WEBHOOK_SECRET, {
+            ...(queue[o.pick % queue.length] as object),
+            id: `evt_echo_${idem()}`,
+          });
         break;
       case 'bank':
-        await app.http('POST', `/api/payments/payables/${p!.id}/bank-transfer`, { token: cast.buyer.token, headers: { 'Idempotency-Key': idem() }, body: bankBody(attachmentId, p!.amountFen) });
+        await app.http('POST', `/api/payments/payables/${p!.id}/bank-transfer`, {
+          token: cast.buyer.token,
+          headers: { 'Idempotency-Key': idem() },
+          body: bankBody(attachmentId, p!.amountFen),
+        });
         snapshotCancelled();
         break;
       case 'confirm':
       case 'reject': {
         const pay = await latest(o.item, 'bank_transfer');
-        if (pay) await app.http('POST', `/api/payments/payments/${pay._id}/${o.op}`, { token: cast.finance.token, body: o.op === 'confirm' ? { receivedFen: pay.amountFen } : { reason: '未到账' } });
+        if (pay)
+          await app.http('POST', `/api/payments/payments/${pay._id}/${o.op}`, {
+            token: cast.finance.token,
+            body: o.op === 'confirm' ? { receivedFen: pay.amountFen } : { reason: '未到账' },
+          });
         break;
       }
       case 'refund': {
         const pay = await latest(o.item);
-        if (pay) await app.http('POST', `/api/payments/payments/${pay._id}/refund`, { token: cast.finance.token, headers: { 'Idempotency-Key': idem() }, body: { reason: '退款' } });
+        if (pay)
+          await app.http('POST', `/api/payments/payments/${pay._id}/refund`, {
+            token: cast.finance.token,
+            headers: { 'Idempotency-Key': idem() },
+            body: { reason: '退款' },
+          });
         for (const r of fake.refunds.values()) {
           if (r.queued) continue;
           r.queued = true;
@@ -120,7 +170,8 @@ async function run(ops: Op[], order: number[]) {
         // The process died right after writing a succeeded intent's journal.
         const pay = await latest(o.item, 'stripe');
         const pi = pay?.stripe ? fake.intents.get(pay.stripe.paymentIntentId) : undefined;
-        if (pay && pi?.status === 'succeeded') await app.running.ctx.services.payments.ledger.post(journals.payment(pay));
+        if (pay && pi?.status === 'succeeded')
+          await app.running.ctx.services.payments.ledger.post(journals.payment(pay));
         break;
       }
     }
@@ -137,7 +188,9 @@ async function run(ops: Op[], order: number[]) {
   for (const dto of payables) {
     const cached = (await app.models.Payable.findById(dto.id).lean<PayableRecord>())!;
     const derived = await ledger.derived(dto.id);
-    expect({ inFen: cached.inFen, refundedFen: cached.refundedFen, journalIds: [...cached.journalIds].sort() }).toEqual(derived);
+    expect({ inFen: cached.inFen, refundedFen: cached.refundedFen, journalIds: [...cached.journalIds].sort() }).toEqual(
+      derived,
+    );
     expect(derived.inFen - derived.refundedFen).toBeLessThanOrEqual(dto.amountFen);
     expect(derived.inFen - derived.refundedFen).toBeGreaterThanOrEqual(0);
     derivedPaid += Math.min(derived.inFen - derived.refundedFen, dto.amountFen);
@@ -150,13 +203,18 @@ async function run(ops: Op[], order: number[]) {
   const mine = await app.models.Payment.find({ contractId, method: 'stripe' }).lean<PaymentRecord[]>();
   for (const pay of mine) {
     const pi = pay.stripe ? fake.intents.get(pay.stripe.paymentIntentId) : undefined;
-    if (pi?.status === 'succeeded') expect(await app.models.Journal.countDocuments({ _id: `payment:${pay._id}` })).toBe(1);
+    if (pi?.status === 'succeeded')
+      expect(await app.models.Journal.countDocuments({ _id: `payment:${pay._id}` })).toBe(1);
   }
 }
 
 test('for random sequences of payments, events, crashes and reconciliation, the ledger balances and the contract status matches it', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 18 }), fc.array(fc.nat(), { maxLength: 6 }), (ops, order) => run(ops, order)),
+    fc.asyncProperty(
+      fc.array(op, { minLength: 3, maxLength: 18 }),
+      fc.array(fc.nat(), { maxLength: 6 }),
+      (ops, order) => run(ops, order),
+    ),
     { numRuns: Number(process.env.PAYMENTS_PROPERTY_RUNS ?? 40), interruptAfterTimeLimit: 100_000 },
   );
 }, 180_000);

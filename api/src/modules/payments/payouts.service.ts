@@ -48,13 +48,32 @@ export class PayoutsService {
     let acct = await this.models.ConnectAccount.findById(holder).lean<ConnectAccountRecord>();
     try {
       if (!acct) {
-        const a = await this.port.createConnectAccount({ email: as === 'broker' ? user.email : null, metadata: { holder }, idempotencyKey: `connect:${holder}` });
-        await this.models.ConnectAccount.updateOne({ _id: holder }, { $setOnInsert: { stripeAccountId: a.id, chargesEnabled: a.chargesEnabled, payoutsEnabled: a.payoutsEnabled, detailsSubmitted: a.detailsSubmitted } }, { upsert: true }).catch((err) => {
+        const a = await this.port.createConnectAccount({
+          email: as === 'broker' ? user.email : null,
+          metadata: { holder },
+          idempotencyKey: `connect:${holder}`,
+        });
+        await this.models.ConnectAccount.updateOne(
+          { _id: holder },
+          {
+            $setOnInsert: {
+              stripeAccountId: a.id,
+              chargesEnabled: a.chargesEnabled,
+              payoutsEnabled: a.payoutsEnabled,
+              detailsSubmitted: a.detailsSubmitted,
+            },
+          },
+          { upsert: true },
+        ).catch((err) => {
           if (!isDuplicate(err)) throw err;
         });
         acct = (await this.models.ConnectAccount.findById(holder).lean<ConnectAccountRecord>())!;
       }
-      const link = await this.port.createAccountLink({ account: acct.stripeAccountId, refreshUrl: `${this.publicBaseUrl}/payments/connect?refresh=1`, returnUrl: `${this.publicBaseUrl}/payments/connect?done=1` });
+      const link = await this.port.createAccountLink({
+        account: acct.stripeAccountId,
+        refreshUrl: `${this.publicBaseUrl}/payments/connect?refresh=1`,
+        returnUrl: `${this.publicBaseUrl}/payments/connect?done=1`,
+      });
       return { ...view(as, acct), onboardingUrl: link.url };
     } catch (err) {
       if (err instanceof AppError) throw err;
@@ -72,14 +91,30 @@ export class PayoutsService {
     return view(as, acct);
   }
 
-  private async updateFlags(stripeAccountId: string, a: { chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean }) {
-    await this.models.ConnectAccount.updateOne({ stripeAccountId }, { $set: { chargesEnabled: a.chargesEnabled, payoutsEnabled: a.payoutsEnabled, detailsSubmitted: a.detailsSubmitted } });
+  private async updateFlags(
+    stripeAccountId: string,
+    a: { chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean },
+  ) {
+    await this.models.ConnectAccount.updateOne(
+      { stripeAccountId },
+      {
+        $set: {
+          chargesEnabled: a.chargesEnabled,
+          payoutsEnabled: a.payoutsEnabled,
+          detailsSubmitted: a.detailsSubmitted,
+        },
+      },
+    );
     return this.models.ConnectAccount.findOne({ stripeAccountId }).lean<ConnectAccountRecord>();
   }
 
   /** `account.updated`: the flags change; once the account can receive money its pending payouts go out. */
   async onAccountUpdated(o: EventObject): Promise<string> {
-    const acct = await this.updateFlags(String(o.id), { chargesEnabled: !!o.charges_enabled, payoutsEnabled: !!o.payouts_enabled, detailsSubmitted: !!o.details_submitted });
+    const acct = await this.updateFlags(String(o.id), {
+      chargesEnabled: !!o.charges_enabled,
+      payoutsEnabled: !!o.payouts_enabled,
+      detailsSubmitted: !!o.details_submitted,
+    });
     if (!acct) return 'not ours';
     if (acct.payoutsEnabled) {
       this.notOnboarded.delete(acct._id);
@@ -96,7 +131,10 @@ export class PayoutsService {
    */
   async afterSettle(p: PaymentRecord): Promise<void> {
     if (p.kind === 'deposit' || p.method !== 'stripe') return;
-    const holders = [p.payeeOrgId ? `org:${p.payeeOrgId}` : null, p.broker?.userId && p.commissionFen > 0 ? `broker:${p.broker.userId}` : null].filter((h): h is string => !!h);
+    const holders = [
+      p.payeeOrgId ? `org:${p.payeeOrgId}` : null,
+      p.broker?.userId && p.commissionFen > 0 ? `broker:${p.broker.userId}` : null,
+    ].filter((h): h is string => !!h);
     for (const h of holders) {
       if ((this.notOnboarded.get(h) ?? 0) > Date.now()) continue;
       const acct = await this.models.ConnectAccount.findById(h).lean<ConnectAccountRecord>();
@@ -116,7 +154,10 @@ export class PayoutsService {
   async createMissing(holder: string): Promise<void> {
     const [kind, id] = holder.split(':');
     const filter = kind === 'org' ? { payeeOrgId: id } : { 'broker.userId': id };
-    for (const p of await this.models.Payment.find({ ...filter, method: 'stripe', rank: paymentRank.succeeded }).limit(1_000).lean<PaymentRecord[]>()) await this.createFor(p);
+    for (const p of await this.models.Payment.find({ ...filter, method: 'stripe', rank: paymentRank.succeeded })
+      .limit(1_000)
+      .lean<PaymentRecord[]>())
+      await this.createFor(p);
   }
 
   /**
@@ -129,10 +170,35 @@ export class PayoutsService {
     const payable = await this.models.Payable.findById(p.payableId).lean<PayableRecord>();
     if (!payable) return;
     const docs: Array<Omit<PayoutRecord, 'createdAt'>> = [];
-    const base = { payableId: p.payableId, contractNo: p.contractNo, source: p.method, status: 'pending' as const, stripeTransferId: null, reason: null, paidAt: null };
+    const base = {
+      payableId: p.payableId,
+      contractNo: p.contractNo,
+      source: p.method,
+      status: 'pending' as const,
+      stripeTransferId: null,
+      reason: null,
+      paidAt: null,
+    };
     const share = p.amountFen - p.feeFen - p.commissionFen;
-    if (p.payeeOrgId && share > 0) docs.push({ _id: `payout:${p.payableId}:seller`, beneficiary: { kind: 'org', id: String(p.payeeOrgId), name: payable.payeeName, account: accounts.orgPayable(p.payeeOrgId) }, amountFen: share, ...base });
-    if (p.broker?.userId && p.commissionFen > 0) docs.push({ _id: `payout:${p.payableId}:broker`, beneficiary: { kind: 'broker', id: p.broker.userId, name: p.broker.name, account: p.broker.account }, amountFen: p.commissionFen, ...base });
+    if (p.payeeOrgId && share > 0)
+      docs.push({
+        _id: `payout:${p.payableId}:seller`,
+        beneficiary: {
+          kind: 'org',
+          id: String(p.payeeOrgId),
+          name: payable.payeeName,
+          account: accounts.orgPayable(p.payeeOrgId),
+        },
+        amountFen: share,
+        ...base,
+      });
+    if (p.broker?.userId && p.commissionFen > 0)
+      docs.push({
+        _id: `payout:${p.payableId}:broker`,
+        beneficiary: { kind: 'broker', id: p.broker.userId, name: p.broker.name, account: p.broker.account },
+        amountFen: p.commissionFen,
+        ...base,
+      });
     for (const d of docs) {
       await this.models.Payout.create(d).catch((err) => {
         if (!isDuplicate(err)) throw err;
@@ -147,10 +213,14 @@ export class PayoutsService {
     const o = await this.models.Payout.findById(id).lean<PayoutRecord>();
     if (!o) throw new AppError('NOT_FOUND');
     refuseOwnOrg(user, [o.beneficiary.kind === 'org' ? o.beneficiary.id : null]);
-    if (o.source !== 'bank_transfer' || o.status === 'failed') throw new AppError('INVALID_STATE', { status: o.status, source: o.source });
+    if (o.source !== 'bank_transfer' || o.status === 'failed')
+      throw new AppError('INVALID_STATE', { status: o.status, source: o.source });
     if (o.status === 'paid') return o;
     await this.ledger.post(journals.payout(o));
-    await this.models.Payout.updateOne({ _id: o._id }, { $set: { status: 'paid', stripeTransferId: null, reason: `银行转账 ${bankReference}`, paidAt: new Date() } });
+    await this.models.Payout.updateOne(
+      { _id: o._id },
+      { $set: { status: 'paid', stripeTransferId: null, reason: `银行转账 ${bankReference}`, paidAt: new Date() } },
+    );
     return (await this.models.Payout.findById(id).lean<PayoutRecord>())!;
   }
 
@@ -158,17 +228,29 @@ export class PayoutsService {
   async execute(id: string): Promise<boolean> {
     const o = await this.models.Payout.findById(id).lean<PayoutRecord>();
     if (!o || o.status !== 'pending' || o.source !== 'stripe' || !this.port) return false;
-    const acct = await this.models.ConnectAccount.findById(`${o.beneficiary.kind}:${o.beneficiary.id}`).lean<ConnectAccountRecord>();
+    const acct = await this.models.ConnectAccount.findById(
+      `${o.beneficiary.kind}:${o.beneficiary.id}`,
+    ).lean<ConnectAccountRecord>();
     if (!acct?.payoutsEnabled) return false;
-    const t = await this.port.createTransfer({ amountFen: o.amountFen, destination: acct.stripeAccountId, transferGroup: o.contractNo ?? String(o.payableId), metadata: { payoutId: o._id }, idempotencyKey: o._id });
+    const t = await this.port.createTransfer({
+      amountFen: o.amountFen,
+      destination: acct.stripeAccountId,
+      transferGroup: o.contractNo ?? String(o.payableId),
+      metadata: { payoutId: o._id },
+      idempotencyKey: o._id,
+    });
     await this.ledger.post(journals.payout(o));
-    await this.models.Payout.updateOne({ _id: o._id }, { $set: { status: 'paid', stripeTransferId: t.id, paidAt: new Date() } });
+    await this.models.Payout.updateOne(
+      { _id: o._id },
+      { $set: { status: 'paid', stripeTransferId: t.id, paidAt: new Date() } },
+    );
     return true;
   }
 
   /** Reconciliation: payouts owed to every onboarded account are made, then sent. */
   async catchUp(): Promise<number> {
-    for (const a of await this.models.ConnectAccount.find({ payoutsEnabled: true }).lean<ConnectAccountRecord[]>()) await this.createMissing(a._id);
+    for (const a of await this.models.ConnectAccount.find({ payoutsEnabled: true }).lean<ConnectAccountRecord[]>())
+      await this.createMissing(a._id);
     return this.runPending();
   }
 

@@ -42,7 +42,8 @@ export class PlanService {
   private async brokerOf(c: ContractRecord, deal: DealRecord | null): Promise<BrokerRef | null> {
     const b = c.terms.broker;
     if (!b || b.commissionFen <= 0) return null;
-    if (deal?.broker?.id) return { userId: deal.broker.id, name: deal.broker.name, account: `broker:${deal.broker.id}:commission` };
+    if (deal?.broker?.id)
+      return { userId: deal.broker.id, name: deal.broker.name, account: `broker:${deal.broker.id}:commission` };
     const user = b.certNo ? await this.models.User.findOne({ brokerCertNo: b.certNo }, { _id: 1 }).lean() : null;
     if (user) return { userId: String(user._id), name: b.name, account: `broker:${user._id}:commission` };
     return { userId: null, name: b.name, account: `broker:cert:${b.certNo || b.name}:commission` };
@@ -51,15 +52,31 @@ export class PlanService {
   /** Makes the plan of a signed contract once (a concurrent second call inserts nothing) and returns its payables. */
   async ensurePlan(c: ContractRecord): Promise<PayableRecord[]> {
     const existing = await this.models.Payable.find({ contractId: c._id }).sort({ seq: 1 }).lean<PayableRecord[]>();
-    if (existing.some((p) => p.key.startsWith('contract:')) || !PLANNED.includes(c.status) || !c.buyerOrgId) return existing;
+    if (existing.some((p) => p.key.startsWith('contract:')) || !PLANNED.includes(c.status) || !c.buyerOrgId)
+      return existing;
     const deal = await this.dealOf(c);
     const broker = await this.brokerOf(c, deal);
     const items = planFromTerms(c.terms, deal?.terms.paymentPlan.kind ?? null, this.feeBp);
     const docs = items.map((i) => ({
-      key: `contract:${c._id}:${i.seq}`, kind: i.kind, contractId: c._id, contractNo: c.contractNo, seq: i.seq, title: c.terms.title, note: i.note, dueOn: i.dueOn,
-      payerOrgId: c.buyerOrgId, payerName: c.terms.buyer.name, payeeOrgId: c.sellerOrgId, payeeName: c.terms.seller.name,
-      broker: broker && i.commissionFen > 0 ? broker : null, amountFen: i.amountFen, feeFen: i.feeFen, commissionFen: broker ? i.commissionFen : 0,
-      applied: {}, openPaymentId: null, deposit: null,
+      key: `contract:${c._id}:${i.seq}`,
+      kind: i.kind,
+      contractId: c._id,
+      contractNo: c.contractNo,
+      seq: i.seq,
+      title: c.terms.title,
+      note: i.note,
+      dueOn: i.dueOn,
+      payerOrgId: c.buyerOrgId,
+      payerName: c.terms.buyer.name,
+      payeeOrgId: c.sellerOrgId,
+      payeeName: c.terms.seller.name,
+      broker: broker && i.commissionFen > 0 ? broker : null,
+      amountFen: i.amountFen,
+      feeFen: i.feeFen,
+      commissionFen: broker ? i.commissionFen : 0,
+      applied: {},
+      openPaymentId: null,
+      deposit: null,
     }));
     await this.models.Payable.insertMany(docs, { ordered: false }).catch((err) => {
       if (!isDuplicate(err) && !(err as { writeErrors?: unknown[] }).writeErrors) throw err;
@@ -71,32 +88,72 @@ export class PlanService {
     const c = await this.loadContract(user, id);
     const payables = await this.ensurePlan(c);
     const plan = (await this.dealOf(c))?.terms.paymentPlan as PaymentPlan | undefined;
-    const payments = await this.models.Payment.find({ contractId: c._id }).sort({ createdAt: -1 }).lean<PaymentRecord[]>();
+    const payments = await this.models.Payment.find({ contractId: c._id })
+      .sort({ createdAt: -1 })
+      .lean<PaymentRecord[]>();
     const byId = new Map(payments.map((p) => [String(p._id), p]));
-    const dtos = payables.map((p) => presentPayable(p, p.openPaymentId ? (byId.get(String(p.openPaymentId)) ?? null) : null, user, this.stripeEnabled()));
-    return { contract: contractSummary(c), status: contractStatus(dtos), totals: totals(dtos), payables: dtos, payments: payments.map(presentPayment), royaltyBp: plan?.kind === 'royalty' ? plan.royaltyBp : null, viewer: { side: partySide(user, c), staff: readsAllMoney(user) } };
+    const dtos = payables.map((p) =>
+      presentPayable(
+        p,
+        p.openPaymentId ? (byId.get(String(p.openPaymentId)) ?? null) : null,
+        user,
+        this.stripeEnabled(),
+      ),
+    );
+    return {
+      contract: contractSummary(c),
+      status: contractStatus(dtos),
+      totals: totals(dtos),
+      payables: dtos,
+      payments: payments.map(presentPayment),
+      royaltyBp: plan?.kind === 'royalty' ? plan.royaltyBp : null,
+      viewer: { side: partySide(user, c), staff: readsAllMoney(user) },
+    };
   }
 
   /** A licensee reports net sales for a period; the royalty is the deal's stored rate of them (once per period). */
-  async royaltyReport(user: AuthUser, id: string, body: { period: string; netSalesFen: number; note: string }): Promise<{ payable: PayableRecord; created: boolean }> {
+  async royaltyReport(
+    user: AuthUser,
+    id: string,
+    body: { period: string; netSalesFen: number; note: string },
+  ): Promise<{ payable: PayableRecord; created: boolean }> {
     const c = await this.loadContract(user, id);
     if (partySide(user, c) !== 'buyer') throw new AppError(readsAllMoney(user) ? 'FORBIDDEN' : 'NOT_FOUND');
     const deal = await this.dealOf(c);
     const plan = deal?.terms.paymentPlan as PaymentPlan | undefined;
-    if (plan?.kind !== 'royalty' || !PLANNED.includes(c.status)) throw new AppError('INVALID_STATE', { reason: 'the contract has no royalty terms' });
+    if (plan?.kind !== 'royalty' || !PLANNED.includes(c.status))
+      throw new AppError('INVALID_STATE', { reason: 'the contract has no royalty terms' });
     const key = `royalty:${c._id}:${body.period}`;
     const amountFen = royaltyOn(body.netSalesFen, plan.royaltyBp);
-    if (amountFen < 1) throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'netSalesFen', message: 'the royalty on these sales is less than 1 分' }]);
+    if (amountFen < 1)
+      throw new AppError('VALIDATION_FAILED', [
+        { in: 'body', path: 'netSalesFen', message: 'the royalty on these sales is less than 1 分' },
+      ]);
     const broker = await this.brokerOf(c, deal);
     const feeFen = Math.min(Math.floor((amountFen * this.feeBp + 5_000) / 10_000), amountFen);
-    const commissionFen = broker && deal?.broker?.commission.kind === 'percent' ? Math.min(Math.floor((amountFen * deal.broker.commission.bp + 5_000) / 10_000), amountFen - feeFen) : 0;
+    const commissionFen =
+      broker && deal?.broker?.commission.kind === 'percent'
+        ? Math.min(Math.floor((amountFen * deal.broker.commission.bp + 5_000) / 10_000), amountFen - feeFen)
+        : 0;
     const count = await this.models.Payable.countDocuments({ contractId: c._id });
     try {
       const doc = await this.models.Payable.create({
-        key, kind: 'royalty', contractId: c._id, contractNo: c.contractNo, seq: count + 1, title: c.terms.title,
+        key,
+        kind: 'royalty',
+        contractId: c._id,
+        contractNo: c.contractNo,
+        seq: count + 1,
+        title: c.terms.title,
         note: `收益提成 ${body.period}：净销售额 ${(body.netSalesFen / 100).toFixed(2)} 元 × ${plan.royaltyBp / 100}%${body.note ? `（${body.note}）` : ''}`,
-        dueOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), payerOrgId: c.buyerOrgId, payerName: c.terms.buyer.name,
-        payeeOrgId: c.sellerOrgId, payeeName: c.terms.seller.name, broker: commissionFen > 0 ? broker : null, amountFen, feeFen, commissionFen,
+        dueOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        payerOrgId: c.buyerOrgId,
+        payerName: c.terms.buyer.name,
+        payeeOrgId: c.sellerOrgId,
+        payeeName: c.terms.seller.name,
+        broker: commissionFen > 0 ? broker : null,
+        amountFen,
+        feeFen,
+        commissionFen,
       });
       return { payable: hydratePayable(doc.toObject() as unknown as PayableRecord), created: true };
     } catch (err) {
@@ -116,7 +173,13 @@ export class PlanService {
 
 function contractSummary(c: ContractRecord): ContractPaymentsDto['contract'] {
   return {
-    id: String(c._id), contractNo: c.contractNo, title: c.terms.title, status: c.status, amountFen: c.terms.amountFen, sellerName: c.terms.seller.name, buyerName: c.terms.buyer.name,
+    id: String(c._id),
+    contractNo: c.contractNo,
+    title: c.terms.title,
+    status: c.status,
+    amountFen: c.terms.amountFen,
+    sellerName: c.terms.seller.name,
+    buyerName: c.terms.buyer.name,
     broker: c.terms.broker ? { name: c.terms.broker.name, commissionFen: c.terms.broker.commissionFen } : null,
   };
 }

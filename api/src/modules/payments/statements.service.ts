@@ -1,7 +1,16 @@
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
-import type { DepositSubjectKind, FinancePaymentDto, PayableDto, PaymentDto, RefundBlock, StatementDto, StatementQuery, TrialBalanceDto } from '../../shared/payment-schemas';
+import type {
+  DepositSubjectKind,
+  FinancePaymentDto,
+  PayableDto,
+  PaymentDto,
+  RefundBlock,
+  StatementDto,
+  StatementQuery,
+  TrialBalanceDto,
+} from '../../shared/payment-schemas';
 import type { AuthUser } from '../auth/auth.types';
 import type { OrgRecord } from '../orgs/org.model';
 import type { UserRecord } from '../users/user.model';
@@ -30,8 +39,17 @@ export class StatementsService {
     if (!org) throw new AppError('NOT_FOUND');
     const all = await this.ledger.journalsOf(`org:${orgId}`, {});
     const inRange = await this.ledger.journalsOf(`org:${orgId}`, q);
-    const payables = await this.onSignedContracts(await this.models.Payable.find({ payerOrgId: orgId }).sort({ dueOn: 1 }).limit(200).lean<PayableRecord[]>());
-    return this.statement({ kind: 'org', id: orgId, name: org.name }, `org:${orgId}:`, all, inRange, await this.present(payables, user), q);
+    const payables = await this.onSignedContracts(
+      await this.models.Payable.find({ payerOrgId: orgId }).sort({ dueOn: 1 }).limit(200).lean<PayableRecord[]>(),
+    );
+    return this.statement(
+      { kind: 'org', id: orgId, name: org.name },
+      `org:${orgId}:`,
+      all,
+      inRange,
+      await this.present(payables, user),
+      q,
+    );
   }
 
   async broker(user: AuthUser, brokerUserId: string, q: StatementQuery): Promise<StatementDto> {
@@ -40,13 +58,35 @@ export class StatementsService {
     if (!broker || !broker.roles?.includes('broker')) throw new AppError('NOT_FOUND');
     const all = await this.ledger.journalsOf(`broker:${brokerUserId}`, {});
     const inRange = await this.ledger.journalsOf(`broker:${brokerUserId}`, q);
-    return this.statement({ kind: 'broker', id: brokerUserId, name: broker.name }, `broker:${brokerUserId}:`, all, inRange, [], q);
+    return this.statement(
+      { kind: 'broker', id: brokerUserId, name: broker.name },
+      `broker:${brokerUserId}:`,
+      all,
+      inRange,
+      [],
+      q,
+    );
   }
 
-  private statement(holder: StatementDto['holder'], prefix: string, all: Awaited<ReturnType<Ledger['journalsOf']>>, inRange: typeof all, payables: PayableDto[], q: StatementQuery): StatementDto {
+  private statement(
+    holder: StatementDto['holder'],
+    prefix: string,
+    all: Awaited<ReturnType<Ledger['journalsOf']>>,
+    inRange: typeof all,
+    payables: PayableDto[],
+    q: StatementQuery,
+  ): StatementDto {
     const lines = linesOf(inRange, prefix).reverse();
     const start = (q.page - 1) * q.pageSize;
-    return { holder, balances: balancesOf(all, prefix), payables, lines: lines.slice(start, start + q.pageSize), total: lines.length, page: q.page, pageSize: q.pageSize };
+    return {
+      holder,
+      balances: balancesOf(all, prefix),
+      payables,
+      lines: lines.slice(start, start + q.pageSize),
+      total: lines.length,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   /** Every line of a holder (or of the whole ledger) in a date range, for the exports. */
@@ -66,16 +106,30 @@ export class StatementsService {
     return { accounts, debitFen, creditFen, balanced: debitFen === creditFen, journals: js.length };
   }
 
-  async queue(user: AuthUser, q: { page: number; pageSize: number }): Promise<Page<PaymentDto & { payable: PayableDto }>> {
+  async queue(
+    user: AuthUser,
+    q: { page: number; pageSize: number },
+  ): Promise<Page<PaymentDto & { payable: PayableDto }>> {
     if (!readsAllMoney(user)) throw new AppError('FORBIDDEN');
     const filter = { method: 'bank_transfer', rank: paymentRank.pending_confirmation };
     const [items, total] = await Promise.all([
-      this.models.Payment.find(filter).sort({ createdAt: 1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<PaymentRecord[]>(),
+      this.models.Payment.find(filter)
+        .sort({ createdAt: 1, _id: 1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<PaymentRecord[]>(),
       this.models.Payment.countDocuments(filter),
     ]);
-    const payables = new Map((await this.models.Payable.find({ _id: { $in: items.map((i) => i.payableId) } }).lean<PayableRecord[]>()).map((p) => [String(p._id), p]));
+    const payables = new Map(
+      (await this.models.Payable.find({ _id: { $in: items.map((i) => i.payableId) } }).lean<PayableRecord[]>()).map(
+        (p) => [String(p._id), p],
+      ),
+    );
     return {
-      items: items.map((i) => ({ ...presentPayment(i), payable: presentPayable(payables.get(String(i.payableId))!, i, user, this.stripeEnabled()) })),
+      items: items.map((i) => ({
+        ...presentPayment(i),
+        payable: presentPayable(payables.get(String(i.payableId))!, i, user, this.stripeEnabled()),
+      })),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -86,20 +140,48 @@ export class StatementsService {
    * Payments that took money or gave it back, newest first, each with why it cannot be refunded (if so), by the
    * same checks `refund` makes: a paid-out payable, a deposit, a payment not (or no longer) succeeded.
    */
-  async settled(user: AuthUser, q: { status?: 'succeeded' | 'refunded'; page: number; pageSize: number }): Promise<Page<FinancePaymentDto>> {
+  async settled(
+    user: AuthUser,
+    q: { status?: 'succeeded' | 'refunded'; page: number; pageSize: number },
+  ): Promise<Page<FinancePaymentDto>> {
     if (!readsAllMoney(user)) throw new AppError('FORBIDDEN');
     const filter = { rank: q.status ? paymentRank[q.status] : { $in: [paymentRank.succeeded, paymentRank.refunded] } };
     const [items, total] = await Promise.all([
-      this.models.Payment.find(filter).sort({ createdAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<PaymentRecord[]>(),
+      this.models.Payment.find(filter)
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<PaymentRecord[]>(),
       this.models.Payment.countDocuments(filter),
     ]);
     const payableIds = items.map((i) => i.payableId);
-    const payables = new Map((await this.models.Payable.find({ _id: { $in: payableIds } }).lean<PayableRecord[]>()).map((p) => [String(p._id), p]));
-    const paidOut = new Set((await this.models.Payout.find({ payableId: { $in: payableIds }, status: 'paid' }, { payableId: 1 }).lean<PayoutRecord[]>()).map((o) => String(o.payableId)));
+    const payables = new Map(
+      (await this.models.Payable.find({ _id: { $in: payableIds } }).lean<PayableRecord[]>()).map((p) => [
+        String(p._id),
+        p,
+      ]),
+    );
+    const paidOut = new Set(
+      (
+        await this.models.Payout.find({ payableId: { $in: payableIds }, status: 'paid' }, { payableId: 1 }).lean<
+          PayoutRecord[]
+        >()
+      ).map((o) => String(o.payableId)),
+    );
     const blockOf = (i: PaymentRecord): RefundBlock | null =>
-      i.status !== 'succeeded' ? 'NOT_SUCCEEDED' : paidOut.has(String(i.payableId)) ? 'PAID_OUT' : i.kind === 'deposit' ? 'DEPOSIT' : null;
+      i.status !== 'succeeded'
+        ? 'NOT_SUCCEEDED'
+        : paidOut.has(String(i.payableId))
+          ? 'PAID_OUT'
+          : i.kind === 'deposit'
+            ? 'DEPOSIT'
+            : null;
     return {
-      items: items.map((i) => ({ ...presentPayment(i), payable: presentPayable(payables.get(String(i.payableId))!, null, user, this.stripeEnabled()), refundBlockedBy: blockOf(i) })),
+      items: items.map((i) => ({
+        ...presentPayment(i),
+        payable: presentPayable(payables.get(String(i.payableId))!, null, user, this.stripeEnabled()),
+        refundBlockedBy: blockOf(i),
+      })),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -107,7 +189,10 @@ export class StatementsService {
   }
 
   /** Deposits, newest first: finance and admins read all of them, a member its own organisation's. */
-  async deposits(user: AuthUser, q: { subjectKind?: DepositSubjectKind; subjectId?: string; page: number; pageSize: number }): Promise<Page<PayableDto>> {
+  async deposits(
+    user: AuthUser,
+    q: { subjectKind?: DepositSubjectKind; subjectId?: string; page: number; pageSize: number },
+  ): Promise<Page<PayableDto>> {
     const staff = readsAllMoney(user);
     if (!staff && !user.orgId) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     const filter = {
@@ -117,7 +202,11 @@ export class StatementsService {
       ...(q.subjectId ? { 'deposit.subjectId': q.subjectId } : {}),
     };
     const [items, total] = await Promise.all([
-      this.models.Payable.find(filter).sort({ createdAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<PayableRecord[]>(),
+      this.models.Payable.find(filter)
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<PayableRecord[]>(),
       this.models.Payable.countDocuments(filter),
     ]);
     return { items: await this.present(items, user), total, page: q.page, pageSize: q.pageSize };
@@ -127,7 +216,11 @@ export class StatementsService {
     if (!readsAllMoney(user)) throw new AppError('FORBIDDEN');
     const filter = q.status ? { status: q.status } : {};
     const [items, total] = await Promise.all([
-      this.models.Payout.find(filter).sort({ createdAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<PayoutRecord[]>(),
+      this.models.Payout.find(filter)
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<PayoutRecord[]>(),
       this.models.Payout.countDocuments(filter),
     ]);
     return { items: items.map(presentPayout), total, page: q.page, pageSize: q.pageSize };
@@ -140,13 +233,28 @@ export class StatementsService {
   private async onSignedContracts(payables: PayableRecord[]): Promise<PayableRecord[]> {
     const ids = [...new Set(payables.filter((p) => p.contractId).map((p) => String(p.contractId)))];
     if (ids.length === 0) return payables;
-    const signed = new Set((await this.models.Contract.find({ _id: { $in: ids }, status: { $in: PLANNED } }, { _id: 1 }).lean()).map((c) => String(c._id)));
+    const signed = new Set(
+      (await this.models.Contract.find({ _id: { $in: ids }, status: { $in: PLANNED } }, { _id: 1 }).lean()).map((c) =>
+        String(c._id),
+      ),
+    );
     return payables.filter((p) => !p.contractId || signed.has(String(p.contractId)));
   }
 
   private async present(payables: PayableRecord[], user: AuthUser): Promise<PayableDto[]> {
     const openIds = payables.map((p) => p.openPaymentId).filter(Boolean);
-    const open = new Map((openIds.length ? await this.models.Payment.find({ _id: { $in: openIds } }).lean<PaymentRecord[]>() : []).map((p) => [String(p._id), p]));
-    return payables.map((p) => presentPayable(p, p.openPaymentId ? (open.get(String(p.openPaymentId)) ?? null) : null, user, this.stripeEnabled()));
+    const open = new Map(
+      (openIds.length ? await this.models.Payment.find({ _id: { $in: openIds } }).lean<PaymentRecord[]>() : []).map(
+        (p) => [String(p._id), p],
+      ),
+    );
+    return payables.map((p) =>
+      presentPayable(
+        p,
+        p.openPaymentId ? (open.get(String(p.openPaymentId)) ?? null) : null,
+        user,
+        this.stripeEnabled(),
+      ),
+    );
   }
 }

@@ -50,7 +50,11 @@ export class StripeAdapter implements PaymentPort {
       telemetry: false,
       appInfo: { name: 'nekj-market' },
       ...(base
-        ? { host: base.hostname, port: base.port || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol.replace(':', '') as 'http' | 'https' }
+        ? {
+            host: base.hostname,
+            port: base.port || (base.protocol === 'https:' ? 443 : 80),
+            protocol: base.protocol.replace(':', '') as 'http' | 'https',
+          }
         : {}),
     });
   }
@@ -60,7 +64,11 @@ export class StripeAdapter implements PaymentPort {
       return await op();
     } catch (err) {
       const e = err as { type?: string; statusCode?: number; message?: string };
-      const retryable = e.type === 'StripeConnectionError' || e.type === 'StripeAPIError' || e.type === 'StripeRateLimitError' || (e.statusCode ?? 0) >= 500;
+      const retryable =
+        e.type === 'StripeConnectionError' ||
+        e.type === 'StripeAPIError' ||
+        e.type === 'StripeRateLimitError' ||
+        (e.statusCode ?? 0) >= 500;
       throw new ProviderError(`stripe: ${e.message ?? String(err)}`, retryable);
     }
   }
@@ -69,7 +77,13 @@ export class StripeAdapter implements PaymentPort {
     return this.call(async () =>
       intentView(
         await this.stripe.paymentIntents.create(
-          { amount: input.amountFen, currency: 'cny', allowed_payment_method_types: [input.methodType], description: input.description, metadata: input.metadata },
+          {
+            amount: input.amountFen,
+            currency: 'cny',
+            allowed_payment_method_types: [input.methodType],
+            description: input.description,
+            metadata: input.metadata,
+          },
           { idempotencyKey: input.idempotencyKey },
         ),
       ),
@@ -85,7 +99,14 @@ export class StripeAdapter implements PaymentPort {
   }
 
   createRefund(input: Parameters<PaymentPort['createRefund']>[0]) {
-    return this.call(async () => refundView(await this.stripe.refunds.create({ payment_intent: input.paymentIntentId, metadata: input.metadata }, { idempotencyKey: input.idempotencyKey })));
+    return this.call(async () =>
+      refundView(
+        await this.stripe.refunds.create(
+          { payment_intent: input.paymentIntentId, metadata: input.metadata },
+          { idempotencyKey: input.idempotencyKey },
+        ),
+      ),
+    );
   }
 
   retrieveRefund(id: string) {
@@ -114,7 +135,12 @@ export class StripeAdapter implements PaymentPort {
 
   createAccountLink(input: Parameters<PaymentPort['createAccountLink']>[0]) {
     return this.call(async () => {
-      const link = await this.stripe.accountLinks.create({ account: input.account, refresh_url: input.refreshUrl, return_url: input.returnUrl, type: 'account_onboarding' });
+      const link = await this.stripe.accountLinks.create({
+        account: input.account,
+        refresh_url: input.refreshUrl,
+        return_url: input.returnUrl,
+        type: 'account_onboarding',
+      });
       return { url: link.url };
     });
   }
@@ -122,7 +148,13 @@ export class StripeAdapter implements PaymentPort {
   createTransfer(input: Parameters<PaymentPort['createTransfer']>[0]) {
     return this.call(async () => {
       const t = await this.stripe.transfers.create(
-        { amount: input.amountFen, currency: 'cny', destination: input.destination, transfer_group: input.transferGroup, metadata: input.metadata },
+        {
+          amount: input.amountFen,
+          currency: 'cny',
+          destination: input.destination,
+          transfer_group: input.transferGroup,
+          metadata: input.metadata,
+        },
         { idempotencyKey: input.idempotencyKey },
       );
       return { id: t.id };
@@ -132,7 +164,12 @@ export class StripeAdapter implements PaymentPort {
   verifyWebhook(rawBody: Buffer, signature: string): PortEvent {
     if (!this.opts.webhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is not set');
     const event = this.stripe.webhooks.constructEvent(rawBody, signature, this.opts.webhookSecret);
-    return { id: event.id, type: event.type, created: event.created, object: event.data.object as unknown as PortEvent['object'] };
+    return {
+      id: event.id,
+      type: event.type,
+      created: event.created,
+      object: event.data.object as unknown as PortEvent['object'],
+    };
   }
 }
 

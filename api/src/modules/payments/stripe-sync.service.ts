@@ -33,11 +33,18 @@ export class StripeSyncService {
         amountFen: payment.amountFen,
         methodType: payment.methodType ?? 'card',
         description: `${payment.contractNo ?? '保证金'} ${payment.kind}`,
-        metadata: { paymentId: String(payment._id), payableId: String(payment.payableId), contractNo: payment.contractNo ?? '' },
+        metadata: {
+          paymentId: String(payment._id),
+          payableId: String(payment.payableId),
+          contractNo: payment.contractNo ?? '',
+        },
         idempotencyKey: `payment:${payment._id}`,
       });
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message, paymentId: String(payment._id) }, 'creating a PaymentIntent failed');
+      this.logger.warn(
+        { err: (err as Error).message, paymentId: String(payment._id) },
+        'creating a PaymentIntent failed',
+      );
       throw new AppError('PAYMENT_PROVIDER_ERROR', { retryable: err instanceof ProviderError ? err.retryable : true });
     }
     const stripe = { paymentIntentId: pi.id, clientSecret: pi.clientSecret ?? '' };
@@ -53,7 +60,12 @@ export class StripeSyncService {
       p = withIntent;
     }
     const pi = await this.port.retrievePaymentIntent(p.stripe!.paymentIntentId);
-    return this.steps.applyIntent(String(p._id), { id: pi.id, status: fromIntent(pi.status), amount: pi.amount, currency: pi.currency });
+    return this.steps.applyIntent(String(p._id), {
+      id: pi.id,
+      status: fromIntent(pi.status),
+      amount: pi.amount,
+      currency: pi.currency,
+    });
   }
 
   async requestStripeRefund(p: PaymentRecord): Promise<void> {
@@ -61,9 +73,17 @@ export class StripeSyncService {
     try {
       const r = p.refund?.stripeRefundId
         ? await this.port.retrieveRefund(p.refund.stripeRefundId)
-        : await this.port.createRefund({ paymentIntentId: p.stripe!.paymentIntentId, metadata: { paymentId: String(p._id) }, idempotencyKey: `refund:${p._id}` });
-      if (!p.refund?.stripeRefundId) await this.models.Payment.updateOne({ _id: p._id }, { $set: { 'refund.stripeRefundId': r.id } });
-      if (r.status === 'succeeded') await this.steps.lock.run(String(p._id), async () => this.steps.applyRefund((await this.steps.fresh(p._id))!, r.id));
+        : await this.port.createRefund({
+            paymentIntentId: p.stripe!.paymentIntentId,
+            metadata: { paymentId: String(p._id) },
+            idempotencyKey: `refund:${p._id}`,
+          });
+      if (!p.refund?.stripeRefundId)
+        await this.models.Payment.updateOne({ _id: p._id }, { $set: { 'refund.stripeRefundId': r.id } });
+      if (r.status === 'succeeded')
+        await this.steps.lock.run(String(p._id), async () =>
+          this.steps.applyRefund((await this.steps.fresh(p._id))!, r.id),
+        );
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw new AppError('PAYMENT_PROVIDER_ERROR', { message: (err as Error).message });
@@ -95,7 +115,14 @@ export class StripeSyncService {
     }
     const outcome = await this.process(event);
     try {
-      await this.models.PaymentEvent.create({ _id: event.id, type: event.type, objectId: event.object.id ?? null, receivedAt: new Date(), processedAt: new Date(), outcome });
+      await this.models.PaymentEvent.create({
+        _id: event.id,
+        type: event.type,
+        objectId: event.object.id ?? null,
+        receivedAt: new Date(),
+        processedAt: new Date(),
+        outcome,
+      });
     } catch (err) {
       if (!isDuplicate(err)) throw err;
       await this.models.PaymentEvent.updateOne({ _id: event.id }, { $inc: { deliveries: 1 } });
@@ -109,7 +136,12 @@ export class StripeSyncService {
     if (status) {
       const paymentId = o.metadata?.paymentId;
       if (!isObjectId(paymentId)) return 'not ours';
-      return this.steps.applyIntent(paymentId, { id: String(o.id), status, amount: Number(o.amount), currency: String(o.currency) });
+      return this.steps.applyIntent(paymentId, {
+        id: String(o.id),
+        status,
+        amount: Number(o.amount),
+        currency: String(o.currency),
+      });
     }
     if (event.type.startsWith('refund.') || event.type === 'charge.refund.updated') {
       const paymentId = o.metadata?.paymentId;
@@ -130,7 +162,9 @@ export class StripeSyncService {
       const p = await this.models.Payment.findById(paymentId).lean<PaymentRecord>();
       if (!p || p.method !== 'stripe') return 'unknown payment';
       // A refund only exists for a charge that succeeded, so a refund seen first settles the payment too.
-      return (await this.steps.applyRefund(p, stripeRefundId ?? p.refund?.stripeRefundId ?? null)) ? 'refunded' : 'already refunded';
+      return (await this.steps.applyRefund(p, stripeRefundId ?? p.refund?.stripeRefundId ?? null))
+        ? 'refunded'
+        : 'already refunded';
     });
   }
 }

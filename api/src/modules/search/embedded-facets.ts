@@ -9,7 +9,13 @@ import type { CategoricalName } from './embedded-store';
 import type { EngineResult, SearchFilters } from './search-engine';
 
 /** Counts per value of each named facet over the first n document numbers of ids. */
-export function countFacets(cat: Record<CategoricalName, Categorical>, ipTypes: MultiValued, names: readonly FacetName[], ids: Int32Array, n: number): EngineResult['facets'] {
+export function countFacets(
+  cat: Record<CategoricalName, Categorical>,
+  ipTypes: MultiValued,
+  names: readonly FacetName[],
+  ids: Int32Array,
+  n: number,
+): EngineResult['facets'] {
   const out: EngineResult['facets'] = {};
   for (const name of names) {
     const counts: Record<string, number> = {};

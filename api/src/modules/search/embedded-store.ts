@@ -12,7 +12,8 @@ import { indexTokens, normalize } from './tokenizer';
 /** Field weights: a match in the title counts four times one in the summary. */
 const WEIGHTS = { title: 4, keywords: 3, fieldText: 1.5, orgName: 1, summary: 1 } as const;
 
-export type CategoricalName = 'kind' | 'fieldCode' | 'subfieldCode' | 'regionCode' | 'submarketCode' | 'orgType' | 'stage' | 'tradingMode';
+export type CategoricalName =
+  'kind' | 'fieldCode' | 'subfieldCode' | 'regionCode' | 'submarketCode' | 'orgType' | 'stage' | 'tradingMode';
 
 export class EmbeddedStore {
   protected docs: Array<SearchDoc | null> = [];

@@ -7,7 +7,10 @@ function termRegex(terms: Set<string>): RegExp | null {
   const key = [...terms].sort().join('\u0001');
   let re = cache.get(key);
   if (re === undefined) {
-    const parts = [...terms].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegex);
+    const parts = [...terms]
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex);
     re = parts.length ? new RegExp(parts.join('|'), 'gi') : null;
     if (cache.size > 500) cache.clear();
     cache.set(key, re);

@@ -25,7 +25,11 @@ export class MatchService {
   async forListing(viewer: AuthUser | null, kind: 'achievement' | 'need', id: string, limit = 10): Promise<MatchDto[]> {
     const { listing, view } = await this.listings[kind].get(viewer, id);
     const source = view === 'owner' || view === 'staff' ? listing.content : listing.live;
-    const doc = toSearchDoc(kind, { ...listing, status: 'published', live: source }, { name: '', type: listing.ownerOrgType });
+    const doc = toSearchDoc(
+      kind,
+      { ...listing, status: 'published', live: source },
+      { name: '', type: listing.ownerOrgType },
+    );
     return doc ? this.forDoc(doc, limit) : [];
   }
 
@@ -33,11 +37,20 @@ export class MatchService {
     const other = source.kind === 'achievement' ? 'need' : 'achievement';
     const base = { facets: [] as const, sort: 'relevance' as const, offset: 0 };
     const queries = [
-      this.engine.search({ ...base, q: '', filters: { kind: other, fieldCode: [source.fieldCode] }, sort: 'newest', limit: 100 }),
-      ...source.keywords.slice(0, 5).map((k) => this.engine.search({ ...base, q: k, filters: { kind: other }, limit: 30 })),
+      this.engine.search({
+        ...base,
+        q: '',
+        filters: { kind: other, fieldCode: [source.fieldCode] },
+        sort: 'newest',
+        limit: 100,
+      }),
+      ...source.keywords
+        .slice(0, 5)
+        .map((k) => this.engine.search({ ...base, q: k, filters: { kind: other }, limit: 30 })),
     ];
     const candidates = new Map<string, SearchDoc>();
-    for (const r of await Promise.all(queries)) for (const h of r.hits) if (h.doc.orgId !== source.orgId) candidates.set(h.doc.id, h.doc);
+    for (const r of await Promise.all(queries))
+      for (const h of r.hits) if (h.doc.orgId !== source.orgId) candidates.set(h.doc.id, h.doc);
     return [...candidates.values()]
       .map((c) => score(source, c))
       .filter((m) => m.score >= MIN_SCORE)
@@ -56,11 +69,19 @@ export function score(source: SearchDoc, c: SearchDoc): MatchDto {
   const srcText = textOf(source);
   const candText = textOf(c);
   const shared = [
-    ...new Set([...source.keywords.filter((k) => candText.includes(k.toLowerCase())), ...c.keywords.filter((k) => srcText.includes(k.toLowerCase()))]),
+    ...new Set([
+      ...source.keywords.filter((k) => candText.includes(k.toLowerCase())),
+      ...c.keywords.filter((k) => srcText.includes(k.toLowerCase())),
+    ]),
   ].slice(0, 5);
   if (shared.length) {
     s += 3 * Math.min(shared.length, 3);
-    reasons.push({ code: 'shared_terms', zh: `共同关键词：${shared.join('、')}`, en: `Shared terms: ${shared.join(', ')}`, terms: shared });
+    reasons.push({
+      code: 'shared_terms',
+      zh: `共同关键词：${shared.join('、')}`,
+      en: `Shared terms: ${shared.join(', ')}`,
+      terms: shared,
+    });
   }
   if (source.subfieldCode && source.subfieldCode === c.subfieldCode) {
     s += 3;
@@ -80,7 +101,11 @@ export function score(source: SearchDoc, c: SearchDoc): MatchDto {
   const need = source.kind === 'need' ? source : c;
   if ((achievement.trl ?? 0) >= 6 || achievement.stage === 'pilot' || achievement.stage === 'industrialized') {
     s += 1;
-    reasons.push({ code: 'maturity_fit', zh: '成果已到中试或产业化阶段，适合企业直接应用', en: 'Pilot-scale or industrialised: ready for an enterprise' });
+    reasons.push({
+      code: 'maturity_fit',
+      zh: '成果已到中试或产业化阶段，适合企业直接应用',
+      en: 'Pilot-scale or industrialised: ready for an enterprise',
+    });
   }
   if (achievement.priceFen !== null && need.priceFen !== null && achievement.priceFen <= need.priceFen) {
     s += 1.5;

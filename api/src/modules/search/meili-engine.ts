@@ -38,10 +38,26 @@ export function meiliSettings(): Settings {
   const synonyms = buildSynonyms();
   return {
     searchableAttributes: ['title', 'keywords', 'fieldText', 'orgName', 'summary'],
-    filterableAttributes: ['id', 'kind', 'fieldCode', 'subfieldCode', 'regionCode', 'submarketCode', 'orgType', 'stage', 'ipTypes', 'tradingMode', 'challenge', 'priceFen', 'publishedAt'],
+    filterableAttributes: [
+      'id',
+      'kind',
+      'fieldCode',
+      'subfieldCode',
+      'regionCode',
+      'submarketCode',
+      'orgType',
+      'stage',
+      'ipTypes',
+      'tradingMode',
+      'challenge',
+      'priceFen',
+      'publishedAt',
+    ],
     sortableAttributes: ['publishedAt', 'priceFen'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'publishedAt:desc'],
-    localizedAttributes: [{ attributePatterns: ['title', 'keywords', 'fieldText', 'orgName', 'summary'], locales: ['zho'] }],
+    localizedAttributes: [
+      { attributePatterns: ['title', 'keywords', 'fieldText', 'orgName', 'summary'], locales: ['zho'] },
+    ],
     dictionary: [...dictionary],
     synonyms,
     faceting: { maxValuesPerFacet: 200 },
@@ -99,7 +115,8 @@ export class MeiliSearchEngine implements SearchEngine {
 
   private async wait(task: ReturnType<Index['addDocuments']>) {
     const done = await task.waitTask({ timeout: this.timeout, interval: 25 });
-    if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
+    if (done.status !== 'succeeded')
+      throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? ''}`);
   }
 
   async init(): Promise<void> {
@@ -134,19 +151,22 @@ export class MeiliSearchEngine implements SearchEngine {
             ? ['priceFen:desc']
             : undefined;
     const limit = Math.max(1, query.limit);
-    const res = await this.index.search<SearchDoc & { _formatted?: Partial<Record<'title' | 'summary', string>> }>(query.q, {
-      filter: meiliFilter(query.filters),
-      facets: query.facets.map(facetAttribute),
-      sort,
-      page: Math.floor(query.offset / limit) + 1,
-      hitsPerPage: limit,
-      attributesToHighlight: ['title', 'summary'],
-      attributesToCrop: ['summary'],
-      cropLength: 60,
-      cropMarker: '…',
-      highlightPreTag: HIGHLIGHT_PRE,
-      highlightPostTag: HIGHLIGHT_POST,
-    });
+    const res = await this.index.search<SearchDoc & { _formatted?: Partial<Record<'title' | 'summary', string>> }>(
+      query.q,
+      {
+        filter: meiliFilter(query.filters),
+        facets: query.facets.map(facetAttribute),
+        sort,
+        page: Math.floor(query.offset / limit) + 1,
+        hitsPerPage: limit,
+        attributesToHighlight: ['title', 'summary'],
+        attributesToCrop: ['summary'],
+        cropLength: 60,
+        cropMarker: '…',
+        highlightPreTag: HIGHLIGHT_PRE,
+        highlightPostTag: HIGHLIGHT_POST,
+      },
+    );
     const facets: EngineResult['facets'] = {};
     for (const name of query.facets) facets[name] = { ...(res.facetDistribution?.[facetAttribute(name)] ?? {}) };
     // Disjunctive facets, as the embedded engine: each facet the query filters on is counted without its own
@@ -162,10 +182,15 @@ export class MeiliSearchEngine implements SearchEngine {
           limit: 0,
         })),
       })) as { results: Array<{ facetDistribution?: Record<string, Record<string, number>> }> };
-      disjunctive.forEach((name, i) => (facets[name] = { ...(multi.results[i]?.facetDistribution?.[facetAttribute(name)] ?? {}) }));
+      disjunctive.forEach(
+        (name, i) => (facets[name] = { ...(multi.results[i]?.facetDistribution?.[facetAttribute(name)] ?? {}) }),
+      );
     }
     return {
-      total: (res as { totalHits?: number }).totalHits ?? (res as { estimatedTotalHits?: number }).estimatedTotalHits ?? res.hits.length,
+      total:
+        (res as { totalHits?: number }).totalHits ??
+        (res as { estimatedTotalHits?: number }).estimatedTotalHits ??
+        res.hits.length,
       facets,
       hits: res.hits.map(({ _formatted, ...doc }) => ({
         doc: stripMeta(doc as SearchDoc),
@@ -177,7 +202,11 @@ export class MeiliSearchEngine implements SearchEngine {
   async versions(): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (let offset = 0; ; offset += 1000) {
-      const page = await this.index.getDocuments<Pick<SearchDoc, 'id' | 'version'>>({ fields: ['id', 'version'], limit: 1000, offset });
+      const page = await this.index.getDocuments<Pick<SearchDoc, 'id' | 'version'>>({
+        fields: ['id', 'version'],
+        limit: 1000,
+        offset,
+      });
       for (const d of page.results) out.set(d.id, d.version);
       if (page.results.length < 1000) return out;
     }
@@ -208,4 +237,3 @@ function stripMeta(doc: SearchDoc): SearchDoc {
   for (const k of Object.keys(out)) if (k.startsWith('_')) delete out[k];
   return out as unknown as SearchDoc;
 }
-

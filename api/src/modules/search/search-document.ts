@@ -17,7 +17,11 @@ export interface OrgInfo {
  * The index document of a published listing, built from the approved `live` version by an explicit field
  * list. `confidential` is never read here: that is what keeps it out of every engine.
  */
-export function toSearchDoc(kind: 'achievement' | 'need', l: ListingRecord, org: OrgInfo | undefined): SearchDoc | null {
+export function toSearchDoc(
+  kind: 'achievement' | 'need',
+  l: ListingRecord,
+  org: OrgInfo | undefined,
+): SearchDoc | null {
   if (l.status !== 'published' || !l.live) return null;
   const c = l.live as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -29,7 +33,9 @@ export function toSearchDoc(kind: 'achievement' | 'need', l: ListingRecord, org:
     version: l.version,
     title: str(c.title),
     keywords: Array.isArray(c.keywords) ? (c.keywords as string[]).slice(0, 10) : [],
-    fieldText: [fieldLabels.get(fieldCode), subfieldCode ? fieldLabels.get(subfieldCode) : ''].filter(Boolean).join(' '),
+    fieldText: [fieldLabels.get(fieldCode), subfieldCode ? fieldLabels.get(subfieldCode) : '']
+      .filter(Boolean)
+      .join(' '),
     fieldCode,
     subfieldCode,
     regionCode: str(c.regionCode),

@@ -43,16 +43,100 @@ export function doc(id: string, over: Partial<SearchDoc>): SearchDoc {
 
 /** A small fixed corpus with known answers. */
 export const contractCorpus: SearchDoc[] = [
-  doc('a1', { title: '六轴工业机器人高精度RV减速器', keywords: ['工业机器人', '减速器'], summary: '面向工业机器人关节的高精度减速器，寿命提升一倍。', fieldText: '高端装备制造 工业机器人 Industrial robots', subfieldCode: 'EQP-02', priceFen: 5_000_000, publishedAt: T0 + 1 * DAY }),
-  doc('a2', { title: '协作机器人力控关节模组', keywords: ['协作机器人'], summary: '力矩传感与柔顺控制，适用于人机协作装配。', priceFen: 2_000_000, regionCode: '210200', submarketCode: 'DL', publishedAt: T0 + 2 * DAY }),
-  doc('a3', { title: '高强铝合金薄板连续轧制工艺', keywords: ['铝合金', '轧制'], summary: '7xxx 系高强铝合金板材的短流程轧制。', fieldCode: 'MAT', fieldText: '新材料 镁铝钛合金', ipTypes: ['invention', 'utility'], priceFen: null, negotiable: true, publishedAt: T0 + 3 * DAY }),
-  doc('a4', { title: 'Graphene conductive ink for printed electronics', keywords: ['graphene'], summary: 'A low-cost graphene ink with high conductivity.', fieldCode: 'MAT', fieldText: '新材料 石墨烯 Graphene', orgType: 'institute', orgName: '中国科学院金属研究所', stage: 'industrialized', priceFen: 8_000_000, publishedAt: T0 + 4 * DAY }),
-  doc('a5', { title: '焊接机器人视觉跟踪系统软件', keywords: ['焊接'], summary: '基于深度学习的焊缝识别，可与各类机器人配套。', ipTypes: ['software'], tradingMode: 'open_license', priceFen: 300_000, publishedAt: T0 + 5 * DAY }),
-  doc('n1', { kind: 'need', title: '求购码垛机器人整线解决方案', keywords: ['码垛'], summary: '食品企业需要码垛机器人提升包装线效率。', stage: null, trl: null, ipTypes: [], tradingMode: 'challenge', challenge: true, challengeRewardFen: 50_000_000, challengeClosesAt: T0 + 90 * DAY, orgType: 'enterprise', orgName: '沈阳瑞科智能装备有限公司', priceFen: 60_000_000, publishedAt: T0 + 6 * DAY }),
-  doc('n2', { kind: 'need', title: '铝合金压铸件气孔缺陷治理', keywords: ['压铸'], summary: '汽车零部件企业寻求压铸气孔控制技术。', fieldCode: 'MAT', stage: null, trl: null, ipTypes: [], tradingMode: null, orgType: 'enterprise', priceFen: 1_500_000, regionCode: '210300', submarketCode: 'AS', publishedAt: T0 + 7 * DAY }),
+  doc('a1', {
+    title: '六轴工业机器人高精度RV减速器',
+    keywords: ['工业机器人', '减速器'],
+    summary: '面向工业机器人关节的高精度减速器，寿命提升一倍。',
+    fieldText: '高端装备制造 工业机器人 Industrial robots',
+    subfieldCode: 'EQP-02',
+    priceFen: 5_000_000,
+    publishedAt: T0 + 1 * DAY,
+  }),
+  doc('a2', {
+    title: '协作机器人力控关节模组',
+    keywords: ['协作机器人'],
+    summary: '力矩传感与柔顺控制，适用于人机协作装配。',
+    priceFen: 2_000_000,
+    regionCode: '210200',
+    submarketCode: 'DL',
+    publishedAt: T0 + 2 * DAY,
+  }),
+  doc('a3', {
+    title: '高强铝合金薄板连续轧制工艺',
+    keywords: ['铝合金', '轧制'],
+    summary: '7xxx 系高强铝合金板材的短流程轧制。',
+    fieldCode: 'MAT',
+    fieldText: '新材料 镁铝钛合金',
+    ipTypes: ['invention', 'utility'],
+    priceFen: null,
+    negotiable: true,
+    publishedAt: T0 + 3 * DAY,
+  }),
+  doc('a4', {
+    title: 'Graphene conductive ink for printed electronics',
+    keywords: ['graphene'],
+    summary: 'A low-cost graphene ink with high conductivity.',
+    fieldCode: 'MAT',
+    fieldText: '新材料 石墨烯 Graphene',
+    orgType: 'institute',
+    orgName: '中国科学院金属研究所',
+    stage: 'industrialized',
+    priceFen: 8_000_000,
+    publishedAt: T0 + 4 * DAY,
+  }),
+  doc('a5', {
+    title: '焊接机器人视觉跟踪系统软件',
+    keywords: ['焊接'],
+    summary: '基于深度学习的焊缝识别，可与各类机器人配套。',
+    ipTypes: ['software'],
+    tradingMode: 'open_license',
+    priceFen: 300_000,
+    publishedAt: T0 + 5 * DAY,
+  }),
+  doc('n1', {
+    kind: 'need',
+    title: '求购码垛机器人整线解决方案',
+    keywords: ['码垛'],
+    summary: '食品企业需要码垛机器人提升包装线效率。',
+    stage: null,
+    trl: null,
+    ipTypes: [],
+    tradingMode: 'challenge',
+    challenge: true,
+    challengeRewardFen: 50_000_000,
+    challengeClosesAt: T0 + 90 * DAY,
+    orgType: 'enterprise',
+    orgName: '沈阳瑞科智能装备有限公司',
+    priceFen: 60_000_000,
+    publishedAt: T0 + 6 * DAY,
+  }),
+  doc('n2', {
+    kind: 'need',
+    title: '铝合金压铸件气孔缺陷治理',
+    keywords: ['压铸'],
+    summary: '汽车零部件企业寻求压铸气孔控制技术。',
+    fieldCode: 'MAT',
+    stage: null,
+    trl: null,
+    ipTypes: [],
+    tradingMode: null,
+    orgType: 'enterprise',
+    priceFen: 1_500_000,
+    regionCode: '210300',
+    submarketCode: 'AS',
+    publishedAt: T0 + 7 * DAY,
+  }),
 ];
 
-const q = (over: Partial<EngineQuery>): EngineQuery => ({ q: '', filters: {}, facets: [], sort: 'relevance', offset: 0, limit: 20, ...over });
+const q = (over: Partial<EngineQuery>): EngineQuery => ({
+  q: '',
+  filters: {},
+  facets: [],
+  sort: 'relevance',
+  offset: 0,
+  limit: 20,
+  ...over,
+});
 const ids = (r: { hits: Array<{ doc: SearchDoc }> }) => r.hits.map((h) => h.doc.id);
 
 export function describeEngineContract(name: string, factory: EngineFactory) {
@@ -91,9 +175,18 @@ export function describeEngineContract(name: string, factory: EngineFactory) {
 
     test('when filters are given, then only listings passing all of them are returned', async () => {
       expect(ids(await engine.search(q({ filters: { kind: 'need' } }))).sort()).toEqual(['n1', 'n2']);
-      expect(ids(await engine.search(q({ filters: { fieldCode: ['MAT'], kind: 'achievement' } }))).sort()).toEqual(['a3', 'a4']);
-      expect(ids(await engine.search(q({ filters: { regionCode: ['210200', '210300'] } }))).sort()).toEqual(['a2', 'n2']);
-      expect(ids(await engine.search(q({ filters: { ipTypes: ['utility', 'software'] } }))).sort()).toEqual(['a3', 'a5']);
+      expect(ids(await engine.search(q({ filters: { fieldCode: ['MAT'], kind: 'achievement' } }))).sort()).toEqual([
+        'a3',
+        'a4',
+      ]);
+      expect(ids(await engine.search(q({ filters: { regionCode: ['210200', '210300'] } }))).sort()).toEqual([
+        'a2',
+        'n2',
+      ]);
+      expect(ids(await engine.search(q({ filters: { ipTypes: ['utility', 'software'] } }))).sort()).toEqual([
+        'a3',
+        'a5',
+      ]);
       expect(ids(await engine.search(q({ filters: { challenge: true } })))).toEqual(['n1']);
       expect(ids(await engine.search(q({ filters: { orgType: ['institute'] } })))).toEqual(['a4']);
       expect(ids(await engine.search(q({ filters: { stage: ['industrialized'] } })))).toEqual(['a4']);
@@ -101,9 +194,15 @@ export function describeEngineContract(name: string, factory: EngineFactory) {
       expect(ids(await engine.search(q({ filters: { ids: ['a2', 'n1', 'zz'] } }))).sort()).toEqual(['a2', 'n1']);
       expect(ids(await engine.search(q({ filters: { submarketCode: ['AS'] } })))).toEqual(['n2']);
       // Price bounds are inclusive; a listing without a figure (面议) matches no price range.
-      expect(ids(await engine.search(q({ filters: { priceMinFen: 2_000_000, priceMaxFen: 8_000_000 } }))).sort()).toEqual(['a1', 'a2', 'a4']);
-      expect(ids(await engine.search(q({ filters: { publishedFrom: T0 + 6 * DAY, publishedTo: T0 + 7 * DAY } }))).sort()).toEqual(['n1', 'n2']);
-      expect(ids(await engine.search(q({ q: '机器人', filters: { kind: 'achievement', regionCode: ['210100'] } }))).sort()).toEqual(['a1', 'a5']);
+      expect(
+        ids(await engine.search(q({ filters: { priceMinFen: 2_000_000, priceMaxFen: 8_000_000 } }))).sort(),
+      ).toEqual(['a1', 'a2', 'a4']);
+      expect(
+        ids(await engine.search(q({ filters: { publishedFrom: T0 + 6 * DAY, publishedTo: T0 + 7 * DAY } }))).sort(),
+      ).toEqual(['n1', 'n2']);
+      expect(
+        ids(await engine.search(q({ q: '机器人', filters: { kind: 'achievement', regionCode: ['210100'] } }))).sort(),
+      ).toEqual(['a1', 'a5']);
     });
 
     test('when facets are asked for, then they count the filtered result', async () => {
@@ -117,7 +216,9 @@ export function describeEngineContract(name: string, factory: EngineFactory) {
     });
 
     test('when a facet is filtered on, then it is counted without its own filter (disjunctive) and with the others', async () => {
-      const r = await engine.search(q({ filters: { fieldCode: ['MAT'], kind: 'achievement' }, facets: ['fieldCode', 'kind', 'regionCode'] }));
+      const r = await engine.search(
+        q({ filters: { fieldCode: ['MAT'], kind: 'achievement' }, facets: ['fieldCode', 'kind', 'regionCode'] }),
+      );
       expect(ids(r).sort()).toEqual(['a3', 'a4']);
       // Achievements by field (the field filter lifted): EQP a1 a2 a5, MAT a3 a4.
       expect(r.facets.fieldCode).toEqual({ EQP: 3, MAT: 2 });

@@ -4,12 +4,19 @@ import { EmbeddedSearchEngine } from './embedded-engine';
 import { MeiliSearchEngine, meiliSettings } from './meili-engine';
 import { FakeMeilisearch } from './testing/fake-meilisearch';
 
-describeEngineContract('embedded', async () => ({ engine: new EmbeddedSearchEngine(), cleanup: async () => undefined }));
+describeEngineContract('embedded', async () => ({
+  engine: new EmbeddedSearchEngine(),
+  cleanup: async () => undefined,
+}));
 
 const fake = new FakeMeilisearch();
 describeEngineContract('meilisearch adapter (local Meilisearch-compatible server)', async () => {
   await fake.start();
-  const engine = new MeiliSearchEngine({ host: fake.url, apiKey: fake.key, indexUid: `c_${crypto.randomBytes(4).toString('hex')}` });
+  const engine = new MeiliSearchEngine({
+    host: fake.url,
+    apiKey: fake.key,
+    indexUid: `c_${crypto.randomBytes(4).toString('hex')}`,
+  });
   return { engine, cleanup: () => fake.stop() };
 });
 
@@ -17,7 +24,11 @@ describeEngineContract('meilisearch adapter (local Meilisearch-compatible server
 if (process.env.MEILI_HOST) {
   describeEngineContract(`meilisearch at ${process.env.MEILI_HOST}`, async () => {
     const uid = `contract_${crypto.randomBytes(4).toString('hex')}`;
-    const engine = new MeiliSearchEngine({ host: process.env.MEILI_HOST!, apiKey: process.env.MEILI_MASTER_KEY, indexUid: uid });
+    const engine = new MeiliSearchEngine({
+      host: process.env.MEILI_HOST!,
+      apiKey: process.env.MEILI_MASTER_KEY,
+      indexUid: uid,
+    });
     return { engine, cleanup: async () => undefined };
   });
 }
@@ -30,8 +41,12 @@ describe('meilisearch adapter settings', () => {
       const engine = new MeiliSearchEngine({ host: server.url, apiKey: server.key, indexUid: 'settings_check' });
       await engine.init();
       const s = server.settingsOf('settings_check')!;
-      expect(s.localizedAttributes).toEqual([{ attributePatterns: ['title', 'keywords', 'fieldText', 'orgName', 'summary'], locales: ['zho'] }]);
-      expect(s.filterableAttributes).toEqual(expect.arrayContaining(['fieldCode', 'regionCode', 'priceFen', 'ipTypes', 'publishedAt']));
+      expect(s.localizedAttributes).toEqual([
+        { attributePatterns: ['title', 'keywords', 'fieldText', 'orgName', 'summary'], locales: ['zho'] },
+      ]);
+      expect(s.filterableAttributes).toEqual(
+        expect.arrayContaining(['fieldCode', 'regionCode', 'priceFen', 'ipTypes', 'publishedAt']),
+      );
       expect(s.sortableAttributes).toEqual(['publishedAt', 'priceFen']);
       expect(s.dictionary).toEqual(expect.arrayContaining(['工业机器人', '石墨烯', '镁铝钛合金']));
       expect((s.synonyms as Record<string, string[]>)['石墨烯']).toEqual(['graphene']);

@@ -5,7 +5,11 @@ import type { SearchEngine } from './search-engine';
 
 export function createSearchEngine(config: AppConfig): SearchEngine {
   if (config.SEARCH_ENGINE === 'meilisearch') {
-    return new MeiliSearchEngine({ host: config.MEILI_HOST!, apiKey: config.MEILI_MASTER_KEY, indexUid: config.MEILI_INDEX });
+    return new MeiliSearchEngine({
+      host: config.MEILI_HOST!,
+      apiKey: config.MEILI_MASTER_KEY,
+      indexUid: config.MEILI_INDEX,
+    });
   }
   return new EmbeddedSearchEngine();
 }

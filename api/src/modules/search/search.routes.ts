@@ -14,7 +14,14 @@ export function searchRoutes(ctx: AppContext): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/api/search', summary: '搜索成果与需求 Search achievements and needs (facets, highlights)', tags, auth: 'optional', query: searchQuerySchema },
+    {
+      method: 'get',
+      path: '/api/search',
+      summary: '搜索成果与需求 Search achievements and needs (facets, highlights)',
+      tags,
+      auth: 'optional',
+      query: searchQuerySchema,
+    },
     async ({ query }) => ctx.services.search.search(query),
   );
   defineRoute(
@@ -30,28 +37,59 @@ export function searchRoutes(ctx: AppContext): Router {
     },
     async ({ query }) => ctx.services.search.suggest(query.q, query.kind),
   );
-  for (const [kind, plural] of [['achievement', 'achievements'], ['need', 'needs']] as const) {
+  for (const [kind, plural] of [
+    ['achievement', 'achievements'],
+    ['need', 'needs'],
+  ] as const) {
     defineRoute(
       router,
       registry,
-      { method: 'get', path: `/api/${plural}/:id/matches`, summary: `Ranked counterparts of a ${kind}, with the reasons`, tags, auth: 'optional', params: idParams, query: z.strictObject({ limit: z.coerce.number().int().min(1).max(20).default(10) }) },
-      async ({ user, params, query }) => ({ matches: await ctx.services.matches.forListing(user, kind, params.id, query.limit) }),
+      {
+        method: 'get',
+        path: `/api/${plural}/:id/matches`,
+        summary: `Ranked counterparts of a ${kind}, with the reasons`,
+        tags,
+        auth: 'optional',
+        params: idParams,
+        query: z.strictObject({ limit: z.coerce.number().int().min(1).max(20).default(10) }),
+      },
+      async ({ user, params, query }) => ({
+        matches: await ctx.services.matches.forListing(user, kind, params.id, query.limit),
+      }),
     );
   }
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/api/search/status', summary: 'Index size and sync lag (operators and admins)', tags, auth: 'user' },
+    {
+      method: 'get',
+      path: '/api/search/status',
+      summary: 'Index size and sync lag (operators and admins)',
+      tags,
+      auth: 'user',
+    },
     async ({ user }) => {
       if (!user!.roles.some((r) => r === 'admin' || r === 'operator')) throw new AppError('FORBIDDEN');
       const { search, searchSync } = ctx.services;
-      return { engine: search.engine.name, documents: await search.engine.count(), sync: await searchSync.lag(), reindex: searchSync.reindexProgress };
+      return {
+        engine: search.engine.name,
+        documents: await search.engine.count(),
+        sync: await searchSync.lag(),
+        reindex: searchSync.reindexProgress,
+      };
     },
   );
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/api/search/reindex', summary: 'Rebuild the index from MongoDB (admins; progress in /api/search/status)', tags, auth: 'user', status: 202 },
+    {
+      method: 'post',
+      path: '/api/search/reindex',
+      summary: 'Rebuild the index from MongoDB (admins; progress in /api/search/status)',
+      tags,
+      auth: 'user',
+      status: 202,
+    },
     async ({ user }) => {
       if (!user!.roles.includes('admin')) throw new AppError('FORBIDDEN');
       return { reindex: ctx.services.searchSync.startReindex() };

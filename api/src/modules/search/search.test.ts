@@ -24,7 +24,13 @@ afterAll(() => app.stop());
 
 describe('search', () => {
   test('when an achievement is published, then it is found in Chinese with highlights and facets, and its confidential part is nowhere', async () => {
-    const id = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody({ title: '稀土镁合金高速挤压成形技术', keywords: ['镁合金', '挤压'] }));
+    const id = await publish(
+      app,
+      'achievements',
+      cast.owner,
+      cast.hubOperator,
+      achievementBody({ title: '稀土镁合金高速挤压成形技术', keywords: ['镁合金', '挤压'] }),
+    );
     await sync();
     const body = await search(`q=${encodeURIComponent('镁合金 挤压')}`);
     expect(ids(body)).toContain(id);
@@ -43,7 +49,10 @@ describe('search', () => {
   });
 
   test('when a listing is a draft or pending review, then search does not find it', async () => {
-    const created = await app.http('POST', '/api/achievements', { token: cast.owner.token, body: achievementBody({ title: '未发布的草稿氢燃料电池双极板' }) });
+    const created = await app.http('POST', '/api/achievements', {
+      token: cast.owner.token,
+      body: achievementBody({ title: '未发布的草稿氢燃料电池双极板' }),
+    });
     const draftId = created.body.achievement.id;
     await app.http('POST', `/api/achievements/${draftId}/submit`, { token: cast.owner.token });
     await sync();
@@ -52,13 +61,25 @@ describe('search', () => {
   });
 
   test('when a published listing is revised, then search keeps the approved version until the revision is approved', async () => {
-    const id = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody({ title: '钒电池电解液低成本制备方法' }));
-    await app.http('PATCH', `/api/achievements/${id}`, { token: cast.owner.token, body: { title: '钒电池电解液低成本制备方法（改进型全钒液流）' } });
+    const id = await publish(
+      app,
+      'achievements',
+      cast.owner,
+      cast.hubOperator,
+      achievementBody({ title: '钒电池电解液低成本制备方法' }),
+    );
+    await app.http('PATCH', `/api/achievements/${id}`, {
+      token: cast.owner.token,
+      body: { title: '钒电池电解液低成本制备方法（改进型全钒液流）' },
+    });
     await app.http('POST', `/api/achievements/${id}/submit`, { token: cast.owner.token });
     await sync();
     expect(ids(await search(`q=${encodeURIComponent('改进型')}`))).toEqual([]);
     expect(ids(await search(`q=${encodeURIComponent('钒电池')}`))).toContain(id);
-    await app.http('POST', `/api/achievements/${id}/review`, { token: cast.hubOperator.token, body: { decision: 'approve' } });
+    await app.http('POST', `/api/achievements/${id}/review`, {
+      token: cast.hubOperator.token,
+      body: { decision: 'approve' },
+    });
     await sync();
     expect(ids(await search(`q=${encodeURIComponent('改进型')}`))).toEqual([id]);
     const stored = await app.models.Achievement.findById(id).lean();
@@ -67,7 +88,13 @@ describe('search', () => {
   });
 
   test('when a listing is archived, then it leaves the index', async () => {
-    const id = await publish(app, 'needs', cast.owner, cast.hubOperator, needBody({ title: '冷轧带钢表面缺陷在线检测需求' }));
+    const id = await publish(
+      app,
+      'needs',
+      cast.owner,
+      cast.hubOperator,
+      needBody({ title: '冷轧带钢表面缺陷在线检测需求' }),
+    );
     await sync();
     expect(ids(await search(`q=${encodeURIComponent('冷轧带钢')}`))).toEqual([id]);
     await app.http('POST', `/api/needs/${id}/archive`, { token: cast.owner.token });
@@ -76,8 +103,31 @@ describe('search', () => {
   });
 
   test('when filters, sort and paging are given, then the API applies them', async () => {
-    const cheap = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody({ title: '低成本光伏组件清洗机器人', fieldCode: 'NEN', subfieldCode: 'NEN-02', price: { negotiable: false, amountFen: 100_000_00 } }));
-    const dear = await publish(app, 'achievements', cast.other, cast.hubOperator, achievementBody({ title: '大型光伏电站智能运维平台', fieldCode: 'NEN', subfieldCode: 'NEN-02', regionCode: '210200', price: { negotiable: false, amountFen: 900_000_00 } }));
+    const cheap = await publish(
+      app,
+      'achievements',
+      cast.owner,
+      cast.hubOperator,
+      achievementBody({
+        title: '低成本光伏组件清洗机器人',
+        fieldCode: 'NEN',
+        subfieldCode: 'NEN-02',
+        price: { negotiable: false, amountFen: 100_000_00 },
+      }),
+    );
+    const dear = await publish(
+      app,
+      'achievements',
+      cast.other,
+      cast.hubOperator,
+      achievementBody({
+        title: '大型光伏电站智能运维平台',
+        fieldCode: 'NEN',
+        subfieldCode: 'NEN-02',
+        regionCode: '210200',
+        price: { negotiable: false, amountFen: 900_000_00 },
+      }),
+    );
     await sync();
     const asc = await search('fieldCode=NEN&sort=price_asc&kind=achievement');
     expect(ids(asc)).toEqual([cheap, dear]);
@@ -91,7 +141,18 @@ describe('search', () => {
   });
 
   test('when parameters are invalid, then the answer is 400 with a stable code and nothing is searched', async () => {
-    for (const qs of ['sort=cheapest', 'pageSize=500', 'page=0', 'fieldCode=XYZ', 'kind=patent', 'priceMinFen=-1', 'publishedFrom=2026-13-01', 'unknown=1', 'q[$ne]=x', `q=${'长'.repeat(101)}`]) {
+    for (const qs of [
+      'sort=cheapest',
+      'pageSize=500',
+      'page=0',
+      'fieldCode=XYZ',
+      'kind=patent',
+      'priceMinFen=-1',
+      'publishedFrom=2026-13-01',
+      'unknown=1',
+      'q[$ne]=x',
+      `q=${'长'.repeat(101)}`,
+    ]) {
       const res = await app.http('GET', `/api/search?${qs}`);
       expect([qs, res.status, res.body.error.code]).toEqual([qs, 400, 'VALIDATION_FAILED']);
       expect(res.body.error.message.zh).toBeTruthy();
@@ -102,8 +163,26 @@ describe('search', () => {
 
 describe('matches and notifications', () => {
   test('when a need and an achievement fit, then each lists the other with the reasons', async () => {
-    const need = await publish(app, 'needs', cast.other, cast.hubOperator, needBody({ title: '新能源汽车镁合金轻量化部件需求', keywords: ['镁合金', '轻量化'], fieldCode: 'MAT', subfieldCode: 'MAT-02', budget: { negotiable: false, minFen: 50_000_00, maxFen: 2_000_000_00 } }));
-    const ach = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody({ title: '高强韧镁合金挤压型材（轻量化）', keywords: ['镁合金', '轻量化'] }));
+    const need = await publish(
+      app,
+      'needs',
+      cast.other,
+      cast.hubOperator,
+      needBody({
+        title: '新能源汽车镁合金轻量化部件需求',
+        keywords: ['镁合金', '轻量化'],
+        fieldCode: 'MAT',
+        subfieldCode: 'MAT-02',
+        budget: { negotiable: false, minFen: 50_000_00, maxFen: 2_000_000_00 },
+      }),
+    );
+    const ach = await publish(
+      app,
+      'achievements',
+      cast.owner,
+      cast.hubOperator,
+      achievementBody({ title: '高强韧镁合金挤压型材（轻量化）', keywords: ['镁合金', '轻量化'] }),
+    );
     await sync();
     const res = await app.http('GET', `/api/needs/${need}/matches`);
     expect(res.status).toBe(200);
@@ -111,7 +190,9 @@ describe('matches and notifications', () => {
     expect(m).toBeDefined();
     const codes = m.reasons.map((r: { code: string }) => r.code);
     expect(codes).toEqual(expect.arrayContaining(['shared_terms', 'same_subfield', 'maturity_fit', 'price_in_budget']));
-    expect(m.reasons.find((r: { code: string }) => r.code === 'shared_terms').terms).toEqual(expect.arrayContaining(['镁合金', '轻量化']));
+    expect(m.reasons.find((r: { code: string }) => r.code === 'shared_terms').terms).toEqual(
+      expect.arrayContaining(['镁合金', '轻量化']),
+    );
     const back = await app.http('GET', `/api/achievements/${ach}/matches`);
     expect(back.body.matches.map((x: { hit: { id: string } }) => x.hit.id)).toContain(need);
 
@@ -122,13 +203,24 @@ describe('matches and notifications', () => {
     expect(notice.title.zh).toContain('新的匹配成果');
     await sync();
     await app.running.ctx.services.notifications.onIndexed([(await app.running.ctx.services.search.engine.get(ach))!]);
-    expect(await app.models.Notification.countDocuments({ userId: cast.other.user._id, link: `/achievements/${ach}` })).toBe(1);
+    expect(
+      await app.models.Notification.countDocuments({ userId: cast.other.user._id, link: `/achievements/${ach}` }),
+    ).toBe(1);
   });
 
   test('when a saved search gets a new hit, then its owner is notified and can mark it read', async () => {
-    const saved = await app.http('POST', '/api/saved-searches', { token: cast.loner.token, body: { name: '燃气轮机叶片', query: { q: '燃气轮机', kind: 'achievement' } } });
+    const saved = await app.http('POST', '/api/saved-searches', {
+      token: cast.loner.token,
+      body: { name: '燃气轮机叶片', query: { q: '燃气轮机', kind: 'achievement' } },
+    });
     expect(saved.status).toBe(201);
-    const id = await publish(app, 'achievements', cast.owner, cast.hubOperator, achievementBody({ title: '重型燃气轮机涡轮叶片热障涂层', fieldCode: 'ENE', subfieldCode: 'ENE-04' }));
+    const id = await publish(
+      app,
+      'achievements',
+      cast.owner,
+      cast.hubOperator,
+      achievementBody({ title: '重型燃气轮机涡轮叶片热障涂层', fieldCode: 'ENE', subfieldCode: 'ENE-04' }),
+    );
     await sync();
     const list = await app.http('GET', '/api/notifications', { token: cast.loner.token });
     const n = list.body.items.find((x: { link: string }) => x.link === `/achievements/${id}`);
@@ -142,7 +234,12 @@ describe('matches and notifications', () => {
 
   test('when a saved search is invalid, then it is refused and nothing is stored', async () => {
     const before = await app.models.SavedSearch.countDocuments();
-    for (const body of [{ name: 'x', query: { sort: 'bogus' } }, { name: 'x', query: { q: { $ne: null } } }, { name: '', query: {} }, { name: 'x', query: {}, extra: 1 }]) {
+    for (const body of [
+      { name: 'x', query: { sort: 'bogus' } },
+      { name: 'x', query: { q: { $ne: null } } },
+      { name: '', query: {} },
+      { name: 'x', query: {}, extra: 1 },
+    ]) {
       const res = await app.http('POST', '/api/saved-searches', { token: cast.loner.token, body });
       expect(res.status).toBe(400);
     }

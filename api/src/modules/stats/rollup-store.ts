@@ -11,7 +11,8 @@ const PREFIX = 'stats_r_';
  * exact for integers up to 2^53 分 (90万亿元) on every server.
  */
 const asDouble = (v: number) => new mongo.Double(v);
-const doubles = (fields: Record<string, number>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, asDouble(v)]));
+const doubles = (fields: Record<string, number>) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, asDouble(v)]));
 
 /**
  * Where the rollups live: one collection per (dimension, year), holding a single document `cells` with one
@@ -38,7 +39,11 @@ export class RollupStore {
     return this.conn.db!.collection<{ _id: string; n: number }>(`${PREFIX}versions`);
   }
   private async bump(dim: string, year: number): Promise<number> {
-    const doc = await this.versions.findOneAndUpdate({ _id: `${dim}|${year}` }, { $inc: { n: 1 } }, { upsert: true, returnDocument: 'after' });
+    const doc = await this.versions.findOneAndUpdate(
+      { _id: `${dim}|${year}` },
+      { $inc: { n: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    );
     return doc?.n ?? 0;
   }
 

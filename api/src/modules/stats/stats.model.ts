@@ -1,7 +1,9 @@
 import { Schema } from 'mongoose';
 
 /** One cell as a flat row (in memory only). */
-export type RollupRow = { _id: string; month: number; sellerRegion: string; dim: string; value: string } & Partial<Record<`${'signed' | 'filed' | 'registered' | 'rejected'}${'N' | 'Amt' | 'Tech'}`, number>>;
+export type RollupRow = { _id: string; month: number; sellerRegion: string; dim: string; value: string } & Partial<
+  Record<`${'signed' | 'filed' | 'registered' | 'rejected'}${'N' | 'Amt' | 'Tech'}`, number>
+>;
 
 /** Yearly targets officials set per region (registered contract turnover, 分). */
 export const targetSchema = new Schema(

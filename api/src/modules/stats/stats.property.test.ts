@@ -39,15 +39,32 @@ function fields(s: State) {
     sellerRegion: s.seller,
     submarketCode: `SM-${s.seller}`,
     terms: {
-      title: 't', category: s.category, subType: 'x', fieldCode: s.fieldCode, subject: 's',
+      title: 't',
+      category: s.category,
+      subType: 'x',
+      fieldCode: s.fieldCode,
+      subject: 's',
       seller: { name: 'S', creditCode: 'S', regionCode: s.seller, orgType: 'university' },
       buyer: { name: 'B', creditCode: 'B', regionCode: s.buyer, orgType: s.buyerType },
-      amountFen, techAmountFen: Math.floor((amountFen * s.techShare) / 100), paymentSchedule: [],
-      startOn: '2025-01-01', endOn: '2026-01-01', signedOn: `${monthOf(s.signedMonth)}-15`,
-      ip: s.ip.map((type) => ({ type, number: 'ZL1', title: 'x' })), exclusivity: null,
+      amountFen,
+      techAmountFen: Math.floor((amountFen * s.techShare) / 100),
+      paymentSchedule: [],
+      startOn: '2025-01-01',
+      endOn: '2026-01-01',
+      signedOn: `${monthOf(s.signedMonth)}-15`,
+      ip: s.ip.map((type) => ({ type, number: 'ZL1', title: 'x' })),
+      exclusivity: null,
       broker: s.broker ? { name: 'B', certNo: s.broker, commissionFen: 0 } : null,
     },
-    registration: s.status === 'registered' ? { registrationNo: 'R', assessedTechAmountFen: Math.floor((amountFen * s.techShare) / 200), registeredAt: new Date(`${monthOf(s.registeredMonth)}-20T08:00:00Z`), registrationId: 'r' } : null,
+    registration:
+      s.status === 'registered'
+        ? {
+            registrationNo: 'R',
+            assessedTechAmountFen: Math.floor((amountFen * s.techShare) / 200),
+            registeredAt: new Date(`${monthOf(s.registeredMonth)}-20T08:00:00Z`),
+            registrationId: 'r',
+          }
+        : null,
   };
 }
 
@@ -55,12 +72,22 @@ function fields(s: State) {
 const event = (n: number) =>
   fc.oneof(
     fc.record({ kind: fc.constant('write' as const), i: fc.nat(n - 1), to: state }),
-    fc.record({ kind: fc.constant('apply' as const), i: fc.nat(n - 1), times: fc.integer({ min: 1, max: 3 }), concurrent: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('apply' as const),
+      i: fc.nat(n - 1),
+      times: fc.integer({ min: 1, max: 3 }),
+      concurrent: fc.boolean(),
+    }),
     fc.record({ kind: fc.constant('sweep' as const) }),
     fc.record({ kind: fc.constant('rebuild' as const) }),
   );
 
-const scenario = fc.integer({ min: 1, max: 6 }).chain((n) => fc.record({ initial: fc.array(state, { minLength: n, maxLength: n }), events: fc.array(event(n), { maxLength: 25 }) }));
+const scenario = fc.integer({ min: 1, max: 6 }).chain((n) =>
+  fc.record({
+    initial: fc.array(state, { minLength: n, maxLength: n }),
+    events: fc.array(event(n), { maxLength: 25 }),
+  }),
+);
 
 async function compareAll(): Promise<void> {
   const { stats } = app.running.ctx.services;
@@ -70,22 +97,52 @@ async function compareAll(): Promise<void> {
       const q = { groupBy, from: '2025-01', to: '2026-03', region };
       const rolled = await stats.tally(region, q);
       const expected = rawTally(raw, q);
-      const got = new Map<string, BucketSums>(rolled.rows.map((r) => [r.key, { signed: r.signed, filed: r.filed, registered: r.registered, rejected: r.rejected }]));
+      const got = new Map<string, BucketSums>(
+        rolled.rows.map((r) => [
+          r.key,
+          { signed: r.signed, filed: r.filed, registered: r.registered, rejected: r.rejected },
+        ]),
+      );
       // Cells that cancelled to zero stay in the rollups, but the answer has no group for them (as after a rebuild).
       expect(Object.fromEntries([...got].sort())).toEqual(Object.fromEntries([...expected].sort()));
     }
   }
 }
 
-test('when a cell\'s sums pass 2^31 分 through increments, then they stay exact (no 32-bit wrap on $inc)', async () => {
+test("when a cell's sums pass 2^31 分 through increments, then they stay exact (no 32-bit wrap on $inc)", async () => {
   const { stats } = app.running.ctx.services;
   await app.models.Contract.deleteMany({});
   await stats.store.clear();
   // Each amount fits an int32 (the driver sends it as one); together they pass 2^31 in the same cells.
-  const s: State = { status: 'registered', category: 'license', fieldCode: 'MAT', seller: '210200', buyer: '210100', buyerType: 'enterprise', amountFen: 1_500_000_000, techShare: 100, signedMonth: 12, registeredMonth: 13, ip: [], broker: 'LN-TB-1' };
+  const s: State = {
+    status: 'registered',
+    category: 'license',
+    fieldCode: 'MAT',
+    seller: '210200',
+    buyer: '210100',
+    buyerType: 'enterprise',
+    amountFen: 1_500_000_000,
+    techShare: 100,
+    signedMonth: 12,
+    registeredMonth: 13,
+    ip: [],
+    broker: 'LN-TB-1',
+  };
   const ids = [new Types.ObjectId(), new Types.ObjectId(), new Types.ObjectId()];
   for (const [i, id] of ids.entries()) {
-    await app.models.Contract.create({ _id: id, contractNo: `W${id}`, originKey: `w:${id}`, source: 'seed', signing: 'paper', docHash: 'h', createdBy: id, version: 1, statsDirty: true, stats: { v: 0, c: null }, ...fields({ ...s, amountFen: s.amountFen + i }) });
+    await app.models.Contract.create({
+      _id: id,
+      contractNo: `W${id}`,
+      originKey: `w:${id}`,
+      source: 'seed',
+      signing: 'paper',
+      docHash: 'h',
+      createdBy: id,
+      version: 1,
+      statsDirty: true,
+      stats: { v: 0, c: null },
+      ...fields({ ...s, amountFen: s.amountFen + i }),
+    });
     await stats.apply(id);
   }
   const broker = await stats.tally('210000', { groupBy: 'broker', from: '2026-01', to: '2026-03' });
@@ -93,7 +150,10 @@ test('when a cell\'s sums pass 2^31 分 through increments, then they stay exact
   await compareAll();
   // A rebuild writes the same sums, and later increments on top of them stay exact too.
   await stats.rebuild();
-  await app.models.Contract.updateOne({ _id: ids[0] }, { $set: { status: 'rejected', statsDirty: true }, $inc: { version: 1 } });
+  await app.models.Contract.updateOne(
+    { _id: ids[0] },
+    { $set: { status: 'rejected', statsDirty: true }, $inc: { version: 1 } },
+  );
   await stats.apply(ids[0]);
   await compareAll();
 });
@@ -102,15 +162,43 @@ test('when contracts of any amounts land in the same cells one write at a time, 
   const { stats } = app.running.ctx.services;
   // The random scenario below rarely puts two separately applied contracts in one cell (the sweep sums
   // deltas in memory first); this one always does, with amounts on both sides of 2^31 分.
-  const amounts = fc.array(fc.oneof(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2 ** 31, max: 20_000_000_000 })), { minLength: 2, maxLength: 5 });
+  const amounts = fc.array(
+    fc.oneof(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2 ** 31, max: 20_000_000_000 })),
+    { minLength: 2, maxLength: 5 },
+  );
   await fc.assert(
     fc.asyncProperty(amounts, fc.boolean(), async (list, rebuildFirst) => {
       await app.models.Contract.deleteMany({});
       await stats.store.clear();
-      const base: State = { status: 'registered', category: 'license', fieldCode: 'MAT', seller: '210200', buyer: '210100', buyerType: 'enterprise', amountFen: 1, techShare: 100, signedMonth: 12, registeredMonth: 13, ip: [], broker: 'LN-TB-1' };
+      const base: State = {
+        status: 'registered',
+        category: 'license',
+        fieldCode: 'MAT',
+        seller: '210200',
+        buyer: '210100',
+        buyerType: 'enterprise',
+        amountFen: 1,
+        techShare: 100,
+        signedMonth: 12,
+        registeredMonth: 13,
+        ip: [],
+        broker: 'LN-TB-1',
+      };
       for (const [i, amountFen] of list.entries()) {
         const id = new Types.ObjectId();
-        await app.models.Contract.create({ _id: id, contractNo: `A${id}`, originKey: `a:${id}`, source: 'seed', signing: 'paper', docHash: 'h', createdBy: id, version: 1, statsDirty: true, stats: { v: 0, c: null }, ...fields({ ...base, amountFen }) });
+        await app.models.Contract.create({
+          _id: id,
+          contractNo: `A${id}`,
+          originKey: `a:${id}`,
+          source: 'seed',
+          signing: 'paper',
+          docHash: 'h',
+          createdBy: id,
+          version: 1,
+          statsDirty: true,
+          stats: { v: 0, c: null },
+          ...fields({ ...base, amountFen }),
+        });
         await stats.apply(id);
         if (rebuildFirst && i === 0) await stats.rebuild();
       }
@@ -129,10 +217,26 @@ test('when contracts change in any order with replays, concurrent applies, corre
       await stats.store.clear();
       const ids = initial.map(() => new Types.ObjectId());
       await app.models.Contract.insertMany(
-        initial.map((s, i) => ({ _id: ids[i], contractNo: `P${ids[i]}`, originKey: `p:${ids[i]}`, source: 'seed', signing: 'paper', docHash: 'h', createdBy: ids[i], version: 1, statsDirty: true, stats: { v: 0, c: null }, ...fields(s) })),
+        initial.map((s, i) => ({
+          _id: ids[i],
+          contractNo: `P${ids[i]}`,
+          originKey: `p:${ids[i]}`,
+          source: 'seed',
+          signing: 'paper',
+          docHash: 'h',
+          createdBy: ids[i],
+          version: 1,
+          statsDirty: true,
+          stats: { v: 0, c: null },
+          ...fields(s),
+        })),
       );
       for (const e of events) {
-        if (e.kind === 'write') await app.models.Contract.updateOne({ _id: ids[e.i] }, { $set: { ...fields(e.to), statsDirty: true }, $inc: { version: 1 } });
+        if (e.kind === 'write')
+          await app.models.Contract.updateOne(
+            { _id: ids[e.i] },
+            { $set: { ...fields(e.to), statsDirty: true }, $inc: { version: 1 } },
+          );
         else if (e.kind === 'apply') {
           const runs = Array.from({ length: e.times }, () => () => stats.apply(ids[e.i]));
           if (e.concurrent) await Promise.all(runs.map((r) => r()));

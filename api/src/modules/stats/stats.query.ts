@@ -51,7 +51,12 @@ export class TallyQueries {
    * group key read off the cell key, sums added in place. No row objects are made (a wide dimension has
    * ~14,000 cells a year, read twice per query for year-on-year).
    */
-  private async grouped(groupBy: StatGroupBy, from: number, to: number, region: string): Promise<Map<string, BucketSums>> {
+  private async grouped(
+    groupBy: StatGroupBy,
+    from: number,
+    to: number,
+    region: string,
+  ): Promise<Map<string, BucketSums>> {
     const dim = periodGroups.has(groupBy) ? 'total' : groupBy;
     const out = new Map<string, BucketSums>();
     const prefix = region === LIAONING ? null : `${region}|`;
@@ -59,7 +64,12 @@ export class TallyQueries {
     const periodKey = (m: number) => {
       let k = periodKeys.get(m);
       if (k === undefined) {
-        k = groupBy === 'month' ? ymText(m) : groupBy === 'quarter' ? `${Math.floor(m / 100)}-Q${Math.ceil((m % 100) / 3)}` : String(Math.floor(m / 100));
+        k =
+          groupBy === 'month'
+            ? ymText(m)
+            : groupBy === 'quarter'
+              ? `${Math.floor(m / 100)}-Q${Math.ceil((m % 100) / 3)}`
+              : String(Math.floor(m / 100));
         periodKeys.set(m, k);
       }
       return k;
@@ -96,26 +106,48 @@ export class TallyQueries {
     const year = new Date().getFullYear();
     const from = q.from ?? `${year}-01`;
     const to = q.to ?? `${year}-12`;
-    if (from > to) throw new AppError('VALIDATION_FAILED', [{ in: 'query', path: 'to', message: 'must not be before from' }]);
-    const [now, prev] = await Promise.all([this.grouped(q.groupBy, ym(from), ym(to), region), this.grouped(q.groupBy, ym(from) - 100, ym(to) - 100, region)]);
-    const shift = (key: string) => (periodGroups.has(q.groupBy) ? `${Number(key.slice(0, 4)) - 1}${key.slice(4)}` : key);
+    if (from > to)
+      throw new AppError('VALIDATION_FAILED', [{ in: 'query', path: 'to', message: 'must not be before from' }]);
+    const [now, prev] = await Promise.all([
+      this.grouped(q.groupBy, ym(from), ym(to), region),
+      this.grouped(q.groupBy, ym(from) - 100, ym(to) - 100, region),
+    ]);
+    const shift = (key: string) =>
+      periodGroups.has(q.groupBy) ? `${Number(key.slice(0, 4)) - 1}${key.slice(4)}` : key;
     const row = (key: string, b: BucketSums, prevAmt: number): StatRowDto => {
       const all = zero();
       for (const s of statBuckets) (['n', 'amountFen', 'techFen'] as const).forEach((f) => (all[f] += b[s][f]));
-      return { key, ...b, all, prevRegisteredAmountFen: prevAmt, yoy: prevAmt > 0 ? b.registered.amountFen / prevAmt - 1 : null };
+      return {
+        key,
+        ...b,
+        all,
+        prevRegisteredAmountFen: prevAmt,
+        yoy: prevAmt > 0 ? b.registered.amountFen / prevAmt - 1 : null,
+      };
     };
     // A cell whose contributions cancelled out (a contract that moved on to another month or value) stays in
     // the rollups as zeros; it is no group of the answer, as it is none after a rebuild or in the raw contracts.
-    const rows = [...now].filter(([, b]) => !isEmpty(b)).map(([key, b]) => row(key, b, prev.get(shift(key))?.registered.amountFen ?? 0));
-    rows.sort((a, b) => (periodGroups.has(q.groupBy) ? a.key.localeCompare(b.key) : b.registered.amountFen - a.registered.amountFen || a.key.localeCompare(b.key)));
+    const rows = [...now]
+      .filter(([, b]) => !isEmpty(b))
+      .map(([key, b]) => row(key, b, prev.get(shift(key))?.registered.amountFen ?? 0));
+    rows.sort((a, b) =>
+      periodGroups.has(q.groupBy)
+        ? a.key.localeCompare(b.key)
+        : b.registered.amountFen - a.registered.amountFen || a.key.localeCompare(b.key),
+    );
     const totals = emptyBuckets();
-    for (const r of rows) for (const s of statBuckets) (['n', 'amountFen', 'techFen'] as const).forEach((f) => (totals[s][f] += r[s][f]));
+    for (const r of rows)
+      for (const s of statBuckets) (['n', 'amountFen', 'techFen'] as const).forEach((f) => (totals[s][f] += r[s][f]));
     let prevTotal = 0;
     for (const b of prev.values()) prevTotal += b.registered.amountFen;
     return { groupBy: q.groupBy, from, to, region, rows, totals: row('total', totals, prevTotal) };
   }
 
-  async summary(user: AuthUser | null, q: { year?: number; region?: string }, audience: 'public' | 'official'): Promise<SummaryDto> {
+  async summary(
+    user: AuthUser | null,
+    q: { year?: number; region?: string },
+    audience: 'public' | 'official',
+  ): Promise<SummaryDto> {
     const region = audience === 'public' ? LIAONING : statsScope(user, q.region);
     const year = q.year ?? new Date().getFullYear();
     const range = { from: `${year}-01`, to: `${year}-12` };
@@ -137,7 +169,11 @@ export class TallyQueries {
       localConversionRate: t.registered.amountFen > 0 ? intra / t.registered.amountFen : null,
       averageFen: t.registered.n > 0 ? Math.round(t.registered.amountFen / t.registered.n) : null,
       target: target ? { amountFen: target.amountFen, progress: t.registered.amountFen / target.amountFen } : null,
-      monthly: monthly.rows.map((r) => ({ month: r.key, registeredAmountFen: r.registered.amountFen, registeredN: r.registered.n })),
+      monthly: monthly.rows.map((r) => ({
+        month: r.key,
+        registeredAmountFen: r.registered.amountFen,
+        registeredN: r.registered.n,
+      })),
     };
   }
 
@@ -145,15 +181,30 @@ export class TallyQueries {
     const region = statsScope(user);
     const filter: Record<string, unknown> = { year };
     if (region !== LIAONING) filter.regionCode = region;
-    const rows = await this.models.Target.find(filter).sort({ regionCode: 1 }).lean<Array<{ year: number; regionCode: string; amountFen: number; setAt: Date }>>();
-    return rows.map((r) => ({ year: r.year, regionCode: r.regionCode, amountFen: r.amountFen, setAt: r.setAt.toISOString() }));
+    const rows = await this.models.Target.find(filter)
+      .sort({ regionCode: 1 })
+      .lean<Array<{ year: number; regionCode: string; amountFen: number; setAt: Date }>>();
+    return rows.map((r) => ({
+      year: r.year,
+      regionCode: r.regionCode,
+      amountFen: r.amountFen,
+      setAt: r.setAt.toISOString(),
+    }));
   }
 
   async setTarget(user: AuthUser, body: { year: number; regionCode: string; amountFen: number }) {
     statsScope(user, body.regionCode);
     await this.models.Target.updateOne(
       { _id: `${body.year}:${body.regionCode}` },
-      { $set: { year: body.year, regionCode: body.regionCode, amountFen: body.amountFen, setBy: user.id, setAt: new Date() } },
+      {
+        $set: {
+          year: body.year,
+          regionCode: body.regionCode,
+          amountFen: body.amountFen,
+          setBy: user.id,
+          setAt: new Date(),
+        },
+      },
       { upsert: true },
     );
     return { year: body.year, regionCode: body.regionCode, amountFen: body.amountFen };

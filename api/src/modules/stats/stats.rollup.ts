@@ -13,15 +13,31 @@ import type { RollupRow } from './stats.model';
  */
 export interface TallySource {
   status: string;
-  terms: Pick<ContractTerms, 'category' | 'fieldCode' | 'seller' | 'buyer' | 'amountFen' | 'techAmountFen' | 'signedOn' | 'ip' | 'broker'>;
+  terms: Pick<
+    ContractTerms,
+    'category' | 'fieldCode' | 'seller' | 'buyer' | 'amountFen' | 'techAmountFen' | 'signedOn' | 'ip' | 'broker'
+  >;
   submarketCode: string;
   registration: { assessedTechAmountFen: number; registeredAt: Date | string } | null;
 }
 
-const bucketOf: Record<string, StatBucket | undefined> = { signed: 'signed', filed: 'filed', registered: 'registered', rejected: 'rejected' };
+const bucketOf: Record<string, StatBucket | undefined> = {
+  signed: 'signed',
+  filed: 'filed',
+  registered: 'registered',
+  rejected: 'rejected',
+};
 
-export const flowOf = (buyerRegion: string) => (buyerRegion === '990000' ? 'abroad' : liaoningRegionCodes.includes(buyerRegion) ? 'intra' : 'inter');
-export const tallyOrgType = (t: string) => (t === 'enterprise' ? 'enterprise' : t === 'university' ? 'university' : t === 'institute' || t === 'rd_institution' ? 'institute' : 'other');
+export const flowOf = (buyerRegion: string) =>
+  buyerRegion === '990000' ? 'abroad' : liaoningRegionCodes.includes(buyerRegion) ? 'intra' : 'inter';
+export const tallyOrgType = (t: string) =>
+  t === 'enterprise'
+    ? 'enterprise'
+    : t === 'university'
+      ? 'university'
+      : t === 'institute' || t === 'rd_institution'
+        ? 'institute'
+        : 'other';
 export const monthNumber = (d: Date | string) => {
   const s = typeof d === 'string' ? d : d.toISOString();
   return Number(s.slice(0, 4)) * 100 + Number(s.slice(5, 7));
@@ -47,7 +63,8 @@ export function dimValues(c: TallySource): Array<[StatDim, string]> {
   ];
 }
 
-export const rowKey = (month: number, sellerRegion: string, dim: string, value: string) => `${month}|${sellerRegion}|${dim}|${value}`;
+export const rowKey = (month: number, sellerRegion: string, dim: string, value: string) =>
+  `${month}|${sellerRegion}|${dim}|${value}`;
 
 export function contributionOf(c: TallySource): Contribution | null {
   const bucket = bucketOf[c.status];
@@ -100,12 +117,22 @@ export function parseKey(key: string) {
 export function cellOf(key: string): { docId: string; dim: string; year: number; cell: string } {
   const { month, sellerRegion, dim, value } = parseKey(key);
   const year = Math.floor(month / 100);
-  return { docId: `${dim}|${year}`, dim, year, cell: `${sellerRegion}|${value.replace(/[.$]/g, '_')}|${String(month % 100).padStart(2, '0')}` };
+  return {
+    docId: `${dim}|${year}`,
+    dim,
+    year,
+    cell: `${sellerRegion}|${value.replace(/[.$]/g, '_')}|${String(month % 100).padStart(2, '0')}`,
+  };
 }
 
 /** In-memory rows as the documents the rollup collection stores (rebuild, bulk load, benchmark). */
-export function rowsToDocs(rows: Map<string, RollupRow>): Array<{ _id: string; dim: string; year: number; cells: Record<string, Record<string, number>> }> {
-  const docs = new Map<string, { _id: string; dim: string; year: number; cells: Record<string, Record<string, number>> }>();
+export function rowsToDocs(
+  rows: Map<string, RollupRow>,
+): Array<{ _id: string; dim: string; year: number; cells: Record<string, Record<string, number>> }> {
+  const docs = new Map<
+    string,
+    { _id: string; dim: string; year: number; cells: Record<string, Record<string, number>> }
+  >();
   for (const [key, row] of rows) {
     const { docId, dim, year, cell } = cellOf(key);
     let doc = docs.get(docId);

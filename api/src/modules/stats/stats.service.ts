@@ -265,14 +265,12 @@ export class StatsService {
     await this.store.insert(all);
     for (let i = 0; i < marks.length; i += BULK) {
       await this.models.Contract.bulkWrite(
-        marks
-          .slice(i, i + BULK)
-          .map((m) => ({
-            updateOne: {
-              filter: { _id: m._id },
-              update: { $set: { stats: { v: m.version, c: m.c }, statsDirty: false } },
-            },
-          })),
+        marks.slice(i, i + BULK).map((m) => ({
+          updateOne: {
+            filter: { _id: m._id },
+            update: { $set: { stats: { v: m.version, c: m.c }, statsDirty: false } },
+          },
+        })),
         { ordered: false },
       );
     }

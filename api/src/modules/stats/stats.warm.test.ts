@@ -15,7 +15,9 @@ test('when warmed after a start, then every dimension of this year and last is r
   const year = new Date().getFullYear();
   await stats.warm();
   expect(read).toHaveBeenCalledTimes(statDims.length * 2);
-  expect(new Set(read.mock.calls.map(([dim, y]) => `${dim}|${y}`))).toEqual(new Set(statDims.flatMap((d) => [`${d}|${year}`, `${d}|${year - 1}`])));
+  expect(new Set(read.mock.calls.map(([dim, y]) => `${dim}|${y}`))).toEqual(
+    new Set(statDims.flatMap((d) => [`${d}|${year}`, `${d}|${year - 1}`])),
+  );
   // A second call is the same warm-up, not another round of reads.
   await stats.warm();
   expect(read).toHaveBeenCalledTimes(statDims.length * 2);

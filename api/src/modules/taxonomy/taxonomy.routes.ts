@@ -7,7 +7,13 @@ export function taxonomyRoutes(ctx: AppContext): Router {
   defineRoute(
     router,
     ctx.registry,
-    { method: 'get', path: '/api/taxonomy', summary: '分类字典（领域、地区、分市场…）Taxonomies', tags: ['taxonomy'], auth: 'public' },
+    {
+      method: 'get',
+      path: '/api/taxonomy',
+      summary: '分类字典（领域、地区、分市场…）Taxonomies',
+      tags: ['taxonomy'],
+      auth: 'public',
+    },
     async ({ req, res }) => {
       const { body, etag } = await ctx.services.taxonomy.body();
       res.set({ 'Cache-Control': 'public, max-age=300', ETag: etag });
@@ -20,7 +26,13 @@ export function taxonomyRoutes(ctx: AppContext): Router {
     ctx.registry,
     { method: 'get', path: '/api/submarkets', summary: '分市场列表 Sub-markets', tags: ['taxonomy'], auth: 'public' },
     async () => ({
-      items: (await ctx.services.taxonomy.submarkets()).map((s) => ({ code: s._id, zh: s.zh, en: s.en, kind: s.kind, regionCode: s.regionCode })),
+      items: (await ctx.services.taxonomy.submarkets()).map((s) => ({
+        code: s._id,
+        zh: s.zh,
+        en: s.en,
+        kind: s.kind,
+        regionCode: s.regionCode,
+      })),
     }),
   );
   return router;

@@ -32,7 +32,13 @@ export class TaxonomyService {
    */
   async body(): Promise<{ body: Buffer; etag: string }> {
     if (this.cachedBody) return this.cachedBody;
-    const submarkets = (await this.submarkets()).map((s) => ({ code: s._id, zh: s.zh, en: s.en, kind: s.kind, regionCode: s.regionCode }));
+    const submarkets = (await this.submarkets()).map((s) => ({
+      code: s._id,
+      zh: s.zh,
+      en: s.en,
+      kind: s.kind,
+      regionCode: s.regionCode,
+    }));
     const body = {
       fields: t.technicalFields,
       regions: t.regions,

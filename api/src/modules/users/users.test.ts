@@ -17,9 +17,18 @@ describe('roles', () => {
       body: { roles: ['operator', 'official'], operatorSubmarkets: ['SM-210100'], officialRegion: '210100' },
     });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ roles: ['operator', 'official'], operatorSubmarkets: ['SM-210100'], officialRegion: '210100' });
+    expect(res.body.user).toMatchObject({
+      roles: ['operator', 'official'],
+      operatorSubmarkets: ['SM-210100'],
+      officialRegion: '210100',
+    });
     const audit = await app.models.Audit.findOne({ entity: 'user', entityId: String(target.user._id) }).lean();
-    expect(audit).toMatchObject({ action: 'set_roles', from: '', to: 'operator,official', actorId: String(admin.user._id) });
+    expect(audit).toMatchObject({
+      action: 'set_roles',
+      from: '',
+      to: 'operator,official',
+      actorId: String(admin.user._id),
+    });
   });
 
   const invalid: Array<[string, Record<string, unknown>]> = [
@@ -39,8 +48,13 @@ describe('roles', () => {
   });
 
   test('when the user does not exist or the id is malformed, then 404 / 400', async () => {
-    expect((await app.http('PUT', `/api/users/${new Types.ObjectId()}/roles`, { token: admin.token, body: { roles: [] } })).status).toBe(404);
-    expect((await app.http('PUT', '/api/users/xyz/roles', { token: admin.token, body: { roles: [] } })).body.error.code).toBe('INVALID_ID');
+    expect(
+      (await app.http('PUT', `/api/users/${new Types.ObjectId()}/roles`, { token: admin.token, body: { roles: [] } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await app.http('PUT', '/api/users/xyz/roles', { token: admin.token, body: { roles: [] } })).body.error.code,
+    ).toBe('INVALID_ID');
   });
 });
 
@@ -67,7 +81,9 @@ describe('profile', () => {
     const res = await app.http('GET', '/api/users?role=broker&pageSize=100', { token: admin.token });
     expect(res.body.items.map((u: { id: string }) => u.id)).toContain(String(broker.user._id));
     expect(res.body.items.every((u: { roles: string[] }) => u.roles.includes('broker'))).toBe(true);
-    const q = await app.http('GET', `/api/users?q=${encodeURIComponent(broker.email.slice(0, 12))}`, { token: admin.token });
+    const q = await app.http('GET', `/api/users?q=${encodeURIComponent(broker.email.slice(0, 12))}`, {
+      token: admin.token,
+    });
     expect(q.body.total).toBe(1);
   });
 });

@@ -6,7 +6,12 @@ import type { ImportJobDto, ImportStatus } from '../../api/listing-types';
 import { ErrorResult, PageSkeleton } from '../query-state';
 import { ImportReportTable, type ImportRowReport } from './import-report-table';
 
-export const importCounts = ({ total, processed, created, failed }: ImportJobDto) => ({ total, processed, created, failed });
+export const importCounts = ({ total, processed, created, failed }: ImportJobDto) => ({
+  total,
+  processed,
+  created,
+  failed,
+});
 
 const statusColor: Record<ImportStatus, string> = {
   queued: 'default',
@@ -46,7 +51,12 @@ export function ImportJobCard({ id, titleLabel, linkOf, footer }: Props) {
   const j = job.data;
   const percent = j.total ? Math.round((j.processed / j.total) * 100) : j.status === 'done' ? 100 : 0;
   return (
-    <Card title={j.filename} extra={<ImportStatusTag status={j.status} />} className="section-card" data-testid="import-job">
+    <Card
+      title={j.filename}
+      extra={<ImportStatusTag status={j.status} />}
+      className="section-card"
+      data-testid="import-job"
+    >
       <Progress
         percent={percent}
         status={j.status === 'failed' ? 'exception' : isImportActive(j) ? 'active' : j.failed ? 'normal' : 'success'}

@@ -24,13 +24,22 @@ interface Props {
  * One line per spreadsheet row: created (with a link) or the errors of each column, shared by the
  * achievement and the contract import pages.
  */
-export function ImportReportTable({ report, titleLabel, linkOf = (r) => (r.id ? `/achievements/${r.id}` : undefined) }: Props) {
+export function ImportReportTable({
+  report,
+  titleLabel,
+  linkOf = (r) => (r.id ? `/achievements/${r.id}` : undefined),
+}: Props) {
   const { t } = useTranslation();
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const rows = onlyErrors ? report.filter((r) => r.status === 'error') : report;
   const columns: TableProps<ImportRowReport>['columns'] = [
-    { title: t('catalog.import.row'), dataIndex: 'row', width: 80, render: (row: number) => <span data-testid={`import-row-${row}`}>{row}</span> },
+    {
+      title: t('catalog.import.row'),
+      dataIndex: 'row',
+      width: 80,
+      render: (row: number) => <span data-testid={`import-row-${row}`}>{row}</span>,
+    },
     {
       title: t('catalog.import.rowStatus'),
       dataIndex: 'status',

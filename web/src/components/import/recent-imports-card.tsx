@@ -14,9 +14,24 @@ export function RecentImportsCard({ kind, onView }: { kind: ImportKind; onView: 
   const [page, setPage] = useState(1);
   const columns: TableProps<ImportJobDto>['columns'] = [
     { title: t('catalog.import.col.filename'), dataIndex: 'filename' },
-    { title: t('catalog.import.col.status'), dataIndex: 'status', width: 100, render: (s: ImportStatus) => <ImportStatusTag status={s} /> },
-    { title: t('catalog.import.col.result'), key: 'result', width: 260, render: (_: unknown, j) => t('catalog.import.counts', importCounts(j)) },
-    { title: t('catalog.import.col.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('catalog.import.col.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (s: ImportStatus) => <ImportStatusTag status={s} />,
+    },
+    {
+      title: t('catalog.import.col.result'),
+      key: 'result',
+      width: 260,
+      render: (_: unknown, j) => t('catalog.import.counts', importCounts(j)),
+    },
+    {
+      title: t('catalog.import.col.createdAt'),
+      dataIndex: 'createdAt',
+      width: 150,
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: '',
       key: 'view',
@@ -39,7 +54,9 @@ export function RecentImportsCard({ kind, onView }: { kind: ImportKind; onView: 
           columns={columns}
           dataSource={jobs.data}
           loading={jobs.isFetching}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('catalog.import.recentEmpty')} /> }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('catalog.import.recentEmpty')} />,
+          }}
           pagination={{ current: page, pageSize: 10, onChange: setPage, hideOnSinglePage: true }}
           scroll={{ x: 720 }}
         />

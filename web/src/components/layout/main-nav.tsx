@@ -25,13 +25,18 @@ function navItems(user: UserDto | null | undefined, t: (k: string) => string): N
   if (user?.roles.includes('broker')) items.push({ key: 'broker', to: '/broker', label: t('negotiation.nav.broker') });
   if (isReviewer(user)) items.push({ key: 'verification', to: '/admin/verification', label: t('nav.verification') });
   if (isReviewer(user)) items.push({ key: 'listing-review', to: '/admin/listings', label: t('catalog.nav.review') });
-  if (isReviewer(user)) items.push({ key: 'negotiation-admin', to: '/admin/negotiations', label: t('negotiation.nav.operator') });
+  if (isReviewer(user))
+    items.push({ key: 'negotiation-admin', to: '/admin/negotiations', label: t('negotiation.nav.operator') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
   if (user?.orgId) items.push({ key: 'contracts', to: '/contracts', label: t('contracts.nav.mine') });
-  if (user?.orgId) items.push({ key: 'payments-statement', to: '/payments/statement', label: t('payments.nav.statement') });
-  if (user?.roles.includes('broker')) items.push({ key: 'commissions', to: '/payments/commissions', label: t('payments.nav.commissions') });
-  if (hasRole(user, 'finance', 'admin')) items.push({ key: 'finance', to: '/finance', label: t('payments.nav.finance') });
-  if (importsHistoricContracts(user)) items.push({ key: 'historic-import', to: '/staff/contracts/historic-import', label: t('contracts.historic.nav') });
+  if (user?.orgId)
+    items.push({ key: 'payments-statement', to: '/payments/statement', label: t('payments.nav.statement') });
+  if (user?.roles.includes('broker'))
+    items.push({ key: 'commissions', to: '/payments/commissions', label: t('payments.nav.commissions') });
+  if (hasRole(user, 'finance', 'admin'))
+    items.push({ key: 'finance', to: '/finance', label: t('payments.nav.finance') });
+  if (importsHistoricContracts(user))
+    items.push({ key: 'historic-import', to: '/staff/contracts/historic-import', label: t('contracts.historic.nav') });
   if (isOfficial(user)) items.push({ key: 'officials', to: '/officials', label: t('contracts.nav.officials') });
   else items.push({ key: 'stats', to: '/stats', label: t('contracts.nav.stats') });
   return items;

@@ -10,7 +10,12 @@ export function NotificationBell() {
   const unread = useUnreadCount(true);
   const count = unread.data ?? 0;
   return (
-    <Link to="/notifications" aria-label={t('search.notifications.bell')} data-testid="notification-bell" data-unread={count}>
+    <Link
+      to="/notifications"
+      aria-label={t('search.notifications.bell')}
+      data-testid="notification-bell"
+      data-unread={count}
+    >
       <Badge count={count} size="small" overflowCount={99}>
         <Button type="text" shape="circle" icon={<BellOutlined />} />
       </Badge>

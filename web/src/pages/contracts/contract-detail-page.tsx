@@ -3,7 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../../api/client';
-import { contractPdfUrl, useContract, useFileRegistration, useSignContract, type ContractDto, type RegistrationDto } from '../../api/contracts';
+import {
+  contractPdfUrl,
+  useContract,
+  useFileRegistration,
+  useSignContract,
+  type ContractDto,
+  type RegistrationDto,
+} from '../../api/contracts';
 import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { PageTitle } from '../../components/page-title';
 import { wanText } from '../../lib/money';
@@ -17,25 +24,46 @@ function Terms({ c }: { c: ContractDto }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const x = c.terms;
-  const party = (p: typeof x.seller) => `${p.name} · ${p.creditCode} · ${labels.region(p.regionCode, lang)} · ${labels.orgType(p.orgType, lang)}`;
+  const party = (p: typeof x.seller) =>
+    `${p.name} · ${p.creditCode} · ${labels.region(p.regionCode, lang)} · ${labels.orgType(p.orgType, lang)}`;
   return (
     <Descriptions column={1} size="small" bordered data-testid="contract-terms">
-      <Descriptions.Item label={t('contracts.detail.category')}>{labels.category(x.category, lang)} · {labels.subType(x.category, x.subType, lang)}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.category')}>
+        {labels.category(x.category, lang)} · {labels.subType(x.category, x.subType, lang)}
+      </Descriptions.Item>
       <Descriptions.Item label={t('contracts.detail.field')}>{labels.field(x.fieldCode, lang)}</Descriptions.Item>
       <Descriptions.Item label={t('contracts.detail.seller')}>{party(x.seller)}</Descriptions.Item>
       <Descriptions.Item label={t('contracts.detail.buyer')}>{party(x.buyer)}</Descriptions.Item>
-      <Descriptions.Item label={t('contracts.detail.amount')}><span data-testid="contract-amount">{wan(x.amountFen)}</span></Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.amount')}>
+        <span data-testid="contract-amount">{wan(x.amountFen)}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('contracts.detail.techAmount')}>{wan(x.techAmountFen)}</Descriptions.Item>
-      <Descriptions.Item label={t('contracts.detail.term')}>{x.startOn} — {x.endOn}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.term')}>
+        {x.startOn} — {x.endOn}
+      </Descriptions.Item>
       <Descriptions.Item label={t('contracts.detail.subject')}>{x.subject}</Descriptions.Item>
       <Descriptions.Item label={t('contracts.detail.payments')}>
-        {x.paymentSchedule.map((p, i) => <div key={i}>{p.dueOn} · {wan(p.amountFen)} {p.note}</div>)}
+        {x.paymentSchedule.map((p, i) => (
+          <div key={i}>
+            {p.dueOn} · {wan(p.amountFen)} {p.note}
+          </div>
+        ))}
       </Descriptions.Item>
       <Descriptions.Item label={t('contracts.detail.ip')}>
-        {x.ip.length ? x.ip.map((p, i) => <div key={i}>{labels.ip(p.type, lang)} {p.number} {p.title}</div>) : '—'}
+        {x.ip.length
+          ? x.ip.map((p, i) => (
+              <div key={i}>
+                {labels.ip(p.type, lang)} {p.number} {p.title}
+              </div>
+            ))
+          : '—'}
         {x.exclusivity && <Tag style={{ marginTop: 4 }}>{x.exclusivity}</Tag>}
       </Descriptions.Item>
-      {x.broker && <Descriptions.Item label={t('contracts.detail.broker')}>{x.broker.name} {x.broker.certNo} · {wan(x.broker.commissionFen)}</Descriptions.Item>}
+      {x.broker && (
+        <Descriptions.Item label={t('contracts.detail.broker')}>
+          {x.broker.name} {x.broker.certNo} · {wan(x.broker.commissionFen)}
+        </Descriptions.Item>
+      )}
     </Descriptions>
   );
 }
@@ -47,11 +75,14 @@ function Signatures({ c }: { c: ContractDto }) {
   return (
     <Card size="small" title={t('contracts.detail.signatures')} data-testid="signatures">
       {c.signing === 'paper' && <p>{t('contracts.detail.paper', { date: c.terms.signedOn })}</p>}
-      {c.signing === 'platform' && c.signatures.length === 0 && <p className="muted">{t('contracts.detail.noSignature')}</p>}
+      {c.signing === 'platform' && c.signatures.length === 0 && (
+        <p className="muted">{t('contracts.detail.noSignature')}</p>
+      )}
       {c.signatures.map((s, i) => (
         <div key={i} data-testid={`signature-${s.side}`} style={{ marginBottom: 6, opacity: s.valid ? 1 : 0.5 }}>
           <Tag color={s.valid ? 'green' : 'default'}>{t(`contracts.side.${s.side}`)}</Tag>
-          {s.userName} · {new Date(s.at).toLocaleString()} · {s.ip ? `${s.ip} · ` : ''}<code>{s.docHash.slice(0, 12)}…</code>
+          {s.userName} · {new Date(s.at).toLocaleString()} · {s.ip ? `${s.ip} · ` : ''}
+          <code>{s.docHash.slice(0, 12)}…</code>
           {!s.valid && <Tag style={{ marginLeft: 6 }}>{t('contracts.detail.voided')}</Tag>}
         </div>
       ))}
@@ -60,7 +91,12 @@ function Signatures({ c }: { c: ContractDto }) {
           type="primary"
           data-testid="sign"
           loading={sign.isPending}
-          onClick={() => sign.mutate({ side, docHash: c.docHash }, { onError: (e) => void message.error(errorText(e, i18n.language)) })}
+          onClick={() =>
+            sign.mutate(
+              { side, docHash: c.docHash },
+              { onError: (e) => void message.error(errorText(e, i18n.language)) },
+            )
+          }
         >
           {t('contracts.detail.sign', { side: t(`contracts.side.${side}`) })}
         </Button>
@@ -77,15 +113,25 @@ function Registration({ c, regs }: { c: ContractDto; regs: RegistrationDto[] }) 
     <Card size="small" title={t('contracts.detail.registration')} data-testid="registration">
       {c.registration && (
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('contracts.detail.registrationNo')}><span data-testid="registration-no">{c.registration.registrationNo}</span></Descriptions.Item>
-          <Descriptions.Item label={t('contracts.detail.assessed')}>{wan(c.registration.assessedTechAmountFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('contracts.detail.registrationNo')}>
+            <span data-testid="registration-no">{c.registration.registrationNo}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('contracts.detail.assessed')}>
+            {wan(c.registration.assessedTechAmountFen)}
+          </Descriptions.Item>
         </Descriptions>
       )}
       {regs.map((r) => (
         <div key={r.id} style={{ marginBottom: 8 }}>
-          <Tag color={r.status === 'approved' ? 'green' : r.status === 'rejected' ? 'red' : 'gold'}>{t(`contracts.status.${r.status}`)}</Tag>
+          <Tag color={r.status === 'approved' ? 'green' : r.status === 'rejected' ? 'red' : 'gold'}>
+            {t(`contracts.status.${r.status}`)}
+          </Tag>
           {t('contracts.detail.seq', { seq: r.seq })} · {new Date(r.filedAt).toLocaleString()}
-          {r.reason && <div className="muted">{t('contracts.detail.reason')}：{r.reason}</div>}
+          {r.reason && (
+            <div className="muted">
+              {t('contracts.detail.reason')}：{r.reason}
+            </div>
+          )}
         </div>
       ))}
       {c.viewer.canFile && (
@@ -140,7 +186,15 @@ export default function ContractDetailPage() {
       <ConfirmationCard c={c} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>
-          <Card size="small" title={t('contracts.detail.terms')} extra={<Typography.Text type="secondary">{t('contracts.detail.docHash')} {c.docHash.slice(0, 12)}…</Typography.Text>}>
+          <Card
+            size="small"
+            title={t('contracts.detail.terms')}
+            extra={
+              <Typography.Text type="secondary">
+                {t('contracts.detail.docHash')} {c.docHash.slice(0, 12)}…
+              </Typography.Text>
+            }
+          >
             <Terms c={c} />
           </Card>
         </Col>

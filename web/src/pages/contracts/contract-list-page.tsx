@@ -43,15 +43,41 @@ export default function ContractListPage() {
         loading={isLoading}
         dataSource={data?.items}
         locale={{ emptyText: t('contracts.list.empty') }}
-        pagination={{ current: q.page, pageSize: 20, total: data?.total, onChange: (page) => setParams((p) => (p.set('page', String(page)), p)) }}
+        pagination={{
+          current: q.page,
+          pageSize: 20,
+          total: data?.total,
+          onChange: (page) => setParams((p) => (p.set('page', String(page)), p)),
+        }}
         columns={[
-          { title: t('contracts.list.contractNo'), dataIndex: 'contractNo', render: (v: string, r) => <Link to={`/contracts/${r.id}`}>{v}</Link> },
+          {
+            title: t('contracts.list.contractNo'),
+            dataIndex: 'contractNo',
+            render: (v: string, r) => <Link to={`/contracts/${r.id}`}>{v}</Link>,
+          },
           { title: t('contracts.list.name'), dataIndex: 'title', ellipsis: true },
-          { title: t('contracts.detail.category'), dataIndex: 'category', render: (v: string) => labels.category(v, lang) },
-          { title: t('contracts.list.parties'), render: (_: unknown, r) => `${r.sellerName}（${labels.region(r.sellerRegion, lang)}） → ${r.buyerName}（${labels.region(r.buyerRegion, lang)}）` },
-          { title: t('contracts.list.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => wanText(v) },
+          {
+            title: t('contracts.detail.category'),
+            dataIndex: 'category',
+            render: (v: string) => labels.category(v, lang),
+          },
+          {
+            title: t('contracts.list.parties'),
+            render: (_: unknown, r) =>
+              `${r.sellerName}（${labels.region(r.sellerRegion, lang)}） → ${r.buyerName}（${labels.region(r.buyerRegion, lang)}）`,
+          },
+          {
+            title: t('contracts.list.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => wanText(v),
+          },
           { title: t('contracts.list.signedOn'), dataIndex: 'signedOn' },
-          { title: t('contracts.list.status'), dataIndex: 'status', render: (v: string) => <ContractStatusTag status={v} /> },
+          {
+            title: t('contracts.list.status'),
+            dataIndex: 'status',
+            render: (v: string) => <ContractStatusTag status={v} />,
+          },
         ]}
       />
     </div>

@@ -30,7 +30,11 @@ export function ContractsNav({ active }: { active: ContractsArea }) {
       className="contracts-nav"
       activeKey={active}
       onChange={(key) => void navigate(paths[key as ContractsArea])}
-      items={[item('list', <UnorderedListOutlined />), item('new', <FileAddOutlined />), item('import', <UploadOutlined />)]}
+      items={[
+        item('list', <UnorderedListOutlined />),
+        item('new', <FileAddOutlined />),
+        item('import', <UploadOutlined />),
+      ]}
     />
   );
 }

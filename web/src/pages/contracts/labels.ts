@@ -23,7 +23,8 @@ export const labels = {
   region: (c: string | null | undefined, lang: string) => find(regions, c, lang),
   field: (c: string | null | undefined, lang: string) => find(technicalFields, c, lang),
   category: (c: string | null | undefined, lang: string) => find(contractCategories, c, lang),
-  subType: (cat: string, c: string, lang: string) => find(contractSubTypes[cat as keyof typeof contractSubTypes] ?? [], c, lang),
+  subType: (cat: string, c: string, lang: string) =>
+    find(contractSubTypes[cat as keyof typeof contractSubTypes] ?? [], c, lang),
   ip: (c: string, lang: string) => find(ipTypes, c, lang),
   orgType: (c: string, lang: string) => find(orgTypes, c, lang),
   flow: (c: string, lang: string) => find(flows, c, lang),
@@ -34,18 +35,41 @@ export const labels = {
 /** The label of a tally group key for a groupBy dimension. */
 export function groupLabel(groupBy: string, key: string, lang: string): string {
   switch (groupBy) {
-    case 'category': return labels.category(key, lang);
-    case 'field': return labels.field(key, lang);
+    case 'category':
+      return labels.category(key, lang);
+    case 'field':
+      return labels.field(key, lang);
     case 'sellerRegion':
-    case 'buyerRegion': return labels.region(key, lang);
-    case 'flow': return labels.flow(key, lang);
+    case 'buyerRegion':
+      return labels.region(key, lang);
+    case 'flow':
+      return labels.flow(key, lang);
     case 'sellerType':
-    case 'buyerType': return labels.tallyType(key, lang);
-    case 'submarket': return labels.submarket(key, lang);
-    case 'ip': return key === 'none' ? '—' : labels.ip(key, lang);
-    case 'route': return key.split('>').map((r) => labels.region(r, lang)).join(' → ');
-    default: return key;
+    case 'buyerType':
+      return labels.tallyType(key, lang);
+    case 'submarket':
+      return labels.submarket(key, lang);
+    case 'ip':
+      return key === 'none' ? '—' : labels.ip(key, lang);
+    case 'route':
+      return key
+        .split('>')
+        .map((r) => labels.region(r, lang))
+        .join(' → ');
+    default:
+      return key;
   }
 }
 
-export const statusColor: Record<string, string> = { draft: 'default', signing: 'processing', awaiting_confirmation: 'orange', declined: 'volcano', signed: 'blue', filed: 'gold', registered: 'green', rejected: 'red', pending: 'gold', approved: 'green' };
+export const statusColor: Record<string, string> = {
+  draft: 'default',
+  signing: 'processing',
+  awaiting_confirmation: 'orange',
+  declined: 'volcano',
+  signed: 'blue',
+  filed: 'gold',
+  registered: 'green',
+  rejected: 'red',
+  pending: 'gold',
+  approved: 'green',
+};

@@ -1,4 +1,17 @@
-import { Button, Card, Descriptions, Drawer, Input, InputNumber, List, Segmented, Space, Table, Tag, message } from 'antd';
+import {
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Input,
+  InputNumber,
+  List,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  message,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,7 +29,10 @@ function Review({ r, onClose }: { r: RegistrationDto; onClose: () => void }) {
   const [reason, setReason] = useState('');
   const zh = i18n.language.startsWith('zh');
   const run = (body: Parameters<typeof decide.mutate>[0]['body']) =>
-    decide.mutate({ id: r.id, body }, { onSuccess: onClose, onError: (e) => void message.error(errorText(e, i18n.language)) });
+    decide.mutate(
+      { id: r.id, body },
+      { onSuccess: onClose, onError: (e) => void message.error(errorText(e, i18n.language)) },
+    );
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="review">
       <Descriptions column={1} size="small" bordered>
@@ -24,12 +40,21 @@ function Review({ r, onClose }: { r: RegistrationDto; onClose: () => void }) {
           <Link to={`/contracts/${r.contractId}`}>{r.contractNo}</Link>
         </Descriptions.Item>
         <Descriptions.Item label={t('contracts.list.name')}>{r.title}</Descriptions.Item>
-        <Descriptions.Item label={t('contracts.list.parties')}>{r.sellerName} → {r.buyerName}</Descriptions.Item>
-        <Descriptions.Item label={t('contracts.detail.category')}>{labels.category(r.category, i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.list.parties')}>
+          {r.sellerName} → {r.buyerName}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contracts.detail.category')}>
+          {labels.category(r.category, i18n.language)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('contracts.detail.amount')}>{wanText(r.amountFen)} 万元</Descriptions.Item>
-        <Descriptions.Item label={t('contracts.detail.techAmount')}>{wanText(r.claimedTechAmountFen)} 万元</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.detail.techAmount')}>
+          {wanText(r.claimedTechAmountFen)} 万元
+        </Descriptions.Item>
       </Descriptions>
-      <Card size="small" title={`${t('contracts.queue.checks')} · ${t('contracts.queue.rules', { v: r.rulesVersion })}`}>
+      <Card
+        size="small"
+        title={`${t('contracts.queue.checks')} · ${t('contracts.queue.rules', { v: r.rulesVersion })}`}
+      >
         <List
           size="small"
           dataSource={r.checks}
@@ -43,14 +68,37 @@ function Review({ r, onClose }: { r: RegistrationDto; onClose: () => void }) {
       </Card>
       <Space wrap>
         <span>{t('contracts.queue.assessed')}</span>
-        <InputNumber data-testid="assessed" min={0} max={fenToWan(r.amountFen)} value={assessed} onChange={(v) => setAssessed(v)} />
-        <Button type="primary" data-testid="approve" loading={decide.isPending} disabled={assessed === null} onClick={() => run({ decision: 'approve', assessedTechAmountFen: wanToFen(assessed ?? 0) })}>
+        <InputNumber
+          data-testid="assessed"
+          min={0}
+          max={fenToWan(r.amountFen)}
+          value={assessed}
+          onChange={(v) => setAssessed(v)}
+        />
+        <Button
+          type="primary"
+          data-testid="approve"
+          loading={decide.isPending}
+          disabled={assessed === null}
+          onClick={() => run({ decision: 'approve', assessedTechAmountFen: wanToFen(assessed ?? 0) })}
+        >
           {t('contracts.queue.approve')}
         </Button>
       </Space>
       <Space.Compact style={{ width: '100%' }}>
-        <Input data-testid="reject-reason" placeholder={t('contracts.queue.reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
-        <Button danger data-testid="reject" disabled={reason.trim().length < 2} onClick={() => run({ decision: 'reject', reason })}>
+        <Input
+          data-testid="reject-reason"
+          placeholder={t('contracts.queue.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={1000}
+        />
+        <Button
+          danger
+          data-testid="reject"
+          disabled={reason.trim().length < 2}
+          onClick={() => run({ decision: 'reject', reason })}
+        >
           {t('contracts.queue.reject')}
         </Button>
       </Space.Compact>
@@ -72,7 +120,10 @@ export default function RegistrationQueuePage() {
         style={{ marginBottom: 16 }}
         value={status}
         onChange={(v) => setStatus(v as typeof status)}
-        options={(['pending', 'approved', 'rejected'] as const).map((s) => ({ value: s, label: t(`contracts.status.${s}`) }))}
+        options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
+          value: s,
+          label: t(`contracts.status.${s}`),
+        }))}
       />
       <Table<RegistrationDto>
         rowKey="id"
@@ -85,13 +136,39 @@ export default function RegistrationQueuePage() {
           { title: t('contracts.list.contractNo'), dataIndex: 'contractNo' },
           { title: t('contracts.list.name'), dataIndex: 'title', ellipsis: true },
           { title: t('contracts.list.parties'), render: (_: unknown, r) => `${r.sellerName} → ${r.buyerName}` },
-          { title: t('contracts.dash.region'), dataIndex: 'sellerRegion', render: (v: string) => labels.region(v, i18n.language) },
-          { title: t('contracts.list.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => wanText(v) },
-          { title: t('contracts.queue.filedAt'), dataIndex: 'filedAt', render: (v: string) => new Date(v).toLocaleString() },
-          { title: '', render: (_: unknown, r) => <Button size="small" data-testid={`review-${r.contractNo}`} onClick={() => setOpen(r)}>{t('contracts.queue.review')}</Button> },
+          {
+            title: t('contracts.dash.region'),
+            dataIndex: 'sellerRegion',
+            render: (v: string) => labels.region(v, i18n.language),
+          },
+          {
+            title: t('contracts.list.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => wanText(v),
+          },
+          {
+            title: t('contracts.queue.filedAt'),
+            dataIndex: 'filedAt',
+            render: (v: string) => new Date(v).toLocaleString(),
+          },
+          {
+            title: '',
+            render: (_: unknown, r) => (
+              <Button size="small" data-testid={`review-${r.contractNo}`} onClick={() => setOpen(r)}>
+                {t('contracts.queue.review')}
+              </Button>
+            ),
+          },
         ]}
       />
-      <Drawer width={640} open={!!open} onClose={() => setOpen(null)} title={t('contracts.queue.review')} destroyOnHidden>
+      <Drawer
+        width={640}
+        open={!!open}
+        onClose={() => setOpen(null)}
+        title={t('contracts.queue.review')}
+        destroyOnHidden
+      >
         {open && <Review r={open} onClose={() => setOpen(null)} />}
       </Drawer>
     </div>

@@ -20,13 +20,37 @@ function Invitation({ n }: { n: NegotiationDto }) {
   const fail = (err: unknown) => void message.error(errorText(err, i18n.language));
   return (
     <List.Item data-testid="broker-invitation" data-id={n.id}>
-      <List.Item.Meta title={<Link to={`/negotiations/${n.id}`}>{n.title}</Link>} description={`${n.buyer.name} ⇄ ${n.seller.name}`} />
+      <List.Item.Meta
+        title={<Link to={`/negotiations/${n.id}`}>{n.title}</Link>}
+        description={`${n.buyer.name} ⇄ ${n.seller.name}`}
+      />
       <Space>
-        <InputNumber min={0.01} max={20} value={percent} onChange={setPercent} addonAfter="%" aria-label={t('negotiation.broker.commissionPercent')} />
-        <Button type="primary" data-testid="broker-accept" disabled={!percent} onClick={() => brokerDecision.mutateAsync({ decision: 'accept', commission: { kind: 'percent', bp: Math.round((percent ?? 0) * 100) } }).catch(fail)}>
+        <InputNumber
+          min={0.01}
+          max={20}
+          value={percent}
+          onChange={setPercent}
+          addonAfter="%"
+          aria-label={t('negotiation.broker.commissionPercent')}
+        />
+        <Button
+          type="primary"
+          data-testid="broker-accept"
+          disabled={!percent}
+          onClick={() =>
+            brokerDecision
+              .mutateAsync({
+                decision: 'accept',
+                commission: { kind: 'percent', bp: Math.round((percent ?? 0) * 100) },
+              })
+              .catch(fail)
+          }
+        >
           {t('negotiation.broker.accept')}
         </Button>
-        <Button onClick={() => brokerDecision.mutateAsync({ decision: 'decline' }).catch(fail)}>{t('negotiation.broker.decline')}</Button>
+        <Button onClick={() => brokerDecision.mutateAsync({ decision: 'decline' }).catch(fail)}>
+          {t('negotiation.broker.decline')}
+        </Button>
       </Space>
     </List.Item>
   );
@@ -61,7 +85,9 @@ export default function BrokerWorkspacePage() {
   }, [qc]);
   const items = rooms.data?.items ?? [];
   const mine = (n: NegotiationDto) => n.brokers.find((b) => b.id === me.data?.id && b.status !== 'declined');
-  const invitations = items.filter((n) => n.status === 'open' && ['invited', 'assigned'].includes(mine(n)?.status ?? ''));
+  const invitations = items.filter(
+    (n) => n.status === 'open' && ['invited', 'assigned'].includes(mine(n)?.status ?? ''),
+  );
   const active = items.filter((n) => mine(n)?.status === 'accepted');
   return (
     <div className="page" data-testid="broker-workspace">
@@ -69,7 +95,11 @@ export default function BrokerWorkspacePage() {
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card title={t('negotiation.broker.invitations')} size="small" style={{ marginBottom: 16 }}>
-            <List dataSource={invitations} locale={{ emptyText: t('negotiation.broker.none') }} renderItem={(n) => <Invitation n={n} />} />
+            <List
+              dataSource={invitations}
+              locale={{ emptyText: t('negotiation.broker.none') }}
+              renderItem={(n) => <Invitation n={n} />}
+            />
           </Card>
           <Card title={t('negotiation.broker.active')} size="small">
             <List
@@ -95,8 +125,16 @@ export default function BrokerWorkspacePage() {
               data-testid="commission-table"
               columns={[
                 { title: t('negotiation.broker.deal'), render: (_, d) => `${wanText(d.terms.amountFen)} 万元` },
-                { title: t('negotiation.broker.earned'), render: (_, d) => <span data-testid="commission-earned">{wanText(d.broker?.commissionFen ?? 0)} 万元</span> },
-                { title: '', render: (_, d) => <Link to={`/negotiations/${d.negotiationId}`}>{formatDate(d.agreedAt)}</Link> },
+                {
+                  title: t('negotiation.broker.earned'),
+                  render: (_, d) => (
+                    <span data-testid="commission-earned">{wanText(d.broker?.commissionFen ?? 0)} 万元</span>
+                  ),
+                },
+                {
+                  title: '',
+                  render: (_, d) => <Link to={`/negotiations/${d.negotiationId}`}>{formatDate(d.agreedAt)}</Link>,
+                },
               ]}
             />
           </Card>

@@ -36,15 +36,29 @@ export default function NegotiationListPage() {
           locale={{ emptyText: t('negotiation.list.empty') }}
           dataSource={list.data?.items ?? []}
           renderItem={(n) => (
-            <List.Item data-testid="negotiation-item" data-id={n.id} extra={<Badge count={n.unread} data-testid="unread" title={t('negotiation.list.unread', { count: n.unread })} />}>
+            <List.Item
+              data-testid="negotiation-item"
+              data-id={n.id}
+              extra={
+                <Badge
+                  count={n.unread}
+                  data-testid="unread"
+                  title={t('negotiation.list.unread', { count: n.unread })}
+                />
+              }
+            >
               <List.Item.Meta
                 title={<Link to={`/negotiations/${n.id}`}>{n.title}</Link>}
                 description={
                   <Space wrap>
                     <Tag color={statusColor[n.status]}>{t(`negotiation.status.${n.status}`)}</Tag>
                     <span>{t(`negotiation.side.${n.mySide}`)}</span>
-                    <span>{n.buyer.name} ⇄ {n.seller.name}</span>
-                    <small>{t('negotiation.list.updated')} {formatDateTime(n.lastEventAt)}</small>
+                    <span>
+                      {n.buyer.name} ⇄ {n.seller.name}
+                    </span>
+                    <small>
+                      {t('negotiation.list.updated')} {formatDateTime(n.lastEventAt)}
+                    </small>
                   </Space>
                 }
               />

@@ -16,7 +16,11 @@ import { DealContractButton } from '../contracts/deal-contract-button';
 import { DepositCard } from '../payments/deposit-card';
 import { useRoom } from './use-room';
 
-export const statusColor: Record<NegotiationDto['status'], string> = { open: 'processing', agreed: 'success', closed: 'default' };
+export const statusColor: Record<NegotiationDto['status'], string> = {
+  open: 'processing',
+  agreed: 'success',
+  closed: 'default',
+};
 
 function Participants({ negotiation }: { negotiation: NegotiationDto }) {
   const { t } = useTranslation();
@@ -48,10 +52,26 @@ function BrokerInvite({ negotiation }: { negotiation: NegotiationDto }) {
   const { inviteBroker } = useRoomActions(negotiation.id);
   return (
     <Space.Compact style={{ width: '100%' }} data-testid="broker-invite">
-      <Select style={{ flex: 1 }} placeholder={t('negotiation.room.inviteBroker')} value={brokerId} onChange={setBrokerId} data-testid="broker-invite-select"
-        options={(brokers.data ?? []).map((b) => ({ value: b.id, label: `${b.name}${b.agency ? `（${b.agency}）` : ''}` }))} />
-      <Button disabled={!brokerId} loading={inviteBroker.isPending} data-testid="broker-invite-submit"
-        onClick={() => brokerId && inviteBroker.mutateAsync(brokerId).catch((err) => void message.error(errorText(err, i18n.language)))}>
+      <Select
+        style={{ flex: 1 }}
+        placeholder={t('negotiation.room.inviteBroker')}
+        value={brokerId}
+        onChange={setBrokerId}
+        data-testid="broker-invite-select"
+        options={(brokers.data ?? []).map((b) => ({
+          value: b.id,
+          label: `${b.name}${b.agency ? `（${b.agency}）` : ''}`,
+        }))}
+      />
+      <Button
+        disabled={!brokerId}
+        loading={inviteBroker.isPending}
+        data-testid="broker-invite-submit"
+        onClick={() =>
+          brokerId &&
+          inviteBroker.mutateAsync(brokerId).catch((err) => void message.error(errorText(err, i18n.language)))
+        }
+      >
         {t('negotiation.room.invite')}
       </Button>
     </Space.Compact>
@@ -65,11 +85,15 @@ export default function NegotiationRoomPage() {
   const me = useMe();
   const negotiation = useNegotiation(id);
   const n = negotiation.data;
-  const inRoom = !!n && n.mySide !== 'operator' && !(n.mySide === 'broker' && !n.brokers.some((b) => b.id === me.data?.id && b.status === 'accepted'));
+  const inRoom =
+    !!n &&
+    n.mySide !== 'operator' &&
+    !(n.mySide === 'broker' && !n.brokers.some((b) => b.id === me.data?.id && b.status === 'accepted'));
   const room = useRoom(id, inRoom);
   const actions = useRoomActions(id);
   if (negotiation.isLoading) return <PageSkeleton />;
-  if (negotiation.error || !n) return <ErrorResult error={negotiation.error} onRetry={() => void negotiation.refetch()} />;
+  if (negotiation.error || !n)
+    return <ErrorResult error={negotiation.error} onRetry={() => void negotiation.refetch()} />;
   const party = n.mySide === 'buyer' || n.mySide === 'seller';
   const activeBroker = n.brokers.some((b) => b.status !== 'declined');
   return (
@@ -79,36 +103,65 @@ export default function NegotiationRoomPage() {
         subtitle={
           <Space wrap>
             <strong data-testid="room-title">{n.title}</strong>
-            <Tag color={statusColor[n.status]} data-testid="room-status">{t(`negotiation.status.${n.status}`)}{n.closeReason ? ` · ${t(`negotiation.closeReason.${n.closeReason}`)}` : ''}</Tag>
-            <span>{t('negotiation.side.buyer')}：{n.buyer.name}</span>
-            <span>{t('negotiation.side.seller')}：{n.seller.name}</span>
+            <Tag color={statusColor[n.status]} data-testid="room-status">
+              {t(`negotiation.status.${n.status}`)}
+              {n.closeReason ? ` · ${t(`negotiation.closeReason.${n.closeReason}`)}` : ''}
+            </Tag>
+            <span>
+              {t('negotiation.side.buyer')}：{n.buyer.name}
+            </span>
+            <span>
+              {t('negotiation.side.seller')}：{n.seller.name}
+            </span>
           </Space>
         }
-        extra={party && n.status === 'open' && (
-          <Popconfirm title={t('negotiation.room.withdrawConfirm')} onConfirm={() => actions.withdraw.mutateAsync()}>
-            <Button danger>{t('negotiation.room.withdraw')}</Button>
-          </Popconfirm>
-        )}
+        extra={
+          party &&
+          n.status === 'open' && (
+            <Popconfirm title={t('negotiation.room.withdrawConfirm')} onConfirm={() => actions.withdraw.mutateAsync()}>
+              <Button danger>{t('negotiation.room.withdraw')}</Button>
+            </Popconfirm>
+          )
+        }
       />
       {n.deal && (
         <Card size="small" title={t('negotiation.room.deal')} data-testid="deal" style={{ marginBottom: 16 }}>
           <TermsView terms={n.deal.terms} />
           <DealContractButton dealId={n.deal.id} />
-          {n.deal.broker && <div>{t('negotiation.side.broker')}：{n.deal.broker.name} · {wanText(n.deal.broker.commissionFen)} 万元</div>}
+          {n.deal.broker && (
+            <div>
+              {t('negotiation.side.broker')}：{n.deal.broker.name} · {wanText(n.deal.broker.commissionFen)} 万元
+            </div>
+          )}
         </Card>
       )}
       <Row gutter={16}>
-        <Col xs={24} lg={14}>{inRoom && <Conversation negotiation={n} room={room} meId={me.data?.id ?? ''} />}</Col>
+        <Col xs={24} lg={14}>
+          {inRoom && <Conversation negotiation={n} room={room} meId={me.data?.id ?? ''} />}
+        </Col>
         <Col xs={24} lg={10}>
           <Space direction="vertical" style={{ width: '100%' }}>
             {inRoom && <OfferPanel negotiation={n} />}
             {inRoom && <Participants negotiation={n} />}
             {party && n.status === 'open' && !activeBroker && <BrokerInvite negotiation={n} />}
             {/* 保证金: the buyer of a listed achievement deposits by rule (deposit.rules.ts); it comes back when the room ends. */}
-            {n.mySide === 'buyer' && n.subject.kind === 'achievement' && <DepositCard subjectKind="negotiation" subjectId={n.id} open={n.status === 'open'} />}
+            {n.mySide === 'buyer' && n.subject.kind === 'achievement' && (
+              <DepositCard subjectKind="negotiation" subjectId={n.id} open={n.status === 'open'} />
+            )}
             {inRoom && (
               <Card title={t('negotiation.room.timeline')} size="small" data-testid="timeline">
-                <Timeline items={room.events.filter((e) => e.type !== 'message').map((e) => ({ key: e.seq, children: <span>{eventText(e, t)} <small>{formatDateTime(e.at)}</small></span> }))} />
+                <Timeline
+                  items={room.events
+                    .filter((e) => e.type !== 'message')
+                    .map((e) => ({
+                      key: e.seq,
+                      children: (
+                        <span>
+                          {eventText(e, t)} <small>{formatDateTime(e.at)}</small>
+                        </span>
+                      ),
+                    }))}
+                />
               </Card>
             )}
           </Space>

@@ -1,6 +1,13 @@
 import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { contractCategoryCodes, exclusivityCodes, offerTermsSchema, paymentPlanKinds, type OfferTerms, type PaymentPlan } from '@shared/negotiation-events';
+import {
+  contractCategoryCodes,
+  exclusivityCodes,
+  offerTermsSchema,
+  paymentPlanKinds,
+  type OfferTerms,
+  type PaymentPlan,
+} from '@shared/negotiation-events';
 import { wanToFen } from '../../lib/money';
 
 interface Values {
@@ -26,13 +33,28 @@ function planOf(v: Values): PaymentPlan {
       return { kind: 'lump_sum', dueDays: v.dueDays ?? 30 };
     case 'instalments': {
       const first = v.firstPercent ?? 30;
-      return { kind: 'instalments', instalments: [{ percent: first, dueMonths: 0 }, { percent: 100 - first, dueMonths: v.secondMonths ?? 6 }] };
+      return {
+        kind: 'instalments',
+        instalments: [
+          { percent: first, dueMonths: 0 },
+          { percent: 100 - first, dueMonths: v.secondMonths ?? 6 },
+        ],
+      };
     }
     case 'milestones': {
-      const names = (v.milestones ?? '').split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+      const names = (v.milestones ?? '')
+        .split(/[,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       const list = names.length ? names : ['验收'];
       const share = Math.floor(100 / list.length);
-      return { kind: 'milestones', milestones: list.map((name, i) => ({ name, percent: i === list.length - 1 ? 100 - share * (list.length - 1) : share })) };
+      return {
+        kind: 'milestones',
+        milestones: list.map((name, i) => ({
+          name,
+          percent: i === list.length - 1 ? 100 - share * (list.length - 1) : share,
+        })),
+      };
     }
     case 'royalty':
       return { kind: 'royalty', royaltyBp: Math.round((v.royaltyPercent ?? 3) * 100), years: v.years ?? 5 };
@@ -42,7 +64,15 @@ function planOf(v: Values): PaymentPlan {
 }
 
 /** The structured offer; validated with the API's own zod schema before it is sent. */
-export function OfferForm({ initial, onSubmit, submitting }: { initial?: OfferTerms; onSubmit: (terms: OfferTerms) => void; submitting?: boolean }) {
+export function OfferForm({
+  initial,
+  onSubmit,
+  submitting,
+}: {
+  initial?: OfferTerms;
+  onSubmit: (terms: OfferTerms) => void;
+  submitting?: boolean;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const planKind = Form.useWatch('planKind', form);
@@ -58,7 +88,9 @@ export function OfferForm({ initial, onSubmit, submitting }: { initial?: OfferTe
     };
     const parsed = offerTermsSchema.safeParse(terms);
     if (!parsed.success) {
-      form.setFields([{ name: 'amountWan', errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }]);
+      form.setFields([
+        { name: 'amountWan', errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+      ]);
       return;
     }
     onSubmit(parsed.data);
@@ -93,7 +125,9 @@ export function OfferForm({ initial, onSubmit, submitting }: { initial?: OfferTe
         <InputNumber id="offer-amount" min={0.01} max={1_000_000} step={1} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="category" label={t('negotiation.offer.category')}>
-        <Select options={contractCategoryCodes.map((c) => ({ value: c, label: t(`negotiation.offer.categories.${c}`) }))} />
+        <Select
+          options={contractCategoryCodes.map((c) => ({ value: c, label: t(`negotiation.offer.categories.${c}`) }))}
+        />
       </Form.Item>
       <Form.Item name="planKind" label={t('negotiation.offer.plan')}>
         <Select options={paymentPlanKinds.map((k) => ({ value: k, label: t(`negotiation.offer.plans.${k}`) }))} />
@@ -119,7 +153,9 @@ export function OfferForm({ initial, onSubmit, submitting }: { initial?: OfferTe
       {planKind === 'use_first_pay_later' && num('trialMonths', 'negotiation.offer.trialMonths', 1, 36)}
       {num('termMonths', 'negotiation.offer.termMonths', 1, 240)}
       <Form.Item name="exclusivity" label={t('negotiation.offer.exclusivity')}>
-        <Select options={exclusivityCodes.map((c) => ({ value: c, label: t(`negotiation.offer.exclusivities.${c}`) }))} />
+        <Select
+          options={exclusivityCodes.map((c) => ({ value: c, label: t(`negotiation.offer.exclusivities.${c}`) }))}
+        />
       </Form.Item>
       {num('validDays', 'negotiation.offer.validDays', 1, 90)}
       <Form.Item name="text" label={t('negotiation.offer.text')}>

@@ -8,7 +8,14 @@ import { useOffers, useRoomActions } from '../../api/negotiations';
 import { formatDateTime } from '../../lib/format';
 import { wanText } from '../../lib/money';
 
-const statusColor: Record<string, string> = { open: 'processing', accepted: 'success', countered: 'default', withdrawn: 'default', expired: 'warning', closed: 'default' };
+const statusColor: Record<string, string> = {
+  open: 'processing',
+  accepted: 'success',
+  countered: 'default',
+  withdrawn: 'default',
+  expired: 'warning',
+  closed: 'default',
+};
 
 export function TermsView({ terms }: { terms: OfferDto['terms'] }) {
   const { t } = useTranslation();
@@ -17,10 +24,16 @@ export function TermsView({ terms }: { terms: OfferDto['terms'] }) {
       <Descriptions.Item label={t('negotiation.offer.amount')}>
         <strong data-testid="offer-amount">{wanText(terms.amountFen)}</strong>
       </Descriptions.Item>
-      <Descriptions.Item label={t('negotiation.offer.category')}>{t(`negotiation.offer.categories.${terms.category}`)}</Descriptions.Item>
-      <Descriptions.Item label={t('negotiation.offer.plan')}>{t(`negotiation.offer.plans.${terms.paymentPlan.kind}`)}</Descriptions.Item>
+      <Descriptions.Item label={t('negotiation.offer.category')}>
+        {t(`negotiation.offer.categories.${terms.category}`)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('negotiation.offer.plan')}>
+        {t(`negotiation.offer.plans.${terms.paymentPlan.kind}`)}
+      </Descriptions.Item>
       <Descriptions.Item label={t('negotiation.offer.termMonths')}>{terms.termMonths}</Descriptions.Item>
-      <Descriptions.Item label={t('negotiation.offer.exclusivity')}>{t(`negotiation.offer.exclusivities.${terms.exclusivity}`)}</Descriptions.Item>
+      <Descriptions.Item label={t('negotiation.offer.exclusivity')}>
+        {t(`negotiation.offer.exclusivities.${terms.exclusivity}`)}
+      </Descriptions.Item>
       {terms.text && <Descriptions.Item label={t('negotiation.offer.text')}>{terms.text}</Descriptions.Item>}
     </Descriptions>
   );
@@ -44,35 +57,83 @@ export function OfferPanel({ negotiation }: { negotiation: NegotiationDto }) {
       title={t('negotiation.offer.chain')}
       size="small"
       data-testid="offer-panel"
-      extra={party && !mineOpen && <Button size="small" type="primary" data-testid="offer-make" onClick={() => setComposing({})}>{t('negotiation.offer.make')}</Button>}
+      extra={
+        party &&
+        !mineOpen && (
+          <Button size="small" type="primary" data-testid="offer-make" onClick={() => setComposing({})}>
+            {t('negotiation.offer.make')}
+          </Button>
+        )
+      }
     >
       {items.length === 0 && <Empty description={t('negotiation.offer.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
       <Space direction="vertical" style={{ width: '100%' }}>
         {items.map((o) => (
-          <Card key={o.id} size="small" type="inner" data-testid="offer-card" data-offer-id={o.id} data-status={o.status}
-            title={<Space>#{index.get(o.id)} <Tag>{t(`negotiation.side.${o.side}`)}</Tag>{o.counterTo && <span>{t('negotiation.offer.counterTo', { n: index.get(o.counterTo) })}</span>}</Space>}
-            extra={<Tag color={statusColor[o.status]} data-testid="offer-status">{t(`negotiation.offer.statuses.${o.status}`)}</Tag>}>
+          <Card
+            key={o.id}
+            size="small"
+            type="inner"
+            data-testid="offer-card"
+            data-offer-id={o.id}
+            data-status={o.status}
+            title={
+              <Space>
+                #{index.get(o.id)} <Tag>{t(`negotiation.side.${o.side}`)}</Tag>
+                {o.counterTo && <span>{t('negotiation.offer.counterTo', { n: index.get(o.counterTo) })}</span>}
+              </Space>
+            }
+            extra={
+              <Tag color={statusColor[o.status]} data-testid="offer-status">
+                {t(`negotiation.offer.statuses.${o.status}`)}
+              </Tag>
+            }
+          >
             <TermsView terms={o.terms} />
-            <small>{o.createdBy.name} · {formatDateTime(o.createdAt)} · {t('negotiation.offer.validUntil', { date: formatDateTime(o.terms.validUntil) })}</small>
+            <small>
+              {o.createdBy.name} · {formatDateTime(o.createdAt)} ·{' '}
+              {t('negotiation.offer.validUntil', { date: formatDateTime(o.terms.validUntil) })}
+            </small>
             {party && o.status === 'open' && (
               <Space style={{ marginTop: 8, display: 'flex' }}>
                 {o.side !== negotiation.mySide && (
                   <>
-                    <Popconfirm title={t('negotiation.offer.acceptConfirm')} onConfirm={() => actions.accept.mutateAsync(o.id).catch(fail)} okButtonProps={{ 'data-testid': 'offer-accept-confirm' } as never}>
-                      <Button type="primary" size="small" data-testid="offer-accept">{t('negotiation.offer.accept')}</Button>
+                    <Popconfirm
+                      title={t('negotiation.offer.acceptConfirm')}
+                      onConfirm={() => actions.accept.mutateAsync(o.id).catch(fail)}
+                      okButtonProps={{ 'data-testid': 'offer-accept-confirm' } as never}
+                    >
+                      <Button type="primary" size="small" data-testid="offer-accept">
+                        {t('negotiation.offer.accept')}
+                      </Button>
                     </Popconfirm>
-                    {!mineOpen && <Button size="small" data-testid="offer-counter" onClick={() => setComposing({ counterTo: o.id, initial: o.terms })}>{t('negotiation.offer.counter')}</Button>}
+                    {!mineOpen && (
+                      <Button
+                        size="small"
+                        data-testid="offer-counter"
+                        onClick={() => setComposing({ counterTo: o.id, initial: o.terms })}
+                      >
+                        {t('negotiation.offer.counter')}
+                      </Button>
+                    )}
                   </>
                 )}
                 {o.side === negotiation.mySide && (
-                  <Button size="small" onClick={() => actions.withdrawOffer.mutateAsync(o.id).catch(fail)}>{t('negotiation.offer.withdraw')}</Button>
+                  <Button size="small" onClick={() => actions.withdrawOffer.mutateAsync(o.id).catch(fail)}>
+                    {t('negotiation.offer.withdraw')}
+                  </Button>
                 )}
               </Space>
             )}
           </Card>
         ))}
       </Space>
-      <Modal open={!!composing} title={composing?.counterTo ? t('negotiation.offer.counter') : t('negotiation.offer.make')} footer={null} destroyOnHidden onCancel={() => setComposing(null)}>
+      <Modal
+        open={!!composing}
+        title={composing?.counterTo ? t('negotiation.offer.counter') : t('negotiation.offer.make')}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setComposing(null)}
+      >
         {composing && (
           <OfferForm
             initial={composing.initial}

@@ -31,7 +31,13 @@ export function StartNegotiationButton({ subject, ...button }: Props) {
     }
   };
   return (
-    <Button type="primary" data-testid="start-negotiation" loading={open.isPending} onClick={() => void click()} {...button}>
+    <Button
+      type="primary"
+      data-testid="start-negotiation"
+      loading={open.isPending}
+      onClick={() => void click()}
+      {...button}
+    >
       {t('negotiation.start.button')}
     </Button>
   );

@@ -24,18 +24,22 @@ export function useRoom(id: string, enabled: boolean) {
   const cursor = useRef(0);
   const syncing = useRef<Promise<void> | null>(null);
 
-  const merge = useCallback((incoming: NegotiationEventDto[]) => {
-    if (incoming.length === 0) return;
-    setEvents((prev) => {
-      const bySeq = new Map(prev.map((e) => [e.seq, e]));
-      for (const e of incoming) bySeq.set(e.seq, e);
-      return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-    });
-    cursor.current = Math.max(cursor.current, ...incoming.map((e) => e.seq));
-    const mine = new Set(incoming.map((e) => e.clientMessageId).filter(Boolean));
-    setPending((p) => p.filter((x) => !mine.has(x.clientMessageId)));
-    if (incoming.some((e) => e.type !== 'message')) void qc.invalidateQueries({ queryKey: negotiationKeys.detail(id) });
-  }, [id, qc]);
+  const merge = useCallback(
+    (incoming: NegotiationEventDto[]) => {
+      if (incoming.length === 0) return;
+      setEvents((prev) => {
+        const bySeq = new Map(prev.map((e) => [e.seq, e]));
+        for (const e of incoming) bySeq.set(e.seq, e);
+        return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+      });
+      cursor.current = Math.max(cursor.current, ...incoming.map((e) => e.seq));
+      const mine = new Set(incoming.map((e) => e.clientMessageId).filter(Boolean));
+      setPending((p) => p.filter((x) => !mine.has(x.clientMessageId)));
+      if (incoming.some((e) => e.type !== 'message'))
+        void qc.invalidateQueries({ queryKey: negotiationKeys.detail(id) });
+    },
+    [id, qc],
+  );
 
   const resync = useCallback(() => {
     syncing.current ??= (async () => {
@@ -85,7 +89,10 @@ export function useRoom(id: string, enabled: boolean) {
     socket.on('negotiation:joined', onJoined);
     setConnected(socket.connected);
     void resync();
-    const sweep = setInterval(() => setTyping((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => Date.now() - v.at < 4_000))), 1_000);
+    const sweep = setInterval(
+      () => setTyping((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => Date.now() - v.at < 4_000))),
+      1_000,
+    );
     return () => {
       clearInterval(sweep);
       socket.off('negotiation:events', onEvents);
@@ -99,23 +106,41 @@ export function useRoom(id: string, enabled: boolean) {
   }, [id, enabled, merge, resync, qc]);
 
   /** Over the socket when connected, else over HTTP; either way the client id makes a retry safe. */
-  const send = useCallback(async (text: string, attachmentIds: string[] = []) => {
-    const clientMessageId = newClientId();
-    setPending((p) => [...p, { clientMessageId, text }]);
-    const socket = roomSocket();
-    const body = { clientMessageId, text, attachmentIds };
-    if (socket.connected) {
-      const res = await socket.timeout(10_000).emitWithAck('negotiation:message', { negotiationId: id, ...body }).catch(() => null);
-      if (res?.ok) return merge([res.data]);
-    }
-    const res = await api.post<{ event: NegotiationEventDto }>(`/api/negotiations/${id}/messages`, body);
-    merge([res.event]);
-  }, [id, merge]);
+  const send = useCallback(
+    async (text: string, attachmentIds: string[] = []) => {
+      const clientMessageId = newClientId();
+      setPending((p) => [...p, { clientMessageId, text }]);
+      const socket = roomSocket();
+      const body = { clientMessageId, text, attachmentIds };
+      if (socket.connected) {
+        const res = await socket
+          .timeout(10_000)
+          .emitWithAck('negotiation:message', { negotiationId: id, ...body })
+          .catch(() => null);
+        if (res?.ok) return merge([res.data]);
+      }
+      const res = await api.post<{ event: NegotiationEventDto }>(`/api/negotiations/${id}/messages`, body);
+      merge([res.event]);
+    },
+    [id, merge],
+  );
 
   const sendTyping = useCallback(() => roomSocket().emit('negotiation:typing', { negotiationId: id }), [id]);
-  const markRead = useCallback((seq: number) => {
-    if (seq > 0) roomSocket().emit('negotiation:read', { negotiationId: id, seq });
-  }, [id]);
+  const markRead = useCallback(
+    (seq: number) => {
+      if (seq > 0) roomSocket().emit('negotiation:read', { negotiationId: id, seq });
+    },
+    [id],
+  );
 
-  return { events, pending, connected, typing: Object.entries(typing).map(([userId, v]) => ({ userId, name: v.name })), send, sendTyping, markRead, resync };
+  return {
+    events,
+    pending,
+    connected,
+    typing: Object.entries(typing).map(([userId, v]) => ({ userId, name: v.name })),
+    send,
+    sendTyping,
+    markRead,
+    resync,
+  };
 }

@@ -27,7 +27,11 @@ export function SavedSearchesCard() {
               data-testid="saved-search"
               data-id={s.id}
               actions={[
-                <Link key="open" to={`/search?${new URLSearchParams(s.query).toString()}`} data-testid="saved-search-open">
+                <Link
+                  key="open"
+                  to={`/search?${new URLSearchParams(s.query).toString()}`}
+                  data-testid="saved-search-open"
+                >
                   {t('search.saved.open')}
                 </Link>,
                 <Popconfirm
@@ -40,7 +44,14 @@ export function SavedSearchesCard() {
                     })
                   }
                 >
-                  <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t('search.saved.remove')} data-testid="saved-search-remove" />
+                  <Button
+                    type="text"
+                    danger
+                    size="small"
+                    icon={<DeleteOutlined />}
+                    aria-label={t('search.saved.remove')}
+                    data-testid="saved-search-remove"
+                  />
                 </Popconfirm>,
               ]}
             >
@@ -48,8 +59,12 @@ export function SavedSearchesCard() {
                 title={<span data-testid="saved-search-name">{s.name}</span>}
                 description={
                   <>
-                    <Tag color={s.notify ? 'blue' : undefined}>{s.notify ? t('search.saved.notifyOn') : t('search.saved.notifyOff')}</Tag>
-                    <span className="muted small">{t('search.saved.createdAt', { date: formatDate(s.createdAt) })}</span>
+                    <Tag color={s.notify ? 'blue' : undefined}>
+                      {s.notify ? t('search.saved.notifyOn') : t('search.saved.notifyOff')}
+                    </Tag>
+                    <span className="muted small">
+                      {t('search.saved.createdAt', { date: formatDate(s.createdAt) })}
+                    </span>
                   </>
                 }
               />

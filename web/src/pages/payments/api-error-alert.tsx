@@ -16,11 +16,32 @@ export function useFailure() {
   const { i18n } = useTranslation();
   const [failure, setFailure] = useState<Failure | null>(null);
   const fail = (e: unknown) =>
-    setFailure(isApiError(e) ? { main: e.localized(i18n.language), alt: e.localized(i18n.language === 'en' ? 'zh-CN' : 'en') } : { main: errorText(e, i18n.language) });
+    setFailure(
+      isApiError(e)
+        ? { main: e.localized(i18n.language), alt: e.localized(i18n.language === 'en' ? 'zh-CN' : 'en') }
+        : { main: errorText(e, i18n.language) },
+    );
   return { failure, fail, clear: () => setFailure(null) };
 }
 
-export function FailureAlert({ failure, onClose, testId }: { failure: Failure | null; onClose: () => void; testId: string }) {
+export function FailureAlert({
+  failure,
+  onClose,
+  testId,
+}: {
+  failure: Failure | null;
+  onClose: () => void;
+  testId: string;
+}) {
   if (!failure) return null;
-  return <Alert type="error" showIcon title={failure.main} description={failure.alt !== failure.main ? failure.alt : undefined} data-testid={testId} closable={{ onClose }} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={failure.main}
+      description={failure.alt !== failure.main ? failure.alt : undefined}
+      data-testid={testId}
+      closable={{ onClose }}
+    />
+  );
 }

@@ -67,7 +67,14 @@ export function BankTransferModal({ payable, onClose }: { payable: PayableDto; o
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="submit" type="primary" data-testid="bank-submit" loading={start.isPending} disabled={isUploading(receipt)} onClick={() => void submit().catch(() => undefined)}>
+        <Button
+          key="submit"
+          type="primary"
+          data-testid="bank-submit"
+          loading={start.isPending}
+          disabled={isUploading(receipt)}
+          onClick={() => void submit().catch(() => undefined)}
+        >
           {t('payments.bank.submit')}
         </Button>,
       ]}
@@ -75,11 +82,20 @@ export function BankTransferModal({ payable, onClose }: { payable: PayableDto; o
     >
       <Typography.Paragraph type="secondary">{t('payments.bank.intro')}</Typography.Paragraph>
       {account?.account ? (
-        <Descriptions size="small" column={1} bordered title={t('payments.bank.account')} data-testid="platform-account" style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          title={t('payments.bank.account')}
+          data-testid="platform-account"
+          style={{ marginBottom: 16 }}
+        >
           <Descriptions.Item label={t('payments.bank.accountName')}>{account.name}</Descriptions.Item>
           <Descriptions.Item label={t('payments.bank.accountBank')}>{account.bank}</Descriptions.Item>
           <Descriptions.Item label={t('payments.bank.accountNo')}>
-            <Typography.Text copyable className="mono">{account.account}</Typography.Text>
+            <Typography.Text copyable className="mono">
+              {account.account}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('payments.bank.due')}>
             <strong data-testid="bank-due">{yuanText(payable.amountFen)}</strong>
@@ -91,32 +107,67 @@ export function BankTransferModal({ payable, onClose }: { payable: PayableDto; o
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ payerAccountName: payable.payerName, transferredOn: dayjs(), declaredYuan: fenToYuan(payable.amountFen - payable.paidFen) }}
+        initialValues={{
+          payerAccountName: payable.payerName,
+          transferredOn: dayjs(),
+          declaredYuan: fenToYuan(payable.amountFen - payable.paidFen),
+        }}
       >
         <Form.Item
           label={t('payments.bank.receipt')}
           name="receipt"
           required
           {...uploadItemProps}
-          rules={[{ validator: async (_r, files: AttachmentFile[] | undefined) => { if (fileIds(files).length !== 1) throw new Error(t('payments.bank.receiptRequired')); } }]}
+          rules={[
+            {
+              validator: async (_r, files: AttachmentFile[] | undefined) => {
+                if (fileIds(files).length !== 1) throw new Error(t('payments.bank.receiptRequired'));
+              },
+            },
+          ]}
         >
           <UploadField max={1} testId="receipt-upload" />
         </Form.Item>
-        <Form.Item label={t('payments.bank.payerAccountName')} name="payerAccountName" required rules={[zodRule(shape.payerAccountName, t)]}>
+        <Form.Item
+          label={t('payments.bank.payerAccountName')}
+          name="payerAccountName"
+          required
+          rules={[zodRule(shape.payerAccountName, t)]}
+        >
           <Input maxLength={100} data-testid="payer-account-name" />
         </Form.Item>
-        <Form.Item label={t('payments.bank.bankReference')} name="bankReference" required rules={[zodRule(shape.bankReference, t)]}>
+        <Form.Item
+          label={t('payments.bank.bankReference')}
+          name="bankReference"
+          required
+          rules={[zodRule(shape.bankReference, t)]}
+        >
           <Input maxLength={60} className="mono" data-testid="bank-reference" />
         </Form.Item>
-        <Form.Item label={t('payments.bank.transferredOn')} name="transferredOn" required rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          label={t('payments.bank.transferredOn')}
+          name="transferredOn"
+          required
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <DatePicker data-testid="transferred-on" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item
           label={t('payments.bank.declared')}
           name="declaredYuan"
           required
-          rules={[{ validator: async (_r, v: number | null) => { if (!v || v <= 0) throw new Error(t('validation.required')); } }]}
-          extra={declared && yuanToFen(declared) !== payable.amountFen - payable.paidFen ? <Typography.Text type="warning">{t('payments.bank.declaredMismatch')}</Typography.Text> : null}
+          rules={[
+            {
+              validator: async (_r, v: number | null) => {
+                if (!v || v <= 0) throw new Error(t('validation.required'));
+              },
+            },
+          ]}
+          extra={
+            declared && yuanToFen(declared) !== payable.amountFen - payable.paidFen ? (
+              <Typography.Text type="warning">{t('payments.bank.declaredMismatch')}</Typography.Text>
+            ) : null
+          }
         >
           <InputNumber min={0.01} max={10_000_000_000} precision={2} style={{ width: 240 }} data-testid="declared" />
         </Form.Item>

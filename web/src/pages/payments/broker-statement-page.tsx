@@ -40,7 +40,12 @@ function summarise(lines: LedgerLineDto[]) {
     byMonth.set(month, (byMonth.get(month) ?? 0) + net);
   }
   const months = [...byMonth.keys()].sort();
-  return { earnedFen, contracts: [...byContract.values()].sort((a, b) => b.earnedFen - a.earnedFen), months, monthFen: months.map((m) => byMonth.get(m)!) };
+  return {
+    earnedFen,
+    contracts: [...byContract.values()].sort((a, b) => b.earnedFen - a.earnedFen),
+    months,
+    monthFen: months.map((m) => byMonth.get(m)!),
+  };
 }
 
 /** A broker's commission statement: totals, per contract, by month (ECharts), and the ledger lines, in a date range. */
@@ -55,7 +60,8 @@ export default function BrokerStatementPage() {
   const all = useBrokerLines(brokerId, range);
   const sum = useMemo(() => summarise(all.data?.lines ?? []), [all.data]);
   if (statement.isLoading || me.isLoading) return <PageSkeleton />;
-  if (statement.error || !statement.data) return <ErrorResult error={statement.error} onRetry={() => void statement.refetch()} />;
+  if (statement.error || !statement.data)
+    return <ErrorResult error={statement.error} onRetry={() => void statement.refetch()} />;
   const s = statement.data;
   const balanceFen = s.balances.reduce((n, b) => n + b.balanceFen, 0);
   const option: EChartsOption = {
@@ -64,25 +70,76 @@ export default function BrokerStatementPage() {
     xAxis: { type: 'category', data: sum.months },
     yAxis: { type: 'value', name: t('payments.unit.yuan') },
     series: [
-      { type: 'bar', name: t('payments.broker.byMonth'), data: sum.monthFen.map((f) => f / 100), itemStyle: { color: '#1677ff' } },
-      { type: 'line', name: t('payments.broker.byMonth'), data: sum.monthFen.map((f) => f / 100), smooth: true, symbolSize: 6 },
+      {
+        type: 'bar',
+        name: t('payments.broker.byMonth'),
+        data: sum.monthFen.map((f) => f / 100),
+        itemStyle: { color: '#1677ff' },
+      },
+      {
+        type: 'line',
+        name: t('payments.broker.byMonth'),
+        data: sum.monthFen.map((f) => f / 100),
+        smooth: true,
+        symbolSize: 6,
+      },
     ],
   };
   return (
     <div className="page" data-testid="broker-statement">
-      <PageTitle titleKey="payments.statement.brokerTitle" subtitle={s.holder.name} extra={<DateRangeFilter value={range} testId="statement-range" onChange={(r) => { setRange(r); setPaging((p) => ({ ...p, page: 1 })); }} />} />
+      <PageTitle
+        titleKey="payments.statement.brokerTitle"
+        subtitle={s.holder.name}
+        extra={
+          <DateRangeFilter
+            value={range}
+            testId="statement-range"
+            onChange={(r) => {
+              setRange(r);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+          />
+        }
+      />
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Row gutter={16}>
-          <Col xs={24} md={8}><Card size="small"><Statistic title={t('payments.broker.earned')} value={yuanText(sum.earnedFen)} loading={all.isLoading} data-testid="broker-earned" /></Card></Col>
-          <Col xs={24} md={8}><Card size="small"><Statistic title={t('payments.broker.balance')} value={yuanText(balanceFen)} data-testid="broker-balance" /></Card></Col>
-          <Col xs={24} md={8}><Card size="small"><Statistic title={t('payments.broker.contracts')} value={sum.contracts.length} loading={all.isLoading} /></Card></Col>
+          <Col xs={24} md={8}>
+            <Card size="small">
+              <Statistic
+                title={t('payments.broker.earned')}
+                value={yuanText(sum.earnedFen)}
+                loading={all.isLoading}
+                data-testid="broker-earned"
+              />
+            </Card>
+          </Col>
+          <Col xs={24} md={8}>
+            <Card size="small">
+              <Statistic
+                title={t('payments.broker.balance')}
+                value={yuanText(balanceFen)}
+                data-testid="broker-balance"
+              />
+            </Card>
+          </Col>
+          <Col xs={24} md={8}>
+            <Card size="small">
+              <Statistic title={t('payments.broker.contracts')} value={sum.contracts.length} loading={all.isLoading} />
+            </Card>
+          </Col>
         </Row>
         {all.error && <Alert type="error" showIcon title={String((all.error as Error).message)} />}
-        {all.data?.truncated && <Alert type="info" showIcon title={t('payments.broker.truncated', { n: BROKER_LINES_CAP })} />}
+        {all.data?.truncated && (
+          <Alert type="info" showIcon title={t('payments.broker.truncated', { n: BROKER_LINES_CAP })} />
+        )}
         <Row gutter={16}>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('payments.broker.byMonth')}>
-              {sum.months.length ? <Chart option={option} height={260} testId="broker-chart" /> : <Empty description={t('payments.broker.empty')} />}
+              {sum.months.length ? (
+                <Chart option={option} height={260} testId="broker-chart" />
+              ) : (
+                <Empty description={t('payments.broker.empty')} />
+              )}
             </Card>
           </Col>
           <Col xs={24} lg={12}>
@@ -97,15 +154,29 @@ export default function BrokerStatementPage() {
                 locale={{ emptyText: <Empty description={t('payments.broker.empty')} /> }}
                 columns={[
                   { title: t('payments.ledger.contractNo'), dataIndex: 'contractNo' },
-                  { title: t('payments.broker.earned'), dataIndex: 'earnedFen', align: 'right', render: (v: number) => yuanText(v) },
-                  { title: t('payments.journalKind.refund'), dataIndex: 'refundedFen', align: 'right', render: (v: number) => (v ? yuanText(v) : '—') },
+                  {
+                    title: t('payments.broker.earned'),
+                    dataIndex: 'earnedFen',
+                    align: 'right',
+                    render: (v: number) => yuanText(v),
+                  },
+                  {
+                    title: t('payments.journalKind.refund'),
+                    dataIndex: 'refundedFen',
+                    align: 'right',
+                    render: (v: number) => (v ? yuanText(v) : '—'),
+                  },
                 ]}
               />
             </Card>
           </Col>
         </Row>
         {brokerId === me.data?.id && <ConnectCard as="broker" />}
-        <LinesCard s={s} loading={statement.isFetching} onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })} />
+        <LinesCard
+          s={s}
+          loading={statement.isFetching}
+          onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })}
+        />
       </Space>
     </div>
   );

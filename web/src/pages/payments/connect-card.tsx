@@ -24,15 +24,26 @@ export function ConnectCard({ as }: { as: ConnectAs }) {
       onError: (e) => void message.error(errorText(e, i18n.language)),
     });
   return (
-    <Card size="small" title={t(`payments.connect.title.${as}`)} loading={status.isLoading} data-testid={`connect-${as}`}>
+    <Card
+      size="small"
+      title={t(`payments.connect.title.${as}`)}
+      loading={status.isLoading}
+      data-testid={`connect-${as}`}
+    >
       {status.error ? (
         <Alert type="error" showIcon title={errorText(status.error, i18n.language)} />
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t('payments.connect.intro')}</Typography.Text>
           <Space wrap>
-            <Tag color={s?.onboarded ? 'green' : 'default'}>{s?.onboarded ? t('payments.connect.onboarded') : t('payments.connect.notOnboarded')}</Tag>
-            {s?.accountId && <Tag color={s.payoutsEnabled ? 'green' : 'gold'}>{s.payoutsEnabled ? t('payments.connect.payoutsOn') : t('payments.connect.payoutsOff')}</Tag>}
+            <Tag color={s?.onboarded ? 'green' : 'default'}>
+              {s?.onboarded ? t('payments.connect.onboarded') : t('payments.connect.notOnboarded')}
+            </Tag>
+            {s?.accountId && (
+              <Tag color={s.payoutsEnabled ? 'green' : 'gold'}>
+                {s.payoutsEnabled ? t('payments.connect.payoutsOn') : t('payments.connect.payoutsOff')}
+              </Tag>
+            )}
           </Space>
           {!s?.payoutsEnabled && (
             <Button type="primary" loading={onboard.isPending} onClick={start} data-testid={`connect-start-${as}`}>

@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -28,11 +42,27 @@ function Summary({ data }: { data: ContractPaymentsDto }) {
     <Card size="small" data-testid="payment-summary">
       <Space wrap style={{ marginBottom: 8 }}>
         <ContractPaymentTag status={data.status} />
-        <span>{t('payments.contract.seller')}{colon}{contract.sellerName}</span>
-        <span>{t('payments.contract.buyer')}{colon}{contract.buyerName}</span>
-        {contract.broker && <span>{t('payments.contract.broker')}{colon}{contract.broker.name}</span>}
+        <span>
+          {t('payments.contract.seller')}
+          {colon}
+          {contract.sellerName}
+        </span>
+        <span>
+          {t('payments.contract.buyer')}
+          {colon}
+          {contract.buyerName}
+        </span>
+        {contract.broker && (
+          <span>
+            {t('payments.contract.broker')}
+            {colon}
+            {contract.broker.name}
+          </span>
+        )}
       </Space>
-      <Tooltip title={t('payments.contract.progress', { paid: yuanText(totals.paidFen), total: yuanText(totals.amountFen) })}>
+      <Tooltip
+        title={t('payments.contract.progress', { paid: yuanText(totals.paidFen), total: yuanText(totals.amountFen) })}
+      >
         <div data-testid="payment-progress" data-percent={percent}>
           <Progress percent={percent} status={data.status === 'paid' ? 'success' : 'active'} />
         </div>
@@ -56,11 +86,27 @@ function Summary({ data }: { data: ContractPaymentsDto }) {
   );
 }
 
-function Schedule({ data, stripeEnabled, onPay }: { data: ContractPaymentsDto; stripeEnabled: boolean; onPay: (p: Paying) => void }) {
+function Schedule({
+  data,
+  stripeEnabled,
+  onPay,
+}: {
+  data: ContractPaymentsDto;
+  stripeEnabled: boolean;
+  onPay: (p: Paying) => void;
+}) {
   const { t } = useTranslation();
   const today = todayIso();
   return (
-    <Card size="small" title={t('payments.contract.schedule')} extra={<Typography.Text type="secondary" className="small">{t('payments.contract.dueNowHint')}</Typography.Text>}>
+    <Card
+      size="small"
+      title={t('payments.contract.schedule')}
+      extra={
+        <Typography.Text type="secondary" className="small">
+          {t('payments.contract.dueNowHint')}
+        </Typography.Text>
+      }
+    >
       <Table<PayableDto>
         rowKey="id"
         size="small"
@@ -70,7 +116,12 @@ function Schedule({ data, stripeEnabled, onPay }: { data: ContractPaymentsDto; s
         scroll={{ x: 900 }}
         locale={{ emptyText: <Empty description={t('payments.contract.scheduleEmpty')} /> }}
         rowClassName={(p) => (isDueNow(p, today) ? 'payable-row--due-now' : '')}
-        onRow={(p) => ({ 'data-testid': `payable-${p.seq}`, style: isDueNow(p, today) ? { background: '#fff7e6' } : undefined }) as HTMLAttributes<HTMLElement>}
+        onRow={(p) =>
+          ({
+            'data-testid': `payable-${p.seq}`,
+            style: isDueNow(p, today) ? { background: '#fff7e6' } : undefined,
+          }) as HTMLAttributes<HTMLElement>
+        }
         columns={[
           { title: t('payments.payable.seq'), dataIndex: 'seq', width: 56 },
           {
@@ -85,29 +136,58 @@ function Schedule({ data, stripeEnabled, onPay }: { data: ContractPaymentsDto; s
             ),
           },
           { title: t('payments.payable.dueOn'), dataIndex: 'dueOn', width: 110 },
-          { title: t('payments.payable.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <strong>{yuanText(v)}</strong> },
+          {
+            title: t('payments.payable.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => <strong>{yuanText(v)}</strong>,
+          },
           {
             title: t('payments.payable.split'),
             render: (_: unknown, p) => (
               <div className="small" data-testid={`split-${p.seq}`}>
-                <div>{t('payments.payable.fee')} {yuanText(p.feeFen)}</div>
-                <div>{t('payments.payable.commission')} {yuanText(p.commissionFen)}</div>
-                <div>{t('payments.payable.sellerShare')} {yuanText(p.sellerShareFen)}</div>
+                <div>
+                  {t('payments.payable.fee')} {yuanText(p.feeFen)}
+                </div>
+                <div>
+                  {t('payments.payable.commission')} {yuanText(p.commissionFen)}
+                </div>
+                <div>
+                  {t('payments.payable.sellerShare')} {yuanText(p.sellerShareFen)}
+                </div>
               </div>
             ),
           },
-          { title: t('payments.payable.paid'), dataIndex: 'paidFen', align: 'right', render: (v: number) => yuanText(v) },
-          { title: t('payments.payable.status'), dataIndex: 'status', render: (s: PayableDto['status'], p) => <PayableStatusTag status={s} testId={`payable-status-${p.seq}`} /> },
+          {
+            title: t('payments.payable.paid'),
+            dataIndex: 'paidFen',
+            align: 'right',
+            render: (v: number) => yuanText(v),
+          },
+          {
+            title: t('payments.payable.status'),
+            dataIndex: 'status',
+            render: (s: PayableDto['status'], p) => <PayableStatusTag status={s} testId={`payable-status-${p.seq}`} />,
+          },
           {
             title: t('payments.payable.actions'),
             render: (_: unknown, p) =>
               p.viewer.canPay ? (
                 <Space wrap>
-                  <Button size="small" type={isDueNow(p, today) ? 'primary' : 'default'} data-testid={`pay-bank-${p.seq}`} onClick={() => onPay({ payable: p, method: 'bank' })}>
+                  <Button
+                    size="small"
+                    type={isDueNow(p, today) ? 'primary' : 'default'}
+                    data-testid={`pay-bank-${p.seq}`}
+                    onClick={() => onPay({ payable: p, method: 'bank' })}
+                  >
                     {t('payments.payable.payBank')}
                   </Button>
                   {stripeEnabled && p.viewer.canPayByStripe && (
-                    <Button size="small" data-testid={`pay-stripe-${p.seq}`} onClick={() => onPay({ payable: p, method: 'stripe' })}>
+                    <Button
+                      size="small"
+                      data-testid={`pay-stripe-${p.seq}`}
+                      onClick={() => onPay({ payable: p, method: 'stripe' })}
+                    >
                       {t('payments.payable.payStripe')}
                     </Button>
                   )}
@@ -122,7 +202,15 @@ function Schedule({ data, stripeEnabled, onPay }: { data: ContractPaymentsDto; s
   );
 }
 
-function History({ payments, payables, receipts }: { payments: PaymentDto[]; payables: PayableDto[]; receipts: boolean }) {
+function History({
+  payments,
+  payables,
+  receipts,
+}: {
+  payments: PaymentDto[];
+  payables: PayableDto[];
+  receipts: boolean;
+}) {
   const { t } = useTranslation();
   const seqOf = new Map(payables.map((p) => [p.id, p.seq]));
   return (
@@ -138,10 +226,27 @@ function History({ payments, payables, receipts }: { payments: PaymentDto[]; pay
         columns={[
           { title: t('payments.payment.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
           { title: t('payments.payable.seq'), render: (_: unknown, p) => seqOf.get(p.payableId) ?? '—' },
-          { title: t('payments.payment.method'), dataIndex: 'method', render: (m: PaymentDto['method'], p) => `${t(`payments.method.${m}`)}${p.stripe ? ` · ${t(`payments.methodType.${p.stripe.methodType}`)}` : ''}` },
-          { title: t('payments.payment.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuanText(v) },
-          { title: t('payments.payment.status'), dataIndex: 'status', render: (s: PaymentDto['status']) => <PaymentStatusTag status={s} testId="payment-status" /> },
-          { title: t('payments.payment.reference'), render: (_: unknown, p) => p.bank?.bankReference ?? p.stripe?.paymentIntentId ?? '—' },
+          {
+            title: t('payments.payment.method'),
+            dataIndex: 'method',
+            render: (m: PaymentDto['method'], p) =>
+              `${t(`payments.method.${m}`)}${p.stripe ? ` · ${t(`payments.methodType.${p.stripe.methodType}`)}` : ''}`,
+          },
+          {
+            title: t('payments.payment.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => yuanText(v),
+          },
+          {
+            title: t('payments.payment.status'),
+            dataIndex: 'status',
+            render: (s: PaymentDto['status']) => <PaymentStatusTag status={s} testId="payment-status" />,
+          },
+          {
+            title: t('payments.payment.reference'),
+            render: (_: unknown, p) => p.bank?.bankReference ?? p.stripe?.paymentIntentId ?? '—',
+          },
           {
             title: t('payments.payment.receipt'),
             render: (_: unknown, p) =>
@@ -153,7 +258,11 @@ function History({ payments, payables, receipts }: { payments: PaymentDto[]; pay
                 '—'
               ),
           },
-          { title: t('payments.payment.reason'), render: (_: unknown, p) => [p.bank?.decidedByName, p.bank?.reason ?? p.refund?.reason].filter(Boolean).join(' · ') || '—' },
+          {
+            title: t('payments.payment.reason'),
+            render: (_: unknown, p) =>
+              [p.bank?.decidedByName, p.bank?.reason ?? p.refund?.reason].filter(Boolean).join(' · ') || '—',
+          },
         ]}
       />
     </Card>
@@ -186,12 +295,18 @@ export default function ContractPaymentsPage() {
       />
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         {data.viewer.side === 'seller' && <Alert type="info" showIcon title={t('payments.contract.viewerSeller')} />}
-        {data.viewer.staff && !data.viewer.side && <Alert type="info" showIcon title={t('payments.contract.viewerStaff')} />}
+        {data.viewer.staff && !data.viewer.side && (
+          <Alert type="info" showIcon title={t('payments.contract.viewerStaff')} />
+        )}
         <Summary data={data} />
         <Schedule data={data} stripeEnabled={stripeEnabled} onPay={setPaying} />
         {data.royaltyBp !== null && <RoyaltyCard data={{ ...data, royaltyBp: data.royaltyBp }} />}
         {/* The receipt is the payer's file: the buyer and finance open it, the seller does not. */}
-        <History payments={data.payments} payables={data.payables} receipts={data.viewer.side === 'buyer' || data.viewer.staff} />
+        <History
+          payments={data.payments}
+          payables={data.payables}
+          receipts={data.viewer.side === 'buyer' || data.viewer.staff}
+        />
       </Space>
       {paying?.method === 'bank' && <BankTransferModal payable={paying.payable} onClose={() => setPaying(null)} />}
       {paying?.method === 'stripe' && <StripeModal payable={paying.payable} onClose={() => setPaying(null)} />}

@@ -8,7 +8,15 @@ export interface Range {
 }
 
 /** A from–to day range as YYYY-MM-DD strings (what the statement and export queries take); either end may be open. */
-export function DateRangeFilter({ value, onChange, testId }: { value: Range; onChange: (r: Range) => void; testId?: string }) {
+export function DateRangeFilter({
+  value,
+  onChange,
+  testId,
+}: {
+  value: Range;
+  onChange: (r: Range) => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <span data-testid={testId}>

@@ -17,7 +17,15 @@ import { StripeModal } from './stripe-modal';
  * it (the amount is the rule's, set on the server). It is then paid like any payable, by bank transfer or
  * Stripe. The API decides who must pay (verified organisation, not the poster) and says why not.
  */
-export function DepositCard({ subjectKind, subjectId, open }: { subjectKind: DepositSubjectKind; subjectId: string; open: boolean }) {
+export function DepositCard({
+  subjectKind,
+  subjectId,
+  open,
+}: {
+  subjectKind: DepositSubjectKind;
+  subjectId: string;
+  open: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
@@ -29,13 +37,19 @@ export function DepositCard({ subjectKind, subjectId, open }: { subjectKind: Dep
   const [paying, setPaying] = useState<'bank' | 'stripe' | null>(null);
   if (!member) return null;
   const title = t('payments.deposit.title');
-  if (query.isPending) return <Card title={title} className="section-card" loading data-testid="deposit-card" data-state="loading" />;
+  if (query.isPending)
+    return <Card title={title} className="section-card" loading data-testid="deposit-card" data-state="loading" />;
   if (query.isError) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   const deposit = query.data.items[0] ?? null;
   if (!deposit && !open) return null;
 
   return (
-    <Card title={title} className="section-card" data-testid="deposit-card" data-state={deposit ? deposit.status : 'none'}>
+    <Card
+      title={title}
+      className="section-card"
+      data-testid="deposit-card"
+      data-state={deposit ? deposit.status : 'none'}
+    >
       <Typography.Paragraph type="secondary">{t(`payments.deposit.rule.${subjectKind}`)}</Typography.Paragraph>
       {deposit ? (
         <>
@@ -75,7 +89,10 @@ export function DepositCard({ subjectKind, subjectId, open }: { subjectKind: Dep
             loading={create.isPending}
             onClick={() => {
               clear();
-              create.mutate({ subjectKind, subjectId }, { onSuccess: () => void message.success(t('payments.deposit.created')), onError: fail });
+              create.mutate(
+                { subjectKind, subjectId },
+                { onSuccess: () => void message.success(t('payments.deposit.created')), onError: fail },
+              );
             }}
           >
             {t('payments.deposit.create')}

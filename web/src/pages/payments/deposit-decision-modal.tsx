@@ -8,7 +8,15 @@ import { ReasonModal } from './reason-modal';
 export type DepositAction = 'release' | 'forfeit';
 
 /** Finance releases (money back) or forfeits a held deposit; the reason is required and audited. */
-export function DepositDecisionModal({ deposit, action, onClose }: { deposit: PayableDto; action: DepositAction; onClose: () => void }) {
+export function DepositDecisionModal({
+  deposit,
+  action,
+  onClose,
+}: {
+  deposit: PayableDto;
+  action: DepositAction;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const decide = useDepositDecision();

@@ -3,7 +3,15 @@ import { Button, Space } from 'antd';
 import type { ExportFormat } from '../../api/payments';
 
 /** CSV and XLSX download links (same origin: the session cookie goes along; the API names the file). */
-export function ExportButtons({ url, label, testId }: { url: (f: ExportFormat) => string; label: string; testId: string }) {
+export function ExportButtons({
+  url,
+  label,
+  testId,
+}: {
+  url: (f: ExportFormat) => string;
+  label: string;
+  testId: string;
+}) {
   return (
     <Space.Compact>
       {(['xlsx', 'csv'] as const).map((f) => (

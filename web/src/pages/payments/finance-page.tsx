@@ -14,7 +14,16 @@ import { LedgerPanel } from './ledger-panel';
 import { PayoutsTable } from './payouts-table';
 import { SettledPaymentsTable } from './settled-payments-table';
 
-const reportKeys = ['checked', 'settled', 'updated', 'unchanged', 'repairedPayables', 'payoutsMade', 'depositsReleased', 'errors'] as const;
+const reportKeys = [
+  'checked',
+  'settled',
+  'updated',
+  'unchanged',
+  'repairedPayables',
+  'payoutsMade',
+  'depositsReleased',
+  'errors',
+] as const;
 
 function ReconcileButton() {
   const { t, i18n } = useTranslation();
@@ -27,14 +36,31 @@ function ReconcileButton() {
         icon={<SyncOutlined />}
         data-testid="reconcile"
         loading={reconcile.isPending}
-        onClick={() => reconcile.mutate(undefined, { onSuccess: setReport, onError: (e) => void message.error(errorText(e, i18n.language)) })}
+        onClick={() =>
+          reconcile.mutate(undefined, {
+            onSuccess: setReport,
+            onError: (e) => void message.error(errorText(e, i18n.language)),
+          })
+        }
       >
         {t('payments.finance.reconcile')}
       </Button>
-      <Modal open={!!report} title={t('payments.finance.reconcileReport')} onCancel={() => setReport(null)} footer={null}>
+      <Modal
+        open={!!report}
+        title={t('payments.finance.reconcileReport')}
+        onCancel={() => setReport(null)}
+        footer={null}
+      >
         {report && (
           <>
-            {report.errors > 0 && <Alert type="error" showIcon title={`${t('payments.finance.report.errors')}: ${report.errors}`} style={{ marginBottom: 12 }} />}
+            {report.errors > 0 && (
+              <Alert
+                type="error"
+                showIcon
+                title={`${t('payments.finance.report.errors')}: ${report.errors}`}
+                style={{ marginBottom: 12 }}
+              />
+            )}
             <Descriptions column={2} size="small" bordered data-testid="reconcile-report">
               {reportKeys.map((k) => (
                 <Descriptions.Item key={k} label={t(`payments.finance.report.${k}`)}>
@@ -61,11 +87,31 @@ export default function FinancePage() {
         defaultActiveKey="queue"
         destroyOnHidden
         items={[
-          { key: 'queue', label: <span data-testid="tab-queue">{t('payments.finance.tabs.queue')}</span>, children: <FinanceQueue canDecide={canDecide} /> },
-          { key: 'payments', label: <span data-testid="tab-payments">{t('payments.finance.tabs.payments')}</span>, children: <SettledPaymentsTable canDecide={canDecide} /> },
-          { key: 'deposits', label: <span data-testid="tab-deposits">{t('payments.finance.tabs.deposits')}</span>, children: <DepositsTable canDecide={canDecide} /> },
-          { key: 'ledger', label: <span data-testid="tab-ledger">{t('payments.finance.tabs.ledger')}</span>, children: <LedgerPanel /> },
-          { key: 'payouts', label: <span data-testid="tab-payouts">{t('payments.finance.tabs.payouts')}</span>, children: <PayoutsTable /> },
+          {
+            key: 'queue',
+            label: <span data-testid="tab-queue">{t('payments.finance.tabs.queue')}</span>,
+            children: <FinanceQueue canDecide={canDecide} />,
+          },
+          {
+            key: 'payments',
+            label: <span data-testid="tab-payments">{t('payments.finance.tabs.payments')}</span>,
+            children: <SettledPaymentsTable canDecide={canDecide} />,
+          },
+          {
+            key: 'deposits',
+            label: <span data-testid="tab-deposits">{t('payments.finance.tabs.deposits')}</span>,
+            children: <DepositsTable canDecide={canDecide} />,
+          },
+          {
+            key: 'ledger',
+            label: <span data-testid="tab-ledger">{t('payments.finance.tabs.ledger')}</span>,
+            children: <LedgerPanel />,
+          },
+          {
+            key: 'payouts',
+            label: <span data-testid="tab-payouts">{t('payments.finance.tabs.payouts')}</span>,
+            children: <PayoutsTable />,
+          },
         ]}
       />
     </div>

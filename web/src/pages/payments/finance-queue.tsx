@@ -29,17 +29,26 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('payments.finance.payer')}>{item.payable.payerName}</Descriptions.Item>
         <Descriptions.Item label={t('payments.finance.contract')}>
-          {item.contractId ? <Link to={`/contracts/${item.contractId}/payments`}>{item.payable.contractNo}</Link> : '—'} · {item.payable.title}
+          {item.contractId ? <Link to={`/contracts/${item.contractId}/payments`}>{item.payable.contractNo}</Link> : '—'}{' '}
+          · {item.payable.title}
         </Descriptions.Item>
         <Descriptions.Item label={t('payments.finance.due')}>
-          <strong data-testid="decide-due">{yuanText(item.amountFen)}</strong> ({t(`payments.kind.${item.payable.kind}`)} {item.payable.seq} · {item.payable.dueOn})
+          <strong data-testid="decide-due">{yuanText(item.amountFen)}</strong> (
+          {t(`payments.kind.${item.payable.kind}`)} {item.payable.seq} · {item.payable.dueOn})
         </Descriptions.Item>
         <Descriptions.Item label={t('payments.finance.declared')}>{yuanText(bank.declaredFen)}</Descriptions.Item>
         <Descriptions.Item label={t('payments.bank.payerAccountName')}>{bank.payerAccountName}</Descriptions.Item>
-        <Descriptions.Item label={t('payments.finance.reference')}><span className="mono">{bank.bankReference}</span></Descriptions.Item>
+        <Descriptions.Item label={t('payments.finance.reference')}>
+          <span className="mono">{bank.bankReference}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('payments.finance.transferredOn')}>{bank.transferredOn}</Descriptions.Item>
         <Descriptions.Item label={t('payments.finance.receipt')}>
-          <a href={attachmentUrl(bank.receiptAttachmentId)} target="_blank" rel="noreferrer" data-testid="decide-receipt">
+          <a
+            href={attachmentUrl(bank.receiptAttachmentId)}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="decide-receipt"
+          >
             {t('payments.finance.openReceipt')}
           </a>
         </Descriptions.Item>
@@ -47,8 +56,21 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
       <FailureAlert failure={failure} onClose={clear} testId="decide-error" />
       <Space wrap>
         <span>{t('payments.finance.received')}</span>
-        <InputNumber data-testid="received" min={0.01} precision={2} style={{ width: 200 }} value={received} onChange={(v) => setReceived(v)} />
-        <Input placeholder={t('payments.finance.confirmNote')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} style={{ width: 220 }} />
+        <InputNumber
+          data-testid="received"
+          min={0.01}
+          precision={2}
+          style={{ width: 200 }}
+          value={received}
+          onChange={(v) => setReceived(v)}
+        />
+        <Input
+          placeholder={t('payments.finance.confirmNote')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={500}
+          style={{ width: 220 }}
+        />
         <Button
           type="primary"
           data-testid="confirm"
@@ -56,14 +78,29 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
           disabled={!confirmBody.success}
           onClick={() =>
             confirmBody.success &&
-            confirm.mutate({ id: item.id, ...confirmBody.data }, { onSuccess: () => { void message.success(t('payments.finance.confirmed')); onDone(); }, onError: fail })
+            confirm.mutate(
+              { id: item.id, ...confirmBody.data },
+              {
+                onSuccess: () => {
+                  void message.success(t('payments.finance.confirmed'));
+                  onDone();
+                },
+                onError: fail,
+              },
+            )
           }
         >
           {t('payments.finance.confirm')}
         </Button>
       </Space>
       <Space.Compact style={{ width: '100%' }}>
-        <Input data-testid="reject-reason" placeholder={t('payments.finance.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        <Input
+          data-testid="reject-reason"
+          placeholder={t('payments.finance.rejectReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+        />
         <Button
           danger
           data-testid="reject"
@@ -71,7 +108,16 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
           disabled={!rejectBody.success}
           onClick={() =>
             rejectBody.success &&
-            reject.mutate({ id: item.id, reason: rejectBody.data.reason }, { onSuccess: () => { void message.success(t('payments.finance.rejected')); onDone(); }, onError: fail })
+            reject.mutate(
+              { id: item.id, reason: rejectBody.data.reason },
+              {
+                onSuccess: () => {
+                  void message.success(t('payments.finance.rejected'));
+                  onDone();
+                },
+                onError: fail,
+              },
+            )
           }
         >
           {t('payments.finance.reject')}
@@ -101,15 +147,46 @@ export function FinanceQueue({ canDecide }: { canDecide: boolean }) {
         dataSource={data?.items}
         scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty description={t('payments.finance.queueEmpty')} /> }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { count: n }), hideOnSinglePage: true }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { count: n }),
+          hideOnSinglePage: true,
+        }}
         onRow={(r) => ({ 'data-testid': `queue-${r.payable.contractNo ?? r.id}-${r.payable.seq}` }) as object}
         columns={[
-          { title: t('payments.finance.submittedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 150 },
-          { title: t('payments.finance.payer'), render: (_: unknown, r) => <Link to={`/payments/orgs/${r.payable.payerOrgId}`}>{r.payable.payerName}</Link> },
-          { title: t('payments.finance.contract'), render: (_: unknown, r) => (r.contractId ? <Link to={`/contracts/${r.contractId}/payments`}>{r.payable.contractNo}</Link> : '—') },
-          { title: t('payments.finance.due'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <strong>{yuanText(v)}</strong> },
-          { title: t('payments.finance.declared'), align: 'right', render: (_: unknown, r) => (r.bank ? yuanText(r.bank.declaredFen) : '—') },
-          { title: t('payments.finance.reference'), render: (_: unknown, r) => <span className="mono">{r.bank?.bankReference}</span> },
+          {
+            title: t('payments.finance.submittedAt'),
+            dataIndex: 'createdAt',
+            render: (v: string) => formatDateTime(v),
+            width: 150,
+          },
+          {
+            title: t('payments.finance.payer'),
+            render: (_: unknown, r) => <Link to={`/payments/orgs/${r.payable.payerOrgId}`}>{r.payable.payerName}</Link>,
+          },
+          {
+            title: t('payments.finance.contract'),
+            render: (_: unknown, r) =>
+              r.contractId ? <Link to={`/contracts/${r.contractId}/payments`}>{r.payable.contractNo}</Link> : '—',
+          },
+          {
+            title: t('payments.finance.due'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => <strong>{yuanText(v)}</strong>,
+          },
+          {
+            title: t('payments.finance.declared'),
+            align: 'right',
+            render: (_: unknown, r) => (r.bank ? yuanText(r.bank.declaredFen) : '—'),
+          },
+          {
+            title: t('payments.finance.reference'),
+            render: (_: unknown, r) => <span className="mono">{r.bank?.bankReference}</span>,
+          },
           {
             title: t('payments.finance.receipt'),
             render: (_: unknown, r) =>
@@ -130,7 +207,13 @@ export function FinanceQueue({ canDecide }: { canDecide: boolean }) {
           },
         ]}
       />
-      <Drawer width={640} open={!!open} onClose={() => setOpen(null)} title={`${t('payments.finance.confirm')} / ${t('payments.finance.reject')}`} destroyOnHidden>
+      <Drawer
+        width={640}
+        open={!!open}
+        onClose={() => setOpen(null)}
+        title={`${t('payments.finance.confirm')} / ${t('payments.finance.reject')}`}
+        destroyOnHidden
+      >
         {open && <Decide item={open} onDone={() => setOpen(null)} />}
       </Drawer>
     </>

@@ -46,18 +46,52 @@ export function LedgerPanel() {
           pagination={false}
           locale={{ emptyText: <Empty description={t('payments.ledger.empty')} /> }}
           columns={[
-            { title: t('payments.ledger.account'), dataIndex: 'account', render: (a: string) => <Space orientation="vertical" size={0}><span>{accountLabel(a, t)}</span><Typography.Text type="secondary" className="small mono">{a}</Typography.Text></Space> },
-            { title: t('payments.ledger.debit'), dataIndex: 'debitFen', align: 'right', render: (v: number) => yuanText(v) },
-            { title: t('payments.ledger.credit'), dataIndex: 'creditFen', align: 'right', render: (v: number) => yuanText(v) },
-            { title: t('payments.ledger.balance'), dataIndex: 'balanceFen', align: 'right', render: (v: number) => yuanText(v) },
+            {
+              title: t('payments.ledger.account'),
+              dataIndex: 'account',
+              render: (a: string) => (
+                <Space orientation="vertical" size={0}>
+                  <span>{accountLabel(a, t)}</span>
+                  <Typography.Text type="secondary" className="small mono">
+                    {a}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              title: t('payments.ledger.debit'),
+              dataIndex: 'debitFen',
+              align: 'right',
+              render: (v: number) => yuanText(v),
+            },
+            {
+              title: t('payments.ledger.credit'),
+              dataIndex: 'creditFen',
+              align: 'right',
+              render: (v: number) => yuanText(v),
+            },
+            {
+              title: t('payments.ledger.balance'),
+              dataIndex: 'balanceFen',
+              align: 'right',
+              render: (v: number) => yuanText(v),
+            },
           ]}
           summary={() =>
             data ? (
               <Table.Summary.Row>
-                <Table.Summary.Cell index={0}><strong>{t('payments.ledger.totals')}</strong></Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right"><strong data-testid="trial-debit">{yuanText(data.debitFen)}</strong></Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right"><strong data-testid="trial-credit">{yuanText(data.creditFen)}</strong></Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">{yuanText(data.creditFen - data.debitFen)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={0}>
+                  <strong>{t('payments.ledger.totals')}</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  <strong data-testid="trial-debit">{yuanText(data.debitFen)}</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  <strong data-testid="trial-credit">{yuanText(data.creditFen)}</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {yuanText(data.creditFen - data.debitFen)}
+                </Table.Summary.Cell>
               </Table.Summary.Row>
             ) : null
           }
@@ -66,7 +100,11 @@ export function LedgerPanel() {
       <Card size="small" title={t('payments.ledger.export')}>
         <Space wrap>
           <DateRangeFilter value={range} onChange={setRange} testId="ledger-range" />
-          <ExportButtons url={(f) => ledgerExportUrl(f, range)} label={t('payments.ledger.export')} testId="ledger-export" />
+          <ExportButtons
+            url={(f) => ledgerExportUrl(f, range)}
+            label={t('payments.ledger.export')}
+            testId="ledger-export"
+          />
         </Space>
       </Card>
     </Space>

@@ -39,7 +39,11 @@ export default function OrgStatementPage() {
                 setPaging((p) => ({ ...p, page: 1 }));
               }}
             />
-            <ExportButtons url={(f) => orgStatementExportUrl(orgId, f, range)} label={t('payments.statement.export')} testId="statement-export" />
+            <ExportButtons
+              url={(f) => orgStatementExportUrl(orgId, f, range)}
+              label={t('payments.statement.export')}
+              testId="statement-export"
+            />
           </Space>
         }
       />
@@ -47,7 +51,11 @@ export default function OrgStatementPage() {
         {me.data?.orgId === orgId && me.data.orgRole === 'org_admin' && <ConnectCard as="org" />}
         <BalancesCard s={s} />
         <PayablesCard payables={s.payables} />
-        <LinesCard s={s} loading={q.isFetching} onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })} />
+        <LinesCard
+          s={s}
+          loading={q.isFetching}
+          onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })}
+        />
       </Space>
     </div>
   );

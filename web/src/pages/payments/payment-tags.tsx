@@ -24,19 +24,35 @@ const paymentColor: Record<PaymentStatus, string> = {
   succeeded: 'green',
   refunded: 'purple',
 };
-const contractColor: Record<ContractPaymentStatus, string> = { unpaid: 'default', partially_paid: 'gold', paid: 'green' };
+const contractColor: Record<ContractPaymentStatus, string> = {
+  unpaid: 'default',
+  partially_paid: 'gold',
+  paid: 'green',
+};
 
 export function PayableStatusTag({ status, testId }: { status: PayableStatus; testId?: string }) {
   const { t } = useTranslation();
-  return <Tag color={payableColor[status]} data-testid={testId} data-status={status}>{t(`payments.payableStatus.${status}`)}</Tag>;
+  return (
+    <Tag color={payableColor[status]} data-testid={testId} data-status={status}>
+      {t(`payments.payableStatus.${status}`)}
+    </Tag>
+  );
 }
 
 export function PaymentStatusTag({ status, testId }: { status: PaymentStatus; testId?: string }) {
   const { t } = useTranslation();
-  return <Tag color={paymentColor[status]} data-testid={testId} data-status={status}>{t(`payments.paymentStatus.${status}`)}</Tag>;
+  return (
+    <Tag color={paymentColor[status]} data-testid={testId} data-status={status}>
+      {t(`payments.paymentStatus.${status}`)}
+    </Tag>
+  );
 }
 
 export function ContractPaymentTag({ status }: { status: ContractPaymentStatus }) {
   const { t } = useTranslation();
-  return <Tag color={contractColor[status]} data-testid="contract-payment-status" data-status={status}>{t(`payments.contractStatus.${status}`)}</Tag>;
+  return (
+    <Tag color={contractColor[status]} data-testid="contract-payment-status" data-status={status}>
+      {t(`payments.contractStatus.${status}`)}
+    </Tag>
+  );
 }

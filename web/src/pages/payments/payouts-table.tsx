@@ -17,7 +17,11 @@ export function PayoutsTable() {
   const [status, setStatus] = useState<Filter>('all');
   const [page, setPage] = useState(1);
   const pageSize = 20;
-  const { data, error, isLoading, isFetching, refetch } = usePayouts({ status: status === 'all' ? undefined : status, page, pageSize });
+  const { data, error, isLoading, isFetching, refetch } = usePayouts({
+    status: status === 'all' ? undefined : status,
+    page,
+    pageSize,
+  });
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
   return (
     <>
@@ -28,7 +32,10 @@ export function PayoutsTable() {
           setStatus(v);
           setPage(1);
         }}
-        options={(['all', 'pending', 'paid', 'failed'] as const).map((s) => ({ value: s, label: s === 'all' ? t('payments.payouts.all') : t(`payments.payouts.statusLabel.${s}`) }))}
+        options={(['all', 'pending', 'paid', 'failed'] as const).map((s) => ({
+          value: s,
+          label: s === 'all' ? t('payments.payouts.all') : t(`payments.payouts.statusLabel.${s}`),
+        }))}
       />
       <Table<PayoutDto>
         rowKey="id"
@@ -38,22 +45,53 @@ export function PayoutsTable() {
         dataSource={data?.items}
         scroll={{ x: 900 }}
         locale={{ emptyText: <Empty description={t('payments.payouts.empty')} /> }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          hideOnSinglePage: true,
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
         columns={[
           { title: t('payments.payouts.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
           {
             title: t('payments.payouts.beneficiary'),
             render: (_: unknown, o) => (
-              <Link to={o.beneficiary.kind === 'org' ? `/payments/orgs/${o.beneficiary.id}` : `/payments/brokers/${o.beneficiary.id}`}>
-                {o.beneficiary.name} ({o.beneficiary.kind === 'org' ? t('payments.contract.seller') : t('payments.contract.broker')})
+              <Link
+                to={
+                  o.beneficiary.kind === 'org'
+                    ? `/payments/orgs/${o.beneficiary.id}`
+                    : `/payments/brokers/${o.beneficiary.id}`
+                }
+              >
+                {o.beneficiary.name} (
+                {o.beneficiary.kind === 'org' ? t('payments.contract.seller') : t('payments.contract.broker')})
               </Link>
             ),
           },
           { title: t('payments.ledger.contractNo'), dataIndex: 'contractNo', render: (v: string | null) => v ?? '—' },
-          { title: t('payments.payouts.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuanText(v) },
-          { title: t('payments.payouts.status'), dataIndex: 'status', render: (s: PayoutDto['status']) => <Tag color={color[s]}>{t(`payments.payouts.statusLabel.${s}`)}</Tag> },
-          { title: t('payments.payouts.paidAt'), dataIndex: 'paidAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
-          { title: t('payments.payouts.transfer'), dataIndex: 'stripeTransferId', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
+          {
+            title: t('payments.payouts.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => yuanText(v),
+          },
+          {
+            title: t('payments.payouts.status'),
+            dataIndex: 'status',
+            render: (s: PayoutDto['status']) => <Tag color={color[s]}>{t(`payments.payouts.statusLabel.${s}`)}</Tag>,
+          },
+          {
+            title: t('payments.payouts.paidAt'),
+            dataIndex: 'paidAt',
+            render: (v: string | null) => (v ? formatDateTime(v) : '—'),
+          },
+          {
+            title: t('payments.payouts.transfer'),
+            dataIndex: 'stripeTransferId',
+            render: (v: string | null) => <span className="mono">{v ?? '—'}</span>,
+          },
           { title: t('payments.payouts.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
         ]}
       />

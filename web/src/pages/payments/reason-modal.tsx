@@ -35,7 +35,9 @@ export function ReasonModal(props: {
       open
       title={props.title}
       okText={props.okText}
-      okButtonProps={{ danger: props.danger, loading: props.pending, 'data-testid': props.testIds.submit } as ButtonProps}
+      okButtonProps={
+        { danger: props.danger, loading: props.pending, 'data-testid': props.testIds.submit } as ButtonProps
+      }
       onOk={() => void submit().catch(() => undefined)}
       onCancel={props.onClose}
       destroyOnHidden
@@ -47,9 +49,20 @@ export function ReasonModal(props: {
           label={props.reasonLabel}
           name="reason"
           required
-          rules={[{ validator: async (_r, v: string | undefined) => { if (!props.reasonSchema.safeParse(v ?? '').success) throw new Error(props.reasonInvalid); } }]}
+          rules={[
+            {
+              validator: async (_r, v: string | undefined) => {
+                if (!props.reasonSchema.safeParse(v ?? '').success) throw new Error(props.reasonInvalid);
+              },
+            },
+          ]}
         >
-          <Input.TextArea rows={3} maxLength={500} placeholder={props.reasonPlaceholder} data-testid={props.testIds.reason} />
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            placeholder={props.reasonPlaceholder}
+            data-testid={props.testIds.reason}
+          />
         </Form.Item>
       </Form>
       <FailureAlert failure={failure} onClose={clear} testId={props.testIds.error} />

@@ -21,7 +21,8 @@ export function RefundModal({ payment, onClose }: { payment: FinancePaymentDto; 
       intro={t('payments.refund.intro')}
       summary={
         <>
-          {payment.payable.payerName} · {payment.payable.contractNo ?? '—'} · {payment.payable.title} · <strong data-testid="refund-amount">{yuanText(payment.amountFen)}</strong>
+          {payment.payable.payerName} · {payment.payable.contractNo ?? '—'} · {payment.payable.title} ·{' '}
+          <strong data-testid="refund-amount">{yuanText(payment.amountFen)}</strong>
         </>
       }
       reasonLabel={t('payments.refund.reason')}
@@ -36,7 +37,9 @@ export function RefundModal({ payment, onClose }: { payment: FinancePaymentDto; 
           {
             onSuccess: ({ payment: p }) => {
               attempt.finish();
-              void message.success(p.status === 'refunded' ? t('payments.refund.done') : t('payments.refund.requested'));
+              void message.success(
+                p.status === 'refunded' ? t('payments.refund.done') : t('payments.refund.requested'),
+              );
               onClose();
             },
             onError: fail,

@@ -38,7 +38,11 @@ export function RoyaltyCard({ data }: { data: ContractPaymentsDto & { royaltyBp:
   const submit = async () => {
     clear();
     const v = await form.validateFields();
-    const body = royaltyReportBody.parse({ period: v.period.trim(), netSalesFen: yuanToFen(v.netSalesYuan ?? 0), note: v.note ?? '' });
+    const body = royaltyReportBody.parse({
+      period: v.period.trim(),
+      netSalesFen: yuanToFen(v.netSalesYuan ?? 0),
+      note: v.note ?? '',
+    });
     report.mutate(body, {
       onSuccess: () => {
         void message.success(t('payments.royalty.submitted'));
@@ -47,8 +51,15 @@ export function RoyaltyCard({ data }: { data: ContractPaymentsDto & { royaltyBp:
       onError: (e) => {
         fail(e);
         // A field the API refused (e.g. a royalty under 1 分) is also marked on the field itself.
-        const fields = isApiError(e) ? e.fieldDetails().filter((d) => d.path === 'netSalesFen' || d.path === 'period') : [];
-        form.setFields(fields.map((d) => ({ name: d.path === 'netSalesFen' ? 'netSalesYuan' : 'period', errors: [d.path === 'netSalesFen' ? t('payments.royalty.tooSmall') : t('payments.royalty.periodInvalid')] })));
+        const fields = isApiError(e)
+          ? e.fieldDetails().filter((d) => d.path === 'netSalesFen' || d.path === 'period')
+          : [];
+        form.setFields(
+          fields.map((d) => ({
+            name: d.path === 'netSalesFen' ? 'netSalesYuan' : 'period',
+            errors: [d.path === 'netSalesFen' ? t('payments.royalty.tooSmall') : t('payments.royalty.periodInvalid')],
+          })),
+        );
       },
     });
   };
@@ -58,9 +69,15 @@ export function RoyaltyCard({ data }: { data: ContractPaymentsDto & { royaltyBp:
       size="small"
       title={t('payments.royalty.title')}
       data-testid="royalty-card"
-      extra={<Typography.Text strong data-testid="royalty-rate">{t('payments.royalty.rate', { rate: data.royaltyBp / 100 })}</Typography.Text>}
+      extra={
+        <Typography.Text strong data-testid="royalty-rate">
+          {t('payments.royalty.rate', { rate: data.royaltyBp / 100 })}
+        </Typography.Text>
+      }
     >
-      <Typography.Paragraph type="secondary">{isBuyer ? t('payments.royalty.intro') : t('payments.royalty.sellerView')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {isBuyer ? t('payments.royalty.intro') : t('payments.royalty.sellerView')}
+      </Typography.Paragraph>
       <Table<PayableDto>
         rowKey="id"
         size="small"
@@ -71,16 +88,40 @@ export function RoyaltyCard({ data }: { data: ContractPaymentsDto & { royaltyBp:
         locale={{ emptyText: <Empty description={t('payments.royalty.empty')} /> }}
         onRow={(p) => ({ 'data-testid': `royalty-${p.period}` }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('payments.royalty.period'), dataIndex: 'period', width: 110, render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
+          {
+            title: t('payments.royalty.period'),
+            dataIndex: 'period',
+            width: 110,
+            render: (v: string | null) => <span className="mono">{v ?? '—'}</span>,
+          },
           { title: t('payments.payable.seq'), dataIndex: 'seq', width: 64 },
-          { title: t('payments.royalty.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <strong>{yuanText(v)}</strong> },
+          {
+            title: t('payments.royalty.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => <strong>{yuanText(v)}</strong>,
+          },
           { title: t('payments.payable.dueOn'), dataIndex: 'dueOn', width: 110 },
-          { title: t('payments.payable.status'), dataIndex: 'status', render: (s: PayableDto['status']) => <PayableStatusTag status={s} /> },
-          { title: t('payments.royalty.detail'), dataIndex: 'note', render: (v: string) => <span className="small">{v}</span> },
+          {
+            title: t('payments.payable.status'),
+            dataIndex: 'status',
+            render: (s: PayableDto['status']) => <PayableStatusTag status={s} />,
+          },
+          {
+            title: t('payments.royalty.detail'),
+            dataIndex: 'note',
+            render: (v: string) => <span className="small">{v}</span>,
+          },
         ]}
       />
       {isBuyer && (
-        <Form<Values> form={form} layout="vertical" style={{ marginTop: 16 }} data-testid="royalty-form" initialValues={{ period: '', netSalesYuan: null, note: '' }}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          style={{ marginTop: 16 }}
+          data-testid="royalty-form"
+          initialValues={{ period: '', netSalesYuan: null, note: '' }}
+        >
           <Space wrap align="start">
             <Form.Item
               label={t('payments.royalty.period')}
@@ -98,31 +139,56 @@ export function RoyaltyCard({ data }: { data: ContractPaymentsDto & { royaltyBp:
                 },
               ]}
             >
-              <Input maxLength={7} placeholder="2026-Q4" className="mono" style={{ width: 160 }} data-testid="royalty-period" />
+              <Input
+                maxLength={7}
+                placeholder="2026-Q4"
+                className="mono"
+                style={{ width: 160 }}
+                data-testid="royalty-period"
+              />
             </Form.Item>
             <Form.Item
               label={t('payments.royalty.netSales')}
               name="netSalesYuan"
               required
-              extra={estimate !== null ? <span data-testid="royalty-estimate">{t('payments.royalty.estimate', { amount: yuanText(estimate) })}</span> : null}
+              extra={
+                estimate !== null ? (
+                  <span data-testid="royalty-estimate">
+                    {t('payments.royalty.estimate', { amount: yuanText(estimate) })}
+                  </span>
+                ) : null
+              }
               rules={[
                 {
                   validator: async (_r, v: number | null | undefined) => {
                     if (v === null || v === undefined) throw new Error(t('validation.required'));
-                    if (!shape.netSalesFen.safeParse(yuanToFen(v)).success) throw new Error(t('payments.royalty.netSalesInvalid'));
+                    if (!shape.netSalesFen.safeParse(yuanToFen(v)).success)
+                      throw new Error(t('payments.royalty.netSalesInvalid'));
                     if (estimateFen(yuanToFen(v), data.royaltyBp) < 1) throw new Error(t('payments.royalty.tooSmall'));
                   },
                 },
               ]}
             >
-              <InputNumber min={0} max={10_000_000_000} precision={2} style={{ width: 220 }} data-testid="royalty-net-sales" />
+              <InputNumber
+                min={0}
+                max={10_000_000_000}
+                precision={2}
+                style={{ width: 220 }}
+                data-testid="royalty-net-sales"
+              />
             </Form.Item>
             <Form.Item label={t('payments.royalty.note')} name="note" rules={[zodRule(shape.note, t)]}>
               <Input maxLength={500} style={{ width: 260 }} data-testid="royalty-note" />
             </Form.Item>
           </Space>
           <FailureAlert failure={failure} onClose={clear} testId="royalty-error" />
-          <Button type="primary" data-testid="royalty-submit" loading={report.isPending} onClick={() => void submit().catch(() => undefined)} style={{ marginTop: 8 }}>
+          <Button
+            type="primary"
+            data-testid="royalty-submit"
+            loading={report.isPending}
+            onClick={() => void submit().catch(() => undefined)}
+            style={{ marginTop: 8 }}
+          >
             {t('payments.royalty.submit')}
           </Button>
         </Form>

@@ -19,7 +19,11 @@ export function SettledPaymentsTable({ canDecide }: { canDecide: boolean }) {
   const [page, setPage] = useState(1);
   const [refunding, setRefunding] = useState<FinancePaymentDto | null>(null);
   const pageSize = 20;
-  const { data, error, isLoading, isFetching, refetch } = useFinancePayments({ status: status === 'all' ? undefined : status, page, pageSize });
+  const { data, error, isLoading, isFetching, refetch } = useFinancePayments({
+    status: status === 'all' ? undefined : status,
+    page,
+    pageSize,
+  });
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
   return (
     <>
@@ -31,7 +35,10 @@ export function SettledPaymentsTable({ canDecide }: { canDecide: boolean }) {
           setStatus(v);
           setPage(1);
         }}
-        options={(['all', 'succeeded', 'refunded'] as const).map((s) => ({ value: s, label: t(`payments.refund.filter.${s}`) }))}
+        options={(['all', 'succeeded', 'refunded'] as const).map((s) => ({
+          value: s,
+          label: t(`payments.refund.filter.${s}`),
+        }))}
       />
       <Table<FinancePaymentDto>
         rowKey="id"
@@ -41,32 +48,77 @@ export function SettledPaymentsTable({ canDecide }: { canDecide: boolean }) {
         dataSource={data?.items}
         scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty description={t('payments.refund.empty')} /> }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          hideOnSinglePage: true,
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
         onRow={(r) => ({ 'data-testid': `settled-${r.id}` }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('payments.refund.at'), render: (_: unknown, r) => formatDateTime(r.succeededAt ?? r.createdAt), width: 150 },
-          { title: t('payments.finance.payer'), render: (_: unknown, r) => <Link to={`/payments/orgs/${r.payable.payerOrgId}`}>{r.payable.payerName}</Link> },
+          {
+            title: t('payments.refund.at'),
+            render: (_: unknown, r) => formatDateTime(r.succeededAt ?? r.createdAt),
+            width: 150,
+          },
+          {
+            title: t('payments.finance.payer'),
+            render: (_: unknown, r) => <Link to={`/payments/orgs/${r.payable.payerOrgId}`}>{r.payable.payerName}</Link>,
+          },
           {
             title: t('payments.refund.item'),
             render: (_: unknown, r) => (
               <span>
-                {r.contractId ? <Link to={`/contracts/${r.contractId}/payments`}>{r.payable.contractNo}</Link> : r.payable.title} · {t(`payments.kind.${r.payable.kind}`)}
+                {r.contractId ? (
+                  <Link to={`/contracts/${r.contractId}/payments`}>{r.payable.contractNo}</Link>
+                ) : (
+                  r.payable.title
+                )}{' '}
+                · {t(`payments.kind.${r.payable.kind}`)}
                 {r.payable.kind !== 'deposit' && ` ${r.payable.seq}`}
               </span>
             ),
           },
-          { title: t('payments.payment.method'), dataIndex: 'method', render: (m: FinancePaymentDto['method']) => t(`payments.method.${m}`) },
-          { title: t('payments.payment.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <strong>{yuanText(v)}</strong> },
-          { title: t('payments.payment.status'), dataIndex: 'status', render: (s: FinancePaymentDto['status'], r) => <PaymentStatusTag status={s} testId={`settled-status-${r.id}`} /> },
+          {
+            title: t('payments.payment.method'),
+            dataIndex: 'method',
+            render: (m: FinancePaymentDto['method']) => t(`payments.method.${m}`),
+          },
+          {
+            title: t('payments.payment.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => <strong>{yuanText(v)}</strong>,
+          },
+          {
+            title: t('payments.payment.status'),
+            dataIndex: 'status',
+            render: (s: FinancePaymentDto['status'], r) => (
+              <PaymentStatusTag status={s} testId={`settled-status-${r.id}`} />
+            ),
+          },
           { title: t('payments.payment.reason'), render: (_: unknown, r) => r.refund?.reason ?? '—' },
           {
             title: '',
             render: (_: unknown, r) => {
               if (!canDecide || r.status === 'refunded') return null;
               // Asked of Stripe already: the webhook (or reconciliation) moves it to refunded.
-              if (r.refund) return <Typography.Text type="secondary" className="small" data-testid={`refund-pending-${r.id}`}>{t('payments.refund.pending')}</Typography.Text>;
+              if (r.refund)
+                return (
+                  <Typography.Text type="secondary" className="small" data-testid={`refund-pending-${r.id}`}>
+                    {t('payments.refund.pending')}
+                  </Typography.Text>
+                );
               const button = (
-                <Button size="small" danger disabled={!!r.refundBlockedBy} data-testid={`refund-${r.id}`} onClick={() => setRefunding(r)}>
+                <Button
+                  size="small"
+                  danger
+                  disabled={!!r.refundBlockedBy}
+                  data-testid={`refund-${r.id}`}
+                  onClick={() => setRefunding(r)}
+                >
                   {t('payments.refund.action')}
                 </Button>
               );

@@ -20,10 +20,29 @@ export function BalancesCard({ s }: { s: StatementDto }) {
         pagination={false}
         locale={{ emptyText: <Empty description={t('payments.statement.balancesEmpty')} /> }}
         columns={[
-          { title: t('payments.ledger.account'), dataIndex: 'account', render: (a: string) => accountLabel(a, t, s.holder.name) },
-          { title: t('payments.ledger.debit'), dataIndex: 'debitFen', align: 'right', render: (v: number) => yuanText(v) },
-          { title: t('payments.ledger.credit'), dataIndex: 'creditFen', align: 'right', render: (v: number) => yuanText(v) },
-          { title: t('payments.ledger.balance'), dataIndex: 'balanceFen', align: 'right', render: (v: number) => <strong>{yuanText(v)}</strong> },
+          {
+            title: t('payments.ledger.account'),
+            dataIndex: 'account',
+            render: (a: string) => accountLabel(a, t, s.holder.name),
+          },
+          {
+            title: t('payments.ledger.debit'),
+            dataIndex: 'debitFen',
+            align: 'right',
+            render: (v: number) => yuanText(v),
+          },
+          {
+            title: t('payments.ledger.credit'),
+            dataIndex: 'creditFen',
+            align: 'right',
+            render: (v: number) => yuanText(v),
+          },
+          {
+            title: t('payments.ledger.balance'),
+            dataIndex: 'balanceFen',
+            align: 'right',
+            render: (v: number) => <strong>{yuanText(v)}</strong>,
+          },
         ]}
       />
     </Card>
@@ -43,12 +62,33 @@ export function PayablesCard({ payables }: { payables: PayableDto[] }) {
         scroll={{ x: 800 }}
         locale={{ emptyText: <Empty description={t('payments.statement.payablesEmpty')} /> }}
         columns={[
-          { title: t('payments.ledger.contractNo'), render: (_: unknown, p) => (p.contractId ? <Link to={`/contracts/${p.contractId}/payments`}>{p.contractNo}</Link> : '—') },
-          { title: t('payments.payable.item'), render: (_: unknown, p) => `${t(`payments.kind.${p.kind}`)} ${p.seq} ${p.note}` },
+          {
+            title: t('payments.ledger.contractNo'),
+            render: (_: unknown, p) =>
+              p.contractId ? <Link to={`/contracts/${p.contractId}/payments`}>{p.contractNo}</Link> : '—',
+          },
+          {
+            title: t('payments.payable.item'),
+            render: (_: unknown, p) => `${t(`payments.kind.${p.kind}`)} ${p.seq} ${p.note}`,
+          },
           { title: t('payments.payable.dueOn'), dataIndex: 'dueOn' },
-          { title: t('payments.payable.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuanText(v) },
-          { title: t('payments.payable.paid'), dataIndex: 'paidFen', align: 'right', render: (v: number) => yuanText(v) },
-          { title: t('payments.payable.status'), dataIndex: 'status', render: (v: PayableDto['status']) => <PayableStatusTag status={v} /> },
+          {
+            title: t('payments.payable.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => yuanText(v),
+          },
+          {
+            title: t('payments.payable.paid'),
+            dataIndex: 'paidFen',
+            align: 'right',
+            render: (v: number) => yuanText(v),
+          },
+          {
+            title: t('payments.payable.status'),
+            dataIndex: 'status',
+            render: (v: PayableDto['status']) => <PayableStatusTag status={v} />,
+          },
         ]}
       />
     </Card>
@@ -56,7 +96,17 @@ export function PayablesCard({ payables }: { payables: PayableDto[] }) {
 }
 
 /** Ledger lines of a statement, newest first, paged by the API. */
-export function LinesCard({ s, onPage, loading, extra }: { s: StatementDto; onPage: (page: number, pageSize: number) => void; loading: boolean; extra?: ReactNode }) {
+export function LinesCard({
+  s,
+  onPage,
+  loading,
+  extra,
+}: {
+  s: StatementDto;
+  onPage: (page: number, pageSize: number) => void;
+  loading: boolean;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('payments.statement.lines')} extra={extra}>
@@ -68,16 +118,50 @@ export function LinesCard({ s, onPage, loading, extra }: { s: StatementDto; onPa
         dataSource={s.lines}
         scroll={{ x: 900 }}
         locale={{ emptyText: <Empty description={t('payments.statement.linesEmpty')} /> }}
-        pagination={{ current: s.page, pageSize: s.pageSize, total: s.total, onChange: onPage, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          current: s.page,
+          pageSize: s.pageSize,
+          total: s.total,
+          onChange: onPage,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
         columns={[
           { title: t('payments.ledger.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v), width: 150 },
-          { title: t('payments.ledger.kind'), dataIndex: 'kind', render: (k: LedgerLineDto['kind']) => <Tag>{t(`payments.journalKind.${k}`)}</Tag> },
-          { title: t('payments.ledger.role'), dataIndex: 'role', render: (r: LedgerLineDto['role']) => t(`payments.lineRole.${r}`) },
-          { title: t('payments.ledger.account'), dataIndex: 'account', render: (a: string) => accountLabel(a, t, s.holder.name) },
+          {
+            title: t('payments.ledger.kind'),
+            dataIndex: 'kind',
+            render: (k: LedgerLineDto['kind']) => <Tag>{t(`payments.journalKind.${k}`)}</Tag>,
+          },
+          {
+            title: t('payments.ledger.role'),
+            dataIndex: 'role',
+            render: (r: LedgerLineDto['role']) => t(`payments.lineRole.${r}`),
+          },
+          {
+            title: t('payments.ledger.account'),
+            dataIndex: 'account',
+            render: (a: string) => accountLabel(a, t, s.holder.name),
+          },
           { title: t('payments.ledger.contractNo'), dataIndex: 'contractNo', render: (v: string | null) => v ?? '—' },
-          { title: t('payments.ledger.debit'), dataIndex: 'debitFen', align: 'right', render: (v: number) => (v ? yuanText(v) : '') },
-          { title: t('payments.ledger.credit'), dataIndex: 'creditFen', align: 'right', render: (v: number) => (v ? yuanText(v) : '') },
-          { title: t('payments.ledger.memo'), dataIndex: 'memo', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
+          {
+            title: t('payments.ledger.debit'),
+            dataIndex: 'debitFen',
+            align: 'right',
+            render: (v: number) => (v ? yuanText(v) : ''),
+          },
+          {
+            title: t('payments.ledger.credit'),
+            dataIndex: 'creditFen',
+            align: 'right',
+            render: (v: number) => (v ? yuanText(v) : ''),
+          },
+          {
+            title: t('payments.ledger.memo'),
+            dataIndex: 'memo',
+            render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text>,
+          },
         ]}
       />
     </Card>

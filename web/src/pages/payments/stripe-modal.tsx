@@ -9,7 +9,11 @@ import { useAttemptKey } from './attempt-key';
 import { yuanText } from './money';
 import { loadStripeJs, type StripeElements, type StripeJs } from './stripe-js';
 
-type Form = { state: 'loading' } | { state: 'ready'; stripe: StripeJs; elements: StripeElements } | { state: 'failed' } | { state: 'no-key' };
+type Form =
+  | { state: 'loading' }
+  | { state: 'ready'; stripe: StripeJs; elements: StripeElements }
+  | { state: 'failed' }
+  | { state: 'no-key' };
 
 /** Payment Element of Stripe.js for a PaymentIntent the API created; any loading failure is a visible state. */
 function StripeForm({ start, onDone }: { start: StripePaymentStartDto; onDone: () => void }) {
@@ -47,7 +51,11 @@ function StripeForm({ start, onDone }: { start: StripePaymentStartDto; onDone: (
     if (form.state !== 'ready') return;
     setConfirming(true);
     try {
-      const r = await form.stripe.confirmPayment({ elements: form.elements, redirect: 'if_required', confirmParams: { return_url: window.location.href } });
+      const r = await form.stripe.confirmPayment({
+        elements: form.elements,
+        redirect: 'if_required',
+        confirmParams: { return_url: window.location.href },
+      });
       if (r.error) void message.error(r.error.message ?? t('error.title'));
       else {
         void message.success(t('payments.stripe.paid'));
@@ -68,7 +76,11 @@ function StripeForm({ start, onDone }: { start: StripePaymentStartDto; onDone: (
           showIcon
           data-testid="stripe-load-failed"
           title={t('payments.stripe.loadFailed')}
-          action={<Button size="small" onClick={() => setAttempt((n) => n + 1)}>{t('payments.stripe.retry')}</Button>}
+          action={
+            <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
+              {t('payments.stripe.retry')}
+            </Button>
+          }
         />
       )}
       {form.state === 'loading' && <Spin description={t('payments.stripe.loading')} />}
@@ -110,7 +122,14 @@ export function StripeModal({ payable, onClose }: { payable: PayableDto; onClose
     );
 
   return (
-    <Modal open width={560} title={`${t('payments.stripe.title')} · ${yuanText(payable.amountFen)}`} onCancel={onClose} footer={null} destroyOnHidden>
+    <Modal
+      open
+      width={560}
+      title={`${t('payments.stripe.title')} · ${yuanText(payable.amountFen)}`}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+    >
       {config.data && !config.data.stripeEnabled ? (
         <Alert type="info" showIcon title={t('payments.stripe.disabled')} />
       ) : started ? (
@@ -125,7 +144,11 @@ export function StripeModal({ payable, onClose }: { payable: PayableDto; onClose
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <span>{t('payments.stripe.methodType')}</span>
-          <Radio.Group value={methodType} onChange={(e) => setMethodType(e.target.value as StripeMethodType)} data-testid="stripe-method">
+          <Radio.Group
+            value={methodType}
+            onChange={(e) => setMethodType(e.target.value as StripeMethodType)}
+            data-testid="stripe-method"
+          >
             {(methods.length ? methods : (['card'] as StripeMethodType[])).map((m) => (
               <Radio.Button key={m} value={m}>
                 {t(`payments.methodType.${m}`)}

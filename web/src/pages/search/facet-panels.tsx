@@ -62,7 +62,17 @@ function useFacetLabel(facet: FacetName) {
   return byFacet[facet];
 }
 
-function FacetPanel({ facet, counts, params, onChange }: { facet: Exclude<FacetName, 'kind'>; counts: Record<string, number>; params: SearchParams; onChange: (p: Patch) => void }) {
+function FacetPanel({
+  facet,
+  counts,
+  params,
+  onChange,
+}: {
+  facet: Exclude<FacetName, 'kind'>;
+  counts: Record<string, number>;
+  params: SearchParams;
+  onChange: (p: Patch) => void;
+}) {
   const { t } = useTranslation();
   const label = useFacetLabel(facet);
   const [expanded, setExpanded] = useState(false);
@@ -112,8 +122,22 @@ function PriceRange({ params, onChange }: { params: SearchParams; onChange: (p: 
   return (
     <Card size="small" title={t('search.facet.price')} className="search-facet" data-testid="facet-price">
       <Space.Compact block>
-        <InputNumber min={0} max={1_000_000} value={min} onChange={setMin} placeholder={t('search.facet.priceMin')} data-testid="price-min" />
-        <InputNumber min={0} max={1_000_000} value={max} onChange={setMax} placeholder={t('search.facet.priceMax')} data-testid="price-max" />
+        <InputNumber
+          min={0}
+          max={1_000_000}
+          value={min}
+          onChange={setMin}
+          placeholder={t('search.facet.priceMin')}
+          data-testid="price-min"
+        />
+        <InputNumber
+          min={0}
+          max={1_000_000}
+          value={max}
+          onChange={setMax}
+          placeholder={t('search.facet.priceMax')}
+          data-testid="price-max"
+        />
         <Button onClick={() => onChange({ priceMinFen: fen(min), priceMaxFen: fen(max) })} data-testid="price-apply">
           {t('search.facet.apply')}
         </Button>

@@ -26,7 +26,11 @@ export function MatchesPanel({ kind, id }: { kind: SearchKind; id: string }) {
     <Card
       className="section-card"
       title={t('search.matches.title')}
-      extra={<span className="muted small">{kind === 'achievement' ? t('search.matches.subtitleAchievement') : t('search.matches.subtitleNeed')}</span>}
+      extra={
+        <span className="muted small">
+          {kind === 'achievement' ? t('search.matches.subtitleAchievement') : t('search.matches.subtitleNeed')}
+        </span>
+      }
       data-testid="matches-panel"
     >
       {matches.isError ? (
@@ -43,7 +47,9 @@ export function MatchesPanel({ kind, id }: { kind: SearchKind; id: string }) {
                   <Link to={hitPath(m.hit)} className="search-hit__title">
                     {m.hit.title}
                   </Link>
-                  <span className="muted small">{t('search.matches.score', { score: Math.round(m.score * 100) / 100 })}</span>
+                  <span className="muted small">
+                    {t('search.matches.score', { score: Math.round(m.score * 100) / 100 })}
+                  </span>
                 </div>
                 <HitTags hit={m.hit} />
                 <div className="search-hit__foot">

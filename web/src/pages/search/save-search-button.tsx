@@ -56,8 +56,20 @@ export function SaveSearchButton({ params, defaultName }: { params: SearchParams
         okButtonProps={{ loading: create.isPending, 'data-testid': 'save-search-ok' } as ButtonProps}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ name: defaultName.slice(0, 60), notify: true }} onFinish={submit}>
-          <Form.Item name="name" label={t('search.save.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 60, message: t('validation.tooLong', { max: 60 }) }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ name: defaultName.slice(0, 60), notify: true }}
+          onFinish={submit}
+        >
+          <Form.Item
+            name="name"
+            label={t('search.save.name')}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.required') },
+              { max: 60, message: t('validation.tooLong', { max: 60 }) },
+            ]}
+          >
             <Input placeholder={t('search.save.namePlaceholder')} maxLength={60} data-testid="save-search-name" />
           </Form.Item>
           <Form.Item name="notify" label={t('search.save.notify')} valuePropName="checked">

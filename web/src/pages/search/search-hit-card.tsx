@@ -6,7 +6,8 @@ import { formatDate } from '../../lib/format';
 import { wanText } from '../../lib/money';
 import { useLabels } from '../../lib/use-labels';
 
-export const hitPath = (hit: Pick<SearchHitDto, 'kind' | 'id'>) => `/${hit.kind === 'achievement' ? 'achievements' : 'needs'}/${hit.id}`;
+export const hitPath = (hit: Pick<SearchHitDto, 'kind' | 'id'>) =>
+  `/${hit.kind === 'achievement' ? 'achievements' : 'needs'}/${hit.id}`;
 
 /** Price for achievements, budget ceiling for needs; 面议 when no amount is given. */
 export function HitPrice({ hit }: { hit: Pick<SearchHitDto, 'kind' | 'priceFen' | 'negotiable'> }) {
@@ -47,7 +48,11 @@ export function SearchHitCard({ hit }: { hit: SearchHitDto }) {
       <Link to={hitPath(hit)} className="search-hit__title" data-testid="hit-title">
         <span dangerouslySetInnerHTML={{ __html: hit.highlight.title }} />
       </Link>
-      <p className="search-hit__summary" data-testid="hit-summary" dangerouslySetInnerHTML={{ __html: hit.highlight.summary }} />
+      <p
+        className="search-hit__summary"
+        data-testid="hit-summary"
+        dangerouslySetInnerHTML={{ __html: hit.highlight.summary }}
+      />
       <div className="search-hit__foot">
         <span>
           {hit.org.name} · {t('search.hit.publishedAt', { date: formatDate(hit.publishedAt) })}

@@ -34,7 +34,8 @@ export function writeSearchParams(p: Record<string, string | undefined>): URLSea
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(p)) {
     if (v === undefined || v === '') continue;
-    if ((k === 'page' && v === '1') || (k === 'sort' && v === 'relevance') || (k === 'pageSize' && v === '20')) continue;
+    if ((k === 'page' && v === '1') || (k === 'sort' && v === 'relevance') || (k === 'pageSize' && v === '20'))
+      continue;
     sp.set(k, v);
   }
   return sp;

@@ -37,13 +37,21 @@ export default function DashboardPage() {
   const setTarget = useSetTarget();
   const [target, setTargetWan] = useState<number | null>(null);
   if (summary.isLoading) return <PageSkeleton />;
-  if (summary.error || !summary.data) return <ErrorResult error={summary.error} onRetry={() => void summary.refetch()} />;
-  const drill = (extra: Record<string, string>) => navigate(`/contracts?${new URLSearchParams({ from: range.from, to: range.to, status: 'registered', ...(region !== LIAONING ? { sellerRegion: region } : {}), ...extra })}`);
+  if (summary.error || !summary.data)
+    return <ErrorResult error={summary.error} onRetry={() => void summary.refetch()} />;
+  const drill = (extra: Record<string, string>) =>
+    navigate(
+      `/contracts?${new URLSearchParams({ from: range.from, to: range.to, status: 'registered', ...(region !== LIAONING ? { sellerRegion: region } : {}), ...extra })}`,
+    );
   const bar = (rows: Array<{ key: string; registered: { amountFen: number } }> | undefined, groupBy: string) => ({
     tooltip: {},
     grid: { left: 110, right: 20, top: 10, bottom: 30 },
     xAxis: { type: 'value' as const, name: '万元' },
-    yAxis: { type: 'category' as const, inverse: true, data: (rows ?? []).map((r) => groupLabel(groupBy, r.key, lang)) },
+    yAxis: {
+      type: 'category' as const,
+      inverse: true,
+      data: (rows ?? []).map((r) => groupLabel(groupBy, r.key, lang)),
+    },
     series: [{ type: 'bar' as const, data: (rows ?? []).map((r) => wan(r.registered.amountFen)) }],
   });
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
@@ -56,14 +64,32 @@ export default function DashboardPage() {
         titleKey="contracts.dash.title"
         extra={
           <Space wrap>
-            <Select value={year} onChange={setYear} options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: String(y) }))} />
+            <Select
+              value={year}
+              onChange={setYear}
+              options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: String(y) }))}
+            />
             {own === LIAONING && (
-              <Select data-testid="region-select" style={{ width: 140 }} value={region} onChange={setRegion} options={liaoningRegionCodes.map((c) => ({ value: c, label: labels.region(c, lang) }))} />
+              <Select
+                data-testid="region-select"
+                style={{ width: 140 }}
+                value={region}
+                onChange={setRegion}
+                options={liaoningRegionCodes.map((c) => ({ value: c, label: labels.region(c, lang) }))}
+              />
             )}
-            <Link to="/officials/registrations"><Button data-testid="to-queue">{t('contracts.dash.queue')}</Button></Link>
-            <Link to={`/contracts?from=${range.from}&to=${range.to}`}><Button>{t('contracts.dash.drill')}</Button></Link>
-            <a href={statsExportUrl(exportQ, 'xlsx')} data-testid="export-xlsx"><Button>{t('contracts.dash.exportXlsx')}</Button></a>
-            <a href={statsExportUrl(exportQ, 'csv')}><Button>{t('contracts.dash.exportCsv')}</Button></a>
+            <Link to="/officials/registrations">
+              <Button data-testid="to-queue">{t('contracts.dash.queue')}</Button>
+            </Link>
+            <Link to={`/contracts?from=${range.from}&to=${range.to}`}>
+              <Button>{t('contracts.dash.drill')}</Button>
+            </Link>
+            <a href={statsExportUrl(exportQ, 'xlsx')} data-testid="export-xlsx">
+              <Button>{t('contracts.dash.exportXlsx')}</Button>
+            </a>
+            <a href={statsExportUrl(exportQ, 'csv')}>
+              <Button>{t('contracts.dash.exportCsv')}</Button>
+            </a>
           </Space>
         }
       />
@@ -80,8 +106,16 @@ export default function DashboardPage() {
                 xAxis: { type: 'category', data: months },
                 yAxis: { type: 'value', name: '万元' },
                 series: [
-                  { name: String(year), type: 'bar', data: months.map((m) => wan(monthRow.get(m)?.registered.amountFen ?? 0)) },
-                  { name: String(year - 1), type: 'line', data: months.map((m) => wan(monthRow.get(m)?.prevRegisteredAmountFen ?? 0)) },
+                  {
+                    name: String(year),
+                    type: 'bar',
+                    data: months.map((m) => wan(monthRow.get(m)?.registered.amountFen ?? 0)),
+                  },
+                  {
+                    name: String(year - 1),
+                    type: 'line',
+                    data: months.map((m) => wan(monthRow.get(m)?.prevRegisteredAmountFen ?? 0)),
+                  },
                 ],
               }}
             />
@@ -92,18 +126,40 @@ export default function DashboardPage() {
             <Chart
               testId="chart-category"
               onPick={(_n, i) => drill({ category: byCategory.data!.rows[i].key })}
-              option={{ tooltip: {}, series: [{ type: 'pie', radius: ['35%', '70%'], data: (byCategory.data?.rows ?? []).map((r) => ({ name: labels.category(r.key, lang), value: wan(r.registered.amountFen) })) }] }}
+              option={{
+                tooltip: {},
+                series: [
+                  {
+                    type: 'pie',
+                    radius: ['35%', '70%'],
+                    data: (byCategory.data?.rows ?? []).map((r) => ({
+                      name: labels.category(r.key, lang),
+                      value: wan(r.registered.amountFen),
+                    })),
+                  },
+                ],
+              }}
             />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('contracts.dash.byCity')}>
-            <Chart testId="chart-city" height={420} onPick={(_n, i) => drill({ sellerRegion: byCity.data!.rows[i].key })} option={bar(byCity.data?.rows, 'sellerRegion')} />
+            <Chart
+              testId="chart-city"
+              height={420}
+              onPick={(_n, i) => drill({ sellerRegion: byCity.data!.rows[i].key })}
+              option={bar(byCity.data?.rows, 'sellerRegion')}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('contracts.dash.byField')}>
-            <Chart testId="chart-field" height={420} onPick={(_n, i) => drill({ fieldCode: byField.data!.rows[i].key })} option={bar(byField.data?.rows, 'field')} />
+            <Chart
+              testId="chart-field"
+              height={420}
+              onPick={(_n, i) => drill({ fieldCode: byField.data!.rows[i].key })}
+              option={bar(byField.data?.rows, 'field')}
+            />
           </Card>
         </Col>
         <Col xs={24}>
@@ -116,8 +172,22 @@ export default function DashboardPage() {
                 series: [
                   {
                     type: 'sankey',
-                    data: [...new Set(flowRows.flatMap((r) => { const [s, b] = r.key.split('>'); return [`卖·${labels.region(s, lang)}`, `买·${labels.region(b, lang)}`]; }))].map((name) => ({ name })),
-                    links: flowRows.map((r) => { const [s, b] = r.key.split('>'); return { source: `卖·${labels.region(s, lang)}`, target: `买·${labels.region(b, lang)}`, value: wan(r.registered.amountFen) }; }),
+                    data: [
+                      ...new Set(
+                        flowRows.flatMap((r) => {
+                          const [s, b] = r.key.split('>');
+                          return [`卖·${labels.region(s, lang)}`, `买·${labels.region(b, lang)}`];
+                        }),
+                      ),
+                    ].map((name) => ({ name })),
+                    links: flowRows.map((r) => {
+                      const [s, b] = r.key.split('>');
+                      return {
+                        source: `卖·${labels.region(s, lang)}`,
+                        target: `买·${labels.region(b, lang)}`,
+                        value: wan(r.registered.amountFen),
+                      };
+                    }),
                   },
                 ],
               }}
@@ -127,13 +197,27 @@ export default function DashboardPage() {
         <Col xs={24}>
           <Card size="small" title={t('contracts.dash.target')}>
             <Space>
-              <span>{labels.region(region, lang)} · {year}</span>
-              <InputNumber data-testid="target-input" min={1} placeholder={t('contracts.dash.targetAmount')} value={target} onChange={setTargetWan} style={{ width: 200 }} />
+              <span>
+                {labels.region(region, lang)} · {year}
+              </span>
+              <InputNumber
+                data-testid="target-input"
+                min={1}
+                placeholder={t('contracts.dash.targetAmount')}
+                value={target}
+                onChange={setTargetWan}
+                style={{ width: 200 }}
+              />
               <Button
                 data-testid="target-save"
                 disabled={!target}
                 loading={setTarget.isPending}
-                onClick={() => setTarget.mutate({ year, regionCode: region, amountFen: wanToFen(target ?? 0) }, { onError: (e) => void message.error(errorText(e, lang)) })}
+                onClick={() =>
+                  setTarget.mutate(
+                    { year, regionCode: region, amountFen: wanToFen(target ?? 0) },
+                    { onError: (e) => void message.error(errorText(e, lang)) },
+                  )
+                }
               >
                 {t('contracts.dash.save')}
               </Button>

@@ -66,13 +66,30 @@ export class FakeStripe {
   }
 
   event(type: string, object: Obj, id = `evt_${crypto.randomBytes(12).toString('hex')}`) {
-    return { id, object: 'event', api_version: '2026-01-28', created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object } };
+    return {
+      id,
+      object: 'event',
+      api_version: '2026-01-28',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type,
+      data: { object },
+    };
   }
 
   /** Posts an event to a webhook URL the way Stripe does: JSON body, `Stripe-Signature` over the raw bytes. */
   static async deliver(url: string, secret: string, event: object, opts: { signature?: string } = {}) {
     const payload = JSON.stringify(event);
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': opts.signature ?? signWebhookPayload(payload, secret) }, body: payload });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'stripe-signature': opts.signature ?? signWebhookPayload(payload, secret),
+      },
+      body: payload,
+    });
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
   }
 
@@ -85,17 +102,26 @@ export class FakeStripe {
     this.calls.push({ method: req.method ?? 'GET', path: url.pathname, idempotencyKey: key });
     const send = (status: number, body: unknown) => {
       const text = JSON.stringify(body);
-      if (key && req.method === 'POST' && status < 500) this.replays.set(`${url.pathname}|${key}`, { status, body: text });
-      res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${crypto.randomBytes(6).toString('hex')}` }).end(text);
+      if (key && req.method === 'POST' && status < 500)
+        this.replays.set(`${url.pathname}|${key}`, { status, body: text });
+      res
+        .writeHead(status, {
+          'content-type': 'application/json',
+          'request-id': `req_${crypto.randomBytes(6).toString('hex')}`,
+        })
+        .end(text);
     };
-    if (!String(req.headers.authorization ?? '').startsWith('Bearer sk_')) return send(401, err('authentication_error', 'Invalid API Key provided'));
+    if (!String(req.headers.authorization ?? '').startsWith('Bearer sk_'))
+      return send(401, err('authentication_error', 'Invalid API Key provided'));
     if (this.failures > 0) {
       this.failures--;
       return send(500, err('api_error', 'Simulated outage'));
     }
     const replay = key && req.method === 'POST' ? this.replays.get(`${url.pathname}|${key}`) : undefined;
     if (replay) {
-      res.writeHead(replay.status, { 'content-type': 'application/json', 'idempotent-replayed': 'true' }).end(replay.body);
+      res
+        .writeHead(replay.status, { 'content-type': 'application/json', 'idempotent-replayed': 'true' })
+        .end(replay.body);
       return;
     }
     const parts = url.pathname.split('/').filter(Boolean);
@@ -114,7 +140,15 @@ export class FakeStripe {
     if (req.method === 'POST' && resource === 'payment_intents' && id && parts[3] === 'cancel') {
       const pi = this.intents.get(id);
       if (!pi) return send(404, err('invalid_request_error', `No such payment_intent: '${id}'`, 'resource_missing'));
-      if (['succeeded', 'canceled', 'processing'].includes(String(pi.status))) return send(400, err('invalid_request_error', `You cannot cancel this PaymentIntent because it has a status of ${pi.status}.`, 'payment_intent_unexpected_state'));
+      if (['succeeded', 'canceled', 'processing'].includes(String(pi.status)))
+        return send(
+          400,
+          err(
+            'invalid_request_error',
+            `You cannot cancel this PaymentIntent because it has a status of ${pi.status}.`,
+            'payment_intent_unexpected_state',
+          ),
+        );
       pi.status = 'canceled';
       return send(200, pi);
     }
@@ -122,13 +156,24 @@ export class FakeStripe {
     switch (resource) {
       case 'payment_intents': {
         const amount = Number(form.amount);
-        if (!Number.isInteger(amount) || amount < 1) return send(400, err('invalid_request_error', 'Invalid integer: amount', 'parameter_invalid_integer'));
-        if (!form.currency) return send(400, err('invalid_request_error', 'Missing required param: currency.', 'parameter_missing'));
+        if (!Number.isInteger(amount) || amount < 1)
+          return send(400, err('invalid_request_error', 'Invalid integer: amount', 'parameter_invalid_integer'));
+        if (!form.currency)
+          return send(400, err('invalid_request_error', 'Missing required param: currency.', 'parameter_missing'));
         const pid = `pi_${crypto.randomBytes(12).toString('hex')}`;
         const pi: Obj = {
-          id: pid, object: 'payment_intent', amount, currency: form.currency, status: 'requires_payment_method', client_secret: `${pid}_secret_${crypto.randomBytes(8).toString('hex')}`,
-          description: form.description ?? null, metadata: form.metadata ?? {}, payment_method_types: Object.values((form.allowed_payment_method_types as object) ?? { 0: 'card' }),
-          latest_charge: null, created: Math.floor(Date.now() / 1000), livemode: false,
+          id: pid,
+          object: 'payment_intent',
+          amount,
+          currency: form.currency,
+          status: 'requires_payment_method',
+          client_secret: `${pid}_secret_${crypto.randomBytes(8).toString('hex')}`,
+          description: form.description ?? null,
+          metadata: form.metadata ?? {},
+          payment_method_types: Object.values((form.allowed_payment_method_types as object) ?? { 0: 'card' }),
+          latest_charge: null,
+          created: Math.floor(Date.now() / 1000),
+          livemode: false,
         };
         this.intents.set(pid, pi);
         return send(200, pi);
@@ -136,31 +181,78 @@ export class FakeStripe {
       case 'refunds': {
         const pi = this.intents.get(String(form.payment_intent ?? ''));
         if (!pi) return send(400, err('invalid_request_error', 'No such payment_intent', 'resource_missing'));
-        if (pi.status !== 'succeeded') return send(400, err('invalid_request_error', 'This PaymentIntent has not succeeded', 'payment_intent_unexpected_state'));
-        if ([...this.refunds.values()].some((r) => r.payment_intent === pi.id)) return send(400, err('invalid_request_error', 'Charge has already been refunded.', 'charge_already_refunded'));
+        if (pi.status !== 'succeeded')
+          return send(
+            400,
+            err('invalid_request_error', 'This PaymentIntent has not succeeded', 'payment_intent_unexpected_state'),
+          );
+        if ([...this.refunds.values()].some((r) => r.payment_intent === pi.id))
+          return send(
+            400,
+            err('invalid_request_error', 'Charge has already been refunded.', 'charge_already_refunded'),
+          );
         const rid = `re_${crypto.randomBytes(12).toString('hex')}`;
-        const refund: Obj = { id: rid, object: 'refund', amount: pi.amount, currency: pi.currency, payment_intent: pi.id, status: this.refundStatus, metadata: form.metadata ?? {}, created: Math.floor(Date.now() / 1000) };
+        const refund: Obj = {
+          id: rid,
+          object: 'refund',
+          amount: pi.amount,
+          currency: pi.currency,
+          payment_intent: pi.id,
+          status: this.refundStatus,
+          metadata: form.metadata ?? {},
+          created: Math.floor(Date.now() / 1000),
+        };
         this.refunds.set(rid, refund);
         return send(200, refund);
       }
       case 'accounts': {
         if (form.type !== 'express') return send(400, err('invalid_request_error', 'Only express accounts here'));
         const aid = `acct_${crypto.randomBytes(8).toString('hex')}`;
-        const a: Obj = { id: aid, object: 'account', type: 'express', email: form.email ?? null, charges_enabled: false, payouts_enabled: false, details_submitted: false, metadata: form.metadata ?? {} };
+        const a: Obj = {
+          id: aid,
+          object: 'account',
+          type: 'express',
+          email: form.email ?? null,
+          charges_enabled: false,
+          payouts_enabled: false,
+          details_submitted: false,
+          metadata: form.metadata ?? {},
+        };
         this.accounts.set(aid, a);
         return send(200, a);
       }
       case 'account_links': {
         const a = this.accounts.get(String(form.account ?? ''));
         if (!a) return send(400, err('invalid_request_error', 'No such account', 'resource_missing'));
-        return send(200, { object: 'account_link', url: `${this.url}/connect/onboarding/${a.id}`, created: Math.floor(Date.now() / 1000), expires_at: Math.floor(Date.now() / 1000) + 300 });
+        return send(200, {
+          object: 'account_link',
+          url: `${this.url}/connect/onboarding/${a.id}`,
+          created: Math.floor(Date.now() / 1000),
+          expires_at: Math.floor(Date.now() / 1000) + 300,
+        });
       }
       case 'transfers': {
         const dest = this.accounts.get(String(form.destination ?? ''));
         if (!dest) return send(400, err('invalid_request_error', 'No such destination', 'resource_missing'));
-        if (!dest.payouts_enabled) return send(400, err('invalid_request_error', 'Your destination account needs to have at least one of the following capabilities enabled: transfers', 'capability_not_active'));
+        if (!dest.payouts_enabled)
+          return send(
+            400,
+            err(
+              'invalid_request_error',
+              'Your destination account needs to have at least one of the following capabilities enabled: transfers',
+              'capability_not_active',
+            ),
+          );
         const tid = `tr_${crypto.randomBytes(12).toString('hex')}`;
-        const t: Obj = { id: tid, object: 'transfer', amount: Number(form.amount), currency: form.currency, destination: dest.id, transfer_group: form.transfer_group ?? null, metadata: form.metadata ?? {} };
+        const t: Obj = {
+          id: tid,
+          object: 'transfer',
+          amount: Number(form.amount),
+          currency: form.currency,
+          destination: dest.id,
+          transfer_group: form.transfer_group ?? null,
+          metadata: form.metadata ?? {},
+        };
         this.transfers.set(tid, t);
         return send(200, t);
       }

@@ -33,10 +33,19 @@ export async function paymentCast(app: TestApp) {
 }
 export type PaymentCast = Awaited<ReturnType<typeof paymentCast>>;
 
-const partyOf = (o: OrgRecord) => ({ name: o.name, creditCode: o.creditCode, regionCode: o.regionCode, orgType: o.type });
+const partyOf = (o: OrgRecord) => ({
+  name: o.name,
+  creditCode: o.creditCode,
+  regionCode: o.regionCode,
+  orgType: o.type,
+});
 
 /** A signed paper contract between the cast's seller and buyer (two instalments, a broker by default). */
-export async function signedContract(app: TestApp, cast: PaymentCast, over: Partial<ContractTermsInput> = {}): Promise<string> {
+export async function signedContract(
+  app: TestApp,
+  cast: PaymentCast,
+  over: Partial<ContractTermsInput> = {},
+): Promise<string> {
   const terms = paperTerms(app, cast.sellerOrg, {
     buyer: partyOf(cast.buyerOrg),
     amountFen: 80_000_000,
@@ -51,7 +60,10 @@ export async function signedContract(app: TestApp, cast: PaymentCast, over: Part
   if (res.status !== 201) throw new Error(`contract failed: ${JSON.stringify(res.body)}`);
   // The buyer is on the platform: the contract is signed once it accepts it.
   const { id, docHash } = res.body.contract;
-  const ok = await app.http('POST', `/api/contracts/${id}/confirmation`, { token: cast.buyer.token, body: { decision: 'accept', docHash } });
+  const ok = await app.http('POST', `/api/contracts/${id}/confirmation`, {
+    token: cast.buyer.token,
+    body: { decision: 'accept', docHash },
+  });
   if (ok.status !== 200) throw new Error(`confirmation failed: ${JSON.stringify(ok.body)}`);
   return id as string;
 }
@@ -79,12 +91,24 @@ export const bankBody = (receiptAttachmentId: string, declaredFen: number) => ({
 });
 
 /** Declares a bank transfer for a payable and has finance confirm it; returns the payment id. */
-export async function payByBank(app: TestApp, cast: PaymentCast, payableId: string, amountFen: number): Promise<string> {
+export async function payByBank(
+  app: TestApp,
+  cast: PaymentCast,
+  payableId: string,
+  amountFen: number,
+): Promise<string> {
   const att = await receipt(app, cast.buyer);
-  const start = await app.http('POST', `/api/payments/payables/${payableId}/bank-transfer`, { token: cast.buyer.token, headers: { 'Idempotency-Key': idem() }, body: bankBody(att, amountFen) });
+  const start = await app.http('POST', `/api/payments/payables/${payableId}/bank-transfer`, {
+    token: cast.buyer.token,
+    headers: { 'Idempotency-Key': idem() },
+    body: bankBody(att, amountFen),
+  });
   if (start.status !== 201) throw new Error(`bank transfer failed: ${JSON.stringify(start.body)}`);
   const id = start.body.payment.id as string;
-  const ok = await app.http('POST', `/api/payments/payments/${id}/confirm`, { token: cast.finance.token, body: { receivedFen: amountFen } });
+  const ok = await app.http('POST', `/api/payments/payments/${id}/confirm`, {
+    token: cast.finance.token,
+    body: { receivedFen: amountFen },
+  });
   if (ok.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(ok.body)}`);
   return id;
 }
@@ -96,9 +120,20 @@ export async function payByBank(app: TestApp, cast: PaymentCast, payableId: stri
 export async function royaltyDraft(app: TestApp, cast: PaymentCast): Promise<string> {
   const reviewer = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
   const room = await openRoom(app, cast.seller, cast.buyer, reviewer);
-  const offer = await app.http('POST', `/api/negotiations/${room}/offers`, { token: cast.buyer.token, body: { clientMessageId: idem(), terms: offerTerms({ amountFen: 20_000_000, paymentPlan: { kind: 'royalty', royaltyBp: 300, years: 5 } }) } });
-  const deal = await app.http('POST', `/api/negotiations/${room}/offers/${offer.body.offer.id}/accept`, { token: cast.seller.token });
-  const draft = await app.http('POST', '/api/contracts/from-deal', { token: cast.seller.token, body: { dealId: deal.body.deal.id } });
+  const offer = await app.http('POST', `/api/negotiations/${room}/offers`, {
+    token: cast.buyer.token,
+    body: {
+      clientMessageId: idem(),
+      terms: offerTerms({ amountFen: 20_000_000, paymentPlan: { kind: 'royalty', royaltyBp: 300, years: 5 } }),
+    },
+  });
+  const deal = await app.http('POST', `/api/negotiations/${room}/offers/${offer.body.offer.id}/accept`, {
+    token: cast.seller.token,
+  });
+  const draft = await app.http('POST', '/api/contracts/from-deal', {
+    token: cast.seller.token,
+    body: { dealId: deal.body.deal.id },
+  });
   if (draft.status !== 201 && draft.status !== 200) throw new Error(`draft failed: ${JSON.stringify(draft.body)}`);
   return draft.body.contract.id as string;
 }

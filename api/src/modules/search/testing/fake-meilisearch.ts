@@ -14,7 +14,10 @@ import type { FacetName, SearchSort } from '../../../shared/search-schemas';
 export class FakeMeilisearch {
   private server: http.Server | null = null;
   private port = 0;
-  private readonly indexes = new Map<string, { primaryKey: string; engine: EmbeddedSearchEngine; settings: Record<string, unknown> }>();
+  private readonly indexes = new Map<
+    string,
+    { primaryKey: string; engine: EmbeddedSearchEngine; settings: Record<string, unknown> }
+  >();
   private readonly tasks = new Map<number, Record<string, unknown>>();
   private nextTask = 0;
   /** Requests seen, for tests that check what the adapter sent. */
@@ -62,7 +65,18 @@ export class FakeMeilisearch {
       status = 'failed';
       error = { message: (err as Error).message, code: 'internal', type: 'internal', link: '' };
     }
-    this.tasks.set(uid, { uid, indexUid, status, type, details: {}, error, duration: 'PT0S', enqueuedAt: now, startedAt: now, finishedAt: now });
+    this.tasks.set(uid, {
+      uid,
+      indexUid,
+      status,
+      type,
+      details: {},
+      error,
+      duration: 'PT0S',
+      enqueuedAt: now,
+      startedAt: now,
+      finishedAt: now,
+    });
     return { taskUid: uid, indexUid, status: 'enqueued', type, enqueuedAt: now };
   }
 
@@ -71,7 +85,8 @@ export class FakeMeilisearch {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const fail = (status: number, code: string, message: string) => send(status, { message, code, type: 'invalid_request', link: '' });
+    const fail = (status: number, code: string, message: string) =>
+      send(status, { message, code, type: 'invalid_request', link: '' });
     try {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
@@ -83,7 +98,8 @@ export class FakeMeilisearch {
       this.requests.push({ method, path, body });
       if (this.requests.length > 1000) this.requests.shift();
       if (path === '/health') return send(200, { status: 'available' });
-      if (req.headers.authorization !== `Bearer ${this.masterKey}`) return fail(401, 'missing_authorization_header', 'The Authorization header is missing or wrong.');
+      if (req.headers.authorization !== `Bearer ${this.masterKey}`)
+        return fail(401, 'missing_authorization_header', 'The Authorization header is missing or wrong.');
 
       let m: RegExpMatchArray | null;
       if ((m = path.match(/^\/tasks\/(\d+)$/))) {
@@ -97,7 +113,13 @@ export class FakeMeilisearch {
           if (!index) return fail(404, 'index_not_found', `Index \`${String(q.indexUid)}\` not found.`);
           let answer: unknown;
           let failed: unknown;
-          this.search(index.settings, index.engine, q, (_s, b) => (answer = { indexUid: q.indexUid, ...(b as object) }), (s, code, m) => (failed = [s, code, m]));
+          this.search(
+            index.settings,
+            index.engine,
+            q,
+            (_s, b) => (answer = { indexUid: q.indexUid, ...(b as object) }),
+            (s, code, m) => (failed = [s, code, m]),
+          );
           if (failed) return fail(...(failed as [number, string, string]));
           results.push(answer);
         }
@@ -105,9 +127,17 @@ export class FakeMeilisearch {
       }
       if (path === '/indexes' && method === 'POST') {
         const uid = String(body.uid);
-        return send(202, this.task(uid, 'indexCreation', () => {
-          if (!this.indexes.has(uid)) this.indexes.set(uid, { primaryKey: body.primaryKey ?? 'id', engine: new EmbeddedSearchEngine(undefined, false), settings: {} });
-        }));
+        return send(
+          202,
+          this.task(uid, 'indexCreation', () => {
+            if (!this.indexes.has(uid))
+              this.indexes.set(uid, {
+                primaryKey: body.primaryKey ?? 'id',
+                engine: new EmbeddedSearchEngine(undefined, false),
+                settings: {},
+              });
+          }),
+        );
       }
       if (!(m = path.match(/^\/indexes\/([\w-]+)(\/.*)?$/))) return fail(404, 'not_found', 'No such route.');
       const uid = m[1];
@@ -116,22 +146,37 @@ export class FakeMeilisearch {
       if (!index) return fail(404, 'index_not_found', `Index \`${uid}\` not found.`);
       const engine = index.engine;
 
-      if (rest === '' && method === 'GET') return send(200, { uid, primaryKey: index.primaryKey, createdAt: '', updatedAt: '' });
+      if (rest === '' && method === 'GET')
+        return send(200, { uid, primaryKey: index.primaryKey, createdAt: '', updatedAt: '' });
       if (rest === '/settings' && method === 'PATCH') {
-        return send(202, this.task(uid, 'settingsUpdate', () => Object.assign(index.settings, body)));
+        return send(
+          202,
+          this.task(uid, 'settingsUpdate', () => Object.assign(index.settings, body)),
+        );
       }
-      if (rest === '/stats' && method === 'GET') return send(200, { numberOfDocuments: await engine.count(), isIndexing: false, fieldDistribution: {} });
+      if (rest === '/stats' && method === 'GET')
+        return send(200, { numberOfDocuments: await engine.count(), isIndexing: false, fieldDistribution: {} });
       if (rest === '/documents' && method === 'POST') {
         const docs = body as SearchDoc[];
         if (!Array.isArray(docs) || docs.some((d) => typeof d?.[index.primaryKey as 'id'] !== 'string')) {
           return fail(400, 'missing_document_id', 'Every document needs a string primary key.');
         }
-        return send(202, this.task(uid, 'documentAdditionOrUpdate', () => docs.forEach((d) => engine.add(d))));
+        return send(
+          202,
+          this.task(uid, 'documentAdditionOrUpdate', () => docs.forEach((d) => engine.add(d))),
+        );
       }
       if (rest === '/documents/delete-batch' && method === 'POST') {
-        return send(202, this.task(uid, 'documentDeletion', () => void engine.remove((body as unknown[]).map(String))));
+        return send(
+          202,
+          this.task(uid, 'documentDeletion', () => void engine.remove((body as unknown[]).map(String))),
+        );
       }
-      if (rest === '/documents' && method === 'DELETE') return send(202, this.task(uid, 'documentDeletion', () => void engine.clear()));
+      if (rest === '/documents' && method === 'DELETE')
+        return send(
+          202,
+          this.task(uid, 'documentDeletion', () => void engine.clear()),
+        );
       if (rest === '/documents' && method === 'GET') {
         const fields = url.searchParams.get('fields')?.split(',');
         const limit = Number(url.searchParams.get('limit') ?? 20);
@@ -168,10 +213,19 @@ export class FakeMeilisearch {
       return fail(400, 'invalid_search_filter', (err as Error).message);
     }
     const facets = ((body.facets as string[] | undefined) ?? []) as FacetName[];
-    for (const f of facets) if (!filterable.has(f)) return fail(400, 'invalid_search_facets', `Attribute \`${f}\` is not filterable.`);
+    for (const f of facets)
+      if (!filterable.has(f)) return fail(400, 'invalid_search_facets', `Attribute \`${f}\` is not filterable.`);
     const sortSpec = ((body.sort as string[] | undefined) ?? [])[0];
-    if (sortSpec && !sortable.has(sortSpec.split(':')[0])) return fail(400, 'invalid_search_sort', `Attribute \`${sortSpec}\` is not sortable.`);
-    const sort: SearchSort = sortSpec === 'priceFen:asc' ? 'price_asc' : sortSpec === 'priceFen:desc' ? 'price_desc' : sortSpec === 'publishedAt:desc' ? 'newest' : 'relevance';
+    if (sortSpec && !sortable.has(sortSpec.split(':')[0]))
+      return fail(400, 'invalid_search_sort', `Attribute \`${sortSpec}\` is not sortable.`);
+    const sort: SearchSort =
+      sortSpec === 'priceFen:asc'
+        ? 'price_asc'
+        : sortSpec === 'priceFen:desc'
+          ? 'price_desc'
+          : sortSpec === 'publishedAt:desc'
+            ? 'newest'
+            : 'relevance';
     const hitsPerPage = Number(body.hitsPerPage ?? body.limit ?? 20);
     const page = Number(body.page ?? 1);
     const offset = body.page === undefined ? Number(body.offset ?? 0) : (page - 1) * hitsPerPage;
@@ -181,7 +235,10 @@ export class FakeMeilisearch {
     const post = String(body.highlightPostTag ?? '</em>');
     const tags = (s: string) => s.replaceAll(HIGHLIGHT_PRE, pre).replaceAll(HIGHLIGHT_POST, post);
     send(200, {
-      hits: result.hits.map((h) => ({ ...h.doc, _formatted: { ...h.doc, title: tags(h.formatted.title), summary: tags(h.formatted.summary) } })),
+      hits: result.hits.map((h) => ({
+        ...h.doc,
+        _formatted: { ...h.doc, title: tags(h.formatted.title), summary: tags(h.formatted.summary) },
+      })),
       query: body.q ?? '',
       processingTimeMs: Date.now() - started,
       hitsPerPage,
@@ -195,7 +252,8 @@ export class FakeMeilisearch {
 
 /** Parses the AND-of-clauses subset of Meilisearch's filter language that MeiliSearchEngine emits. */
 export function parseFilter(filter: unknown, filterable: Set<string>): SearchFilters {
-  const clauses = filter === undefined ? [] : Array.isArray(filter) ? (filter as string[]) : String(filter).split(' AND ');
+  const clauses =
+    filter === undefined ? [] : Array.isArray(filter) ? (filter as string[]) : String(filter).split(' AND ');
   const f: Record<string, unknown> = {};
   for (const clause of clauses) {
     const m = clause.match(/^(\w+) (IN|=|>=|<=) (.+)$/);

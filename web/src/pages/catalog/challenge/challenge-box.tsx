@@ -10,7 +10,13 @@ import { wanText } from '../../../lib/money';
 export const isChallengeOpen = (c: Challenge | null | undefined) => !!c && Date.parse(c.closesAt) > Date.now();
 
 /** Reward, closing time and a live countdown of a 揭榜挂帅 challenge. */
-export function ChallengeBox({ challenge, award }: { challenge: Challenge; award?: { at: string; org: { id: string; name: string } } | null }) {
+export function ChallengeBox({
+  challenge,
+  award,
+}: {
+  challenge: Challenge;
+  award?: { at: string; org: { id: string; name: string } } | null;
+}) {
   const { t } = useTranslation();
   const closesAt = Date.parse(challenge.closesAt);
   const [open, setOpen] = useState(() => closesAt > Date.now());
@@ -52,7 +58,8 @@ export function ChallengeBox({ challenge, award }: { challenge: Challenge; award
           <Tag color="gold" icon={<TrophyOutlined />}>
             {t('catalog.challenge.awarded')}
           </Tag>
-          {t('catalog.challenge.awardedTo')}: <Link to={`/orgs/${award.org.id}`}>{award.org.name}</Link> · {formatDateTime(award.at)}
+          {t('catalog.challenge.awardedTo')}: <Link to={`/orgs/${award.org.id}`}>{award.org.name}</Link> ·{' '}
+          {formatDateTime(award.at)}
         </div>
       )}
     </Card>

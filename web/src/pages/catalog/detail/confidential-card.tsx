@@ -40,7 +40,9 @@ function ConfidentialBody({ confidential }: { confidential: Confidential | null 
             return (
               <a key={id} href={attachmentUrl(id)} target="_blank" rel="noreferrer" data-testid="confidential-file">
                 <PaperClipOutlined /> {file?.filename ?? t('catalog.detail.attachment', { n: i + 1 })}
-                {file?.size != null && <span className="muted small"> ({Math.max(1, Math.round(file.size / 1024))} KB)</span>}
+                {file?.size != null && (
+                  <span className="muted small"> ({Math.max(1, Math.round(file.size / 1024))} KB)</span>
+                )}
               </a>
             );
           })}

@@ -86,7 +86,13 @@ export function ListingDetailPage({ kind }: { kind: ListingKind }) {
           )}
           {need && challenge && !manage && <ProposalSection needId={listing.id} challenge={challenge} />}
           {/* A solver's 保证金 (deposit.rules.ts: challenges ask one of every organisation answering). */}
-          {need && challenge && !manage && <DepositCard subjectKind="challenge" subjectId={listing.id} open={isChallengeOpen(challenge) && !need.award} />}
+          {need && challenge && !manage && (
+            <DepositCard
+              subjectKind="challenge"
+              subjectId={listing.id}
+              open={isChallengeOpen(challenge) && !need.award}
+            />
+          )}
           {listing.status === 'published' && <MatchesPanel kind={kind} id={listing.id} />}
         </Col>
         {manage && (

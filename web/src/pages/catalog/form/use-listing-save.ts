@@ -54,7 +54,9 @@ export function useListingSave<V extends { images?: AttachmentFile[]; attachment
     if (!parsed.success) return jumpTo(showBodyIssues(form, parsed.error, t));
     let savedId = id;
     try {
-      const saved = id ? await update.mutateAsync({ id, body: withClears(kind, parsed.data) }) : await create.mutateAsync(parsed.data);
+      const saved = id
+        ? await update.mutateAsync({ id, body: withClears(kind, parsed.data) })
+        : await create.mutateAsync(parsed.data);
       savedId = saved.id;
       if (submit) await action.mutateAsync({ id: saved.id, action: 'submit' });
       void message.success(t(submit ? 'catalog.form.savedSubmitted' : 'catalog.form.saved'));

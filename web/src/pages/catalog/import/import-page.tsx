@@ -44,7 +44,13 @@ export default function ImportPage() {
         }
       />
       <Card className="section-card">
-        <ImportDropzone text={t('catalog.import.dragger')} hint={t('catalog.import.hint')} disabled={start.isPending} onFile={upload} uploadPercent={uploadPercent} />
+        <ImportDropzone
+          text={t('catalog.import.dragger')}
+          hint={t('catalog.import.hint')}
+          disabled={start.isPending}
+          onFile={upload}
+          uploadPercent={uploadPercent}
+        />
       </Card>
       {jobId && (
         <ImportJobCard

@@ -56,8 +56,16 @@ function SubjectCard() {
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Form.Item name="category" label={t('contracts.detail.category')} required rules={[zodRule(terms.category, t)]}>
-            <Select data-testid="entry-category" options={contractCategoryCodes.map((c) => ({ value: c, label: labels.category(c, lang) }))} />
+          <Form.Item
+            name="category"
+            label={t('contracts.detail.category')}
+            required
+            rules={[zodRule(terms.category, t)]}
+          >
+            <Select
+              data-testid="entry-category"
+              options={contractCategoryCodes.map((c) => ({ value: c, label: labels.category(c, lang) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -70,12 +78,28 @@ function SubjectCard() {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="fieldCode" label={t('contracts.detail.field')} required rules={[zodRule(terms.fieldCode, t)]}>
-            <Select data-testid="entry-field" showSearch optionFilterProp="label" options={tax.fields.map((f) => ({ value: f.code, label: pick(f) }))} />
+          <Form.Item
+            name="fieldCode"
+            label={t('contracts.detail.field')}
+            required
+            rules={[zodRule(terms.fieldCode, t)]}
+          >
+            <Select
+              data-testid="entry-field"
+              showSearch
+              optionFilterProp="label"
+              options={tax.fields.map((f) => ({ value: f.code, label: pick(f) }))}
+            />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="subject" label={t('contracts.detail.subject')} required rules={[zodRule(terms.subject, t)]} extra={t('contracts.entry.subjectHint')}>
+      <Form.Item
+        name="subject"
+        label={t('contracts.detail.subject')}
+        required
+        rules={[zodRule(terms.subject, t)]}
+        extra={t('contracts.entry.subjectHint')}
+      >
         <Input.TextArea rows={4} maxLength={4000} showCount data-testid="entry-subject" />
       </Form.Item>
     </Card>
@@ -89,13 +113,18 @@ function PartiesCard({ seller }: { seller: { name: string; creditCode: string; r
   return (
     <Card title={t('contracts.entry.section.parties')} className="section-card">
       <p data-testid="entry-seller">
-        <strong>{t('contracts.detail.seller')}</strong>：{seller.name} · {seller.creditCode} · {labels.region(seller.regionCode, lang)} ·{' '}
-        {labels.orgType(seller.type, lang)}
+        <strong>{t('contracts.detail.seller')}</strong>：{seller.name} · {seller.creditCode} ·{' '}
+        {labels.region(seller.regionCode, lang)} · {labels.orgType(seller.type, lang)}
         <span className="muted"> — {t('contracts.entry.sellerIsYou')}</span>
       </p>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name={['buyer', 'name']} label={t('contracts.entry.buyerName')} required rules={[zodRule(party.name, t)]}>
+          <Form.Item
+            name={['buyer', 'name']}
+            label={t('contracts.entry.buyerName')}
+            required
+            rules={[zodRule(party.name, t)]}
+          >
             <Input maxLength={100} data-testid="entry-buyer-name" />
           </Form.Item>
         </Col>
@@ -112,13 +141,26 @@ function PartiesCard({ seller }: { seller: { name: string; creditCode: string; r
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name={['buyer', 'regionCode']} label={t('contracts.entry.buyerRegion')} required rules={[zodRule(party.regionCode, t)]}>
+          <Form.Item
+            name={['buyer', 'regionCode']}
+            label={t('contracts.entry.buyerRegion')}
+            required
+            rules={[zodRule(party.regionCode, t)]}
+          >
             <Select data-testid="entry-buyer-region" showSearch optionFilterProp="label" options={regionOptions} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name={['buyer', 'orgType']} label={t('contracts.entry.buyerType')} required rules={[zodRule(party.orgType, t)]}>
-            <Select data-testid="entry-buyer-type" options={orgTypeCodes.map((c) => ({ value: c, label: labels.orgType(c, lang) }))} />
+          <Form.Item
+            name={['buyer', 'orgType']}
+            label={t('contracts.entry.buyerType')}
+            required
+            rules={[zodRule(party.orgType, t)]}
+          >
+            <Select
+              data-testid="entry-buyer-type"
+              options={orgTypeCodes.map((c) => ({ value: c, label: labels.orgType(c, lang) }))}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -135,23 +177,43 @@ function PaymentRows() {
           {fields.map((f) => (
             <Row key={f.key} gutter={8} align="top" data-testid="payment-row">
               <Col xs={24} md={6}>
-                <Form.Item name={[f.name, 'dueOn']} label={t('contracts.entry.dueOn')} required rules={[zodRule(payment.dueOn, t)]}>
+                <Form.Item
+                  name={[f.name, 'dueOn']}
+                  label={t('contracts.entry.dueOn')}
+                  required
+                  rules={[zodRule(payment.dueOn, t)]}
+                >
                   <Input placeholder={DAY} maxLength={10} data-testid={`payment-due-${f.name}`} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={7}>
-                <Form.Item name={[f.name, 'amountYuan']} label={t('contracts.entry.paymentAmount')} required rules={[yuanRule(payment.amountFen, t, true)]}>
+                <Form.Item
+                  name={[f.name, 'amountYuan']}
+                  label={t('contracts.entry.paymentAmount')}
+                  required
+                  rules={[yuanRule(payment.amountFen, t, true)]}
+                >
                   {yuanInput(`payment-amount-${f.name}`)}
                 </Form.Item>
               </Col>
               <Col xs={20} md={9}>
-                <Form.Item name={[f.name, 'note']} label={t('contracts.entry.paymentNote')} rules={[zodRule(payment.note, t)]}>
+                <Form.Item
+                  name={[f.name, 'note']}
+                  label={t('contracts.entry.paymentNote')}
+                  rules={[zodRule(payment.note, t)]}
+                >
                   <Input maxLength={200} placeholder={t('contracts.entry.paymentNotePlaceholder')} />
                 </Form.Item>
               </Col>
               <Col xs={4} md={2}>
                 <Form.Item label=" ">
-                  <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('catalog.form.remove')} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(f.name)}
+                    aria-label={t('catalog.form.remove')}
+                  />
                 </Form.Item>
               </Col>
             </Row>
@@ -173,12 +235,22 @@ function MoneyCard() {
     <Card title={t('contracts.entry.section.money')} className="section-card">
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="amountYuan" label={t('contracts.entry.amount')} required rules={[yuanRule(terms.amountFen, t, true)]}>
+          <Form.Item
+            name="amountYuan"
+            label={t('contracts.entry.amount')}
+            required
+            rules={[yuanRule(terms.amountFen, t, true)]}
+          >
             {yuanInput('entry-amount')}
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="techAmountYuan" label={t('contracts.entry.techAmount')} rules={[yuanRule(terms.techAmountFen, t, false)]} extra={t('contracts.entry.techAmountHint')}>
+          <Form.Item
+            name="techAmountYuan"
+            label={t('contracts.entry.techAmount')}
+            rules={[yuanRule(terms.techAmountFen, t, false)]}
+            extra={t('contracts.entry.techAmountHint')}
+          >
             {yuanInput('entry-tech-amount')}
           </Form.Item>
         </Col>
@@ -220,23 +292,46 @@ function IpCard() {
             {fields.map((f) => (
               <Row key={f.key} gutter={8} align="top" data-testid="ip-row">
                 <Col xs={24} md={6}>
-                  <Form.Item name={[f.name, 'type']} label={t('catalog.field.ipType')} required rules={[zodRule(ip.type, t)]}>
-                    <Select data-testid={`ip-type-${f.name}`} options={ipTypeCodes.map((c) => ({ value: c, label: labels.ip(c, lang) }))} />
+                  <Form.Item
+                    name={[f.name, 'type']}
+                    label={t('catalog.field.ipType')}
+                    required
+                    rules={[zodRule(ip.type, t)]}
+                  >
+                    <Select
+                      data-testid={`ip-type-${f.name}`}
+                      options={ipTypeCodes.map((c) => ({ value: c, label: labels.ip(c, lang) }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={6}>
-                  <Form.Item name={[f.name, 'number']} label={t('catalog.field.ipNumber')} rules={[zodRule(ip.number, t)]}>
+                  <Form.Item
+                    name={[f.name, 'number']}
+                    label={t('catalog.field.ipNumber')}
+                    rules={[zodRule(ip.number, t)]}
+                  >
                     <Input maxLength={50} data-testid={`ip-number-${f.name}`} />
                   </Form.Item>
                 </Col>
                 <Col xs={20} md={10}>
-                  <Form.Item name={[f.name, 'title']} label={t('contracts.entry.ipTitle')} required rules={[zodRule(ip.title, t)]}>
+                  <Form.Item
+                    name={[f.name, 'title']}
+                    label={t('contracts.entry.ipTitle')}
+                    required
+                    rules={[zodRule(ip.title, t)]}
+                  >
                     <Input maxLength={200} data-testid={`ip-title-${f.name}`} />
                   </Form.Item>
                 </Col>
                 <Col xs={4} md={2}>
                   <Form.Item label=" ">
-                    <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('catalog.form.remove')} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(f.name)}
+                      aria-label={t('catalog.form.remove')}
+                    />
                   </Form.Item>
                 </Col>
               </Row>
@@ -271,24 +366,41 @@ function BrokerCard() {
       className="section-card"
       extra={
         <Form.Item name="hasBroker" valuePropName="checked" noStyle>
-          <Switch data-testid="entry-has-broker" checkedChildren={t('contracts.entry.withBroker')} unCheckedChildren={t('contracts.entry.noBroker')} />
+          <Switch
+            data-testid="entry-has-broker"
+            checkedChildren={t('contracts.entry.withBroker')}
+            unCheckedChildren={t('contracts.entry.noBroker')}
+          />
         </Form.Item>
       }
     >
       {hasBroker ? (
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name={['broker', 'name']} label={t('contracts.entry.brokerName')} required rules={[zodRule(broker.name, t)]}>
+            <Form.Item
+              name={['broker', 'name']}
+              label={t('contracts.entry.brokerName')}
+              required
+              rules={[zodRule(broker.name, t)]}
+            >
               <Input maxLength={60} data-testid="entry-broker-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name={['broker', 'certNo']} label={t('contracts.entry.brokerCertNo')} rules={[zodRule(broker.certNo, t)]}>
+            <Form.Item
+              name={['broker', 'certNo']}
+              label={t('contracts.entry.brokerCertNo')}
+              rules={[zodRule(broker.certNo, t)]}
+            >
               <Input maxLength={40} data-testid="entry-broker-cert" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name={['broker', 'commissionYuan']} label={t('contracts.entry.commission')} rules={[yuanRule(broker.commissionFen, t, false)]}>
+            <Form.Item
+              name={['broker', 'commissionYuan']}
+              label={t('contracts.entry.commission')}
+              rules={[yuanRule(broker.commissionFen, t, false)]}
+            >
               {yuanInput('entry-commission')}
             </Form.Item>
           </Col>
@@ -301,7 +413,11 @@ function BrokerCard() {
 }
 
 /** The sections of the paper-contract form (one antd Form, validated field by field with the shared zod schemas). */
-export function PaperContractFields({ seller }: { seller: { name: string; creditCode: string; regionCode: string; type: string } }) {
+export function PaperContractFields({
+  seller,
+}: {
+  seller: { name: string; creditCode: string; regionCode: string; type: string };
+}) {
   return (
     <>
       <SubjectCard />

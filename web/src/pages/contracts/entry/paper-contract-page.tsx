@@ -16,10 +16,19 @@ import '../contracts.css';
 import { ContractsNav } from '../contracts-nav';
 import { useEntryAttemptKey } from './entry-attempt-key';
 import { PaperContractFields } from './paper-contract-fields';
-import { emptyPaperContract, formNameOfTermsPath, paperContractTerms, type PaperContractValues } from './paper-contract-values';
+import {
+  emptyPaperContract,
+  formNameOfTermsPath,
+  paperContractTerms,
+  type PaperContractValues,
+} from './paper-contract-values';
 
 /** The schema's cross-field refines get their own words; other issues the shared zod → i18n mapping. */
-const refineMessages: Record<string, string> = { subType: 'contracts.entry.subTypeMismatch', techAmountFen: 'contracts.entry.techOverAmount', endOn: 'contracts.entry.endBeforeStart' };
+const refineMessages: Record<string, string> = {
+  subType: 'contracts.entry.subTypeMismatch',
+  techAmountFen: 'contracts.entry.techOverAmount',
+  endOn: 'contracts.entry.endBeforeStart',
+};
 function termsIssueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
   const field = String(issue.path[issue.path.length - 1]);
   if (issue.code === 'custom' && refineMessages[field]) return t(refineMessages[field]);
@@ -34,10 +43,14 @@ function Saved({ contract, onAnother }: { contract: ContractDto; onAnother: () =
         status="success"
         data-testid="paper-contract-saved"
         title={t('contracts.entry.saved', { no: contract.contractNo })}
-        subTitle={t(contract.status === 'awaiting_confirmation' ? 'contracts.entry.savedAwaiting' : 'contracts.entry.savedHint')}
+        subTitle={t(
+          contract.status === 'awaiting_confirmation' ? 'contracts.entry.savedAwaiting' : 'contracts.entry.savedHint',
+        )}
         extra={[
           <Link key="open" to={`/contracts/${contract.id}`}>
-            <Button type="primary" data-testid="open-saved-contract">{t('contracts.entry.openSaved')}</Button>
+            <Button type="primary" data-testid="open-saved-contract">
+              {t('contracts.entry.openSaved')}
+            </Button>
           </Link>,
           <Button key="again" onClick={onAnother} data-testid="enter-another">
             {t('contracts.entry.another')}
@@ -75,7 +88,12 @@ export default function PaperContractPage() {
   if (org.isError) return <ErrorResult error={org.error} onRetry={() => void org.refetch()} />;
   const o = org.data;
   const verified = isOrgDetail(o) ? o.verification.status === 'verified' : o.verificationStatus === 'verified';
-  const seller: Party = { name: o.name, creditCode: isOrgDetail(o) ? o.creditCode : '', regionCode: o.regionCode, orgType: o.type };
+  const seller: Party = {
+    name: o.name,
+    creditCode: isOrgDetail(o) ? o.creditCode : '',
+    regionCode: o.regionCode,
+    orgType: o.type,
+  };
 
   const showIssues = (issues: Array<{ path: ReadonlyArray<PropertyKey>; message: string }>) => {
     const byName = new Map<string, { name: (string | number)[]; errors: string[] }>();
@@ -100,14 +118,22 @@ export default function PaperContractPage() {
     }
     // The whole-body parse adds the cross-field rules (sub-type of the category, technology ≤ contract amount, term order).
     const parsed = contractTermsSchema.safeParse(paperContractTerms(values, seller));
-    if (!parsed.success) return showIssues(parsed.error.issues.map((i) => ({ path: i.path, message: termsIssueMessage(i, t) })));
+    if (!parsed.success)
+      return showIssues(parsed.error.issues.map((i) => ({ path: i.path, message: termsIssueMessage(i, t) })));
     try {
       setSaved(await create.mutateAsync({ terms: parsed.data, key: attempt.keyFor(parsed.data) }));
       attempt.finish();
       window.scrollTo({ top: 0 });
     } catch (err) {
-      const details = isApiError(err) && err.code === 'VALIDATION_FAILED' ? err.fieldDetails().filter((d) => d.path) : [];
-      if (details.length) return showIssues(details.map((d) => ({ path: d.path!.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: d.message ?? t('validation.invalid') })));
+      const details =
+        isApiError(err) && err.code === 'VALIDATION_FAILED' ? err.fieldDetails().filter((d) => d.path) : [];
+      if (details.length)
+        return showIssues(
+          details.map((d) => ({
+            path: d.path!.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+            message: d.message ?? t('validation.invalid'),
+          })),
+        );
       setFailure(errorText(err, i18n.language));
     }
   };
@@ -125,7 +151,10 @@ export default function PaperContractPage() {
           }}
         />
       ) : (
-        <Form<PaperContractValues> form={form} layout="vertical" initialValues={emptyPaperContract}
+        <Form<PaperContractValues>
+          form={form}
+          layout="vertical"
+          initialValues={emptyPaperContract}
           scrollToFirstError
           onValuesChange={(changed: Partial<PaperContractValues>) => {
             // A sub-type belongs to its category (the schema's refine): a new category clears it.
@@ -133,11 +162,22 @@ export default function PaperContractPage() {
           }}
           data-testid="paper-contract-form"
         >
-          {!verified && <Alert type="warning" showIcon className="page-alert" title={t('contracts.entry.notVerified')} />}
-          {failure && <Alert type="error" showIcon className="page-alert" title={failure} data-testid="paper-contract-error" />}
+          {!verified && (
+            <Alert type="warning" showIcon className="page-alert" title={t('contracts.entry.notVerified')} />
+          )}
+          {failure && (
+            <Alert type="error" showIcon className="page-alert" title={failure} data-testid="paper-contract-error" />
+          )}
           <PaperContractFields seller={{ ...seller, type: seller.orgType }} />
           <Space className="contract-entry__actions">
-            <Button type="primary" size="large" loading={create.isPending} disabled={!verified} onClick={() => void submit()} data-testid="paper-contract-submit">
+            <Button
+              type="primary"
+              size="large"
+              loading={create.isPending}
+              disabled={!verified}
+              onClick={() => void submit()}
+              data-testid="paper-contract-submit"
+            >
               {t('contracts.entry.submit')}
             </Button>
           </Space>

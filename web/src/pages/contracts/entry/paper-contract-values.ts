@@ -43,17 +43,28 @@ export function paperContractTerms(v: PaperContractValues, seller: Party): Contr
     fieldCode: v.fieldCode,
     subject: v.subject,
     seller,
-    buyer: { name: v.buyer?.name, creditCode: v.buyer?.creditCode?.toUpperCase(), regionCode: v.buyer?.regionCode, orgType: v.buyer?.orgType },
+    buyer: {
+      name: v.buyer?.name,
+      creditCode: v.buyer?.creditCode?.toUpperCase(),
+      regionCode: v.buyer?.regionCode,
+      orgType: v.buyer?.orgType,
+    },
     amountFen: fenOf(v.amountYuan),
     // Left empty, the claimed technology amount is the contract amount (as the import does).
     techAmountFen: blank(v.techAmountYuan) ? fenOf(v.amountYuan) : fenOf(v.techAmountYuan),
-    paymentSchedule: (v.paymentSchedule ?? []).map((p) => ({ dueOn: p.dueOn, amountFen: fenOf(p.amountYuan), note: p.note ?? '' })),
+    paymentSchedule: (v.paymentSchedule ?? []).map((p) => ({
+      dueOn: p.dueOn,
+      amountFen: fenOf(p.amountYuan),
+      note: p.note ?? '',
+    })),
     signedOn: v.signedOn,
     startOn: v.startOn,
     endOn: v.endOn,
     ip: (v.ip ?? []).map((i) => ({ type: i.type, number: i.number ?? '', title: i.title })),
     exclusivity: v.category === 'license' ? (v.exclusivity ?? null) : null,
-    broker: v.hasBroker ? { name: v.broker?.name, certNo: v.broker?.certNo ?? '', commissionFen: fenOf(v.broker?.commissionYuan) ?? 0 } : null,
+    broker: v.hasBroker
+      ? { name: v.broker?.name, certNo: v.broker?.certNo ?? '', commissionFen: fenOf(v.broker?.commissionYuan) ?? 0 }
+      : null,
   } as ContractTermsInput;
 }
 
@@ -62,7 +73,11 @@ type NamePath = (string | number)[];
 export function formNameOfTermsPath(path: ReadonlyArray<PropertyKey>): NamePath {
   const parts = path.map((p) => (typeof p === 'number' ? p : String(p))).filter((p) => p !== 'terms');
   const last = parts[parts.length - 1];
-  const renamed: Record<string, string> = { amountFen: 'amountYuan', techAmountFen: 'techAmountYuan', commissionFen: 'commissionYuan' };
+  const renamed: Record<string, string> = {
+    amountFen: 'amountYuan',
+    techAmountFen: 'techAmountYuan',
+    commissionFen: 'commissionYuan',
+  };
   if (typeof last === 'string' && renamed[last]) parts[parts.length - 1] = renamed[last];
   return parts;
 }

@@ -24,7 +24,15 @@ function JobFooter({ job }: { job: ImportJobDto }) {
   const before = importedBefore(job);
   return (
     <>
-      {before > 0 && <Alert type="info" showIcon className="page-alert" title={t('contracts.import.again', { n: before })} data-testid="contract-import-again" />}
+      {before > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          className="page-alert"
+          title={t('contracts.import.again', { n: before })}
+          data-testid="contract-import-again"
+        />
+      )}
       <Link to="/contracts">
         <Button>{t('contracts.import.toList')}</Button>
       </Link>
@@ -72,17 +80,43 @@ export default function ContractImportPage() {
         titleKey="contracts.import.title"
         subtitle={t('contracts.import.subtitle')}
         extra={
-          <Button icon={<DownloadOutlined />} href={CONTRACT_IMPORT_TEMPLATE_URL} download data-testid="contract-import-template">
+          <Button
+            icon={<DownloadOutlined />}
+            href={CONTRACT_IMPORT_TEMPLATE_URL}
+            download
+            data-testid="contract-import-template"
+          >
             {t('contracts.import.template')}
           </Button>
         }
       />
       <ContractsNav active="import" />
       <Card className="section-card">
-        <ImportDropzone text={t('catalog.import.dragger')} hint={t('contracts.import.hint')} disabled={start.isPending} onFile={upload} uploadPercent={uploadPercent} />
-        {start.isError && <Alert type="error" showIcon className="page-alert" title={errorText(start.error, i18n.language)} data-testid="contract-import-error" />}
+        <ImportDropzone
+          text={t('catalog.import.dragger')}
+          hint={t('contracts.import.hint')}
+          disabled={start.isPending}
+          onFile={upload}
+          uploadPercent={uploadPercent}
+        />
+        {start.isError && (
+          <Alert
+            type="error"
+            showIcon
+            className="page-alert"
+            title={errorText(start.error, i18n.language)}
+            data-testid="contract-import-error"
+          />
+        )}
       </Card>
-      {jobId && <ImportJobCard id={jobId} titleLabel={t('contracts.list.name')} linkOf={(r) => (r.id ? `/contracts/${r.id}` : undefined)} footer={(job) => <JobFooter job={job} />} />}
+      {jobId && (
+        <ImportJobCard
+          id={jobId}
+          titleLabel={t('contracts.list.name')}
+          linkOf={(r) => (r.id ? `/contracts/${r.id}` : undefined)}
+          footer={(job) => <JobFooter job={job} />}
+        />
+      )}
       <RecentImportsCard kind="contract" onView={(id) => setSp({ job: id })} />
     </div>
   );
