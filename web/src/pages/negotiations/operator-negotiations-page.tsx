@@ -3,7 +3,13 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { brokerFilters, negotiationStatuses, type BrokerFilter, type NegotiationStatus, type OperatorNegotiationDto } from '@shared/negotiation-events';
+import {
+  brokerFilters,
+  negotiationStatuses,
+  type BrokerFilter,
+  type NegotiationStatus,
+  type OperatorNegotiationDto,
+} from '@shared/negotiation-events';
 import { useMe } from '../../api/auth';
 import { errorText } from '../../api/client';
 import { useAssignBroker, useBrokers, useOperatorNegotiations } from '../../api/negotiations';
@@ -53,9 +59,19 @@ function AssignBroker({ room }: { room: OperatorNegotiationDto }) {
         value={brokerId}
         onChange={setBrokerId}
         data-testid="assign-broker-select"
-        options={(brokers.data ?? []).map((b) => ({ value: b.id, label: `${b.name}${b.agency ? `（${b.agency}）` : ''}` }))}
+        options={(brokers.data ?? []).map((b) => ({
+          value: b.id,
+          label: `${b.name}${b.agency ? `（${b.agency}）` : ''}`,
+        }))}
       />
-      <Button size="small" type="primary" disabled={!brokerId} loading={assign.isPending} onClick={submit} data-testid="assign-broker-submit">
+      <Button
+        size="small"
+        type="primary"
+        disabled={!brokerId}
+        loading={assign.isPending}
+        onClick={submit}
+        data-testid="assign-broker-submit"
+      >
         {t('negotiation.operator.assign')}
       </Button>
     </Space.Compact>
@@ -75,17 +91,29 @@ export default function OperatorNegotiationsPage() {
   const filters = readFilters(sp);
   const rooms = useOperatorNegotiations({ ...filters, pageSize: PAGE_SIZE });
   const set = (next: Partial<Filters>) => {
-    const merged: Filters = { ...filters, page: 1, ...next };
+    // From the address as it is now, not from this render's filters: a navigation is committed in a
+    // transition, so two changes in quick succession (status, then broker) would otherwise drop the first.
+    const merged: Filters = { ...readFilters(new URLSearchParams(window.location.search)), page: 1, ...next };
     const out = new URLSearchParams();
-    for (const [k, v] of Object.entries(merged)) if (v !== undefined && !(k === 'page' && v === 1)) out.set(k, String(v));
+    for (const [k, v] of Object.entries(merged))
+      if (v !== undefined && !(k === 'page' && v === 1)) out.set(k, String(v));
     setSp(out);
   };
   const everywhere = !!me.data && (me.data.roles.includes('admin') || me.data.operatorSubmarkets.includes('HUB'));
   const submarkets = everywhere ? labels.tax.submarkets.map((s) => s.code) : (me.data?.operatorSubmarkets ?? []);
 
   const columns: TableProps<OperatorNegotiationDto>['columns'] = [
-    { title: t('negotiation.operator.room'), key: 'title', render: (_, n) => <Link to={`/negotiations/${n.id}`}>{n.title}</Link> },
-    { title: t('negotiation.operator.submarket'), key: 'submarket', width: 130, render: (_, n) => labels.submarket(n.submarketCode) },
+    {
+      title: t('negotiation.operator.room'),
+      key: 'title',
+      render: (_, n) => <Link to={`/negotiations/${n.id}`}>{n.title}</Link>,
+    },
+    {
+      title: t('negotiation.operator.submarket'),
+      key: 'submarket',
+      width: 130,
+      render: (_, n) => labels.submarket(n.submarketCode),
+    },
     {
       title: t('negotiation.operator.status'),
       key: 'status',
@@ -102,8 +130,12 @@ export default function OperatorNegotiationsPage() {
       key: 'parties',
       render: (_, n) => (
         <Space direction="vertical" size={0}>
-          <span>{t('negotiation.side.buyer')}：{n.buyer.name}</span>
-          <span>{t('negotiation.side.seller')}：{n.seller.name}</span>
+          <span>
+            {t('negotiation.side.buyer')}：{n.buyer.name}
+          </span>
+          <span>
+            {t('negotiation.side.seller')}：{n.seller.name}
+          </span>
         </Space>
       ),
     },
@@ -141,7 +173,8 @@ export default function OperatorNegotiationsPage() {
       title: t('negotiation.operator.actions'),
       key: 'actions',
       width: 260,
-      render: (_, n) => (n.status === 'open' && !n.brokers.some((b) => b.status !== 'declined') ? <AssignBroker room={n} /> : null),
+      render: (_, n) =>
+        n.status === 'open' && !n.brokers.some((b) => b.status !== 'declined') ? <AssignBroker room={n} /> : null,
     },
   ];
 
