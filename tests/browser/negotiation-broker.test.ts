@@ -273,11 +273,15 @@ test('when an operator lists the rooms of their sub-market, then they filter by 
     page.getByTestId('operator-negotiations').locator('[data-testid="filter-status"]').locator('..'),
     '洽谈中',
   );
+  // Each filter is in the address before the next step: the rows alone cannot tell (the same two rooms are
+  // open and without a broker), and a step taken before the page has the filter races it.
+  await page.waitForURL((u) => u.searchParams.get('status') === 'open');
   await choose(
     page,
     page.getByTestId('operator-negotiations').locator('[data-testid="filter-broker"]').locator('..'),
     '无经纪人',
   );
+  await page.waitForURL((u) => u.searchParams.get('status') === 'open' && u.searchParams.get('broker') === 'none');
   await eventually('the list filtered to open rooms without a broker shows the waiting and idle rooms', rowIds, (ids) =>
     expect([...ids].sort()).toEqual([waiting, idle].sort()),
   );
@@ -317,6 +321,7 @@ test('when an operator lists the rooms of their sub-market, then they filter by 
     page.getByTestId('operator-negotiations').locator('[data-testid="filter-broker"]').locator('..'),
     '待经纪人答复',
   );
+  await page.waitForURL((u) => u.searchParams.get('broker') === 'pending');
   await eventually('the list filtered to rooms waiting for the broker shows the assigned room', rowIds, (ids) =>
     expect(ids).toEqual([waiting]),
   );

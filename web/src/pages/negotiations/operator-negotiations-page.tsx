@@ -91,7 +91,9 @@ export default function OperatorNegotiationsPage() {
   const filters = readFilters(sp);
   const rooms = useOperatorNegotiations({ ...filters, pageSize: PAGE_SIZE });
   const set = (next: Partial<Filters>) => {
-    const merged: Filters = { ...filters, page: 1, ...next };
+    // From the address as it is now, not from this render's filters: a navigation is committed in a
+    // transition, so two changes in quick succession (status, then broker) would otherwise drop the first.
+    const merged: Filters = { ...readFilters(new URLSearchParams(window.location.search)), page: 1, ...next };
     const out = new URLSearchParams();
     for (const [k, v] of Object.entries(merged))
       if (v !== undefined && !(k === 'page' && v === 1)) out.set(k, String(v));
