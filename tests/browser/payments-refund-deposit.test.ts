@@ -23,7 +23,15 @@ import {
 } from '../../api/src/modules/payments/testing/payment-fixtures';
 import { files, needBody, publish } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { clickNav, eventually, launchBrowser, screenshot, signedInPage, text } from '../support/browser';
+import {
+  clickNav,
+  clickWhenStill,
+  eventually,
+  launchBrowser,
+  screenshot,
+  signedInPage,
+  text,
+} from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -161,7 +169,8 @@ test('finance refunds a paid payment with a reason; one already paid out to the 
 
   await finance.getByTestId(`refund-${refundable}`).click();
   expect(await text(finance.getByTestId('refund-amount'))).toBe('¥150,000.00');
-  await finance.getByTestId('refund-submit').click();
+  // The dialog zooms in: a click before it stands still can land beside the button (seen once in CI).
+  await clickWhenStill(finance, finance.getByTestId('refund-submit'));
   await finance.getByText('请填写退款原因（2–500 个字）').waitFor();
   expect((await app.models.Payment.findById(refundable).lean<PaymentRecord>())!.status).toBe('succeeded');
   await finance.getByTestId('refund-reason').fill('合同双方协商解除第四季度提成');
@@ -266,7 +275,8 @@ test('a solver asks for its challenge deposit, pays it by bank transfer, finance
   );
   await screenshot(finance, 'payments-finance-deposits');
   await finance.getByTestId(`release-${deposit._id}`).click();
-  await finance.getByTestId('deposit-decision-submit').click();
+  // The dialog zooms in: a click before it stands still can land beside the button (seen once in CI).
+  await clickWhenStill(finance, finance.getByTestId('deposit-decision-submit'));
   await finance.getByText('请填写原因（2–500 个字）').waitFor();
   expect(await app.models.Journal.countDocuments({ _id: `deposit_release:${deposit._id}` })).toBe(0);
   await finance.getByTestId('deposit-reason').fill('揭榜结束未中榜，退还保证金');
