@@ -32,7 +32,9 @@ export async function runSyncLagBench(opts: { writesPerSecond: number; seconds: 
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  api.on('exit', (code, signal) => console.error(`[sync bench] the API process exited (code ${code}, signal ${signal})`));
+  api.on('exit', (code, signal) =>
+    console.error(`[sync bench] the API process exited (code ${code}, signal ${signal})`),
+  );
   const url = `http://127.0.0.1:${port}`;
   const call = async (method: string, p: string, token: string, body?: unknown) => {
     const res = await fetch(url + p, {
