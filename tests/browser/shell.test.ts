@@ -164,6 +164,20 @@ describe('shell in a real browser', () => {
     await pickOption(page, 'type', '企业');
     await page.locator('#creditCode').fill(applicant.creditCode.toLowerCase()); // the form upper-cases it
     await pickOption(page, 'regionCode', '大连市', '大连');
+    // The credit code is validated with a 300 ms debounce: submit once that validation has run and passed, so the
+    // click cannot meet a field still 'validating' (a CI run once scrolled to it and sent nothing).
+    await eventually(
+      'the credit code field has finished validating without an error',
+      () =>
+        page
+          .locator('.ant-form-item', { has: page.locator('#creditCode') })
+          .first()
+          .getAttribute('class'),
+      (cls) => {
+        expect(cls).not.toContain('ant-form-item-is-validating');
+        expect(cls).not.toContain('ant-form-item-has-error');
+      },
+    );
     // The API's answer first, so a refusal shows up as its error instead of a navigation timeout.
     const [created] = await Promise.all([
       page.waitForResponse((r) => new URL(r.url()).pathname === '/api/orgs' && r.request().method() === 'POST'),
