@@ -114,8 +114,8 @@ export const errorCatalog = {
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
   DATABASE_UNAVAILABLE: {
     status: 503,
-    zh: '数据库暂时不可用，请稍后重试（本次操作未生效）',
-    en: 'The database is unavailable; try again shortly (nothing was changed)',
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is unavailable; try again shortly',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const;
