@@ -38,6 +38,8 @@ export const envSchema = z.object({
     .max(24 * 90)
     .default(24 * 7),
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** Log every database command slower than this many ms (0: off), like MongoDB's own `slowms`. */
+  DB_SLOW_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   /** Default: true in production, false otherwise. */
   COOKIE_SECURE: bool.optional(),
   LOGIN_IP_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(30),

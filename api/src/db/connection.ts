@@ -25,7 +25,9 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     dbName: config.MONGODB_DB,
     serverSelectionTimeoutMS: 10_000,
     maxPoolSize: poolSizeFor(embedded?.kind),
+    monitorCommands: config.DB_SLOW_MS > 0,
   });
+  if (config.DB_SLOW_MS > 0) logSlowCommands(connection, config.DB_SLOW_MS, logger);
   try {
     await connection.asPromise();
   } catch (err) {
@@ -59,6 +61,28 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
  */
 export function poolSizeFor(kind: string | undefined): number {
   return kind === 'ferretdb' ? 1 : kind === 'mongo-java-server' ? 10 : 20;
+}
+
+/**
+ * `DB_SLOW_MS`: one warn line per command slower than the threshold, naming the command, its collection and
+ * the time the server took, so a slow page can be traced to the queries behind it without a profiler.
+ */
+function logSlowCommands(connection: mongoose.Connection, slowMs: number, logger: Logger): void {
+  const started = new Map<number, { name: string; collection: unknown; keys: string[] }>();
+  const client = connection.getClient();
+  client.on('commandStarted', (e) => {
+    const cmd = e.command as Record<string, unknown>;
+    const filter = (cmd.filter ?? cmd.query ?? (cmd.updates as Array<{ q: object }> | undefined)?.[0]?.q) as
+      Record<string, unknown> | undefined;
+    started.set(e.requestId, { name: e.commandName, collection: cmd[e.commandName], keys: Object.keys(filter ?? {}) });
+  });
+  const done = (e: { requestId: number; duration: number }, failed: boolean) => {
+    const s = started.get(e.requestId);
+    started.delete(e.requestId);
+    if (s && e.duration >= slowMs) logger.warn({ db: { ...s, ms: e.duration, failed } }, 'slow database command');
+  };
+  client.on('commandSucceeded', (e) => done(e, false));
+  client.on('commandFailed', (e) => done(e, true));
 }
 
 /** The URI without its password, for messages. */

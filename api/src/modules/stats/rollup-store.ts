@@ -1,46 +1,57 @@
 import { mongo, type Connection } from 'mongoose';
 
+type AnyBulkWriteOperation<T extends object> = mongo.AnyBulkWriteOperation<T>;
+
 type Cells = Record<string, Record<string, number>>;
-const PREFIX = 'stats_r_';
+type CellDoc = { _id: string } & Record<string, unknown>;
+const PREFIX = 'stats_cell_';
+/** Collections of the previous layout (one wide document per dimension and year); their presence means rebuild. */
+const LEGACY_PREFIX = 'stats_r_';
+const VERSION = `${PREFIX}version`;
 
 /**
  * Every count and amount is written as a BSON double. The driver sends a JS integer below 2^31 as int32, and
- * FerretDB v1 adds two int32s in 32 bits: `$inc` of 500,000,000 on 2,000,000,000 stored −1,794,967,296
- * (MongoDB would widen to int64). A cell of 分 passes 2^31 at 2,147万元 — one city's month — so the
- * rollups lost 2^32 whenever an increment crossed it (the tally bench's differing answers). Doubles are
- * exact for integers up to 2^53 分 (90万亿元) on every server.
+ * FerretDB v1 adds two int32s in 32 bits (MongoDB would widen to int64): a cell of 分 passes 2^31 at 2,147万元.
+ * Doubles are exact for integers up to 2^53 分 (90万亿元) on every server.
  */
 const asDouble = (v: number) => new mongo.Double(v);
 const doubles = (fields: Record<string, number>) =>
   Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, asDouble(v)]));
 
 /**
- * Where the rollups live: one collection per (dimension, year), holding a single document `cells` with one
- * entry per (seller region, value, month). A dashboard query reads one or two such documents.
+ * Where the rollups live: one collection per (dimension, year), one small document per cell (seller region,
+ * value, month) holding that cell's sums. A dashboard query reads a whole collection (no filter, so no index
+ * is needed on any server); a contract's change `$inc`s the few cells it moves, one bulk write per collection.
  *
- * Why so: FerretDB v1 on SQLite answers even an `_id` lookup by scanning the collection's JSON (measured:
- * a 48 KB document took 100 ms to fetch from a 10 MB collection, 3 ms from a collection of small rows), so
- * the cost of a read follows the bytes of its collection. With a collection per (dimension, year) a read
- * costs the size of the one document it wants; the cells are bounded by regions × values × 12 months and do
- * not grow with the number of contracts. On MongoDB the layout is simply one `_id` lookup per year.
+ * Why so: the previous layout kept a (dimension, year) in one wide document, and mongo-java-server rewrites a
+ * document whole on every `$inc` — measured on the journey bench, the twelve wide documents a registration
+ * decision touches were the bulk of its 237 ms p50 — and every write bumped one version counter per
+ * document in a single collection, which the server serialises. Now a write touches small documents and bumps
+ * one counter once.
  *
- * Reads are cached per process and revalidated on every read against a version counter per (dimension,
- * year) kept in a small collection of its own; every write $incs the counter after its $inc of the cells,
- * so any api instance sees a change on its next read. The writer applies its own delta to its cached
- * copy when the counter shows no other write came between (version = cached + 1), so the instance that
- * registered a contract answers the dashboard from memory right after; otherwise it drops the copy. A
- * reader that caught the cells between a write's two steps re-reads them at the next version.
+ * Reads are cached per process and revalidated on every read against that one version counter, so any api
+ * instance sees another's write on its next read. A writer whose bump shows no other write came between
+ * (version = cached + 1) applies its own delta to its cached copies, so the instance that registered a contract
+ * answers the dashboard from memory right after; otherwise it drops them. A read that overlaps one of this
+ * process's own writes is not cached (it may hold the write's cells under the version before its bump, and
+ * the writer would then apply the delta a second time); a read that overlaps another instance's write caches
+ * a superset under the old version, which that write's bump then invalidates.
  */
 export class RollupStore {
   private readonly cache = new Map<string, { version: number; cells: Cells }>();
+  private writing = 0;
+  private writes = 0;
   constructor(private readonly conn: Connection) {}
 
   private get versions() {
-    return this.conn.db!.collection<{ _id: string; n: number }>(`${PREFIX}versions`);
+    return this.conn.db!.collection<{ _id: string; n: number }>(VERSION);
   }
-  private async bump(dim: string, year: number): Promise<number> {
+  private async version(): Promise<number> {
+    return (await this.versions.findOne({ _id: 'all' }))?.n ?? 0;
+  }
+  private async bump(): Promise<number> {
     const doc = await this.versions.findOneAndUpdate(
-      { _id: `${dim}|${year}` },
+      { _id: 'all' },
       { $inc: { n: 1 } },
       { upsert: true, returnDocument: 'after' },
     );
@@ -48,73 +59,110 @@ export class RollupStore {
   }
 
   private coll(dim: string, year: number) {
-    return this.conn.db!.collection<{ _id: string; cells: Cells }>(`${PREFIX}${dim}_${year}`);
+    return this.conn.db!.collection<CellDoc>(`${PREFIX}${dim}_${year}`);
   }
 
   async read(dim: string, year: number): Promise<Cells> {
     const key = `${dim}|${year}`;
-    const version = (await this.versions.findOne({ _id: key }))?.n ?? 0;
+    const writesBefore = this.writes;
+    const version = await this.version();
     const hit = this.cache.get(key);
     if (hit && hit.version === version) return hit.cells;
-    const cells = (await this.coll(dim, year).findOne({ _id: 'cells' }))?.cells ?? {};
-    this.cache.set(key, { version, cells });
+    const cells: Cells = {};
+    for (const { _id, ...fields } of await this.coll(dim, year).find({}).toArray()) {
+      cells[_id] = fields as Record<string, number>;
+    }
+    if (this.writing === 0 && this.writes === writesBefore) this.cache.set(key, { version, cells });
     return cells;
   }
 
   /**
-   * `$inc` of `cells.<cell>.<field>` paths, one upsert per (dimension, year). The (dimension, year) documents
-   * are independent — each has its own collection, counter and cache entry — so they are written side by
-   * side over the pool: a contract touches ~12 of them, and one after another that was ~24 sequential round
-   * trips inside every signature, filing and registration decision. Within one document the order (cells,
-   * then its counter) is kept.
+   * `$inc` of `cells.<cell>.<field>` paths per (dimension, year): one unordered bulk of cell upserts per
+   * collection, the collections side by side over the pool, then one version bump for the whole change.
    */
   async inc(docs: Map<string, { dim: string; year: number; inc: Record<string, number> }>): Promise<void> {
-    await Promise.all(
-      [...docs.values()].map(async (d) => {
-        if (!Object.keys(d.inc).length) return;
-        await this.coll(d.dim, d.year).updateOne({ _id: 'cells' }, { $inc: doubles(d.inc) as never }, { upsert: true });
-        const key = `${d.dim}|${d.year}`;
-        const version = await this.bump(d.dim, d.year);
-        const hit = this.cache.get(key);
-        if (hit && hit.version === version - 1) this.cache.set(key, { version, cells: applyInc(hit.cells, d.inc) });
-        else this.cache.delete(key);
-      }),
-    );
+    const changes = [...docs.values()].filter((d) => Object.keys(d.inc).length > 0);
+    if (changes.length === 0) return;
+    this.writing++;
+    this.writes++;
+    try {
+      await Promise.all(changes.map((d) => this.coll(d.dim, d.year).bulkWrite(cellUpdates(d.inc), { ordered: false })));
+      const version = await this.bump();
+      for (const [key, hit] of this.cache) {
+        const change = changes.find((d) => `${d.dim}|${d.year}` === key);
+        if (hit.version !== version - 1) this.cache.delete(key);
+        else this.cache.set(key, { version, cells: change ? applyInc(hit.cells, change.inc) : hit.cells });
+      }
+    } finally {
+      this.writing--;
+    }
   }
 
   async insert(docs: Array<{ dim: string; year: number; cells: Cells }>): Promise<void> {
-    for (const d of docs) {
-      const cells = Object.fromEntries(Object.entries(d.cells).map(([cell, fields]) => [cell, doubles(fields)]));
-      await this.coll(d.dim, d.year).insertOne({ _id: 'cells', cells: cells as unknown as Cells });
-      await this.bump(d.dim, d.year);
-      this.cache.delete(`${d.dim}|${d.year}`);
+    this.writing++;
+    this.writes++;
+    try {
+      for (const d of docs) {
+        const rows = Object.entries(d.cells).map(([cell, fields]) => ({ _id: cell, ...doubles(fields) }));
+        for (let i = 0; i < rows.length; i += 1_000) {
+          await this.coll(d.dim, d.year).insertMany(rows.slice(i, i + 1_000), { ordered: false });
+        }
+      }
+      await this.bump();
+      this.cache.clear();
+    } finally {
+      this.writing--;
     }
   }
 
   async isEmpty(): Promise<boolean> {
-    return (await this.names()).length === 0;
+    return (await this.names(PREFIX)).length === 0;
+  }
+
+  /** True while collections of the previous wide-document layout exist: the tally must be rebuilt once. */
+  async hasLegacyLayout(): Promise<boolean> {
+    return (await this.names(LEGACY_PREFIX)).length > 0;
   }
 
   async clear(): Promise<void> {
-    for (const name of await this.names()) await this.conn.db!.dropCollection(name);
+    for (const name of [...(await this.names(PREFIX)), ...(await this.names(LEGACY_PREFIX))]) {
+      await this.conn.db!.dropCollection(name);
+    }
     this.cache.clear();
   }
 
-  private async names(): Promise<string[]> {
-    // The version counters stay (and keep counting) so no instance's cached copy matches a rebuilt table.
+  private async names(prefix: string): Promise<string[]> {
+    // The version counter stays (and keeps counting) so no instance's cached copy matches a rebuilt table.
     return (await this.conn.db!.listCollections({}, { nameOnly: true }).toArray())
       .map((c) => c.name)
-      .filter((n) => n.startsWith(PREFIX) && n !== `${PREFIX}versions`);
+      .filter((n) => n.startsWith(prefix) && n !== VERSION);
   }
+}
+
+/** `cells.<cell>.<field>` increments as one upsert per cell. */
+function cellUpdates(inc: Record<string, number>): AnyBulkWriteOperation<CellDoc>[] {
+  const byCell = new Map<string, Record<string, number>>();
+  for (const [path, v] of Object.entries(inc)) {
+    const { cell, field } = splitPath(path);
+    const fields = byCell.get(cell) ?? {};
+    fields[field] = (fields[field] ?? 0) + v;
+    byCell.set(cell, fields);
+  }
+  return [...byCell].map(([cell, fields]) => ({
+    updateOne: { filter: { _id: cell }, update: { $inc: doubles(fields) as never }, upsert: true },
+  }));
+}
+
+function splitPath(path: string): { cell: string; field: string } {
+  const cut = path.lastIndexOf('.');
+  return { cell: path.slice('cells.'.length, cut), field: path.slice(cut + 1) };
 }
 
 /** The cells after `$inc` of `cells.<cell>.<field>` paths: a new object (readers may hold the old one). */
 function applyInc(cells: Cells, inc: Record<string, number>): Cells {
   const next: Cells = { ...cells };
   for (const [path, v] of Object.entries(inc)) {
-    const cut = path.lastIndexOf('.');
-    const cell = path.slice('cells.'.length, cut);
-    const field = path.slice(cut + 1);
+    const { cell, field } = splitPath(path);
     const row = (next[cell] = next[cell] === cells[cell] ? { ...cells[cell] } : next[cell]);
     row[field] = (row[field] ?? 0) + v;
   }

@@ -225,7 +225,9 @@ export class StatsService {
     return this.warming;
   }
 
+  /** An update interrupted mid-way, or rollups still in the previous wide-document layout. */
   async needsRebuild(): Promise<boolean> {
+    if (await this.store.hasLegacyLayout()) return true;
     return (await this.models.Contract.countDocuments({ 'stats.pending': true })) > 0;
   }
 
