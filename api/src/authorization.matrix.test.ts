@@ -51,6 +51,35 @@ describe('auth', () => {
     expect(wrong.status).toBe(401);
   });
 
+  test('when anyone asks for a password reset, then the answer is the same for every caller and only the link sets a password', async () => {
+    cover('POST', '/api/auth/password-reset');
+    cover('POST', '/api/auth/password-reset/confirm');
+    // Every caller asking for the owner's link gets 202; only the owner is mailed (password-reset.test.ts).
+    for (const who of [undefined, cast.other, cast.owner, cast.official]) {
+      const res = await app.http('POST', '/api/auth/password-reset', {
+        token: who?.token,
+        body: { email: cast.owner.email },
+      });
+      expect(res.status).toBe(202);
+    }
+    const stored = await app.models.PasswordReset.find({ userId: cast.owner.user._id }).lean();
+    expect(stored.length).toBeGreaterThan(0);
+    // Nobody, signed in or not, sets a password without the token of the link.
+    for (const who of [undefined, cast.other, cast.owner, cast.official]) {
+      const res = await app.http('POST', '/api/auth/password-reset/confirm', {
+        token: who?.token,
+        body: { token: 'A'.repeat(43), password: 'Hijacked2027' },
+      });
+      expect(res.status).toBe(410);
+    }
+    const login = await app.http('POST', '/api/auth/login', {
+      body: { email: cast.owner.email, password: 'Passw0rd-test' },
+    });
+    expect(login.status).toBe(200);
+    // Sign-in sessions of the owner were not touched by any of this.
+    expect((await app.http('GET', '/api/auth/me', { token: cast.owner.token })).status).toBe(200);
+  });
+
   test('when GET /api/auth/me, then anonymous is 401 and each user sees only themself', async () => {
     cover('GET', '/api/auth/me');
     expect((await app.http('GET', '/api/auth/me')).status).toBe(401);

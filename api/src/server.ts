@@ -88,6 +88,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const contracts = new ContractsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
+  auth.useMail(mail);
   const notifications = new NotificationsService(models, engine, matches);
   const orgs = new OrgsService(models, audit, auth);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).

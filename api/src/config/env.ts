@@ -99,6 +99,13 @@ export const envSchema = z.object({
   MAIL_DIR: z.string().optional(),
   MAIL_FROM: z.string().min(3).max(200).default('东北科技大市场 <noreply@nekj.example.cn>'),
   /** How often the outbox looks for messages stored by other instances and retries whose backoff ran out. */
+  /** Minutes a password-reset link (忘记密码) stays valid; it works once. */
+  PASSWORD_RESET_TTL_MIN: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   MAIL_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
   /** Where Stripe Connect onboarding returns to (the web app's payments page). */
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),

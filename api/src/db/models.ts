@@ -18,6 +18,7 @@ import { mailOutboxSchema, type MailOutboxRecord } from '../modules/mail/mail.mo
 import { notificationSchema, savedSearchSchema } from '../modules/notifications/notification.model';
 import { lockSchema } from '../modules/search/lock.model';
 import { loginFailureSchema } from '../modules/auth/login-failure.model';
+import { passwordResetSchema, type PasswordResetRecord } from '../modules/auth/password-reset.model';
 import { sessionSchema } from '../modules/auth/session.model';
 import { invitationSchema } from '../modules/orgs/invitation.model';
 import { orgSchema } from '../modules/orgs/org.model';
@@ -38,6 +39,7 @@ export function createModels(conn: Connection) {
     User: conn.model('User', userSchema),
     Session: conn.model('Session', sessionSchema),
     LoginFailure: conn.model('LoginFailure', loginFailureSchema),
+    PasswordReset: conn.model<PasswordResetRecord>('PasswordReset', passwordResetSchema),
     Org: conn.model('Org', orgSchema),
     Invitation: conn.model('Invitation', invitationSchema),
     Submarket: conn.model('Submarket', submarketSchema),

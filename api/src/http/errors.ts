@@ -24,6 +24,11 @@ export const errorCatalog = {
     zh: '机构至少需要一名管理员，请先指定其他管理员',
     en: 'An organisation needs at least one admin; make someone else admin first',
   },
+  RESET_LINK_INVALID: {
+    status: 410,
+    zh: '重置密码链接无效、已使用或已过期，请重新申请',
+    en: 'This password-reset link is invalid, used or expired; ask for a new one',
+  },
   INVITATION_EXPIRED: { status: 410, zh: '邀请已过期或已失效', en: 'The invitation has expired or is no longer valid' },
   INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'Not allowed in the current state' },
   EDIT_CONFLICT: {

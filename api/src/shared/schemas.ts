@@ -31,6 +31,14 @@ export const loginBody = z.strictObject({
 });
 export type LoginBody = z.infer<typeof loginBody>;
 
+/** 忘记密码: the address to send a one-time link to. */
+export const passwordResetRequestBody = z.strictObject({ email: emailSchema });
+/** The token from the link and the new password. */
+export const passwordResetConfirmBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a reset token'),
+  password: passwordSchema,
+});
+
 export const creditCodeSchema = z
   .string()
   .trim()

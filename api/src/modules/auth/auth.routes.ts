@@ -3,7 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute } from '../../http/route';
-import { loginBody, registerBody } from '../../shared/schemas';
+import { loginBody, passwordResetConfirmBody, passwordResetRequestBody, registerBody } from '../../shared/schemas';
 import { presentUser } from '../users/users.presenter';
 import { SESSION_COOKIE } from './auth.middleware';
 
@@ -75,6 +75,43 @@ export function authRoutes(ctx: AppContext): Router {
     async ({ req, res }) => {
       await services.auth.logout(req.auth!.sessionId);
       res.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { ok: true };
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/auth/password-reset',
+      summary: '忘记密码：发送一次性重置链接 Forgot password: e-mail a one-time link',
+      tags: ['auth'],
+      auth: 'public',
+      body: passwordResetRequestBody,
+      status: 202,
+      before: [perIp],
+    },
+    async ({ body, req }) => {
+      await services.auth.requestPasswordReset(body.email, { ip: req.ip });
+      return { ok: true };
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/auth/password-reset/confirm',
+      summary: '用重置链接设置新密码 Set a new password with the link',
+      tags: ['auth'],
+      auth: 'public',
+      body: passwordResetConfirmBody,
+      before: [perIp],
+    },
+    async ({ body }) => {
+      await services.auth.resetPassword(body.token, body.password);
       return { ok: true };
     },
   );

@@ -6,7 +6,9 @@ import { AppError } from '../../http/errors';
 import type { LoginBody, RegisterBody } from '../../shared/schemas';
 import type { UserRecord } from '../users/user.model';
 import type { AuthUser } from './auth.types';
+import type { MailOutbox } from '../mail/mail-outbox';
 import { LoginLockout } from './login-lockout';
+import { PasswordResets } from './password-reset';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -42,6 +44,7 @@ export class AuthService {
    */
   private readonly cache: LRUCache<string, Resolved>;
   readonly lockout: LoginLockout;
+  private resets: PasswordResets | null = null;
 
   constructor(
     private readonly models: Models,
@@ -67,6 +70,33 @@ export class AuthService {
       if ((err as { code?: number }).code === 11000) throw new AppError('EMAIL_TAKEN');
       throw err;
     }
+  }
+
+  /** Password reset sends its link through the outbox, which is built after this service. */
+  useMail(mail: MailOutbox): void {
+    this.resets = new PasswordResets(
+      this.models.User,
+      this.models.PasswordReset,
+      mail,
+      { ttlMinutes: this.config.PASSWORD_RESET_TTL_MIN, publicBaseUrl: this.config.PUBLIC_BASE_URL },
+      async (user) => {
+        await this.endUser(String(user._id));
+        await this.lockout.unlock(user.email);
+      },
+    );
+  }
+
+  private get passwordResets(): PasswordResets {
+    if (!this.resets) throw new Error('password reset needs the mail outbox (AuthService.useMail)');
+    return this.resets;
+  }
+
+  requestPasswordReset(email: string, meta: { ip?: string }): Promise<void> {
+    return this.passwordResets.request(email, meta);
+  }
+
+  resetPassword(token: string, password: string): Promise<void> {
+    return this.passwordResets.confirm(token, password);
   }
 
   async login(body: LoginBody, meta: { ip?: string; userAgent?: string }) {
@@ -154,6 +184,7 @@ export class AuthService {
   async purgeExpired(): Promise<number> {
     const res = await this.models.Session.deleteMany({ expiresAt: { $lt: new Date() } });
     await this.lockout.purge();
+    await this.resets?.purge();
     return res.deletedCount ?? 0;
   }
 }
