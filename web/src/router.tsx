@@ -38,6 +38,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'login', ...page(() => import('./pages/auth/login-page')) },
           { path: 'register', ...page(() => import('./pages/auth/register-page')) },
+          { path: 'forgot-password', ...page(() => import('./pages/auth/forgot-password-page')) },
+          { path: 'reset-password', ...page(() => import('./pages/auth/reset-password-page')) },
           { path: 'orgs', ...page(() => import('./pages/orgs/org-list-page')) },
           { path: 'search', ...page(() => import('./pages/search/search-page')) },
           guarded([

@@ -38,6 +38,8 @@ export const passwordResetConfirmBody = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a reset token'),
   password: passwordSchema,
 });
+export type PasswordResetRequestBody = z.infer<typeof passwordResetRequestBody>;
+export type PasswordResetConfirmBody = z.infer<typeof passwordResetConfirmBody>;
 
 export const creditCodeSchema = z
   .string()

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionDto, UserDto } from '@shared/dto';
-import type { LoginBody, RegisterBody } from '@shared/schemas';
+import type { LoginBody, PasswordResetConfirmBody, PasswordResetRequestBody, RegisterBody } from '@shared/schemas';
 import { api, isApiError } from './client';
 import { taxonomyKeys } from './taxonomy';
 
@@ -71,5 +71,18 @@ export function useLogout() {
       }
     },
     onSuccess: () => onSession(null),
+  });
+}
+
+/** 忘记密码: always answers the same, whether or not the address has an account. */
+export function usePasswordResetRequest() {
+  return useMutation({
+    mutationFn: (body: PasswordResetRequestBody) => api.post<{ ok: true }>('/api/auth/password-reset', body),
+  });
+}
+
+export function usePasswordResetConfirm() {
+  return useMutation({
+    mutationFn: (body: PasswordResetConfirmBody) => api.post<{ ok: true }>('/api/auth/password-reset/confirm', body),
   });
 }

@@ -302,6 +302,23 @@ const en: Messages = {
     reasonRequired: 'A reason is required when rejecting',
     invalid: 'Invalid format',
   },
+  reset: {
+    forgot: 'Forgot password?',
+    askTitle: 'Reset your password',
+    askSubtitle: 'Enter the email you registered with and we will send a link to set a new password',
+    send: 'Send reset link',
+    sentTitle: 'Check your email',
+    sent: 'If {{email}} is registered, a reset link is on its way. It works once, within 30 minutes. Nothing arrived? Check the spam folder or send it again later.',
+    sendAgain: 'Send again',
+    setTitle: 'Choose a new password',
+    setSubtitle: 'After the change every signed-in device has to sign in again',
+    newPassword: 'New password',
+    submit: 'Set new password',
+    done: 'Password changed. Sign in with the new one',
+    missingToken: 'The link is incomplete: open it again from the email, or ask for a new one',
+    askAgain: 'Ask for a new link',
+    backToLogin: 'Back to sign in',
+  },
 };
 
 export default en;

@@ -291,6 +291,23 @@ const zhCN = {
     reasonRequired: '驳回时必须填写原因',
     invalid: '格式不正确',
   },
+  reset: {
+    forgot: '忘记密码？',
+    askTitle: '找回密码',
+    askSubtitle: '输入注册邮箱，我们会发送一个重置密码的链接',
+    send: '发送重置链接',
+    sentTitle: '请查收邮件',
+    sent: '如果 {{email}} 已注册，我们已向该邮箱发送了重置链接。链接 30 分钟内有效，只能使用一次。没有收到？请检查垃圾邮件，或稍后重新发送。',
+    sendAgain: '重新发送',
+    setTitle: '设置新密码',
+    setSubtitle: '新密码设置后，所有已登录的设备都需要重新登录',
+    newPassword: '新密码',
+    submit: '设置新密码',
+    done: '密码已更新，请使用新密码登录',
+    missingToken: '链接不完整，请从邮件中重新打开，或重新申请重置链接',
+    askAgain: '重新申请重置链接',
+    backToLogin: '返回登录',
+  },
 };
 
 export default zhCN;

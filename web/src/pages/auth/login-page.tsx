@@ -59,6 +59,11 @@ export default function LoginPage() {
         <Form.Item label={t('auth.password')} {...zodItem(loginBody.shape, 'password', t)}>
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
+        <div className="auth-card__aside">
+          <Link to="/forgot-password" data-testid="forgot-password">
+            {t('reset.forgot')}
+          </Link>
+        </div>
         <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
           {t('auth.submitLogin')}
         </Button>
