@@ -70,6 +70,8 @@ export class UsersService {
     meta: { ip?: string },
   ): Promise<UserRecord> {
     if (!admin.roles.includes('admin')) throw new AppError('FORBIDDEN');
+    // An admin who dropped their own admin role would lock the platform out of its user list.
+    if (admin.id === id) throw new AppError('FORBIDDEN', { reason: 'you cannot change your own roles' });
     const before = await this.models.User.findById(id).lean<UserRecord>();
     if (!before) throw new AppError('NOT_FOUND');
     const updated = await this.models.User.findOneAndUpdate(
