@@ -87,7 +87,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const contracts = new ContractsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const notifications = new NotificationsService(models, engine, matches);
-  const orgs = new OrgsService(models, audit, auth);
+  const orgs = new OrgsService(models, audit, auth, attachments);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
     const owner = await models.User.findOne({ email }, { _id: 1 }).lean();

@@ -51,6 +51,11 @@ export const errorCatalog = {
   CHALLENGE_CLOSED: { status: 409, zh: '揭榜已截止或未开放', en: 'The challenge is closed or not open' },
   ALREADY_PROPOSED: { status: 409, zh: '本机构已提交过方案', en: 'Your organisation already submitted a proposal' },
   ORG_NOT_VERIFIED: { status: 403, zh: '机构尚未通过认证', en: 'The organisation is not verified yet' },
+  LICENCE_MISSING: {
+    status: 409,
+    zh: '机构尚未上传营业执照或事业单位法人证书，不能通过认证',
+    en: 'The organisation has not uploaded its business licence or institution certificate, so it cannot be verified',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   ACCOUNT_DISABLED: {
     status: 403,

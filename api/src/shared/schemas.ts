@@ -91,6 +91,10 @@ export const verifyOrgBody = z
   });
 export type VerifyOrgBody = z.infer<typeof verifyOrgBody>;
 
+/** The organisation names the uploaded attachment that is its 营业执照 / 事业单位法人证书. */
+export const orgLicenceBody = z.strictObject({ attachmentId: z.string().regex(/^[a-f0-9]{24}$/i) });
+export type OrgLicenceBody = z.infer<typeof orgLicenceBody>;
+
 /** An org admin invites an address; the account joins only when its owner accepts. */
 export const inviteMemberBody = z.strictObject({ email: emailSchema, orgRole: z.enum(orgRoleCodes).default('member') });
 
