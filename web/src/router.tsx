@@ -68,7 +68,13 @@ export const routes: RouteObject[] = [
             [{ path: 'admin/verification', ...page(() => import('./pages/admin/verification-page')) }],
             isReviewer,
           ),
-          guarded([{ path: 'admin/users', ...page(() => import('./pages/admin/users-page')) }], isAdmin),
+          guarded(
+            [
+              { path: 'admin/users', ...page(() => import('./pages/admin/users-page')) },
+              { path: 'admin/audit', ...page(() => import('./pages/admin/audit-page')) },
+            ],
+            isAdmin,
+          ),
           // Negotiation rooms (洽谈), "my negotiations" and the broker workspace.
           guarded([
             { path: 'negotiations', ...page(() => import('./pages/negotiations/negotiation-list-page')) },
