@@ -215,6 +215,17 @@ describe('shell in a real browser', () => {
     const audit = await app.models.Audit.find({ entity: 'org', entityId: applicant.orgId }).lean();
     expect(audit).toEqual([expect.objectContaining({ action: 'create', to: 'pending', actorId: applicant.userId })]);
 
+    // The operator verifies the document, not a typed code: the new organisation puts its 营业执照 on file.
+    await page.getByTestId('org-licence-missing').waitFor();
+    await page
+      .getByTestId('org-licence')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByTestId('org-licence-file').waitFor();
+    expect(await text(page.getByTestId('org-licence-file'))).toContain('营业执照.pdf');
+    const withLicence = await app.models.Org.findById(applicant.orgId).lean();
+    expect(withLicence!.licence).toMatchObject({ kind: 'business_licence', mime: 'application/pdf' });
+
     await screenshot(page, 'shell-org-created');
     expect(applicantErrors).toEqual([]);
   });
@@ -328,6 +339,8 @@ describe('shell in a real browser', () => {
     const row = table.locator('tr', { has: page.locator(approveButton(applicant.orgId)) });
     const rowText = await text(row);
     expect(rowText).toContain(applicant.orgName);
+    // The application's document is shown beside its data, without a click.
+    await table.getByTestId('org-licence-file').first().waitFor();
     expect(rowText).toContain('企业');
     expect(await page.locator('.page-title__main').first().textContent()).toContain('认证审核');
     await screenshot(page, 'shell-verification');
