@@ -266,6 +266,7 @@ const catalogEn: CatalogMessages = {
     closesAt: 'Closes at',
     countdown: 'Closes in',
     closed: 'Closed',
+    closedNoProposals: 'The challenge has closed and takes no more proposals.',
     awarded: 'Awarded',
     awardedTo: 'Awarded to',
     countdownFormat: 'D [d] HH:mm:ss',
