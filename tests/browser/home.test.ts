@@ -102,3 +102,29 @@ test('when a visitor clicks a field card, then the catalogue opens filtered to t
   await page.locator(`[data-testid="listing-card"][data-id="${ids.achievement}"]`).waitFor();
   expect(errors).toEqual([]);
 });
+
+test('when a visitor searches the catalogue, then the old cards stay dimmed under a spinner until the answer arrives', async () => {
+  await page.goto(`${app.url}/achievements`);
+  const card = page.locator(`[data-testid="listing-card"][data-id="${ids.achievement}"]`);
+  await card.waitFor();
+  // Hold the next list request, so what the page shows while it waits can be read without a race.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/achievements?*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('listing-search').locator('input').fill('不存在的成果名称');
+  await page.getByTestId('listing-search').locator('input').press('Enter');
+  await page
+    .locator('[data-testid="listing-loading"].ant-spin-spinning, [data-testid="listing-loading"] .ant-spin-spinning')
+    .first()
+    .waitFor();
+  expect(await card.isVisible()).toBe(true);
+  expect(new URL(page.url()).searchParams.get('q')).toBe('不存在的成果名称');
+  release();
+  await page.getByTestId('listing-empty').waitFor();
+  expect(await card.count()).toBe(0);
+  await page.unroute('**/api/achievements?*');
+  expect(errors).toEqual([]);
+});
