@@ -131,3 +131,24 @@ export const updateRolesBody = z
     message: 'an official needs a region',
     path: ['officialRegion'],
   });
+
+/** An admin edits a sub-market's names and its office's public contact; what is omitted stays. */
+export const updateSubmarketBody = z
+  .strictObject({
+    zh: z.string().trim().min(2).max(40).optional(),
+    en: z.string().trim().min(2).max(80).optional(),
+    contact: z
+      .strictObject({
+        name: z.string().trim().max(40).optional(),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9-]{6,20}$/)
+          .optional(),
+        email: emailSchema.optional(),
+        address: z.string().trim().max(120).optional(),
+      })
+      .optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export type UpdateSubmarketBody = z.infer<typeof updateSubmarketBody>;

@@ -108,6 +108,20 @@ export class UsersService {
     return cleared;
   }
 
+  /** The operators of each of these sub-markets (HUB operators run the hub), for the admins' sub-market list. */
+  async operatorsOf(codes: string[]): Promise<Map<string, Array<{ id: string; name: string; email: string }>>> {
+    const found = await this.models.User.find(
+      { roles: 'operator', operatorSubmarkets: { $in: codes } },
+      { name: 1, email: 1, operatorSubmarkets: 1 },
+    ).lean<UserRecord[]>();
+    const out = new Map<string, Array<{ id: string; name: string; email: string }>>();
+    for (const u of found)
+      for (const code of u.operatorSubmarkets ?? [])
+        if (codes.includes(code))
+          out.set(code, [...(out.get(code) ?? []), { id: String(u._id), name: u.name, email: u.email }]);
+    return out;
+  }
+
   /** Which of these accounts are locked out from at least one address (for the admin list). */
   lockedEmails(users: UserRecord[]): Promise<Set<string>> {
     return this.auth.lockout.lockedEmails(users.map((u) => u.email));
