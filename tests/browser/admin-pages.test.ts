@@ -152,6 +152,38 @@ describe('admin pages', () => {
   });
 });
 
+describe('sub-markets', () => {
+  test('when the admin sets a sub-market’s contact on /admin/submarkets, then it is stored and listed with its operators', async () => {
+    const admin = await app.createUser({ roles: ['admin'] });
+    const operator = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['SM-210200'] });
+    const page = await signedIn(admin.email);
+    await page.goto(`${app.url}/admin/submarkets`);
+    const row = page.getByTestId('submarkets-table').locator('tr', { hasText: 'SM-210200' });
+    await row.waitFor();
+    expect(await text(row)).toContain(operator.user.name);
+    await row.getByTestId('submarket-edit').click();
+    const form = page.getByTestId('submarket-form');
+    await form.waitFor();
+    await form.locator('#contact_name').fill('大连分市场服务窗口');
+    await form.locator('#contact_phone').fill('0411-84760000');
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await eventually(
+      'the row shows the new contact',
+      () => text(row),
+      (v) => expect(v).toContain('0411-84760000'),
+    );
+    const stored = await app.models.Submarket.findById('SM-210200').lean();
+    expect(stored!.contact).toMatchObject({ name: '大连分市场服务窗口', phone: '0411-84760000' });
+    await screenshot(page, 'admin-submarkets-desktop');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'admin-submarkets-phone');
+    await page.context().close();
+  });
+});
+
 describe('navigation by role', () => {
   test('when staff and a person without an organisation sign in, then only the person is offered 创建机构; the admin gets the audit log', async () => {
     const operator = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });

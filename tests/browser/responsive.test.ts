@@ -71,6 +71,7 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   'admin/negotiations': { who: 'operator', url: () => '/admin/negotiations' },
   'admin/users': { who: 'admin', url: () => '/admin/users' },
   'admin/audit': { who: 'admin', url: () => '/admin/audit' },
+  'admin/submarkets': { who: 'admin', url: () => '/admin/submarkets' },
   'staff/contracts/historic-import': { who: 'operator', url: () => '/staff/contracts/historic-import' },
   finance: { who: 'finance', url: () => '/finance' },
   officials: { who: 'official', url: () => '/officials' },

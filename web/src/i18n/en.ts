@@ -26,6 +26,7 @@ const en: Messages = {
     account: 'My profile',
     menu: 'Menu',
     audit: 'Audit log',
+    submarkets: 'Sub-markets',
   },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   footer: {
@@ -307,6 +308,20 @@ const en: Messages = {
     officialRegion: 'Registration region',
     rolesStaffInOrg:
       'This user belongs to an organisation; platform staff (operator, official, finance, admin) should not act for an organisation (separation of duties).',
+  },
+  submarkets: {
+    title: 'Sub-markets',
+    subtitle: "Each sub-market's names, operators and public contact; operators are assigned through a user's roles",
+    editTitle: 'Edit sub-market: {{name}}',
+    saved: '{{name}} saved',
+    zh: 'Chinese name',
+    en: 'English name',
+    contactName: 'Contact person',
+    contactPhone: 'Phone',
+    contactEmail: 'Email',
+    contactAddress: 'Office address',
+    noOperators: 'No operators yet',
+    col: { name: 'Sub-market', kind: 'Kind', region: 'Region', operators: 'Operators', contact: 'Contact' },
   },
   audit: {
     title: 'Audit log',

@@ -24,6 +24,7 @@ const zhCN = {
     account: '个人资料',
     menu: '菜单',
     audit: '审计日志',
+    submarkets: '分市场管理',
   },
   lang: { label: '语言', zh: '中文', en: 'English' },
   footer: {
@@ -292,6 +293,20 @@ const zhCN = {
     operatorSubmarkets: '运营的分市场',
     officialRegion: '登记员辖区',
     rolesStaffInOrg: '该用户属于某个机构；平台工作人员（运营、登记员、财务、管理员）不应代表机构处理事项（职责分离）。',
+  },
+  submarkets: {
+    title: '分市场',
+    subtitle: '各分市场的名称、运营人员与对外联系方式；运营人员在“用户”页设置角色时指定',
+    editTitle: '编辑分市场：{{name}}',
+    saved: '已保存 {{name}}',
+    zh: '中文名称',
+    en: '英文名称',
+    contactName: '联系人',
+    contactPhone: '联系电话',
+    contactEmail: '联系邮箱',
+    contactAddress: '办公地址',
+    noOperators: '暂无运营人员',
+    col: { name: '分市场', kind: '类型', region: '地区', operators: '运营人员', contact: '联系方式' },
   },
   audit: {
     title: '审计日志',
