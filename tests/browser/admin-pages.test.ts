@@ -224,6 +224,39 @@ describe('navigation by role', () => {
   });
 });
 
+describe('account and legal texts', () => {
+  test('when a person changes their password on /account, then only the new one signs in', async () => {
+    const me = await app.createUser();
+    const page = await signedIn(me.email);
+    await page.goto(`${app.url}/account`);
+    const card = page.getByTestId('change-password');
+    await card.locator('#currentPassword').fill(TEST_PASSWORD);
+    await card.locator('#newPassword').fill('Changed-Passw0rd');
+    await page.getByTestId('change-password-submit').click();
+    await page.getByText('密码已修改，其他设备上的登录已退出').waitFor();
+    const login = (password: string) =>
+      app.http('POST', '/api/auth/login', { body: { email: me.email, password } }).then((r) => r.status);
+    expect(await login(TEST_PASSWORD)).toBe(401);
+    expect(await login('Changed-Passw0rd')).toBe(200);
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'account-password-phone');
+    await page.context().close();
+  });
+
+  test('when a visitor opens the privacy policy from the footer, then the text and its version show', async () => {
+    const page = await (await newContext(browser)).newPage();
+    collectPageErrors(page, errors);
+    await page.goto(`${app.url}/`);
+    await page.locator('.app-footer').getByRole('link', { name: '隐私政策' }).click();
+    await page.waitForURL(`${app.url}/legal/privacy`);
+    const legal = page.getByTestId('legal-privacy');
+    await legal.waitFor();
+    expect(await text(legal)).toContain('版本 2026-12-01');
+    expect(await legal.locator('li').count()).toBeGreaterThan(3);
+    await page.context().close();
+  });
+});
+
 describe('verification banner', () => {
   test('when a member of an unverified organisation opens a listing form, then the banner says what is missing before the first step', async () => {
     const org = await app.createOrg({ status: 'pending', licence: false });

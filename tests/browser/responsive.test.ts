@@ -34,6 +34,7 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   '/': { who: 'anonymous', url: () => '/' },
   login: { who: 'anonymous', url: () => '/login' },
   register: { who: 'anonymous', url: () => '/register' },
+  'legal/:doc': { who: 'anonymous', url: () => '/legal/privacy' },
   orgs: { who: 'anonymous', url: () => '/orgs' },
   search: { who: 'anonymous', url: () => '/search?q=机器人' },
   'orgs/:id': { who: 'anonymous', url: (i) => `/orgs/${i.orgId}` },

@@ -140,6 +140,11 @@ describe('shell in a real browser', () => {
     await page.locator('#confirmPassword').fill(applicant.password);
     expect(await page.title()).toBe('注册账号 - 东北科技大市场');
     await screenshot(page, 'shell-register');
+    // Without accepting the user agreement and privacy policy nothing is sent.
+    await page.getByTestId('register-submit').click();
+    await page.getByText('请阅读并同意用户协议和隐私政策').waitFor();
+    expect(await app.models.User.countDocuments({ email: applicant.email })).toBe(0);
+    await page.getByTestId('register-consent').check();
     await page.getByTestId('register-submit').click();
 
     // Registered, signed in, and sent on to create an organisation.
@@ -152,6 +157,7 @@ describe('shell in a real browser', () => {
     const user = await app.models.User.findOne({ email: applicant.email }).lean();
     expect(user).toMatchObject({ name: applicant.name, locale: 'zh-CN', roles: [], orgId: null });
     expect(user!.passwordHash).not.toContain(applicant.password);
+    expect(user!.consents.map((c) => c.doc)).toEqual(['terms', 'privacy']);
     applicant.userId = String(user!._id);
     expect(await app.models.Session.countDocuments({ userId: user!._id, revokedAt: null })).toBe(1);
     const cookie = await sessionCookie(applicantContext);

@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'login', ...page(() => import('./pages/auth/login-page')) },
           { path: 'register', ...page(() => import('./pages/auth/register-page')) },
+          { path: 'legal/:doc', ...page(() => import('./pages/legal/legal-page')) },
           { path: 'orgs', ...page(() => import('./pages/orgs/org-list-page')) },
           { path: 'search', ...page(() => import('./pages/search/search-page')) },
           guarded([

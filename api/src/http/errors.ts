@@ -9,6 +9,7 @@ export const errorCatalog = {
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in first' },
   INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  WRONG_PASSWORD: { status: 403, zh: '当前密码不正确', en: 'The current password is wrong' },
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },

@@ -1,3 +1,4 @@
+import { PRIVACY_VERSION, TERMS_VERSION } from './legal';
 /** zod schemas that cross the wire: the API validates with them and the web forms reuse them. */
 import { z } from 'zod';
 import { isValidCreditCode } from './credit-code';
@@ -22,8 +23,17 @@ export const registerBody = z.strictObject({
     .regex(/^\+?[0-9-]{6,20}$/)
     .optional(),
   locale: localeSchema.default('zh-CN'),
+  /** The versions of 用户协议 and 隐私政策 the person read and accepted; only the current ones are accepted. */
+  consent: z.strictObject({ terms: z.literal(TERMS_VERSION), privacy: z.literal(PRIVACY_VERSION) }),
 });
 export type RegisterBody = z.input<typeof registerBody>;
+
+/** Changing one's password needs the current one; the new one follows the sign-up rules. */
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 
 export const loginBody = z.strictObject({
   email: emailSchema,
