@@ -128,3 +128,24 @@ test('when a visitor searches the catalogue, then the old cards stay dimmed unde
   await page.unroute('**/api/achievements?*');
   expect(errors).toEqual([]);
 });
+
+test('when the visitor reads in English, then money is in CNY and the tally in billions, with no 万元 left', async () => {
+  await page.evaluate(`localStorage.setItem('nekj.lang', 'en')`);
+  await page.goto(`${app.url}/achievements`);
+  const price = page.locator(`[data-testid="listing-card"][data-id="${ids.achievement}"]`).getByTestId('price');
+  await eventually(
+    'the card shows the price in CNY',
+    () => text(price),
+    (v) => expect(v).toBe('CNY 1,200,000'),
+  );
+  await page.goto(`${app.url}/`);
+  await eventually(
+    'the headline target is in CNY',
+    () => text(page.getByTestId('kpi-tally-target')),
+    (v) => expect(v).toMatch(/^Target this year CNY 3 billion; [\d.]+% reached$/),
+  );
+  const body = await text(page.locator('.app-content'));
+  expect(body).not.toMatch(/万元|亿元/);
+  await page.evaluate(`localStorage.removeItem('nekj.lang')`);
+  expect(errors).toEqual([]);
+});

@@ -33,7 +33,7 @@ export function moneyFormat(lang: string) {
     /** Large tallies: 27.4 亿元 / CNY 2.74 billion. */
     yi: (fen: number) => (en ? enLarge(fen) : `${num(fen / FEN_PER_YI, 1)} 亿元`),
     /** Prices and contract amounts: 12.5 万元 / CNY 125,000. */
-    wan: (fen: number) => (en ? enLarge(fen) : `${num(fenToWan(fen), 2)} 万元`),
+    wan: (fen: number) => (en ? `CNY ${num(fen / 100, 0)}` : `${num(fenToWan(fen), 2)} 万元`),
   };
 }
 
