@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { achievementBody, needBody, publish } from '../../api/src/test-support/catalog-fixtures';
-import { startTestApp, type TestApp } from '../../api/src/test-support/harness';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -147,5 +147,34 @@ test('when the visitor reads in English, then money is in CNY and the tally in b
   const body = await text(page.locator('.app-content'));
   expect(body).not.toMatch(/万元|亿元/);
   await page.evaluate(`localStorage.removeItem('nekj.lang')`);
+  expect(errors).toEqual([]);
+});
+
+test('when a city official opens the dashboard, then the target input shows the target set and 合同明细 keeps the city', async () => {
+  const year = new Date().getFullYear();
+  const official = await app.createUser({ roles: ['official'], officialRegion: '210200' });
+  const set = await app.http('PUT', '/api/stats/targets', {
+    token: official.token,
+    body: { year, regionCode: '210200', amountFen: 2_500_000_000_00 },
+  });
+  expect(set.status).toBe(200);
+  const context = await newContext(browser);
+  const dash = await context.newPage();
+  collectPageErrors(dash, errors);
+  await dash.goto(`${app.url}/login`);
+  await dash.locator('#email').fill(official.email);
+  await dash.locator('#password').fill(TEST_PASSWORD);
+  await dash.getByTestId('login-submit').click();
+  await dash.getByTestId('user-menu').waitFor();
+  await dash.goto(`${app.url}/officials`);
+  const input = dash.locator('input[data-testid="target-input"], [data-testid="target-input"] input').first();
+  await eventually(
+    'the input shows the stored target in 万元',
+    () => input.inputValue(),
+    (v) => expect(v.replace(/,/g, '')).toBe('250000'),
+  );
+  const href = await dash.getByTestId('to-contracts').getAttribute('href');
+  expect(new URLSearchParams(href!.split('?')[1]).get('sellerRegion')).toBe('210200');
+  await context.close();
   expect(errors).toEqual([]);
 });
