@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestApp, type TestApp } from './test-support/harness';
+import { CURRENT_CONSENT } from './shared/legal';
 
 let app: TestApp;
 let webDir: string;
@@ -47,7 +48,7 @@ describe('OpenAPI', () => {
       expect(doc.paths[p]?.[op.method]).toBeDefined();
     }
     const register = doc.paths['/api/auth/register'].post.requestBody.content['application/json'].schema;
-    expect(register.required).toEqual(expect.arrayContaining(['email', 'password', 'name']));
+    expect(register.required).toEqual(expect.arrayContaining(['email', 'password', 'name', 'consent']));
     expect(register.additionalProperties).toBe(false);
     const orgId = doc.paths['/api/orgs/{id}'].get.parameters.find((p: { name: string }) => p.name === 'id');
     expect(orgId).toMatchObject({ in: 'path', required: true });
@@ -74,14 +75,14 @@ describe('cross-cutting HTTP behaviour', () => {
     const email = `${app.unique('csrf')}@test.nekj.cn`;
     const res = await app.http('POST', '/api/auth/register', {
       headers: { origin: 'http://evil.example' },
-      body: { email, password: 'GoodPass123', name: 'x' },
+      body: { email, password: 'GoodPass123', name: 'x', consent: CURRENT_CONSENT },
     });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('ORIGIN_NOT_ALLOWED');
     expect(await app.models.User.countDocuments({ email })).toBe(0);
     const allowed = await app.http('POST', '/api/auth/register', {
       headers: { origin: 'http://allowed.example' },
-      body: { email, password: 'GoodPass123', name: 'x' },
+      body: { email, password: 'GoodPass123', name: 'x', consent: CURRENT_CONSENT },
     });
     expect(allowed.status).toBe(201);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://allowed.example');

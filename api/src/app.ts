@@ -16,6 +16,7 @@ import { proposalsRoutes } from './modules/needs/proposals.routes';
 import { negotiationRoutes } from './modules/negotiations/negotiation.routes';
 import { contractsRoutes } from './modules/contracts/contracts.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -80,6 +81,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(authenticate(ctx.services.auth));
   app.use(authRoutes(ctx));
   app.use(usersRoutes(ctx));
+  app.use(auditRoutes(ctx));
   app.use(orgsRoutes(ctx));
   app.use(membersRoutes(ctx));
   app.use(taxonomyRoutes(ctx));

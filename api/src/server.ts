@@ -90,7 +90,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
   auth.useMail(mail);
   const notifications = new NotificationsService(models, engine, matches);
-  const orgs = new OrgsService(models, audit, auth);
+  const orgs = new OrgsService(models, audit, auth, attachments);
+  const users = new UsersService(models, audit, auth);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
     const owner = await models.User.findOne({ email }, { _id: 1 }).lean();
@@ -124,10 +125,10 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     services: {
       audit,
       auth,
-      users: new UsersService(models, audit, auth),
+      users,
       orgs,
       members: new MembersService(models, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
-      taxonomy: new TaxonomyService(models),
+      taxonomy: new TaxonomyService(models, audit, users),
       attachments,
       achievements,
       needs,

@@ -140,6 +140,11 @@ describe('shell in a real browser', () => {
     await page.locator('#confirmPassword').fill(applicant.password);
     expect(await page.title()).toBe('注册账号 - 东北科技大市场');
     await screenshot(page, 'shell-register');
+    // Without accepting the user agreement and privacy policy nothing is sent.
+    await page.getByTestId('register-submit').click();
+    await page.getByText('请阅读并同意用户协议和隐私政策').waitFor();
+    expect(await app.models.User.countDocuments({ email: applicant.email })).toBe(0);
+    await page.getByTestId('register-consent').check();
     await page.getByTestId('register-submit').click();
 
     // Registered, signed in, and sent on to create an organisation.
@@ -152,6 +157,7 @@ describe('shell in a real browser', () => {
     const user = await app.models.User.findOne({ email: applicant.email }).lean();
     expect(user).toMatchObject({ name: applicant.name, locale: 'zh-CN', roles: [], orgId: null });
     expect(user!.passwordHash).not.toContain(applicant.password);
+    expect(user!.consents.map((c) => c.doc)).toEqual(['terms', 'privacy']);
     applicant.userId = String(user!._id);
     expect(await app.models.Session.countDocuments({ userId: user!._id, revokedAt: null })).toBe(1);
     const cookie = await sessionCookie(applicantContext);
@@ -214,6 +220,17 @@ describe('shell in a real browser', () => {
     expect(owner!.orgRole).toBe('org_admin');
     const audit = await app.models.Audit.find({ entity: 'org', entityId: applicant.orgId }).lean();
     expect(audit).toEqual([expect.objectContaining({ action: 'create', to: 'pending', actorId: applicant.userId })]);
+
+    // The operator verifies the document, not a typed code: the new organisation puts its 营业执照 on file.
+    await page.getByTestId('org-licence-missing').waitFor();
+    await page
+      .getByTestId('org-licence')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByTestId('org-licence-file').waitFor();
+    expect(await text(page.getByTestId('org-licence-file'))).toContain('营业执照.pdf');
+    const withLicence = await app.models.Org.findById(applicant.orgId).lean();
+    expect(withLicence!.licence).toMatchObject({ kind: 'business_licence', mime: 'application/pdf' });
 
     await screenshot(page, 'shell-org-created');
     expect(applicantErrors).toEqual([]);
@@ -328,6 +345,8 @@ describe('shell in a real browser', () => {
     const row = table.locator('tr', { has: page.locator(approveButton(applicant.orgId)) });
     const rowText = await text(row);
     expect(rowText).toContain(applicant.orgName);
+    // The application's document is shown beside its data, without a click.
+    await table.getByTestId('org-licence-file').first().waitFor();
     expect(rowText).toContain('企业');
     expect(await page.locator('.page-title__main').first().textContent()).toContain('认证审核');
     await screenshot(page, 'shell-verification');

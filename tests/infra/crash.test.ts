@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { freePort, launchEmbeddedMongo } from '../../api/src/db/embedded-mongo';
+import { CURRENT_CONSENT } from '../../api/src/shared/legal';
 
 jest.setTimeout(180_000);
 const root = path.resolve(__dirname, '../..');
@@ -65,7 +66,7 @@ test('when the API is killed with SIGKILL in the middle of writes, then every ac
       const res = await fetch(`http://127.0.0.1:${port}/api/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'Crash-2026!', name: '断电测试' }),
+        body: JSON.stringify({ email, password: 'Crash-2026!', name: '断电测试', consent: CURRENT_CONSENT }),
       }).catch(() => null);
       if (res?.status === 201) acknowledged.push(email);
       else if (res === null) return; // the API is gone

@@ -40,6 +40,7 @@ export const routes: RouteObject[] = [
           { path: 'register', ...page(() => import('./pages/auth/register-page')) },
           { path: 'forgot-password', ...page(() => import('./pages/auth/forgot-password-page')) },
           { path: 'reset-password', ...page(() => import('./pages/auth/reset-password-page')) },
+          { path: 'legal/:doc', ...page(() => import('./pages/legal/legal-page')) },
           { path: 'orgs', ...page(() => import('./pages/orgs/org-list-page')) },
           { path: 'search', ...page(() => import('./pages/search/search-page')) },
           guarded([
@@ -70,7 +71,14 @@ export const routes: RouteObject[] = [
             [{ path: 'admin/verification', ...page(() => import('./pages/admin/verification-page')) }],
             isReviewer,
           ),
-          guarded([{ path: 'admin/users', ...page(() => import('./pages/admin/users-page')) }], isAdmin),
+          guarded(
+            [
+              { path: 'admin/users', ...page(() => import('./pages/admin/users-page')) },
+              { path: 'admin/audit', ...page(() => import('./pages/admin/audit-page')) },
+              { path: 'admin/submarkets', ...page(() => import('./pages/admin/submarkets-page')) },
+            ],
+            isAdmin,
+          ),
           // Negotiation rooms (洽谈), "my negotiations" and the broker workspace.
           guarded([
             { path: 'negotiations', ...page(() => import('./pages/negotiations/negotiation-list-page')) },

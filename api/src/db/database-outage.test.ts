@@ -7,6 +7,7 @@ import { start, type RunningServer } from '../server';
 import { eventually } from '../test-support/harness';
 import { launchEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
 import { openDatabase } from './connection';
+import { CURRENT_CONSENT } from '../shared/legal';
 
 /**
  * The database goes away while the API runs, then comes back on the same port: readiness and writes say so
@@ -48,7 +49,7 @@ const register = (email: string) =>
   fetch(`${running.url}/api/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'Outage-2026!', name: '断线测试' }),
+    body: JSON.stringify({ email, password: 'Outage-2026!', name: '断线测试', consent: CURRENT_CONSENT }),
   });
 
 test('when the database is lost while running, then /readyz fails and writes answer 503 in zh/en; when it returns, acknowledged work is there and writes work again', async () => {

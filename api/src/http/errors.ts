@@ -9,6 +9,7 @@ export const errorCatalog = {
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in first' },
   INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  WRONG_PASSWORD: { status: 403, zh: '当前密码不正确', en: 'The current password is wrong' },
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
@@ -56,6 +57,11 @@ export const errorCatalog = {
   CHALLENGE_CLOSED: { status: 409, zh: '揭榜已截止或未开放', en: 'The challenge is closed or not open' },
   ALREADY_PROPOSED: { status: 409, zh: '本机构已提交过方案', en: 'Your organisation already submitted a proposal' },
   ORG_NOT_VERIFIED: { status: 403, zh: '机构尚未通过认证', en: 'The organisation is not verified yet' },
+  LICENCE_MISSING: {
+    status: 409,
+    zh: '机构尚未上传营业执照或事业单位法人证书，不能通过认证',
+    en: 'The organisation has not uploaded its business licence or institution certificate, so it cannot be verified',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   ACCOUNT_DISABLED: {
     status: 403,

@@ -2,6 +2,8 @@ import { Types } from 'mongoose';
 import type { AppContext } from '../app-context';
 import { submarketForRegion } from '../shared/taxonomy';
 import { hashPassword } from '../modules/auth/password';
+import { toAuthUser } from '../modules/auth/auth.service';
+import type { UserRecord } from '../modules/users/user.model';
 import { seedCatalog } from './catalog-demo';
 import { seedNegotiations } from './negotiation-demo';
 import { seedAwaitingConfirmation, seedContracts } from './contract-demo';
@@ -89,6 +91,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
     );
     usersCreated += res?.upsertedCount ?? 0;
   }
+  await seedLicences(ctx, [...orgIds.values()]);
   const catalog = await seedCatalog(ctx, orgIds);
   const negotiations = await seedNegotiations(ctx, orgIds);
   let contracts = await seedContracts(ctx, orgIds);
@@ -96,4 +99,25 @@ export async function seedDemo(ctx: AppContext): Promise<{
   contracts += await seedAwaitingConfirmation(ctx, orgIds);
   ctx.logger.info({ orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments }, 'demo seed checked');
   return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations, contracts, payments };
+}
+
+/**
+ * The organisations still waiting for verification have their 营业执照 on file, as a real applicant would,
+ * so the operator's queue shows a document beside the data. Skipped where one is already on file.
+ */
+async function seedLicences(ctx: AppContext, orgIds: Types.ObjectId[]): Promise<void> {
+  const waiting = await ctx.models.Org.find(
+    { _id: { $in: orgIds }, 'verification.status': 'pending', licence: null },
+    { _id: 1, name: 1, creditCode: 1 },
+  ).lean();
+  for (const org of waiting) {
+    const admin = await ctx.models.User.findOne({ orgId: org._id, orgRole: 'org_admin' }).lean<UserRecord>();
+    if (!admin) continue;
+    const who = toAuthUser(admin);
+    const pdf = Buffer.from(
+      `%PDF-1.4\n% 营业执照（演示）${org.name} 统一社会信用代码 ${org.creditCode}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`,
+    );
+    const file = await ctx.services.attachments.upload(who, { originalname: '营业执照（演示）.pdf', buffer: pdf });
+    await ctx.services.orgs.setLicence(who, String(org._id), { attachmentId: String(file._id) }, {});
+  }
 }

@@ -52,6 +52,11 @@ describe('demo seed', () => {
     });
     expect(open.length).toBeGreaterThanOrEqual(3);
     expect(await app.models.Achievement.countDocuments({ status: 'pending_review' })).toBeGreaterThan(0);
+    // The organisation waiting for verification has its licence on file for the operator to check.
+    const applicant = await app.models.User.findOne({ email: 'pending@demo.nekj.cn' }).lean();
+    const waiting = await app.models.Org.findById(applicant!.orgId).lean();
+    expect(waiting!.verification!.status).toBe('pending');
+    expect(waiting!.licence).toMatchObject({ kind: 'business_licence', mime: 'application/pdf' });
     // The public API serves them without their confidential part.
     const list = await app.http('GET', '/api/achievements?pageSize=100');
     expect(list.body.total).toBe(published.length);

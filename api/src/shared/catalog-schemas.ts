@@ -156,7 +156,13 @@ const needShape = {
   subfieldCode: z.enum(subfieldCodes).optional(),
   regionCode: z.enum(regionCodes),
   cooperationModes: z.array(z.enum(cooperationModes)).min(1).max(6),
-  challenge: z.strictObject({ rewardFen: fenSchema.min(1), closesAt: z.iso.datetime({ offset: true }) }).optional(),
+  // closesAt is stored in UTC (…Z) whatever offset was sent, so lists can compare it as a string.
+  challenge: z
+    .strictObject({
+      rewardFen: fenSchema.min(1),
+      closesAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString()),
+    })
+    .optional(),
   confidential: confidentialSchema,
 };
 

@@ -59,6 +59,14 @@ export interface OrgDetailDto extends OrgPublicDto {
     requestedBy?: string;
   } | null;
   history: Array<{ action: string; at: string; by: string; reason?: string }>;
+  /** The 营业执照 / 事业单位法人证书 on file (members and staff only); null until one is uploaded. */
+  licence: {
+    attachmentId: string;
+    kind: 'business_licence' | 'institution_certificate';
+    filename?: string;
+    mime?: string;
+    uploadedAt: string;
+  } | null;
 }
 
 /** An invitation to join an organisation: what the inviting admins and the invitee see. */

@@ -1,3 +1,4 @@
+import { PRIVACY_VERSION, TERMS_VERSION } from './legal';
 /** zod schemas that cross the wire: the API validates with them and the web forms reuse them. */
 import { z } from 'zod';
 import { isValidCreditCode } from './credit-code';
@@ -22,8 +23,17 @@ export const registerBody = z.strictObject({
     .regex(/^\+?[0-9-]{6,20}$/)
     .optional(),
   locale: localeSchema.default('zh-CN'),
+  /** The versions of 用户协议 and 隐私政策 the person read and accepted; only the current ones are accepted. */
+  consent: z.strictObject({ terms: z.literal(TERMS_VERSION), privacy: z.literal(PRIVACY_VERSION) }),
 });
 export type RegisterBody = z.input<typeof registerBody>;
+
+/** Changing one's password needs the current one; the new one follows the sign-up rules. */
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 
 export const loginBody = z.strictObject({
   email: emailSchema,
@@ -101,6 +111,10 @@ export const verifyOrgBody = z
   });
 export type VerifyOrgBody = z.infer<typeof verifyOrgBody>;
 
+/** The organisation names the uploaded attachment that is its 营业执照 / 事业单位法人证书. */
+export const orgLicenceBody = z.strictObject({ attachmentId: z.string().regex(/^[a-f0-9]{24}$/i) });
+export type OrgLicenceBody = z.infer<typeof orgLicenceBody>;
+
 /** An org admin invites an address; the account joins only when its owner accepts. */
 export const inviteMemberBody = z.strictObject({ email: emailSchema, orgRole: z.enum(orgRoleCodes).default('member') });
 
@@ -137,3 +151,24 @@ export const updateRolesBody = z
     message: 'an official needs a region',
     path: ['officialRegion'],
   });
+
+/** An admin edits a sub-market's names and its office's public contact; what is omitted stays. */
+export const updateSubmarketBody = z
+  .strictObject({
+    zh: z.string().trim().min(2).max(40).optional(),
+    en: z.string().trim().min(2).max(80).optional(),
+    contact: z
+      .strictObject({
+        name: z.string().trim().max(40).optional(),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9-]{6,20}$/)
+          .optional(),
+        email: emailSchema.optional(),
+        address: z.string().trim().max(120).optional(),
+      })
+      .optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export type UpdateSubmarketBody = z.infer<typeof updateSubmarketBody>;

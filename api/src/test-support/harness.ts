@@ -134,10 +134,28 @@ export class TestApp {
   }
 
   async createOrg(
-    p: { type?: OrgType; regionCode?: string; status?: 'pending' | 'verified' | 'rejected'; name?: string } = {},
+    p: {
+      type?: OrgType;
+      regionCode?: string;
+      status?: 'pending' | 'verified' | 'rejected';
+      name?: string;
+      /** A licence document on file (default), as every applicant an operator may approve has; false for none. */
+      licence?: boolean;
+    } = {},
   ): Promise<OrgRecord> {
     const regionCode = p.regionCode ?? '210100';
+    const licence =
+      p.licence === false
+        ? null
+        : {
+            attachmentId: String(new Types.ObjectId()),
+            kind: (p.type ?? 'enterprise') === 'enterprise' ? 'business_licence' : 'institution_certificate',
+            filename: '营业执照.pdf',
+            mime: 'application/pdf',
+            uploadedAt: new Date(),
+          };
     const doc = await this.models.Org.create({
+      licence,
       name: p.name ?? `测试机构${this.unique('')}`,
       type: p.type ?? 'enterprise',
       creditCode: this.creditCode(regionCode),

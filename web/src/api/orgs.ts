@@ -146,3 +146,16 @@ export function useLeaveOrg(id: string) {
     },
   });
 }
+
+/** The organisation's admin puts an uploaded image or PDF on file as its 营业执照 / 事业单位法人证书. */
+export function useSetOrgLicence(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (attachmentId: string) =>
+      (await api.put<{ org: OrgView }>(`/api/orgs/${id}/licence`, { attachmentId })).org,
+    onSuccess: (org) => {
+      qc.setQueryData(orgKeys.detail(id), org);
+      void qc.invalidateQueries({ queryKey: orgKeys.lists() });
+    },
+  });
+}

@@ -62,3 +62,20 @@ export function useSetUserDisabled() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.lists() }),
   });
 }
+
+export interface RolesInput {
+  roles: UserRole[];
+  brokerCertNo?: string;
+  operatorSubmarkets?: string[];
+  officialRegion?: string;
+}
+
+/** Admins set a user's platform roles (never their own). */
+export function useSetUserRoles() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: RolesInput }) =>
+      api.put<{ user: UserDto }>(`/api/users/${id}/roles`, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.lists() }),
+  });
+}

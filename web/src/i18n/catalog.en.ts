@@ -24,10 +24,10 @@ const catalogEn: CatalogMessages = {
   },
   money: {
     negotiable: 'Negotiable',
-    wan: '{{amount}} × 10k CNY',
-    range: '{{min}}–{{max}} × 10k CNY',
-    upTo: 'Up to {{max}} × 10k CNY',
-    from: 'From {{min}} × 10k CNY',
+    wan: '{{amount}}',
+    range: '{{min}} – {{max}}',
+    upTo: 'Up to {{max}}',
+    from: 'From {{min}}',
     unit: '× 10k CNY',
   },
   cooperation: {
@@ -266,6 +266,7 @@ const catalogEn: CatalogMessages = {
     closesAt: 'Closes at',
     countdown: 'Closes in',
     closed: 'Closed',
+    closedNoProposals: 'The challenge has closed and takes no more proposals.',
     awarded: 'Awarded',
     awardedTo: 'Awarded to',
     countdownFormat: 'D [d] HH:mm:ss',

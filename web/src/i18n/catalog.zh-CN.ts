@@ -255,6 +255,7 @@ const catalogZh = {
     closesAt: '截止时间',
     countdown: '距揭榜截止',
     closed: '已截止',
+    closedNoProposals: '揭榜已截止，不再接收方案。',
     awarded: '已揭榜',
     awardedTo: '揭榜单位',
     countdownFormat: 'D 天 HH:mm:ss',

@@ -1,3 +1,4 @@
+import adminEn from './admin.en';
 import catalogEn from './catalog.en';
 import searchEn from './search.en';
 import negotiationEn from './negotiation.en';
@@ -24,6 +25,9 @@ const en: Messages = {
     register: 'Register',
     logout: 'Sign out',
     account: 'My profile',
+    menu: 'Menu',
+    audit: 'Audit log',
+    submarkets: 'Sub-markets',
   },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   footer: {
@@ -73,10 +77,18 @@ const en: Messages = {
     kpiVerifiedOrgs: 'Verified organisations',
     kpiFields: 'Technical fields',
     kpiSubmarkets: 'Sub-markets',
-    kpiTarget: 'Contract turnover target',
-    kpiTargetValue: '60',
-    kpiTargetUnit: 'billion CNY',
-    kpiTargetNote: '29.2 billion CNY at the end of 2015',
+    tallyTitle: 'Registered technology-contract turnover, {{year}}',
+    tallyTarget: 'Target this year {{target}}; {{pct}}% reached',
+    tallyNoTarget: 'No target set for this year',
+    tallyUnavailable: 'Statistics unavailable',
+    tallyBaseline:
+      'Planning baseline: CNY 29.2 billion province-wide at the end of 2015; 2020 target CNY 60 billion (provincial S&T plan)',
+    tallyMore: 'Statistics',
+    latestAchievements: 'Latest achievements',
+    latestNeeds: 'Latest technology needs',
+    openChallenges: 'Open challenges, closing soonest',
+    viewAll: 'View all',
+    noListings: 'None yet',
     fieldsTitle: 'Technical fields',
     fieldsSubtitle: "18 top-level fields covering Liaoning's key industrial chains",
     fieldMore: 'and {{count}} more',
@@ -85,6 +97,14 @@ const en: Messages = {
     submarketKind: { hub: 'Hub', city: 'City', new_area: 'New area', hitech_zone: 'High-tech zone' },
   },
   auth: {
+    consentPrefix: 'I have read and agree to the ',
+    consentAnd: ' and the ',
+    consentRequired: 'Please read and accept the user agreement and the privacy policy',
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    passwordChanged: 'Password changed; you were signed out on other devices',
+    passwordChangeHint: 'After the change, every sign-in on your other devices ends.',
     loginTitle: 'Sign in',
     loginSubtitle: 'Use the email you registered with',
     registerTitle: 'Create an account',
@@ -144,6 +164,25 @@ const en: Messages = {
       website: 'Starting with http:// or https://',
     },
     regionGroup: { liaoning: 'Liaoning', other: 'Other provinces', abroad: 'Abroad' },
+    licence: {
+      kind: { business_licence: 'Business licence', institution_certificate: 'Public-institution certificate' },
+      upload: 'Upload document',
+      replace: 'Upload again',
+      missing: 'Not uploaded yet. The sub-market operator checks this document before verifying the organisation.',
+      hint: 'Upload a clear photo or scan (PNG, JPEG, WebP or PDF, up to 20 MB); its name and unified social credit code must match the profile.',
+      saved: 'Document uploaded; waiting for the sub-market operator',
+      tooBig: 'The file is larger than 20 MB',
+      uploadedAt: 'Uploaded {{at}}',
+    },
+    banner: {
+      title: 'Your organisation is not verified yet; what follows needs verification',
+      needLicence: 'Upload the business licence or public-institution certificate',
+      needReview: 'Wait for the sub-market operator to review it',
+      rejected: 'Verification was returned: {{reason}}. Correct the profile or upload the document again',
+      draftsAllowed: 'You can fill in and save a draft now, and submit it for review once verified.',
+      noDrafts: 'This form cannot be submitted before verification.',
+      goToOrg: 'Go to the organisation',
+    },
     detail: {
       profile: 'Profile',
       verification: 'Verification',
@@ -239,6 +278,9 @@ const en: Messages = {
     empty: 'Nothing is waiting for verification',
     creditCode: 'Credit code',
     contact: 'Contact',
+    licenceMissing:
+      'No document uploaded, so it cannot be verified; return it asking for the business licence or institution certificate.',
+    showDetail: 'Document and details',
   },
   users: {
     title: 'Users',
@@ -265,6 +307,16 @@ const en: Messages = {
     enable: 'Enable',
     disableConfirm: 'Disable the account of {{name}}? Every session ends at once.',
     enableConfirm: 'Enable the account of {{name}} again?',
+    editRoles: 'Roles',
+    rolesTitle: 'Platform roles of {{name}}',
+    rolesSelf: 'You cannot change your own roles',
+    rolesSaved: 'The roles of {{name}} are updated',
+    rolesConfirm: 'Once saved, the permissions of {{name}} follow the new roles at once.',
+    brokerCertNo: 'Broker certificate no.',
+    operatorSubmarkets: 'Sub-markets operated',
+    officialRegion: 'Registration region',
+    rolesStaffInOrg:
+      'This user belongs to an organisation; platform staff (operator, official, finance, admin) should not act for an organisation (separation of duties).',
   },
   account: {
     title: 'My profile',
@@ -281,6 +333,7 @@ const en: Messages = {
       leaveFirst: 'You already belong to an organisation; leave it before accepting another invitation.',
     },
   },
+  ...adminEn,
   catalog: catalogEn,
   search: searchEn,
   negotiation: negotiationEn,

@@ -15,3 +15,6 @@ export const importsHistoricContracts = (user: UserDto | null | undefined) => ha
 /** May edit the organisation's profile and add members (mirrors the API policy). */
 export const canManageOrg = (user: UserDto | null | undefined, orgId: string) =>
   isAdmin(user) || (!!user && user.orgId === orgId && user.orgRole === 'org_admin');
+
+/** Platform staff act for the platform, never for an organisation of their own. */
+export const isStaff = (user: UserDto | null | undefined) => hasRole(user, 'operator', 'official', 'admin', 'finance');

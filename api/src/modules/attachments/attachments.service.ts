@@ -9,7 +9,12 @@ import type { AttachmentRecord } from './attachment.model';
 import { detectAllowedMime } from './file-kind';
 import type { FileStorage } from './file-storage';
 
+/** Another module that grants reading a file it references (e.g. organisations: their licence to operators). */
+export type AttachmentReader = (viewer: AuthUser | null, attachmentId: string) => Promise<boolean>;
+
 export class AttachmentsService {
+  readonly readers: AttachmentReader[] = [];
+
   constructor(
     private readonly models: Models,
     private readonly storage: FileStorage,
@@ -36,6 +41,16 @@ export class AttachmentsService {
     return doc.toObject() as AttachmentRecord;
   }
 
+  /** One of the organisation's own files, with what it is (for a reference that must be a given kind). */
+  async describeOwned(orgId: string, id: string): Promise<{ filename: string; mime: string }> {
+    const att = await this.models.Attachment.findOne(
+      { _id: id, ownerOrgId: orgId },
+      { filename: 1, mime: 1 },
+    ).lean<AttachmentRecord>();
+    if (!att) throw new AppError('ATTACHMENT_NOT_USABLE');
+    return { filename: att.filename, mime: att.mime };
+  }
+
   /** Listings may only reference their own organisation's files. */
   async assertOwned(orgId: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
@@ -59,6 +74,7 @@ export class AttachmentsService {
   private async mayRead(viewer: AuthUser | null, att: AttachmentRecord): Promise<boolean> {
     if (viewer?.orgId === String(att.ownerOrgId) || viewer?.roles.includes('admin')) return true;
     const id = String(att._id);
+    for (const reader of this.readers) if (await reader(viewer, id)) return true;
     if (viewer?.roles.includes('finance') && (await this.models.Payment.exists({ 'bank.receiptAttachmentId': id })))
       return true;
     for (const [kind, model] of [

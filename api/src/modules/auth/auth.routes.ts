@@ -3,7 +3,13 @@ import { rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute } from '../../http/route';
-import { loginBody, passwordResetConfirmBody, passwordResetRequestBody, registerBody } from '../../shared/schemas';
+import {
+  changePasswordBody,
+  loginBody,
+  passwordResetConfirmBody,
+  passwordResetRequestBody,
+  registerBody,
+} from '../../shared/schemas';
 import { presentUser } from '../users/users.presenter';
 import { SESSION_COOKIE } from './auth.middleware';
 
@@ -121,6 +127,24 @@ export function authRoutes(ctx: AppContext): Router {
     registry,
     { method: 'get', path: '/api/auth/me', summary: '当前用户 Current user', tags: ['auth'], auth: 'user' },
     ({ req }) => ({ user: presentUser(req.auth!.record) }),
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/api/auth/password',
+      summary: '修改密码（其他会话随即失效）Change password (other sessions end)',
+      tags: ['auth'],
+      auth: 'user',
+      body: changePasswordBody,
+      before: [perIp],
+    },
+    async ({ body, req }) => {
+      await services.auth.changePassword(req.auth!.user.id, req.auth!.sessionId, body);
+      return { changed: true };
+    },
   );
 
   return router;

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
-import type { LoginBody, RegisterBody } from '../../shared/schemas';
+import type { ChangePasswordBody, LoginBody, RegisterBody } from '../../shared/schemas';
 import type { UserRecord } from '../users/user.model';
 import type { AuthUser } from './auth.types';
 import type { MailOutbox } from '../mail/mail-outbox';
@@ -64,6 +64,10 @@ export class AuthService {
         name: body.name,
         phone: body.phone,
         locale: body.locale,
+        consents: [
+          { doc: 'terms', version: body.consent.terms, at: new Date() },
+          { doc: 'privacy', version: body.consent.privacy, at: new Date() },
+        ],
       });
       return created.toObject() as UserRecord;
     } catch (err) {
@@ -167,6 +171,23 @@ export class AuthService {
   /** Role or membership changes must not wait for the cache to expire. */
   forgetUser(userId: string): void {
     for (const [key, value] of this.cache.entries()) if (value.user.id === userId) this.cache.delete(key);
+  }
+
+  /**
+   * The signed-in person changes their password with the current one; every other session of the account
+   * ends (a stolen session does not outlive the change), the one in use stays.
+   */
+  async changePassword(userId: string, sessionId: string, body: ChangePasswordBody): Promise<void> {
+    const user = await this.models.User.findById(userId, { passwordHash: 1 }).lean<UserRecord>();
+    if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) throw new AppError('WRONG_PASSWORD');
+    const passwordHash = await hashPassword(body.newPassword);
+    await this.models.User.updateOne({ _id: userId }, { $set: { passwordHash, passwordChangedAt: new Date() } });
+    await this.models.Session.updateMany(
+      { userId, _id: { $ne: sessionId }, revokedAt: null },
+      { $set: { revokedAt: new Date() } },
+    );
+    for (const [key, value] of this.cache.entries())
+      if (value.user.id === userId && key !== sessionId) this.cache.delete(key);
   }
 
   /** A disabled account: every session revoked, cached copies dropped, sockets closed on every instance. */

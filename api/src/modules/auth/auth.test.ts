@@ -1,5 +1,6 @@
 import { loadConfig } from '../../config/env';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../test-support/harness';
+import { CURRENT_CONSENT } from '../../shared/legal';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -11,7 +12,7 @@ describe('register and login', () => {
   test('when registering, then the password is stored as argon2id and a session cookie is set', async () => {
     const email = `${app.unique('a')}@Test.NEKJ.cn`;
     const res = await app.http('POST', '/api/auth/register', {
-      body: { email, password: 'GoodPass123', name: '张三' },
+      body: { email, password: 'GoodPass123', name: '张三', consent: CURRENT_CONSENT },
     });
     expect(res.status).toBe(201);
     expect(res.body.user.email).toBe(email.toLowerCase());
@@ -24,7 +25,9 @@ describe('register and login', () => {
 
   test('when the email is taken, then 409 EMAIL_TAKEN and no second account', async () => {
     const { email } = await app.createUser();
-    const res = await app.http('POST', '/api/auth/register', { body: { email, password: 'GoodPass123', name: 'dup' } });
+    const res = await app.http('POST', '/api/auth/register', {
+      body: { email, password: 'GoodPass123', name: 'dup', consent: CURRENT_CONSENT },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('EMAIL_TAKEN');
     expect(await app.models.User.countDocuments({ email })).toBe(1);
@@ -85,13 +88,39 @@ describe('register and login', () => {
 
 describe('bad input changes nothing', () => {
   const cases: Array<[string, unknown]> = [
-    ['operator object as email', { email: { $ne: null }, password: 'GoodPass123', name: 'x' }],
-    ['operator object as password', { email: 'op@test.nekj.cn', password: { $gt: '' }, name: 'x' }],
-    ['wrong type', { email: 'wt@test.nekj.cn', password: 12345678, name: 'x' }],
-    ['oversized name', { email: 'big@test.nekj.cn', password: 'GoodPass123', name: '名'.repeat(61) }],
-    ['unknown field', { email: 'uf@test.nekj.cn', password: 'GoodPass123', name: 'x', roles: ['admin'] }],
-    ['weak password', { email: 'weak@test.nekj.cn', password: 'short', name: 'x' }],
-    ['malformed email', { email: 'not-an-email', password: 'GoodPass123', name: 'x' }],
+    [
+      'operator object as email',
+      { email: { $ne: null }, password: 'GoodPass123', name: 'x', consent: CURRENT_CONSENT },
+    ],
+    [
+      'operator object as password',
+      { email: 'op@test.nekj.cn', password: { $gt: '' }, name: 'x', consent: CURRENT_CONSENT },
+    ],
+    ['wrong type', { email: 'wt@test.nekj.cn', password: 12345678, name: 'x', consent: CURRENT_CONSENT }],
+    [
+      'oversized name',
+      { email: 'big@test.nekj.cn', password: 'GoodPass123', name: '名'.repeat(61), consent: CURRENT_CONSENT },
+    ],
+    [
+      'unknown field',
+      { email: 'uf@test.nekj.cn', password: 'GoodPass123', name: 'x', roles: ['admin'], consent: CURRENT_CONSENT },
+    ],
+    ['weak password', { email: 'weak@test.nekj.cn', password: 'short', name: 'x', consent: CURRENT_CONSENT }],
+    ['malformed email', { email: 'not-an-email', password: 'GoodPass123', name: 'x', consent: CURRENT_CONSENT }],
+    ['no consent', { email: 'nc@test.nekj.cn', password: 'GoodPass123', name: 'x' }],
+    [
+      'an outdated consent',
+      {
+        email: 'oc@test.nekj.cn',
+        password: 'GoodPass123',
+        name: 'x',
+        consent: { terms: '2020-01-01', privacy: CURRENT_CONSENT.privacy },
+      },
+    ],
+    [
+      'consent without privacy',
+      { email: 'cp@test.nekj.cn', password: 'GoodPass123', name: 'x', consent: { terms: CURRENT_CONSENT.terms } },
+    ],
     ['array body', [1, 2, 3]],
   ];
   test.each(cases)('when registering with %s, then 400 VALIDATION_FAILED and no user', async (_label, body) => {
@@ -119,7 +148,12 @@ describe('bad input changes nothing', () => {
   test('when the body exceeds the JSON limit, then 413 and nothing is stored', async () => {
     const before = await app.models.User.countDocuments();
     const res = await app.http('POST', '/api/auth/register', {
-      body: { email: 'huge@test.nekj.cn', password: 'GoodPass123', name: 'x'.repeat(300_000) },
+      body: {
+        email: 'huge@test.nekj.cn',
+        password: 'GoodPass123',
+        name: 'x'.repeat(300_000),
+        consent: CURRENT_CONSENT,
+      },
     });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');

@@ -106,6 +106,8 @@ export class ListingService {
     if (q.orgId && q.scope === 'public') asked.ownerOrgId = q.orgId;
     if (q.orgType) asked.ownerOrgType = q.orgType;
     if (q.challenge !== undefined) asked[`${base}.challenge`] = q.challenge ? { $exists: true } : { $exists: false };
+    // The public challenge list holds open challenges only: one past its closing time takes no proposals.
+    if (q.challenge && q.scope === 'public') asked[`${base}.challenge.closesAt`] = { $gt: new Date().toISOString() };
     if (q.q) asked[`${base}.title`] = { $regex: escapeRegex(q.q), $options: 'i' };
     const filter = withinScope(scope, asked);
     const sort = this.cfg.sorts[q.sort] ?? { updatedAt: -1 };

@@ -5,6 +5,7 @@
  * answer for every address.
  */
 import { startTestApp, type TestApp } from '../../test-support/harness';
+import { CURRENT_CONSENT } from '../../shared/legal';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -174,7 +175,7 @@ describe('joining needs the invitee', () => {
       (await app.http('POST', `/api/orgs/${org._id}/invitations`, { token: admin.token, body: { email } })).status,
     ).toBe(201);
     const registered = await app.http('POST', '/api/auth/register', {
-      body: { email, password: 'GoodPass123', name: '后注册的用户' },
+      body: { email, password: 'GoodPass123', name: '后注册的用户', consent: CURRENT_CONSENT },
     });
     const mine = await app.http('GET', '/api/invitations', { token: registered.body.token });
     expect(mine.body.items.map((i: { org: { id: string } }) => i.org.id)).toEqual([String(org._id)]);

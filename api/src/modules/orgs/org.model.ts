@@ -38,6 +38,25 @@ export const orgSchema = new Schema(
       ),
       default: null,
     },
+    /**
+     * The document that proves the organisation exists: 营业执照 (business licence) for an enterprise,
+     * 事业单位法人证书 (public-institution certificate) for universities and institutes. An image or PDF
+     * uploaded as an attachment of the organisation; an operator approves only with one on file.
+     */
+    licence: {
+      type: new Schema(
+        {
+          attachmentId: { type: String, required: true },
+          kind: { type: String, enum: ['business_licence', 'institution_certificate'], required: true },
+          filename: { type: String },
+          mime: { type: String },
+          uploadedAt: { type: Date, required: true },
+          uploadedBy: { type: String },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     createdBy: { type: Schema.Types.ObjectId, required: true },
     /** Demo/seed key: makes seeding idempotent without depending on names. */
     seedKey: { type: String, index: true },

@@ -44,6 +44,15 @@ export function presentOrgDetail(
           requestedBy: o.pendingChange.requestedBy ?? undefined,
         }
       : null,
+    licence: o.licence
+      ? {
+          attachmentId: o.licence.attachmentId,
+          kind: o.licence.kind as 'business_licence' | 'institution_certificate',
+          filename: o.licence.filename ?? undefined,
+          mime: o.licence.mime ?? undefined,
+          uploadedAt: new Date(o.licence.uploadedAt).toISOString(),
+        }
+      : null,
     history: history.map((h) => ({
       action: h.action,
       at: new Date(h.at).toISOString(),

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context';
 import { defineRoute, idParams, pageQuery } from '../../http/route';
-import { createOrgBody, updateOrgBody, verifyOrgBody } from '../../shared/schemas';
+import { createOrgBody, orgLicenceBody, updateOrgBody, verifyOrgBody } from '../../shared/schemas';
 import { orgTypeCodes, regionCodes, submarketSeeds } from '../../shared/taxonomy';
 import { canOrg } from './orgs.policy';
 import { presentOrgDetail, presentOrgPublic } from './orgs.presenter';
@@ -108,6 +108,23 @@ export function orgsRoutes(ctx: AppContext): Router {
     },
     async ({ user, params, body, req }) => ({
       org: await present(user, await orgs.verify(user!, params.id, body, { ip: req.ip })),
+    }),
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'put',
+      path: '/api/orgs/:id/licence',
+      summary: '上传营业执照/事业单位法人证书 Put the licence on file',
+      tags: ['orgs'],
+      auth: 'user',
+      params: idParams,
+      body: orgLicenceBody,
+    },
+    async ({ user, params, body, req }) => ({
+      org: await present(user, await orgs.setLicence(user!, params.id, body, { ip: req.ip })),
     }),
   );
 

@@ -3,7 +3,8 @@ import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type { VerificationStatus } from '../../shared/dto';
-import type { CreateOrgBody, VerifyOrgBody } from '../../shared/schemas';
+import type { CreateOrgBody, OrgLicenceBody, VerifyOrgBody } from '../../shared/schemas';
+import type { AttachmentsService } from '../attachments/attachments.service';
 import { submarketForRegion } from '../../shared/taxonomy';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
@@ -28,12 +29,64 @@ interface Meta {
   ip?: string;
 }
 
+/** A licence is a photo or scan (image) or a PDF. */
+const licenceMimes = /^(image\/(png|jpeg|webp|gif)|application\/pdf)$/;
+
 export class OrgsService {
   constructor(
     private readonly models: Models,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
-  ) {}
+    private readonly attachments: AttachmentsService,
+  ) {
+    // Operators who verify the organisation (and its members, admins) may open its licence.
+    attachments.readers.push((viewer, attachmentId) => this.mayReadLicence(viewer, attachmentId));
+  }
+
+  /**
+   * The organisation's admin puts its 营业执照 / 事业单位法人证书 on file: one of its own attachments, an
+   * image or PDF. A rejected organisation that sends a new document goes back into the queue.
+   */
+  async setLicence(user: AuthUser, id: string, body: OrgLicenceBody, meta: Meta): Promise<OrgRecord> {
+    const org = await this.get(user, id);
+    if (!canOrg(user, 'update', org))
+      throw canOrg(user, 'readDetail', org) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND');
+    const file = await this.attachments.describeOwned(String(org._id), body.attachmentId);
+    if (!licenceMimes.test(file.mime)) throw new AppError('UNSUPPORTED_FILE_TYPE', { allowed: 'image or PDF' });
+    const from = (org.verification?.status ?? 'pending') as VerificationStatus;
+    const resubmit = from === 'rejected' ? nextOrgStatus('rejected', 'resubmit') : null;
+    const licence = {
+      attachmentId: body.attachmentId,
+      kind: org.type === 'enterprise' ? 'business_licence' : 'institution_certificate',
+      filename: file.filename,
+      mime: file.mime,
+      uploadedAt: new Date(),
+      uploadedBy: user.name,
+    };
+    const updated = await this.models.Org.findOneAndUpdate(
+      { _id: org._id },
+      { $set: { licence, ...(resubmit ? { 'verification.status': resubmit } : {}) } },
+      { new: true },
+    ).lean<OrgRecord>();
+    if (!updated) throw new AppError('NOT_FOUND');
+    const back = resubmit ? { from, reason: 'resubmit' } : {};
+    await this.audit.record(user, {
+      entity: 'org',
+      entityId: id,
+      action: 'upload_licence',
+      to: file.filename,
+      ...back,
+      ...meta,
+    });
+    return updated;
+  }
+
+  /** Whether this file is an organisation's licence that the viewer may read (members and its verifiers). */
+  private async mayReadLicence(viewer: AuthUser | null, attachmentId: string): Promise<boolean> {
+    if (!viewer) return false;
+    const org = await this.models.Org.findOne({ 'licence.attachmentId': attachmentId }).lean<OrgRecord>();
+    return !!org && (canOrg(viewer, 'verify', org) || canOrg(viewer, 'readDetail', org));
+  }
 
   async create(user: AuthUser, body: CreateOrgBody & { tags: string[]; description: string }, meta: Meta) {
     if (user.orgId) throw new AppError('ALREADY_IN_ORG');
@@ -41,7 +94,7 @@ export class OrgsService {
     let org: OrgRecord;
     try {
       const doc = await this.models.Org.create({
-        ...pickOrgFields(body),
+        ...pickFields(body, [...identityFields, ...plainFields]),
         type: body.type,
         creditCode: body.creditCode,
         submarketCode: submarketForRegion(body.regionCode),
@@ -172,6 +225,8 @@ export class OrgsService {
     if (from === 'verified' && org.pendingChange) return this.decideChange(user, org, body, meta);
     const to = nextOrgStatus(from, body.decision);
     if (!to) throw new AppError('INVALID_STATE', { from, decision: body.decision });
+    // Verification is of the document, not of a typed code alone.
+    if (to === 'verified' && !org.licence) throw new AppError('LICENCE_MISSING');
     const move = body.decision === 'approve' && body.submarketCode ? { submarketCode: body.submarketCode } : {};
     // Filter on the expected state so two operators deciding at once cannot both win.
     const updated = await this.models.Org.findOneAndUpdate(
@@ -238,10 +293,6 @@ export class OrgsService {
 /** What identifies an organisation: verified by an operator, changed only through one afterwards. */
 const identityFields = ['name', 'creditCode', 'type', 'regionCode'] as const;
 const plainFields = ['nameEn', 'tags', 'description', 'website', 'contactName', 'contactPhone'] as const;
-
-function pickOrgFields(body: Record<string, unknown>) {
-  return pickFields(body, [...identityFields, ...plainFields]);
-}
 
 function pickFields(body: Record<string, unknown>, names: readonly string[]) {
   const out: Record<string, unknown> = {};

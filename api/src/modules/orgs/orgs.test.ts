@@ -1,4 +1,5 @@
 import { withCheckChar } from '../../shared/credit-code';
+import { files, upload } from '../../test-support/catalog-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
 
 let app: TestApp;
@@ -6,6 +7,13 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.stop());
+
+/** The founder puts the organisation's licence on file, as an operator approves only with one. */
+async function putLicence(founder: { token: string }, id: string) {
+  const file = (await upload(app, founder as never, '营业执照.png', files.png())).body.attachment.id as string;
+  const res = await app.http('PUT', `/api/orgs/${id}/licence`, { token: founder.token, body: { attachmentId: file } });
+  expect(res.status).toBe(200);
+}
 
 const orgBody = (over: Record<string, unknown> = {}) => ({
   name: '辽宁示例智能科技有限公司',
@@ -24,6 +32,7 @@ describe('verification flow', () => {
     expect(created.body.org.submarketCode).toBe('SM-210200');
     const id = created.body.org.id;
     expect((await app.http('GET', `/api/orgs/${id}`)).status).toBe(404);
+    await putLicence(founder, id);
 
     const dalianOperator = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['SM-210200'] });
     const queue = await app.http('GET', '/api/orgs?status=pending', { token: dalianOperator.token });
@@ -35,11 +44,16 @@ describe('verification flow', () => {
     });
     expect(approved.status).toBe(200);
     expect(approved.body.org.verification.status).toBe('verified');
-    expect(approved.body.org.history.map((h: { action: string }) => h.action)).toEqual(['create', 'approve']);
+    expect(approved.body.org.history.map((h: { action: string }) => h.action)).toEqual([
+      'create',
+      'upload_licence',
+      'approve',
+    ]);
     expect((await app.http('GET', `/api/orgs/${id}`)).body.org.verificationStatus).toBe('verified');
     const audit = await app.models.Audit.find({ entity: 'org', entityId: id }).lean();
     expect(audit.map((a) => [a.action, a.from, a.to])).toEqual([
       ['create', undefined, 'pending'],
+      ['upload_licence', undefined, '营业执照.png'],
       ['approve', 'pending', 'verified'],
     ]);
   });
@@ -76,6 +90,7 @@ describe('verification flow', () => {
   test('when two operators decide at once, then exactly one decision lands', async () => {
     const founder = await app.createUser();
     const id = (await app.http('POST', '/api/orgs', { token: founder.token, body: orgBody() })).body.org.id;
+    await putLicence(founder, id);
     const a = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
     const b = await app.createUser({ roles: ['admin'] });
     const results = await Promise.all([

@@ -10,6 +10,7 @@ import {
   targetsQuery,
   type StatsDto,
 } from '../../shared/contract-schemas';
+import { tallyGroupLabel } from '../../shared/tally-labels';
 import { statsScope } from './stats.query';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,6 +20,7 @@ const wan = (fen: number) => Math.round(fen / 100) / 10_000;
 function exportRows(s: StatsDto): Array<Array<string | number>> {
   const head = [
     '分组',
+    '分组代码',
     '合同数（全部）',
     '合同成交额（全部，万元）',
     '登记数',
@@ -29,8 +31,9 @@ function exportRows(s: StatsDto): Array<Array<string | number>> {
     '上年同期登记额（万元）',
     '同比',
   ];
-  const line = (r: StatsDto['rows'][number]) => [
-    r.key,
+  const line = (r: StatsDto['rows'][number], total = false) => [
+    total ? r.key : tallyGroupLabel(s.groupBy, r.key),
+    total ? '' : r.key,
     r.all.n,
     wan(r.all.amountFen),
     r.registered.n,
@@ -41,7 +44,7 @@ function exportRows(s: StatsDto): Array<Array<string | number>> {
     wan(r.prevRegisteredAmountFen),
     r.yoy === null ? '' : `${(r.yoy * 100).toFixed(1)}%`,
   ];
-  return [head, ...s.rows.map(line), line({ ...s.totals, key: '合计' })];
+  return [head, ...s.rows.map((r) => line(r)), line({ ...s.totals, key: '合计' }, true)];
 }
 
 /** /api/stats: the provincial tally (officials: their region; the public: province headline figures). */

@@ -8,6 +8,11 @@ export const submarketSchema = new Schema(
     kind: { type: String, enum: ['hub', 'city', 'new_area', 'hitech_zone'], required: true },
     regionCode: { type: String, required: true },
     active: { type: Boolean, default: true },
+    /** The sub-market office's public contact, kept by platform admins. */
+    contact: {
+      type: new Schema({ name: String, phone: String, email: String, address: String }, { _id: false }),
+      default: null,
+    },
   },
   { timestamps: true, collection: 'submarkets' },
 );

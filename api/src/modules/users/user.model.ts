@@ -14,6 +14,12 @@ export const userSchema = new Schema(
     brokerCertNo: { type: String },
     operatorSubmarkets: { type: [String], default: [] },
     officialRegion: { type: String },
+    /** What the person agreed to at sign-up: which version of which text, and when. */
+    consents: {
+      type: [new Schema({ doc: String, version: String, at: Date }, { _id: false })],
+      default: [],
+    },
+    passwordChangedAt: { type: Date },
     /** Set by an admin: no sign-in, every session revoked, sockets closed. */
     disabledAt: { type: Date, default: null },
   },

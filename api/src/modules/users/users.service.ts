@@ -70,6 +70,8 @@ export class UsersService {
     meta: { ip?: string },
   ): Promise<UserRecord> {
     if (!admin.roles.includes('admin')) throw new AppError('FORBIDDEN');
+    // An admin who dropped their own admin role would lock the platform out of its user list.
+    if (admin.id === id) throw new AppError('FORBIDDEN', { reason: 'you cannot change your own roles' });
     const before = await this.models.User.findById(id).lean<UserRecord>();
     if (!before) throw new AppError('NOT_FOUND');
     const updated = await this.models.User.findOneAndUpdate(
@@ -104,6 +106,20 @@ export class UsersService {
     const cleared = await this.auth.lockout.unlock(user.email);
     await this.audit.record(admin, { entity: 'user', entityId: id, action: 'unlock', to: String(cleared), ...meta });
     return cleared;
+  }
+
+  /** The operators of each of these sub-markets (HUB operators run the hub), for the admins' sub-market list. */
+  async operatorsOf(codes: string[]): Promise<Map<string, Array<{ id: string; name: string; email: string }>>> {
+    const found = await this.models.User.find(
+      { roles: 'operator', operatorSubmarkets: { $in: codes } },
+      { name: 1, email: 1, operatorSubmarkets: 1 },
+    ).lean<UserRecord[]>();
+    const out = new Map<string, Array<{ id: string; name: string; email: string }>>();
+    for (const u of found)
+      for (const code of u.operatorSubmarkets ?? [])
+        if (codes.includes(code))
+          out.set(code, [...(out.get(code) ?? []), { id: String(u._id), name: u.name, email: u.email }]);
+    return out;
   }
 
   /** Which of these accounts are locked out from at least one address (for the admin list). */

@@ -47,6 +47,17 @@ describe('roles', () => {
     expect((await app.models.User.findById(target.user._id).lean())!.roles).toEqual(['broker']);
   });
 
+  test('when an admin changes their own roles, then 403 and they stay admin', async () => {
+    const res = await app.http('PUT', `/api/users/${admin.user._id}/roles`, {
+      token: admin.token,
+      body: { roles: [] },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('FORBIDDEN');
+    expect((await app.models.User.findById(admin.user._id).lean())!.roles).toEqual(['admin']);
+    expect(await app.models.Audit.countDocuments({ entityId: String(admin.user._id), action: 'set_roles' })).toBe(0);
+  });
+
   test('when the user does not exist or the id is malformed, then 404 / 400', async () => {
     expect(
       (await app.http('PUT', `/api/users/${new Types.ObjectId()}/roles`, { token: admin.token, body: { roles: [] } }))

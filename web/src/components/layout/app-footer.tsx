@@ -15,6 +15,8 @@ export function AppFooter() {
         </div>
         <div className="app-footer__links">
           <Link to="/orgs">{t('nav.orgs')}</Link>
+          <Link to="/legal/terms">{t('legal.terms.title')}</Link>
+          <Link to="/legal/privacy">{t('legal.privacy.title')}</Link>
           <span>{t('footer.hub')}</span>
           <a href="/api/docs" target="_blank" rel="noreferrer">
             {t('footer.apiDocs')}

@@ -1,4 +1,6 @@
-import { Button, Layout, Space } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth';
@@ -8,13 +10,30 @@ import { MainNav } from './main-nav';
 import { NotificationBell } from './notification-bell';
 import { UserMenu } from './user-menu';
 
+/**
+ * Brand, search and account on the first row; the role's navigation as a second row on wide screens and,
+ * below 768 px (styles.css), in a drawer behind the menu button, with the search box at its top.
+ */
 export function AppHeader() {
   const { t } = useTranslation();
   const { data: me, isPending } = useMe();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const close = () => setDrawerOpen(false);
   return (
     <Layout.Header className="app-header">
+      <Button
+        type="text"
+        className="app-header__burger"
+        icon={<MenuOutlined />}
+        aria-label={t('nav.menu')}
+        aria-expanded={drawerOpen}
+        data-testid="nav-drawer-open"
+        onClick={() => setDrawerOpen(true)}
+      />
       <Link to="/" className="app-logo" aria-label={t('app.name')}>
-        <span className="app-logo__mark">科</span>
+        <span className="app-logo__mark" aria-hidden>
+          科
+        </span>
         <span className="app-logo__text">
           <span className="app-logo__zh">{t('app.name')}</span>
           <span className="app-logo__en">{t('app.nameEn')}</span>
@@ -22,7 +41,9 @@ export function AppHeader() {
       </Link>
       <MainNav user={me} />
       <Space className="app-header__right" size="small">
-        <HeaderSearch />
+        <span className="app-header__search">
+          <HeaderSearch />
+        </span>
         <LangSwitch />
         {me && <NotificationBell />}
         {me ? (
@@ -30,7 +51,7 @@ export function AppHeader() {
         ) : isPending ? null : (
           <>
             <Link to="/login">
-              <Button type="text" data-testid="nav-login">
+              <Button type="text" data-testid="nav-login" className="app-header__login">
                 {t('nav.login')}
               </Button>
             </Link>
@@ -42,6 +63,20 @@ export function AppHeader() {
           </>
         )}
       </Space>
+      <Drawer
+        open={drawerOpen}
+        onClose={close}
+        placement="left"
+        size={280}
+        title={t('app.name')}
+        className="nav-drawer"
+        data-testid="nav-drawer"
+      >
+        <div className="nav-drawer__search" onKeyDown={(e) => e.key === 'Enter' && close()}>
+          <HeaderSearch />
+        </div>
+        <MainNav user={me} mode="vertical" onNavigate={close} />
+      </Drawer>
     </Layout.Header>
   );
 }

@@ -11,7 +11,6 @@ export function HeaderSearch() {
   return (
     <Input.Search
       className="header-search"
-      style={{ width: 170 }}
       placeholder={t('search.headerPlaceholder')}
       allowClear
       maxLength={100}

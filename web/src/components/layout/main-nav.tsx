@@ -2,7 +2,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { UserDto } from '@shared/dto';
-import { hasRole, importsHistoricContracts, isAdmin, isOfficial, isReviewer } from '../../lib/roles';
+import { hasRole, importsHistoricContracts, isAdmin, isOfficial, isReviewer, isStaff } from '../../lib/roles';
 
 interface NavItem {
   key: string;
@@ -10,15 +10,19 @@ interface NavItem {
   label: string;
 }
 
-/** Navigation by role: everyone, signed-in without an organisation, members, reviewers, admins. */
-function navItems(user: UserDto | null | undefined, t: (k: string) => string): NavItem[] {
+/**
+ * Navigation by role: everyone, signed-in people without an organisation (who may create one — staff never
+ * belong to one, so they are not offered it), members, reviewers, admins.
+ */
+export function navItems(user: UserDto | null | undefined, t: (k: string) => string): NavItem[] {
   const items: NavItem[] = [
     { key: 'home', to: '/', label: t('nav.home') },
     { key: 'achievements', to: '/achievements', label: t('catalog.nav.achievements') },
     { key: 'needs', to: '/needs', label: t('catalog.nav.needs') },
     { key: 'orgs', to: '/orgs', label: t('nav.orgs') },
   ];
-  if (user && !user.orgId) items.push({ key: 'create-org', to: '/orgs/new', label: t('nav.createOrg') });
+  if (user && !user.orgId && !isStaff(user))
+    items.push({ key: 'create-org', to: '/orgs/new', label: t('nav.createOrg') });
   if (user?.orgId) items.push({ key: 'my-org', to: `/orgs/${user.orgId}`, label: t('nav.myOrg') });
   if (user?.orgId) items.push({ key: 'my-listings', to: '/my/listings', label: t('catalog.nav.mine') });
   if (user?.orgId) items.push({ key: 'negotiations', to: '/negotiations', label: t('negotiation.nav.mine') });
@@ -28,6 +32,8 @@ function navItems(user: UserDto | null | undefined, t: (k: string) => string): N
   if (isReviewer(user))
     items.push({ key: 'negotiation-admin', to: '/admin/negotiations', label: t('negotiation.nav.operator') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
+  if (isAdmin(user)) items.push({ key: 'submarkets', to: '/admin/submarkets', label: t('nav.submarkets') });
+  if (isAdmin(user)) items.push({ key: 'audit', to: '/admin/audit', label: t('nav.audit') });
   if (user?.orgId) items.push({ key: 'contracts', to: '/contracts', label: t('contracts.nav.mine') });
   if (user?.orgId)
     items.push({ key: 'payments-statement', to: '/payments/statement', label: t('payments.nav.statement') });
@@ -50,17 +56,31 @@ function selectedKey(items: NavItem[], pathname: string): string[] {
   return match ? [match.key] : [];
 }
 
-export function MainNav({ user }: { user: UserDto | null | undefined }) {
+interface Props {
+  user: UserDto | null | undefined;
+  /** `vertical` inside the phone drawer; `horizontal` as the header's second row. */
+  mode?: 'horizontal' | 'vertical';
+  onNavigate?: () => void;
+}
+
+export function MainNav({ user, mode = 'horizontal', onNavigate }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items = navItems(user, t);
   const menuItems: MenuProps['items'] = items.map((i) => ({
     key: i.key,
     label: (
-      <Link to={i.to} data-testid={`nav-${i.key}`}>
+      <Link to={i.to} data-testid={`nav-${i.key}`} onClick={onNavigate}>
         {i.label}
       </Link>
     ),
   }));
-  return <Menu mode="horizontal" className="main-nav" selectedKeys={selectedKey(items, pathname)} items={menuItems} />;
+  return (
+    <Menu
+      mode={mode === 'horizontal' ? 'horizontal' : 'inline'}
+      className={mode === 'horizontal' ? 'main-nav' : 'drawer-nav'}
+      selectedKeys={selectedKey(items, pathname)}
+      items={menuItems}
+    />
+  );
 }

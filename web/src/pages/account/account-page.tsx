@@ -10,6 +10,7 @@ import { setLanguage } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useLabels } from '../../lib/use-labels';
 import { InvitationsCard } from './invitations-card';
+import { ChangePasswordCard } from './change-password-card';
 import { compactValues, showZodIssues, zodItem } from '../../lib/zod-form';
 
 export default function AccountPage() {
@@ -82,6 +83,7 @@ export default function AccountPage() {
           </Button>
         </Form>
       </Card>
+      <ChangePasswordCard />
     </div>
   );
 }

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { isOrgDetail, useOrg } from '../../api/orgs';
 import { ErrorResult } from '../../components/query-state';
 import { useLabels } from '../../lib/use-labels';
+import { LicencePreview } from '../orgs/org-licence-card';
 
-/** What a reviewer checks before deciding: the credit code, contacts and the self-description. */
+/** What a reviewer checks before deciding: the credit code beside the licence document, contacts, the self-description. */
 export function ReviewDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const org = useOrg(id);
@@ -35,6 +36,18 @@ export function ReviewDetail({ id }: { id: string }) {
           children: [detail?.contactName, detail?.contactPhone].filter(Boolean).join(' · ') || t('common.none'),
         },
         { key: 'tags', label: t('orgs.field.tags'), children: o.tags.map(tag).join('、') || t('common.none') },
+        {
+          key: 'licence',
+          label: t(`orgs.licence.kind.${o.type === 'enterprise' ? 'business_licence' : 'institution_certificate'}`),
+          span: 'filled',
+          children: detail?.licence ? (
+            <LicencePreview licence={detail.licence} />
+          ) : (
+            <Typography.Text type="danger" data-testid="review-licence-missing">
+              {t('verification.licenceMissing')}
+            </Typography.Text>
+          ),
+        },
         {
           key: 'desc',
           label: t('orgs.field.description'),

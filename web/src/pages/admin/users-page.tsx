@@ -1,3 +1,4 @@
+import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +12,15 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorResult } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useLabels } from '../../lib/use-labels';
+import { useUrlFilters } from '../../lib/use-url-filters';
+import { RolesModal } from './roles-modal';
+
+const FILTERS = ['q', 'role'] as const;
 
 /**
- * Admin list of users with role filter and search, the sign-in locks failed attempts left (lifted here) and
- * disabling an account (its sessions and sockets end at once);
- * role editing is still done through the API.
+ * Admin list of users with role filter and search (kept in the address), role changes (never one's own),
+ * the sign-in locks failed attempts left (lifted here) and disabling an account (its sessions and sockets
+ * end at once).
  */
 export default function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -23,10 +28,11 @@ export default function UsersPage() {
   const unlock = useUnlockUser();
   const setDisabled = useSetUserDisabled();
   const { data: me } = useMe();
-  const [params, setParams] = useState<UserListParams>({ page: 1, pageSize: 20 });
+  const { filters, page, pageSize, set } = useUrlFilters(FILTERS);
+  const params: UserListParams = { page, pageSize, q: filters.q, role: filters.role as UserRole | undefined };
   const users = useUsers(params);
   const { tax, pick, role } = useLabels();
-  const set = (patch: Partial<UserListParams>) => setParams((p) => ({ ...p, ...patch, page: patch.page ?? 1 }));
+  const [editing, setEditing] = useState<UserDto | null>(null);
 
   const columns: TableProps<UserDto>['columns'] = [
     { title: t('users.col.name'), dataIndex: 'name' },
@@ -34,12 +40,28 @@ export default function UsersPage() {
     {
       title: t('users.col.roles'),
       dataIndex: 'roles',
-      render: (rs: UserRole[]) =>
-        rs.map((r) => (
-          <Tag key={r} color={r === 'admin' ? 'magenta' : 'blue'}>
-            {role(r)}
-          </Tag>
-        )),
+      render: (rs: UserRole[], u) => (
+        <Space size={4} wrap>
+          {rs.map((r) => (
+            <Tag key={r} color={r === 'admin' ? 'magenta' : 'blue'}>
+              {role(r)}
+            </Tag>
+          ))}
+          {u.id === me?.id ? (
+            <span className="muted small">{t('users.rolesSelf')}</span>
+          ) : (
+            <Button
+              size="small"
+              type="link"
+              icon={<EditOutlined />}
+              onClick={() => setEditing(u)}
+              data-testid="user-roles"
+            >
+              {t('users.editRoles')}
+            </Button>
+          )}
+        </Space>
+      ),
     },
     {
       title: t('users.col.org'),
@@ -119,6 +141,7 @@ export default function UsersPage() {
           <Input.Search
             allowClear
             placeholder={t('users.searchPlaceholder')}
+            defaultValue={filters.q}
             onSearch={(q) => set({ q: q.trim() || undefined })}
             maxLength={60}
             className="filters__search"
@@ -127,7 +150,7 @@ export default function UsersPage() {
             allowClear
             placeholder={t('users.filterRole')}
             value={params.role}
-            onChange={(r) => set({ role: r })}
+            onChange={(r?: string) => set({ role: r })}
             options={tax.userRoles.map((r) => ({ value: r.code, label: pick(r) }))}
             className="filters__select"
           />
@@ -143,8 +166,8 @@ export default function UsersPage() {
             data-testid="users-table"
             locale={{ emptyText: <Empty /> }}
             pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
+              current: page,
+              pageSize,
               total: users.data?.total ?? 0,
               showTotal: (total) => t('common.total', { count: total }),
               onChange: (page, pageSize) => set({ page, pageSize }),
@@ -153,6 +176,7 @@ export default function UsersPage() {
           />
         )}
       </Card>
+      {editing && <RolesModal user={editing} onClose={() => setEditing(null)} />}
     </div>
   );
 }

@@ -18,6 +18,8 @@ export default function VerificationPage() {
   const { message } = App.useApp();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [rejecting, setRejecting] = useState<OrgPublicDto | null>(null);
+  // Every application opens with its document and details beside it; the reviewer may fold one away.
+  const [folded, setFolded] = useState<Set<string>>(new Set());
   const queue = useOrgs({ status: 'pending', ...page });
   const verify = useVerifyOrg();
   const { orgType, region, submarket } = useLabels();
@@ -106,7 +108,17 @@ export default function VerificationPage() {
             dataSource={queue.data?.items}
             loading={queue.isFetching}
             data-testid="verification-table"
-            expandable={{ expandedRowRender: (o) => <ReviewDetail id={o.id} /> }}
+            expandable={{
+              expandedRowRender: (o) => <ReviewDetail id={o.id} />,
+              expandedRowKeys: (queue.data?.items ?? []).map((o) => o.id).filter((id) => !folded.has(id)),
+              onExpand: (open, o) =>
+                setFolded((prev) => {
+                  const next = new Set(prev);
+                  if (open) next.delete(o.id);
+                  else next.add(o.id);
+                  return next;
+                }),
+            }}
             locale={{ emptyText: <Empty description={t('verification.empty')} /> }}
             pagination={{
               current: page.page,

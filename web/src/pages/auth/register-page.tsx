@@ -1,7 +1,8 @@
-import { Alert, App, Button, Form, Input } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
+import { CURRENT_CONSENT } from '@shared/legal';
 import { registerBody } from '@shared/schemas';
 import { errorText, isApiError } from '../../api/client';
 import { useMe, useRegister } from '../../api/auth';
@@ -15,6 +16,7 @@ interface RegisterForm {
   confirmPassword: string;
   name: string;
   phone?: string;
+  consent: boolean;
 }
 
 export default function RegisterPage() {
@@ -29,9 +31,14 @@ export default function RegisterPage() {
 
   if (me && !register.isSuccess) return <Navigate to="/" replace />;
 
-  const onFinish = ({ confirmPassword: _confirm, ...values }: RegisterForm) => {
+  const onFinish = ({ confirmPassword: _confirm, consent: _consent, ...values }: RegisterForm) => {
     setFailure(null);
-    const body = registerBody.parse({ ...compactValues(values), locale: i18n.language === 'en' ? 'en' : 'zh-CN' });
+    // The box was ticked (the form requires it): the account records these versions of both texts.
+    const body = registerBody.parse({
+      ...compactValues(values),
+      locale: i18n.language === 'en' ? 'en' : 'zh-CN',
+      consent: CURRENT_CONSENT,
+    });
     register.mutate(body, {
       onSuccess: () => {
         void message.success(t('auth.registered'));
@@ -82,6 +89,24 @@ export default function RegisterPage() {
         </Form.Item>
         <Form.Item label={t('auth.phone')} {...zodItem(shape, 'phone', t)}>
           <Input autoComplete="tel" inputMode="tel" />
+        </Form.Item>
+        <Form.Item
+          name="consent"
+          valuePropName="checked"
+          rules={[
+            { validator: async (_, v) => (v ? undefined : Promise.reject(new Error(t('auth.consentRequired')))) },
+          ]}
+        >
+          <Checkbox data-testid="register-consent">
+            {t('auth.consentPrefix')}
+            <Link to="/legal/terms" target="_blank">
+              {t('legal.terms.title')}
+            </Link>
+            {t('auth.consentAnd')}
+            <Link to="/legal/privacy" target="_blank">
+              {t('legal.privacy.title')}
+            </Link>
+          </Checkbox>
         </Form.Item>
         <Button
           type="primary"

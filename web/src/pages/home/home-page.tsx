@@ -5,6 +5,7 @@ import { useMe } from '../../api/auth';
 import { useDocumentTitle } from '../../components/page-title';
 import { FieldGrid } from './field-grid';
 import { KpiCards } from './kpi-cards';
+import { LatestListings } from './latest-listings';
 import { SubmarketList } from './submarket-list';
 
 export default function HomePage() {
@@ -60,6 +61,7 @@ export default function HomePage() {
       </section>
       <div className="page">
         <KpiCards />
+        <LatestListings />
         <FieldGrid />
         <SubmarketList />
       </div>

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { canManageOrg } from '../../lib/roles';
 import { useLabels } from '../../lib/use-labels';
 import { OrgHistoryCard } from './org-history-card';
+import { OrgLicenceCard } from './org-licence-card';
 import { OrgMembersCard } from './org-members-card';
 import { OrgProfileCard } from './org-profile-card';
 
@@ -135,6 +136,7 @@ export default function OrgDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={detail ? 15 : 24}>
           <OrgProfileCard org={o} />
+          {detail && <OrgLicenceCard org={detail} canManage={manage} />}
           {detail && <OrgMembersCard orgId={o.id} orgName={o.name} canManage={manage} />}
         </Col>
         {detail && (

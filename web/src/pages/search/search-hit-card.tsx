@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchHitDto } from '@shared/search-schemas';
 import { formatDate } from '../../lib/format';
-import { wanText } from '../../lib/money';
+import { useAmountText } from '../catalog/money-text';
 import { useLabels } from '../../lib/use-labels';
 
 export const hitPath = (hit: Pick<SearchHitDto, 'kind' | 'id'>) =>
@@ -12,11 +12,12 @@ export const hitPath = (hit: Pick<SearchHitDto, 'kind' | 'id'>) =>
 /** Price for achievements, budget ceiling for needs; 面议 when no amount is given. */
 export function HitPrice({ hit }: { hit: Pick<SearchHitDto, 'kind' | 'priceFen' | 'negotiable'> }) {
   const { t } = useTranslation();
+  const amount = useAmountText();
   const label = hit.kind === 'achievement' ? t('search.hit.price') : t('search.hit.budget');
   if (hit.priceFen === null) return <span className="money money--negotiable">{t('search.hit.negotiable')}</span>;
   return (
     <span className="money" data-testid="hit-price">
-      {label} {t('catalog.money.wan', { amount: wanText(hit.priceFen) })}
+      {label} {t('catalog.money.wan', { amount: amount(hit.priceFen) })}
       {hit.negotiable && <span className="muted small"> · {t('search.hit.negotiable')}</span>}
     </span>
   );

@@ -81,7 +81,10 @@ export default function DashboardPage() {
             <Link to="/officials/registrations">
               <Button data-testid="to-queue">{t('contracts.dash.queue')}</Button>
             </Link>
-            <Link to={`/contracts?from=${range.from}&to=${range.to}`}>
+            <Link
+              to={`/contracts?${new URLSearchParams({ from: range.from, to: range.to, ...(region !== LIAONING ? { sellerRegion: region } : {}) })}`}
+              data-testid="to-contracts"
+            >
               <Button>{t('contracts.dash.drill')}</Button>
             </Link>
             <a href={statsExportUrl(exportQ, 'xlsx')} data-testid="export-xlsx">
@@ -204,13 +207,14 @@ export default function DashboardPage() {
                 data-testid="target-input"
                 min={1}
                 placeholder={t('contracts.dash.targetAmount')}
-                value={target}
+                // The target already set for this region and year is shown; typing replaces it.
+                value={target ?? (summary.data.target ? fenToWan(summary.data.target.amountFen) : null)}
                 onChange={setTargetWan}
                 style={{ width: 200 }}
               />
               <Button
                 data-testid="target-save"
-                disabled={!target}
+                disabled={!target || (!!summary.data.target && wanToFen(target) === summary.data.target.amountFen)}
                 loading={setTarget.isPending}
                 onClick={() =>
                   setTarget.mutate(

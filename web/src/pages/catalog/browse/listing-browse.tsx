@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Pagination, Row, Skeleton } from 'antd';
+import { Button, Card, Col, Empty, Pagination, Row, Skeleton, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../../api/auth';
@@ -34,8 +34,9 @@ export function ListingBrowse({ kind }: { kind: ListingKind }) {
         />
       );
     }
+    // After a filter change the previous cards stay, dimmed under a spinner, until the new page arrives.
     return (
-      <>
+      <Spin spinning={list.isPlaceholderData} data-testid="listing-loading" description={t('common.loading')}>
         <Row gutter={[16, 16]} className="listing-grid" data-testid="listing-grid" aria-busy={list.isFetching}>
           {list.data.items.map((item) => (
             <Col key={item.id} xs={24} sm={12} lg={8}>
@@ -59,7 +60,7 @@ export function ListingBrowse({ kind }: { kind: ListingKind }) {
             setParams({ ...params, page: pageSize === params.pageSize ? page : 1, pageSize })
           }
         />
-      </>
+      </Spin>
     );
   };
 

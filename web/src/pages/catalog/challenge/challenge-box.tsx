@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Challenge } from '../../../api/listing-types';
 import { formatDateTime } from '../../../lib/format';
-import { wanText } from '../../../lib/money';
+import { useAmountText } from '../money-text';
 
 export const isChallengeOpen = (c: Challenge | null | undefined) => !!c && Date.parse(c.closesAt) > Date.now();
 
@@ -18,6 +18,7 @@ export function ChallengeBox({
   award?: { at: string; org: { id: string; name: string } } | null;
 }) {
   const { t } = useTranslation();
+  const amount = useAmountText();
   const closesAt = Date.parse(challenge.closesAt);
   const [open, setOpen] = useState(() => closesAt > Date.now());
   return (
@@ -26,8 +27,7 @@ export function ChallengeBox({
         <Col xs={24} md={8}>
           <Statistic
             title={t('catalog.challenge.reward')}
-            value={wanText(challenge.rewardFen)}
-            suffix={t('catalog.money.unit')}
+            value={t('catalog.money.wan', { amount: amount(challenge.rewardFen) })}
             prefix={<TrophyOutlined />}
             valueStyle={{ color: '#c2410c' }}
           />

@@ -37,6 +37,14 @@ export function ProposalSection({ needId, challenge }: { needId: string; challen
   const open = isChallengeOpen(challenge);
   const title = t('catalog.challenge.submitTitle');
 
+  // A closed challenge invites nobody: only an organisation's own proposal (below) is still shown.
+  if (!open && !me?.orgId) {
+    return (
+      <Card title={title} className="section-card">
+        <Alert type="info" showIcon title={t('catalog.challenge.closedNoProposals')} data-testid="challenge-closed" />
+      </Card>
+    );
+  }
   if (!me) {
     return (
       <Card title={title} className="section-card">

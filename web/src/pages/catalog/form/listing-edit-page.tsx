@@ -6,6 +6,7 @@ import type { AchievementDetail, ListingKind, NeedDetail } from '../../../api/li
 import { listingPlural } from '../../../api/listing-types';
 import { useListing } from '../../../api/listings';
 import { PageTitle } from '../../../components/page-title';
+import { VerificationBanner } from '../../../components/verification-banner';
 import { ErrorResult, PageSkeleton } from '../../../components/query-state';
 import '../catalog.css';
 import { ownerActions } from '../detail/owner-panel';
@@ -71,6 +72,7 @@ export function ListingEditPage({ kind }: { kind: ListingKind }) {
         titleKey={titleKey}
         subtitle={achievement ? t('catalog.form.createAchievementSub') : t('catalog.form.createNeedSub')}
       />
+      <VerificationBanner draftsAllowed />
       {listing?.status === 'published' && (
         <Alert type="warning" showIcon className="page-alert" title={t('catalog.form.editPublishedHint')} />
       )}

@@ -10,6 +10,7 @@ import { ImportDropzone } from '../../../components/import/import-dropzone';
 import { ImportJobCard } from '../../../components/import/import-job-card';
 import { RecentImportsCard } from '../../../components/import/recent-imports-card';
 import { PageTitle } from '../../../components/page-title';
+import { VerificationBanner } from '../../../components/verification-banner';
 import '../catalog.css';
 
 export default function ImportPage() {
@@ -43,6 +44,7 @@ export default function ImportPage() {
           </Button>
         }
       />
+      <VerificationBanner draftsAllowed />
       <Card className="section-card">
         <ImportDropzone
           text={t('catalog.import.dragger')}

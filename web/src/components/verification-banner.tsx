@@ -1,0 +1,48 @@
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMe } from '../api/auth';
+import { isOrgDetail, useOrg } from '../api/orgs';
+
+/**
+ * Shown at the top of every form that needs a verified organisation (listing, contract, import), before the
+ * member starts: what is still missing — the licence document, the operator's review, or a correction after
+ * a rejection — with a link to the organisation page where it is done. Nothing for verified organisations.
+ */
+export function VerificationBanner({ draftsAllowed = false }: { draftsAllowed?: boolean }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const org = useOrg(me?.orgId ?? undefined);
+  const o = org.data;
+  if (!me?.orgId || !o || o.verificationStatus === 'verified') return null;
+  const detail = isOrgDetail(o) ? o : null;
+  const steps: string[] = [];
+  if (detail && !detail.licence) steps.push(t('orgs.banner.needLicence'));
+  if (o.verificationStatus === 'rejected')
+    steps.push(t('orgs.banner.rejected', { reason: detail?.verification.reason ?? '' }));
+  else steps.push(t('orgs.banner.needReview'));
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="page-alert"
+      data-testid="verification-banner"
+      title={t('orgs.banner.title')}
+      description={
+        <>
+          <ul className="change-list">
+            {steps.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+          <div className="muted small">{t(draftsAllowed ? 'orgs.banner.draftsAllowed' : 'orgs.banner.noDrafts')}</div>
+        </>
+      }
+      action={
+        <Link to={`/orgs/${me.orgId}`}>
+          <Button size="small">{t('orgs.banner.goToOrg')}</Button>
+        </Link>
+      }
+    />
+  );
+}
