@@ -16,6 +16,7 @@ import type { NegotiationService } from './modules/negotiations/negotiation.serv
 import type { OfferService } from './modules/negotiations/offer.service';
 import type { AuthService } from './modules/auth/auth.service';
 import type { ReadinessCheck } from './modules/health/health.routes';
+import type { MailOutbox } from './modules/mail/mail-outbox';
 import type { NotificationsService } from './modules/notifications/notifications.service';
 import type { MatchService } from './modules/search/match.service';
 import type { SearchSync } from './modules/search/search-sync';
@@ -48,6 +49,7 @@ export interface AppContext {
     search: SearchService;
     matches: MatchService;
     notifications: NotificationsService;
+    mail: MailOutbox;
     searchSync: SearchSync;
     negotiations: NegotiationService;
     negotiationMessages: MessageService;

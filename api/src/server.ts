@@ -29,6 +29,7 @@ import { OfferService } from './modules/negotiations/offer.service';
 import { nullPublisher } from './modules/negotiations/room-publisher';
 import { attachRealtime } from './realtime/socket-server';
 import { AuthService } from './modules/auth/auth.service';
+import { MailOutbox, mailSenderFrom } from './modules/mail/mail-outbox';
 import { NotificationsService } from './modules/notifications/notifications.service';
 import { MatchService } from './modules/search/match.service';
 import { SearchSync } from './modules/search/search-sync';
@@ -86,6 +87,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const stats = new StatsService(models, logger);
   const contracts = new ContractsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
+  const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
   const notifications = new NotificationsService(models, engine, matches);
   const orgs = new OrgsService(models, audit, auth);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
@@ -143,6 +145,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       search: new SearchService(engine, vocabulary),
       matches,
       notifications,
+      mail,
       searchSync,
       negotiations,
       negotiationMessages: new MessageService(models, negotiations, negotiationLog, storage),
@@ -209,6 +212,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   }, 60_000);
   negotiationSweep.unref();
   ctx.services.payments.reconciler.start(config.PAYMENT_RECONCILE_INTERVAL_MS);
+  ctx.services.mail.start(config.MAIL_OUTBOX_INTERVAL_MS);
 
   let stopped: Promise<void> | null = null;
   const stop = () =>
@@ -220,6 +224,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       await realtime.close();
       await ctx.services.imports.stop();
       await ctx.services.stats.stop();
+      await ctx.services.mail.stop();
       await ctx.services.searchSync.stop();
       await ctx.services.search.engine.close();
       await new Promise<void>((resolve) => {
@@ -240,6 +245,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
     await ctx.services.negotiations.log.settled();
     if (config.SEARCH_SYNC === 'inprocess') await ctx.services.searchSync.drain();
     await ctx.services.stats.settled();
+    // Last: the steps above store notifications, and with them the e-mails the outbox then sends.
+    await ctx.services.mail.settled();
   };
   return { ctx, server, url, stop, settled };
 }

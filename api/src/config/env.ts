@@ -88,6 +88,16 @@ export const envSchema = z.object({
     .string()
     .max(300)
     .default('东北科技大市场运营管理有限公司|中国工商银行沈阳浑南支行|3301 0012 0920 0088 666'),
+  /** E-mail (modules/mail): SMTP when set (`smtp://` or `smtps://user:pass@host:port`), else `.eml` files in MAIL_DIR. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'an smtp:// or smtps:// URL')
+    .optional(),
+  /** Where messages are written without SMTP_URL; default `<DATA_DIR>/mail`. */
+  MAIL_DIR: z.string().optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('东北科技大市场 <noreply@nekj.example.cn>'),
+  /** How often the outbox looks for messages stored by other instances and retries whose backoff ran out. */
+  MAIL_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
   /** Where Stripe Connect onboarding returns to (the web app's payments page). */
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
 });

@@ -14,6 +14,7 @@ import {
   negotiationSchema,
   offerSchema,
 } from '../modules/negotiations/negotiation.model';
+import { mailOutboxSchema, type MailOutboxRecord } from '../modules/mail/mail.model';
 import { notificationSchema, savedSearchSchema } from '../modules/notifications/notification.model';
 import { lockSchema } from '../modules/search/lock.model';
 import { loginFailureSchema } from '../modules/auth/login-failure.model';
@@ -50,6 +51,7 @@ export function createModels(conn: Connection) {
     Lock: conn.model('Lock', lockSchema),
     Notification: conn.model('Notification', notificationSchema),
     SavedSearch: conn.model('SavedSearch', savedSearchSchema),
+    MailOutbox: conn.model<MailOutboxRecord>('MailOutbox', mailOutboxSchema),
     Negotiation: conn.model('Negotiation', negotiationSchema),
     NegotiationEvent: conn.model('NegotiationEvent', negotiationEventSchema),
     NegotiationOffer: conn.model('NegotiationOffer', offerSchema),

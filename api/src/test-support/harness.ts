@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import pino from 'pino';
@@ -42,6 +43,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}) {
       SEED_DEMO: false,
       WEB_DIST: '/nonexistent',
       LOGIN_IP_LIMIT_PER_MIN: 100_000,
+      // E-mail of a test app goes to a directory of its own, never the repository's .data/mail.
+      MAIL_DIR: path.join(os.tmpdir(), 'nekj-test-mail', dbName),
       ...overrides,
     },
   );

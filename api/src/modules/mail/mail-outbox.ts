@@ -1,0 +1,175 @@
+import path from 'node:path';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { BackgroundWork } from '../../background-work';
+import type { AppConfig } from '../../config/env';
+import { FileMailSender } from './file-sender';
+import type { MailSender } from './mail-sender';
+import type { MailOutboxRecord } from './mail.model';
+import { SmtpMailSender } from './smtp-sender';
+
+/** After this many failed attempts a message is `failed` and left for an operator to look at. */
+export const MAX_ATTEMPTS = 8;
+/** A claimed message is someone else's for this long (a worker that died mid-send releases it by time). */
+const LEASE_MS = 60_000;
+const BATCH = 50;
+/** 1 s, 2 s, 4 s … capped at one hour. */
+export const backoffMs = (attempts: number) => Math.min(3_600_000, 1_000 * 2 ** Math.max(0, attempts - 1));
+
+export interface NewMail {
+  /** The natural key of the message (e.g. `notify:<event key>:<user>`): enqueuing it again stores nothing. */
+  key: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/** SMTP when SMTP_URL is set, otherwise `.eml` files under MAIL_DIR (default `<DATA_DIR>/mail`). */
+export function mailSenderFrom(config: AppConfig): MailSender {
+  if (config.SMTP_URL) return new SmtpMailSender(config.SMTP_URL, config.MAIL_FROM);
+  return new FileMailSender(config.MAIL_DIR ?? path.join(config.DATA_DIR, 'mail'), config.MAIL_FROM);
+}
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/**
+ * The outbox: producers enqueue inside their own request (a stored row, nothing sent yet), the worker sends.
+ * A write made through this process kicks the worker at once; a poll every MAIL_OUTBOX_INTERVAL_MS catches
+ * messages another instance stored and retries whose backoff ran out. Every claim is a guarded update on
+ * (`_id`, status, lease), so two instances never send one message at the same time.
+ */
+export class MailOutbox {
+  private readonly background = new BackgroundWork();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly model: Model<MailOutboxRecord>,
+    readonly sender: MailSender,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Stores the message once per key; answers false when the key was already there. */
+  async enqueue(mail: NewMail): Promise<boolean> {
+    const to = [...new Set(mail.to.map((a) => a.trim()).filter(Boolean))];
+    if (to.length === 0) return false;
+    try {
+      await this.model.create({
+        _id: mail.key,
+        to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? null,
+        nextAttemptAt: new Date(),
+      });
+    } catch (err) {
+      if (isDuplicate(err)) return false;
+      throw err;
+    }
+    this.kick();
+    return true;
+  }
+
+  /** Starts a pass now (or one more right after the pass in flight). */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.background.track(this.loop()).finally(() => (this.running = null));
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      await this.drain().catch((err) => this.logger.warn({ err: (err as Error).message }, 'mail outbox pass failed'));
+    } while (this.again);
+  }
+
+  /** Sends every message that is due, in batches; answers how many were sent. */
+  async drain(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const now = new Date();
+      const due = await this.model
+        .find({ status: 'pending', nextAttemptAt: { $lte: now } })
+        .sort({ nextAttemptAt: 1 })
+        .limit(BATCH)
+        .lean<MailOutboxRecord[]>();
+      const free = due.filter((m) => !m.leaseUntil || new Date(m.leaseUntil) <= now);
+      if (free.length === 0) return sent;
+      for (const m of free) if (await this.sendOne(m)) sent++;
+      if (due.length < BATCH) return sent;
+    }
+  }
+
+  private async sendOne(m: MailOutboxRecord): Promise<boolean> {
+    const now = new Date();
+    const claim = await this.model.updateOne(
+      { _id: m._id, status: 'pending', attempts: m.attempts },
+      { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS) }, $inc: { attempts: 1 } },
+    );
+    if (claim.modifiedCount !== 1) return false;
+    try {
+      const { messageId } = await this.sender.send({
+        id: m._id,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html ?? undefined,
+        date: new Date(m.createdAt),
+      });
+      await this.model.updateOne(
+        { _id: m._id },
+        {
+          $set: {
+            status: 'sent',
+            sentAt: new Date(),
+            messageId,
+            sentBy: this.sender.name,
+            leaseUntil: null,
+            lastError: null,
+          },
+        },
+      );
+      return true;
+    } catch (err) {
+      const attempts = m.attempts + 1;
+      const failed = attempts >= MAX_ATTEMPTS;
+      this.logger.warn({ err: (err as Error).message, mail: m._id, attempts }, 'mail not sent; will retry');
+      await this.model.updateOne(
+        { _id: m._id },
+        {
+          $set: {
+            status: failed ? 'failed' : 'pending',
+            nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+            leaseUntil: null,
+            lastError: String((err as Error).message).slice(0, 500),
+          },
+        },
+      );
+      return false;
+    }
+  }
+
+  start(intervalMs: number): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Resolves when no pass started so far is in flight (tests await it instead of waiting for a timer). */
+  settled(): Promise<void> {
+    return this.background.settled();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.background.settled();
+    await this.sender.close();
+  }
+}
