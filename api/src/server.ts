@@ -114,6 +114,10 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   // Writes through this process are indexed at once; the poll only catches writes from elsewhere.
   achievements.onWrite = () => searchSync.kick();
   needs.onWrite = () => searchSync.kick();
+  const negotiationOffers = new OfferService(models, negotiations, negotiationLog, audit);
+  // Accepting an offer makes the draft contract at once (issue 13): the same request, idempotent by the deal.
+  negotiationOffers.draftContract = async (user, deal, meta) =>
+    String((await contracts.fromDeal(user, String(deal._id), meta)).contract._id);
   const ctx: AppContext = {
     config,
     logger,
@@ -149,7 +153,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       searchSync,
       negotiations,
       negotiationMessages: new MessageService(models, negotiations, negotiationLog, storage),
-      negotiationOffers: new OfferService(models, negotiations, negotiationLog, audit),
+      negotiationOffers,
       contracts,
       registrations: new RegistrationsService(models, audit, stats),
       stats,

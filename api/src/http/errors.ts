@@ -68,6 +68,17 @@ export const errorCatalog = {
     zh: '合同未通过认定登记规则检查',
     en: 'The contract fails the registration rules',
   },
+  SIGNING_RULES_FAILED: {
+    status: 422,
+    zh: '合同未通过认定登记规则检查，修改合同后才能签署',
+    en: 'The contract fails the registration rules; edit it before signing',
+  },
+  ALREADY_SIGNED: { status: 409, zh: '您方已签署该版本合同', en: 'Your side has already signed this version' },
+  CONTRACT_SIGNED: {
+    status: 409,
+    zh: '双方已签署的合同不能修改',
+    en: 'A contract signed by both parties cannot be edited',
+  },
   DOCUMENT_FONT_MISSING: {
     status: 503,
     zh: '缺少中文字体，无法生成合同文本',

@@ -145,9 +145,12 @@ export const updateContractBody = z.strictObject({
   terms: contractTermsSchema,
   expectedVersion: z.number().int().min(1).max(1_000_000),
 });
-/** The side signs the document version it saw (its hash); a party signs only for its own side. */
+/**
+ * A party signs the document version it saw (its hash); the side is the caller's organisation's. `side` is
+ * still accepted from older clients and must then be the caller's own.
+ */
 export const signBody = z.strictObject({
-  side: z.enum(['seller', 'buyer']),
+  side: z.enum(['seller', 'buyer']).optional(),
   docHash: z.string().regex(/^[a-f0-9]{64}$/),
 });
 /** The other party of a paper contract accepts the document version it read (its hash), or declines with a reason. */

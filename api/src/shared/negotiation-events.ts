@@ -207,6 +207,8 @@ export interface DealDto {
   terms: OfferDto['terms'];
   broker: { id: string; name: string; commission: Commission; commissionFen: number } | null;
   agreedAt: string;
+  /** The draft contract made when the offer was accepted. */
+  contractId: string | null;
 }
 
 export interface NegotiationDto {

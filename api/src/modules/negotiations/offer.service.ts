@@ -26,6 +26,12 @@ export function commissionFen(c: Commission, amountFen: number): number {
  * (unique slot), and accepting one agrees the room and records the deal, each step idempotent.
  */
 export class OfferService {
+  /**
+   * Makes the draft contract of a deal (the contracts module's fromDeal, wired in server.ts) and answers its id;
+   * run by every accept, so a retried accept completes it. Idempotent by the deal.
+   */
+  draftContract: ((user: AuthUser, deal: DealRecord, meta: { ip?: string }) => Promise<string>) | null = null;
+
   constructor(
     private readonly models: Models,
     private readonly rooms: NegotiationService,
@@ -231,7 +237,12 @@ export class OfferService {
         to: 'accepted',
         ip: meta.ip,
       });
-    const deal = await this.ensureDeal(user, n, offer);
+    let deal = await this.ensureDeal(user, n, offer);
+    if (!deal.contractId && this.draftContract) {
+      const contractId = new Types.ObjectId(await this.draftContract(user, deal, meta));
+      await this.models.Deal.updateOne({ _id: deal._id }, { $set: { contractId } });
+      deal = { ...deal, contractId };
+    }
     await this.rooms.closeOffersOneByOne(n._id);
     if (accepted) {
       const current = (await this.models.NegotiationOffer.findById(offer._id).lean<OfferRecord>())!;
