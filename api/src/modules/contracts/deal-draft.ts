@@ -95,7 +95,8 @@ export function draftFromListing(
   if (offer.text) lines.push(`补充约定：${offer.text}`);
   const exclusivity = category === 'license' ? (offer.exclusivity === 'none' ? 'ordinary' : offer.exclusivity) : null;
   return {
-    title: `${title}${TITLE_SUFFIX[category]}`.slice(0, 200),
+    // 「…制备技术」+「技术许可合同」 reads 「…制备技术许可合同」, not 「…技术技术许可合同」.
+    title: `${title.replace(/技术$/, '')}${TITLE_SUFFIX[category]}`.slice(0, 200),
     category,
     subType,
     subject: lines.join('\n').slice(0, 4_000),
