@@ -5,6 +5,8 @@ import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type { ConfirmationBody, ContractTerms, ListContractsQuery } from '../../shared/contract-schemas';
 import { LIAONING, liaoningRegionCodes, submarketForRegion } from '../../shared/taxonomy';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+import { filedNotice, readyToSignNotice, signedNotice } from './contract.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { DealRecord, NegotiationRecord } from '../negotiations/negotiation.model';
@@ -46,6 +48,8 @@ export const contractNumber = (id: Types.ObjectId, at = new Date()) =>
  * `version`, is audited, and brings the tally up to date before answering.
  */
 export class ContractsService {
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly models: Models,
     private readonly audit: AuditService,
@@ -304,7 +308,9 @@ export class ContractsService {
       to: 'draft',
       ip: meta.ip,
     });
-    return { contract: (await this.models.Contract.findById(_id).lean<ContractRecord>())!, created: true };
+    const contract = (await this.models.Contract.findById(_id).lean<ContractRecord>())!;
+    await this.notify.notify(readyToSignNotice(contract), { orgIds: [contract.sellerOrgId, contract.buyerOrgId] });
+    return { contract, created: true };
   }
 
   /** Moves a contract by the table with its version and status in the filter; EDIT_CONFLICT when it moved on. */
@@ -463,13 +469,19 @@ export class ContractsService {
       valid: true,
     };
     const last = c.signatures.some((s) => s.valid && s.side !== side);
-    return this.transition(
+    const signed = await this.transition(
       user,
       c,
       last ? 'sign_last' : 'sign',
       { $push: { signatures: signature }, ...(last ? { $set: { 'terms.signedOn': today() } } : {}) },
       meta,
     );
+    const other = side === 'seller' ? c.buyerOrgId : c.sellerOrgId;
+    await this.notify.notify(signedNotice(signed, side, last), {
+      orgIds: last ? [c.sellerOrgId, c.buyerOrgId] : [other],
+      except: [user.id],
+    });
+    return signed;
   }
 
   /** The seller files: the rule table runs, a registration record is made (once per filing), the contract is filed. */
@@ -527,6 +539,7 @@ export class ContractsService {
       to: 'pending',
       ip: meta.ip,
     });
+    await this.notify.notify(filedNotice(contract, seq), { orgIds: [c.sellerOrgId, c.buyerOrgId], except: [user.id] });
     return { contract, registration: reg };
   }
 

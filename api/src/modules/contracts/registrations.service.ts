@@ -4,6 +4,8 @@ import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type { DecisionBody, RegistrationStatus } from '../../shared/contract-schemas';
 import { LIAONING } from '../../shared/taxonomy';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+import { decisionNotice } from './contract.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
@@ -21,6 +23,8 @@ type Meta = { ip?: string };
  * a crash between the two finds the decision made and completes the contract step.
  */
 export class RegistrationsService {
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly models: Models,
     private readonly audit: AuditService,
@@ -115,6 +119,8 @@ export class RegistrationsService {
       reason: body.decision === 'reject' ? body.reason : undefined,
     });
     await this.completeContract(user, decided, meta);
+    await this.notify.notify(decisionNotice(decided, true), { orgIds: [decided.sellerOrgId] });
+    await this.notify.notify(decisionNotice(decided, false), { orgIds: [decided.buyerOrgId] });
     return decided;
   }
 

@@ -2,6 +2,8 @@ import { Types } from 'mongoose';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Commission, OfferBody, OfferTerms } from '../../shared/negotiation-events';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+import { acceptedBroker, offerNotice, otherOrg, ownOrg } from './negotiation.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { NegotiationLog } from './negotiation-log';
@@ -31,6 +33,7 @@ export class OfferService {
    * run by every accept, so a retried accept completes it. Idempotent by the deal.
    */
   draftContract: ((user: AuthUser, deal: DealRecord, meta: { ip?: string }) => Promise<string>) | null = null;
+  notify: Notifier = nullNotifier;
 
   constructor(
     private readonly models: Models,
@@ -126,6 +129,10 @@ export class OfferService {
       to: 'open',
       ip: meta.ip,
     });
+    await this.notify.notify(offerNotice(n, offer, parent ? 'countered' : 'made'), {
+      orgIds: [otherOrg(n, side)],
+      userIds: [acceptedBroker(n)],
+    });
     return { offer, created: true };
   }
 
@@ -173,6 +180,7 @@ export class OfferService {
       },
       { requireOpen: true },
     );
+    await this.notify.notify(offerNotice(n, updated, 'withdrawn'), { orgIds: [otherOrg(n, offer.side)] });
     return updated;
   }
 
@@ -253,6 +261,10 @@ export class OfferService {
         { requireOpen: false },
       );
       await this.log.append(n, { type: 'status_changed', ...actor, status: 'agreed' }, { requireOpen: false });
+      await this.notify.notify(offerNotice(n, current, 'accepted'), {
+        orgIds: [ownOrg(n, offer.side)],
+        userIds: [acceptedBroker(n)],
+      });
     }
     return deal;
   }
