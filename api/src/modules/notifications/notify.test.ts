@@ -101,6 +101,9 @@ test('the deal trail: each step tells exactly the parties who must act or would 
       }),
     ),
   ).toEqual(to([...seller, ...buyer], 'broker_accepted'));
+  // The broker's 我的洽谈 (the list without a role filter, as the page asks it) holds the room.
+  const brokersList = await call('GET', '/api/negotiations', broker);
+  expect(brokersList.items.map((r: { id: string }) => r.id)).toContain(roomId);
 
   let offerId = '';
   expect(
