@@ -123,6 +123,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   negotiations.notify = notify;
   contracts.notify = notify;
   registrations.notify = notify;
+  stats.pendingFilings = (region) => registrations.pendingCount(region);
   const negotiationOffers = new OfferService(models, negotiations, negotiationLog, audit);
   // Accepting an offer makes the draft contract at once (issue 13): the same request, idempotent by the deal.
   negotiationOffers.notify = notify;
