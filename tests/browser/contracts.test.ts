@@ -142,11 +142,21 @@ test('the buyer finds the contract in the nav and signs; the seller files it', a
 test('the official approves from the queue and the dashboard moves', async () => {
   await official.getByTestId('to-queue').click();
   const contractNo = (await app.models.Contract.findById(contractId).lean())!.contractNo;
+  // The queue shows its total, the same figure as the API's and the dashboard KPI's.
+  const api = await app.http('GET', '/api/registrations', { token: cast.official.token });
+  await expect(official.getByTestId('queue-total').textContent()).resolves.toBe(`共 ${api.body.total} 条`);
+  await official.setViewportSize({ width: 390, height: 844 });
+  await screenshot(official, 'contracts-queue-390');
+  await official.setViewportSize({ width: 1440, height: 900 });
+  await screenshot(official, 'contracts-queue-1440');
   await official.getByTestId(`review-${contractNo}`).click();
   await official.getByTestId('review').waitFor();
   await screenshot(official, 'contracts-review');
   await official.locator('input[data-testid="assessed"], [data-testid="assessed"] input').first().fill('100');
   await official.getByTestId('approve').click();
+  // A decision asks first and says what it did.
+  await official.getByTestId('decision-ok').click();
+  await official.getByText('已准予登记').first().waitFor();
   await official.getByTestId('review').waitFor({ state: 'detached' });
   const stored = (await app.models.Contract.findById(contractId).lean())!;
   expect(stored.status).toBe('registered');

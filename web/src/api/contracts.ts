@@ -109,7 +109,7 @@ export const contractKeys = {
   all: ['contracts'] as const,
   list: (q: ContractListQuery) => [...contractKeys.all, 'list', q] as const,
   detail: (id: string) => [...contractKeys.all, 'detail', id] as const,
-  registrations: (q: { status?: string; page?: number }) => [...contractKeys.all, 'registrations', q] as const,
+  registrations: (q: object) => [...contractKeys.all, 'registrations', q] as const,
 };
 
 export function useContracts(q: ContractListQuery) {
@@ -181,10 +181,23 @@ export function useFileRegistration(id: string) {
   });
 }
 
-export function useRegistrations(q: { status?: string; page?: number }) {
+export type RegistrationQueueQuery = {
+  status?: string;
+  page?: number;
+  pageSize?: number;
+  region?: string;
+  category?: string;
+  minAmountFen?: number;
+  maxAmountFen?: number;
+  filedBefore?: string;
+  sort?: string;
+};
+
+export function useRegistrations(q: RegistrationQueueQuery) {
   return useQuery({
     queryKey: contractKeys.registrations(q),
-    queryFn: () => api.get<PageDto<RegistrationDto>>('/api/registrations', { pageSize: 50, ...q }),
+    queryFn: () => api.get<PageDto<RegistrationDto>>('/api/registrations', { pageSize: 20, ...q }),
+    placeholderData: (prev) => prev,
   });
 }
 

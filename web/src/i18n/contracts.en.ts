@@ -210,6 +210,23 @@ const contractsEn: typeof contractsZh = {
   side: { seller: 'seller', buyer: 'buyer' },
   deal: { create: 'Create the contract', open: 'Open the contract' },
   queue: {
+    minWan: 'Min amount (万元)',
+    maxWan: 'Max amount (万元)',
+    waitingSince: 'Filed on or before YYYY-MM-DD',
+    total: '{{n}} in all',
+    sort: {
+      waiting: 'Waiting longest first',
+      newest: 'Newest first',
+      amount_desc: 'Amount, high to low',
+      amount_asc: 'Amount, low to high',
+    },
+    approveConfirm: 'Register this contract?',
+    approveConfirmText:
+      '"{{title}}" is registered with an assessed technology amount of {{amount}} 万元 and gets a number; this cannot be undone.',
+    rejectConfirm: 'Return this filing?',
+    rejectConfirmText: '"{{title}}" is returned; the seller sees the reason: {{reason}}',
+    approved: 'Registered',
+    rejected: 'Returned',
     title: 'Registration review',
     empty: 'Nothing waiting for review',
     review: 'Review',
