@@ -175,12 +175,14 @@ export default function RegistrationQueuePage() {
         />
         <InputNumber
           min={0}
+          style={{ width: 150 }}
           placeholder={t('contracts.queue.minWan')}
           data-testid="queue-min"
           onChange={(v) => set({ minAmountFen: v === null ? undefined : wanToFen(v) })}
         />
         <InputNumber
           min={0}
+          style={{ width: 150 }}
           placeholder={t('contracts.queue.maxWan')}
           data-testid="queue-max"
           onChange={(v) => set({ maxAmountFen: v === null ? undefined : wanToFen(v) })}
@@ -208,6 +210,8 @@ export default function RegistrationQueuePage() {
       <Table<RegistrationDto>
         rowKey="id"
         data-testid="registration-queue"
+        // On a phone the columns keep their width and the table scrolls sideways instead of one character a line.
+        scroll={{ x: 960 }}
         loading={isLoading}
         dataSource={data?.items}
         locale={{ emptyText: t('contracts.queue.empty') }}
