@@ -106,6 +106,12 @@ export const errorCatalog = {
     zh: '到账金额与应付金额不一致',
     en: 'The amount received does not match the amount due',
   },
+  ALREADY_PAID_OUT: { status: 409, zh: '该笔款项已付给收款方', en: 'This payout was already paid' },
+  PAYOUT_EXCEEDS_PAYABLE: {
+    status: 422,
+    zh: '付款金额超过应付给收款方的金额',
+    en: 'The amount paid exceeds what is payable to the beneficiary',
+  },
   NO_DEPOSIT_REQUIRED: { status: 422, zh: '该事项无需缴纳保证金', en: 'No deposit is required for this' },
   REFUND_NOT_ALLOWED: {
     status: 409,
