@@ -41,6 +41,7 @@ export function LedgerPanel() {
           rowKey="account"
           size="small"
           data-testid="trial-balance"
+          scroll={{ x: 560 }}
           loading={isLoading}
           dataSource={data?.accounts}
           pagination={false}
