@@ -15,7 +15,11 @@ import {
   offerSchema,
 } from '../modules/negotiations/negotiation.model';
 import { mailOutboxSchema, type MailOutboxRecord } from '../modules/mail/mail.model';
-import { notificationPrefSchema, notificationSchema, savedSearchSchema } from '../modules/notifications/notification.model';
+import {
+  notificationPrefSchema,
+  notificationSchema,
+  savedSearchSchema,
+} from '../modules/notifications/notification.model';
 import { lockSchema } from '../modules/search/lock.model';
 import { loginFailureSchema } from '../modules/auth/login-failure.model';
 import { sessionSchema } from '../modules/auth/session.model';
