@@ -17,6 +17,7 @@ import type { OfferService } from './modules/negotiations/offer.service';
 import type { AuthService } from './modules/auth/auth.service';
 import type { ReadinessCheck } from './modules/health/health.routes';
 import type { MailOutbox } from './modules/mail/mail-outbox';
+import type { NotifyService } from './modules/notifications/notify';
 import type { NotificationsService } from './modules/notifications/notifications.service';
 import type { MatchService } from './modules/search/match.service';
 import type { SearchSync } from './modules/search/search-sync';
@@ -50,6 +51,7 @@ export interface AppContext {
     matches: MatchService;
     notifications: NotificationsService;
     mail: MailOutbox;
+    notify: NotifyService;
     searchSync: SearchSync;
     negotiations: NegotiationService;
     negotiationMessages: MessageService;

@@ -30,6 +30,7 @@ import { nullPublisher } from './modules/negotiations/room-publisher';
 import { attachRealtime } from './realtime/socket-server';
 import { AuthService } from './modules/auth/auth.service';
 import { MailOutbox, mailSenderFrom } from './modules/mail/mail-outbox';
+import { NotifyService } from './modules/notifications/notify';
 import { NotificationsService } from './modules/notifications/notifications.service';
 import { MatchService } from './modules/search/match.service';
 import { SearchSync } from './modules/search/search-sync';
@@ -86,12 +87,14 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const engine = learningEngine(createSearchEngine(config), vocabulary);
   const stats = new StatsService(models, logger);
   const contracts = new ContractsService(models, audit, stats);
+  const registrations = new RegistrationsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
   auth.useMail(mail);
   const notifications = new NotificationsService(models, engine, matches);
   const orgs = new OrgsService(models, audit, auth, attachments);
   const users = new UsersService(models, audit, auth);
+  const notify = new NotifyService(models, notifications, mail, logger);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
     const owner = await models.User.findOne({ email }, { _id: 1 }).lean();
@@ -116,6 +119,18 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   // Writes through this process are indexed at once; the poll only catches writes from elsewhere.
   achievements.onWrite = () => searchSync.kick();
   needs.onWrite = () => searchSync.kick();
+  // Every module announces its events through the one notify service (in-app, socket, e-mail; per-user opt-out).
+  achievements.notify = notify;
+  needs.notify = notify;
+  negotiations.notify = notify;
+  contracts.notify = notify;
+  registrations.notify = notify;
+  stats.pendingFilings = (region) => registrations.pendingCount(region);
+  const negotiationOffers = new OfferService(models, negotiations, negotiationLog, audit);
+  // Accepting an offer makes the draft contract at once (issue 13): the same request, idempotent by the deal.
+  negotiationOffers.notify = notify;
+  negotiationOffers.draftContract = async (user, deal, meta) =>
+    String((await contracts.fromDeal(user, String(deal._id), meta)).contract._id);
   const ctx: AppContext = {
     config,
     logger,
@@ -148,12 +163,13 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       matches,
       notifications,
       mail,
+      notify,
       searchSync,
       negotiations,
       negotiationMessages: new MessageService(models, negotiations, negotiationLog, storage),
-      negotiationOffers: new OfferService(models, negotiations, negotiationLog, audit),
+      negotiationOffers,
       contracts,
-      registrations: new RegistrationsService(models, audit, stats),
+      registrations,
       stats,
       payments: createPayments({ models, audit, attachments, config, logger }),
     },
@@ -200,6 +216,10 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   // socket.io shares the port; services publish through it once attached (persist first, then emit).
   const realtime = await attachRealtime(server, ctx);
   ctx.services.negotiations.log.publisher = realtime.publisher;
+  ctx.services.notify.push = (userIds, n) =>
+    void realtime.io
+      .to(userIds.map((id) => `user:${id}`))
+      .emit('notification:new', { key: n.key, type: n.type, title: n.title, link: n.link });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as import('node:net').AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -66,16 +66,47 @@ test("the official of the seller's region opens the dashboard", async () => {
   await screenshot(official, 'contracts-dashboard-before');
 });
 
-test('the seller turns the deal into a contract and signs', async () => {
+test('the seller opens the draft made on acceptance, reads the rule checks, edits it and signs after confirming', async () => {
   const seller = await signIn(cast.owner);
   await seller.goto(`${app.url}/negotiations/${negotiationId}`);
-  await seller.getByTestId('deal-contract').click();
+  // The accept made the draft: the room links to it.
+  await seller.getByTestId('deal-contract-link').click();
   await seller.waitForURL(/\/contracts\/[a-f0-9]{24}$/);
   contractId = seller.url().split('/').pop()!;
   await expect(status(seller).textContent()).resolves.toBe('草稿');
   await seller.getByTestId('contract-terms').waitFor();
+  // Labels, not codes: the licence kind and the history's step.
+  await expect(seller.getByTestId('contract-exclusivity').textContent()).resolves.toBe('排他许可');
+  await expect(seller.getByTestId('history-item').first().textContent()).resolves.toContain('由成交生成合同草稿');
+  await expect(seller.getByTestId('contract-subject').textContent()).resolves.toContain('发明专利 ZL202210345678.9');
+  // The rules run before anyone signs: every blocking one passes except the written form the signatures make.
+  await expect(seller.getByTestId('rule-license_scope').getAttribute('data-ok')).resolves.toBe('true');
+  await expect(seller.getByTestId('rule-written_form').getAttribute('data-ok')).resolves.toBe('false');
   await screenshot(seller, 'contracts-draft');
+
+  await seller.getByTestId('contract-edit').click();
+  await seller.getByTestId('contract-edit-form').waitFor();
+  expect(await seller.getByTestId('edit-voids-warning').count()).toBe(0);
+  await screenshot(seller, 'contracts-edit');
+  const subject = seller.getByTestId('contract-edit-form').locator('#subject');
+  await subject.fill(`${await subject.inputValue()}\n另：卖方提供现场培训一次。`);
+  const [patched] = await Promise.all([
+    seller.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/api/contracts/${contractId}`)),
+    seller.getByTestId('edit-save').click(),
+  ]);
+  expect(patched.status()).toBe(200);
+  await seller.waitForURL(`${app.url}/contracts/${contractId}`);
+  await eventually(
+    'the page shows the edited subject',
+    () => seller.getByTestId('contract-subject').textContent(),
+    (text) => expect(text).toContain('卖方提供现场培训一次'),
+  );
+
+  const docHash = (await app.models.Contract.findById(contractId).lean())!.docHash;
   await seller.getByTestId('sign').click();
+  await expect(seller.getByTestId('sign-doc-hash').textContent()).resolves.toBe(docHash);
+  await screenshot(seller, 'contracts-sign-confirm');
+  await seller.getByTestId('sign-ok').click();
   await seller.getByTestId('signature-seller').waitFor();
   await expect(status(seller).textContent()).resolves.toBe('签署中');
   const pdf = await seller.request.get(`${app.url}/api/contracts/${contractId}/document.pdf`);
@@ -88,8 +119,11 @@ test('the buyer finds the contract in the nav and signs; the seller files it', a
   await buyer.getByTestId('contract-table').getByRole('link').first().click();
   await buyer.waitForURL(`${app.url}/contracts/${contractId}`);
   await buyer.getByTestId('sign').click();
+  await buyer.getByTestId('sign-ok').click();
   await buyer.getByTestId('signature-buyer').waitFor();
   await expect(status(buyer).textContent()).resolves.toBe('已签署');
+  // Signed by both, the contract is no longer edited.
+  expect(await buyer.getByTestId('contract-edit').count()).toBe(0);
   const stored = (await app.models.Contract.findById(contractId).lean())!;
   expect(stored.signatures.map((s) => [s.side, s.valid, s.docHash === stored.docHash])).toEqual([
     ['seller', true, true],
@@ -99,6 +133,7 @@ test('the buyer finds the contract in the nav and signs; the seller files it', a
   const seller = await signIn(cast.member);
   await seller.goto(`${app.url}/contracts/${contractId}`);
   await seller.getByTestId('file-registration').click();
+  await seller.getByTestId('file-ok').click();
   await seller.getByText('第 1 次申报').waitFor();
   await expect(status(seller).textContent()).resolves.toBe('待登记');
   await screenshot(seller, 'contracts-filed');
@@ -107,11 +142,21 @@ test('the buyer finds the contract in the nav and signs; the seller files it', a
 test('the official approves from the queue and the dashboard moves', async () => {
   await official.getByTestId('to-queue').click();
   const contractNo = (await app.models.Contract.findById(contractId).lean())!.contractNo;
+  // The queue shows its total, the same figure as the API's and the dashboard KPI's.
+  const api = await app.http('GET', '/api/registrations', { token: cast.official.token });
+  await expect(official.getByTestId('queue-total').textContent()).resolves.toBe(`共 ${api.body.total} 条`);
+  await official.setViewportSize({ width: 390, height: 844 });
+  await screenshot(official, 'contracts-queue-390');
+  await official.setViewportSize({ width: 1440, height: 900 });
+  await screenshot(official, 'contracts-queue-1440');
   await official.getByTestId(`review-${contractNo}`).click();
   await official.getByTestId('review').waitFor();
   await screenshot(official, 'contracts-review');
   await official.locator('input[data-testid="assessed"], [data-testid="assessed"] input').first().fill('100');
   await official.getByTestId('approve').click();
+  // A decision asks first and says what it did.
+  await official.getByTestId('decision-ok').click();
+  await official.getByText('已准予登记').first().waitFor();
   await official.getByTestId('review').waitFor({ state: 'detached' });
   const stored = (await app.models.Contract.findById(contractId).lean())!;
   expect(stored.status).toBe('registered');

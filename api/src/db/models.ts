@@ -15,7 +15,11 @@ import {
   offerSchema,
 } from '../modules/negotiations/negotiation.model';
 import { mailOutboxSchema, type MailOutboxRecord } from '../modules/mail/mail.model';
-import { notificationSchema, savedSearchSchema } from '../modules/notifications/notification.model';
+import {
+  notificationPrefSchema,
+  notificationSchema,
+  savedSearchSchema,
+} from '../modules/notifications/notification.model';
 import { lockSchema } from '../modules/search/lock.model';
 import { loginFailureSchema } from '../modules/auth/login-failure.model';
 import { passwordResetSchema, type PasswordResetRecord } from '../modules/auth/password-reset.model';
@@ -53,6 +57,7 @@ export function createModels(conn: Connection) {
     Lock: conn.model('Lock', lockSchema),
     Notification: conn.model('Notification', notificationSchema),
     SavedSearch: conn.model('SavedSearch', savedSearchSchema),
+    NotificationPref: conn.model('NotificationPref', notificationPrefSchema),
     MailOutbox: conn.model<MailOutboxRecord>('MailOutbox', mailOutboxSchema),
     Negotiation: conn.model('Negotiation', negotiationSchema),
     NegotiationEvent: conn.model('NegotiationEvent', negotiationEventSchema),

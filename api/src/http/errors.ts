@@ -79,6 +79,17 @@ export const errorCatalog = {
     zh: '合同未通过认定登记规则检查',
     en: 'The contract fails the registration rules',
   },
+  SIGNING_RULES_FAILED: {
+    status: 422,
+    zh: '合同未通过认定登记规则检查，修改合同后才能签署',
+    en: 'The contract fails the registration rules; edit it before signing',
+  },
+  ALREADY_SIGNED: { status: 409, zh: '您方已签署该版本合同', en: 'Your side has already signed this version' },
+  CONTRACT_SIGNED: {
+    status: 409,
+    zh: '双方已签署的合同不能修改',
+    en: 'A contract signed by both parties cannot be edited',
+  },
   DOCUMENT_FONT_MISSING: {
     status: 503,
     zh: '缺少中文字体，无法生成合同文本',
@@ -105,6 +116,12 @@ export const errorCatalog = {
     status: 422,
     zh: '到账金额与应付金额不一致',
     en: 'The amount received does not match the amount due',
+  },
+  ALREADY_PAID_OUT: { status: 409, zh: '该笔款项已付给收款方', en: 'This payout was already paid' },
+  PAYOUT_EXCEEDS_PAYABLE: {
+    status: 422,
+    zh: '付款金额超过应付给收款方的金额',
+    en: 'The amount paid exceeds what is payable to the beneficiary',
   },
   NO_DEPOSIT_REQUIRED: { status: 422, zh: '该事项无需缴纳保证金', en: 'No deposit is required for this' },
   REFUND_NOT_ALLOWED: {

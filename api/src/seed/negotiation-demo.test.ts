@@ -23,7 +23,11 @@ test('when the demo is seeded twice, then four negotiations exist once each: ope
   const first = await counts();
   await seedDemo(app.running.ctx);
   expect(await counts()).toEqual(first);
-  expect(first).toMatchObject({ rooms: 4, deals: 2, contracts: 1, royalties: 2 });
+  // Each agreed room's accept drafted its contract (issue 13): the royalty room's is signed, the other a draft.
+  expect(first).toMatchObject({ rooms: 4, deals: 2, contracts: 2, royalties: 2 });
+  expect(
+    (await app.models.Contract.find({ source: 'deal' }, { status: 1 }).lean()).map((c) => c.status).sort(),
+  ).toEqual(['draft', 'signed']);
 
   const open = await app.models.Negotiation.findOne({ seedKey: 'neg-neu-robot' }).lean();
   expect(open).toMatchObject({

@@ -145,9 +145,12 @@ export const updateContractBody = z.strictObject({
   terms: contractTermsSchema,
   expectedVersion: z.number().int().min(1).max(1_000_000),
 });
-/** The side signs the document version it saw (its hash); a party signs only for its own side. */
+/**
+ * A party signs the document version it saw (its hash); the side is the caller's organisation's. `side` is
+ * still accepted from older clients and must then be the caller's own.
+ */
 export const signBody = z.strictObject({
-  side: z.enum(['seller', 'buyer']),
+  side: z.enum(['seller', 'buyer']).optional(),
   docHash: z.string().regex(/^[a-f0-9]{64}$/),
 });
 /** The other party of a paper contract accepts the document version it read (its hash), or declines with a reason. */
@@ -181,11 +184,24 @@ export const listContractsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ListContractsQuery = z.infer<typeof listContractsQuery>;
+export const registrationSorts = ['waiting', 'newest', 'amount_desc', 'amount_asc'] as const;
+/** The officials' queue: filters narrow the caller's scope (never widen it), sorted oldest-waiting first by default. */
 export const listRegistrationsQuery = z.strictObject({
   status: z.enum(registrationStatuses).optional(),
+  /** Seller's region within the official's scope. */
+  region: z.enum(liaoningRegionCodes as [string, ...string[]]).optional(),
+  category: z.enum(contractCategoryCodes).optional(),
+  /** Contract amount bounds in 分. */
+  minAmountFen: z.coerce.number().int().min(0).max(1_000_000_000_000).optional(),
+  maxAmountFen: z.coerce.number().int().min(0).max(1_000_000_000_000).optional(),
+  /** Waiting since at least this day (filed on or before it). */
+  filedBefore: z.iso.date().optional(),
+  sort: z.enum(registrationSorts).default('waiting'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+export type ListRegistrationsQuery = z.infer<typeof listRegistrationsQuery>;
 
 // ---- the tally ----
 export const statBuckets = ['signed', 'filed', 'registered', 'rejected'] as const;

@@ -207,6 +207,8 @@ export interface DealDto {
   terms: OfferDto['terms'];
   broker: { id: string; name: string; commission: Commission; commissionFen: number } | null;
   agreedAt: string;
+  /** The draft contract made when the offer was accepted. */
+  contractId: string | null;
 }
 
 export interface NegotiationDto {
@@ -296,5 +298,7 @@ export interface ServerToClientEvents {
   'negotiation:read': (p: { negotiationId: string; userId: string; seq: number }) => void;
   /** Sent to `user:<id>`: a room the user now takes part in (opened, invited, joined as broker). */
   'negotiation:joined': (p: { negotiationId: string }) => void;
+  /** Sent to `user:<id>`: a notice was stored for the user (the bell refreshes its unread count). */
+  'notification:new': (p: { key: string; type: string; title: { zh: string; en: string }; link: string }) => void;
   error: (p: { code: string }) => void;
 }

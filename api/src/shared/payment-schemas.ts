@@ -151,7 +151,16 @@ export type ExportFormatQuery = z.infer<typeof exportFormatQuery>;
 export const payoutParams = z.strictObject({
   id: z.string().regex(/^payout:[a-f0-9]{24}:(seller|broker)$/, 'must be payout:<id>:seller|broker'),
 });
-export const payoutConfirmBody = z.strictObject({ bankReference: z.string().trim().min(1).max(60) });
+/**
+ * Finance records the bank payout it sent: the bank's reference, the day it was paid (default today) and the
+ * amount sent, which must be the payout's amount (more → PAYOUT_EXCEEDS_PAYABLE, less → PAYMENT_AMOUNT_MISMATCH).
+ */
+export const payoutConfirmBody = z.strictObject({
+  bankReference: z.string().trim().min(1).max(60),
+  paidOn: z.iso.date().optional(),
+  amountFen: z.number().int().min(1).max(1_000_000_000_000).optional(),
+});
+export type PayoutConfirmBody = z.infer<typeof payoutConfirmBody>;
 export const payoutsQuery = z.strictObject({ status: z.enum(['pending', 'paid', 'failed']).optional(), ...page });
 
 // ---- DTOs ----
@@ -270,6 +279,8 @@ export interface LedgerLineDto {
 
 export interface AccountBalanceDto {
   account: string;
+  /** The organisation's or the person's name for a holder's account (null for the platform's own accounts). */
+  holderName?: string | null;
   debitFen: number;
   creditFen: number;
   /** credit − debit: what the platform owes the holder (for clearing accounts, negative = cash held). */

@@ -75,10 +75,16 @@ export interface ContractDto {
   currentRegistrationId: string | null;
   /** The buyer's answer to a paper contract the seller entered (null until it decides). */
   confirmation: { status: 'confirmed' | 'declined'; reason: string | null; byName: string; at: string } | null;
+  dealId: string | null;
+  negotiationId: string | null;
+  /** The registration rules on the contract as it stands; signing is refused while a blocking one (other than the written form) fails. */
+  checks: Array<{ code: string; ok: boolean; blocking: boolean; text: { zh: string; en: string } }>;
   viewer: {
     side: 'seller' | 'buyer' | null;
     canEdit: boolean;
+    editVoidsSignatures: boolean;
     canSign: boolean;
+    signBlockedBy: string[];
     canConfirm: boolean;
     canFile: boolean;
   };
@@ -103,7 +109,7 @@ export const contractKeys = {
   all: ['contracts'] as const,
   list: (q: ContractListQuery) => [...contractKeys.all, 'list', q] as const,
   detail: (id: string) => [...contractKeys.all, 'detail', id] as const,
-  registrations: (q: { status?: string; page?: number }) => [...contractKeys.all, 'registrations', q] as const,
+  registrations: (q: object) => [...contractKeys.all, 'registrations', q] as const,
 };
 
 export function useContracts(q: ContractListQuery) {
@@ -142,13 +148,21 @@ export function useContractFromDeal() {
 export function useSignContract(id: string) {
   const done = useInvalidateAll();
   return useMutation({
-    mutationFn: (body: { side: 'seller' | 'buyer'; docHash: string }) =>
-      api.post<{ contract: ContractDto }>(`/api/contracts/${id}/sign`, body),
+    mutationFn: (body: { docHash: string }) => api.post<{ contract: ContractDto }>(`/api/contracts/${id}/sign`, body),
     onSuccess: done,
   });
 }
 
 /** The buyer named in a paper contract accepts the version it read, or declines it with a reason. */
+export function useUpdateContract(id: string) {
+  const done = useInvalidateAll();
+  return useMutation({
+    mutationFn: (body: { terms: ContractTermsInput; expectedVersion: number }) =>
+      api.patch<{ contract: ContractDto }>(`/api/contracts/${id}`, body),
+    onSuccess: done,
+  });
+}
+
 export function useConfirmContract(id: string) {
   const done = useInvalidateAll();
   return useMutation({
@@ -167,10 +181,23 @@ export function useFileRegistration(id: string) {
   });
 }
 
-export function useRegistrations(q: { status?: string; page?: number }) {
+export type RegistrationQueueQuery = {
+  status?: string;
+  page?: number;
+  pageSize?: number;
+  region?: string;
+  category?: string;
+  minAmountFen?: number;
+  maxAmountFen?: number;
+  filedBefore?: string;
+  sort?: string;
+};
+
+export function useRegistrations(q: RegistrationQueueQuery) {
   return useQuery({
     queryKey: contractKeys.registrations(q),
-    queryFn: () => api.get<PageDto<RegistrationDto>>('/api/registrations', { pageSize: 50, ...q }),
+    queryFn: () => api.get<PageDto<RegistrationDto>>('/api/registrations', { pageSize: 20, ...q }),
+    placeholderData: (prev) => prev,
   });
 }
 

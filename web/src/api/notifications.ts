@@ -5,7 +5,10 @@ import type { SearchParams } from './search';
 
 export interface NotificationDto {
   id: string;
-  type: 'listing_match' | 'saved_search' | 'org_invitation' | 'account_locked';
+  /** listing_match, saved_search, org_invitation, account_locked, or a module's event (offer_made, contract_ready…). */
+  type: string;
+  /** The category the user can switch off (null on match and account notices stored before categories). */
+  category: string | null;
   title: ApiErrorMessage;
   body: ApiErrorMessage;
   link: string;
@@ -68,6 +71,25 @@ export function useUnreadCount(enabled: boolean) {
     enabled,
     refetchInterval: NOTIFICATION_POLL_MS,
     staleTime: 0,
+  });
+}
+
+export interface NotificationPrefs {
+  categories: Array<{ code: string; zh: string; en: string; on: boolean }>;
+}
+
+export function useNotificationPrefs() {
+  return useQuery({
+    queryKey: [...notificationKeys.all, 'prefs'] as const,
+    queryFn: () => api.get<NotificationPrefs>('/api/notifications/preferences'),
+  });
+}
+
+export function useSetNotificationPrefs() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (off: string[]) => api.put<NotificationPrefs>('/api/notifications/preferences', { off }),
+    onSuccess: (prefs) => qc.setQueryData([...notificationKeys.all, 'prefs'], prefs),
   });
 }
 

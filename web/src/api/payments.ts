@@ -208,6 +208,16 @@ export function usePayouts(q: { status?: string; page: number; pageSize: number 
   });
 }
 
+/** Finance records the bank payout it sent (reference, day, amount); the API settles it in the ledger. */
+export function useRecordBankPayout() {
+  const done = useInvalidatePayments();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; bankReference: string; paidOn: string; amountFen: number }) =>
+      api.post<{ payout: PayoutDto }>(`/api/payments/payouts/${encodeURIComponent(id)}/confirm`, body),
+    onSuccess: done,
+  });
+}
+
 export function useOrgStatement(orgId: string, q: StatementParams) {
   return useQuery({
     queryKey: paymentKeys.orgStatement(orgId, q),

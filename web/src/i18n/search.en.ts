@@ -82,7 +82,7 @@ const searchEn: SearchMessages = {
   },
   notifications: {
     title: 'Notifications',
-    subtitle: 'Match alerts and new results of your saved searches',
+    subtitle: 'What to act on, how your deals move, match alerts and saved-search results',
     bell: 'Notifications',
     unreadOnly: 'Unread only',
     markAllRead: 'Mark all read',
@@ -94,6 +94,23 @@ const searchEn: SearchMessages = {
       saved_search: 'Saved search',
       org_invitation: 'Invitation',
       account_locked: 'Account security',
+    },
+    category: {
+      listing: 'Review',
+      negotiation: 'Negotiation',
+      broker: 'Broker',
+      contract: 'Contract',
+      registration: 'Registration',
+      payment: 'Payment',
+      deposit: 'Deposit',
+      challenge: 'Challenge',
+      match: 'Match',
+      account: 'Account security',
+    },
+    prefs: {
+      title: 'Notification settings',
+      saved: 'Settings saved',
+      hint: 'Switched-off categories no longer appear here nor arrive by e-mail. Account security notices always do.',
     },
   },
 };

@@ -79,7 +79,7 @@ const searchZh = {
   },
   notifications: {
     title: '消息通知',
-    subtitle: '匹配提醒与保存的搜索的新结果',
+    subtitle: '待办事项、交易进展、匹配提醒与保存的搜索的新结果',
     bell: '消息通知',
     unreadOnly: '只看未读',
     markAllRead: '全部标为已读',
@@ -91,6 +91,23 @@ const searchZh = {
       saved_search: '搜索订阅',
       org_invitation: '机构邀请',
       account_locked: '账号安全',
+    },
+    category: {
+      listing: '审核',
+      negotiation: '洽谈',
+      broker: '经纪',
+      contract: '合同',
+      registration: '登记',
+      payment: '付款',
+      deposit: '保证金',
+      challenge: '揭榜',
+      match: '匹配',
+      account: '账号安全',
+    },
+    prefs: {
+      title: '通知设置',
+      saved: '通知设置已保存',
+      hint: '关闭的类别不再出现在通知中心，也不再发送邮件。账号安全通知始终发送。',
     },
   },
 };

@@ -18,6 +18,8 @@ export const contractSchema = new Schema(
     /** platform: both parties sign here; paper: signed off the platform on terms.signedOn. */
     signing: { type: String, required: true },
     dealId: { type: Schema.Types.ObjectId, default: null },
+    /** The negotiation room the deal was agreed in (contracts from deals). */
+    negotiationId: { type: Schema.Types.ObjectId, default: null },
     sellerOrgId: { type: Schema.Types.ObjectId, default: null, index: true },
     buyerOrgId: { type: Schema.Types.ObjectId, default: null, index: true },
     sellerRegion: { type: String, required: true },
@@ -77,6 +79,7 @@ export interface ContractRecord {
   source: 'deal' | 'direct' | 'import' | 'historic' | 'seed';
   signing: 'platform' | 'paper';
   dealId: Types.ObjectId | null;
+  negotiationId?: Types.ObjectId | null;
   sellerOrgId: Types.ObjectId | null;
   buyerOrgId: Types.ObjectId | null;
   sellerRegion: string;

@@ -43,7 +43,8 @@ export function canContract(user: AuthUser | null, action: ContractAction, c: Co
       );
     case 'edit':
       return c.signing === 'platform'
-        ? !!side && ['draft', 'signing', 'signed', 'rejected'].includes(c.status)
+        ? // Signed by both, a platform contract is what was agreed; only a returned filing reopens it (issue 13).
+          !!side && ['draft', 'signing', 'rejected'].includes(c.status)
         : side === 'seller' && ['awaiting_confirmation', 'declined', 'signed', 'rejected'].includes(c.status);
     case 'sign':
       return !!side && c.signing === 'platform' && ['draft', 'signing'].includes(c.status);

@@ -1,6 +1,7 @@
 import type { AuthUser } from '../auth/auth.types';
 import type { ContractRecord, RegistrationRecord } from './contract.model';
 import { canContract, contractStaff, partySide } from './contract.policy';
+import { contractChecks, failingBeforeSigning, failingForFiling } from './contract-checks';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -10,12 +11,16 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
  */
 export function presentContract(c: ContractRecord, user: AuthUser | null) {
   const staff = contractStaff(user, c);
+  const side = partySide(user, c);
+  const checks = contractChecks(c);
+  const signBlockedBy = failingBeforeSigning(checks).map((k) => k.code);
   return {
     id: String(c._id),
     contractNo: c.contractNo,
     source: c.source,
     signing: c.signing,
     dealId: c.dealId ? String(c.dealId) : null,
+    negotiationId: c.negotiationId ? String(c.negotiationId) : null,
     status: c.status,
     terms: c.terms,
     docHash: c.docHash,
@@ -45,12 +50,20 @@ export function presentContract(c: ContractRecord, user: AuthUser | null) {
     filings: c.filings,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
+    /** The registration rules on the contract as it stands (shown before signing; the filing runs the same). */
+    checks,
     viewer: {
-      side: partySide(user, c),
+      side,
       canEdit: canContract(user, 'edit', c),
-      canSign: canContract(user, 'sign', c) && !c.signatures.some((s) => s.valid && s.side === partySide(user, c)),
+      /** An edit would void these valid signatures: the page says so before saving. */
+      editVoidsSignatures: c.signatures.some((s) => s.valid),
+      canSign:
+        canContract(user, 'sign', c) &&
+        !c.signatures.some((s) => s.valid && s.side === side) &&
+        signBlockedBy.length === 0,
+      signBlockedBy,
       canConfirm: canContract(user, 'confirm', c),
-      canFile: canContract(user, 'file', c),
+      canFile: canContract(user, 'file', c) && failingForFiling(checks).length === 0,
     },
   };
 }

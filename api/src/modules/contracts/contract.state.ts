@@ -5,8 +5,11 @@ import type { ContractStatus, RegistrationStatus } from '../../shared/contract-s
  * transition with the `from` state (and the version) in the update filter, and audit every one.
  *
  *   draft ─sign─▶ signing ─sign─▶ signed ─file─▶ filed ─approve─▶ registered
- *     ▲  └──────────edit─────────────┘            └─reject─▶ rejected ─file─▶ filed
+ *     ▲  └─edit (signature voided)                └─reject─▶ rejected ─file─▶ filed
  *     └────────────────edit (platform: signatures voided)──────────┘
+ *
+ * A platform contract signed by both is not edited (CONTRACT_SIGNED): the registration rules run before
+ * signing, so only a filing the official returned reopens it.
  *
  * Paper contracts (signed off the platform) are entered by the seller. When the buyer is an organisation of
  * the platform, the contract exists for it only once it confirmed it:
@@ -41,7 +44,7 @@ export const contractTransitions: Record<ContractStatus, Partial<Record<Contract
     edit_paper: 'signed',
   },
   declined: { edit_unconfirmed: 'awaiting_confirmation', edit_paper: 'signed' },
-  signed: { file: 'filed', edit: 'draft', edit_paper: 'signed', edit_unconfirmed: 'awaiting_confirmation' },
+  signed: { file: 'filed', edit_paper: 'signed', edit_unconfirmed: 'awaiting_confirmation' },
   filed: { approve: 'registered', reject: 'rejected' },
   registered: {},
   rejected: { file: 'filed', edit: 'draft', edit_paper: 'rejected', edit_unconfirmed: 'awaiting_confirmation' },

@@ -74,8 +74,10 @@ describe('contracts', () => {
     const stranger = await app.createUser({ org: await app.createOrg() });
     expect(await status('POST', '/api/contracts/from-deal', stranger, { dealId })).toBe(404);
     expect(await status('POST', '/api/contracts/from-deal', cast.official, { dealId })).toBe(404);
-    expect(await app.models.Contract.countDocuments({ originKey: `deal:${dealId}` })).toBe(0);
-    expect(await status('POST', '/api/contracts/from-deal', cast.owner, { dealId })).toBe(201);
+    // The accept drafted it (issue 13); the refused calls made no other, and a party gets that one.
+    expect(await app.models.Contract.countDocuments({ originKey: `deal:${dealId}` })).toBe(1);
+    expect(await status('POST', '/api/contracts/from-deal', cast.owner, { dealId })).toBe(200);
+    expect(await app.models.Contract.countDocuments({ originKey: `deal:${dealId}` })).toBe(1);
     expect(await status('POST', '/api/contracts/from-deal', cast.other, { dealId: String(new Types.ObjectId()) })).toBe(
       404,
     );
@@ -282,7 +284,8 @@ describe('contracts', () => {
     expect(await status('POST', path, cast.other, as('seller'))).toBe(403);
     expect((await app.models.Contract.findById(c.id).lean())!.signatures).toEqual([]);
     expect(await status('POST', path, cast.owner, as('seller'))).toBe(200);
-    expect(await status('POST', path, cast.owner, as('seller'))).toBe(200);
+    // Signing twice is refused (ALREADY_SIGNED) and stores nothing.
+    expect(await status('POST', path, cast.owner, as('seller'))).toBe(409);
     expect((await app.models.Contract.findById(c.id).lean())!.signatures).toHaveLength(1);
   });
 

@@ -80,7 +80,8 @@ export function contractsRoutes(ctx: AppContext): Router {
     {
       method: 'post',
       path: '/api/contracts/from-deal',
-      summary: "A draft contract from a deal's agreed terms (idempotent per deal)",
+      summary:
+        'The draft contract of a deal: made when the offer is accepted, so this answers it (200); 201 only for a deal agreed before drafts were made on acceptance',
       tags,
       auth: 'user',
       body: fromDealBody,
@@ -202,7 +203,8 @@ export function contractsRoutes(ctx: AppContext): Router {
     {
       method: 'patch',
       path: '/api/contracts/:id',
-      summary: 'Change the terms (voids signatures on a platform contract)',
+      summary:
+        'Change the terms of a draft (voids its signatures; 409 CONTRACT_SIGNED once both parties signed a platform contract)',
       tags,
       auth: 'user',
       params: idParams,
@@ -246,7 +248,8 @@ export function contractsRoutes(ctx: AppContext): Router {
     {
       method: 'post',
       path: '/api/contracts/:id/sign',
-      summary: 'Sign for my side the document version I read (its SHA-256)',
+      summary:
+        "Sign the document version I read (its SHA-256) for my organisation's side; refused while a registration rule fails (422 SIGNING_RULES_FAILED) or when already signed (409 ALREADY_SIGNED)",
       tags,
       auth: 'user',
       params: idParams,

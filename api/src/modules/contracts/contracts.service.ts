@@ -5,6 +5,8 @@ import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type { ConfirmationBody, ContractTerms, ListContractsQuery } from '../../shared/contract-schemas';
 import { LIAONING, liaoningRegionCodes, submarketForRegion } from '../../shared/taxonomy';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+import { filedNotice, readyToSignNotice, signedNotice } from './contract.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { DealRecord, NegotiationRecord } from '../negotiations/negotiation.model';
@@ -13,8 +15,10 @@ import type { StatsService } from '../stats/stats.service';
 import type { ContractRecord, RegistrationRecord, Signature } from './contract.model';
 import { canContract, officialFor, partySide } from './contract.policy';
 import { nextContract, type ContractEvent } from './contract.state';
-import { defaultSubType, documentHash, scheduleFromPlan, addMonths } from './contract-terms';
-import { checkRegistration, RULES_VERSION } from './registration.rules';
+import { documentHash, scheduleFromPlan, addMonths } from './contract-terms';
+import { draftFromListing, type DraftListing } from './deal-draft';
+import { RULES_VERSION } from './registration.rules';
+import { contractChecks, failingBeforeSigning, failingForFiling, ruleDetails } from './contract-checks';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -44,6 +48,8 @@ export const contractNumber = (id: Types.ObjectId, at = new Date()) =>
  * `version`, is audited, and brings the tally up to date before answering.
  */
 export class ContractsService {
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly models: Models,
     private readonly audit: AuditService,
@@ -234,27 +240,30 @@ export class ContractsService {
       this.models.Negotiation.findById(deal.negotiationId).lean<NegotiationRecord>(),
     ]);
     if (!seller || !buyer || !room) throw new AppError('NOT_FOUND');
+    type LiveListing = { live?: Partial<DraftListing> & { ipRights?: DraftListing['ipRights'] } };
     const listing =
       room.subject.kind === 'achievement'
-        ? await this.models.Achievement.findById(room.subject.id).lean<{
-            live?: { fieldCode?: string; ipRights?: Array<{ type: string; number: string }> };
-          }>()
+        ? await this.models.Achievement.findById(room.subject.id).lean<LiveListing>()
         : room.subject.kind === 'need'
-          ? await this.models.Need.findById(room.subject.id).lean<{ live?: { fieldCode?: string } }>()
+          ? await this.models.Need.findById(room.subject.id).lean<LiveListing>()
           : null;
-    const live = (listing?.live ?? {}) as { fieldCode?: string; ipRights?: Array<{ type: string; number: string }> };
+    const live = listing?.live;
     const start = today();
     const t = deal.terms;
+    const drafted = draftFromListing(
+      room.subject.title,
+      live
+        ? {
+            title: live.title ?? room.subject.title,
+            summary: live.summary ?? '',
+            fieldCode: live.fieldCode ?? null,
+            ipRights: live.ipRights ?? [],
+          }
+        : null,
+      t,
+    );
     const terms: ContractTerms = {
-      title:
-        `${room.subject.title}${t.category === 'license' ? '技术许可合同' : t.category === 'transfer' ? '技术转让合同' : t.category === 'development' ? '技术开发合同' : t.category === 'consulting' ? '技术咨询合同' : '技术服务合同'}`.slice(
-          0,
-          200,
-        ),
-      category: t.category,
-      subType: defaultSubType(t.category),
-      fieldCode: live.fieldCode ?? 'SVC',
-      subject: (t.text || room.subject.title).slice(0, 4_000),
+      ...drafted,
       seller: partyFromOrg(seller),
       buyer: partyFromOrg(buyer),
       amountFen: t.amountFen,
@@ -263,12 +272,6 @@ export class ContractsService {
       startOn: start,
       endOn: addMonths(start, t.termMonths),
       signedOn: null,
-      ip: (live.ipRights ?? []).slice(0, 20).map((r) => ({
-        type: r.type as ContractTerms['ip'][number]['type'],
-        number: r.number,
-        title: room.subject.title.slice(0, 200),
-      })),
-      exclusivity: t.exclusivity === 'none' ? null : t.exclusivity,
       broker: deal.broker ? { name: deal.broker.name, certNo: '', commissionFen: deal.broker.commissionFen } : null,
     };
     const _id = new Types.ObjectId();
@@ -281,6 +284,7 @@ export class ContractsService {
         source: 'deal',
         signing: 'platform',
         dealId: deal._id,
+        negotiationId: room._id,
         sellerOrgId: seller._id,
         buyerOrgId: buyer._id,
         sellerRegion: seller.regionCode,
@@ -304,7 +308,9 @@ export class ContractsService {
       to: 'draft',
       ip: meta.ip,
     });
-    return { contract: (await this.models.Contract.findById(_id).lean<ContractRecord>())!, created: true };
+    const contract = (await this.models.Contract.findById(_id).lean<ContractRecord>())!;
+    await this.notify.notify(readyToSignNotice(contract), { orgIds: [contract.sellerOrgId, contract.buyerOrgId] });
+    return { contract, created: true };
   }
 
   /** Moves a contract by the table with its version and status in the filter; EDIT_CONFLICT when it moved on. */
@@ -343,6 +349,9 @@ export class ContractsService {
     expectedVersion: number,
     meta: Meta,
   ): Promise<ContractRecord> {
+    const c0 = await this.models.Contract.findById(id).lean<ContractRecord>();
+    if (c0 && c0.signing === 'platform' && partySide(user, c0) && ['signed', 'filed', 'registered'].includes(c0.status))
+      throw new AppError('CONTRACT_SIGNED', { status: c0.status });
     const c = await this.load(user, id, 'edit');
     if (c.version !== expectedVersion) throw new AppError('EDIT_CONFLICT');
     // Who the parties are does not change by an edit: the organisations' own records stay.
@@ -436,16 +445,20 @@ export class ContractsService {
   async sign(
     user: AuthUser,
     id: string,
-    body: { side: 'seller' | 'buyer'; docHash: string },
+    body: { side?: 'seller' | 'buyer'; docHash: string },
     meta: Meta,
   ): Promise<ContractRecord> {
     const c = await this.load(user, id, 'read');
     const side = partySide(user, c);
-    if (side !== body.side) throw new AppError('FORBIDDEN', { reason: 'a party signs only for its own side' });
+    if (!side || (body.side && side !== body.side))
+      throw new AppError('FORBIDDEN', { reason: 'a party signs only for its own side' });
+    if (c.signatures.some((s) => s.valid && s.side === side && s.docHash === c.docHash))
+      throw new AppError('ALREADY_SIGNED', { side });
     if (!canContract(user, 'sign', c)) throw new AppError('INVALID_STATE', { status: c.status });
     if (body.docHash !== c.docHash)
       throw new AppError('EDIT_CONFLICT', { reason: 'the terms changed since you read them' });
-    if (c.signatures.some((s) => s.valid && s.side === side)) return c;
+    const failing = failingBeforeSigning(contractChecks(c));
+    if (failing.length) throw new AppError('SIGNING_RULES_FAILED', ruleDetails(failing));
     const signature: Signature = {
       side,
       userId: user.id,
@@ -456,13 +469,19 @@ export class ContractsService {
       valid: true,
     };
     const last = c.signatures.some((s) => s.valid && s.side !== side);
-    return this.transition(
+    const signed = await this.transition(
       user,
       c,
       last ? 'sign_last' : 'sign',
       { $push: { signatures: signature }, ...(last ? { $set: { 'terms.signedOn': today() } } : {}) },
       meta,
     );
+    const other = side === 'seller' ? c.buyerOrgId : c.sellerOrgId;
+    await this.notify.notify(signedNotice(signed, side, last), {
+      orgIds: last ? [c.sellerOrgId, c.buyerOrgId] : [other],
+      except: [user.id],
+    });
+    return signed;
   }
 
   /** The seller files: the rule table runs, a registration record is made (once per filing), the contract is filed. */
@@ -473,18 +492,9 @@ export class ContractsService {
     meta: Meta,
   ): Promise<{ contract: ContractRecord; registration: RegistrationRecord }> {
     const c = await this.load(user, id, 'file');
-    const written =
-      c.signing === 'paper' ||
-      (['seller', 'buyer'] as const).every((s) =>
-        c.signatures.some((g) => g.valid && g.side === s && g.docHash === c.docHash),
-      );
-    const checks = checkRegistration({ terms: c.terms, written });
-    const failed = checks.filter((k) => k.blocking && !k.ok);
-    if (failed.length)
-      throw new AppError(
-        'REGISTRATION_RULES_FAILED',
-        failed.map((k) => ({ code: k.code, message: k.text })),
-      );
+    const checks = contractChecks(c);
+    const failed = failingForFiling(checks);
+    if (failed.length) throw new AppError('REGISTRATION_RULES_FAILED', ruleDetails(failed));
     if (!liaoningRegionCodes.includes(c.sellerRegion)) throw new AppError('INVALID_STATE');
     const seq = c.filings + 1;
     let reg: RegistrationRecord;
@@ -529,6 +539,7 @@ export class ContractsService {
       to: 'pending',
       ip: meta.ip,
     });
+    await this.notify.notify(filedNotice(contract, seq), { orgIds: [c.sellerOrgId, c.buyerOrgId], except: [user.id] });
     return { contract, registration: reg };
   }
 

@@ -2,8 +2,10 @@ import { Types } from 'mongoose';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
-import type { DecisionBody, RegistrationStatus } from '../../shared/contract-schemas';
+import type { DecisionBody, ListRegistrationsQuery, RegistrationStatus } from '../../shared/contract-schemas';
 import { LIAONING } from '../../shared/taxonomy';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+import { decisionNotice } from './contract.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
@@ -21,22 +23,49 @@ type Meta = { ip?: string };
  * a crash between the two finds the decision made and completes the contract step.
  */
 export class RegistrationsService {
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly models: Models,
     private readonly audit: AuditService,
     private readonly stats: StatsService,
   ) {}
 
-  async queue(
-    user: AuthUser,
-    q: { status?: RegistrationStatus; page: number; pageSize: number },
-  ): Promise<Page<RegistrationRecord>> {
+  /**
+   * The one filter behind the queue and the dashboard's 待登记 KPI (issue 13: 124 in the queue's API, 96 on the
+   * dashboard): registrations of the status in the region's scope (the province covers all), then the
+   * queue's own filters under $and, so they only narrow.
+   */
+  scopeFilter(region: string, status: RegistrationStatus = 'pending'): Record<string, unknown> {
+    return region === LIAONING ? { status } : { status, sellerRegion: region };
+  }
+
+  /** Pending filings in a region's scope: the dashboard's KPI reads this. */
+  pendingCount(region: string): Promise<number> {
+    return this.models.Registration.countDocuments(this.scopeFilter(region));
+  }
+
+  async queue(user: AuthUser, q: ListRegistrationsQuery): Promise<Page<RegistrationRecord>> {
     if (!user.roles.includes('official') || !user.officialRegion) throw new AppError('FORBIDDEN');
-    const filter: Record<string, unknown> = { status: q.status ?? 'pending' };
-    if (user.officialRegion !== LIAONING) filter.sellerRegion = user.officialRegion;
+    const and: Record<string, unknown>[] = [];
+    if (q.region) and.push({ sellerRegion: q.region });
+    if (q.category) and.push({ category: q.category });
+    if (q.minAmountFen !== undefined) and.push({ amountFen: { $gte: q.minAmountFen } });
+    if (q.maxAmountFen !== undefined) and.push({ amountFen: { $lte: q.maxAmountFen } });
+    if (q.filedBefore) and.push({ filedAt: { $lte: new Date(`${q.filedBefore}T23:59:59.999+08:00`) } });
+    const scope = this.scopeFilter(user.officialRegion, q.status ?? 'pending');
+    const filter = and.length ? { ...scope, $and: and } : scope;
+    const sort: Record<string, 1 | -1> =
+      q.sort === 'newest'
+        ? { filedAt: -1, _id: -1 }
+        : q.sort === 'amount_desc'
+          ? { amountFen: -1, _id: 1 }
+          : q.sort === 'amount_asc'
+            ? { amountFen: 1, _id: 1 }
+            : { filedAt: 1, _id: 1 };
     const [items, total] = await Promise.all([
       this.models.Registration.find(filter)
-        .sort({ filedAt: 1, _id: 1 })
+        .sort(sort)
         .skip((q.page - 1) * q.pageSize)
         .limit(q.pageSize)
         .lean<RegistrationRecord[]>(),
@@ -115,6 +144,8 @@ export class RegistrationsService {
       reason: body.decision === 'reject' ? body.reason : undefined,
     });
     await this.completeContract(user, decided, meta);
+    await this.notify.notify(decisionNotice(decided, true), { orgIds: [decided.sellerOrgId] });
+    await this.notify.notify(decisionNotice(decided, false), { orgIds: [decided.buyerOrgId] });
     return decided;
   }
 

@@ -3,6 +3,8 @@ import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import { submarketForRegion } from '../../shared/taxonomy';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+import { ndaNotice, reviewNotice } from './listing.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
@@ -42,6 +44,8 @@ export type AttachmentGuard = (orgId: string, ids: string[]) => Promise<void>;
 export class ListingService {
   /** Called after every write that flags a listing for the search index (search-sync's kick). */
   onWrite: () => void = () => undefined;
+  /** Announces review decisions and NDAs to the owner organisation (NotifyService, wired in server.ts). */
+  notify: Notifier = nullNotifier;
 
   constructor(
     readonly cfg: ListingKindConfig,
@@ -218,7 +222,12 @@ export class ListingService {
       extra.live = listing.content;
       if (listing.status === 'pending_review') extra.publishedAt = new Date();
     }
-    return this.transition(user, listing, decision.decision, meta, extra, decision.reason);
+    const revision = listing.status === 'published' && !!listing.revision?.status;
+    const updated = await this.transition(user, listing, decision.decision, meta, extra, decision.reason);
+    await this.notify.notify(reviewNotice(this.cfg.entity, updated, decision.decision, revision, decision.reason), {
+      orgIds: [listing.ownerOrgId],
+    });
+    return updated;
   }
 
   async archive(user: AuthUser, id: string, meta: Meta): Promise<ListingRecord> {
@@ -282,7 +291,7 @@ export class ListingService {
     const { listing } = await this.get(user, id);
     if (!canListing(user, 'acceptNda', listing))
       throw new AppError(listing.status === 'published' ? 'FORBIDDEN' : 'NOT_FOUND');
-    const org = await this.models.Org.findById(user.orgId, { verification: 1 }).lean();
+    const org = await this.models.Org.findById(user.orgId, { verification: 1, name: 1 }).lean();
     if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
     const key = { listingKind: this.cfg.kind, listingId: listing._id, orgId: new Types.ObjectId(user.orgId!) };
     // Accepting twice is harmless: the first record (who, when, IP) stands.
@@ -304,6 +313,9 @@ export class ListingService {
       if ((err as { code?: number }).code !== 11000) throw err;
     });
     const stored = await this.models.Nda.findOne(key).lean();
+    await this.notify.notify(ndaNotice(this.cfg.entity, listing, String(org.name ?? '')), {
+      orgIds: [listing.ownerOrgId],
+    });
     return { acceptedAt: stored!.acceptedAt as Date, textVersion: String(stored!.textVersion) };
   }
 

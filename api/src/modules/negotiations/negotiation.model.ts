@@ -184,6 +184,8 @@ export const dealSchema = new Schema(
     broker: { type: Schema.Types.Mixed, default: null },
     agreedBy: { type: Schema.Types.ObjectId, required: true },
     agreedAt: { type: Date, required: true },
+    /** The draft contract made from this deal on acceptance (set once it exists). */
+    contractId: { type: Schema.Types.ObjectId, default: null },
   },
   { timestamps: true, collection: 'deals', minimize: false },
 );
@@ -199,6 +201,7 @@ export interface DealRecord {
   broker: { id: string; name: string; commission: Commission; commissionFen: number } | null;
   agreedBy: Types.ObjectId;
   agreedAt: Date;
+  contractId?: Types.ObjectId | null;
 }
 
 /** Per user and room: the highest seq the user has read (read receipts and unread counts). */

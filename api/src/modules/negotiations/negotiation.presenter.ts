@@ -70,6 +70,7 @@ export function presentDeal(d: DealRecord): DealDto {
       ? { id: d.broker.id, name: d.broker.name, commission: d.broker.commission, commissionFen: d.broker.commissionFen }
       : null,
     agreedAt: new Date(d.agreedAt).toISOString(),
+    contractId: d.contractId ? String(d.contractId) : null,
   };
 }
 

@@ -249,7 +249,8 @@ export function negotiationRoutes(ctx: AppContext): Router {
     {
       method: 'post',
       path: '/api/negotiations/:id/offers/:offerId/accept',
-      summary: "Accept the other side's open offer: the room is agreed and a deal recorded",
+      summary:
+        "Accept the other side's open offer: the room is agreed, the deal recorded and its draft contract made (deal.contractId)",
       tags,
       auth: 'user',
       params: offerParams,

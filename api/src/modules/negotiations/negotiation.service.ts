@@ -7,6 +7,8 @@ import type {
   OpenNegotiationBody,
   ParticipantDto,
 } from '../../shared/negotiation-events';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+import { brokerNotice, openedNotice, otherOrg } from './negotiation.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { ListingRecord } from '../listings/listing.model';
@@ -38,6 +40,8 @@ const titleOf = (l: ListingRecord) =>
 
 /** Rooms: opening, reading, brokers, withdrawal and expiry. Offers and the deal are in offer.service.ts. */
 export class NegotiationService {
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly models: Models,
     readonly log: NegotiationLog,
@@ -108,6 +112,10 @@ export class NegotiationService {
       );
     }
     this.log.publisher.notify(members, String(created._id));
+    const opener = await this.models.Org.findById(user.orgId, { name: 1 }).lean();
+    await this.notify.notify(openedNotice(created, String(opener?.name ?? '')), {
+      orgIds: [otherOrg(created, side as 'buyer' | 'seller')],
+    });
     return {
       negotiation: (await this.models.Negotiation.findById(created._id).lean<NegotiationRecord>())!,
       created: true,
@@ -393,7 +401,9 @@ export class NegotiationService {
       { requireOpen: true },
     );
     this.log.publisher.notify([String(broker._id)], String(n._id));
-    return (await this.models.Negotiation.findById(n._id).lean<NegotiationRecord>())!;
+    const invited = (await this.models.Negotiation.findById(n._id).lean<NegotiationRecord>())!;
+    await this.notify.notify(brokerNotice(invited, 'invited', broker.name), { userIds: [broker._id] });
+    return invited;
   }
 
   /** The invited broker accepts (stating the commission, which becomes part of the agreed terms) or declines. */
@@ -441,6 +451,8 @@ export class NegotiationService {
       },
       { requireOpen: true },
     );
+    if (body.decision === 'accept')
+      await this.notify.notify(brokerNotice(n, 'accepted', user.name), { orgIds: [n.buyerOrgId, n.sellerOrgId] });
     return (await this.models.Negotiation.findById(n._id).lean<NegotiationRecord>())!;
   }
 

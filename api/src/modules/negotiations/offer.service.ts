@@ -2,6 +2,8 @@ import { Types } from 'mongoose';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Commission, OfferBody, OfferTerms } from '../../shared/negotiation-events';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+import { acceptedBroker, offerNotice, otherOrg, ownOrg } from './negotiation.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { NegotiationLog } from './negotiation-log';
@@ -26,6 +28,13 @@ export function commissionFen(c: Commission, amountFen: number): number {
  * (unique slot), and accepting one agrees the room and records the deal, each step idempotent.
  */
 export class OfferService {
+  /**
+   * Makes the draft contract of a deal (the contracts module's fromDeal, wired in server.ts) and answers its id;
+   * run by every accept, so a retried accept completes it. Idempotent by the deal.
+   */
+  draftContract: ((user: AuthUser, deal: DealRecord, meta: { ip?: string }) => Promise<string>) | null = null;
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly models: Models,
     private readonly rooms: NegotiationService,
@@ -120,6 +129,10 @@ export class OfferService {
       to: 'open',
       ip: meta.ip,
     });
+    await this.notify.notify(offerNotice(n, offer, parent ? 'countered' : 'made'), {
+      orgIds: [otherOrg(n, side)],
+      userIds: [acceptedBroker(n)],
+    });
     return { offer, created: true };
   }
 
@@ -167,6 +180,7 @@ export class OfferService {
       },
       { requireOpen: true },
     );
+    await this.notify.notify(offerNotice(n, updated, 'withdrawn'), { orgIds: [otherOrg(n, offer.side)] });
     return updated;
   }
 
@@ -231,7 +245,12 @@ export class OfferService {
         to: 'accepted',
         ip: meta.ip,
       });
-    const deal = await this.ensureDeal(user, n, offer);
+    let deal = await this.ensureDeal(user, n, offer);
+    if (!deal.contractId && this.draftContract) {
+      const contractId = new Types.ObjectId(await this.draftContract(user, deal, meta));
+      await this.models.Deal.updateOne({ _id: deal._id }, { $set: { contractId } });
+      deal = { ...deal, contractId };
+    }
     await this.rooms.closeOffersOneByOne(n._id);
     if (accepted) {
       const current = (await this.models.NegotiationOffer.findById(offer._id).lean<OfferRecord>())!;
@@ -242,6 +261,10 @@ export class OfferService {
         { requireOpen: false },
       );
       await this.log.append(n, { type: 'status_changed', ...actor, status: 'agreed' }, { requireOpen: false });
+      await this.notify.notify(offerNotice(n, current, 'accepted'), {
+        orgIds: [ownOrg(n, offer.side)],
+        userIds: [acceptedBroker(n)],
+      });
     }
     return deal;
   }

@@ -1,6 +1,7 @@
 import { Schema, type Types } from 'mongoose';
 
-export type NotificationType = 'listing_match' | 'saved_search' | 'org_invitation' | 'account_locked';
+/** Match and account notices, and the events modules announce through NotifyService (`<module>_<event>`). */
+export type NotificationType = string;
 
 /**
  * In-app notifications. `key` names the event (e.g. `match:<listing>:<new listing>`), unique per user, so
@@ -11,6 +12,8 @@ export const notificationSchema = new Schema(
     userId: { type: Schema.Types.ObjectId, required: true },
     key: { type: String, required: true },
     type: { type: String, required: true },
+    /** The category a user can switch off (notify.ts); absent on notices stored before categories. */
+    category: { type: String, default: null },
     title: { zh: String, en: String },
     body: { zh: String, en: String },
     link: { type: String, required: true },
@@ -32,6 +35,12 @@ export interface NotificationRecord {
   readAt: Date | null;
   createdAt: Date;
 }
+
+/** A user's switched-off categories (`_id` is the user's id). */
+export const notificationPrefSchema = new Schema(
+  { _id: { type: Schema.Types.ObjectId, required: true }, off: { type: [String], default: [] } },
+  { collection: 'notification_prefs', versionKey: false },
+);
 
 /** A saved search: the search page's query string; new hits notify its owner when `notify` is on. */
 export const savedSearchSchema = new Schema(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context';
 import { defineRoute, idParams, pageQuery } from '../../http/route';
 import { savedSearchBody } from '../../shared/search-schemas';
+import { notificationCategories, switchableCategories } from './notify';
 import { presentNotification, presentSavedSearch } from './notifications.service';
 
 /** The signed-in user's notification centre and saved searches. */
@@ -51,6 +52,36 @@ export function notificationsRoutes(ctx: AppContext): Router {
     async ({ user }) => ({
       updated: await service.markAllRead(user!),
     }),
+  );
+
+  const notify = ctx.services.notify;
+  const presentPrefs = (off: string[]) => ({
+    categories: notificationCategories.map((c) => ({ code: c.code, zh: c.zh, en: c.en, on: !off.includes(c.code) })),
+  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/notifications/preferences',
+      summary: '通知设置 Which categories of notices (in-app and e-mail) the signed-in user receives',
+      tags,
+      auth: 'user',
+    },
+    async ({ user }) => presentPrefs(await notify.preferences(user!.id)),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'put',
+      path: '/api/notifications/preferences',
+      summary: 'Switch categories off (in the notification centre and by e-mail); account notices always arrive',
+      tags,
+      auth: 'user',
+      body: z.strictObject({ off: z.array(z.enum(switchableCategories as [string, ...string[]])).max(20) }),
+    },
+    async ({ user, body }) => presentPrefs(await notify.setPreferences(user!.id, body.off)),
   );
 
   defineRoute(

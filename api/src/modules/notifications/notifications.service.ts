@@ -16,6 +16,7 @@ const NEWS_WINDOW_MS = 24 * 3_600_000;
 export interface NewNotification {
   key: string;
   type: NotificationRecord['type'];
+  category?: string;
   title: { zh: string; en: string };
   body: { zh: string; en: string };
   link: string;
@@ -177,6 +178,7 @@ export function presentNotification(n: NotificationRecord) {
   return {
     id: String(n._id),
     type: n.type,
+    category: (n as { category?: string | null }).category ?? null,
     title: n.title,
     body: n.body,
     link: n.link,

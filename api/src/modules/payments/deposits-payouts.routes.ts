@@ -139,14 +139,15 @@ export function depositsPayoutsRoutes(ctx: AppContext): Router {
     {
       method: 'post',
       path: '/api/payments/payouts/:id/confirm',
-      summary: 'Finance confirms a payout of bank-collected money was sent by bank transfer',
+      summary:
+        'Finance records the bank payout of bank-collected money (reference, day, amount): settles it in the ledger; 409 ALREADY_PAID_OUT the second time, 422 PAYOUT_EXCEEDS_PAYABLE for more than payable',
       tags,
       auth: 'user',
       params: payoutParams,
       body: payoutConfirmBody,
     },
     async ({ user, params, body }) => ({
-      payout: presentPayout(await payouts.confirmBank(user!, params.id, body.bankReference)),
+      payout: presentPayout(await payouts.confirmBank(user!, params.id, body)),
     }),
   );
 

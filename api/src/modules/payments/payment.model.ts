@@ -261,6 +261,8 @@ export const payoutSchema = new Schema(
     stripeTransferId: { type: String, default: null },
     reason: { type: String, default: null },
     paidAt: { type: Date, default: null },
+    /** A bank payout as finance recorded it: the bank's reference, the day paid, who recorded it. */
+    bank: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true, collection: 'payouts', minimize: false },
 );

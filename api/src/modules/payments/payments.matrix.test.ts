@@ -402,14 +402,36 @@ describe('deposits, Connect, reconciliation, webhook', () => {
       ),
     ).toBe(404);
     expect((await app.models.Payout.findById(id).lean())!.status).toBe('pending');
-    const ok = await call('POST', path, cast.finance, body);
+    const payable = 30_000_000 - 300_000 - 900_000;
+    // More than is payable, or less, is refused and changes nothing.
+    const over = await call('POST', path, cast.finance, { ...body, amountFen: payable + 1 });
+    expect([over.status, over.body.error.code, !!over.body.error.message.zh]).toEqual([
+      422,
+      'PAYOUT_EXCEEDS_PAYABLE',
+      true,
+    ]);
+    expect((await call('POST', path, cast.finance, { ...body, amountFen: payable - 1 })).status).toBe(422);
+    expect([
+      (await app.models.Payout.findById(id).lean())!.status,
+      await app.models.Journal.countDocuments({ _id: id }),
+    ]).toEqual(['pending', 0]);
+    const ok = await call('POST', path, cast.finance, { ...body, amountFen: payable, paidOn: '2026-12-02' });
     expect(ok.body.payout).toMatchObject({
       status: 'paid',
       source: 'bank_transfer',
       amountFen: 30_000_000 - 300_000 - 900_000,
     });
-    expect((await call('POST', path, cast.finance, body)).status).toBe(200);
+    expect((await app.models.Payout.findById(id).lean()) as unknown).toMatchObject({
+      bank: { reference: 'ICBC20261201001', paidOn: '2026-12-02' },
+    });
+    // Paying out twice is refused (ALREADY_PAID_OUT) and books nothing more.
+    const twice = await call('POST', path, cast.finance, body);
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'ALREADY_PAID_OUT']);
     expect(await app.models.Journal.countDocuments({ _id: id })).toBe(1);
+    // The trial balance names the seller's account by the organisation, not its id.
+    const tb = (await call('GET', '/api/payments/ledger/balances', cast.finance)).body;
+    const payableAccount = tb.accounts.find((x: { account: string }) => x.account.endsWith(':payable'));
+    expect(payableAccount.holderName).toEqual(expect.any(String));
   });
 
   test('reconcile now: finance and admin', async () => {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
-import type { ConnectStatusDto } from '../../shared/payment-schemas';
+import type { ConnectStatusDto, PayoutConfirmBody } from '../../shared/payment-schemas';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
 import type { OrgRecord } from '../orgs/org.model';
@@ -208,18 +208,37 @@ export class PayoutsService {
   }
 
   /** Finance sent a bank-collected payout by bank transfer: journal (once, by the payout's id), then status. */
-  async confirmBank(user: AuthUser, id: string, bankReference: string): Promise<PayoutRecord> {
+  async confirmBank(user: AuthUser, id: string, body: PayoutConfirmBody): Promise<PayoutRecord> {
+    const { bankReference } = body;
     if (!user.roles.includes('finance')) throw new AppError('FORBIDDEN');
     const o = await this.models.Payout.findById(id).lean<PayoutRecord>();
     if (!o) throw new AppError('NOT_FOUND');
     refuseOwnOrg(user, [o.beneficiary.kind === 'org' ? o.beneficiary.id : null]);
     if (o.source !== 'bank_transfer' || o.status === 'failed')
       throw new AppError('INVALID_STATE', { status: o.status, source: o.source });
-    if (o.status === 'paid') return o;
+    // Paying out twice and paying more than is payable are refused before anything is written (issue 13).
+    if (o.status === 'paid') throw new AppError('ALREADY_PAID_OUT', { paidAt: o.paidAt, reason: o.reason });
+    if (body.amountFen !== undefined && body.amountFen > o.amountFen)
+      throw new AppError('PAYOUT_EXCEEDS_PAYABLE', { payableFen: o.amountFen, amountFen: body.amountFen });
+    if (body.amountFen !== undefined && body.amountFen < o.amountFen)
+      throw new AppError('PAYMENT_AMOUNT_MISMATCH', { payableFen: o.amountFen, amountFen: body.amountFen });
+    const paidAt = body.paidOn ? new Date(`${body.paidOn}T12:00:00+08:00`) : new Date();
     await this.ledger.post(journals.payout(o));
     await this.models.Payout.updateOne(
-      { _id: o._id },
-      { $set: { status: 'paid', stripeTransferId: null, reason: `银行转账 ${bankReference}`, paidAt: new Date() } },
+      { _id: o._id, status: 'pending' },
+      {
+        $set: {
+          status: 'paid',
+          stripeTransferId: null,
+          reason: `银行转账 ${bankReference}`,
+          bank: {
+            reference: bankReference,
+            paidOn: body.paidOn ?? paidAt.toISOString().slice(0, 10),
+            recordedBy: user.name,
+          },
+          paidAt,
+        },
+      },
     );
     return (await this.models.Payout.findById(id).lean<PayoutRecord>())!;
   }

@@ -100,10 +100,35 @@ export class StatementsService {
   async trialBalance(user: AuthUser): Promise<TrialBalanceDto> {
     if (!readsAllMoney(user)) throw new AppError('FORBIDDEN');
     const js = await this.ledger.journalsOf(null, {});
-    const accounts = balancesOf(js);
+    const names = await this.holderNames(balancesOf(js).map((a) => a.account));
+    // Named by organisation or person, never by id (issue 13): the holder's name travels with each account.
+    const accounts = balancesOf(js).map((a) => ({ ...a, holderName: names.get(a.account) ?? null }));
     const debitFen = accounts.reduce((s, a) => s + a.debitFen, 0);
     const creditFen = accounts.reduce((s, a) => s + a.creditFen, 0);
     return { accounts, debitFen, creditFen, balanced: debitFen === creditFen, journals: js.length };
+  }
+
+  /** `org:<id>:…` → the organisation's name, `broker:<id>:…` → the broker's. */
+  private async holderNames(accounts: string[]): Promise<Map<string, string>> {
+    const idsOf = (kind: string) =>
+      [...new Set(accounts.filter((a) => a.startsWith(`${kind}:`)).map((a) => a.split(':')[1]))].filter((id) =>
+        /^[a-f0-9]{24}$/.test(id),
+      );
+    const [orgs, users] = await Promise.all([
+      this.models.Org.find({ _id: { $in: idsOf('org') } }, { name: 1 }).lean<OrgRecord[]>(),
+      this.models.User.find({ _id: { $in: idsOf('broker') } }, { name: 1 }).lean<UserRecord[]>(),
+    ]);
+    const byId = new Map<string, string>([
+      ...orgs.map((o) => [`org:${o._id}`, o.name] as const),
+      ...users.map((u) => [`broker:${u._id}`, u.name] as const),
+    ]);
+    const out = new Map<string, string>();
+    for (const a of accounts) {
+      const [kind, id] = a.split(':');
+      const name = byId.get(`${kind}:${id}`);
+      if (name) out.set(a, name);
+    }
+    return out;
   }
 
   async queue(

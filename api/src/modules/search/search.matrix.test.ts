@@ -75,6 +75,34 @@ describe('notifications', () => {
       })
     )._id;
 
+  test('preferences: each signed-in user reads and sets only their own; bad input changes nothing', async () => {
+    cover('GET', '/api/notifications/preferences');
+    cover('PUT', '/api/notifications/preferences');
+    const path = '/api/notifications/preferences';
+    expect(await status('GET', path, null)).toBe(401);
+    expect(await status('PUT', path, null, { off: ['negotiation'] })).toBe(401);
+    const set = await app.http('PUT', path, { token: cast.owner.token, body: { off: ['negotiation', 'negotiation'] } });
+    expect(set.status).toBe(200);
+    const on = (b: { categories: Array<{ code: string; on: boolean }> }) =>
+      b.categories.filter((c) => !c.on).map((c) => c.code);
+    expect(on(set.body)).toEqual(['negotiation']);
+    expect((await app.models.NotificationPref.findById(cast.owner.user._id).lean())!.off).toEqual(['negotiation']);
+    // Another organisation's user and staff have their own settings, untouched by the owner's.
+    expect(on((await app.http('GET', path, { token: cast.other.token })).body)).toEqual([]);
+    expect(on((await app.http('GET', path, { token: cast.official.token })).body)).toEqual([]);
+    expect(await status('PUT', path, cast.official, { off: ['payment'] })).toBe(200);
+    expect((await app.models.NotificationPref.findById(cast.official.user._id).lean())!.off).toEqual(['payment']);
+    for (const bad of [
+      { off: ['account'] },
+      { off: ['nope'] },
+      { off: { $ne: null } },
+      { off: [], extra: 1 },
+      { off: 'x' },
+    ])
+      expect(await status('PUT', path, cast.owner, bad)).toBe(400);
+    expect((await app.models.NotificationPref.findById(cast.owner.user._id).lean())!.off).toEqual(['negotiation']);
+  });
+
   test('list: signed-in users see their own only', async () => {
     cover('GET', '/api/notifications');
     await seed(cast.owner.user._id, 'm-list');

@@ -298,12 +298,20 @@ export class StatsService {
     return this.queries.tally(region, q);
   }
 
-  summary(
+  /**
+   * The registrations module's count of pending filings in a region's scope (wired in server.ts): the KPI
+   * 待登记 and the officials' queue read the same query, so they never disagree (the rollups' `filed` bucket
+   * counts only the year's filings).
+   */
+  pendingFilings: ((region: string) => Promise<number>) | null = null;
+
+  async summary(
     user: AuthUser | null,
     q: { year?: number; region?: string },
     audience: 'public' | 'official',
   ): Promise<SummaryDto> {
-    return this.queries.summary(user, q, audience);
+    const s = await this.queries.summary(user, q, audience);
+    return this.pendingFilings ? { ...s, pending: await this.pendingFilings(s.region) } : s;
   }
 
   targets(user: AuthUser | null, year: number) {

@@ -1,13 +1,26 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { useUnreadCount } from '../../api/notifications';
+import { notificationKeys, useUnreadCount } from '../../api/notifications';
+import { roomSocket } from '../../pages/negotiations/room-socket';
 
-/** The header bell: unread count polled every 30 s, leading to the notification centre. */
+/**
+ * The header bell, leading to the notification centre. The unread count refreshes the moment a notice is
+ * stored (the server pushes `notification:new` to the user's sockets) and is polled every 30 s besides.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const unread = useUnreadCount(true);
+  useEffect(() => {
+    const socket = roomSocket();
+    const refresh = () => void qc.invalidateQueries({ queryKey: notificationKeys.all });
+    socket.on('notification:new', refresh);
+    return () => void socket.off('notification:new', refresh);
+  }, [qc]);
   const count = unread.data ?? 0;
   return (
     <Link

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Input, Row, Space, Tag, Timeline, Typography, message } from 'antd';
+import { Button, Card, Col, Descriptions, Input, Modal, Row, Space, Tag, Timeline, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,7 +7,6 @@ import {
   contractPdfUrl,
   useContract,
   useFileRegistration,
-  useSignContract,
   type ContractDto,
   type RegistrationDto,
 } from '../../api/contracts';
@@ -16,6 +15,7 @@ import { PageTitle } from '../../components/page-title';
 import { wanText } from '../../lib/money';
 import { ConfirmationCard } from './confirmation-card';
 import { ContractStatusTag } from './contract-status-tag';
+import { RulesCard, SignButton } from './contract-signing';
 import { labels } from './labels';
 
 const wan = (fen: number) => `${wanText(fen)} 万元`;
@@ -41,7 +41,11 @@ function Terms({ c }: { c: ContractDto }) {
       <Descriptions.Item label={t('contracts.detail.term')}>
         {x.startOn} — {x.endOn}
       </Descriptions.Item>
-      <Descriptions.Item label={t('contracts.detail.subject')}>{x.subject}</Descriptions.Item>
+      <Descriptions.Item label={t('contracts.detail.subject')}>
+        <span style={{ whiteSpace: 'pre-line' }} data-testid="contract-subject">
+          {x.subject}
+        </span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('contracts.detail.payments')}>
         {x.paymentSchedule.map((p, i) => (
           <div key={i}>
@@ -57,7 +61,11 @@ function Terms({ c }: { c: ContractDto }) {
               </div>
             ))
           : '—'}
-        {x.exclusivity && <Tag style={{ marginTop: 4 }}>{x.exclusivity}</Tag>}
+        {x.exclusivity && (
+          <Tag style={{ marginTop: 4 }} data-testid="contract-exclusivity">
+            {t(`contracts.exclusivity.${x.exclusivity}`)}
+          </Tag>
+        )}
       </Descriptions.Item>
       {x.broker && (
         <Descriptions.Item label={t('contracts.detail.broker')}>
@@ -69,9 +77,7 @@ function Terms({ c }: { c: ContractDto }) {
 }
 
 function Signatures({ c }: { c: ContractDto }) {
-  const { t, i18n } = useTranslation();
-  const sign = useSignContract(c.id);
-  const side = c.viewer.side;
+  const { t } = useTranslation();
   return (
     <Card size="small" title={t('contracts.detail.signatures')} data-testid="signatures">
       {c.signing === 'paper' && <p>{t('contracts.detail.paper', { date: c.terms.signedOn })}</p>}
@@ -86,21 +92,7 @@ function Signatures({ c }: { c: ContractDto }) {
           {!s.valid && <Tag style={{ marginLeft: 6 }}>{t('contracts.detail.voided')}</Tag>}
         </div>
       ))}
-      {c.viewer.canSign && side && (
-        <Button
-          type="primary"
-          data-testid="sign"
-          loading={sign.isPending}
-          onClick={() =>
-            sign.mutate(
-              { side, docHash: c.docHash },
-              { onError: (e) => void message.error(errorText(e, i18n.language)) },
-            )
-          }
-        >
-          {t('contracts.detail.sign', { side: t(`contracts.side.${side}`) })}
-        </Button>
-      )}
+      <SignButton c={c} />
     </Card>
   );
 }
@@ -141,7 +133,18 @@ function Registration({ c, regs }: { c: ContractDto; regs: RegistrationDto[] }) 
             type="primary"
             data-testid="file-registration"
             loading={file.isPending}
-            onClick={() => file.mutate(note, { onError: (e) => void message.error(errorText(e, i18n.language)) })}
+            onClick={() =>
+              Modal.confirm({
+                title: t('contracts.detail.fileConfirm'),
+                content: t('contracts.detail.fileConfirmText'),
+                okButtonProps: { 'data-testid': 'file-ok' } as never,
+                onOk: () =>
+                  file
+                    .mutateAsync(note)
+                    .then(() => void message.success(t('contracts.detail.filed')))
+                    .catch((e) => void message.error(errorText(e, i18n.language))),
+              })
+            }
           >
             {t('contracts.detail.file')}
           </Button>
@@ -170,6 +173,16 @@ export default function ContractDetailPage() {
         }
         extra={
           <Space wrap>
+            {c.negotiationId && (
+              <Link to={`/negotiations/${c.negotiationId}`} data-testid="contract-room-link">
+                <Button>{t('contracts.detail.room')}</Button>
+              </Link>
+            )}
+            {c.viewer.canEdit && (
+              <Link to={`/contracts/${c.id}/edit`} data-testid="contract-edit">
+                <Button>{t('contracts.detail.edit')}</Button>
+              </Link>
+            )}
             {/* A signed contract has a payment plan (issue #7): payables, paying, history. */}
             {['signed', 'filed', 'registered', 'rejected'].includes(c.status) && (
               <Link to={`/contracts/${c.id}/payments`} data-testid="contract-payments">
@@ -200,12 +213,21 @@ export default function ContractDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Space direction="vertical" style={{ width: '100%' }}>
+            <RulesCard c={c} />
             <Signatures c={c} />
             <Registration c={c} regs={data.registrations} />
             <Card size="small" title={t('contracts.detail.history')}>
               <Timeline
                 items={data.history.map((h) => ({
-                  children: `${new Date(h.at).toLocaleString()} · ${h.actorName ?? ''} · ${h.action}${h.to ? ` → ${t(`contracts.status.${h.to}`, { defaultValue: h.to })}` : ''}${h.reason ? `（${h.reason}）` : ''}`,
+                  color: h.action === 'reject' ? 'red' : h.action === 'approve' ? 'green' : undefined,
+                  children: (
+                    <span data-testid="history-item" data-action={h.action}>
+                      {new Date(h.at).toLocaleString()} · {h.actorName ?? ''} ·{' '}
+                      {t(`contracts.action.${h.action}`, { defaultValue: h.action })}
+                      {h.to ? ` → ${t(`contracts.status.${h.to}`, { defaultValue: h.to })}` : ''}
+                      {h.reason ? `（${h.reason}）` : ''}
+                    </span>
+                  ),
                 }))}
               />
             </Card>

@@ -1,14 +1,23 @@
 import { Button, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { errorText } from '../../api/client';
 import { useContractFromDeal } from '../../api/contracts';
 
-/** On an agreed negotiation: turn the deal into the draft contract (idempotent) and open it. */
-export function DealContractButton({ dealId }: { dealId: string }) {
+/**
+ * On an agreed negotiation: the draft contract made when the offer was accepted. A deal agreed before drafts
+ * were made on acceptance has none yet: the button makes it (idempotent) and opens it.
+ */
+export function DealContractButton({ dealId, contractId }: { dealId: string; contractId: string | null }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const create = useContractFromDeal();
+  if (contractId)
+    return (
+      <Link to={`/contracts/${contractId}`} data-testid="deal-contract-link">
+        <Button type="primary">{t('contracts.deal.open')}</Button>
+      </Link>
+    );
   return (
     <Button
       type="primary"

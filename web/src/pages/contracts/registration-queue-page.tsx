@@ -6,6 +6,8 @@ import {
   Input,
   InputNumber,
   List,
+  Modal,
+  Select,
   Segmented,
   Space,
   Table,
@@ -16,7 +18,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorText } from '../../api/client';
-import { useDecideRegistration, useRegistrations, type RegistrationDto } from '../../api/contracts';
+import { contractCategories, liaoningRegionCodes } from '@shared/taxonomy';
+import {
+  useDecideRegistration,
+  useRegistrations,
+  type RegistrationDto,
+  type RegistrationQueueQuery,
+} from '../../api/contracts';
 import { ErrorResult } from '../../components/query-state';
 import { PageTitle } from '../../components/page-title';
 import { fenToWan, wanText, wanToFen } from '../../lib/money';
@@ -28,11 +36,26 @@ function Review({ r, onClose }: { r: RegistrationDto; onClose: () => void }) {
   const [assessed, setAssessed] = useState<number | null>(fenToWan(r.claimedTechAmountFen));
   const [reason, setReason] = useState('');
   const zh = i18n.language.startsWith('zh');
+  // A decision is final for this filing: it asks first, and says what it did.
   const run = (body: Parameters<typeof decide.mutate>[0]['body']) =>
-    decide.mutate(
-      { id: r.id, body },
-      { onSuccess: onClose, onError: (e) => void message.error(errorText(e, i18n.language)) },
-    );
+    Modal.confirm({
+      title: t(body.decision === 'approve' ? 'contracts.queue.approveConfirm' : 'contracts.queue.rejectConfirm'),
+      content:
+        body.decision === 'approve'
+          ? t('contracts.queue.approveConfirmText', { title: r.title, amount: wanText(body.assessedTechAmountFen) })
+          : t('contracts.queue.rejectConfirmText', { title: r.title, reason: body.reason }),
+      okButtonProps: { danger: body.decision === 'reject', 'data-testid': 'decision-ok' } as never,
+      onOk: () =>
+        decide
+          .mutateAsync({ id: r.id, body })
+          .then(() => {
+            void message.success(
+              t(body.decision === 'approve' ? 'contracts.queue.approved' : 'contracts.queue.rejected'),
+            );
+            onClose();
+          })
+          .catch((e) => void message.error(errorText(e, i18n.language))),
+    });
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="review">
       <Descriptions column={1} size="small" bordered>
@@ -111,7 +134,10 @@ export default function RegistrationQueuePage() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<'pending' | 'approved' | 'rejected'>('pending');
   const [open, setOpen] = useState<RegistrationDto | null>(null);
-  const { data, error, isLoading, refetch } = useRegistrations({ status });
+  const [filters, setFilters] = useState<RegistrationQueueQuery>({ page: 1, pageSize: 20, sort: 'waiting' });
+  const set = (f: Partial<RegistrationQueueQuery>) => setFilters((prev) => ({ ...prev, page: 1, ...f }));
+  const { data, error, isLoading, refetch } = useRegistrations({ status, ...filters });
+  const lang = i18n.language;
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
   return (
     <div className="page">
@@ -119,19 +145,85 @@ export default function RegistrationQueuePage() {
       <Segmented
         style={{ marginBottom: 16 }}
         value={status}
-        onChange={(v) => setStatus(v as typeof status)}
+        onChange={(v) => {
+          setStatus(v as typeof status);
+          set({});
+        }}
         options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
           value: s,
           label: t(`contracts.status.${s}`),
         }))}
       />
+      <Space wrap style={{ marginBottom: 12 }} data-testid="queue-filters">
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('contracts.dash.region')}
+          data-testid="queue-region"
+          value={filters.region}
+          onChange={(v) => set({ region: v })}
+          options={liaoningRegionCodes.map((c) => ({ value: c, label: labels.region(c, lang) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('contracts.detail.category')}
+          data-testid="queue-category"
+          value={filters.category}
+          onChange={(v) => set({ category: v })}
+          options={contractCategories.map((c) => ({ value: c.code, label: labels.category(c.code, lang) }))}
+        />
+        <InputNumber
+          min={0}
+          style={{ width: 150 }}
+          placeholder={t('contracts.queue.minWan')}
+          data-testid="queue-min"
+          onChange={(v) => set({ minAmountFen: v === null ? undefined : wanToFen(v) })}
+        />
+        <InputNumber
+          min={0}
+          style={{ width: 150 }}
+          placeholder={t('contracts.queue.maxWan')}
+          data-testid="queue-max"
+          onChange={(v) => set({ maxAmountFen: v === null ? undefined : wanToFen(v) })}
+        />
+        <Input
+          style={{ width: 170 }}
+          placeholder={t('contracts.queue.waitingSince')}
+          maxLength={10}
+          data-testid="queue-filed-before"
+          onChange={(e) =>
+            set({ filedBefore: /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : undefined })
+          }
+        />
+        <Select
+          style={{ width: 170 }}
+          data-testid="queue-sort"
+          value={filters.sort}
+          onChange={(v) => set({ sort: v })}
+          options={(['waiting', 'newest', 'amount_desc', 'amount_asc'] as const).map((s) => ({
+            value: s,
+            label: t(`contracts.queue.sort.${s}`),
+          }))}
+        />
+      </Space>
       <Table<RegistrationDto>
         rowKey="id"
         data-testid="registration-queue"
+        // On a phone the columns keep their width and the table scrolls sideways instead of one character a line.
+        scroll={{ x: 960 }}
         loading={isLoading}
         dataSource={data?.items}
         locale={{ emptyText: t('contracts.queue.empty') }}
-        pagination={false}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (n) => <span data-testid="queue-total">{t('contracts.queue.total', { n })}</span>,
+          onChange: (page, pageSize) => setFilters((prev) => ({ ...prev, page, pageSize })),
+        }}
         columns={[
           { title: t('contracts.list.contractNo'), dataIndex: 'contractNo' },
           { title: t('contracts.list.name'), dataIndex: 'title', ellipsis: true },

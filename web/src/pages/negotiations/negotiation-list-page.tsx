@@ -10,11 +10,14 @@ import { formatDateTime } from '../../lib/format';
 import { statusColor } from './negotiation-room-page';
 import { roomSocket } from './room-socket';
 
-/** "My negotiations" with unread counts, refreshed live when anything happens in one of the rooms. */
+/**
+ * "My negotiations" with unread counts, refreshed live when anything happens in one of the rooms: the rooms of
+ * the user's organisation and those the user takes part in as a broker (issue 13: a broker's list was empty).
+ */
 export default function NegotiationListPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list = useNegotiations({ role: 'party' });
+  const list = useNegotiations({});
   useEffect(() => {
     const socket = roomSocket();
     const refresh = () => void qc.invalidateQueries({ queryKey: [...negotiationKeys.all, 'list'] });

@@ -127,7 +127,7 @@ export default function NegotiationRoomPage() {
       {n.deal && (
         <Card size="small" title={t('negotiation.room.deal')} data-testid="deal" style={{ marginBottom: 16 }}>
           <TermsView terms={n.deal.terms} />
-          <DealContractButton dealId={n.deal.id} />
+          <DealContractButton dealId={n.deal.id} contractId={n.deal.contractId} />
           {n.deal.broker && (
             <div>
               {t('negotiation.side.broker')}：{n.deal.broker.name} · {wanText(n.deal.broker.commissionFen)} 万元

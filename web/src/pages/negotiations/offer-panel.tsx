@@ -17,8 +17,53 @@ const statusColor: Record<string, string> = {
   closed: 'default',
 };
 
+/** Every structured term of a payment plan, in words: 首期 30%（签约时）, 尾款 70%（6 个月后）… */
+export function planDetail(plan: OfferDto['terms']['paymentPlan'], zh: boolean): string[] {
+  switch (plan.kind) {
+    case 'instalments':
+      return plan.instalments.map((p, i) => {
+        const when =
+          p.dueMonths === 0
+            ? zh
+              ? '签约时'
+              : 'on signing'
+            : zh
+              ? `${p.dueMonths} 个月后`
+              : `after ${p.dueMonths} months`;
+        const name =
+          i === 0
+            ? zh
+              ? '首期'
+              : 'First'
+            : i === plan.instalments.length - 1
+              ? zh
+                ? '尾款'
+                : 'Final'
+              : zh
+                ? `第${i + 1}期`
+                : `Instalment ${i + 1}`;
+        return `${name} ${p.percent}%（${when}）`;
+      });
+    case 'milestones':
+      return plan.milestones.map((m) => `${m.name} ${m.percent}%`);
+    case 'lump_sum':
+      return [zh ? `签约后 ${plan.dueDays} 天内一次付清` : `In full within ${plan.dueDays} days of signing`];
+    case 'royalty':
+      return [
+        zh
+          ? `入门费另计；按净销售额 ${plan.royaltyBp / 100}% 提成，${plan.years} 年`
+          : `Up-front fee plus ${plan.royaltyBp / 100}% of net sales for ${plan.years} years`,
+      ];
+    case 'use_first_pay_later':
+      return [
+        zh ? `先用后付：试用 ${plan.trialMonths} 个月后支付` : `Use first: pay after a ${plan.trialMonths}-month trial`,
+      ];
+  }
+}
+
 export function TermsView({ terms }: { terms: OfferDto['terms'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
   return (
     <Descriptions size="small" column={1}>
       <Descriptions.Item label={t('negotiation.offer.amount')}>
@@ -29,11 +74,19 @@ export function TermsView({ terms }: { terms: OfferDto['terms'] }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('negotiation.offer.plan')}>
         {t(`negotiation.offer.plans.${terms.paymentPlan.kind}`)}
+        {planDetail(terms.paymentPlan, zh).map((line) => (
+          <div key={line} className="muted" data-testid="offer-plan-line">
+            {line}
+          </div>
+        ))}
       </Descriptions.Item>
-      <Descriptions.Item label={t('negotiation.offer.termMonths')}>{terms.termMonths}</Descriptions.Item>
+      <Descriptions.Item label={t('negotiation.offer.termMonths')}>
+        {terms.termMonths} {zh ? '个月' : 'months'}
+      </Descriptions.Item>
       <Descriptions.Item label={t('negotiation.offer.exclusivity')}>
         {t(`negotiation.offer.exclusivities.${terms.exclusivity}`)}
       </Descriptions.Item>
+      <Descriptions.Item label={zh ? '有效期至' : 'Valid until'}>{formatDateTime(terms.validUntil)}</Descriptions.Item>
       {terms.text && <Descriptions.Item label={t('negotiation.offer.text')}>{terms.text}</Descriptions.Item>}
     </Descriptions>
   );

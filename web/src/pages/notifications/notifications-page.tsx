@@ -8,10 +8,11 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorResult } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import '../search/search.css';
+import { NotificationPrefsCard } from './notification-prefs-card';
 import { SavedSearchesCard } from './saved-searches-card';
 
 const PAGE_SIZE = 20;
-const tagColor: Record<NotificationDto['type'], string> = {
+const tagColor: Record<string, string> = {
   listing_match: 'blue',
   saved_search: 'gold',
   org_invitation: 'green',
@@ -101,7 +102,17 @@ export default function NotificationsPage() {
                       avatar={<Badge dot={!n.readAt} />}
                       title={
                         <Space wrap>
-                          <Tag color={tagColor[n.type]}>{t(`search.notifications.type.${n.type}`)}</Tag>
+                          <Tag
+                            color={
+                              tagColor[n.type] ??
+                              (n.category === 'registration' || n.category === 'contract' ? 'purple' : 'cyan')
+                            }
+                            data-testid="notification-tag"
+                          >
+                            {n.category
+                              ? t(`search.notifications.category.${n.category}`)
+                              : t(`search.notifications.type.${n.type}`)}
+                          </Tag>
                           <span className="notification-item__title" data-testid="notification-title">
                             {text(n.title)}
                           </span>
@@ -121,6 +132,7 @@ export default function NotificationsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
+          <NotificationPrefsCard />
           <SavedSearchesCard />
         </Col>
       </Row>

@@ -41,6 +41,7 @@ export function LedgerPanel() {
           rowKey="account"
           size="small"
           data-testid="trial-balance"
+          scroll={{ x: 560 }}
           loading={isLoading}
           dataSource={data?.accounts}
           pagination={false}
@@ -49,9 +50,9 @@ export function LedgerPanel() {
             {
               title: t('payments.ledger.account'),
               dataIndex: 'account',
-              render: (a: string) => (
+              render: (a: string, row) => (
                 <Space orientation="vertical" size={0}>
-                  <span>{accountLabel(a, t)}</span>
+                  <span data-testid="account-name">{accountLabel(a, t, row.holderName ?? undefined)}</span>
                   <Typography.Text type="secondary" className="small mono">
                     {a}
                   </Typography.Text>

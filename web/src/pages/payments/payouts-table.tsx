@@ -1,4 +1,4 @@
-import { Empty, Segmented, Table, Tag } from 'antd';
+import { Button, Empty, Segmented, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import type { PayoutDto } from '@shared/payment-schemas';
 import { usePayouts } from '../../api/payments';
 import { ErrorResult } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
+import { BankPayoutModal } from './bank-payout-modal';
 import { yuanText } from './money';
 
 const color = { pending: 'gold', paid: 'green', failed: 'red' } as const;
@@ -15,6 +16,7 @@ type Filter = 'all' | PayoutDto['status'];
 export function PayoutsTable() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Filter>('all');
+  const [recording, setRecording] = useState<PayoutDto | null>(null);
   const [page, setPage] = useState(1);
   const pageSize = 20;
   const { data, error, isLoading, isFetching, refetch } = usePayouts({
@@ -93,8 +95,23 @@ export function PayoutsTable() {
             render: (v: string | null) => <span className="mono">{v ?? '—'}</span>,
           },
           { title: t('payments.payouts.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
+          {
+            title: '',
+            render: (_: unknown, o) =>
+              o.status === 'pending' && o.source === 'bank_transfer' ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  data-testid={`payout-record-${o.id}`}
+                  onClick={() => setRecording(o)}
+                >
+                  {t('payments.payouts.record')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
+      {recording && <BankPayoutModal payout={recording} onClose={() => setRecording(null)} />}
     </>
   );
 }

@@ -44,7 +44,7 @@ const yuanInput = (testId: string) => (
   <InputNumber<number> min={0} precision={2} step={1000} suffix="元" style={{ width: '100%' }} data-testid={testId} />
 );
 
-function SubjectCard() {
+export function SubjectCard() {
   const { t, i18n } = useTranslation();
   const { tax, pick } = useLabels();
   const lang = i18n.language;
@@ -229,7 +229,7 @@ function PaymentRows() {
   );
 }
 
-function MoneyCard() {
+export function MoneyCard() {
   const { t } = useTranslation();
   return (
     <Card title={t('contracts.entry.section.money')} className="section-card">
@@ -260,7 +260,8 @@ function MoneyCard() {
   );
 }
 
-function TermCard() {
+/** The term; a platform contract's signing date is set by its second signature, so only paper asks for it. */
+export function TermCard({ paper = true }: { paper?: boolean }) {
   const { t } = useTranslation();
   const day = (name: string, label: string, testId: string) => (
     <Col xs={24} md={8}>
@@ -272,7 +273,7 @@ function TermCard() {
   return (
     <Card title={t('contracts.entry.section.term')} className="section-card">
       <Row gutter={16}>
-        {day('signedOn', t('contracts.list.signedOn'), 'entry-signed-on')}
+        {paper && day('signedOn', t('contracts.list.signedOn'), 'entry-signed-on')}
         {day('startOn', t('contracts.entry.startOn'), 'entry-start-on')}
         {day('endOn', t('contracts.entry.endOn'), 'entry-end-on')}
       </Row>
@@ -280,7 +281,7 @@ function TermCard() {
   );
 }
 
-function IpCard() {
+export function IpCard() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const category = Form.useWatch('category') as string | undefined;

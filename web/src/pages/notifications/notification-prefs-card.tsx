@@ -1,0 +1,60 @@
+import { App, Card, List, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/client';
+import { useNotificationPrefs, useSetNotificationPrefs } from '../../api/notifications';
+import { ErrorResult } from '../../components/query-state';
+
+/** Which categories of notices the user receives — in the centre and by e-mail alike. Account notices always arrive. */
+export function NotificationPrefsCard() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const prefs = useNotificationPrefs();
+  const save = useSetNotificationPrefs();
+  const zh = i18n.language !== 'en';
+  const cats = prefs.data?.categories ?? [];
+  const toggle = (code: string, on: boolean) => {
+    const off = cats.filter((c) => (c.code === code ? !on : !c.on)).map((c) => c.code);
+    save.mutate(off, {
+      onSuccess: () => void message.success(t('search.notifications.prefs.saved')),
+      onError: (e) => void message.error(errorText(e, i18n.language)),
+    });
+  };
+  return (
+    <Card
+      size="small"
+      title={t('search.notifications.prefs.title')}
+      data-testid="notification-prefs"
+      style={{ marginBottom: 16 }}
+    >
+      {prefs.isError ? (
+        <ErrorResult error={prefs.error} onRetry={() => void prefs.refetch()} />
+      ) : prefs.isLoading ? (
+        <List loading />
+      ) : (
+        <List
+          size="small"
+          dataSource={cats}
+          footer={<span className="muted small">{t('search.notifications.prefs.hint')}</span>}
+          renderItem={(c) => (
+            <List.Item>
+              <div style={{ display: 'flex', width: '100%', justifyContent: 'space-between', gap: 8 }}>
+                <span>
+                  {zh ? c.zh : c.en}
+                  <span className="muted small" style={{ marginLeft: 6 }}>
+                    {zh ? c.en : c.zh}
+                  </span>
+                </span>
+                <Switch
+                  checked={c.on}
+                  loading={save.isPending}
+                  onChange={(on) => toggle(c.code, on)}
+                  data-testid={`pref-${c.code}`}
+                />
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
