@@ -3,14 +3,21 @@ import { countFacets, emptyFacets, facetFilterKey } from './embedded-facets';
 import { EmbeddedStore } from './embedded-store';
 import { highlightText, snippet } from './highlight';
 import { HIGHLIGHT_PRE, type EngineHit, type EngineQuery, type EngineResult, type SearchEngine } from './search-engine';
-import { buildSynonyms } from './synonyms';
-import { editDistance, queryTerms, typoBudget, type QueryTerm } from './tokenizer';
+import { defaultLexicon, type Concept, type Lexicon } from './lexicon';
+import { editDistance, HAN, keyOf, normalize, queryTerms, typoBudget, type QueryTerm } from './tokenizer';
 
 /** BM25-style saturation: repeated occurrences add less and less. */
 const K = 1.2;
 const PREFIX_FACTOR = 0.8;
 const TYPO_FACTOR = 0.6;
 const MAX_EXPANSIONS = 30;
+/** Whole wording in the title / as a keyword: the listing is about it. */
+const TITLE_BOOST = 1.5;
+const KEYWORD_BOOST = 1.3;
+/** The term occurs only inside a longer, different term (石墨 in 石墨烯). */
+const NEAR_MISS_FACTOR = 0.1;
+/** An ambiguous abbreviation's reading off the listing's field (PLC as 电力线载波 for a robot listing). */
+const OFF_FIELD_FACTOR = 0.5;
 
 /**
  * The default, in-process engine: Chinese by overlapping bigrams plus whole-term boosts, Latin words with
@@ -25,7 +32,7 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
   readonly name = 'embedded';
 
   constructor(
-    private readonly synonyms: Record<string, string[]> = buildSynonyms(),
+    private lexicon: Lexicon = defaultLexicon(),
     /** Off only in the local Meilisearch stand-in, which counts facets over the filtered result as Meilisearch does. */
     private readonly disjunctiveFacets = true,
   ) {
@@ -33,6 +40,11 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
   }
 
   async init(): Promise<void> {}
+
+  /** Replaces the query vocabulary (the local Meilisearch stand-in mirrors an index's `synonyms` setting). */
+  setLexicon(lexicon: Lexicon): void {
+    this.lexicon = lexicon;
+  }
   async ping(): Promise<boolean> {
     return true;
   }
@@ -94,9 +106,11 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
 
   private termMatches(term: QueryTerm, last: boolean, matched: Set<string>): Matches | null {
     if (term.cjk) {
+      const tokens = new Set(term.tokens);
       let acc: Matches | null = null;
-      for (const token of new Set(term.tokens)) {
-        const m = this.tokenMatches(token, 1);
+      // Each bigram scores 1/n of the term, so a long Chinese term weighs as much as one Latin word.
+      for (const token of tokens) {
+        const m = this.tokenMatches(token, 1 / tokens.size);
         if (!m) return null;
         acc = acc ? intersect(acc, m) : m;
         if (acc.n === 0) return acc;
@@ -110,20 +124,65 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     return union(expansions.map((e) => this.tokenMatches(e.token, e.factor)!));
   }
 
-  /** A term OR its synonyms (each synonym's words AND-ed), scored a little below the term itself. */
-  private withSynonyms(term: QueryTerm, last: boolean, matched: Set<string>): Matches | null {
-    const own = this.termMatches(term, last, matched);
-    const alternatives = (this.synonyms[term.text] ?? []).map((syn) => {
-      let acc: Matches | null = null;
-      for (const t of queryTerms(syn)) {
-        const m = this.termMatches(t, false, matched);
-        if (!m) return null;
-        acc = acc ? intersect(acc, m) : m;
+  /**
+   * One wording (typed or an alternative): its words AND-ed, scored by `weight`, and lifted when the
+   * whole wording stands in the title or is a keyword (the listing is about it, not merely mentioning it).
+   */
+  private wordingMatches(text: string, last: boolean, matched: Set<string>, weight: number): Matches | null {
+    const own = new Set<string>();
+    let acc: Matches | null = null;
+    const terms = queryTerms(text);
+    for (const t of terms) {
+      const m = this.termMatches(t, last, own);
+      if (!m) return null;
+      acc = acc ? intersect(acc, m) : m;
+      if (acc.n === 0) return acc;
+    }
+    if (!acc) return null;
+    for (const t of own) matched.add(t);
+    const key = keyOf(text);
+    const whole = [...key].length > 1 ? key : null;
+    // A Chinese wording anywhere in the title; a Latin one as whole words (" dr " is not in " drone ").
+    const inTitle = whole && (HAN.test(whole[0]) ? whole : ` ${whole} `);
+    const longer = whole ? this.lexicon.distinctLonger(whole) : [];
+    for (let k = 0; k < acc.n; k++) {
+      const i = acc.ids[k];
+      // A wording of several words scores as one concept: the mean of its words.
+      let s = (acc.scores[k] * weight) / terms.length;
+      if (whole && inTitle) {
+        if (this.titles[i].includes(inTitle)) s *= TITLE_BOOST;
+        if (this.keywordSets[i]?.has(whole)) s *= KEYWORD_BOOST;
       }
-      if (acc) for (let i = 0; i < acc.n; i++) acc.scores[i] *= 0.8;
-      return acc;
-    });
-    const lists = [own, ...alternatives].filter((m): m is Matches => !!m && m.n > 0);
+      // 石墨 inside 石墨烯 is not an occurrence of 石墨: a listing with no other occurrence is a near miss.
+      if (longer.length && !this.occursOutside(i, whole!, longer)) s *= NEAR_MISS_FACTOR;
+      acc.scores[k] = s;
+    }
+    return acc;
+  }
+
+  private occursOutside(i: number, term: string, longer: string[]): boolean {
+    const d = this.docs[i];
+    if (!d) return false;
+    let text = `${this.titles[i]} ${[...(this.keywordSets[i] ?? [])].join(' ')} ${normalize(d.summary)}`;
+    for (const l of longer) text = text.replaceAll(l, ' ');
+    return text.includes(term);
+  }
+
+  /** A concept: the typed wording OR any alternative (scored lower, and lower still off its field). */
+  private conceptMatches(c: Concept, last: boolean, matched: Set<string>): Matches | null {
+    const lists: Matches[] = [];
+    const own = this.wordingMatches(c.text, last, matched, 1);
+    if (own && own.n > 0) lists.push(own);
+    for (const alt of c.alternatives) {
+      const m = this.wordingMatches(alt.text, false, matched, alt.weight);
+      if (!m || m.n === 0) continue;
+      if (alt.fields) {
+        const table = this.cat.fieldCode.wanted(alt.fields);
+        const col = this.cat.fieldCode.col.data;
+        for (let k = 0; k < m.n; k++) if (table[col[m.ids[k]]] !== 1) m.scores[k] *= OFF_FIELD_FACTOR;
+      }
+      lists.push(m);
+    }
     if (lists.length === 0) return own;
     return union(lists);
   }
@@ -133,34 +192,26 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
   }
 
   searchSync(query: EngineQuery): EngineResult {
-    const terms = queryTerms(query.q);
+    const concepts = this.lexicon.expand(query.q, query.filters.fieldCode);
     const matchedTerms = new Set<string>();
     let candidates: Matches | null = null;
-    if (terms.length > 0) {
-      for (let t = 0; t < terms.length; t++) {
-        const m = this.withSynonyms(terms[t], t === terms.length - 1, matchedTerms);
-        if (!m) return { hits: [], total: 0, facets: emptyFacets(query.facets) };
-        candidates = candidates ? intersect(candidates, m) : m;
-        if (candidates.n === 0) break;
-      }
+    for (let t = 0; t < concepts.length; t++) {
+      const m = this.conceptMatches(concepts[t], t === concepts.length - 1, matchedTerms);
+      if (!m) return { hits: [], total: 0, facets: emptyFacets(query.facets) };
+      candidates = candidates ? intersect(candidates, m) : m;
+      if (candidates.n === 0) break;
     }
     const accept = this.filterFn(query.filters);
-    // Survivors of the filters, with their scores (whole-term boosts applied here).
+    // Survivors of the filters, with their scores.
     const ids = new Int32Array(candidates ? candidates.n : this.docs.length);
     const scores = new Float64Array(ids.length);
     let n = 0;
-    const cjkTerms = terms.filter((t) => t.cjk && t.text.length > 1).map((t) => t.text);
     if (candidates) {
       for (let k = 0; k < candidates.n; k++) {
         const i = candidates.ids[k];
         if (this.docs[i] === null || !accept(i)) continue;
-        let s = candidates.scores[k];
-        for (const text of cjkTerms) {
-          if (this.titles[i].includes(text)) s *= 1.5;
-          if (this.keywordSets[i]!.has(text)) s *= 1.3;
-        }
         ids[n] = i;
-        scores[n++] = s;
+        scores[n++] = candidates.scores[k];
       }
     } else {
       for (let i = 0; i < this.docs.length; i++) {

@@ -7,7 +7,7 @@
  */
 import { Categorical, Column, MultiValued, Postings } from './embedded-index';
 import type { SearchDoc, SearchFilters } from './search-engine';
-import { indexTokens, normalize } from './tokenizer';
+import { indexTokens, keyOf } from './tokenizer';
 
 /** Field weights: a match in the title counts four times one in the summary. */
 const WEIGHTS = { title: 4, keywords: 3, fieldText: 1.5, orgName: 1, summary: 1 } as const;
@@ -84,8 +84,9 @@ export class EmbeddedStore {
     this.retire(doc.id);
     const i = this.docs.length;
     this.docs.push(doc);
-    this.titles.push(normalize(doc.title));
-    this.keywordSets.push(new Set(doc.keywords.map(normalize)));
+    // As lookup keys, space-padded, so a wording is found whole: " graphene ink " holds " graphene ".
+    this.titles.push(` ${keyOf(doc.title)} `);
+    this.keywordSets.push(new Set(doc.keywords.map(keyOf)));
     this.byId.set(doc.id, i);
     this.alive++;
     for (const name of Object.keys(this.cat) as CategoricalName[]) this.cat[name].set(i, doc[name]);

@@ -2,7 +2,7 @@ import type { Index, Settings } from 'meilisearch/dist/index';
 import type * as MeiliClient from 'meilisearch/dist/index';
 import { technicalFields } from '../../shared/taxonomy';
 import { facetFilterKey } from './embedded-facets';
-import { buildSynonyms } from './synonyms';
+import { defaultLexicon } from './lexicon';
 import {
   HIGHLIGHT_POST,
   HIGHLIGHT_PRE,
@@ -35,7 +35,7 @@ export function meiliSettings(): Settings {
     dictionary.add(f.zh);
     for (const c of f.children) dictionary.add(c.zh);
   }
-  const synonyms = buildSynonyms();
+  const synonyms = defaultLexicon().toSynonyms();
   return {
     searchableAttributes: ['title', 'keywords', 'fieldText', 'orgName', 'summary'],
     filterableAttributes: [
