@@ -57,12 +57,15 @@ export class Lexicon {
   /** The repository's glossary, thesaurus and taxonomy labels. */
   static fromData(): Lexicon {
     const lex = new Lexicon();
-    for (const [field, zh, en, abbr, formula] of glossaryRows) {
+    for (const [row, zh, en, abbr, formula] of glossaryRows) {
+      // General words (`*`) belong to no field and make no abbreviation ambiguous.
+      const field = row === '*' ? '' : row;
       const foreign = [...split(en), ...split(abbr), ...split(formula)];
       lex.group(split(zh), WEIGHT.synonym, field);
       lex.group(foreign, WEIGHT.translation, field);
-      for (const f of foreign)
-        lex.readingFields.set(keyOf(f), (lex.readingFields.get(keyOf(f)) ?? new Set()).add(field));
+      if (field)
+        for (const f of foreign)
+          lex.readingFields.set(keyOf(f), (lex.readingFields.get(keyOf(f)) ?? new Set()).add(field));
       for (const z of split(zh)) for (const f of foreign) lex.pair(z, f, WEIGHT.translation, false, field);
     }
     for (const [field, terms, near] of thesaurusRows) {
