@@ -86,7 +86,10 @@ export async function evaluate(service: SearchService, judgments: LabelledQuery[
 
 export function report(name: string, corpusSize: number, e: Evaluation, verbose = true): string {
   const classes = Object.entries(e.byClass)
-    .map(([k, c]) => `  ${k.padEnd(10)} ${String(c.n).padStart(3)} queries  recall@10 ${c.recall.toFixed(3)}  nDCG@10 ${c.ndcg.toFixed(3)}`)
+    .map(
+      ([k, c]) =>
+        `  ${k.padEnd(10)} ${String(c.n).padStart(3)} queries  recall@10 ${c.recall.toFixed(3)}  nDCG@10 ${c.ndcg.toFixed(3)}`,
+    )
     .join('\n');
   return [
     `${name}: ${e.queries} queries over ${corpusSize} listings`,

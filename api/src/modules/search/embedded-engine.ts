@@ -11,11 +11,13 @@ const K = 1.2;
 const PREFIX_FACTOR = 0.8;
 const TYPO_FACTOR = 0.6;
 const MAX_EXPANSIONS = 30;
-/** Whole wording in the title / as a keyword: the listing is about it. */
-const TITLE_BOOST = 1.5;
-const KEYWORD_BOOST = 1.3;
-/** The term occurs only inside a longer, different term (石墨 in 石墨烯). */
-const NEAR_MISS_FACTOR = 0.1;
+/**
+ * Aboutness: where a whole wording stands multiplies its score. A wording in the title or among the
+ * keywords is what the listing is about; one only in the summary is mentioned. The gaps are wider than any
+ * alternative's weight (0.5–0.9) and than the token weights' range within a place (0.45–0.85), so an
+ * exact title match beats a synonym's, and a near term in the title still beats a passing mention.
+ */
+const PLACE = { titleAndKeyword: 4.5, title: 4, keyword: 3, text: 1 } as const;
 /** An ambiguous abbreviation's reading off the listing's field (PLC as 电力线载波 for a robot listing). */
 const OFF_FIELD_FACTOR = 0.5;
 
@@ -50,19 +52,17 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
   }
   async close(): Promise<void> {}
 
-  private idf(df: number): number {
-    return Math.log(1 + this.alive / Math.max(1, df));
-  }
-
-  /** Matches of one index token, scored. */
+  /**
+   * Matches of one index token, scored in (0, factor): the field weights it occurs with, saturating. No
+   * IDF: every concept of a query must match anyway, and a rare synonym should not outrank the typed word.
+   */
   private tokenMatches(token: string, factor: number): Matches | null {
     const p = this.postings.get(token);
     if (!p) return null;
-    const idf = this.idf(p.n) * factor;
     const scores = new Float64Array(p.n);
     for (let i = 0; i < p.n; i++) {
       const w = p.weights[i];
-      scores[i] = (idf * w * (K + 1)) / (w + K);
+      scores[i] = (factor * w) / (w + K);
     }
     return { ids: p.ids, scores, n: p.n };
   }
@@ -145,19 +145,20 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     // A Chinese wording anywhere in the title; a Latin one as whole words (" dr " is not in " drone ").
     const inTitle = whole && (HAN.test(whole[0]) ? whole : ` ${whole} `);
     const longer = whole ? this.lexicon.distinctLonger(whole) : [];
+    const out: Matches = { ids: new Int32Array(acc.n), scores: new Float64Array(acc.n), n: 0 };
     for (let k = 0; k < acc.n; k++) {
       const i = acc.ids[k];
-      // A wording of several words scores as one concept: the mean of its words.
-      let s = (acc.scores[k] * weight) / terms.length;
-      if (whole && inTitle) {
-        if (this.titles[i].includes(inTitle)) s *= TITLE_BOOST;
-        if (this.keywordSets[i]?.has(whole)) s *= KEYWORD_BOOST;
-      }
-      // 石墨 inside 石墨烯 is not an occurrence of 石墨: a listing with no other occurrence is a near miss.
-      if (longer.length && !this.occursOutside(i, whole!, longer)) s *= NEAR_MISS_FACTOR;
-      acc.scores[k] = s;
+      // 石墨 inside 石墨烯 is not an occurrence of 石墨 (nor 机器 of 机器人): without another, no match.
+      if (longer.length && !this.occursOutside(i, whole!, longer)) continue;
+      const inT = !!inTitle && this.titles[i].includes(inTitle);
+      const inK = !!whole && !!this.keywordSets[i]?.has(whole);
+      // Where the wording stands decides first — a listing about it (title, keywords) above one that
+      // mentions it — and the token weights refine within a place. A several-word wording is one concept.
+      const place = inT && inK ? PLACE.titleAndKeyword : inT ? PLACE.title : inK ? PLACE.keyword : PLACE.text;
+      out.ids[out.n] = i;
+      out.scores[out.n++] = (weight * place * acc.scores[k]) / terms.length;
     }
-    return acc;
+    return out;
   }
 
   private occursOutside(i: number, term: string, longer: string[]): boolean {
@@ -267,7 +268,11 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     };
     let better: (a: number, b: number) => number;
     if (query.sort === 'relevance' && query.q.trim()) {
-      better = (a, b) => scores[a] - scores[b] || tie(a, b);
+      // Relevance decides; scores within 2% of each other are a tie, broken by completeness, then recency.
+      const bucket = new Int32Array(n);
+      for (let j = 0; j < n; j++) bucket[j] = Math.round(Math.log(Math.max(scores[j], 1e-9)) * 50);
+      const complete = this.completeness.data;
+      better = (a, b) => bucket[a] - bucket[b] || complete[ids[a]] - complete[ids[b]] || tie(a, b);
     } else if (query.sort === 'price_asc' || query.sort === 'price_desc') {
       const dir = query.sort === 'price_asc' ? -1 : 1;
       better = (a, b) => {
