@@ -51,6 +51,8 @@ export class Lexicon {
   /** Fields of the glossary rows each English/abbreviation/formula key occurs in. */
   private readonly readingFields = new Map<string, Set<string>>();
   private readonly hanKeys = new Set<string>();
+  /** Keys of the general technical words (监测, 处理, system): wordings, never what a listing is about. */
+  private readonly general = new Set<string>();
   private maxHan = 2;
   private readonly cache = new Map<string, Alternative[]>();
 
@@ -63,6 +65,7 @@ export class Lexicon {
       const foreign = [...split(en), ...split(abbr), ...split(formula)];
       lex.group(split(zh), WEIGHT.synonym, field);
       lex.group(foreign, WEIGHT.translation, field);
+      if (!field) for (const t of [...split(zh), ...foreign]) lex.general.add(keyOf(t));
       if (field)
         for (const f of foreign)
           lex.readingFields.set(keyOf(f), (lex.readingFields.get(keyOf(f)) ?? new Set()).add(field));
@@ -126,6 +129,15 @@ export class Lexicon {
     return this.edges.has(keyOf(text));
   }
 
+  isGeneral(text: string): boolean {
+    return this.general.has(keyOf(text));
+  }
+
+  /** An abbreviation read differently in different fields (PLC, ADC): a shared one proves nothing across fields. */
+  isAmbiguous(text: string): boolean {
+    return (this.readingFields.get(keyOf(text))?.size ?? 0) > 1;
+  }
+
   /**
    * Alternatives of one key: its direct relations, and one more hop through a translation or synonym
    * (wastewater → 废水处理 → 污水处理), never through two near terms. An ambiguous key (one reading per
@@ -140,7 +152,8 @@ export class Lexicon {
     const best = new Map<string, Alternative>();
     const offer = (k: string, weight: number, edgeFields: Set<string>) => {
       if (k === key || weight < MIN_WEIGHT) return;
-      const readings = ambiguous ? [...edgeFields] : null;
+      // 抗体偶联药物 → ADC is that reading of ADC only: an ADC chip listing is off its field.
+      const readings = ambiguous || this.isAmbiguous(k) ? [...edgeFields] : null;
       if (readings && fields?.length && !readings.some((f) => fields.includes(f))) return;
       const prev = best.get(k);
       if (!prev || prev.weight < weight) best.set(k, { text: k, weight, fields: readings });
