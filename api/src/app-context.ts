@@ -17,6 +17,7 @@ import type { OfferService } from './modules/negotiations/offer.service';
 import type { AuthService } from './modules/auth/auth.service';
 import type { ReadinessCheck } from './modules/health/health.routes';
 import type { NotificationsService } from './modules/notifications/notifications.service';
+import type { MatchAlerts } from './modules/search/match-alerts';
 import type { MatchService } from './modules/search/match.service';
 import type { SearchSync } from './modules/search/search-sync';
 import type { SearchService } from './modules/search/search.service';
@@ -47,6 +48,7 @@ export interface AppContext {
     imports: ImportService;
     search: SearchService;
     matches: MatchService;
+    matchAlerts: MatchAlerts;
     notifications: NotificationsService;
     searchSync: SearchSync;
     negotiations: NegotiationService;

@@ -30,6 +30,7 @@ import { nullPublisher } from './modules/negotiations/room-publisher';
 import { attachRealtime } from './realtime/socket-server';
 import { AuthService } from './modules/auth/auth.service';
 import { NotificationsService } from './modules/notifications/notifications.service';
+import { MatchAlerts } from './modules/search/match-alerts';
 import { MatchService } from './modules/search/match.service';
 import { SearchSync } from './modules/search/search-sync';
 import { createSearchEngine } from './modules/search/search.factory';
@@ -86,7 +87,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const stats = new StatsService(models, logger);
   const contracts = new ContractsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
-  const notifications = new NotificationsService(models, engine, matches);
+  const notifications = new NotificationsService(models, engine);
+  const matchAlerts = new MatchAlerts(models, matches, notifications);
   const orgs = new OrgsService(models, audit, auth);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
@@ -107,7 +109,10 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const searchSync = new SearchSync(models, engine, logger, {
     batchSize: config.SEARCH_SYNC_BATCH,
     intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
-    onIndexed: (docs) => notifications.onIndexed(docs),
+    onIndexed: async (docs) => {
+      await notifications.onIndexed(docs);
+      await matchAlerts.onIndexed(docs);
+    },
   });
   // Writes through this process are indexed at once; the poll only catches writes from elsewhere.
   achievements.onWrite = () => searchSync.kick();
@@ -142,6 +147,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       ),
       search: new SearchService(engine, vocabulary),
       matches,
+      matchAlerts,
       notifications,
       searchSync,
       negotiations,
@@ -209,6 +215,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   }, 60_000);
   negotiationSweep.unref();
   ctx.services.payments.reconciler.start(config.PAYMENT_RECONCILE_INTERVAL_MS);
+  // Match alerts go out as one digest per user a day (after 08:00 CST); alerts are stored at indexing.
+  ctx.services.matchAlerts.start();
 
   let stopped: Promise<void> | null = null;
   const stop = () =>
@@ -217,6 +225,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       clearInterval(sessionSweep);
       clearInterval(negotiationSweep);
       await ctx.services.payments.reconciler.stop();
+      await ctx.services.matchAlerts.stop();
       await realtime.close();
       await ctx.services.imports.stop();
       await ctx.services.stats.stop();

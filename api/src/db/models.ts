@@ -16,6 +16,7 @@ import {
 } from '../modules/negotiations/negotiation.model';
 import { notificationSchema, savedSearchSchema } from '../modules/notifications/notification.model';
 import { lockSchema } from '../modules/search/lock.model';
+import { matchAlertSchema } from '../modules/search/match-alert.model';
 import { loginFailureSchema } from '../modules/auth/login-failure.model';
 import { sessionSchema } from '../modules/auth/session.model';
 import { invitationSchema } from '../modules/orgs/invitation.model';
@@ -48,6 +49,7 @@ export function createModels(conn: Connection) {
     Attachment: conn.model('Attachment', attachmentSchema),
     ImportJob: conn.model('ImportJob', importJobSchema),
     Lock: conn.model('Lock', lockSchema),
+    MatchAlert: conn.model('MatchAlert', matchAlertSchema),
     Notification: conn.model('Notification', notificationSchema),
     SavedSearch: conn.model('SavedSearch', savedSearchSchema),
     Negotiation: conn.model('Negotiation', negotiationSchema),
