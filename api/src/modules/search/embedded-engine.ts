@@ -1,6 +1,7 @@
 import { intersect, union, type Matches } from './embedded-index';
 import { countFacets, emptyFacets, facetFilterKey } from './embedded-facets';
 import { EmbeddedStore } from './embedded-store';
+import { topK } from './embedded-topk';
 import { highlightText, snippet } from './highlight';
 import { HIGHLIGHT_PRE, type EngineHit, type EngineQuery, type EngineResult, type SearchEngine } from './search-engine';
 import { defaultLexicon, type Concept, type Lexicon } from './lexicon';
@@ -91,7 +92,7 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
         }
       }
     }
-    const budget = typoBudget(word);
+    const budget = this.lexicon.isExactWord(word) ? 0 : typoBudget(word);
     for (let len = word.length - budget; len <= word.length + budget && budget > 0; len++) {
       for (const candidate of this.latinVocab.get(len) ?? []) {
         if (seen.has(candidate) || out.length >= MAX_EXPANSIONS * 2) continue;
@@ -239,7 +240,12 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
       }
       facets[name] = countFacets(this.cat, this.ipTypes, [name], pool, m)[name];
     }
-    const order = this.topK(query, ids, scores, n);
+    const order = topK(query, ids, scores, n, {
+      docs: this.docs,
+      price: this.price.data,
+      published: this.published.data,
+      completeness: this.completeness.data,
+    });
     const hits: EngineHit[] = order.map((i) => {
       const doc = this.docs[i]!;
       return {
@@ -251,55 +257,5 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
       };
     });
     return { hits, total: n, facets };
-  }
-
-  /** The requested page in order, selecting only offset+limit documents instead of sorting all. */
-  private topK(query: EngineQuery, ids: Int32Array, scores: Float64Array, n: number): number[] {
-    const k = Math.min(n, query.offset + query.limit);
-    if (k <= 0) return [];
-    const price = this.price.data;
-    const pub = this.published.data;
-    const docs = this.docs;
-    // Comparators over positions in `ids`; positive when a ranks before b.
-    const tie = (a: number, b: number) => {
-      const da = ids[a];
-      const db = ids[b];
-      return pub[da] - pub[db] || (docs[da]!.id < docs[db]!.id ? 1 : -1);
-    };
-    let better: (a: number, b: number) => number;
-    if (query.sort === 'relevance' && query.q.trim()) {
-      // Relevance decides; scores within 2% of each other are a tie, broken by completeness, then recency.
-      const bucket = new Int32Array(n);
-      for (let j = 0; j < n; j++) bucket[j] = Math.round(Math.log(Math.max(scores[j], 1e-9)) * 50);
-      const complete = this.completeness.data;
-      better = (a, b) => bucket[a] - bucket[b] || complete[ids[a]] - complete[ids[b]] || tie(a, b);
-    } else if (query.sort === 'price_asc' || query.sort === 'price_desc') {
-      const dir = query.sort === 'price_asc' ? -1 : 1;
-      better = (a, b) => {
-        const pa = price[ids[a]];
-        const pb = price[ids[b]];
-        const na = Number.isNaN(pa);
-        const nb = Number.isNaN(pb);
-        // Listings without a figure (面议) come last in both directions, as in Meilisearch.
-        if (na || nb) return na === nb ? tie(a, b) : na ? -1 : 1;
-        return (pa - pb) * dir || tie(a, b);
-      };
-    } else {
-      better = tie;
-    }
-    const top: number[] = [];
-    for (let j = 0; j < n; j++) {
-      if (top.length === k && better(j, top[k - 1]) <= 0) continue;
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (better(j, top[mid]) > 0) hi = mid;
-        else lo = mid + 1;
-      }
-      top.splice(lo, 0, j);
-      if (top.length > k) top.pop();
-    }
-    return top.slice(query.offset).map((j) => ids[j]);
   }
 }

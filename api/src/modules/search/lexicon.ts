@@ -51,10 +51,13 @@ export class Lexicon {
   /** Fields of the glossary rows each English/abbreviation/formula key occurs in. */
   private readonly readingFields = new Map<string, Set<string>>();
   private readonly hanKeys = new Set<string>();
+  /** Abbreviations and formulas: one letter off is another thing (LiCoO2 is not LiCoO3), so no typos. */
+  private readonly exact = new Set<string>();
   /** Keys of the general technical words (监测, 处理, system): wordings, never what a listing is about. */
   private readonly general = new Set<string>();
   private maxHan = 2;
   private readonly cache = new Map<string, Alternative[]>();
+  private hops = 2;
 
   /** The repository's glossary, thesaurus and taxonomy labels. */
   static fromData(): Lexicon {
@@ -66,6 +69,7 @@ export class Lexicon {
       lex.group(split(zh), WEIGHT.synonym, field);
       lex.group(foreign, WEIGHT.translation, field);
       if (!field) for (const t of [...split(zh), ...foreign]) lex.general.add(keyOf(t));
+      for (const t of [...split(abbr), ...split(formula)]) if (!keyOf(t).includes(' ')) lex.exact.add(keyOf(t));
       if (field)
         for (const f of foreign)
           lex.readingFields.set(keyOf(f), (lex.readingFields.get(keyOf(f)) ?? new Set()).add(field));
@@ -84,6 +88,8 @@ export class Lexicon {
   /** Equivalence groups as Meilisearch stores them (key → words), e.g. to mirror an index's settings. */
   static fromSynonyms(synonyms: Record<string, string[]>, weight: number = WEIGHT.synonym): Lexicon {
     const lex = new Lexicon();
+    // Each key already lists everything it reaches (toSynonyms): one hop, as Meilisearch applies them.
+    lex.hops = 1;
     for (const [k, vs] of Object.entries(synonyms)) for (const v of vs) lex.edge(k, v, weight, false, '');
     return lex;
   }
@@ -129,6 +135,15 @@ export class Lexicon {
     return this.edges.has(keyOf(text));
   }
 
+  /** Words matched only as written (abbreviations, formulas): Meilisearch's `typoTolerance.disableOnWords`. */
+  exactWords(): string[] {
+    return [...this.exact].sort();
+  }
+
+  isExactWord(word: string): boolean {
+    return this.exact.has(word);
+  }
+
   isGeneral(text: string): boolean {
     return this.general.has(keyOf(text));
   }
@@ -160,7 +175,7 @@ export class Lexicon {
     };
     for (const [k1, e1] of this.edges.get(key) ?? []) {
       offer(k1, e1.weight, e1.fields);
-      for (const [k2, e2] of this.edges.get(k1) ?? []) {
+      for (const [k2, e2] of this.hops > 1 ? (this.edges.get(k1) ?? []) : []) {
         if (e1.near && e2.near) continue;
         // The second hop keeps the first hop's reading: PLC → 可编程逻辑控制器 → its synonyms stay EQP.
         offer(k2, e1.weight * e2.weight, e1.fields);
@@ -245,10 +260,12 @@ export class Lexicon {
   }
 
   /** Every key → its alternatives' display forms (direct and one hop), as Meilisearch's `synonyms` setting. */
-  toSynonyms(): Record<string, string[]> {
+  toSynonyms(minWeight = 0): Record<string, string[]> {
     const out: Record<string, string[]> = {};
     for (const key of [...this.edges.keys()].sort()) {
-      const alts = this.alternatives(key).map((a) => this.display.get(a.text) ?? a.text);
+      const alts = this.alternatives(key)
+        .filter((a) => a.weight >= minWeight)
+        .map((a) => this.display.get(a.text) ?? a.text);
       if (alts.length) out[this.display.get(key) ?? key] = alts;
     }
     return out;
