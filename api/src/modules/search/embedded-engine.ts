@@ -19,6 +19,8 @@ const MAX_EXPANSIONS = 30;
  * exact title match beats a synonym's, and a near term in the title still beats a passing mention.
  */
 const PLACE = { titleAndKeyword: 4.5, title: 4, keyword: 3, text: 1 } as const;
+/** Token saturation of the lightest title or keyword occurrence (weight 3: w / (w + K)), a little under. */
+const ABOUT_SATURATION = 3 / (3 + 1.2) - 1e-9;
 /** An ambiguous abbreviation's reading off the listing's field (PLC as 电力线载波 for a robot listing). */
 const OFF_FIELD_FACTOR = 0.5;
 
@@ -151,8 +153,11 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
       const i = acc.ids[k];
       // 石墨 inside 石墨烯 is not an occurrence of 石墨 (nor 机器 of 机器人): without another, no match.
       if (longer.length && !this.occursOutside(i, whole!, longer)) continue;
-      const inT = !!inTitle && this.titles[i].includes(inTitle);
-      const inK = !!whole && !!this.keywordSets[i]?.has(whole);
+      // A wording in the title or keywords has every token weighted ≥ 3 (saturation ≥ 3/4.2); below that
+      // it can be in neither, which spares the string tests for most listings of a broad query.
+      const maybe = acc.scores[k] / terms.length >= ABOUT_SATURATION;
+      const inT = maybe && !!inTitle && this.titles[i].includes(inTitle);
+      const inK = maybe && !!whole && !!this.keywordSets[i]?.has(whole);
       // Where the wording stands decides first — a listing about it (title, keywords) above one that
       // mentions it — and the token weights refine within a place. A several-word wording is one concept.
       const place = inT && inK ? PLACE.titleAndKeyword : inT ? PLACE.title : inK ? PLACE.keyword : PLACE.text;

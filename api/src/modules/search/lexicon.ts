@@ -229,7 +229,9 @@ export class Lexicon {
     let unknown = '';
     for (let i = 0; i < chars.length;) {
       let len = Math.min(this.maxHan, chars.length - i);
-      while (len >= 2 && !this.hanKeys.has(chars.slice(i, i + len).join(''))) len--;
+      // General words (检测, 系统) do not split a run: 检测系统 stays one wording, its bigrams AND-ed, which is
+      // both what was meant and far cheaper than two concepts of thousands of listings each.
+      while (len >= 2 && !this.isTerm(chars.slice(i, i + len).join(''))) len--;
       if (len >= 2) {
         if (unknown) segs.push({ text: unknown, known: false });
         unknown = '';
@@ -252,6 +254,10 @@ export class Lexicon {
       out.splice(0, 2, { text: out[0].text + out[1].text, known: false });
     }
     return out;
+  }
+
+  private isTerm(han: string): boolean {
+    return this.hanKeys.has(han) && !this.general.has(han);
   }
 
   /** Longer terms that contain `text` without being a kind of it (石墨 → 石墨烯). */
