@@ -1,4 +1,4 @@
-import { intersect, union, type Matches } from './embedded-index';
+import { intersect, restrict, union, type Matches } from './embedded-index';
 import { countFacets, emptyFacets, facetFilterKey } from './embedded-facets';
 import { EmbeddedStore } from './embedded-store';
 import { topK } from './embedded-topk';
@@ -131,7 +131,13 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
    * One wording (typed or an alternative): its words AND-ed, scored by `weight`, and lifted when the
    * whole wording stands in the title or is a keyword (the listing is about it, not merely mentioning it).
    */
-  private wordingMatches(text: string, last: boolean, matched: Set<string>, weight: number): Matches | null {
+  private wordingMatches(
+    text: string,
+    last: boolean,
+    matched: Set<string>,
+    weight: number,
+    within: Matches | null,
+  ): Matches | null {
     const own = new Set<string>();
     let acc: Matches | null = null;
     const terms = queryTerms(text);
@@ -143,6 +149,8 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     }
     if (!acc) return null;
     for (const t of own) matched.add(t);
+    // Only listings the query's other concepts already matched can be in the result: score just those.
+    if (within) acc = restrict(acc, within);
     const key = keyOf(text);
     const whole = [...key].length > 1 ? key : null;
     // A Chinese wording anywhere in the title; a Latin one as whole words (" dr " is not in " drone ").
@@ -176,12 +184,12 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
   }
 
   /** A concept: the typed wording OR any alternative (scored lower, and lower still off its field). */
-  private conceptMatches(c: Concept, last: boolean, matched: Set<string>): Matches | null {
+  private conceptMatches(c: Concept, last: boolean, matched: Set<string>, within: Matches | null): Matches | null {
     const lists: Matches[] = [];
-    const own = this.wordingMatches(c.text, last, matched, 1);
+    const own = this.wordingMatches(c.text, last, matched, 1, within);
     if (own && own.n > 0) lists.push(own);
     for (const alt of c.alternatives) {
-      const m = this.wordingMatches(alt.text, false, matched, alt.weight);
+      const m = this.wordingMatches(alt.text, false, matched, alt.weight, within);
       if (!m || m.n === 0) continue;
       if (alt.fields) {
         const table = this.cat.fieldCode.wanted(alt.fields);
@@ -194,6 +202,12 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     return union(lists);
   }
 
+  private estimate(c: Concept): number {
+    let n = Infinity;
+    for (const t of queryTerms(c.text)) for (const token of t.tokens) n = Math.min(n, this.postings.get(token)?.n ?? n);
+    return n;
+  }
+
   async search(query: EngineQuery): Promise<EngineResult> {
     return this.searchSync(query);
   }
@@ -202,8 +216,11 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     const concepts = this.lexicon.expand(query.q, query.filters.fieldCode);
     const matchedTerms = new Set<string>();
     let candidates: Matches | null = null;
-    for (let t = 0; t < concepts.length; t++) {
-      const m = this.conceptMatches(concepts[t], t === concepts.length - 1, matchedTerms);
+    // The most selective concept first (by its typed wording's rarest token), so the others score only
+    // the listings it left.
+    const byCost = concepts.map((_, t) => t).sort((a, b) => this.estimate(concepts[a]) - this.estimate(concepts[b]));
+    for (const t of byCost) {
+      const m = this.conceptMatches(concepts[t], t === concepts.length - 1, matchedTerms, candidates);
       if (!m) return { hits: [], total: 0, facets: emptyFacets(query.facets) };
       candidates = candidates ? intersect(candidates, m) : m;
       if (candidates.n === 0) break;

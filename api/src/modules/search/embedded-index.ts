@@ -135,6 +135,30 @@ export function intersect(a: Matches, b: Matches): Matches {
   return { ids, scores, n };
 }
 
+/** The entries of `a` whose ids are also in `within` (scores of `a` kept); gallops through the longer list. */
+export function restrict(a: Matches, within: Matches): Matches {
+  const ids = new Int32Array(Math.min(a.n, within.n));
+  const scores = new Float64Array(ids.length);
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < a.n && j < within.n; i++) {
+    const id = a.ids[i];
+    let lo = j;
+    let hi = within.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (within.ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    j = lo;
+    if (j < within.n && within.ids[j] === id) {
+      ids[n] = id;
+      scores[n++] = a.scores[i];
+    }
+  }
+  return { ids, scores, n };
+}
+
 /** Union of several sorted match lists, keeping the best score per id (pairwise linear merges). */
 export function union(lists: Matches[]): Matches {
   let acc = lists[0];
