@@ -186,6 +186,9 @@ export class MeiliSearchEngine implements SearchEngine {
         sort,
         page: Math.floor(query.offset / limit) + 1,
         hitsPerPage: limit,
+        // Every query word must match, as the port's contract says (Meilisearch's default, `last`, drops
+        // words from the end when too few documents match all of them).
+        matchingStrategy: 'all',
         attributesToHighlight: ['title', 'summary'],
         attributesToCrop: ['summary'],
         cropLength: 60,
@@ -204,6 +207,7 @@ export class MeiliSearchEngine implements SearchEngine {
         queries: disjunctive.map((name) => ({
           indexUid: this.index.uid,
           q: query.q,
+          matchingStrategy: 'all' as const,
           filter: meiliFilter({ ...query.filters, [facetFilterKey[name]]: undefined }),
           facets: [facetAttribute(name)],
           limit: 0,
