@@ -19,6 +19,7 @@ import type { ReadinessCheck } from './modules/health/health.routes';
 import type { MailOutbox } from './modules/mail/mail-outbox';
 import type { NotifyService } from './modules/notifications/notify';
 import type { NotificationsService } from './modules/notifications/notifications.service';
+import type { MatchAlerts } from './modules/search/match-alerts';
 import type { MatchService } from './modules/search/match.service';
 import type { SearchSync } from './modules/search/search-sync';
 import type { SearchService } from './modules/search/search.service';
@@ -49,6 +50,7 @@ export interface AppContext {
     imports: ImportService;
     search: SearchService;
     matches: MatchService;
+    matchAlerts: MatchAlerts;
     notifications: NotificationsService;
     mail: MailOutbox;
     notify: NotifyService;

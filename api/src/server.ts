@@ -32,6 +32,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { MailOutbox, mailSenderFrom } from './modules/mail/mail-outbox';
 import { NotifyService } from './modules/notifications/notify';
 import { NotificationsService } from './modules/notifications/notifications.service';
+import { MatchAlerts } from './modules/search/match-alerts';
 import { MatchService } from './modules/search/match.service';
 import { SearchSync } from './modules/search/search-sync';
 import { createSearchEngine } from './modules/search/search.factory';
@@ -91,10 +92,11 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
   auth.useMail(mail);
-  const notifications = new NotificationsService(models, engine, matches);
+  const notifications = new NotificationsService(models, engine);
   const orgs = new OrgsService(models, audit, auth, attachments);
   const users = new UsersService(models, audit, auth);
   const notify = new NotifyService(models, notifications, mail, logger);
+  const matchAlerts = new MatchAlerts(models, matches, notifications);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
     const owner = await models.User.findOne({ email }, { _id: 1 }).lean();
@@ -114,7 +116,10 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const searchSync = new SearchSync(models, engine, logger, {
     batchSize: config.SEARCH_SYNC_BATCH,
     intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
-    onIndexed: (docs) => notifications.onIndexed(docs),
+    onIndexed: async (docs) => {
+      await notifications.onIndexed(docs);
+      await matchAlerts.onIndexed(docs);
+    },
   });
   // Writes through this process are indexed at once; the poll only catches writes from elsewhere.
   achievements.onWrite = () => searchSync.kick();
@@ -161,6 +166,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       ),
       search: new SearchService(engine, vocabulary),
       matches,
+      matchAlerts,
       notifications,
       mail,
       notify,
@@ -235,6 +241,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   negotiationSweep.unref();
   ctx.services.payments.reconciler.start(config.PAYMENT_RECONCILE_INTERVAL_MS);
   ctx.services.mail.start(config.MAIL_OUTBOX_INTERVAL_MS);
+  // Match alerts go out as one digest per user a day (after 08:00 CST); alerts are stored at indexing.
+  ctx.services.matchAlerts.start();
 
   let stopped: Promise<void> | null = null;
   const stop = () =>
@@ -243,6 +251,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       clearInterval(sessionSweep);
       clearInterval(negotiationSweep);
       await ctx.services.payments.reconciler.stop();
+      await ctx.services.matchAlerts.stop();
       await realtime.close();
       await ctx.services.imports.stop();
       await ctx.services.stats.stop();

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures and ratios against baselines measured in the same run.
- * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=journey|foundation|import|search|sync|rooms|tally|payments picks a part.
+ * BENCH_SECONDS sets each measurement window (default 5 s); BENCH_ONLY=journey|foundation|import|search|sync|rooms|tally|payments|relevance picks a part.
  */
 import os from 'node:os';
 import { runFoundationBench } from './foundation.bench';
@@ -11,6 +11,7 @@ import { runSyncLagBench } from './sync-lag.bench';
 import { runRoomsBench } from './rooms.bench';
 import { runTallyBench } from './tally.bench';
 import { runPaymentsBench } from './payments.bench';
+import { runRelevanceBench } from './relevance.bench';
 
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -43,6 +44,7 @@ async function main() {
       rounds: Number(process.env.BENCH_TALLY_ROUNDS ?? 20),
     });
   if (!only || only === 'payments') await runPaymentsBench({ payments: Number(process.env.BENCH_PAYMENTS ?? 300) });
+  if (!only || only === 'relevance') await runRelevanceBench();
 }
 
 main().catch((err) => {

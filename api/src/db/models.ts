@@ -21,6 +21,7 @@ import {
   savedSearchSchema,
 } from '../modules/notifications/notification.model';
 import { lockSchema } from '../modules/search/lock.model';
+import { matchAlertSchema } from '../modules/search/match-alert.model';
 import { loginFailureSchema } from '../modules/auth/login-failure.model';
 import { passwordResetSchema, type PasswordResetRecord } from '../modules/auth/password-reset.model';
 import { sessionSchema } from '../modules/auth/session.model';
@@ -55,6 +56,7 @@ export function createModels(conn: Connection) {
     Attachment: conn.model('Attachment', attachmentSchema),
     ImportJob: conn.model('ImportJob', importJobSchema),
     Lock: conn.model('Lock', lockSchema),
+    MatchAlert: conn.model('MatchAlert', matchAlertSchema),
     Notification: conn.model('Notification', notificationSchema),
     SavedSearch: conn.model('SavedSearch', savedSearchSchema),
     NotificationPref: conn.model('NotificationPref', notificationPrefSchema),

@@ -4,7 +4,6 @@ import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import { searchQuerySchema } from '../../shared/search-schemas';
 import type { AuthUser } from '../auth/auth.types';
-import type { MatchService } from '../search/match.service';
 import type { SearchDoc, SearchEngine } from '../search/search-engine';
 import { filtersOf } from '../search/search.service';
 import type { NotificationRecord, SavedSearchRecord } from './notification.model';
@@ -29,7 +28,6 @@ export class NotificationsService {
   constructor(
     private readonly models: Models,
     private readonly engine: SearchEngine,
-    private readonly matches: MatchService,
   ) {}
 
   async list(
@@ -80,8 +78,9 @@ export class NotificationsService {
   }
 
   /**
-   * Called by search-sync with listings it just indexed: owners of matching counterpart listings hear
-   * about a new match, and saved searches that the new listings satisfy notify their owners.
+   * Called by search-sync with listings it just indexed: saved searches that the new listings satisfy
+   * notify their owners. (Need ↔ achievement match alerts are the search module's daily digest,
+   * search/match-alerts.ts, which sends through notifyUsers.)
    */
   async onIndexed(indexed: SearchDoc[]): Promise<void> {
     // Only listings first published recently are news; a revision or a re-index of an old listing is not
@@ -89,26 +88,6 @@ export class NotificationsService {
     const since = Date.now() - NEWS_WINDOW_MS;
     const docs = indexed.filter((d) => d.publishedAt >= since);
     if (docs.length === 0) return;
-    for (const doc of docs) {
-      for (const m of await this.matches.forDoc(doc, 5)) {
-        const members = await this.orgMembers(m.hit.org.id);
-        const mine = m.hit.kind === 'need' ? { zh: '需求', en: 'need' } : { zh: '成果', en: 'achievement' };
-        const theirs = doc.kind === 'need' ? { zh: '需求', en: 'need' } : { zh: '成果', en: 'achievement' };
-        await this.notifyUsers(members, {
-          key: `match:${m.hit.id}:${doc.id}`,
-          type: 'listing_match',
-          title: {
-            zh: `您的${mine.zh}「${m.hit.title}」有新的匹配${theirs.zh}`,
-            en: `A new ${theirs.en} matches your ${mine.en} "${m.hit.title}"`,
-          },
-          body: {
-            zh: `${doc.title} — ${m.reasons.map((r) => r.zh).join('；')}`,
-            en: `${doc.title} — ${m.reasons.map((r) => r.en).join('; ')}`,
-          },
-          link: linkOf(doc),
-        });
-      }
-    }
     const saved = await this.models.SavedSearch.find({ notify: true }).lean<SavedSearchRecord[]>();
     const ids = docs.map((d) => d.id);
     for (const s of saved) {

@@ -1,16 +1,28 @@
-import { intersect, union, type Matches } from './embedded-index';
+import { intersect, restrict, union, type Matches } from './embedded-index';
 import { countFacets, emptyFacets, facetFilterKey } from './embedded-facets';
 import { EmbeddedStore } from './embedded-store';
+import { topK } from './embedded-topk';
 import { highlightText, snippet } from './highlight';
 import { HIGHLIGHT_PRE, type EngineHit, type EngineQuery, type EngineResult, type SearchEngine } from './search-engine';
-import { buildSynonyms } from './synonyms';
-import { editDistance, queryTerms, typoBudget, type QueryTerm } from './tokenizer';
+import { defaultLexicon, type Concept, type Lexicon } from './lexicon';
+import { editDistance, HAN, keyOf, normalize, queryTerms, typoBudget, type QueryTerm } from './tokenizer';
 
 /** BM25-style saturation: repeated occurrences add less and less. */
 const K = 1.2;
 const PREFIX_FACTOR = 0.8;
 const TYPO_FACTOR = 0.6;
 const MAX_EXPANSIONS = 30;
+/**
+ * Aboutness: where a whole wording stands multiplies its score. A wording in the title or among the
+ * keywords is what the listing is about; one only in the summary is mentioned. The gaps are wider than any
+ * alternative's weight (0.5–0.9) and than the token weights' range within a place (0.45–0.85), so an
+ * exact title match beats a synonym's, and a near term in the title still beats a passing mention.
+ */
+const PLACE = { titleAndKeyword: 4.5, title: 4, keyword: 3, text: 1 } as const;
+/** Token saturation of the lightest title or keyword occurrence (weight 3: w / (w + K)), a little under. */
+const ABOUT_SATURATION = 3 / (3 + 1.2) - 1e-9;
+/** An ambiguous abbreviation's reading off the listing's field (PLC as 电力线载波 for a robot listing). */
+const OFF_FIELD_FACTOR = 0.5;
 
 /**
  * The default, in-process engine: Chinese by overlapping bigrams plus whole-term boosts, Latin words with
@@ -25,7 +37,7 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
   readonly name = 'embedded';
 
   constructor(
-    private readonly synonyms: Record<string, string[]> = buildSynonyms(),
+    private lexicon: Lexicon = defaultLexicon(),
     /** Off only in the local Meilisearch stand-in, which counts facets over the filtered result as Meilisearch does. */
     private readonly disjunctiveFacets = true,
   ) {
@@ -33,24 +45,27 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
   }
 
   async init(): Promise<void> {}
+
+  /** Replaces the query vocabulary (the local Meilisearch stand-in mirrors an index's `synonyms` setting). */
+  setLexicon(lexicon: Lexicon): void {
+    this.lexicon = lexicon;
+  }
   async ping(): Promise<boolean> {
     return true;
   }
   async close(): Promise<void> {}
 
-  private idf(df: number): number {
-    return Math.log(1 + this.alive / Math.max(1, df));
-  }
-
-  /** Matches of one index token, scored. */
+  /**
+   * Matches of one index token, scored in (0, factor): the field weights it occurs with, saturating. No
+   * IDF: every concept of a query must match anyway, and a rare synonym should not outrank the typed word.
+   */
   private tokenMatches(token: string, factor: number): Matches | null {
     const p = this.postings.get(token);
     if (!p) return null;
-    const idf = this.idf(p.n) * factor;
     const scores = new Float64Array(p.n);
     for (let i = 0; i < p.n; i++) {
       const w = p.weights[i];
-      scores[i] = (idf * w * (K + 1)) / (w + K);
+      scores[i] = (factor * w) / (w + K);
     }
     return { ids: p.ids, scores, n: p.n };
   }
@@ -79,7 +94,7 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
         }
       }
     }
-    const budget = typoBudget(word);
+    const budget = this.lexicon.isExactWord(word) ? 0 : typoBudget(word);
     for (let len = word.length - budget; len <= word.length + budget && budget > 0; len++) {
       for (const candidate of this.latinVocab.get(len) ?? []) {
         if (seen.has(candidate) || out.length >= MAX_EXPANSIONS * 2) continue;
@@ -94,9 +109,11 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
 
   private termMatches(term: QueryTerm, last: boolean, matched: Set<string>): Matches | null {
     if (term.cjk) {
+      const tokens = new Set(term.tokens);
       let acc: Matches | null = null;
-      for (const token of new Set(term.tokens)) {
-        const m = this.tokenMatches(token, 1);
+      // Each bigram scores 1/n of the term, so a long Chinese term weighs as much as one Latin word.
+      for (const token of tokens) {
+        const m = this.tokenMatches(token, 1 / tokens.size);
         if (!m) return null;
         acc = acc ? intersect(acc, m) : m;
         if (acc.n === 0) return acc;
@@ -110,22 +127,85 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     return union(expansions.map((e) => this.tokenMatches(e.token, e.factor)!));
   }
 
-  /** A term OR its synonyms (each synonym's words AND-ed), scored a little below the term itself. */
-  private withSynonyms(term: QueryTerm, last: boolean, matched: Set<string>): Matches | null {
-    const own = this.termMatches(term, last, matched);
-    const alternatives = (this.synonyms[term.text] ?? []).map((syn) => {
-      let acc: Matches | null = null;
-      for (const t of queryTerms(syn)) {
-        const m = this.termMatches(t, false, matched);
-        if (!m) return null;
-        acc = acc ? intersect(acc, m) : m;
+  /**
+   * One wording (typed or an alternative): its words AND-ed, scored by `weight`, and lifted when the
+   * whole wording stands in the title or is a keyword (the listing is about it, not merely mentioning it).
+   */
+  private wordingMatches(
+    text: string,
+    last: boolean,
+    matched: Set<string>,
+    weight: number,
+    within: Matches | null,
+  ): Matches | null {
+    const own = new Set<string>();
+    let acc: Matches | null = null;
+    const terms = queryTerms(text);
+    for (const t of terms) {
+      const m = this.termMatches(t, last, own);
+      if (!m) return null;
+      acc = acc ? intersect(acc, m) : m;
+      if (acc.n === 0) return acc;
+    }
+    if (!acc) return null;
+    for (const t of own) matched.add(t);
+    // Only listings the query's other concepts already matched can be in the result: score just those.
+    if (within) acc = restrict(acc, within);
+    const key = keyOf(text);
+    const whole = [...key].length > 1 ? key : null;
+    // A Chinese wording anywhere in the title; a Latin one as whole words (" dr " is not in " drone ").
+    const inTitle = whole && (HAN.test(whole[0]) ? whole : ` ${whole} `);
+    const longer = whole ? this.lexicon.distinctLonger(whole) : [];
+    const out: Matches = { ids: new Int32Array(acc.n), scores: new Float64Array(acc.n), n: 0 };
+    for (let k = 0; k < acc.n; k++) {
+      const i = acc.ids[k];
+      // 石墨 inside 石墨烯 is not an occurrence of 石墨 (nor 机器 of 机器人): without another, no match.
+      if (longer.length && !this.occursOutside(i, whole!, longer)) continue;
+      // A wording in the title or keywords has every token weighted ≥ 3 (saturation ≥ 3/4.2); below that
+      // it can be in neither, which spares the string tests for most listings of a broad query.
+      const maybe = acc.scores[k] / terms.length >= ABOUT_SATURATION;
+      const inT = maybe && !!inTitle && this.titles[i].includes(inTitle);
+      const inK = maybe && !!whole && !!this.keywordSets[i]?.has(whole);
+      // Where the wording stands decides first — a listing about it (title, keywords) above one that
+      // mentions it — and the token weights refine within a place. A several-word wording is one concept.
+      const place = inT && inK ? PLACE.titleAndKeyword : inT ? PLACE.title : inK ? PLACE.keyword : PLACE.text;
+      out.ids[out.n] = i;
+      out.scores[out.n++] = (weight * place * acc.scores[k]) / terms.length;
+    }
+    return out;
+  }
+
+  private occursOutside(i: number, term: string, longer: string[]): boolean {
+    const d = this.docs[i];
+    if (!d) return false;
+    let text = `${this.titles[i]} ${[...(this.keywordSets[i] ?? [])].join(' ')} ${normalize(d.summary)}`;
+    for (const l of longer) text = text.replaceAll(l, ' ');
+    return text.includes(term);
+  }
+
+  /** A concept: the typed wording OR any alternative (scored lower, and lower still off its field). */
+  private conceptMatches(c: Concept, last: boolean, matched: Set<string>, within: Matches | null): Matches | null {
+    const lists: Matches[] = [];
+    const own = this.wordingMatches(c.text, last, matched, 1, within);
+    if (own && own.n > 0) lists.push(own);
+    for (const alt of c.alternatives) {
+      const m = this.wordingMatches(alt.text, false, matched, alt.weight, within);
+      if (!m || m.n === 0) continue;
+      if (alt.fields) {
+        const table = this.cat.fieldCode.wanted(alt.fields);
+        const col = this.cat.fieldCode.col.data;
+        for (let k = 0; k < m.n; k++) if (table[col[m.ids[k]]] !== 1) m.scores[k] *= OFF_FIELD_FACTOR;
       }
-      if (acc) for (let i = 0; i < acc.n; i++) acc.scores[i] *= 0.8;
-      return acc;
-    });
-    const lists = [own, ...alternatives].filter((m): m is Matches => !!m && m.n > 0);
+      lists.push(m);
+    }
     if (lists.length === 0) return own;
     return union(lists);
+  }
+
+  private estimate(c: Concept): number {
+    let n = Infinity;
+    for (const t of queryTerms(c.text)) for (const token of t.tokens) n = Math.min(n, this.postings.get(token)?.n ?? n);
+    return n;
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
@@ -133,34 +213,29 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
   }
 
   searchSync(query: EngineQuery): EngineResult {
-    const terms = queryTerms(query.q);
+    const concepts = this.lexicon.expand(query.q, query.filters.fieldCode);
     const matchedTerms = new Set<string>();
     let candidates: Matches | null = null;
-    if (terms.length > 0) {
-      for (let t = 0; t < terms.length; t++) {
-        const m = this.withSynonyms(terms[t], t === terms.length - 1, matchedTerms);
-        if (!m) return { hits: [], total: 0, facets: emptyFacets(query.facets) };
-        candidates = candidates ? intersect(candidates, m) : m;
-        if (candidates.n === 0) break;
-      }
+    // The most selective concept first (by its typed wording's rarest token), so the others score only
+    // the listings it left.
+    const byCost = concepts.map((_, t) => t).sort((a, b) => this.estimate(concepts[a]) - this.estimate(concepts[b]));
+    for (const t of byCost) {
+      const m = this.conceptMatches(concepts[t], t === concepts.length - 1, matchedTerms, candidates);
+      if (!m) return { hits: [], total: 0, facets: emptyFacets(query.facets) };
+      candidates = candidates ? intersect(candidates, m) : m;
+      if (candidates.n === 0) break;
     }
     const accept = this.filterFn(query.filters);
-    // Survivors of the filters, with their scores (whole-term boosts applied here).
+    // Survivors of the filters, with their scores.
     const ids = new Int32Array(candidates ? candidates.n : this.docs.length);
     const scores = new Float64Array(ids.length);
     let n = 0;
-    const cjkTerms = terms.filter((t) => t.cjk && t.text.length > 1).map((t) => t.text);
     if (candidates) {
       for (let k = 0; k < candidates.n; k++) {
         const i = candidates.ids[k];
         if (this.docs[i] === null || !accept(i)) continue;
-        let s = candidates.scores[k];
-        for (const text of cjkTerms) {
-          if (this.titles[i].includes(text)) s *= 1.5;
-          if (this.keywordSets[i]!.has(text)) s *= 1.3;
-        }
         ids[n] = i;
-        scores[n++] = s;
+        scores[n++] = candidates.scores[k];
       }
     } else {
       for (let i = 0; i < this.docs.length; i++) {
@@ -187,7 +262,12 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
       }
       facets[name] = countFacets(this.cat, this.ipTypes, [name], pool, m)[name];
     }
-    const order = this.topK(query, ids, scores, n);
+    const order = topK(query, ids, scores, n, {
+      docs: this.docs,
+      price: this.price.data,
+      published: this.published.data,
+      completeness: this.completeness.data,
+    });
     const hits: EngineHit[] = order.map((i) => {
       const doc = this.docs[i]!;
       return {
@@ -199,51 +279,5 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
       };
     });
     return { hits, total: n, facets };
-  }
-
-  /** The requested page in order, selecting only offset+limit documents instead of sorting all. */
-  private topK(query: EngineQuery, ids: Int32Array, scores: Float64Array, n: number): number[] {
-    const k = Math.min(n, query.offset + query.limit);
-    if (k <= 0) return [];
-    const price = this.price.data;
-    const pub = this.published.data;
-    const docs = this.docs;
-    // Comparators over positions in `ids`; positive when a ranks before b.
-    const tie = (a: number, b: number) => {
-      const da = ids[a];
-      const db = ids[b];
-      return pub[da] - pub[db] || (docs[da]!.id < docs[db]!.id ? 1 : -1);
-    };
-    let better: (a: number, b: number) => number;
-    if (query.sort === 'relevance' && query.q.trim()) {
-      better = (a, b) => scores[a] - scores[b] || tie(a, b);
-    } else if (query.sort === 'price_asc' || query.sort === 'price_desc') {
-      const dir = query.sort === 'price_asc' ? -1 : 1;
-      better = (a, b) => {
-        const pa = price[ids[a]];
-        const pb = price[ids[b]];
-        const na = Number.isNaN(pa);
-        const nb = Number.isNaN(pb);
-        // Listings without a figure (面议) come last in both directions, as in Meilisearch.
-        if (na || nb) return na === nb ? tie(a, b) : na ? -1 : 1;
-        return (pa - pb) * dir || tie(a, b);
-      };
-    } else {
-      better = tie;
-    }
-    const top: number[] = [];
-    for (let j = 0; j < n; j++) {
-      if (top.length === k && better(j, top[k - 1]) <= 0) continue;
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (better(j, top[mid]) > 0) hi = mid;
-        else lo = mid + 1;
-      }
-      top.splice(lo, 0, j);
-      if (top.length > k) top.pop();
-    }
-    return top.slice(query.offset).map((j) => ids[j]);
   }
 }

@@ -135,18 +135,54 @@ export function intersect(a: Matches, b: Matches): Matches {
   return { ids, scores, n };
 }
 
-/** Union of several sorted match lists, keeping the best score per id. */
-export function union(lists: Matches[]): Matches {
-  if (lists.length === 1) return lists[0];
-  const best = new Map<number, number>();
-  for (const l of lists) {
-    for (let i = 0; i < l.n; i++) {
-      const prev = best.get(l.ids[i]);
-      if (prev === undefined || l.scores[i] > prev) best.set(l.ids[i], l.scores[i]);
+/** The entries of `a` whose ids are also in `within` (scores of `a` kept); gallops through the longer list. */
+export function restrict(a: Matches, within: Matches): Matches {
+  const ids = new Int32Array(Math.min(a.n, within.n));
+  const scores = new Float64Array(ids.length);
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < a.n && j < within.n; i++) {
+    const id = a.ids[i];
+    let lo = j;
+    let hi = within.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (within.ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    j = lo;
+    if (j < within.n && within.ids[j] === id) {
+      ids[n] = id;
+      scores[n++] = a.scores[i];
     }
   }
-  const ids = Int32Array.from(best.keys()).sort();
-  const scores = new Float64Array(ids.length);
-  for (let i = 0; i < ids.length; i++) scores[i] = best.get(ids[i])!;
-  return { ids, scores, n: ids.length };
+  return { ids, scores, n };
+}
+
+/** Union of several sorted match lists, keeping the best score per id (pairwise linear merges). */
+export function union(lists: Matches[]): Matches {
+  let acc = lists[0];
+  for (let l = 1; l < lists.length; l++) acc = merge(acc, lists[l]);
+  return acc;
+}
+
+function merge(a: Matches, b: Matches): Matches {
+  const ids = new Int32Array(a.n + b.n);
+  const scores = new Float64Array(a.n + b.n);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.n || j < b.n) {
+    if (j >= b.n || (i < a.n && a.ids[i] < b.ids[j])) {
+      ids[n] = a.ids[i];
+      scores[n++] = a.scores[i++];
+    } else if (i >= a.n || b.ids[j] < a.ids[i]) {
+      ids[n] = b.ids[j];
+      scores[n++] = b.scores[j++];
+    } else {
+      ids[n] = a.ids[i];
+      scores[n++] = Math.max(a.scores[i++], b.scores[j++]);
+    }
+  }
+  return { ids, scores, n };
 }

@@ -7,7 +7,7 @@
  */
 import { Categorical, Column, MultiValued, Postings } from './embedded-index';
 import type { SearchDoc, SearchFilters } from './search-engine';
-import { indexTokens, normalize } from './tokenizer';
+import { indexTokens, keyOf } from './tokenizer';
 
 /** Field weights: a match in the title counts four times one in the summary. */
 const WEIGHTS = { title: 4, keywords: 3, fieldText: 1.5, orgName: 1, summary: 1 } as const;
@@ -38,6 +38,8 @@ export class EmbeddedStore {
   protected readonly challenge = new Column((n) => new Uint8Array(n));
   protected readonly price = new Column((n) => new Float64Array(n));
   protected readonly published = new Column((n) => new Float64Array(n));
+  /** How fully a listing is described (0–6), a tie-breaker between equally relevant listings. */
+  protected readonly completeness = new Column((n) => new Uint8Array(n));
 
   async clear(): Promise<void> {
     this.docs = [];
@@ -84,8 +86,9 @@ export class EmbeddedStore {
     this.retire(doc.id);
     const i = this.docs.length;
     this.docs.push(doc);
-    this.titles.push(normalize(doc.title));
-    this.keywordSets.push(new Set(doc.keywords.map(normalize)));
+    // As lookup keys, space-padded, so a wording is found whole: " graphene ink " holds " graphene ".
+    this.titles.push(` ${keyOf(doc.title)} `);
+    this.keywordSets.push(new Set(doc.keywords.map(keyOf)));
     this.byId.set(doc.id, i);
     this.alive++;
     for (const name of Object.keys(this.cat) as CategoricalName[]) this.cat[name].set(i, doc[name]);
@@ -93,6 +96,7 @@ export class EmbeddedStore {
     this.challenge.set(i, doc.challenge ? 1 : 0);
     this.price.set(i, doc.priceFen ?? NaN);
     this.published.set(i, doc.publishedAt);
+    this.completeness.set(i, completeness(doc));
 
     const weights = new Map<string, number>();
     const addText = (text: string, w: number, unigrams: boolean) => {
@@ -196,4 +200,16 @@ export class EmbeddedStore {
 function isLatin(token: string): boolean {
   const c = token.charCodeAt(0);
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Parts of a listing a reader uses to judge it: keywords, a real summary, a price, IP, maturity, sub-field. */
+export function completeness(d: SearchDoc): number {
+  return (
+    Number(d.keywords.length >= 2) +
+    Number([...d.summary].length >= 60) +
+    Number(d.priceFen !== null || d.negotiable) +
+    Number(d.ipTypes.length > 0) +
+    Number(d.trl !== null || d.stage !== null) +
+    Number(d.subfieldCode !== null)
+  );
 }

@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { ListingService } from '../listings/listing.service';
 import { needKind } from '../needs/need.kind';
 import { NotificationsService } from '../notifications/notifications.service';
+import { MatchAlerts } from './match-alerts';
 import { MatchService } from './match.service';
 import { SearchSync } from './search-sync';
 import { createSearchEngine } from './search.factory';
@@ -16,7 +17,7 @@ import path from 'node:path';
 
 /**
  * What indexing needs and nothing more — the listings (read side), the engine port, the match alerts the
- * worker sends after indexing — for the search-sync service and `npm run reindex`. They used to build the
+ * worker stores after indexing — for the search-sync service and `npm run reindex`. They used to build the
  * whole API context (every route's service, the socket server's wiring, the demo seeder) to get these.
  */
 export async function buildIndexingContext(
@@ -35,12 +36,16 @@ export async function buildIndexingContext(
     need: new ListingService(needKind(models.Need), models, audit, guard),
   };
   const engine = createSearchEngine(config);
-  const notifications = new NotificationsService(models, engine, new MatchService(engine, listings));
+  const notifications = new NotificationsService(models, engine);
+  const matchAlerts = new MatchAlerts(models, new MatchService(engine, listings), notifications);
   const worker = new SearchSync(models, engine, logger, {
     batchSize: config.SEARCH_SYNC_BATCH,
     intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
     useLease: opts.useLease ?? false,
-    onIndexed: (docs) => notifications.onIndexed(docs),
+    onIndexed: async (docs) => {
+      await notifications.onIndexed(docs);
+      await matchAlerts.onIndexed(docs);
+    },
   });
   return { engine, worker };
 }

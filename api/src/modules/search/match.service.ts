@@ -1,24 +1,40 @@
-import type { MatchDto, MatchReasonDto } from '../../shared/search-schemas';
-import { liaoningRegionCodes } from '../../shared/taxonomy';
+import type { MatchDto } from '../../shared/search-schemas';
 import type { AuthUser } from '../auth/auth.types';
 import type { ListingService } from '../listings/listing.service';
+import { defaultLexicon, type Lexicon } from './lexicon';
+import {
+  BROAD_MIN_COUNT,
+  BROAD_SHARE,
+  scoreMatch,
+  termsOf,
+  worthAlerting,
+  type ScoredMatch,
+  type TermStats,
+} from './match-score';
 import { toSearchDoc } from './search-document';
 import type { SearchDoc, SearchEngine } from './search-engine';
 import { presentHit } from './search.service';
 
-const inProvince = new Set(liaoningRegionCodes);
+/** A listing page shows matches that share at least a near term; below this they are noise. */
 const MIN_SCORE = 3;
+const MAX_TERMS_SEARCHED = 8;
+/** How long a term's listing count is trusted for the "broad term" test. */
+const DF_TTL_MS = 10 * 60_000;
 
 /**
- * Need ↔ achievement recommendations that say why. Candidates come from the search engine (same field,
- * plus each keyword on its own), then every candidate is scored on explicit reasons: shared terms, same
- * field / sub-field, region, maturity fit and price within budget. No opaque similarity: every point of
- * the score is one of the reasons shown to the user.
+ * Need ↔ achievement recommendations that say why. Candidates come from the search engine (the same field,
+ * and each term the listing is about, with the glossary's and thesaurus's wordings), then every candidate
+ * is scored on explicit reasons (match-score.ts): shared terms (exact, synonym or near, common terms
+ * counting half), field / sub-field, maturity, region and price against budget. Alerts (match-alerts.ts)
+ * take only matches above a threshold that requires shared meaning, not just a shared field.
  */
 export class MatchService {
+  private readonly df = new Map<string, { count: number; at: number }>();
+
   constructor(
     private readonly engine: SearchEngine,
     private readonly listings: { achievement: ListingService; need: ListingService },
+    private readonly lexicon: Lexicon = defaultLexicon(),
   ) {}
 
   /** Matches for a listing the viewer may see (404 otherwise, like its detail page). */
@@ -34,9 +50,24 @@ export class MatchService {
   }
 
   async forDoc(source: SearchDoc, limit = 10): Promise<MatchDto[]> {
+    const scored = await this.scored(source);
+    return scored
+      .filter((m) => m.termPoints > 0 && m.score >= MIN_SCORE)
+      .slice(0, limit)
+      .map((m) => ({ hit: presentHit(m.doc), score: m.score, reasons: m.reasons }));
+  }
+
+  /** Counterparts worth an alert, best first (at most `limit`). */
+  async alertsFor(source: SearchDoc, limit = 20): Promise<ScoredMatch[]> {
+    return (await this.scored(source)).filter(worthAlerting).slice(0, limit);
+  }
+
+  /** Every candidate counterpart, scored, best first. */
+  async scored(source: SearchDoc): Promise<ScoredMatch[]> {
     const other = source.kind === 'achievement' ? 'need' : 'achievement';
     const base = { facets: [] as const, sort: 'relevance' as const, offset: 0 };
-    const queries = [
+    const terms = termsOf(source, this.lexicon).slice(0, MAX_TERMS_SEARCHED);
+    const results = await Promise.all([
       this.engine.search({
         ...base,
         q: '',
@@ -44,72 +75,36 @@ export class MatchService {
         sort: 'newest',
         limit: 100,
       }),
-      ...source.keywords
-        .slice(0, 5)
-        .map((k) => this.engine.search({ ...base, q: k, filters: { kind: other }, limit: 30 })),
-    ];
+      ...terms.map((q) => this.engine.search({ ...base, q, filters: { kind: other }, limit: 30 })),
+    ]);
     const candidates = new Map<string, SearchDoc>();
-    for (const r of await Promise.all(queries))
-      for (const h of r.hits) if (h.doc.orgId !== source.orgId) candidates.set(h.doc.id, h.doc);
+    for (const r of results) for (const h of r.hits) if (h.doc.orgId !== source.orgId) candidates.set(h.doc.id, h.doc);
+    // How common the shared terms are: first see which terms are shared at all, count the listings of
+    // those (cached), then score for real.
+    const seen = new Set<string>(terms);
+    for (const c of candidates.values())
+      for (const t of scoreMatch(source, c, this.lexicon, { broad: () => false }).terms) seen.add(t.theirs).add(t.ours);
+    const total = await this.engine.count();
+    const counts = await this.counts([...seen]);
+    const stats: TermStats = {
+      broad: (t) => (counts.get(t) ?? 0) >= Math.max(BROAD_MIN_COUNT, BROAD_SHARE * total),
+    };
     return [...candidates.values()]
-      .map((c) => score(source, c))
-      .filter((m) => m.score >= MIN_SCORE)
-      .sort((a, b) => b.score - a.score || b.hit.publishedAt.localeCompare(a.hit.publishedAt))
-      .slice(0, limit);
+      .map((c) => scoreMatch(source, c, this.lexicon, stats))
+      .sort((a, b) => b.score - a.score || b.doc.publishedAt - a.doc.publishedAt);
   }
-}
 
-function textOf(d: SearchDoc): string {
-  return `${d.title} ${d.keywords.join(' ')} ${d.summary}`.toLowerCase();
-}
-
-export function score(source: SearchDoc, c: SearchDoc): MatchDto {
-  const reasons: MatchReasonDto[] = [];
-  let s = 0;
-  const srcText = textOf(source);
-  const candText = textOf(c);
-  const shared = [
-    ...new Set([
-      ...source.keywords.filter((k) => candText.includes(k.toLowerCase())),
-      ...c.keywords.filter((k) => srcText.includes(k.toLowerCase())),
-    ]),
-  ].slice(0, 5);
-  if (shared.length) {
-    s += 3 * Math.min(shared.length, 3);
-    reasons.push({
-      code: 'shared_terms',
-      zh: `共同关键词：${shared.join('、')}`,
-      en: `Shared terms: ${shared.join(', ')}`,
-      terms: shared,
-    });
+  /** How many indexed listings the engine finds for each term (its wordings included), cached. */
+  private async counts(terms: string[]): Promise<Map<string, number>> {
+    const now = Date.now();
+    const missing = terms.filter((t) => (this.df.get(t)?.at ?? 0) < now - DF_TTL_MS);
+    const counts = await Promise.all(
+      missing.map((q) =>
+        this.engine.search({ q, filters: {}, facets: [], sort: 'relevance', offset: 0, limit: 1 }).then((r) => r.total),
+      ),
+    );
+    if (this.df.size > 5000) this.df.clear();
+    missing.forEach((t, i) => this.df.set(t, { count: counts[i], at: now }));
+    return new Map(terms.map((t) => [t, this.df.get(t)?.count ?? 0]));
   }
-  if (source.subfieldCode && source.subfieldCode === c.subfieldCode) {
-    s += 3;
-    reasons.push({ code: 'same_subfield', zh: '同一细分领域', en: 'Same sub-field' });
-  } else if (source.fieldCode === c.fieldCode) {
-    s += 2;
-    reasons.push({ code: 'same_field', zh: '同一技术领域', en: 'Same technical field' });
-  }
-  if (source.regionCode === c.regionCode) {
-    s += 1.5;
-    reasons.push({ code: 'same_region', zh: '同一地区，便于就近转化', en: 'Same region: easy local transfer' });
-  } else if (inProvince.has(source.regionCode) && inProvince.has(c.regionCode)) {
-    s += 0.5;
-    reasons.push({ code: 'in_province', zh: '省内转化', en: 'Both in Liaoning' });
-  }
-  const achievement = source.kind === 'achievement' ? source : c;
-  const need = source.kind === 'need' ? source : c;
-  if ((achievement.trl ?? 0) >= 6 || achievement.stage === 'pilot' || achievement.stage === 'industrialized') {
-    s += 1;
-    reasons.push({
-      code: 'maturity_fit',
-      zh: '成果已到中试或产业化阶段，适合企业直接应用',
-      en: 'Pilot-scale or industrialised: ready for an enterprise',
-    });
-  }
-  if (achievement.priceFen !== null && need.priceFen !== null && achievement.priceFen <= need.priceFen) {
-    s += 1.5;
-    reasons.push({ code: 'price_in_budget', zh: '报价在需求预算之内', en: 'Price within the budget' });
-  }
-  return { hit: presentHit(c), score: Math.round(s * 10) / 10, reasons };
 }

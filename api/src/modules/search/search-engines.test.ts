@@ -47,10 +47,20 @@ describe('meilisearch adapter settings', () => {
       expect(s.filterableAttributes).toEqual(
         expect.arrayContaining(['fieldCode', 'regionCode', 'priceFen', 'ipTypes', 'publishedAt']),
       );
-      expect(s.sortableAttributes).toEqual(['publishedAt', 'priceFen']);
+      expect(s.sortableAttributes).toEqual(['publishedAt', 'priceFen', 'completeness']);
+      expect(s.rankingRules).toEqual(expect.arrayContaining(['attribute', 'exactness', 'completeness:desc']));
+      // No typos on abbreviations and formulas (LiCoO2 is not LiCoO3), as in the embedded engine.
+      expect((s.typoTolerance as { disableOnWords: string[] }).disableOnWords).toEqual(
+        expect.arrayContaining(['lifepo4', 'igbt', 'licoo2']),
+      );
       expect(s.dictionary).toEqual(expect.arrayContaining(['工业机器人', '石墨烯', '镁铝钛合金']));
-      expect((s.synonyms as Record<string, string[]>)['石墨烯']).toEqual(['graphene']);
-      expect((s.synonyms as Record<string, string[]>).graphene).toEqual(['石墨烯']);
+      // The glossary and thesaurus, multi-word English and formulas included, as Meilisearch synonyms.
+      const synonyms = s.synonyms as Record<string, string[]>;
+      expect(synonyms['石墨烯']).toEqual(expect.arrayContaining(['graphene']));
+      expect(synonyms.graphene).toEqual(expect.arrayContaining(['石墨烯']));
+      expect(synonyms['lithium iron phosphate']).toEqual(expect.arrayContaining(['磷酸铁锂']));
+      expect(synonyms.LiFePO4).toEqual(expect.arrayContaining(['磷酸铁锂']));
+      expect(synonyms['石墨']).not.toContain('石墨烯');
       expect(s).toEqual(meiliSettings());
     } finally {
       await server.stop();

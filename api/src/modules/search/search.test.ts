@@ -3,6 +3,7 @@
  * drafts and confidential parts never do, revisions show only once approved, matches say why, saved
  * searches and new matches notify, and bad parameters get a 400.
  */
+import { Types } from 'mongoose';
 import { achievementBody, needBody, publish } from '../../test-support/catalog-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
 
@@ -196,16 +197,57 @@ describe('matches and notifications', () => {
     const back = await app.http('GET', `/api/achievements/${ach}/matches`);
     expect(back.body.matches.map((x: { hit: { id: string } }) => x.hit.id)).toContain(need);
 
-    // The need's owner organisation was told about the new matching achievement, once.
-    const notes = await app.http('GET', '/api/notifications', { token: cast.other.token });
-    const notice = notes.body.items.find((n: { link: string }) => n.link === `/achievements/${ach}`);
-    expect(notice.type).toBe('listing_match');
-    expect(notice.title.zh).toContain('新的匹配成果');
-    await sync();
-    await app.running.ctx.services.notifications.onIndexed([(await app.running.ctx.services.search.engine.get(ach))!]);
-    expect(
-      await app.models.Notification.countDocuments({ userId: cast.other.user._id, link: `/achievements/${ach}` }),
-    ).toBe(1);
+    // The need's owner organisation hears of it in the next daily digest, not at once, and once.
+    const listed = async () =>
+      (await app.http('GET', '/api/notifications', { token: cast.other.token })).body.items.filter(
+        (n: { type: string; body: { zh: string } }) =>
+          n.type === 'listing_match' && n.body.zh.includes('镁合金挤压型材'),
+      );
+    expect(await listed()).toEqual([]);
+    const { matchAlerts, search } = app.running.ctx.services;
+    expect(await app.models.MatchAlert.countDocuments({ userId: cast.other.user._id, otherId: ach })).toBe(1);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect(await matchAlerts.sendDigests(tomorrow)).toBeGreaterThanOrEqual(1);
+    const [digest] = await listed();
+    expect(digest.title.zh).toMatch(/^匹配日报（\d{4}-\d{2}-\d{2}）：\d+ 条新的匹配$/);
+    expect(digest.body.zh).toContain('共同关键词：镁合金');
+    expect(digest.body.en).toContain('Shared terms');
+    // Sent digests are not sent again, and re-indexing the achievement does not alert twice.
+    await matchAlerts.onIndexed([(await search.engine.get(ach))!]);
+    expect(await app.models.MatchAlert.countDocuments({ userId: cast.other.user._id, otherId: ach })).toBe(1);
+    expect(await matchAlerts.sendDigests(tomorrow)).toBe(0);
+    expect(await listed()).toHaveLength(1);
+  });
+
+  test('when several matches arrive in a day, then each user gets one digest listing them, best first', async () => {
+    const { digestOf, digestCutoff } = await import('./match-alerts');
+    const base = {
+      userId: cast.other.user._id,
+      ownId: 'n1',
+      ownTitle: '需求',
+      otherKind: 'achievement' as const,
+      sentAt: null,
+    };
+    const alerts = [1, 2, 3, 4, 5, 6, 7].map((i) => ({
+      ...base,
+      _id: new Types.ObjectId(),
+      otherId: `a${i}`,
+      otherTitle: `成果${i}`,
+      score: i,
+      reasons: { zh: `理由${i}`, en: `reason ${i}` },
+      createdAt: new Date(),
+    }));
+    const d = digestOf(alerts, '2026-12-03');
+    expect(d.key).toBe('match-digest:2026-12-03');
+    expect(d.body.zh.split('\n')[0]).toContain('成果7');
+    expect(d.body.zh).toContain('另有 2 条');
+    expect(d.link).toBe('/achievements/a7');
+    // 07:59 CST belongs to the previous day's digest; 08:00 CST starts the day's.
+    expect(digestCutoff(new Date('2026-12-03T23:59:00Z')).day).toBe('2026-12-03');
+    expect(digestCutoff(new Date('2026-12-04T00:00:00Z'))).toEqual({
+      cutoff: new Date('2026-12-04T00:00:00Z'),
+      day: '2026-12-04',
+    });
   });
 
   test('when a saved search gets a new hit, then its owner is notified and can mark it read', async () => {

@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { technicalFields } from '../../shared/taxonomy';
 import type { SearchDoc, SearchEngine } from './search-engine';
+import { defaultLexicon } from './lexicon';
 import { DOMAIN_TERMS } from './synonyms';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -99,7 +100,7 @@ export class TermVocabulary {
 }
 
 function defaultTerms(): string[] {
-  const out: string[] = [...DOMAIN_TERMS];
+  const out: string[] = [...DOMAIN_TERMS, ...defaultLexicon().hanTerms()];
   for (const f of technicalFields) {
     out.push(f.zh);
     for (const c of f.children) out.push(c.zh);

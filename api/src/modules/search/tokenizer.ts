@@ -43,6 +43,13 @@ export function runs(text: string): Array<{ text: string; cjk: boolean }> {
   return out;
 }
 
+/** Lookup key of a text: its runs of Han characters and of [a-z0-9], joined by single spaces. */
+export function keyOf(text: string): string {
+  return runs(normalize(text))
+    .map((r) => r.text)
+    .join(' ');
+}
+
 export function bigrams(run: string): string[] {
   const chars = [...run];
   if (chars.length === 1) return chars;

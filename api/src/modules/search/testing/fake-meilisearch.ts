@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmbeddedSearchEngine } from '../embedded-engine';
+import { Lexicon } from '../lexicon';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchDoc, type SearchFilters } from '../search-engine';
 import type { FacetName, SearchSort } from '../../../shared/search-schemas';
 
@@ -9,7 +10,9 @@ import type { FacetName, SearchSort } from '../../../shared/search-schemas';
  * documents, search with filter/facets/sort/highlight/crop, tasks, health, stats), so the real adapter and
  * the real `meilisearch` client are exercised without the Meilisearch binary, which cannot run here. Its
  * search is the embedded engine; it parses the filter syntax the adapter emits and rejects anything else
- * with Meilisearch's error shape. State survives stop()/start() like a server with a disk.
+ * with Meilisearch's error shape. Its query vocabulary is the `synonyms` setting it was sent, so the
+ * adapter's mapping of the glossary and thesaurus is what the relevance sets measure through it (its
+ * ranking is the embedded engine's, not Meilisearch's ranking rules). State survives stop()/start().
  */
 export class FakeMeilisearch {
   private server: http.Server | null = null;
@@ -151,7 +154,11 @@ export class FakeMeilisearch {
       if (rest === '/settings' && method === 'PATCH') {
         return send(
           202,
-          this.task(uid, 'settingsUpdate', () => Object.assign(index.settings, body)),
+          this.task(uid, 'settingsUpdate', () => {
+            Object.assign(index.settings, body);
+            // Searches use the synonyms the adapter sent, unweighted as Meilisearch stores them.
+            if (body.synonyms) engine.setLexicon(Lexicon.fromSynonyms(body.synonyms as Record<string, string[]>));
+          }),
         );
       }
       if (rest === '/stats' && method === 'GET')
