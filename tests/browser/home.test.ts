@@ -97,8 +97,15 @@ test('when the home page lists live data, then open challenges and the latest li
 
 test('when a visitor clicks a field card, then the catalogue opens filtered to that field', async () => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.getByTestId('field-EQP').click();
-  await page.waitForURL(`${app.url}/achievements?fieldCode=EQP`);
+  // The achievement is in 新材料 (MAT, the fixture's field). The card is looked for only once the filtered
+  // list has answered: while a list loads, the catalogue keeps the previous cards on screen (dimmed).
+  const filtered = page.waitForResponse(
+    (r) => r.url().includes('/api/achievements?') && r.url().includes('fieldCode=MAT') && r.ok(),
+  );
+  await page.getByTestId('field-MAT').click();
+  await page.waitForURL(`${app.url}/achievements?fieldCode=MAT`);
+  const items = ((await (await filtered).json()) as { items: Array<{ id: string }> }).items.map((i) => i.id);
+  expect(items).toContain(ids.achievement);
   await page.locator(`[data-testid="listing-card"][data-id="${ids.achievement}"]`).waitFor();
   expect(errors).toEqual([]);
 });
