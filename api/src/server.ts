@@ -25,6 +25,11 @@ import { ProposalsService } from './modules/needs/proposals.service';
 import { MessageService } from './modules/negotiations/message.service';
 import { NegotiationLog } from './modules/negotiations/negotiation-log';
 import { NegotiationService } from './modules/negotiations/negotiation.service';
+import { AttachmentDirectory } from './modules/attachments/attachment-directory';
+import { ListingDirectory } from './modules/listings/listing-directory';
+import { ProposalDirectory } from './modules/needs/proposal-directory';
+import { OrgDirectory } from './modules/orgs/org-directory';
+import { UserDirectory } from './modules/users/user-directory';
 import { OfferService } from './modules/negotiations/offer.service';
 import { nullPublisher } from './modules/negotiations/room-publisher';
 import { attachRealtime } from './realtime/socket-server';
@@ -83,7 +88,13 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;
   // Without Redis there is one API process (sockets could not fan out otherwise): it numbers events alone.
   const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs, !config.REDIS_URL);
-  const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs);
+  const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs, {
+    orgs: new OrgDirectory(models.Org),
+    users: new UserDirectory(models.User),
+    listings: new ListingDirectory(models),
+    proposals: new ProposalDirectory(models.Proposal),
+    attachments: new AttachmentDirectory(models.Attachment),
+  });
   const vocabulary = new TermVocabulary();
   const engine = learningEngine(createSearchEngine(config), vocabulary);
   const stats = new StatsService(models, logger);
@@ -235,7 +246,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   const negotiationSweep = setInterval(() => {
     void ctx.services.negotiationOffers
       .expireDue()
-      .then(() => ctx.services.negotiations.expireIdle())
+      .then(() => ctx.services.negotiations.closing.expireIdle())
       .catch((err) => logger.warn({ err }, 'negotiation expiry sweep failed'));
   }, 60_000);
   negotiationSweep.unref();

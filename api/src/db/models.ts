@@ -7,13 +7,7 @@ import { importJobSchema } from '../modules/imports/import-job.model';
 import { listingSchema, type ListingRecord } from '../modules/listings/listing.model';
 import { ndaSchema } from '../modules/listings/nda.model';
 import { proposalSchema } from '../modules/needs/proposal.model';
-import {
-  dealSchema,
-  negotiationEventSchema,
-  negotiationReadSchema,
-  negotiationSchema,
-  offerSchema,
-} from '../modules/negotiations/negotiation.model';
+import { registerNegotiationModels } from '../modules/negotiations/negotiation.model';
 import { mailOutboxSchema, type MailOutboxRecord } from '../modules/mail/mail.model';
 import {
   notificationPrefSchema,
@@ -61,11 +55,7 @@ export function createModels(conn: Connection) {
     SavedSearch: conn.model('SavedSearch', savedSearchSchema),
     NotificationPref: conn.model('NotificationPref', notificationPrefSchema),
     MailOutbox: conn.model<MailOutboxRecord>('MailOutbox', mailOutboxSchema),
-    Negotiation: conn.model('Negotiation', negotiationSchema),
-    NegotiationEvent: conn.model('NegotiationEvent', negotiationEventSchema),
-    NegotiationOffer: conn.model('NegotiationOffer', offerSchema),
-    NegotiationRead: conn.model('NegotiationRead', negotiationReadSchema),
-    Deal: conn.model('Deal', dealSchema),
+    ...registerNegotiationModels(conn),
     Contract: conn.model('Contract', contractSchema),
     Registration: conn.model('Registration', registrationSchema),
     RegistrationCounter: conn.model('RegistrationCounter', registrationCounterSchema),

@@ -231,8 +231,8 @@ export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Type
     );
     const id = String(negotiation._id);
     if (r.brokerCommissionBp && broker && negotiation.brokers.length === 0) {
-      await services.negotiations.addBroker(buyer, id, broker.id, {});
-      await services.negotiations.brokerDecision(
+      await services.negotiations.brokers.invite(buyer, id, broker.id, {});
+      await services.negotiations.brokers.decide(
         broker,
         id,
         { decision: 'accept', commission: { kind: 'percent', bp: r.brokerCommissionBp } },
@@ -266,7 +266,7 @@ export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Type
     if (r.end === 'agree' && last && current.status === 'open')
       await services.negotiationOffers.accept(buyer, id, last, {});
     if (r.end === 'withdraw' && current.status === 'open')
-      await services.negotiations.withdraw(buyer, id, '项目方向调整，暂缓引进', {});
+      await services.negotiations.closing.withdraw(buyer, id, '项目方向调整，暂缓引进', {});
     if (r.contract) await signAndReport(ctx, id, seller, buyer, r.contract.royaltyReports);
     await models.Negotiation.updateOne({ _id: id }, { $set: { seedKey: r.key } });
     seeded++;

@@ -1,8 +1,7 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { NegotiationModels } from './negotiation.model';
 import { AppError } from '../../http/errors';
 import type { NegotiationEventDto } from '../../shared/negotiation-events';
-import type { AttachmentRecord } from '../attachments/attachment.model';
 import type { FileStorage } from '../attachments/file-storage';
 import type { AuthUser } from '../auth/auth.types';
 import type { NegotiationLog } from './negotiation-log';
@@ -13,7 +12,7 @@ import type { NegotiationService } from './negotiation.service';
 /** Messages, the event log as read by clients (resync), read receipts and attachments of a room. */
 export class MessageService {
   constructor(
-    private readonly models: Models,
+    private readonly models: NegotiationModels,
     private readonly rooms: NegotiationService,
     private readonly log: NegotiationLog,
     private readonly storage: FileStorage,
@@ -39,10 +38,9 @@ export class MessageService {
     let attachments: Array<{ id: string; filename: string; mime: string; size: number }> = [];
     if (ids.length > 0) {
       // Files come from the existing upload endpoint; only the sender's organisation's own files may be sent.
-      const rows = user.orgId
-        ? await this.models.Attachment.find({ _id: { $in: ids }, ownerOrgId: user.orgId }).lean<AttachmentRecord[]>()
-        : [];
-      if (rows.length !== ids.length) throw new AppError('ATTACHMENT_NOT_USABLE');
+      const valid = ids.every((x) => Types.ObjectId.isValid(x));
+      const rows = user.orgId && valid ? await this.rooms.peers.attachments.ownedAll(user.orgId, ids) : null;
+      if (!rows) throw new AppError('ATTACHMENT_NOT_USABLE');
       attachments = rows.map((a) => ({ id: String(a._id), filename: a.filename, mime: a.mime, size: a.size }));
     }
     return this.log.append(
@@ -91,9 +89,8 @@ export class MessageService {
   async openAttachment(user: AuthUser, id: string, attachmentId: string) {
     const n = await this.rooms.load(user, id, 'readRoom');
     const used = await this.models.NegotiationEvent.exists({ negotiationId: n._id, 'attachments.id': attachmentId });
-    const att = used
-      ? await this.models.Attachment.findById(new Types.ObjectId(attachmentId)).lean<AttachmentRecord>()
-      : null;
+    const att =
+      used && Types.ObjectId.isValid(attachmentId) ? await this.rooms.peers.attachments.byId(attachmentId) : null;
     if (!att) throw new AppError('NOT_FOUND');
     return { attachment: att, stream: this.storage.read(att.storageKey) };
   }

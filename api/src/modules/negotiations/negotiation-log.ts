@@ -1,50 +1,15 @@
-import crypto from 'node:crypto';
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { NegotiationEventDto } from '../../shared/negotiation-events';
-import type { NegotiationEventRecord, NegotiationRecord } from './negotiation.model';
+import type { NegotiationEventRecord, NegotiationModels, NegotiationRecord } from './negotiation.model';
 import { presentEvent } from './negotiation.presenter';
 import type { RoomPublisher } from './room-publisher';
 import { RoomWriteBehind } from './room-write-behind';
-
-export type NewEvent = Omit<NegotiationEventRecord, '_id' | 'negotiationId' | 'seq' | 'at'>;
+import { dedupeId, type AppendOptions, type NewEvent, type Pending, type Prepared } from './negotiation-log.types';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
-export interface AppendOptions {
-  requireOpen: boolean;
-  clientMessageId?: string;
-  /**
-   * Checked against the room as it is after the seq was taken (same atomic read as the status), for
-   * callers that did not load the room first (socket messages from a socket the server joined to it).
-   */
-  authorize?: (room: NegotiationRecord) => AppError | Partial<NewEvent>;
-}
-
-interface Pending {
-  roomId: Types.ObjectId;
-  event: NewEvent;
-  opts: AppendOptions;
-  attempt: number;
-  resolve: (r: { event: NegotiationEventDto; created: boolean }) => void;
-  reject: (err: unknown) => void;
-}
-
-interface Prepared {
-  p: Pending;
-  record: NegotiationEventRecord;
-}
-
-/** Events from one client id get one _id (derived from room, sender and client id): a resend collides on _id. */
-const dedupeId = (roomId: Types.ObjectId, actorId: string, clientMessageId: string) =>
-  new Types.ObjectId(
-    crypto
-      .createHash('sha256')
-      .update(`${String(roomId)}\nc:${actorId}:${clientMessageId}`)
-      .digest()
-      .subarray(0, 12),
-  );
+export type { AppendOptions, NewEvent } from './negotiation-log.types';
 
 /**
  * The room's append-only log, written by group commit: appends that arrive while a write is in flight
@@ -79,7 +44,7 @@ export class NegotiationLog {
   private stale = new Set<string>();
 
   constructor(
-    private readonly models: Models,
+    private readonly models: NegotiationModels,
     publisher: RoomPublisher,
     private readonly idleMs: number,
     /** Whether this process is the only one writing rooms (no REDIS_URL): see the class comment. */

@@ -1,14 +1,13 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import type { NegotiationEventDto } from '../../shared/negotiation-events';
-import type { NegotiationEventRecord } from './negotiation.model';
+import type { NegotiationEventRecord, NegotiationModels } from './negotiation.model';
 import { presentEvent } from './negotiation.presenter';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /** The log as clients read it: events after a cursor, read cursors and unread counts. */
 export async function eventsAfter(
-  models: Models,
+  models: NegotiationModels,
   negotiationId: Types.ObjectId | string,
   after: number,
   limit: number,
@@ -22,7 +21,7 @@ export async function eventsAfter(
 
 /** Moves the user's read cursor forward only (an old receipt arriving late changes nothing). */
 export async function markRead(
-  models: Models,
+  models: NegotiationModels,
   negotiationId: Types.ObjectId,
   userId: string,
   seq: number,
@@ -38,14 +37,17 @@ export async function markRead(
   return row?.seq ?? 0;
 }
 
-export async function readCursors(models: Models, negotiationId: Types.ObjectId): Promise<Map<string, number>> {
+export async function readCursors(
+  models: NegotiationModels,
+  negotiationId: Types.ObjectId,
+): Promise<Map<string, number>> {
   const rows = await models.NegotiationRead.find({ negotiationId }).lean();
   return new Map(rows.map((r) => [String(r.userId), r.seq]));
 }
 
 /** Events since the user's read cursor that someone else made. */
 export function unreadCount(
-  models: Models,
+  models: NegotiationModels,
   negotiationId: Types.ObjectId,
   userId: string,
   readSeq: number,

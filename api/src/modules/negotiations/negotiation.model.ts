@@ -1,4 +1,4 @@
-import { Schema, type Types } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 import type {
   AttachmentRefDto,
   Commission,
@@ -215,3 +215,15 @@ export const negotiationReadSchema = new Schema(
 );
 negotiationReadSchema.index({ negotiationId: 1, userId: 1 }, { unique: true });
 negotiationReadSchema.index({ userId: 1 });
+
+/** The module's collections, registered by the module on a connection (db/models.ts composes them). */
+export function registerNegotiationModels(conn: Connection) {
+  return {
+    Negotiation: conn.model('Negotiation', negotiationSchema),
+    NegotiationEvent: conn.model('NegotiationEvent', negotiationEventSchema),
+    NegotiationOffer: conn.model('NegotiationOffer', offerSchema),
+    NegotiationRead: conn.model('NegotiationRead', negotiationReadSchema),
+    Deal: conn.model('Deal', dealSchema),
+  };
+}
+export type NegotiationModels = ReturnType<typeof registerNegotiationModels>;

@@ -8,16 +8,14 @@ import {
   inviteBrokerBody,
   listNegotiationsQuery,
   messageBody,
-  offerBody,
   openNegotiationBody,
   operatorNegotiationsQuery,
   readBody,
   withdrawBody,
 } from '../../shared/negotiation-events';
-import { presentDeal, presentOffer } from './negotiation.presenter';
-import { OperatorNegotiationList } from './operator-list.service';
+import { presentDeal } from './negotiation.presenter';
+import { offerRoutes } from './offer.routes';
 
-const offerParams = z.strictObject({ id: objectId(), offerId: objectId() });
 const attachmentParams = z.strictObject({ id: objectId(), attachmentId: objectId() });
 
 /** /api/negotiations: live rooms between two organisations and their brokers (real time: src/realtime). */
@@ -27,7 +25,6 @@ export function negotiationRoutes(ctx: AppContext): Router {
   const { negotiations: rooms, negotiationMessages: messages, negotiationOffers: offers } = ctx.services;
   const tags = ['negotiations'];
   const meta = (req: { ip?: string }) => ({ ip: req.ip });
-  const operatorList = new OperatorNegotiationList(ctx.models, rooms);
 
   defineRoute(
     router,
@@ -73,7 +70,7 @@ export function negotiationRoutes(ctx: AppContext): Router {
       auth: 'user',
       query: operatorNegotiationsQuery,
     },
-    async ({ user, query }) => operatorList.list(user!, query),
+    async ({ user, query }) => rooms.staffList.list(user!, query),
   );
 
   defineRoute(
@@ -86,7 +83,7 @@ export function negotiationRoutes(ctx: AppContext): Router {
       tags,
       auth: 'user',
     },
-    async () => ({ items: await rooms.brokers() }),
+    async () => ({ items: await rooms.brokers.list() }),
   );
 
   defineRoute(
@@ -196,74 +193,6 @@ export function negotiationRoutes(ctx: AppContext): Router {
     router,
     registry,
     {
-      method: 'get',
-      path: '/api/negotiations/:id/offers',
-      summary: 'Every offer of the room (the counter-offer chain)',
-      tags,
-      auth: 'user',
-      params: idParams,
-    },
-    async ({ user, params }) => ({
-      items: await offers.list(user!, params.id),
-    }),
-  );
-
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'post',
-      path: '/api/negotiations/:id/offers',
-      summary: 'Make an offer or a counter-offer',
-      tags,
-      auth: 'user',
-      params: idParams,
-      body: offerBody,
-      status: 201,
-    },
-    async ({ user, params, body, req, res }) => {
-      const { offer, created } = await offers.make(user!, params.id, body as never, meta(req));
-      res.status(created ? 201 : 200).json({ offer: presentOffer(offer), created });
-    },
-  );
-
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'post',
-      path: '/api/negotiations/:id/offers/:offerId/withdraw',
-      summary: "Withdraw my side's open offer",
-      tags,
-      auth: 'user',
-      params: offerParams,
-    },
-    async ({ user, params, req }) => ({
-      offer: presentOffer(await offers.withdraw(user!, params.id, params.offerId, meta(req))),
-    }),
-  );
-
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'post',
-      path: '/api/negotiations/:id/offers/:offerId/accept',
-      summary:
-        "Accept the other side's open offer: the room is agreed, the deal recorded and its draft contract made (deal.contractId)",
-      tags,
-      auth: 'user',
-      params: offerParams,
-    },
-    async ({ user, params, req }) => ({
-      deal: presentDeal(await offers.accept(user!, params.id, params.offerId, meta(req))),
-    }),
-  );
-
-  defineRoute(
-    router,
-    registry,
-    {
       method: 'post',
       path: '/api/negotiations/:id/brokers',
       summary: 'A party invites a broker; an operator of the sub-market assigns one',
@@ -274,7 +203,7 @@ export function negotiationRoutes(ctx: AppContext): Router {
       status: 201,
     },
     async ({ user, params, body, req }) => ({
-      negotiation: await rooms.present(user!, await rooms.addBroker(user!, params.id, body.brokerId, meta(req))),
+      negotiation: await rooms.present(user!, await rooms.brokers.invite(user!, params.id, body.brokerId, meta(req))),
     }),
   );
 
@@ -291,7 +220,7 @@ export function negotiationRoutes(ctx: AppContext): Router {
       body: brokerDecisionBody,
     },
     async ({ user, params, body, req }) => ({
-      negotiation: await rooms.present(user!, await rooms.brokerDecision(user!, params.id, body, meta(req))),
+      negotiation: await rooms.present(user!, await rooms.brokers.decide(user!, params.id, body, meta(req))),
     }),
   );
 
@@ -308,7 +237,7 @@ export function negotiationRoutes(ctx: AppContext): Router {
       body: withdrawBody,
     },
     async ({ user, params, body, req }) => ({
-      negotiation: await rooms.present(user!, await rooms.withdraw(user!, params.id, body.reason, meta(req))),
+      negotiation: await rooms.present(user!, await rooms.closing.withdraw(user!, params.id, body.reason, meta(req))),
     }),
   );
 
@@ -335,5 +264,6 @@ export function negotiationRoutes(ctx: AppContext): Router {
       await new Promise<void>((resolve, reject) => stream.on('error', reject).pipe(res).on('finish', resolve));
     },
   );
+  offerRoutes(router, ctx);
   return router;
 }

@@ -1,27 +1,22 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
-import type {
-  BrokerDecisionBody,
-  NegotiationDto,
-  OpenNegotiationBody,
-  ParticipantDto,
-} from '../../shared/negotiation-events';
+import type { NegotiationDto, OpenNegotiationBody, ParticipantDto } from '../../shared/negotiation-events';
 import { nullNotifier, type Notifier } from '../notifications/notify';
-import { brokerNotice, openedNotice, otherOrg } from './negotiation.notices';
+import { openedNotice, otherOrg } from './negotiation.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { ListingRecord } from '../listings/listing.model';
-import type { ProposalRecord } from '../needs/proposal.model';
-import type { UserRecord } from '../users/user.model';
 import type { NegotiationLog } from './negotiation-log';
-import type { BrokerEntry, DealRecord, NegotiationRecord } from './negotiation.model';
+import type { DealRecord, NegotiationModels, NegotiationRecord } from './negotiation.model';
+import { NegotiationBrokers } from './negotiation-brokers';
+import { NegotiationClosing } from './negotiation-closing';
+import { OperatorNegotiationList } from './operator-list.service';
+import type { NegotiationPeers } from './negotiation.peers';
 import { canNegotiation, pendingBroker, sideOf, type NegotiationAction } from './negotiation.policy';
 import { readCursors, unreadCount } from './negotiation-reads';
 import { presentNegotiation } from './negotiation.presenter';
-import { nextBroker, nextNegotiation } from './negotiation.state';
 
-interface Meta {
+export interface Meta {
   ip?: string;
 }
 
@@ -38,16 +33,30 @@ const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const titleOf = (l: ListingRecord) =>
   String((l.live as { title?: string } | null)?.title ?? (l.content as { title?: string }).title ?? '');
 
-/** Rooms: opening, reading, brokers, withdrawal and expiry. Offers and the deal are in offer.service.ts. */
+/**
+ * Rooms: opening, reading, withdrawal and expiry. Brokers are in negotiation-brokers.ts, offers and the deal
+ * in offer.service.ts. Reads only the module's own collections; the rest comes through `peers`.
+ */
 export class NegotiationService {
   notify: Notifier = nullNotifier;
+  /** Inviting, assigning and answering brokers, and the list of certified brokers. */
+  readonly brokers: NegotiationBrokers;
+  /** Withdrawal by a party, expiry of idle rooms, and settling a closed room's open offers. */
+  readonly closing: NegotiationClosing;
+  /** The operators' list of the rooms of their sub-markets. */
+  readonly staffList: OperatorNegotiationList;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: NegotiationModels,
     readonly log: NegotiationLog,
     private readonly audit: AuditService,
     private readonly idleMs: number,
-  ) {}
+    readonly peers: NegotiationPeers,
+  ) {
+    this.brokers = new NegotiationBrokers(models, this, log, audit);
+    this.closing = new NegotiationClosing(models, this, log, audit);
+    this.staffList = new OperatorNegotiationList(models, this);
+  }
 
   /**
    * A verified organisation opens a room from a published achievement (it buys), a published need (it
@@ -59,8 +68,7 @@ export class NegotiationService {
     meta: Meta,
   ): Promise<{ negotiation: NegotiationRecord; created: boolean }> {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
-    const org = await this.models.Org.findById(user.orgId, { verification: 1 }).lean();
-    if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+    if (!(await this.peers.orgs.isVerified(user.orgId))) throw new AppError('ORG_NOT_VERIFIED');
     const p = await this.parties(user, body.subject.kind, body.subject.id);
     const openKey = `${p.kind}:${p.subjectId}:${p.buyerOrgId}:${p.sellerOrgId}`;
     const existing = await this.models.Negotiation.findOne({ openKey }).lean<NegotiationRecord>();
@@ -112,8 +120,8 @@ export class NegotiationService {
       );
     }
     this.log.publisher.notify(members, String(created._id));
-    const opener = await this.models.Org.findById(user.orgId, { name: 1 }).lean();
-    await this.notify.notify(openedNotice(created, String(opener?.name ?? '')), {
+    const opener = (await this.peers.orgs.names([user.orgId])).get(user.orgId);
+    await this.notify.notify(openedNotice(created, opener ?? ''), {
       orgIds: [otherOrg(created, side as 'buyer' | 'seller')],
     });
     return {
@@ -124,8 +132,8 @@ export class NegotiationService {
 
   private async parties(user: AuthUser, kind: Parties['kind'], id: string): Promise<Parties> {
     if (kind === 'proposal') {
-      const proposal = await this.models.Proposal.findById(id).lean<ProposalRecord>();
-      const need = proposal && (await this.models.Need.findById(proposal.needId).lean<ListingRecord>());
+      const proposal = Types.ObjectId.isValid(id) ? await this.peers.proposals.byId(id) : null;
+      const need = proposal && (await this.peers.listings.byId('need', String(proposal.needId)));
       if (!proposal || !need || (user.orgId !== String(need.ownerOrgId) && user.orgId !== String(proposal.orgId)))
         throw new AppError('NOT_FOUND');
       if (proposal.status !== 'winner')
@@ -139,8 +147,7 @@ export class NegotiationService {
         submarketCode: need.submarketCode,
       };
     }
-    const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
-    const listing = await model.findById(id).lean<ListingRecord>();
+    const listing = Types.ObjectId.isValid(id) ? await this.peers.listings.byId(kind, id) : null;
     if (!listing || listing.status !== 'published' || !listing.live) throw new AppError('NOT_FOUND');
     if (String(listing.ownerOrgId) === user.orgId)
       throw new AppError('FORBIDDEN', { reason: 'cannot negotiate with your own organisation' });
@@ -170,11 +177,9 @@ export class NegotiationService {
 
   /** Members of both organisations and accepted brokers: whose sockets join the room. */
   async participantIds(n: NegotiationRecord): Promise<string[]> {
-    const members = await this.models.User.find({ orgId: { $in: [n.buyerOrgId, n.sellerOrgId] } }, { _id: 1 })
-      .limit(1000)
-      .lean();
+    const members = await this.peers.users.memberIds([String(n.buyerOrgId), String(n.sellerOrgId)]);
     const brokers = n.brokers.filter((b) => b.status === 'accepted').map((b) => String(b.userId));
-    return [...new Set([...members.map((m) => String(m._id)), ...brokers])];
+    return [...new Set([...members, ...brokers])];
   }
 
   /** Rooms the user takes part in, for joining sockets at connect time (never on a client's word). */
@@ -216,10 +221,8 @@ export class NegotiationService {
     return unreadCount(this.models, n._id, user.id, read?.seq ?? 0);
   }
 
-  async orgNames(rooms: NegotiationRecord[]): Promise<Map<string, string>> {
-    const ids = [...new Set(rooms.flatMap((n) => [String(n.buyerOrgId), String(n.sellerOrgId)]))];
-    const orgs = await this.models.Org.find({ _id: { $in: ids } }, { name: 1 }).lean();
-    return new Map(orgs.map((o) => [String(o._id), o.name]));
+  orgNames(rooms: NegotiationRecord[]): Promise<Map<string, string>> {
+    return this.peers.orgs.names(rooms.flatMap((n) => [String(n.buyerOrgId), String(n.sellerOrgId)]));
   }
 
   async list(user: AuthUser, q: { status?: string; role?: 'party' | 'broker'; page: number; pageSize: number }) {
@@ -256,20 +259,15 @@ export class NegotiationService {
       readCursors(this.models, n._id),
     ]);
     const present = new Set([String(n.openedBy), user.id, ...actors.map(String), ...reads.keys()]);
-    const ids = [...present].filter((x) => Types.ObjectId.isValid(x)).map((x) => new Types.ObjectId(x));
-    const members = await this.models.User.find(
-      { _id: { $in: ids }, orgId: { $in: [n.buyerOrgId, n.sellerOrgId] } },
-      { name: 1, orgId: 1 },
-    )
-      .limit(200)
-      .lean<UserRecord[]>();
+    const ids = [...present].filter((x) => Types.ObjectId.isValid(x));
+    const members = await this.peers.users.membersAmong(ids, [String(n.buyerOrgId), String(n.sellerOrgId)]);
     const on = new Set(online);
     const rows: ParticipantDto[] = members.map((m) => ({
-      id: String(m._id),
+      id: m.id,
       name: m.name,
-      side: String(m.orgId) === String(n.buyerOrgId) ? 'buyer' : 'seller',
-      online: on.has(String(m._id)),
-      readSeq: reads.get(String(m._id)) ?? 0,
+      side: m.orgId === String(n.buyerOrgId) ? 'buyer' : 'seller',
+      online: on.has(m.id),
+      readSeq: reads.get(m.id) ?? 0,
     }));
     for (const b of n.brokers.filter((x) => x.status === 'accepted')) {
       rows.push({
@@ -281,213 +279,5 @@ export class NegotiationService {
       });
     }
     return rows;
-  }
-
-  async withdraw(user: AuthUser, id: string, reason: string | undefined, meta: Meta): Promise<NegotiationRecord> {
-    const n = await this.load(user, id, 'withdraw');
-    return this.close(user, n, 'withdraw', sideOf(user, n) as 'buyer' | 'seller', reason, meta);
-  }
-
-  /** open → closed (withdrawn or expired), guarded on `status: open`; open offers are settled after. */
-  private async close(
-    actor: Pick<AuthUser, 'id' | 'name'>,
-    n: NegotiationRecord,
-    action: 'withdraw' | 'expire',
-    side: 'buyer' | 'seller' | 'system',
-    reason: string | undefined,
-    meta: Meta,
-  ) {
-    const to = nextNegotiation(n.status, action);
-    if (!to) throw new AppError('INVALID_STATE', { status: n.status });
-    const closeReason = action === 'withdraw' ? 'withdrawn' : 'expired';
-    const updated = await this.models.Negotiation.findOneAndUpdate(
-      { _id: n._id, status: 'open' },
-      { $set: { status: to, closeReason, openKey: `done:${n._id}` } },
-      { new: true },
-    ).lean<NegotiationRecord>();
-    if (!updated) throw new AppError('INVALID_STATE', { reason: 'the negotiation is no longer open' });
-    await this.closeOffersOneByOne(n._id);
-    await this.audit.record(actor, {
-      entity: 'negotiation',
-      entityId: String(n._id),
-      action,
-      from: n.status,
-      to,
-      reason,
-      ip: meta.ip,
-    });
-    await this.log.append(
-      n,
-      {
-        type: 'status_changed',
-        actorId: actor.id,
-        actorName: actor.name,
-        actorSide: side,
-        status: to,
-        reason: reason ?? closeReason,
-      },
-      { requireOpen: false },
-    );
-    return updated;
-  }
-
-  /** Settles every open offer of a room (slot freed), one guarded update each. */
-  async closeOffersOneByOne(negotiationId: Types.ObjectId): Promise<void> {
-    const open = await this.models.NegotiationOffer.find({ negotiationId, status: 'open' }, { _id: 1 }).lean();
-    for (const o of open) {
-      await this.models.NegotiationOffer.updateOne(
-        { _id: o._id, status: 'open' },
-        { $set: { status: 'closed', slot: `x:${o._id}` } },
-      );
-    }
-  }
-
-  /**
-   * A party invites a certified broker, or an operator of the room's sub-market assigns one. One broker
-   * at a time: a second invitation waits until the first has declined.
-   */
-  async addBroker(user: AuthUser, id: string, brokerId: string, meta: Meta): Promise<NegotiationRecord> {
-    const n = await this.models.Negotiation.findById(id).lean<NegotiationRecord>();
-    if (!n || !canNegotiation(user, 'readSummary', n)) throw new AppError('NOT_FOUND');
-    const byParty = canNegotiation(user, 'inviteBroker', n);
-    if (!byParty && !canNegotiation(user, 'assignBroker', n)) {
-      throw new AppError(n.status !== 'open' ? 'INVALID_STATE' : 'FORBIDDEN');
-    }
-    const broker = await this.models.User.findById(brokerId).lean<UserRecord>();
-    if (!broker || !broker.roles.includes('broker')) {
-      throw new AppError('VALIDATION_FAILED', [{ in: 'body', path: 'brokerId', message: 'not a certified broker' }]);
-    }
-    if (broker.orgId && [String(n.buyerOrgId), String(n.sellerOrgId)].includes(String(broker.orgId))) {
-      throw new AppError('VALIDATION_FAILED', [
-        { in: 'body', path: 'brokerId', message: 'a broker cannot work for one of the parties' },
-      ]);
-    }
-    const status: BrokerEntry['status'] = byParty ? 'invited' : 'assigned';
-    const entry = {
-      userId: broker._id,
-      name: broker.name,
-      certNo: broker.brokerCertNo ?? null,
-      status,
-      invitedBy: user.id,
-      commission: null,
-      at: new Date(),
-    };
-    const res = await this.models.Negotiation.updateOne(
-      { _id: n._id, status: 'open', brokerSlot: null },
-      { $push: { brokers: entry }, $set: { brokerSlot: broker._id } },
-    );
-    if (res.modifiedCount !== 1)
-      throw new AppError('INVALID_STATE', { reason: 'a broker is already invited or taking part' });
-    const actorSide =
-      sideOf(user, n) === 'buyer' || sideOf(user, n) === 'seller'
-        ? (sideOf(user, n) as 'buyer' | 'seller')
-        : 'operator';
-    await this.audit.record(user, {
-      entity: 'negotiation',
-      entityId: String(n._id),
-      action: byParty ? 'invite_broker' : 'assign_broker',
-      to: status,
-      ip: meta.ip,
-    });
-    await this.log.append(
-      n,
-      {
-        type: byParty ? 'broker_invited' : 'broker_assigned',
-        actorId: user.id,
-        actorName: user.name,
-        actorSide,
-        broker: { id: String(broker._id), name: broker.name },
-      },
-      { requireOpen: true },
-    );
-    this.log.publisher.notify([String(broker._id)], String(n._id));
-    const invited = (await this.models.Negotiation.findById(n._id).lean<NegotiationRecord>())!;
-    await this.notify.notify(brokerNotice(invited, 'invited', broker.name), { userIds: [broker._id] });
-    return invited;
-  }
-
-  /** The invited broker accepts (stating the commission, which becomes part of the agreed terms) or declines. */
-  async brokerDecision(user: AuthUser, id: string, body: BrokerDecisionBody, meta: Meta): Promise<NegotiationRecord> {
-    const n = await this.load(user, id, 'respondBroker');
-    const index = n.brokers.findIndex(
-      (b) => String(b.userId) === user.id && (b.status === 'invited' || b.status === 'assigned'),
-    );
-    const current = n.brokers[index];
-    const to = nextBroker(current.status, body.decision);
-    if (!to) throw new AppError('INVALID_STATE', { status: current.status });
-    const at = `brokers.${index}`;
-    const res = await this.models.Negotiation.updateOne(
-      { _id: n._id, status: 'open', [`${at}.userId`]: current.userId, [`${at}.status`]: current.status },
-      {
-        $set: {
-          [`${at}.status`]: to,
-          [`${at}.at`]: new Date(),
-          ...(body.decision === 'accept'
-            ? { [`${at}.commission`]: body.commission, acceptedBrokerId: current.userId }
-            : { brokerSlot: null }),
-        },
-      },
-    );
-    if (res.modifiedCount !== 1) throw new AppError('INVALID_STATE', { reason: 'the invitation changed meanwhile' });
-    await this.audit.record(user, {
-      entity: 'negotiation',
-      entityId: String(n._id),
-      action: `broker_${body.decision}`,
-      from: current.status,
-      to,
-      ip: meta.ip,
-    });
-    const commission = body.decision === 'accept' ? body.commission : undefined;
-    if (body.decision === 'accept') this.log.publisher.joinUsers(String(n._id), [user.id]);
-    await this.log.append(
-      n,
-      {
-        type: body.decision === 'accept' ? 'broker_accepted' : 'broker_declined',
-        actorId: user.id,
-        actorName: user.name,
-        actorSide: 'broker',
-        broker: { id: user.id, name: user.name, ...(commission ? { commission } : {}) },
-        ...(body.decision === 'decline' && body.reason ? { reason: body.reason } : {}),
-      },
-      { requireOpen: true },
-    );
-    if (body.decision === 'accept')
-      await this.notify.notify(brokerNotice(n, 'accepted', user.name), { orgIds: [n.buyerOrgId, n.sellerOrgId] });
-    return (await this.models.Negotiation.findById(n._id).lean<NegotiationRecord>())!;
-  }
-
-  /** Closes rooms idle past NEGOTIATION_IDLE_DAYS; run by a timer and callable from tests. */
-  async expireIdle(now = new Date()): Promise<number> {
-    const due = await this.models.Negotiation.find({ status: 'open', expiresAt: { $lt: now } })
-      .limit(500)
-      .lean<NegotiationRecord[]>();
-    let closed = 0;
-    for (const n of due) {
-      try {
-        await this.close({ id: 'system', name: '系统' }, n, 'expire', 'system', undefined, {});
-        closed++;
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-      }
-    }
-    return closed;
-  }
-
-  async brokers() {
-    const users = await this.models.User.find({ roles: 'broker' }, { name: 1, brokerCertNo: 1, orgId: 1 })
-      .sort({ name: 1 })
-      .limit(200)
-      .lean<UserRecord[]>();
-    const orgs = await this.models.Org.find(
-      { _id: { $in: users.map((u) => u.orgId).filter(Boolean) } },
-      { name: 1 },
-    ).lean();
-    const names = new Map(orgs.map((o) => [String(o._id), o.name]));
-    return users.map((u) => ({
-      id: String(u._id),
-      name: u.name,
-      certNo: u.brokerCertNo ?? null,
-      agency: u.orgId ? (names.get(String(u.orgId)) ?? null) : null,
-    }));
   }
 }

@@ -508,7 +508,7 @@ describe('offers', () => {
     const idle = await room();
     expect(idle).not.toBe(id);
     expect(
-      await app.running.ctx.services.negotiations.expireIdle(new Date(Date.now() + 31 * 86_400_000)),
+      await app.running.ctx.services.negotiations.closing.expireIdle(new Date(Date.now() + 31 * 86_400_000)),
     ).toBeGreaterThanOrEqual(1);
     expect(await app.models.Negotiation.findById(idle).lean()).toMatchObject({
       status: 'closed',

@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Commission, OfferBody, OfferTerms } from '../../shared/negotiation-events';
 import { nullNotifier, type Notifier } from '../notifications/notify';
@@ -7,7 +6,7 @@ import { acceptedBroker, offerNotice, otherOrg, ownOrg } from './negotiation.not
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { NegotiationLog } from './negotiation-log';
-import type { DealRecord, NegotiationRecord, OfferRecord } from './negotiation.model';
+import type { DealRecord, NegotiationModels, NegotiationRecord, OfferRecord } from './negotiation.model';
 import { sideOf } from './negotiation.policy';
 import { presentOffer } from './negotiation.presenter';
 import type { NegotiationService } from './negotiation.service';
@@ -36,7 +35,7 @@ export class OfferService {
   notify: Notifier = nullNotifier;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: NegotiationModels,
     private readonly rooms: NegotiationService,
     private readonly log: NegotiationLog,
     private readonly audit: AuditService,
@@ -251,7 +250,7 @@ export class OfferService {
       await this.models.Deal.updateOne({ _id: deal._id }, { $set: { contractId } });
       deal = { ...deal, contractId };
     }
-    await this.rooms.closeOffersOneByOne(n._id);
+    await this.rooms.closing.closeOffersOneByOne(n._id);
     if (accepted) {
       const current = (await this.models.NegotiationOffer.findById(offer._id).lean<OfferRecord>())!;
       const actor = { actorId: user.id, actorName: user.name, actorSide: sideOf(user, n)! };

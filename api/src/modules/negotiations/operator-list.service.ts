@@ -1,8 +1,7 @@
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { OperatorNegotiationDto, OperatorNegotiationsQuery } from '../../shared/negotiation-events';
 import type { AuthUser } from '../auth/auth.types';
-import type { NegotiationRecord } from './negotiation.model';
+import type { NegotiationModels, NegotiationRecord } from './negotiation.model';
 import { canNegotiation, staffScope } from './negotiation.policy';
 import { presentOperatorRow } from './negotiation.presenter';
 import type { NegotiationService } from './negotiation.service';
@@ -16,7 +15,7 @@ const DAY_MS = 86_400_000;
  */
 export class OperatorNegotiationList {
   constructor(
-    private readonly models: Models,
+    private readonly models: NegotiationModels,
     private readonly rooms: NegotiationService,
   ) {}
 

@@ -1,6 +1,5 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
-import type { NegotiationEventRecord } from './negotiation.model';
+import type { NegotiationEventRecord, NegotiationModels } from './negotiation.model';
 
 interface Behind {
   seq: number;
@@ -21,7 +20,7 @@ export class RoomWriteBehind {
   private closed = false;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: NegotiationModels,
     private readonly intervalMs: number,
   ) {}
 

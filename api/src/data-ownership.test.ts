@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Each module owns its data (issue 12): only its own code touches its collections, other modules go through
+ * its directory or service, and route files hold no Mongoose. This reads the sources and fails on a new
+ * breach. Modules are added to OWNING as they are moved; KNOWN lists the breaches not yet removed, so the
+ * list can only shrink.
+ */
+const src = path.join(__dirname);
+const OWNING: Record<string, { models: string[] }> = {
+  negotiations: { models: ['Negotiation', 'NegotiationEvent', 'NegotiationOffer', 'NegotiationRead', 'Deal'] },
+};
+/** Files outside a module that still read its collections (to be moved behind its service). */
+const KNOWN = new Set([
+  'modules/contracts/contracts.service.ts',
+  'modules/payments/deposits.service.ts',
+  'modules/payments/plan.service.ts',
+  'seed/negotiation-demo.ts',
+]);
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sources(full);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+const rel = (f: string) => path.relative(src, f).split(path.sep).join('/');
+const all = sources(src);
+
+describe('data ownership', () => {
+  it.each(Object.keys(OWNING))(
+    'the %s module reads no other module’s collections and gets only its own models',
+    (m) => {
+      const files = all.filter((f) => rel(f).startsWith(`modules/${m}/`));
+      expect(files.length).toBeGreaterThan(3);
+      const breaches: string[] = [];
+      for (const f of files) {
+        const text = fs.readFileSync(f, 'utf8');
+        if (/from '\.\.\/\.\.\/db\/models'/.test(text)) breaches.push(`${rel(f)} imports db/models (the Models bag)`);
+        for (const use of text.matchAll(/\bmodels\.([A-Z]\w*)/g))
+          if (!OWNING[m].models.includes(use[1])) breaches.push(`${rel(f)} reads models.${use[1]}`);
+        if (f.endsWith('.routes.ts') && (/from 'mongoose'/.test(text) || /ctx\.models/.test(text)))
+          breaches.push(`${rel(f)} is a route file using Mongoose`);
+      }
+      expect(breaches).toEqual([]);
+    },
+  );
+
+  it.each(Object.keys(OWNING))('no new code outside %s touches its collections', (m) => {
+    const pattern = new RegExp(`\\bmodels\\.(${OWNING[m].models.join('|')})\\b`);
+    const outside = all
+      .filter((f) => !rel(f).startsWith(`modules/${m}/`) && rel(f) !== 'db/models.ts')
+      .filter((f) => pattern.test(fs.readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(outside.filter((f) => !KNOWN.has(f))).toEqual([]);
+    // A breach that was removed leaves the list, so the list only shrinks.
+    expect([...KNOWN].filter((f) => !outside.includes(f))).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import type { Models } from '../../db/models';
+import type { UserRecord } from './user.model';
+
+export interface BrokerRow {
+  id: string;
+  name: string;
+  certNo: string | null;
+  orgId: string | null;
+}
+
+/**
+ * What other modules may read about people, without touching the users collection themselves: members of
+ * organisations (who joins a room's sockets, who took part in it) and certified brokers.
+ */
+export class UserDirectory {
+  constructor(private readonly users: Models['User']) {}
+
+  /** Ids of every member of these organisations (at most 1,000 per call). */
+  async memberIds(orgIds: string[]): Promise<string[]> {
+    const rows = await this.users
+      .find({ orgId: { $in: orgIds } }, { _id: 1 })
+      .limit(1000)
+      .lean();
+    return rows.map((r) => String(r._id));
+  }
+
+  /** Of these accounts, those that belong to one of these organisations, with name and organisation. */
+  async membersAmong(userIds: string[], orgIds: string[]): Promise<Array<{ id: string; name: string; orgId: string }>> {
+    if (userIds.length === 0) return [];
+    const rows = await this.users
+      .find({ _id: { $in: userIds }, orgId: { $in: orgIds } }, { name: 1, orgId: 1 })
+      .limit(200)
+      .lean<UserRecord[]>();
+    return rows.map((u) => ({ id: String(u._id), name: u.name, orgId: String(u.orgId) }));
+  }
+
+  /** A certified broker by id, or null when the account is missing or holds no broker role. */
+  async broker(id: string): Promise<BrokerRow | null> {
+    const u = await this.users.findById(id, { name: 1, roles: 1, brokerCertNo: 1, orgId: 1 }).lean<UserRecord>();
+    if (!u || !u.roles.includes('broker')) return null;
+    return toBroker(u);
+  }
+
+  /** Every certified broker by name (at most 200). */
+  async brokers(): Promise<BrokerRow[]> {
+    const rows = await this.users
+      .find({ roles: 'broker' }, { name: 1, brokerCertNo: 1, orgId: 1 })
+      .sort({ name: 1 })
+      .limit(200)
+      .lean<UserRecord[]>();
+    return rows.map(toBroker);
+  }
+}
+
+const toBroker = (u: UserRecord): BrokerRow => ({
+  id: String(u._id),
+  name: u.name,
+  certNo: u.brokerCertNo ?? null,
+  orgId: u.orgId ? String(u.orgId) : null,
+});
