@@ -27,6 +27,7 @@ import { NegotiationLog } from './modules/negotiations/negotiation-log';
 import { NegotiationService } from './modules/negotiations/negotiation.service';
 import { AttachmentDirectory } from './modules/attachments/attachment-directory';
 import { ListingDirectory } from './modules/listings/listing-directory';
+import { ListingIndexFeed } from './modules/listings/listing-index-feed';
 import { ProposalDirectory } from './modules/needs/proposal-directory';
 import { OrgDirectory } from './modules/orgs/org-directory';
 import { UserDirectory } from './modules/users/user-directory';
@@ -88,9 +89,11 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;
   // Without Redis there is one API process (sockets could not fan out otherwise): it numbers events alone.
   const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs, !config.REDIS_URL);
+  const orgDirectory = new OrgDirectory(models.Org);
+  const userDirectory = new UserDirectory(models.User);
   const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs, {
-    orgs: new OrgDirectory(models.Org),
-    users: new UserDirectory(models.User),
+    orgs: orgDirectory,
+    users: userDirectory,
     listings: new ListingDirectory(models),
     proposals: new ProposalDirectory(models.Proposal),
     attachments: new AttachmentDirectory(models.Attachment),
@@ -107,7 +110,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const orgs = new OrgsService(models, audit, auth, attachments);
   const users = new UsersService(models, audit, auth);
   const notify = new NotifyService(models, notifications, mail, logger);
-  const matchAlerts = new MatchAlerts(models, matches, notifications);
+  const matchAlerts = new MatchAlerts(models, matches, userDirectory, notify);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
     const owner = await models.User.findOne({ email }, { _id: 1 }).lean();
@@ -124,14 +127,19 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       link: '/account',
     });
   };
-  const searchSync = new SearchSync(models, engine, logger, {
-    batchSize: config.SEARCH_SYNC_BATCH,
-    intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
-    onIndexed: async (docs) => {
-      await notifications.onIndexed(docs);
-      await matchAlerts.onIndexed(docs);
+  const searchSync = new SearchSync(
+    { listings: new ListingIndexFeed(models), orgs: orgDirectory, locks: models.Lock },
+    engine,
+    logger,
+    {
+      batchSize: config.SEARCH_SYNC_BATCH,
+      intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
+      onIndexed: async (docs) => {
+        await notifications.onIndexed(docs);
+        await matchAlerts.onIndexed(docs);
+      },
     },
-  });
+  );
   // Writes through this process are indexed at once; the poll only catches writes from elsewhere.
   achievements.onWrite = () => searchSync.kick();
   needs.onWrite = () => searchSync.kick();

@@ -14,8 +14,7 @@ import {
   notificationSchema,
   savedSearchSchema,
 } from '../modules/notifications/notification.model';
-import { lockSchema } from '../modules/search/lock.model';
-import { matchAlertSchema } from '../modules/search/match-alert.model';
+import { registerSearchModels } from '../modules/search/search.models';
 import { loginFailureSchema } from '../modules/auth/login-failure.model';
 import { passwordResetSchema, type PasswordResetRecord } from '../modules/auth/password-reset.model';
 import { sessionSchema } from '../modules/auth/session.model';
@@ -49,8 +48,7 @@ export function createModels(conn: Connection) {
     Proposal: conn.model('Proposal', proposalSchema),
     Attachment: conn.model('Attachment', attachmentSchema),
     ImportJob: conn.model('ImportJob', importJobSchema),
-    Lock: conn.model('Lock', lockSchema),
-    MatchAlert: conn.model('MatchAlert', matchAlertSchema),
+    ...registerSearchModels(conn),
     Notification: conn.model('Notification', notificationSchema),
     SavedSearch: conn.model('SavedSearch', savedSearchSchema),
     NotificationPref: conn.model('NotificationPref', notificationPrefSchema),

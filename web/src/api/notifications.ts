@@ -93,6 +93,25 @@ export function useSetNotificationPrefs() {
   });
 }
 
+export type DigestFrequency = 'daily' | 'weekly';
+
+/** How often the match digest comes (the `match` category switches it off altogether). */
+export function useDigestFrequency() {
+  return useQuery({
+    queryKey: [...notificationKeys.all, 'digest'] as const,
+    queryFn: () => api.get<{ frequency: DigestFrequency }>('/api/matches/digest'),
+  });
+}
+
+export function useSetDigestFrequency() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (frequency: DigestFrequency) =>
+      api.put<{ frequency: DigestFrequency }>('/api/matches/digest', { frequency }),
+    onSuccess: (r) => qc.setQueryData([...notificationKeys.all, 'digest'], r),
+  });
+}
+
 export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({

@@ -110,6 +110,9 @@ const searchEn: SearchMessages = {
     prefs: {
       title: 'Notification settings',
       saved: 'Settings saved',
+      digest: 'Match digest',
+      daily: 'Daily',
+      weekly: 'Weekly (Mondays)',
       hint: 'Switched-off categories no longer appear here nor arrive by e-mail. Account security notices always do.',
     },
   },

@@ -107,6 +107,9 @@ const searchZh = {
     prefs: {
       title: '通知设置',
       saved: '通知设置已保存',
+      digest: '匹配汇总',
+      daily: '每日',
+      weekly: '每周（周一）',
       hint: '关闭的类别不再出现在通知中心，也不再发送邮件。账号安全通知始终发送。',
     },
   },

@@ -8,7 +8,11 @@ import { LocalDiskStorage } from '../attachments/file-storage';
 import { AuditService } from '../audit/audit.service';
 import { ListingService } from '../listings/listing.service';
 import { needKind } from '../needs/need.kind';
+import { ListingIndexFeed } from '../listings/listing-index-feed';
 import { NotificationsService } from '../notifications/notifications.service';
+import { nullNotifier } from '../notifications/notify';
+import { OrgDirectory } from '../orgs/org-directory';
+import { UserDirectory } from '../users/user-directory';
 import { MatchAlerts } from './match-alerts';
 import { MatchService } from './match.service';
 import { SearchSync } from './search-sync';
@@ -37,8 +41,15 @@ export async function buildIndexingContext(
   };
   const engine = createSearchEngine(config);
   const notifications = new NotificationsService(models, engine);
-  const matchAlerts = new MatchAlerts(models, new MatchService(engine, listings), notifications);
-  const worker = new SearchSync(models, engine, logger, {
+  const orgs = new OrgDirectory(models.Org);
+  // This process stores match alerts as it indexes; the API process sends the digests (with its notifier).
+  const matchAlerts = new MatchAlerts(
+    models,
+    new MatchService(engine, listings),
+    new UserDirectory(models.User),
+    nullNotifier,
+  );
+  const worker = new SearchSync({ listings: new ListingIndexFeed(models), orgs, locks: models.Lock }, engine, logger, {
     batchSize: config.SEARCH_SYNC_BATCH,
     intervalMs: config.SEARCH_SYNC_INTERVAL_MS,
     useLease: opts.useLease ?? false,

@@ -35,3 +35,14 @@ export interface MatchAlertRecord {
   sentAt: Date | null;
   createdAt: Date;
 }
+
+/** How often a user wants the match digest (no row: daily). Switching matches off is the `match` category. */
+export const digestFrequencies = ['daily', 'weekly'] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
+export const matchDigestPrefSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    frequency: { type: String, enum: digestFrequencies, required: true },
+  },
+  { collection: 'match_digest_prefs', versionKey: false },
+);

@@ -1,8 +1,10 @@
 import os from 'node:os';
 import type { Logger } from 'pino';
-import type { Model } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { Types } from 'mongoose';
+import type { SearchModels } from './search.models';
+import type { ListingIndexFeed } from '../listings/listing-index-feed';
 import type { ListingRecord } from '../listings/listing.model';
+import type { OrgDirectory } from '../orgs/org-directory';
 import { toSearchDoc, type OrgInfo } from './search-document';
 import type { SearchDoc, SearchEngine } from './search-engine';
 
@@ -15,6 +17,13 @@ export interface SyncOptions {
   useLease?: boolean;
   /** Called with documents that were (re)indexed by incremental sync, for notifications. */
   onIndexed?: (docs: SearchDoc[]) => Promise<void>;
+}
+
+/** What the worker reads: dirty and published listings (the listings module), publishers' names, its lease. */
+export interface SyncSources {
+  listings: ListingIndexFeed;
+  orgs: Pick<OrgDirectory, 'info'>;
+  locks: SearchModels['Lock'];
 }
 
 export interface SyncLag {
@@ -61,7 +70,7 @@ export class SearchSync {
   private readonly opts: Required<Omit<SyncOptions, 'onIndexed'>> & Pick<SyncOptions, 'onIndexed'>;
 
   constructor(
-    private readonly models: Models,
+    private readonly sources: SyncSources,
     private readonly engine: SearchEngine,
     private readonly logger: Logger,
     opts: SyncOptions = {},
@@ -69,12 +78,7 @@ export class SearchSync {
     this.opts = { batchSize: 500, intervalMs: 200, maxBackoffMs: 30_000, useLease: false, ...opts };
   }
 
-  private get kinds(): Array<{ kind: 'achievement' | 'need'; model: Model<ListingRecord> }> {
-    return [
-      { kind: 'achievement', model: this.models.Achievement },
-      { kind: 'need', model: this.models.Need },
-    ];
-  }
+  private readonly kinds = ['achievement', 'need'] as const;
 
   start(): void {
     if (!this.stopped) return;
@@ -88,7 +92,7 @@ export class SearchSync {
     this.timer = null;
     await this.running;
     if (this.opts.useLease)
-      await this.models.Lock.deleteOne({ _id: 'search-sync', holder: this.holder }).catch(() => undefined);
+      await this.sources.locks.deleteOne({ _id: 'search-sync', holder: this.holder }).catch(() => undefined);
   }
 
   /**
@@ -165,11 +169,13 @@ export class SearchSync {
   private async acquireLease(): Promise<boolean> {
     const now = new Date();
     try {
-      const got = await this.models.Lock.findOneAndUpdate(
-        { _id: 'search-sync', $or: [{ holder: this.holder }, { expiresAt: { $lt: now } }] },
-        { $set: { holder: this.holder, expiresAt: new Date(now.getTime() + LEASE_MS) } },
-        { upsert: true, new: true },
-      ).lean();
+      const got = await this.sources.locks
+        .findOneAndUpdate(
+          { _id: 'search-sync', $or: [{ holder: this.holder }, { expiresAt: { $lt: now } }] },
+          { $set: { holder: this.holder, expiresAt: new Date(now.getTime() + LEASE_MS) } },
+          { upsert: true, new: true },
+        )
+        .lean();
       return got?.holder === this.holder;
     } catch (err) {
       if ((err as { code?: number }).code === 11000) return false;
@@ -187,12 +193,8 @@ export class SearchSync {
     const indexedDocs: SearchDoc[] = [];
     const poll = { at: Date.now(), found: 0, oldest: 0 };
     this.lastPoll = poll;
-    for (const { kind, model } of this.kinds) {
-      const dirty = await model
-        .find({ searchDirty: true })
-        .sort({ updatedAt: 1 })
-        .limit(this.opts.batchSize)
-        .lean<ListingRecord[]>();
+    for (const kind of this.kinds) {
+      const dirty = await this.sources.listings.dirty(kind, this.opts.batchSize);
       if (dirty.length === 0) continue;
       poll.found += dirty.length;
       const oldest = new Date(dirty[0].updatedAt).getTime();
@@ -207,15 +209,7 @@ export class SearchSync {
       }
       await this.engine.upsert(docs);
       await this.engine.remove(gone);
-      // Clear only what is unchanged since it was read (same version); the raw driver skips Mongoose's
-      // updatedAt bump. One updateMany per version value rather than a bulk of updateOnes: FerretDB v1 runs
-      // a bulk of N updates in worse than linear time (measured: 10 → 55 ms, 50 → 294 ms, 100 → minutes),
-      // while `_id $in` + version costs ~5 ms per document; versions are few, so so are the calls.
-      const byVersion = new Map<number, unknown[]>();
-      for (const l of dirty) byVersion.set(l.version, [...(byVersion.get(l.version) ?? []), l._id]);
-      for (const [version, ids] of byVersion) {
-        await model.collection.updateMany({ _id: { $in: ids }, version } as never, { $set: { searchDirty: false } });
-      }
+      await this.sources.listings.markIndexed(kind, dirty);
       handled += dirty.length;
       indexedDocs.push(...docs);
     }
@@ -249,10 +243,8 @@ export class SearchSync {
     });
   }
 
-  private async orgInfo(listings: ListingRecord[]): Promise<Map<string, OrgInfo>> {
-    const ids = [...new Set(listings.map((l) => String(l.ownerOrgId)))];
-    const orgs = await this.models.Org.find({ _id: { $in: ids } }, { name: 1, type: 1 }).lean();
-    return new Map(orgs.map((o) => [String(o._id), { name: o.name, type: o.type }]));
+  private orgInfo(listings: ListingRecord[]): Promise<Map<string, OrgInfo>> {
+    return this.sources.orgs.info(listings.map((l) => String(l.ownerOrgId)));
   }
 
   /**
@@ -262,18 +254,17 @@ export class SearchSync {
   async reindexAll(progress?: (done: number, total: number) => void): Promise<{ indexed: number; removed: number }> {
     await this.engine.init();
     this.initialized = true;
-    const total = (
-      await Promise.all(this.kinds.map(({ model }) => model.countDocuments({ status: 'published' })))
-    ).reduce((a, b) => a + b, 0);
+    const total = (await Promise.all(this.kinds.map((kind) => this.sources.listings.countPublished(kind)))).reduce(
+      (a, b) => a + b,
+      0,
+    );
     const seen = new Set<string>();
     let done = 0;
     progress?.(0, total);
-    for (const { kind, model } of this.kinds) {
-      let after: unknown = null;
+    for (const kind of this.kinds) {
+      let after: Types.ObjectId | null = null;
       for (;;) {
-        const filter: Record<string, unknown> = { status: 'published' };
-        if (after) filter._id = { $gt: after };
-        const batch = await model.find(filter).sort({ _id: 1 }).limit(this.opts.batchSize).lean<ListingRecord[]>();
+        const batch = await this.sources.listings.publishedAfter(kind, after, this.opts.batchSize);
         if (batch.length === 0) break;
         after = batch[batch.length - 1]._id;
         const orgs = await this.orgInfo(batch);
@@ -327,13 +318,10 @@ export class SearchSync {
   async lag(): Promise<SyncLag> {
     let pending = 0;
     let oldest: number | null = null;
-    for (const { model } of this.kinds) {
-      pending += await model.countDocuments({ searchDirty: true });
-      const first = await model
-        .findOne({ searchDirty: true }, { updatedAt: 1 })
-        .sort({ updatedAt: 1 })
-        .lean<{ updatedAt: Date }>();
-      if (first && (oldest === null || first.updatedAt.getTime() < oldest)) oldest = first.updatedAt.getTime();
+    for (const kind of this.kinds) {
+      const p = await this.sources.listings.pending(kind);
+      pending += p.count;
+      if (p.oldest && (oldest === null || p.oldest.getTime() < oldest)) oldest = p.oldest.getTime();
     }
     return {
       pending,

@@ -199,8 +199,25 @@ test('index status and reindex: operators see the status, only admins rebuild', 
   expect(s.documents).toBe(published);
 });
 
+test('match digest frequency: every signed-in user sets their own, nobody another’s', async () => {
+  cover('GET', '/api/matches/digest');
+  cover('PUT', '/api/matches/digest');
+  expect(await status('GET', '/api/matches/digest', null)).toBe(401);
+  expect(await status('PUT', '/api/matches/digest', null, { frequency: 'weekly' })).toBe(401);
+  // The owner's choice is theirs alone: another organisation and staff keep their own (daily) setting.
+  expect(await status('PUT', '/api/matches/digest', cast.owner, { frequency: 'weekly' })).toBe(200);
+  for (const who of [cast.other, cast.official, cast.hubOperator]) {
+    const r = await app.http('GET', '/api/matches/digest', { token: who.token });
+    expect([r.status, r.body.frequency]).toEqual([200, 'daily']);
+  }
+  expect(await status('PUT', '/api/matches/digest', cast.official, { frequency: 'weekly' })).toBe(200);
+  const mine = await app.http('GET', '/api/matches/digest', { token: cast.owner.token });
+  expect(mine.body.frequency).toBe('weekly');
+  expect(await app.models.MatchDigestPref.countDocuments({ frequency: 'weekly' })).toBe(2);
+});
+
 test('every search, matches, notification and saved-search route has a row in this matrix', () => {
-  const mine = /^\/api\/(search|notifications|saved-searches)|\/matches$/;
+  const mine = /^\/api\/(search|notifications|saved-searches|matches)|\/matches$/;
   const declared = app.running.ctx.registry
     .list()
     .filter((op) => mine.test(op.path))

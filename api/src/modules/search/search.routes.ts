@@ -4,6 +4,7 @@ import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute, idParams } from '../../http/route';
 import { searchKinds, searchQuerySchema } from '../../shared/search-schemas';
+import { digestFrequencies } from './match-alert.model';
 
 /** Full-text search with facets, title suggestions and explained need ↔ achievement matches. */
 export function searchRoutes(ctx: AppContext): Router {
@@ -94,6 +95,31 @@ export function searchRoutes(ctx: AppContext): Router {
       if (!user!.roles.includes('admin')) throw new AppError('FORBIDDEN');
       return { reindex: ctx.services.searchSync.startReindex() };
     },
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/matches/digest',
+      summary: 'How often I get the match digest (daily or weekly; switching matches off is the `match` category)',
+      tags,
+      auth: 'user',
+    },
+    async ({ user }) => ({ frequency: await ctx.services.matchAlerts.frequency(user!.id) }),
+  );
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'put',
+      path: '/api/matches/digest',
+      summary: 'Set how often I get the match digest',
+      tags,
+      auth: 'user',
+      body: z.strictObject({ frequency: z.enum(digestFrequencies) }),
+    },
+    async ({ user, body }) => ({ frequency: await ctx.services.matchAlerts.setFrequency(user!.id, body.frequency) }),
   );
   return router;
 }
