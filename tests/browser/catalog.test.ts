@@ -20,6 +20,7 @@ import {
   newContext,
   screenshot,
   text,
+  pickOption,
 } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -33,20 +34,6 @@ const PNG_1PX = Buffer.from(
 
 let app: TestApp;
 let browser: Browser;
-
-/** Picks an option of an antd Select (single or multiple) by its visible label. */
-async function pickOption(page: Page, inputId: string, label: string, search?: string) {
-  const select = page.locator('.ant-select', { has: page.locator(`#${inputId}`) });
-  await select.click();
-  if (search) await page.locator(`#${inputId}`).fill(search);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-  await eventually(
-    'the select shows the picked option',
-    () => text(select),
-    (v) => expect(v).toContain(label),
-  );
-  await page.keyboard.press('Escape');
-}
 
 /** Types tags into a "tags" Select (keywords, inventors), one Enter each. */
 async function typeTags(page: Page, inputId: string, values: string[]) {
@@ -131,22 +118,22 @@ describe('catalogue in a real browser', () => {
     expect(await page.getByTestId('step-basic').isVisible()).toBe(true);
     await page.locator('#title').fill(listing.title);
     await typeTags(page, 'keywords', ['激光增材', '再制造']);
-    await pickOption(page, 'fieldCode', '高端装备制造', '高端');
-    await pickOption(page, 'subfieldCode', '增材制造');
-    await pickOption(page, 'regionCode', '沈阳市', '沈阳');
+    await pickOption(page, 'fieldCode', '高端装备制造', { search: '高端', escape: true });
+    await pickOption(page, 'subfieldCode', '增材制造', { escape: true });
+    await pickOption(page, 'regionCode', '沈阳市', { search: '沈阳', escape: true });
     await page.locator('#summary').fill(listing.summary);
     await screenshot(page, 'catalog-form-basic');
     await page.getByTestId('step-next').click();
 
     // Step 2: technology, IP and an image.
     await page.getByTestId('step-tech').waitFor({ state: 'visible' });
-    await pickOption(page, 'form', '新技术');
-    await pickOption(page, 'innovationType', '原始性创新');
-    await pickOption(page, 'level', '国内领先');
-    await pickOption(page, 'stage', '中试');
+    await pickOption(page, 'form', '新技术', { escape: true });
+    await pickOption(page, 'innovationType', '原始性创新', { escape: true });
+    await pickOption(page, 'level', '国内领先', { escape: true });
+    await pickOption(page, 'stage', '中试', { escape: true });
     await page.locator('#trl').fill('6');
     await page.getByTestId('ip-add').click();
-    await pickOption(page, 'ipRights_0_type', '发明专利');
+    await pickOption(page, 'ipRights_0_type', '发明专利', { escape: true });
     await page.locator('#ipRights_0_number').fill('ZL202310001234.5');
     await page.getByTestId('upload-images').locator('input[type=file]').setInputFiles({
       name: '修复样件.png',
@@ -166,8 +153,8 @@ describe('catalogue in a real browser', () => {
 
     // Step 3: trading and a price in 万元.
     await page.getByTestId('step-trade').waitFor({ state: 'visible' });
-    await pickOption(page, 'transferModes', '转让');
-    await pickOption(page, 'transferModes', '许可');
+    await pickOption(page, 'transferModes', '转让', { escape: true });
+    await pickOption(page, 'transferModes', '许可', { escape: true });
     await page.locator('#priceWan').fill('120.5');
     await page.getByTestId('step-next').click();
 
@@ -336,14 +323,14 @@ describe('catalogue in a real browser', () => {
     await page.goto(`${app.url}/needs/new`);
     await page.locator('#title').fill(title);
     await typeTags(page, 'keywords', ['在线检测']);
-    await pickOption(page, 'fieldCode', '冶金', '冶金');
-    await pickOption(page, 'regionCode', '沈阳市', '沈阳');
+    await pickOption(page, 'fieldCode', '冶金', { search: '冶金', escape: true });
+    await pickOption(page, 'regionCode', '沈阳市', { search: '沈阳', escape: true });
     await page
       .locator('#problem')
       .fill('热轧产线轧辊表面微裂纹需在线识别，要求检出 0.2 mm 以上裂纹，误报率低于 1%，可接入现有 PLC。');
     await page.getByTestId('step-next').click();
     await page.getByTestId('step-requirement').waitFor({ state: 'visible' });
-    await pickOption(page, 'cooperationModes', '委托开发');
+    await pickOption(page, 'cooperationModes', '委托开发', { escape: true });
     await page.locator('#budgetMaxWan').fill('80');
     await page.getByTestId('step-next').click();
     await page.getByTestId('step-challenge').waitFor({ state: 'visible' });

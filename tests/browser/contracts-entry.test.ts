@@ -16,7 +16,6 @@ import { paperContractIdFor } from '../../api/src/modules/contracts/contracts.se
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import {
   clickNav,
-  clickWhenStill,
   collectPageErrors,
   eventually,
   launchBrowser,
@@ -25,6 +24,7 @@ import {
   signedInPage,
   signInThroughForm,
   text,
+  pickOption,
 } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -35,20 +35,6 @@ let browser: Browser;
 let cast: Awaited<ReturnType<TestApp['cast']>>;
 let page: Page;
 const errors: string[] = [];
-
-/** Chooses an option of an antd Select by its form field id (typing `search` first for long lists). */
-async function pickOption(p: Page, inputId: string, label: string, search?: string) {
-  const select = p.locator('.ant-select', { has: p.locator(`#${inputId}`) });
-  await select.click();
-  if (search) await p.locator(`#${inputId}`).fill(search);
-  await clickWhenStill(p, p.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`));
-  await eventually(
-    'the select shows the picked option',
-    () => text(select),
-    (v) => expect(v).toContain(label),
-  );
-  await p.keyboard.press('Escape');
-}
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
@@ -117,14 +103,14 @@ test('the seller enters a paper contract through the form: 元 on screen, 分 in
   expect(await text(page.getByTestId('entry-seller'))).toContain(cast.ownerOrg.name);
 
   await page.locator('#title').fill(title);
-  await pickOption(page, 'category', '技术许可');
-  await pickOption(page, 'subType', '专利实施许可');
-  await pickOption(page, 'fieldCode', '新材料', '新材料');
+  await pickOption(page, 'category', '技术许可', { escape: true });
+  await pickOption(page, 'subType', '专利实施许可', { escape: true });
+  await pickOption(page, 'fieldCode', '新材料', { search: '新材料', escape: true });
   await page.locator('#subject').fill('许可买方在辽宁省内实施镁合金型材挤压工艺专利，卖方提供三次现场技术指导。');
   await page.locator('#buyer_name').fill('鞍山轻合金制品有限公司');
   const buyerCode = app.creditCode('210300');
   await page.locator('#buyer_creditCode').fill(buyerCode);
-  await pickOption(page, 'buyer_regionCode', '鞍山市 210300', '210300');
+  await pickOption(page, 'buyer_regionCode', '鞍山市 210300', { search: '210300', escape: true });
   await page.locator('#amountYuan').fill('800000');
   // More technology than contract: the shared schema's refine stops the form before anything is sent.
   await page.locator('#techAmountYuan').fill('900000');
@@ -144,10 +130,10 @@ test('the seller enters a paper contract through the form: 元 on screen, 分 in
   await page.locator('#paymentSchedule_1_dueOn').fill('2026-09-01');
   await page.locator('#paymentSchedule_1_amountYuan').fill('400000.5');
   await page.getByTestId('add-ip').click();
-  await pickOption(page, 'ip_0_type', '发明专利');
+  await pickOption(page, 'ip_0_type', '发明专利', { escape: true });
   await page.locator('#ip_0_number').fill('ZL202210345678.9');
   await page.locator('#ip_0_title').fill('高强韧镁合金挤压型材制备方法');
-  await pickOption(page, 'exclusivity', '排他许可');
+  await pickOption(page, 'exclusivity', '排他许可', { escape: true });
   await page.getByTestId('entry-has-broker').click();
   await page.locator('#broker_name').fill('王经纪');
   await page.locator('#broker_certNo').fill('LN-TB-0042');

@@ -21,6 +21,7 @@ import {
   newContext,
   screenshot,
   text,
+  pickOption,
 } from '../support/browser';
 
 jest.setTimeout(120_000);
@@ -35,19 +36,6 @@ const htmlLang = (page: Page) => page.evaluate('document.documentElement.lang') 
 const storedLang = (page: Page) => page.evaluate(`localStorage.getItem('nekj.lang')`) as Promise<string | null>;
 const sessionCookie = async (context: BrowserContext) =>
   (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
-
-/** Picks an option of an antd Select by its visible label. */
-async function pickOption(page: Page, inputId: string, label: string, search?: string) {
-  const select = page.locator('.ant-select', { has: page.locator(`#${inputId}`) });
-  await select.click();
-  if (search) await page.locator(`#${inputId}`).fill(search);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-  await eventually(
-    'the select shows the picked option',
-    () => text(select),
-    (v) => expect(v).toContain(label),
-  );
-}
 
 /** The applicant who registers in step 2 and is reused by the later steps. */
 const applicant = {
@@ -169,7 +157,7 @@ describe('shell in a real browser', () => {
     await page.locator('#name').fill(applicant.orgName);
     await pickOption(page, 'type', '企业');
     await page.locator('#creditCode').fill(applicant.creditCode.toLowerCase()); // the form upper-cases it
-    await pickOption(page, 'regionCode', '大连市', '大连');
+    await pickOption(page, 'regionCode', '大连市', { search: '大连' });
     // The credit code is validated with a 300 ms debounce: submit once that validation has run and passed, so the
     // click cannot meet a field still 'validating' (a CI run once scrolled to it and sent nothing).
     await eventually(

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { onFailure, type FailureInfo } from '../../api/src/test-support/diagnostics';
+import { eventually } from '../../api/src/test-support/harness';
 
 /** Screenshots land here (git-ignored) so a person can look at what the browser saw. */
 export const ARTIFACTS_DIR = path.resolve(__dirname, '../artifacts');
@@ -144,7 +145,32 @@ export async function clickWhenStill(page: Page, item: Locator): Promise<void> {
   await item.click();
 }
 
-export { eventually } from '../../api/src/test-support/harness';
+export { eventually };
+
+/**
+ * Picks an option of an antd Select by its form field id and visible label (typing `search` first for long
+ * lists), clicking the option only once its popup has stopped moving (clickWhenStill: a pointer click while
+ * the popup is still being placed can land where the option was a frame before, and then nothing is
+ * picked — seen in a repeat run), and waits until the select shows it. `escape` closes what is left open
+ * (a multiple select's popup).
+ */
+export async function pickOption(
+  page: Page,
+  inputId: string,
+  label: string,
+  opts: { search?: string; escape?: boolean } = {},
+): Promise<void> {
+  const select = page.locator('.ant-select', { has: page.locator(`#${inputId}`) });
+  await select.click();
+  if (opts.search) await page.locator(`#${inputId}`).fill(opts.search);
+  await clickWhenStill(page, page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`));
+  await eventually(
+    'the select shows the picked option',
+    () => text(select),
+    (v) => expect(v).toContain(label),
+  );
+  if (opts.escape) await page.keyboard.press('Escape');
+}
 
 /** The trimmed text of an element. */
 export const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
