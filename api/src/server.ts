@@ -155,6 +155,11 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   negotiationOffers.notify = notify;
   negotiationOffers.draftContract = async (user, deal, meta) =>
     String((await contracts.fromDeal(user, String(deal._id), meta)).contract._id);
+  const payments = createPayments({ models, audit, attachments, config, logger, notify });
+  const proposals = new ProposalsService(models, needs, audit);
+  proposals.notify = notify;
+  // The broker's workspace reads its commission from the ledger, through the payments module's figures.
+  negotiationOffers.brokerLedger = (brokerUserId) => payments.figures.broker(brokerUserId);
   const ctx: AppContext = {
     config,
     logger,
@@ -171,7 +176,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       attachments,
       achievements,
       needs,
-      proposals: new ProposalsService(models, needs, audit),
+      proposals,
       imports: new ImportService(
         models,
         {
@@ -196,7 +201,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       contracts,
       registrations,
       stats,
-      payments: createPayments({ models, audit, attachments, config, logger }),
+      payments,
     },
     readiness: {
       database: async () => {
@@ -259,6 +264,18 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
   }, 60_000);
   negotiationSweep.unref();
   ctx.services.payments.reconciler.start(config.PAYMENT_RECONCILE_INTERVAL_MS);
+  // Due and overdue reminders: the first run one interval after start (keys make every run idempotent).
+  const reminders =
+    config.PAYMENT_REMINDER_INTERVAL_MS > 0
+      ? setInterval(
+          () =>
+            void ctx.services.payments.notices
+              .runOnce(new Date(), config.PAYMENT_DUE_REMINDER_DAYS)
+              .catch((err) => logger.warn({ err }, 'payment reminders failed')),
+          config.PAYMENT_REMINDER_INTERVAL_MS,
+        )
+      : null;
+  reminders?.unref();
   ctx.services.mail.start(config.MAIL_OUTBOX_INTERVAL_MS);
   // Match alerts go out as one digest per user a day (after 08:00 CST); alerts are stored at indexing.
   ctx.services.matchAlerts.start();
@@ -269,6 +286,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       ctx.markStopping();
       clearInterval(sessionSweep);
       clearInterval(negotiationSweep);
+      if (reminders) clearInterval(reminders);
       await ctx.services.payments.reconciler.stop();
       await ctx.services.matchAlerts.stop();
       await realtime.close();

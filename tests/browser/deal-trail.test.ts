@@ -3,13 +3,17 @@
  * own bell and notification centre while the other acts. Accepting the offer drafted the contract; the
  * buyer's bell counts up live (socket push) when the seller signs, the notice leads to the contract, the
  * buyer signs behind the confirmation, and the seller's centre has "signed by both". MongoDB is checked at
- * every step; a switched-off category is stored. Screenshots at 1440×900 and 390×844 of the centre.
+ * every step; a switched-off category is stored. Then the money and the registration, each actor in its own
+ * context: the buyer declares its transfer, finance confirms it and records the seller's payout in the finance
+ * desk, the official registers the contract from the queue — and every step's notices reach exactly the parties
+ * (MongoDB, by user), which the buyer's and the seller's centres then show. Screenshots at 1440×900 and 390×844.
  *
  * Needs `npm run build -w web`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { bankBody, idem, receipt } from '../../api/src/modules/payments/testing/payment-fixtures';
 import { makeDeal } from '../../api/src/test-support/contract-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { collectPageErrors, eventually, launchBrowser, screenshot, signedInPage } from '../support/browser';
@@ -112,5 +116,116 @@ test("the seller's member reads the centre and switches a category off; the sett
   expect((await app.models.NotificationPref.findById(cast.member.user._id).lean())!.off).toEqual(['negotiation']);
   await member.setViewportSize({ width: 1440, height: 900 });
   await screenshot(member, 'trail-notification-prefs-1440');
+  expect(errors).toEqual([]);
+});
+
+/** Runs a step and answers the notices it stored: user id → types (sorted). */
+async function noticesOf(step: () => Promise<unknown>): Promise<Record<string, string[]>> {
+  const before = new Set((await app.models.Notification.find({}, { _id: 1 }).lean()).map((n) => String(n._id)));
+  await step();
+  await app.settled();
+  const out: Record<string, string[]> = {};
+  for (const n of (await app.models.Notification.find({}).lean()).filter((x) => !before.has(String(x._id))))
+    (out[String(n.userId)] ??= []).push(String(n.type));
+  for (const k of Object.keys(out)) out[k].sort();
+  return out;
+}
+
+test('the money trail: finance confirms and pays out, the official registers; each party hears its part, in its centre', async () => {
+  const seller = [cast.owner, cast.member].map((w) => String(w.user._id));
+  const buyerId = String(cast.other.user._id);
+  const financeUser = await app.createUser({ roles: ['finance'] });
+  const contractNo = (await app.models.Contract.findById(contractId).lean())!.contractNo;
+  // The seller files; both organisations hear of it except the one who filed.
+  expect(
+    await noticesOf(async () => {
+      const filed = await app.http('POST', `/api/contracts/${contractId}/registration`, {
+        token: cast.owner.token,
+        body: {},
+      });
+      expect(filed.status).toBe(201);
+    }),
+  ).toEqual({ [seller[1]]: ['contract_filed'], [buyerId]: ['contract_filed'] });
+
+  // The buyer declares its bank transfer for the first instalment (the plan is made on the first read).
+  const view = (await app.http('GET', `/api/payments/contracts/${contractId}`, { token: cast.other.token })).body;
+  const first = view.payables[0] as { id: string; amountFen: number };
+  const declared = await app.http('POST', `/api/payments/payables/${first.id}/bank-transfer`, {
+    token: cast.other.token,
+    headers: { 'Idempotency-Key': idem() },
+    body: bankBody(await receipt(app, cast.other), first.amountFen),
+  });
+  expect(declared.status).toBe(201);
+
+  // Finance, in its own browser: confirms the transfer from the queue, then records the seller's bank payout.
+  const finance = await signedInPage(browser, app.url, financeUser.email, TEST_PASSWORD, errors);
+  await finance.setViewportSize({ width: 1440, height: 900 });
+  expect(
+    await noticesOf(async () => {
+      await finance.goto(`${app.url}/finance`);
+      await finance.getByTestId(`decide-${declared.body.payment.id}`).click();
+      const received = finance.locator('input[data-testid="received"], [data-testid="received"] input').first();
+      await received.fill(String(first.amountFen / 100));
+      await finance.getByTestId('confirm').click();
+      await finance.getByTestId('decide').waitFor({ state: 'detached' });
+      const settled = (await app.models.Payment.findById(declared.body.payment.id).lean()) as unknown as {
+        status: string;
+      };
+      expect(settled.status).toBe('succeeded');
+    }),
+  ).toEqual({
+    [seller[0]]: ['transfer_confirmed'],
+    [seller[1]]: ['transfer_confirmed'],
+    [buyerId]: ['transfer_confirmed'],
+  });
+  const payoutId = `payout:${first.id}:seller`;
+  expect(
+    await noticesOf(async () => {
+      await finance.getByTestId('tab-payouts').click();
+      await finance.getByTestId(`payout-record-${payoutId}`).click();
+      await finance.getByTestId('payout-reference').fill('ICBC-TRAIL-0001');
+      await finance.getByTestId('payout-record-ok').click();
+      await finance.getByTestId(`payout-receipt-${payoutId}`).waitFor();
+    }),
+  ).toEqual({ [seller[0]]: ['payout_sent'], [seller[1]]: ['payout_sent'] });
+  expect((await app.models.Payout.findById(payoutId).lean())!.status).toBe('paid');
+  await screenshot(finance, 'trail-finance-payouts-1440');
+
+  // The official, in a third browser: registers from the queue; both organisations hear the decision.
+  const official = await signedInPage(browser, app.url, cast.official.email, TEST_PASSWORD, errors);
+  expect(
+    await noticesOf(async () => {
+      await official.goto(`${app.url}/officials/registrations`);
+      await official.getByTestId(`review-${contractNo}`).click();
+      await official.locator('input[data-testid="assessed"], [data-testid="assessed"] input').first().fill('100');
+      await official.getByTestId('approve').click();
+      await official.getByTestId('decision-ok').click();
+      await official.getByTestId('review').waitFor({ state: 'detached' });
+    }),
+  ).toEqual({
+    [seller[0]]: ['registration_approved'],
+    [seller[1]]: ['registration_approved'],
+    [buyerId]: ['registration_approved'],
+  });
+  expect((await app.models.Contract.findById(contractId).lean())!.status).toBe('registered');
+  // Finance and the official acted; they are told nothing.
+  expect(
+    await app.models.Notification.countDocuments({ userId: { $in: [financeUser.user._id, cast.official.user._id] } }),
+  ).toBe(0);
+
+  // Each party's centre shows its part: the buyer never sees the seller's payout.
+  const buyer = await signedInPage(browser, app.url, cast.other.email, TEST_PASSWORD, errors);
+  await buyer.goto(`${app.url}/notifications`);
+  for (const text of ['款项已到账', '合同已准予登记', '合同已提交认定登记'])
+    await buyer.getByTestId('notification').filter({ hasText: text }).first().waitFor();
+  expect(await buyer.getByTestId('notification').filter({ hasText: '平台已付款' }).count()).toBe(0);
+  const sellerPage = await signedInPage(browser, app.url, cast.member.email, TEST_PASSWORD, errors);
+  await sellerPage.goto(`${app.url}/notifications`);
+  for (const text of ['款项已到账', '平台已付款', '合同已准予登记'])
+    await sellerPage.getByTestId('notification').filter({ hasText: text }).first().waitFor();
+  await sellerPage.setViewportSize({ width: 1440, height: 900 });
+  await screenshot(sellerPage, 'trail-money-notifications-1440');
+  await sellerPage.setViewportSize({ width: 390, height: 844 });
+  await screenshot(sellerPage, 'trail-money-notifications-390');
   expect(errors).toEqual([]);
 });

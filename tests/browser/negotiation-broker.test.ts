@@ -200,7 +200,7 @@ test('when a party invites a broker, then the broker accepts in the workspace, f
     broker: { id: String(broker.user._id), commission: { kind: 'percent', bp: 300 }, commissionFen: 4_500_000 },
   });
 
-  // Back in the workspace: the commission is listed under "commissions earned".
+  // Back in the workspace: the deal's commission is listed as agreed; earned (the ledger's) stays 0 until the buyer pays.
   await clickNav(brokerRoom, 'broker');
   await brokerRoom.getByTestId('broker-workspace').waitFor();
   await eventually(
@@ -208,7 +208,9 @@ test('when a party invites a broker, then the broker accepts in the workspace, f
     () => brokerRoom.getByTestId('commission-earned').allTextContents(),
     (c) => expect(c).toEqual(['4.5 万元']),
   );
-  expect(await text(brokerRoom.getByTestId('commission-total'))).toContain('4.5');
+  expect(await brokerRoom.getByTestId('commission-agreed').getAttribute('data-fen')).toBe('4500000');
+  expect(await brokerRoom.getByTestId('commission-total').getAttribute('data-fen')).toBe('0');
+  expect(await text(brokerRoom.getByTestId('commission-booked'))).toBe('¥0.00');
   await screenshot(brokerRoom, 'negotiation-broker-commission');
 
   for (const side of [workspace, buyer, seller]) expect(side.errors).toEqual([]);

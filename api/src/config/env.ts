@@ -85,6 +85,10 @@ export const envSchema = z.object({
     .default(15),
   /** How often the reconciliation job runs (0 = only on demand, POST /api/payments/reconcile). */
   PAYMENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
+  /** Payers are reminded this many days before an instalment is due (and once it is overdue). */
+  PAYMENT_DUE_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  /** How often the due/overdue reminders run (0 = never by timer; `payments.notices.runOnce(now)` in tests). */
+  PAYMENT_REMINDER_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** The platform's account shown to payers for 对公转账: `name|bank|account`. */
   PLATFORM_BANK_ACCOUNT: z
     .string()

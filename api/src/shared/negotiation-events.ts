@@ -3,6 +3,7 @@
  * presents, and the socket.io event maps both sides are typed by. Pure TS + zod; the web imports it.
  */
 import { z } from 'zod';
+import type { HolderFiguresDto } from './payment-schemas';
 
 const oid = () => z.string().regex(/^[a-f0-9]{24}$/i, 'must be a 24-character hex id');
 /** A client-generated id (uuid or similar) that makes a resend idempotent. */
@@ -209,6 +210,17 @@ export interface DealDto {
   agreedAt: string;
   /** The draft contract made when the offer was accepted. */
   contractId: string | null;
+}
+
+/** GET /api/negotiations/commissions: the broker's deals and, from the ledger, what the commission earned. */
+export interface BrokerCommissionsDto {
+  /** Each deal with the commission agreed (`broker.commissionFen`) and what its contract's payments credited. */
+  items: Array<DealDto & { earnedFen: number }>;
+  /** Commission earned per the ledger: the commission statement's figure (figures.earnedFen). */
+  totalFen: number;
+  /** Commission agreed on the deals (not yet earned until the buyer pays). */
+  agreedFen: number;
+  figures: HolderFiguresDto;
 }
 
 export interface NegotiationDto {

@@ -249,6 +249,8 @@ export interface ContractPaymentsDto {
   };
   payables: PayableDto[];
   payments: PaymentDto[];
+  /** What the ledger booked for this contract (totals above are the plan; paidFen agrees with `ledger.paidFen`). */
+  ledger: ContractLedgerDto;
   /** The deal's royalty rate in basis points when the payment plan is a royalty share (提成); else null. */
   royaltyBp: number | null;
   viewer: { side: 'seller' | 'buyer' | null; staff: boolean };
@@ -287,8 +289,57 @@ export interface AccountBalanceDto {
   balanceFen: number;
 }
 
+/**
+ * What the ledger says about one holder (an organisation or a broker), summed from its journals by the one
+ * figures service (money-figures.ts). Every page that shows a holder's money shows these (issue 13, item 4).
+ */
+export interface HolderFiguresDto {
+  /** As payer: money paid in for its contract instalments and royalties, less refunds. */
+  paidFen: number;
+  /** Of what it paid, given back by refunds. */
+  refundedFen: number;
+  /** Deposits the platform holds for it (held, not yet released or forfeited). */
+  depositsHeldFen: number;
+  /** Credited to it: the seller's share or the broker's commission, less what refunds took back. */
+  earnedFen: number;
+  /** Sent to it by payouts (bank or Stripe Connect). */
+  paidOutFen: number;
+  /** earned − paid out: what the platform still owes it. */
+  owedFen: number;
+}
+
+/** One contract's money as the ledger has it (journals of the contract's payables). */
+export interface ContractLedgerDto {
+  paidFen: number;
+  refundedFen: number;
+  feeFen: number;
+  commissionFen: number;
+  sellerShareFen: number;
+  /** Sent to the seller and the broker so far. */
+  paidOutFen: number;
+}
+
+/** The platform's position on the finance desk, from every journal. */
+export interface PlatformFiguresDto {
+  /** Money the platform holds (clearing accounts, bank and Stripe). */
+  cashHeldFen: number;
+  /** Money paid in (payments, less refunds), deposits excluded. */
+  paidInFen: number;
+  feesFen: number;
+  forfeitsFen: number;
+  depositsHeldFen: number;
+  /** Owed to sellers and brokers (credited, not yet paid out). */
+  owedToSellersFen: number;
+  owedToBrokersFen: number;
+  paidOutFen: number;
+}
+
 export interface StatementDto {
   holder: { kind: 'org' | 'broker'; id: string; name: string };
+  /** The holder's figures from the ledger (the same service every page reads). */
+  figures: HolderFiguresDto;
+  /** A broker's commission per contract (credited less refunds), from the ledger; empty for organisations. */
+  byContract: Array<{ contractId: string | null; contractNo: string | null; earnedFen: number; refundedFen: number }>;
   balances: AccountBalanceDto[];
   /** Payables where the holder pays (buyer, deposits) with their status. */
   payables: PayableDto[];
@@ -299,6 +350,8 @@ export interface StatementDto {
 }
 
 export interface TrialBalanceDto {
+  /** The finance desk's headline figures, from the same journals. */
+  figures: PlatformFiguresDto;
   accounts: AccountBalanceDto[];
   debitFen: number;
   creditFen: number;
@@ -320,6 +373,10 @@ export interface PayoutDto {
   reason: string | null;
   createdAt: string;
   paidAt: string | null;
+  /** A bank payout as finance recorded it: the bank's reference, the day paid and who recorded it. */
+  bank: { reference: string; paidOn: string; recordedBy: string } | null;
+  /** The payout receipt (PDF) once paid: `GET /api/payments/payouts/:id/receipt.pdf`; null while pending. */
+  receiptUrl: string | null;
 }
 
 export interface ConnectStatusDto {

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BrokerDecisionBody,
+  BrokerCommissionsDto,
   DealDto,
   NegotiationDto,
   NegotiationEventDto,
@@ -105,7 +106,7 @@ export function useBrokers(enabled = true) {
 export function useCommissions() {
   return useQuery({
     queryKey: negotiationKeys.commissions(),
-    queryFn: () => api.get<{ items: DealDto[]; totalFen: number }>('/api/negotiations/commissions'),
+    queryFn: () => api.get<BrokerCommissionsDto>('/api/negotiations/commissions'),
     ...refetchOnOpen,
   });
 }

@@ -108,6 +108,11 @@ const negotiationEn: typeof negotiationZh = {
     none: 'None',
     deal: 'Deal amount',
     earned: 'Commission',
+    agreed: 'Agreed',
+    booked: 'Booked',
+    agreedTotal: 'Commission agreed (booked as the buyer pays)',
+    fromLedger: 'Commission earned as the ledger books it, the same as on your commission statement',
+    statement: 'Commission statement',
   },
   operator: {
     title: 'Negotiation rooms',

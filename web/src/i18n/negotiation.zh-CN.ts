@@ -101,6 +101,11 @@ const negotiationZh = {
     none: '暂无',
     deal: '成交金额',
     earned: '佣金',
+    agreed: '约定佣金',
+    booked: '已入账',
+    agreedTotal: '约定佣金合计（买方付款后入账）',
+    fromLedger: '佣金收入按平台台账计算，与佣金对账单一致',
+    statement: '佣金对账单',
   },
   operator: {
     title: '洽谈管理',

@@ -21,7 +21,7 @@ export const yuan = (fen: number) =>
  * caches); with one parsed face a contract renders in ~0.2 s. pdfkit accepts a fontkit font as a font source.
  */
 let cjkFont: fontkit.Font | undefined;
-function cjkFace(): fontkit.Font {
+export function cjkFace(): fontkit.Font {
   if (!cjkFont) {
     const opened = fontkit.create(fs.readFileSync(CJK_FONT_PATH), CJK_FONT_NAME);
     if (!('layout' in opened)) throw new Error(`${CJK_FONT_PATH} has no face named ${CJK_FONT_NAME}`);

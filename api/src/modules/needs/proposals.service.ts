@@ -5,11 +5,15 @@ import type { AuthUser } from '../auth/auth.types';
 import type { ListingRecord } from '../listings/listing.model';
 import { isOwnerMember, operatesFor } from '../listings/listing.policy';
 import type { ListingService } from '../listings/listing.service';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+import { proposalNotice } from './proposal.notices';
 import { proposalTransitions, type ProposalRecord } from './proposal.model';
 
 type Decision = 'shortlist' | 'decline' | 'select_winner';
 
 export class ProposalsService {
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly models: Models,
     private readonly needs: ListingService,
@@ -133,6 +137,12 @@ export class ProposalsService {
       to,
       ip,
     });
+    // Only the proposer hears (the other proposers are not told who else was shortlisted or won).
+    if (to === 'shortlisted' || award)
+      await this.notify.notify(proposalNotice(listing, proposal, award ? 'awarded' : 'shortlisted'), {
+        orgIds: [proposal.orgId],
+        except: [user.id],
+      });
     return updated;
   }
 }

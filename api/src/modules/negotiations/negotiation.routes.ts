@@ -12,6 +12,7 @@ import {
   operatorNegotiationsQuery,
   readBody,
   withdrawBody,
+  type BrokerCommissionsDto,
 } from '../../shared/negotiation-events';
 import { presentDeal } from './negotiation.presenter';
 import { offerRoutes } from './offer.routes';
@@ -92,13 +93,19 @@ export function negotiationRoutes(ctx: AppContext): Router {
     {
       method: 'get',
       path: '/api/negotiations/commissions',
-      summary: "The signed-in broker's deals and commissions earned",
+      summary:
+        "The signed-in broker's deals (commission agreed, and earned so far per the ledger) and the ledger's commission figures (totalFen = earned, as on the commission statement)",
       tags,
       auth: 'user',
     },
-    async ({ user }) => {
-      const { deals, totalFen } = await offers.commissions(user!);
-      return { items: deals.map(presentDeal), totalFen };
+    async ({ user }): Promise<BrokerCommissionsDto> => {
+      const { deals, agreedFen, ledger } = await offers.commissions(user!);
+      return {
+        items: deals.map((d) => ({ ...presentDeal(d.deal), earnedFen: d.earnedFen })),
+        totalFen: ledger.figures.earnedFen,
+        agreedFen,
+        figures: ledger.figures,
+      };
     },
   );
 

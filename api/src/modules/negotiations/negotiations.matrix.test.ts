@@ -150,6 +150,8 @@ describe('collection routes', () => {
     expect((await app.http('GET', '/api/negotiations/commissions', { token: cast.other.token })).body).toEqual({
       items: [],
       totalFen: 0,
+      agreedFen: 0,
+      figures: { paidFen: 0, refundedFen: 0, depositsHeldFen: 0, earnedFen: 0, paidOutFen: 0, owedFen: 0 },
     });
     expect((await app.http('GET', '/api/negotiations/commissions', { token: broker.token })).status).toBe(200);
   });

@@ -445,7 +445,13 @@ describe('offers', () => {
       expect(saw.map((e) => e.seq)).toEqual([...saw.map((e) => e.seq)].sort((x, y) => x - y));
     }
     const commissions = await app.http('GET', '/api/negotiations/commissions', { token: broker.token });
-    expect(commissions.body).toMatchObject({ totalFen: 3_600_000, items: [{ negotiationId: id }] });
+    // Agreed on the deal; earned (the ledger's figure, as on the commission statement) only once the buyer pays.
+    expect(commissions.body).toMatchObject({
+      agreedFen: 3_600_000,
+      totalFen: 0,
+      figures: { earnedFen: 0 },
+      items: [{ negotiationId: id, earnedFen: 0 }],
+    });
     const audit = await app.models.Audit.find({ entity: 'negotiation', entityId: id }).lean();
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['open', 'invite_broker', 'broker_accept', 'agree']),

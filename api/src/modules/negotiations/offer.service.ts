@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { AppError } from '../../http/errors';
 import type { Commission, OfferBody, OfferTerms } from '../../shared/negotiation-events';
+import type { HolderFiguresDto } from '../../shared/payment-schemas';
 import { nullNotifier, type Notifier } from '../notifications/notify';
 import { acceptedBroker, offerNotice, otherOrg, ownOrg } from './negotiation.notices';
 import type { AuditService } from '../audit/audit.service';
@@ -33,6 +34,14 @@ export class OfferService {
    */
   draftContract: ((user: AuthUser, deal: DealRecord, meta: { ip?: string }) => Promise<string>) | null = null;
   notify: Notifier = nullNotifier;
+  /** The broker's commission as the ledger has it (the payments module's figures service; wired in server.ts). */
+  brokerLedger: (brokerUserId: string) => Promise<{
+    figures: HolderFiguresDto;
+    byContract: Array<{ contractId: string | null; earnedFen: number }>;
+  }> = async () => ({
+    figures: { paidFen: 0, refundedFen: 0, depositsHeldFen: 0, earnedFen: 0, paidOutFen: 0, owedFen: 0 },
+    byContract: [],
+  });
 
   constructor(
     private readonly models: NegotiationModels,
@@ -323,12 +332,22 @@ export class OfferService {
     return due.length;
   }
 
-  /** Deals a broker took part in, with the commission earned on each. */
+  /**
+   * Deals a broker took part in with the commission agreed on each, and what the ledger credited: the total
+   * earned is the ledger's (the commission statement's figure), never a sum of agreed amounts; a deal's earned
+   * amount is what its contract's payments credited so far.
+   */
   async commissions(user: AuthUser) {
     const deals = await this.models.Deal.find({ 'broker.id': user.id })
       .sort({ agreedAt: -1 })
       .limit(500)
       .lean<DealRecord[]>();
-    return { deals, totalFen: deals.reduce((s, d) => s + (d.broker?.commissionFen ?? 0), 0) };
+    const ledger = await this.brokerLedger(user.id);
+    const byContract = new Map(ledger.byContract.map((r) => [r.contractId, r.earnedFen]));
+    return {
+      deals: deals.map((d) => ({ deal: d, earnedFen: (d.contractId && byContract.get(String(d.contractId))) || 0 })),
+      agreedFen: deals.reduce((s, d) => s + (d.broker?.commissionFen ?? 0), 0),
+      ledger,
+    };
   }
 }

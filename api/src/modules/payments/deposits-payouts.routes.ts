@@ -11,6 +11,7 @@ import {
   payoutParams,
   payoutsQuery,
 } from '../../shared/payment-schemas';
+import { payoutReceipt } from './payout-receipt';
 import { presentPayable, presentPayout } from './payments.presenter';
 
 /**
@@ -149,6 +150,30 @@ export function depositsPayoutsRoutes(ctx: AppContext): Router {
     async ({ user, params, body }) => ({
       payout: presentPayout(await payouts.confirmBank(user!, params.id, body)),
     }),
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/payments/payouts/:id/receipt.pdf',
+      summary:
+        'The payout receipt (PDF) of a paid payout: beneficiary, amount, bank reference and day, the booking journal (the beneficiary and finance)',
+      tags,
+      auth: 'user',
+      params: payoutParams,
+    },
+    async ({ user, params, res }) => {
+      const { pdf, filename } = await payoutReceipt(ctx.models, user!, params.id);
+      res
+        .set({
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(filename)}`,
+          'Cache-Control': 'no-store',
+        })
+        .send(pdf);
+    },
   );
 
   return router;

@@ -130,6 +130,10 @@ export class DepositsService {
     return { p, method: paid.method, paid };
   }
 
+  /** The depositor hears a release or a forfeit once, with the reason (payment-notify.ts). */
+  onDecided: (p: PayableRecord, event: 'released' | 'forfeited', reason: string) => Promise<void> = async () =>
+    undefined;
+
   async release(user: AuthUser | null, id: string, reason: string): Promise<PayableRecord> {
     const { p, method, paid } = await this.held(user, id);
     if (payableStatus(p, null) === 'forfeited') throw new AppError('INVALID_STATE', { status: 'forfeited' });
@@ -147,7 +151,7 @@ export class DepositsService {
           throw new AppError('PAYMENT_PROVIDER_ERROR', { message: (err as Error).message });
         });
     }
-    if (await this.ledger.record(journals.depositRelease(p, method)))
+    if (await this.ledger.record(journals.depositRelease(p, method))) {
       await this.audit.record(user ?? { id: 'system', name: '保证金规则' }, {
         entity: 'payable',
         entityId: id,
@@ -156,13 +160,15 @@ export class DepositsService {
         to: 'released',
         reason,
       });
+      await this.onDecided(p, 'released', reason);
+    }
     return (await this.models.Payable.findById(id).lean<PayableRecord>())!;
   }
 
   async forfeit(user: AuthUser, id: string, reason: string): Promise<PayableRecord> {
     const { p } = await this.held(user, id);
     if (payableStatus(p, null) === 'released') throw new AppError('INVALID_STATE', { status: 'released' });
-    if (await this.ledger.record(journals.depositForfeit(p)))
+    if (await this.ledger.record(journals.depositForfeit(p))) {
       await this.audit.record(user, {
         entity: 'payable',
         entityId: id,
@@ -171,6 +177,8 @@ export class DepositsService {
         to: 'forfeited',
         reason,
       });
+      await this.onDecided(p, 'forfeited', reason);
+    }
     return (await this.models.Payable.findById(id).lean<PayableRecord>())!;
   }
 

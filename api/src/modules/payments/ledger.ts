@@ -110,6 +110,7 @@ const line = (account: string, role: LedgerLine['role'], debitFen: number, credi
   debitFen,
   creditFen,
 });
+/** The payer comes first: money-figures.ts reads a payment's payer from `holders[0]`. */
 const holdersOf = (p: Pick<PaymentRecord, 'payerOrgId' | 'payeeOrgId' | 'broker'>) => [
   `org:${p.payerOrgId}`,
   ...(p.payeeOrgId ? [`org:${p.payeeOrgId}`] : []),

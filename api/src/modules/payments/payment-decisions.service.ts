@@ -14,6 +14,8 @@ import type { StripeSyncService } from './stripe-sync.service';
  * amount due), rejecting one, and full refunds before payout. Each is idempotent and audited.
  */
 export class PaymentDecisionsService {
+  /** A declared transfer was rejected: the payer hears why (payment-notify.ts). */
+  onRejected: (p: PaymentRecord, reason: string) => Promise<void> = async () => undefined;
   constructor(
     private readonly models: Models,
     private readonly steps: PaymentSteps,
@@ -85,6 +87,7 @@ export class PaymentDecisionsService {
       to: 'rejected',
       reason,
     });
+    await this.onRejected(p, reason);
     return (await this.models.Payment.findById(id).lean<PaymentRecord>())!;
   }
 

@@ -17,6 +17,8 @@ export interface SettleHooks {
   afterStripeSettle?: (payment: PaymentRecord) => void;
   /** After finance confirmed a bank transfer: the payouts finance will send by bank. */
   afterBankSettle?: (payment: PaymentRecord) => Promise<void>;
+  /** Once a payment (any method) became succeeded: tell the parties (tracked in the background). */
+  afterSettled?: (payment: PaymentRecord) => void;
 }
 
 /**
@@ -77,6 +79,7 @@ export class PaymentSteps {
     const applied = await this.ledger.record(journals.payment(p));
     const moved = await this.move(p, 'succeeded', { succeededAt: new Date(), ...set });
     if (moved && p.method === 'stripe') this.hooks.afterStripeSettle?.(p);
+    if (moved) this.hooks.afterSettled?.(p);
     return { applied, moved };
   }
 

@@ -279,6 +279,8 @@ export interface PayoutRecord {
   stripeTransferId: string | null;
   reason: string | null;
   paidAt: Date | null;
+  /** Set when finance records the bank payout; `claimedAt` makes two recordings of one payout race to one winner. */
+  bank?: { reference: string; paidOn: string; recordedBy: string; recordedById: string; claimedAt: Date } | null;
   createdAt: Date;
 }
 

@@ -110,9 +110,15 @@ describe('reading', () => {
     expect(own.body.payables.every((p: { payerOrgId: string }) => p.payerOrgId === String(cast.buyerOrg._id))).toBe(
       true,
     );
-    expect(own.body.lines.every((l: { account: string }) => l.account.startsWith(`org:${cast.buyerOrg._id}:`))).toBe(
-      true,
+    // Its own accounts' lines, and the cash line of each payment it made (a payer has no account of its own).
+    const paidByBuyer = new Set(
+      (await app.models.Payment.find({ payerOrgId: cast.buyerOrg._id }, { _id: 1 }).lean()).map((p) => String(p._id)),
     );
+    for (const l of own.body.lines as Array<{ account: string; paymentId: string | null }>)
+      expect(
+        l.account.startsWith(`org:${cast.buyerOrg._id}:`) ||
+          (l.account.startsWith('clearing:') && paidByBuyer.has(String(l.paymentId))),
+      ).toBe(true);
   });
 
   test("a broker's commission statement: the broker and finance only", async () => {
@@ -427,11 +433,70 @@ describe('deposits, Connect, reconciliation, webhook', () => {
     // Paying out twice is refused (ALREADY_PAID_OUT) and books nothing more.
     const twice = await call('POST', path, cast.finance, body);
     expect([twice.status, twice.body.error.code]).toEqual([409, 'ALREADY_PAID_OUT']);
+    expect(twice.body.error.message).toEqual({ zh: expect.any(String), en: expect.any(String) });
     expect(await app.models.Journal.countDocuments({ _id: id })).toBe(1);
+    expect(ok.body.payout).toMatchObject({
+      bank: { reference: 'ICBC20261201001', paidOn: '2026-12-02' },
+      receiptUrl: `/api/payments/payouts/${encodeURIComponent(id)}/receipt.pdf`,
+    });
     // The trial balance names the seller's account by the organisation, not its id.
     const tb = (await call('GET', '/api/payments/ledger/balances', cast.finance)).body;
     const payableAccount = tb.accounts.find((x: { account: string }) => x.account.endsWith(':payable'));
     expect(payableAccount.holderName).toEqual(expect.any(String));
+  });
+
+  test('two finance staff recording one payout at once: one 200, the other 409 ALREADY_PAID_OUT, one journal', async () => {
+    const { payableId } = await firstPayable();
+    await payByBank(app, cast, payableId, 30_000_000);
+    const id = `payout:${payableId}:seller`;
+    const path = `/api/payments/payouts/${encodeURIComponent(id)}/confirm`;
+    const colleague = await app.createUser({ roles: ['finance'] });
+    const [a, b] = await Promise.all([
+      call('POST', path, cast.finance, { bankReference: 'ICBC-RACE-A' }),
+      call('POST', path, colleague, { bankReference: 'ICBC-RACE-B' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    const winner = a.status === 200 ? a : b;
+    expect(loser.body.error.code).toBe('ALREADY_PAID_OUT');
+    expect(loser.body.error.message).toEqual({ zh: expect.any(String), en: expect.any(String) });
+    expect(await app.models.Journal.countDocuments({ _id: id })).toBe(1);
+    const stored = (await app.models.Payout.findById(id).lean())!;
+    expect(stored).toMatchObject({ status: 'paid', bank: { reference: winner.body.payout.bank.reference } });
+  });
+
+  test("a payout's receipt: its beneficiary and finance; nobody else", async () => {
+    cover('GET', '/api/payments/payouts/:id/receipt.pdf');
+    const { payableId } = await firstPayable();
+    await payByBank(app, cast, payableId, 30_000_000);
+    const seller = `payout:${payableId}:seller`;
+    const broker = `payout:${payableId}:broker`;
+    const path = (id: string) => `/api/payments/payouts/${encodeURIComponent(id)}/receipt.pdf`;
+    // Not paid yet: nothing to show (the beneficiary asks too early).
+    expect(await status('GET', path(seller), cast.seller)).toBe(409);
+    await call('POST', `/api/payments/payouts/${encodeURIComponent(seller)}/confirm`, cast.finance, {
+      bankReference: 'BOC-RECEIPT-1',
+      paidOn: '2026-12-03',
+    });
+    await call('POST', `/api/payments/payouts/${encodeURIComponent(broker)}/confirm`, cast.finance, {
+      bankReference: 'BOC-RECEIPT-2',
+    });
+    expect(await status('GET', path(seller), null)).toBe(401);
+    for (const who of [cast.buyer, cast.other, cast.broker, cast.official])
+      expect(await status('GET', path(seller), who)).toBe(404);
+    for (const who of [cast.buyer, cast.seller, cast.other]) expect(await status('GET', path(broker), who)).toBe(404);
+    for (const [who, id] of [
+      [cast.seller, seller],
+      [cast.finance, seller],
+      [cast.admin, seller],
+      [cast.broker, broker],
+    ] as const) {
+      const res = await fetch(app.url + path(id), { headers: { authorization: `Bearer ${who.token}` } });
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1_000);
+    }
+    expect(await status('GET', path('payout:x:seller'), cast.finance)).toBe(400);
+    expect(await status('GET', path(`payout:${'b'.repeat(24)}:seller`), cast.finance)).toBe(404);
   });
 
   test('reconcile now: finance and admin', async () => {
@@ -491,6 +556,6 @@ test('every /api/payments route has a row in this matrix', () => {
     .list()
     .filter((op) => op.path.startsWith('/api/payments'))
     .map((op) => `${op.method.toUpperCase()} ${op.path}`);
-  expect(declared.length).toBe(26);
+  expect(declared.length).toBe(27);
   expect(declared.filter((r) => !covered.has(r))).toEqual([]);
 });

@@ -4,10 +4,13 @@ import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
 import type { AttachmentsService } from '../attachments/attachments.service';
 import type { AuditService } from '../audit/audit.service';
+import type { Notifier } from '../notifications/notify';
 import { DepositsService } from './deposits.service';
 import { Ledger } from './ledger';
+import { MoneyFigures } from './money-figures';
 import type { PaymentPort } from './payment-port';
 import { PaymentDecisionsService } from './payment-decisions.service';
+import { PaymentNotify } from './payment-notify';
 import { PaymentStartService } from './payment-start.service';
 import { PaymentSteps } from './payment-steps';
 import { feeRateBp } from './payment-plan';
@@ -36,13 +39,16 @@ export function createPayments(deps: {
   config: AppConfig;
   logger: Logger;
   port?: PaymentPort | null;
+  /** NotifyService (server.ts); without it money moves silently (seeds, CLI tools). */
+  notify?: Notifier;
 }) {
   const { models, audit, attachments, config, logger } = deps;
   const port = deps.port === undefined ? paymentPortFrom(config) : deps.port;
   const feeBp = feeRateBp(config.PLATFORM_FEE_RATE);
   const stripeEnabled = () => !!port;
   const ledger = new Ledger(models);
-  const plans = new PlanService(models, feeBp, stripeEnabled);
+  const figures = new MoneyFigures(models, ledger);
+  const plans = new PlanService(models, feeBp, stripeEnabled, figures);
   const steps = new PaymentSteps(models, ledger, logger);
   const stripeSync = new StripeSyncService(models, steps, port, logger);
   const start = new PaymentStartService(models, steps, stripeSync, plans, audit, attachments);
@@ -60,9 +66,16 @@ export function createPayments(deps: {
         ),
       );
   steps.hooks.afterBankSettle = (p) => payouts.createFor(p);
+  // Who must hear of money (issue 13): settled payments, rejections, payouts, deposits, due and overdue.
+  const notices = new PaymentNotify(models, logger);
+  if (deps.notify) notices.notifier = deps.notify;
+  steps.hooks.afterSettled = (p) => void background.track(notices.settled(p));
+  decisions.onRejected = (p, reason) => notices.rejected(p, reason);
+  payouts.onPaidOut = (o, reference) => void background.track(notices.payoutSent(o, reference));
   stripeSync.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
   const deposits = new DepositsService(models, ledger, audit, port);
-  const statements = new StatementsService(models, ledger, stripeEnabled);
+  deposits.onDecided = (p, event, reason) => notices.deposit(p, event, reason);
+  const statements = new StatementsService(models, ledger, stripeEnabled, figures);
   const reconciler = new Reconciler(
     models,
     steps,
@@ -88,6 +101,8 @@ export function createPayments(deps: {
   return {
     port,
     ledger,
+    figures,
+    notices,
     plans,
     steps,
     start,

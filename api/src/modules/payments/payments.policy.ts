@@ -1,5 +1,5 @@
 import type { AuthUser } from '../auth/auth.types';
-import type { PayableRecord, PaymentRecord } from './payment.model';
+import type { PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
 
 /** Platform finance staff confirm money, refund and release deposits. */
 export const isFinance = (u: AuthUser | null) => !!u?.roles.includes('finance');
@@ -20,6 +20,9 @@ export const canPayments = {
   readPayment: (u: AuthUser | null, p: Pick<PaymentRecord, 'payerOrgId' | 'payeeOrgId'>) =>
     member(u, p.payerOrgId) || member(u, p.payeeOrgId) || readsAllMoney(u),
   orgStatement: (u: AuthUser | null, orgId: string) => member(u, orgId) || readsAllMoney(u),
+  /** A payout's receipt: its beneficiary (members of the organisation paid, or the broker) and finance. */
+  payoutReceipt: (u: AuthUser | null, o: Pick<PayoutRecord, 'beneficiary'>) =>
+    (o.beneficiary.kind === 'org' ? member(u, o.beneficiary.id) : u?.id === o.beneficiary.id) || readsAllMoney(u),
   brokerStatement: (u: AuthUser | null, brokerUserId: string) =>
     (u?.id === brokerUserId && u.roles.includes('broker')) || readsAllMoney(u),
 };

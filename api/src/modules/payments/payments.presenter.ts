@@ -88,5 +88,7 @@ export function presentPayout(o: PayoutRecord): PayoutDto {
     reason: o.reason,
     createdAt: iso(o.createdAt)!,
     paidAt: iso(o.paidAt),
+    bank: o.bank ? { reference: o.bank.reference, paidOn: o.bank.paidOn, recordedBy: o.bank.recordedBy } : null,
+    receiptUrl: o.status === 'paid' ? `/api/payments/payouts/${encodeURIComponent(o._id)}/receipt.pdf` : null,
   };
 }

@@ -8,6 +8,7 @@ import type { ContractRecord } from '../contracts/contract.model';
 import { partySide } from '../contracts/contract.policy';
 import type { DealRecord } from '../negotiations/negotiation.model';
 import { hydratePayable, type BrokerRef, type PayableRecord, type PaymentRecord } from './payment.model';
+import type { MoneyFigures } from './money-figures';
 import { planFromTerms, royaltyOn } from './payment-plan';
 import { canPayments, readsAllMoney } from './payments.policy';
 import { presentPayable, presentPayment } from './payments.presenter';
@@ -26,6 +27,7 @@ export class PlanService {
     private readonly models: Models,
     private readonly feeBp: number,
     private readonly stripeEnabled: () => boolean,
+    private readonly figures: MoneyFigures,
   ) {}
 
   async loadContract(user: AuthUser, id: string): Promise<ContractRecord> {
@@ -86,7 +88,8 @@ export class PlanService {
 
   async contractView(user: AuthUser, id: string): Promise<ContractPaymentsDto> {
     const c = await this.loadContract(user, id);
-    const payables = await this.ensurePlan(c);
+    // Paid amounts from the journals themselves, like every other page's figures (money-figures.ts).
+    const payables = await this.figures.onPayables(await this.ensurePlan(c));
     const plan = (await this.dealOf(c))?.terms.paymentPlan as PaymentPlan | undefined;
     const payments = await this.models.Payment.find({ contractId: c._id })
       .sort({ createdAt: -1 })
@@ -106,6 +109,7 @@ export class PlanService {
       totals: totals(dtos),
       payables: dtos,
       payments: payments.map(presentPayment),
+      ledger: await this.figures.contract(c._id),
       royaltyBp: plan?.kind === 'royalty' ? plan.royaltyBp : null,
       viewer: { side: partySide(user, c), staff: readsAllMoney(user) },
     };

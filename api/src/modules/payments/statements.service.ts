@@ -15,6 +15,7 @@ import type { AuthUser } from '../auth/auth.types';
 import type { OrgRecord } from '../orgs/org.model';
 import type { UserRecord } from '../users/user.model';
 import { balancesOf, linesOf, type Ledger } from './ledger';
+import { commissionByContract, holderFiguresFrom, holderLinesFrom, type MoneyFigures } from './money-figures';
 import type { PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
 import { paymentRank } from './payment.state';
 import { PLANNED } from './plan.service';
@@ -31,6 +32,7 @@ export class StatementsService {
     private readonly models: Models,
     private readonly ledger: Ledger,
     private readonly stripeEnabled: () => boolean,
+    private readonly figures: MoneyFigures,
   ) {}
 
   async org(user: AuthUser, orgId: string, q: StatementQuery): Promise<StatementDto> {
@@ -44,7 +46,7 @@ export class StatementsService {
     );
     return this.statement(
       { kind: 'org', id: orgId, name: org.name },
-      `org:${orgId}:`,
+      `org:${orgId}`,
       all,
       inRange,
       await this.present(payables, user),
@@ -60,7 +62,7 @@ export class StatementsService {
     const inRange = await this.ledger.journalsOf(`broker:${brokerUserId}`, q);
     return this.statement(
       { kind: 'broker', id: brokerUserId, name: broker.name },
-      `broker:${brokerUserId}:`,
+      `broker:${brokerUserId}`,
       all,
       inRange,
       [],
@@ -70,17 +72,19 @@ export class StatementsService {
 
   private statement(
     holder: StatementDto['holder'],
-    prefix: string,
+    holderKey: string,
     all: Awaited<ReturnType<Ledger['journalsOf']>>,
     inRange: typeof all,
     payables: PayableDto[],
     q: StatementQuery,
   ): StatementDto {
-    const lines = linesOf(inRange, prefix).reverse();
+    const lines = holderLinesFrom(holderKey, inRange).reverse();
     const start = (q.page - 1) * q.pageSize;
     return {
       holder,
-      balances: balancesOf(all, prefix),
+      figures: holderFiguresFrom(holderKey, all),
+      byContract: holder.kind === 'broker' ? commissionByContract(holderKey, all) : [],
+      balances: balancesOf(all, `${holderKey}:`),
       payables,
       lines: lines.slice(start, start + q.pageSize),
       total: lines.length,
@@ -94,7 +98,7 @@ export class StatementsService {
     if (holder && !canPayments.orgStatement(user, holder.id)) throw new AppError('NOT_FOUND');
     if (!holder && !readsAllMoney(user)) throw new AppError('FORBIDDEN');
     const js = await this.ledger.journalsOf(holder ? `org:${holder.id}` : null, range);
-    return linesOf(js, holder ? `org:${holder.id}:` : undefined);
+    return holder ? holderLinesFrom(`org:${holder.id}`, js) : linesOf(js);
   }
 
   async trialBalance(user: AuthUser): Promise<TrialBalanceDto> {
@@ -105,7 +109,14 @@ export class StatementsService {
     const accounts = balancesOf(js).map((a) => ({ ...a, holderName: names.get(a.account) ?? null }));
     const debitFen = accounts.reduce((s, a) => s + a.debitFen, 0);
     const creditFen = accounts.reduce((s, a) => s + a.creditFen, 0);
-    return { accounts, debitFen, creditFen, balanced: debitFen === creditFen, journals: js.length };
+    return {
+      figures: await this.figures.platform(js),
+      accounts,
+      debitFen,
+      creditFen,
+      balanced: debitFen === creditFen,
+      journals: js.length,
+    };
   }
 
   /** `org:<id>:…` → the organisation's name, `broker:<id>:…` → the broker's. */
@@ -146,9 +157,11 @@ export class StatementsService {
       this.models.Payment.countDocuments(filter),
     ]);
     const payables = new Map(
-      (await this.models.Payable.find({ _id: { $in: items.map((i) => i.payableId) } }).lean<PayableRecord[]>()).map(
-        (p) => [String(p._id), p],
-      ),
+      (
+        await this.figures.onPayables(
+          await this.models.Payable.find({ _id: { $in: items.map((i) => i.payableId) } }).lean<PayableRecord[]>(),
+        )
+      ).map((p) => [String(p._id), p]),
     );
     return {
       items: items.map((i) => ({
@@ -181,10 +194,11 @@ export class StatementsService {
     ]);
     const payableIds = items.map((i) => i.payableId);
     const payables = new Map(
-      (await this.models.Payable.find({ _id: { $in: payableIds } }).lean<PayableRecord[]>()).map((p) => [
-        String(p._id),
-        p,
-      ]),
+      (
+        await this.figures.onPayables(
+          await this.models.Payable.find({ _id: { $in: payableIds } }).lean<PayableRecord[]>(),
+        )
+      ).map((p) => [String(p._id), p]),
     );
     const paidOut = new Set(
       (
@@ -266,7 +280,9 @@ export class StatementsService {
     return payables.filter((p) => !p.contractId || signed.has(String(p.contractId)));
   }
 
-  private async present(payables: PayableRecord[], user: AuthUser): Promise<PayableDto[]> {
+  /** Payables as a page shows them: paid amounts summed from their journals (money-figures.ts). */
+  private async present(records: PayableRecord[], user: AuthUser): Promise<PayableDto[]> {
+    const payables = await this.figures.onPayables(records);
     const openIds = payables.map((p) => p.openPaymentId).filter(Boolean);
     const open = new Map(
       (openIds.length ? await this.models.Payment.find({ _id: { $in: openIds } }).lean<PaymentRecord[]>() : []).map(

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, InputNumber, List, Row, Space, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Col, InputNumber, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { negotiationKeys, useCommissions, useNegotiations, useRoomActions } from
 import { PageTitle } from '../../components/page-title';
 import { formatDate } from '../../lib/format';
 import { wanText } from '../../lib/money';
+import { yuanText } from '../payments/money';
 import { roomSocket } from './room-socket';
 
 function Invitation({ n }: { n: NegotiationDto }) {
@@ -115,8 +116,28 @@ export default function BrokerWorkspacePage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('negotiation.broker.commissions')} size="small">
-            <Statistic value={wanText(commissions.data?.totalFen ?? 0)} suffix="万元" data-testid="commission-total" />
+          <Card
+            title={t('negotiation.broker.commissions')}
+            size="small"
+            extra={<Link to="/payments/commissions">{t('negotiation.broker.statement')}</Link>}
+          >
+            {/* Earned is the ledger's figure (the commission statement's); agreed is what the deals promise. */}
+            <Space size="large" wrap>
+              <Statistic
+                value={yuanText(commissions.data?.totalFen ?? 0)}
+                data-testid="commission-total"
+                data-fen={String(commissions.data?.totalFen ?? 0)}
+              />
+              <Statistic
+                title={t('negotiation.broker.agreedTotal')}
+                value={yuanText(commissions.data?.agreedFen ?? 0)}
+                data-testid="commission-agreed"
+                data-fen={String(commissions.data?.agreedFen ?? 0)}
+              />
+            </Space>
+            <Typography.Paragraph type="secondary" className="small">
+              {t('negotiation.broker.fromLedger')}
+            </Typography.Paragraph>
             <Table
               size="small"
               rowKey="id"
@@ -126,9 +147,17 @@ export default function BrokerWorkspacePage() {
               columns={[
                 { title: t('negotiation.broker.deal'), render: (_, d) => `${wanText(d.terms.amountFen)} 万元` },
                 {
-                  title: t('negotiation.broker.earned'),
+                  title: t('negotiation.broker.agreed'),
                   render: (_, d) => (
                     <span data-testid="commission-earned">{wanText(d.broker?.commissionFen ?? 0)} 万元</span>
+                  ),
+                },
+                {
+                  title: t('negotiation.broker.booked'),
+                  render: (_, d) => (
+                    <span data-testid="commission-booked" data-fen={String(d.earnedFen)}>
+                      {yuanText(d.earnedFen)}
+                    </span>
                   ),
                 },
                 {

@@ -3,7 +3,7 @@ import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { LedgerLineDto } from '@shared/payment-schemas';
+import type { LedgerLineDto, StatementDto } from '@shared/payment-schemas';
 import { useMe } from '../../api/auth';
 import { BROKER_LINES_CAP, useBrokerLines, useBrokerStatement } from '../../api/payments';
 import { PageTitle } from '../../components/page-title';
@@ -14,38 +14,18 @@ import { DateRangeFilter, type Range } from './date-range';
 import { yuanText } from './money';
 import { LinesCard } from './statement-parts';
 
-interface ContractRow {
-  contractNo: string;
-  earnedFen: number;
-  refundedFen: number;
-  lines: number;
-}
+type ContractRow = StatementDto['byContract'][number];
 
-/** Commission earned (credits) less commission taken back by refunds (debits of role broker_commission). */
-function summarise(lines: LedgerLineDto[]) {
-  const byContract = new Map<string, ContractRow>();
-  const byMonth = new Map<string, number>();
-  let earnedFen = 0;
+/** Commission by month in the chosen range: credits less what refunds took back (role broker_commission). */
+function byMonth(lines: LedgerLineDto[]) {
+  const m = new Map<string, number>();
   for (const l of lines) {
     if (l.role !== 'broker_commission') continue;
-    const net = l.creditFen - l.debitFen;
-    earnedFen += net;
-    const key = l.contractNo ?? '—';
-    const row = byContract.get(key) ?? { contractNo: key, earnedFen: 0, refundedFen: 0, lines: 0 };
-    row.earnedFen += l.creditFen;
-    row.refundedFen += l.debitFen;
-    row.lines += 1;
-    byContract.set(key, row);
     const month = l.at.slice(0, 7);
-    byMonth.set(month, (byMonth.get(month) ?? 0) + net);
+    m.set(month, (m.get(month) ?? 0) + l.creditFen - l.debitFen);
   }
-  const months = [...byMonth.keys()].sort();
-  return {
-    earnedFen,
-    contracts: [...byContract.values()].sort((a, b) => b.earnedFen - a.earnedFen),
-    months,
-    monthFen: months.map((m) => byMonth.get(m)!),
-  };
+  const months = [...m.keys()].sort();
+  return { months, monthFen: months.map((k) => m.get(k)!) };
 }
 
 /** A broker's commission statement: totals, per contract, by month (ECharts), and the ledger lines, in a date range. */
@@ -58,12 +38,12 @@ export default function BrokerStatementPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const statement = useBrokerStatement(brokerId, { ...range, ...paging });
   const all = useBrokerLines(brokerId, range);
-  const sum = useMemo(() => summarise(all.data?.lines ?? []), [all.data]);
+  const sum = useMemo(() => byMonth(all.data?.lines ?? []), [all.data]);
   if (statement.isLoading || me.isLoading) return <PageSkeleton />;
   if (statement.error || !statement.data)
     return <ErrorResult error={statement.error} onRetry={() => void statement.refetch()} />;
+  // Totals and per-contract figures come from the API's ledger figures (the workspace shows the same earnedFen).
   const s = statement.data;
-  const balanceFen = s.balances.reduce((n, b) => n + b.balanceFen, 0);
   const option: EChartsOption = {
     grid: { left: 64, right: 16, top: 24, bottom: 32 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => yuanText(Math.round(Number(v) * 100)) },
@@ -102,29 +82,40 @@ export default function BrokerStatementPage() {
         }
       />
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
             <Card size="small">
               <Statistic
                 title={t('payments.broker.earned')}
-                value={yuanText(sum.earnedFen)}
-                loading={all.isLoading}
+                value={yuanText(s.figures.earnedFen)}
                 data-testid="broker-earned"
+                data-fen={String(s.figures.earnedFen)}
               />
             </Card>
           </Col>
-          <Col xs={24} md={8}>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic
+                title={t('payments.figures.paidOutFen')}
+                value={yuanText(s.figures.paidOutFen)}
+                data-testid="broker-paid-out"
+                data-fen={String(s.figures.paidOutFen)}
+              />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
             <Card size="small">
               <Statistic
                 title={t('payments.broker.balance')}
-                value={yuanText(balanceFen)}
+                value={yuanText(s.figures.owedFen)}
                 data-testid="broker-balance"
+                data-fen={String(s.figures.owedFen)}
               />
             </Card>
           </Col>
-          <Col xs={24} md={8}>
+          <Col xs={12} md={6}>
             <Card size="small">
-              <Statistic title={t('payments.broker.contracts')} value={sum.contracts.length} loading={all.isLoading} />
+              <Statistic title={t('payments.broker.contracts')} value={s.byContract.length} />
             </Card>
           </Col>
         </Row>
@@ -145,15 +136,18 @@ export default function BrokerStatementPage() {
           <Col xs={24} lg={12}>
             <Card size="small" title={t('payments.broker.byContract')}>
               <Table<ContractRow>
-                rowKey="contractNo"
+                rowKey={(r) => r.contractNo ?? '—'}
                 size="small"
                 data-testid="broker-contracts"
-                loading={all.isLoading}
-                dataSource={sum.contracts}
-                pagination={sum.contracts.length > 8 ? { pageSize: 8 } : false}
+                dataSource={s.byContract}
+                pagination={s.byContract.length > 8 ? { pageSize: 8 } : false}
                 locale={{ emptyText: <Empty description={t('payments.broker.empty')} /> }}
                 columns={[
-                  { title: t('payments.ledger.contractNo'), dataIndex: 'contractNo' },
+                  {
+                    title: t('payments.ledger.contractNo'),
+                    dataIndex: 'contractNo',
+                    render: (v: string | null) => v ?? '—',
+                  },
                   {
                     title: t('payments.broker.earned'),
                     dataIndex: 'earnedFen',

@@ -78,10 +78,19 @@ function Summary({ data }: { data: ContractPaymentsDto }) {
               value={yuanText(totals[`${k}Fen`])}
               styles={k === 'dueNow' && totals.dueNowFen > 0 ? { content: { color: '#cf1322' } } : undefined}
               data-testid={`total-${k}`}
+              data-fen={String(totals[`${k}Fen`])}
             />
           </Col>
         ))}
       </Row>
+      <Typography.Text
+        type="secondary"
+        className="small"
+        data-testid="ledger-paid-out"
+        data-fen={data.ledger.paidOutFen}
+      >
+        {t('payments.contract.ledgerPaidOut', { amount: yuanText(data.ledger.paidOutFen) })}
+      </Typography.Text>
     </Card>
   );
 }

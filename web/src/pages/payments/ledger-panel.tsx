@@ -8,6 +8,7 @@ import { ErrorResult } from '../../components/query-state';
 import { accountLabel } from './account-label';
 import { DateRangeFilter, type Range } from './date-range';
 import { ExportButtons } from './export-buttons';
+import { FiguresCard, platformFigureKeys } from './figures-card';
 import { yuanText } from './money';
 
 /** The trial balance (every account, Σ debit = Σ credit shown as 平衡 / not) and the ledger export. */
@@ -18,6 +19,7 @@ export function LedgerPanel() {
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {data && <FiguresCard figures={data.figures} keys={platformFigureKeys} testId="platform-figures" />}
       <Card
         size="small"
         title={t('payments.ledger.trialBalance')}

@@ -9,6 +9,7 @@ import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { DateRangeFilter, type Range } from './date-range';
 import { ExportButtons } from './export-buttons';
 import { ConnectCard } from './connect-card';
+import { FiguresCard, orgFigureKeys } from './figures-card';
 import { BalancesCard, LinesCard, PayablesCard } from './statement-parts';
 
 /** An organisation's statement: balances of its accounts, what it owes, its ledger lines (members and finance). */
@@ -49,6 +50,7 @@ export default function OrgStatementPage() {
       />
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         {me.data?.orgId === orgId && me.data.orgRole === 'org_admin' && <ConnectCard as="org" />}
+        <FiguresCard figures={s.figures} keys={orgFigureKeys} testId="statement-figures" />
         <BalancesCard s={s} />
         <PayablesCard payables={s.payables} />
         <LinesCard

@@ -1,3 +1,4 @@
+import { FilePdfOutlined } from '@ant-design/icons';
 import { Button, Empty, Segmented, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,10 +92,30 @@ export function PayoutsTable() {
           },
           {
             title: t('payments.payouts.transfer'),
-            dataIndex: 'stripeTransferId',
-            render: (v: string | null) => <span className="mono">{v ?? '—'}</span>,
+            render: (_: unknown, o) => (
+              <span className="mono" data-testid="payout-bank-reference">
+                {o.bank?.reference ?? o.stripeTransferId ?? '—'}
+              </span>
+            ),
           },
-          { title: t('payments.payouts.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('payments.payouts.reason'),
+            render: (_: unknown, o) =>
+              o.bank
+                ? `${o.bank.paidOn} · ${t('payments.payouts.recordedBy', { name: o.bank.recordedBy })}`
+                : (o.reason ?? '—'),
+          },
+          {
+            title: t('payments.payouts.receipt'),
+            render: (_: unknown, o) =>
+              o.receiptUrl ? (
+                <a href={o.receiptUrl} target="_blank" rel="noreferrer" data-testid={`payout-receipt-${o.id}`}>
+                  <FilePdfOutlined /> {t('payments.payouts.downloadReceipt')}
+                </a>
+              ) : (
+                '—'
+              ),
+          },
           {
             title: '',
             render: (_: unknown, o) =>

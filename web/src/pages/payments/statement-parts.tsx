@@ -1,3 +1,4 @@
+import { FilePdfOutlined } from '@ant-design/icons';
 import { Card, Empty, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -160,7 +161,20 @@ export function LinesCard({
           {
             title: t('payments.ledger.memo'),
             dataIndex: 'memo',
-            render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text>,
+            render: (v: string, l) =>
+              // A payout's journal is keyed by the payout's id: its receipt is one link away.
+              l.kind === 'payout' ? (
+                <a
+                  href={`/api/payments/payouts/${encodeURIComponent(l.journalId)}/receipt.pdf`}
+                  target="_blank"
+                  rel="noreferrer"
+                  data-testid="line-payout-receipt"
+                >
+                  <FilePdfOutlined /> {t('payments.payouts.downloadReceipt')}
+                </a>
+              ) : (
+                <Typography.Text type="secondary">{v}</Typography.Text>
+              ),
           },
         ]}
       />
