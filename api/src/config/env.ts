@@ -74,7 +74,10 @@ export const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
   /** Point the Stripe client at another server (the local fake in tests, stripe-mock): http://127.0.0.1:12111 */
   STRIPE_API_BASE: z.string().url().optional(),
-  /** The platform's service fee as a share of each payment (0.01 = 1%), deducted from the seller's share. */
+  /**
+   * The platform's service fee as a share of each payment (0.01 = 1%), deducted from the seller's share: the
+   * default until an admin sets it on /admin/settings (platform settings are data, modules/settings).
+   */
   PLATFORM_FEE_RATE: z.coerce.number().min(0).max(0.2).default(0.01),
   /** Stripe payments still pending after this many minutes are re-read from Stripe by the reconciliation job. */
   PAYMENT_RECONCILE_AFTER_MIN: z.coerce
@@ -85,7 +88,7 @@ export const envSchema = z.object({
     .default(15),
   /** How often the reconciliation job runs (0 = only on demand, POST /api/payments/reconcile). */
   PAYMENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
-  /** The platform's account shown to payers for 对公转账: `name|bank|account`. */
+  /** The platform's account shown to payers for 对公转账: `name|bank|account`; the default until an admin sets it. */
   PLATFORM_BANK_ACCOUNT: z
     .string()
     .max(300)

@@ -28,6 +28,7 @@ const en: Messages = {
     menu: 'Menu',
     audit: 'Audit log',
     submarkets: 'Sub-markets',
+    settings: 'Platform settings',
   },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   footer: {

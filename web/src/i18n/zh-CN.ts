@@ -26,6 +26,7 @@ const zhCN = {
     menu: '菜单',
     audit: '审计日志',
     submarkets: '分市场管理',
+    settings: '平台设置',
   },
   lang: { label: '语言', zh: '中文', en: 'English' },
   footer: {

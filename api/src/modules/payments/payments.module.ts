@@ -4,13 +4,13 @@ import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
 import type { AttachmentsService } from '../attachments/attachments.service';
 import type { AuditService } from '../audit/audit.service';
+import type { SettingsService } from '../settings/settings.service';
 import { DepositsService } from './deposits.service';
 import { Ledger } from './ledger';
 import type { PaymentPort } from './payment-port';
 import { PaymentDecisionsService } from './payment-decisions.service';
 import { PaymentStartService } from './payment-start.service';
 import { PaymentSteps } from './payment-steps';
-import { feeRateBp } from './payment-plan';
 import { PayoutsService } from './payouts.service';
 import { PlanService } from './plan.service';
 import { Reconciler } from './reconcile';
@@ -35,14 +35,15 @@ export function createPayments(deps: {
   attachments: AttachmentsService;
   config: AppConfig;
   logger: Logger;
+  /** The fee rate and the bank account for 对公转账 (admins change them; the environment gives the defaults). */
+  settings: SettingsService;
   port?: PaymentPort | null;
 }) {
-  const { models, audit, attachments, config, logger } = deps;
+  const { models, audit, attachments, config, logger, settings } = deps;
   const port = deps.port === undefined ? paymentPortFrom(config) : deps.port;
-  const feeBp = feeRateBp(config.PLATFORM_FEE_RATE);
   const stripeEnabled = () => !!port;
   const ledger = new Ledger(models);
-  const plans = new PlanService(models, feeBp, stripeEnabled);
+  const plans = new PlanService(models, () => settings.feeRateBp(), stripeEnabled);
   const steps = new PaymentSteps(models, ledger, logger);
   const stripeSync = new StripeSyncService(models, steps, port, logger);
   const start = new PaymentStartService(models, steps, stripeSync, plans, audit, attachments);
@@ -72,13 +73,15 @@ export function createPayments(deps: {
     config.PAYMENT_RECONCILE_AFTER_MIN,
     logger,
   );
-  const [bankName, bank, account] = config.PLATFORM_BANK_ACCOUNT.split('|');
-  const publicConfig = {
+  const staticConfig = {
     stripeEnabled: !!port,
     publishableKey: config.STRIPE_PUBLISHABLE_KEY ?? null,
     methodTypes: port ? (['card', 'alipay', 'wechat_pay'] as const).slice() : [],
-    feeRateBp: feeBp,
-    bankAccount: { name: bankName ?? '', bank: bank ?? '', account: account ?? '' },
+  };
+  /** What payers see: how they can pay, and the fee rate and bank account as the admins last set them. */
+  const publicConfig = async () => {
+    const s = await settings.current();
+    return { ...staticConfig, feeRateBp: s.feeRateBp, bankAccount: s.bankAccount };
   };
   /** Resolves when no payout started after a settlement and no reconciliation pass is in flight. */
   const settled = async () => {
