@@ -6,6 +6,7 @@ import { errorText } from '../../api/client';
 import { useConfirmContract, type ContractDto } from '../../api/contracts';
 import { wanText } from '../../lib/money';
 import { ReasonModal } from '../payments/reason-modal';
+import { formatDateTime } from '../../lib/format';
 
 /** The decline reason checked with the API's own schema (2–500 characters after trimming). */
 const reasonSchema = confirmationBody.options[1].shape.reason;
@@ -85,7 +86,7 @@ export function ConfirmationCard({ c }: { c: ContractDto }) {
           showIcon
           message={t('contracts.confirm.confirmedBy', {
             name: c.confirmation.byName,
-            at: new Date(c.confirmation.at).toLocaleString(),
+            at: formatDateTime(c.confirmation.at),
           })}
           data-testid="confirmation-confirmed"
         />

@@ -17,6 +17,7 @@ import { ConfirmationCard } from './confirmation-card';
 import { ContractStatusTag } from './contract-status-tag';
 import { RulesCard, SignButton } from './contract-signing';
 import { labels } from './labels';
+import { formatDateTime } from '../../lib/format';
 
 const wan = (fen: number) => `${wanText(fen)} 万元`;
 
@@ -87,7 +88,7 @@ function Signatures({ c }: { c: ContractDto }) {
       {c.signatures.map((s, i) => (
         <div key={i} data-testid={`signature-${s.side}`} style={{ marginBottom: 6, opacity: s.valid ? 1 : 0.5 }}>
           <Tag color={s.valid ? 'green' : 'default'}>{t(`contracts.side.${s.side}`)}</Tag>
-          {s.userName} · {new Date(s.at).toLocaleString()} · {s.ip ? `${s.ip} · ` : ''}
+          {s.userName} · {formatDateTime(s.at)} · {s.ip ? `${s.ip} · ` : ''}
           <code>{s.docHash.slice(0, 12)}…</code>
           {!s.valid && <Tag style={{ marginLeft: 6 }}>{t('contracts.detail.voided')}</Tag>}
         </div>
@@ -118,7 +119,7 @@ function Registration({ c, regs }: { c: ContractDto; regs: RegistrationDto[] }) 
           <Tag color={r.status === 'approved' ? 'green' : r.status === 'rejected' ? 'red' : 'gold'}>
             {t(`contracts.status.${r.status}`)}
           </Tag>
-          {t('contracts.detail.seq', { seq: r.seq })} · {new Date(r.filedAt).toLocaleString()}
+          {t('contracts.detail.seq', { seq: r.seq })} · {formatDateTime(r.filedAt)}
           {r.reason && (
             <div className="muted">
               {t('contracts.detail.reason')}：{r.reason}
@@ -222,7 +223,7 @@ export default function ContractDetailPage() {
                   color: h.action === 'reject' ? 'red' : h.action === 'approve' ? 'green' : undefined,
                   children: (
                     <span data-testid="history-item" data-action={h.action}>
-                      {new Date(h.at).toLocaleString()} · {h.actorName ?? ''} ·{' '}
+                      {formatDateTime(h.at)} · {h.actorName ?? ''} ·{' '}
                       {t(`contracts.action.${h.action}`, { defaultValue: h.action })}
                       {h.to ? ` → ${t(`contracts.status.${h.to}`, { defaultValue: h.to })}` : ''}
                       {h.reason ? `（${h.reason}）` : ''}

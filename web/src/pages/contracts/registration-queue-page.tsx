@@ -29,6 +29,7 @@ import { ErrorResult } from '../../components/query-state';
 import { PageTitle } from '../../components/page-title';
 import { fenToWan, wanText, wanToFen } from '../../lib/money';
 import { labels } from './labels';
+import { formatDateTime } from '../../lib/format';
 
 function Review({ r, onClose }: { r: RegistrationDto; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -242,7 +243,7 @@ export default function RegistrationQueuePage() {
           {
             title: t('contracts.queue.filedAt'),
             dataIndex: 'filedAt',
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => formatDateTime(v),
           },
           {
             title: '',
