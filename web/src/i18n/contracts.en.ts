@@ -45,6 +45,7 @@ const contractsEn: typeof contractsZh = {
     approved: 'Approved',
   },
   detail: {
+    fileNote: 'Note for the registration office (optional)',
     title: 'Technology contract',
     terms: 'Terms',
     category: 'Category',
@@ -222,8 +223,9 @@ const contractsEn: typeof contractsZh = {
   side: { seller: 'seller', buyer: 'buyer' },
   deal: { create: 'Create the contract', open: 'Open the contract' },
   queue: {
-    minWan: 'Min amount (万元)',
-    maxWan: 'Max amount (万元)',
+    minWan: 'Min amount (CNY 10,000)',
+    maxWan: 'Max amount (CNY 10,000)',
+    sortLabel: 'Sort',
     waitingSince: 'Filed on or before YYYY-MM-DD',
     total: '{{n}} in all',
     sort: {
@@ -234,7 +236,7 @@ const contractsEn: typeof contractsZh = {
     },
     approveConfirm: 'Register this contract?',
     approveConfirmText:
-      '"{{title}}" is registered with an assessed technology amount of {{amount}} 万元 and gets a number; this cannot be undone.',
+      '"{{title}}" is registered with an assessed technology amount of {{amount}} and gets a number; this cannot be undone.',
     rejectConfirm: 'Return this filing?',
     rejectConfirmText: '"{{title}}" is returned; the seller sees the reason: {{reason}}',
     approved: 'Registered',
@@ -255,6 +257,7 @@ const contractsEn: typeof contractsZh = {
     publicTitle: 'Provincial technology-contract statistics',
     registered: 'Registered turnover',
     registeredN: 'Registered contracts',
+    registeredNLine: 'Registered contracts: {{n}}',
     tech: 'Assessed technology amount',
     progress: 'Progress to target',
     noTarget: 'No target set',

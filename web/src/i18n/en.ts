@@ -54,6 +54,8 @@ const en: Messages = {
     total: '{{count}} in total',
     saved: 'Saved',
     orgNameSeparator: ' / ',
+    colon: ': ',
+    paren: ' ({{v}})',
   },
   error: {
     title: 'Something went wrong',

@@ -4,6 +4,11 @@ import type paymentsZh from './payments.zh-CN';
 const paymentsEn: typeof paymentsZh = {
   nav: { finance: 'Finance desk', statement: 'Statement', commissions: 'Commissions' },
   unit: { yuan: 'CNY' },
+  note: {
+    lumpSum: 'Single payment',
+    instalment: 'Instalment {{n}}',
+    royalty: 'Royalty {{period}}: net sales CNY {{sales}} × {{rate}}%{{note}}',
+  },
   kind: {
     lump_sum: 'Lump sum',
     instalment: 'Instalment',

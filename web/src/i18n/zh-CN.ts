@@ -51,6 +51,8 @@ const zhCN = {
     total: '共 {{count}} 条',
     saved: '已保存',
     orgNameSeparator: '／',
+    colon: '：',
+    paren: '（{{v}}）',
   },
   error: {
     title: '出错了',

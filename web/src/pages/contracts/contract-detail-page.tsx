@@ -1,5 +1,6 @@
 import { Button, Card, Col, Descriptions, Input, Modal, Row, Space, Tag, Timeline, Typography, message } from 'antd';
 import { useState } from 'react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../../api/client';
@@ -12,14 +13,15 @@ import {
 } from '../../api/contracts';
 import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { PageTitle } from '../../components/page-title';
-import { wanText } from '../../lib/money';
+import { moneyFormat } from '../../lib/money';
 import { ConfirmationCard } from './confirmation-card';
 import { ContractStatusTag } from './contract-status-tag';
 import { RulesCard, SignButton } from './contract-signing';
 import { labels } from './labels';
 import { formatDateTime } from '../../lib/format';
 
-const wan = (fen: number) => `${wanText(fen)} 万元`;
+/** Amounts as the reader of the UI language expects them (万元 / CNY); components re-render on a language change. */
+const wan = (fen: number) => moneyFormat(i18next.language).wan(fen);
 
 function Terms({ c }: { c: ContractDto }) {
   const { t, i18n } = useTranslation();
@@ -122,14 +124,22 @@ function Registration({ c, regs }: { c: ContractDto; regs: RegistrationDto[] }) 
           {t('contracts.detail.seq', { seq: r.seq })} · {formatDateTime(r.filedAt)}
           {r.reason && (
             <div className="muted">
-              {t('contracts.detail.reason')}：{r.reason}
+              {t('contracts.detail.reason')}
+              {t('common.colon')}
+              {r.reason}
             </div>
           )}
         </div>
       ))}
       {c.viewer.canFile && (
         <Space.Compact style={{ width: '100%' }}>
-          <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder="备注 / note" />
+          <Input
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={1000}
+            placeholder={t('contracts.detail.fileNote')}
+            aria-label={t('contracts.detail.fileNote')}
+          />
           <Button
             type="primary"
             data-testid="file-registration"
@@ -226,7 +236,7 @@ export default function ContractDetailPage() {
                       {formatDateTime(h.at)} · {h.actorName ?? ''} ·{' '}
                       {t(`contracts.action.${h.action}`, { defaultValue: h.action })}
                       {h.to ? ` → ${t(`contracts.status.${h.to}`, { defaultValue: h.to })}` : ''}
-                      {h.reason ? `（${h.reason}）` : ''}
+                      {h.reason ? t('common.paren', { v: h.reason }) : ''}
                     </span>
                   ),
                 }))}

@@ -135,11 +135,11 @@ export default function ContractListPage() {
               <>
                 <div>
                   {r.sellerName}
-                  <span className="muted">（{labels.region(r.sellerRegion, lang)}）</span>
+                  <span className="muted">{t('common.paren', { v: labels.region(r.sellerRegion, lang) })}</span>
                 </div>
                 <div>
                   → {r.buyerName}
-                  <span className="muted">（{labels.region(r.buyerRegion, lang)}）</span>
+                  <span className="muted">{t('common.paren', { v: labels.region(r.buyerRegion, lang) })}</span>
                 </div>
               </>
             ),

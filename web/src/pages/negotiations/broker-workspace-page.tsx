@@ -9,7 +9,7 @@ import { errorText } from '../../api/client';
 import { negotiationKeys, useCommissions, useNegotiations, useRoomActions } from '../../api/negotiations';
 import { PageTitle } from '../../components/page-title';
 import { formatDate } from '../../lib/format';
-import { wanText } from '../../lib/money';
+import { useMoney } from '../../lib/money';
 import { roomSocket } from './room-socket';
 
 function Invitation({ n }: { n: NegotiationDto }) {
@@ -63,6 +63,7 @@ function Invitation({ n }: { n: NegotiationDto }) {
  */
 export default function BrokerWorkspacePage() {
   const { t } = useTranslation();
+  const money = useMoney();
   const qc = useQueryClient();
   const me = useMe();
   const rooms = useNegotiations({ role: 'broker' });
@@ -116,7 +117,7 @@ export default function BrokerWorkspacePage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('negotiation.broker.commissions')} size="small">
-            <Statistic value={wanText(commissions.data?.totalFen ?? 0)} suffix="万元" data-testid="commission-total" />
+            <Statistic value={money.wan(commissions.data?.totalFen ?? 0)} data-testid="commission-total" />
             <Table
               size="small"
               rowKey="id"
@@ -124,11 +125,11 @@ export default function BrokerWorkspacePage() {
               dataSource={commissions.data?.items ?? []}
               data-testid="commission-table"
               columns={[
-                { title: t('negotiation.broker.deal'), render: (_, d) => `${wanText(d.terms.amountFen)} 万元` },
+                { title: t('negotiation.broker.deal'), render: (_, d) => money.wan(d.terms.amountFen) },
                 {
                   title: t('negotiation.broker.earned'),
                   render: (_, d) => (
-                    <span data-testid="commission-earned">{wanText(d.broker?.commissionFen ?? 0)} 万元</span>
+                    <span data-testid="commission-earned">{money.wan(d.broker?.commissionFen ?? 0)}</span>
                   ),
                 },
                 {

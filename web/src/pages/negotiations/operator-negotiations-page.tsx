@@ -61,7 +61,7 @@ function AssignBroker({ room }: { room: OperatorNegotiationDto }) {
         data-testid="assign-broker-select"
         options={(brokers.data ?? []).map((b) => ({
           value: b.id,
-          label: `${b.name}${b.agency ? `（${b.agency}）` : ''}`,
+          label: `${b.name}${b.agency ? t('common.paren', { v: b.agency }) : ''}`,
         }))}
       />
       <Button
@@ -131,10 +131,14 @@ export default function OperatorNegotiationsPage() {
       render: (_, n) => (
         <Space direction="vertical" size={0}>
           <span>
-            {t('negotiation.side.buyer')}：{n.buyer.name}
+            {t('negotiation.side.buyer')}
+            {t('common.colon')}
+            {n.buyer.name}
           </span>
           <span>
-            {t('negotiation.side.seller')}：{n.seller.name}
+            {t('negotiation.side.seller')}
+            {t('common.colon')}
+            {n.seller.name}
           </span>
         </Space>
       ),

@@ -24,6 +24,7 @@ import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import { BankTransferModal } from './bank-transfer-modal';
 import { todayIso, yuanText } from './money';
+import { payableNote } from './payable-note';
 import { ContractPaymentTag, PayableStatusTag, PaymentStatusTag } from './payment-tags';
 import { RoyaltyCard } from './royalty-card';
 import { StripeModal } from './stripe-modal';
@@ -95,7 +96,7 @@ function Schedule({
   stripeEnabled: boolean;
   onPay: (p: Paying) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const today = todayIso();
   return (
     <Card
@@ -129,7 +130,7 @@ function Schedule({
             render: (_: unknown, p) => (
               <Space orientation="vertical" size={0}>
                 <span>
-                  {t(`payments.kind.${p.kind}`)} {p.note}
+                  {t(`payments.kind.${p.kind}`)} {payableNote(p, i18n.language, t)}
                 </span>
                 {isDueNow(p, today) && <Tag color="orange">{t('payments.payable.dueNow')}</Tag>}
               </Space>
