@@ -2,7 +2,7 @@ import { Button, Card, Col, Descriptions, Input, Modal, Row, Space, Tag, Timelin
 import { useState } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { errorText } from '../../api/client';
 import {
   contractPdfUrl,
@@ -19,6 +19,7 @@ import { ContractStatusTag } from './contract-status-tag';
 import { RulesCard, SignButton } from './contract-signing';
 import { labels } from './labels';
 import { formatDateTime } from '../../lib/format';
+import { LinkButton } from '../../components/link-button';
 
 /** Amounts as the reader of the UI language expects them (万元 / CNY); components re-render on a language change. */
 const wan = (fen: number) => moneyFormat(i18next.language).wan(fen);
@@ -185,24 +186,24 @@ export default function ContractDetailPage() {
         extra={
           <Space wrap>
             {c.negotiationId && (
-              <Link to={`/negotiations/${c.negotiationId}`} data-testid="contract-room-link">
-                <Button>{t('contracts.detail.room')}</Button>
-              </Link>
+              <LinkButton to={`/negotiations/${c.negotiationId}`} data-testid="contract-room-link">
+                {t('contracts.detail.room')}
+              </LinkButton>
             )}
             {c.viewer.canEdit && (
-              <Link to={`/contracts/${c.id}/edit`} data-testid="contract-edit">
-                <Button>{t('contracts.detail.edit')}</Button>
-              </Link>
+              <LinkButton to={`/contracts/${c.id}/edit`} data-testid="contract-edit">
+                {t('contracts.detail.edit')}
+              </LinkButton>
             )}
             {/* A signed contract has a payment plan (issue #7): payables, paying, history. */}
             {['signed', 'filed', 'registered', 'rejected'].includes(c.status) && (
-              <Link to={`/contracts/${c.id}/payments`} data-testid="contract-payments">
-                <Button type="primary">{t('payments.contract.open')}</Button>
-              </Link>
+              <LinkButton to={`/contracts/${c.id}/payments`} data-testid="contract-payments" type="primary">
+                {t('payments.contract.open')}
+              </LinkButton>
             )}
-            <a href={contractPdfUrl(c.id)} target="_blank" rel="noreferrer" data-testid="contract-pdf">
-              <Button>{t('contracts.detail.document')}</Button>
-            </a>
+            <Button href={contractPdfUrl(c.id)} target="_blank" rel="noreferrer" data-testid="contract-pdf">
+              {t('contracts.detail.document')}
+            </Button>
           </Space>
         }
       />

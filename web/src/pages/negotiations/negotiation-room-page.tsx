@@ -54,6 +54,7 @@ function BrokerInvite({ negotiation }: { negotiation: NegotiationDto }) {
     <Space.Compact style={{ width: '100%' }} data-testid="broker-invite">
       <Select
         style={{ flex: 1 }}
+        aria-label={t('negotiation.room.inviteBroker')}
         placeholder={t('negotiation.room.inviteBroker')}
         value={brokerId}
         onChange={setBrokerId}

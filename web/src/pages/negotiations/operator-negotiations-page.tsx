@@ -55,6 +55,7 @@ function AssignBroker({ room }: { room: OperatorNegotiationDto }) {
       <Select
         style={{ width: 190 }}
         size="small"
+        aria-label={t('negotiation.operator.chooseBroker')}
         placeholder={t('negotiation.operator.chooseBroker')}
         value={brokerId}
         onChange={setBrokerId}
@@ -190,6 +191,7 @@ export default function OperatorNegotiationsPage() {
           <Select
             allowClear
             style={{ width: 140 }}
+            aria-label={t('negotiation.operator.allStatuses')}
             placeholder={t('negotiation.operator.allStatuses')}
             value={filters.status}
             onChange={(v) => set({ status: v })}
@@ -199,6 +201,7 @@ export default function OperatorNegotiationsPage() {
           <Select
             allowClear
             style={{ width: 180 }}
+            aria-label={t('negotiation.operator.allSubmarkets')}
             placeholder={t('negotiation.operator.allSubmarkets')}
             value={filters.submarket}
             onChange={(v) => set({ submarket: v })}
@@ -208,6 +211,7 @@ export default function OperatorNegotiationsPage() {
           <Select
             allowClear
             style={{ width: 170 }}
+            aria-label={t('negotiation.operator.anyBroker')}
             placeholder={t('negotiation.operator.anyBroker')}
             value={filters.broker}
             onChange={(v) => set({ broker: v })}
@@ -215,6 +219,7 @@ export default function OperatorNegotiationsPage() {
             options={brokerFilters.map((b) => ({ value: b, label: t(`negotiation.operator.brokerFilter.${b}`) }))}
           />
           <InputNumber
+            aria-label={t('negotiation.operator.stale')}
             min={1}
             max={365}
             precision={0}

@@ -2,7 +2,7 @@ import { Button, Card, Col, InputNumber, Row, Select, Space, message } from 'ant
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { LIAONING, liaoningRegionCodes } from '@shared/taxonomy';
 import type { StatGroupBy } from '@shared/contract-schemas';
 import { useMe } from '../../api/auth';
@@ -14,6 +14,7 @@ import { fenToWan, wanToFen } from '../../lib/money';
 import { groupLabel, labels } from '../contracts/labels';
 import { Chart } from './chart';
 import { StatsKpis } from './kpis';
+import { LinkButton } from '../../components/link-button';
 
 const wan = (fen: number) => Math.round(fenToWan(fen) * 100) / 100;
 /** Height per sankey node: a 12 px label with room above and below. */
@@ -104,21 +105,19 @@ export default function DashboardPage() {
                 options={liaoningRegionCodes.map((c) => ({ value: c, label: labels.region(c, lang) }))}
               />
             )}
-            <Link to="/officials/registrations">
-              <Button data-testid="to-queue">{t('contracts.dash.queue')}</Button>
-            </Link>
-            <Link
+            <LinkButton to="/officials/registrations" data-testid="to-queue">
+              {t('contracts.dash.queue')}
+            </LinkButton>
+            <LinkButton
               to={`/contracts?${new URLSearchParams({ from: range.from, to: range.to, ...(region !== LIAONING ? { sellerRegion: region } : {}) })}`}
               data-testid="to-contracts"
             >
-              <Button>{t('contracts.dash.drill')}</Button>
-            </Link>
-            <a href={statsExportUrl(exportQ, 'xlsx')} data-testid="export-xlsx">
-              <Button>{t('contracts.dash.exportXlsx')}</Button>
-            </a>
-            <a href={statsExportUrl(exportQ, 'csv')}>
-              <Button>{t('contracts.dash.exportCsv')}</Button>
-            </a>
+              {t('contracts.dash.drill')}
+            </LinkButton>
+            <Button href={statsExportUrl(exportQ, 'xlsx')} data-testid="export-xlsx">
+              {t('contracts.dash.exportXlsx')}
+            </Button>
+            <Button href={statsExportUrl(exportQ, 'csv')}>{t('contracts.dash.exportCsv')}</Button>
           </Space>
         }
       />

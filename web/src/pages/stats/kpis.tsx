@@ -28,7 +28,13 @@ export function StatsKpis({ s, official }: { s: SummaryDto; official: boolean })
             title={t('contracts.dash.progress')}
             value={s.target ? pct(s.target.progress) : t('contracts.dash.noTarget')}
           />
-          {s.target && <Progress percent={Math.min(100, Math.round(s.target.progress * 100))} showInfo={false} />}
+          {s.target && (
+            <Progress
+              aria-label={t('contracts.dash.progress')}
+              percent={Math.min(100, Math.round(s.target.progress * 100))}
+              showInfo={false}
+            />
+          )}
         </Card>
       </Col>
       <Col xs={12} lg={6}>
