@@ -45,7 +45,7 @@ function BankAccountCard({ value }: { value: BankAccount }) {
           name="account"
           label={t('settings.bank.account')}
           rules={[
-            zodRule(shape.account, t),
+            { required: true, message: t('settings.bank.accountRule') },
             { pattern: /^[0-9][0-9 ]{6,38}[0-9]$/, message: t('settings.bank.accountRule') },
           ]}
         >
