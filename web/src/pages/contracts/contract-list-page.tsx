@@ -82,14 +82,15 @@ export default function ContractListPage() {
         )}
         {select('sellerRegion', regionOptions)}
         {select('buyerRegion', regionOptions)}
-        <DatePicker.RangePicker
-          picker="month"
-          allowEmpty={[true, true]}
-          aria-label={t('contracts.list.filter.period')}
-          data-testid="contract-filter-period"
-          value={[month(filters.from), month(filters.to)]}
-          onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM'), to: v?.[1]?.format('YYYY-MM') })}
-        />
+        <span data-testid="contract-filter-period">
+          <DatePicker.RangePicker
+            picker="month"
+            allowEmpty={[true, true]}
+            aria-label={t('contracts.list.filter.period')}
+            value={[month(filters.from), month(filters.to)]}
+            onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM'), to: v?.[1]?.format('YYYY-MM') })}
+          />
+        </span>
       </Space>
       <Typography.Paragraph className="list-total" data-testid="contract-total">
         {data
