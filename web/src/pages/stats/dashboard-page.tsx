@@ -84,7 +84,11 @@ export default function DashboardPage() {
   const flowHeight = Math.max(420, Math.max(sellers.length, buyers.length) * FLOW_ROW + 16);
   const exportQ = { groupBy: 'sellerRegion' as StatGroupBy, ...range };
   return (
-    <div className="page" data-testid="stats-dashboard">
+    <div
+      className={`page${summary.isPlaceholderData ? ' is-refreshing' : ''}`}
+      data-testid="stats-dashboard"
+      data-state={summary.isFetching ? 'loading' : 'ready'}
+    >
       <PageTitle
         titleKey="contracts.dash.title"
         extra={
