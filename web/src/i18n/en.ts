@@ -55,6 +55,7 @@ const en: Messages = {
     saved: 'Saved',
     orgNameSeparator: ' / ',
     colon: ': ',
+    yuan: 'CNY',
     paren: ' ({{v}})',
   },
   error: {

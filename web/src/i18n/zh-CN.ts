@@ -52,6 +52,7 @@ const zhCN = {
     saved: '已保存',
     orgNameSeparator: '／',
     colon: '：',
+    yuan: '元',
     paren: '（{{v}}）',
   },
   error: {
