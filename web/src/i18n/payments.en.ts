@@ -215,7 +215,7 @@ const paymentsEn: typeof paymentsZh = {
     recorded: 'Bank payout recorded',
     reference: 'Bank reference',
     paidOn: 'Paid on',
-    amountSent: 'Amount sent (元)',
+    amountSent: 'Amount sent (CNY)',
     empty: 'No payouts',
     beneficiary: 'Beneficiary',
     amount: 'Amount',
