@@ -26,6 +26,7 @@ import type { SearchService } from './modules/search/search.service';
 import type { MembersService } from './modules/orgs/members.service';
 import type { OrgsService } from './modules/orgs/orgs.service';
 import type { Payments } from './modules/payments/payments.module';
+import type { SettingsService } from './modules/settings/settings.service';
 import type { TaxonomyService } from './modules/taxonomy/taxonomy.service';
 import type { UsersService } from './modules/users/users.service';
 
@@ -43,6 +44,7 @@ export interface AppContext {
     orgs: OrgsService;
     members: MembersService;
     taxonomy: TaxonomyService;
+    settings: SettingsService;
     attachments: AttachmentsService;
     achievements: ListingService;
     needs: ListingService;

@@ -25,6 +25,7 @@ import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { membersRoutes } from './modules/orgs/members.routes';
 import { paymentsWebhookRoutes } from './modules/payments/payments-webhook.routes';
 import { paymentsRoutes } from './modules/payments/payments.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -85,6 +86,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(orgsRoutes(ctx));
   app.use(membersRoutes(ctx));
   app.use(taxonomyRoutes(ctx));
+  app.use(settingsRoutes(ctx));
   // Import/export paths (/api/achievements/import…) are declared before /:id so they are not taken for ids.
   app.use(importRoutes(ctx));
   app.use(listingRoutes(ctx, ctx.services.achievements));

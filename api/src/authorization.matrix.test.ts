@@ -92,6 +92,25 @@ describe('auth', () => {
     }
   });
 
+  test('when GET /api/auth/session, then anonymous (or a dead token) is 200 with no user, a user sees only themself', async () => {
+    cover('GET', '/api/auth/session');
+    const anonymous = await app.http('GET', '/api/auth/session');
+    expect([anonymous.status, anonymous.body]).toEqual([200, { user: null }]);
+    for (const token of ['A'.repeat(43), '{"$ne":null}']) {
+      const res = await app.http('GET', '/api/auth/session', { token });
+      expect([res.status, res.body]).toEqual([200, { user: null }]);
+    }
+    for (const who of [cast.owner, cast.other, cast.official, cast.admin]) {
+      const res = await app.http('GET', '/api/auth/session', { token: who.token });
+      expect(res.status).toBe(200);
+      expect(res.body.user.id).toBe(String(who.user._id));
+      expect(res.body.user.passwordHash).toBeUndefined();
+    }
+    const gone = await app.createUser();
+    await app.http('POST', '/api/auth/logout', { token: gone.token });
+    expect((await app.http('GET', '/api/auth/session', { token: gone.token })).body).toEqual({ user: null });
+  });
+
   test('when logging out, then anonymous is 401 and a user revokes only their own session', async () => {
     cover('POST', '/api/auth/logout');
     expect((await app.http('POST', '/api/auth/logout')).status).toBe(401);
@@ -419,6 +438,8 @@ test('every declared route has a row in this matrix (catalog routes: catalog.mat
     .filter((op) => op.path !== '/api/auth/password')
     // Sub-market administration: modules/taxonomy/submarkets.matrix.test.ts.
     .filter((op) => !op.path.startsWith('/api/admin/submarkets'))
+    // Platform settings: modules/settings/settings.matrix.test.ts.
+    .filter((op) => op.path !== '/api/admin/settings')
     .map((op) => `${op.method.toUpperCase()} ${op.path}`);
   const missing = declared.filter((r) => !covered.has(r));
   expect(missing).toEqual([]);

@@ -47,6 +47,8 @@ import { learningEngine, TermVocabulary } from './modules/search/term-vocabulary
 import { OrgsService } from './modules/orgs/orgs.service';
 import { MembersService } from './modules/orgs/members.service';
 import { createPayments } from './modules/payments/payments.module';
+import { feeRateBp } from './modules/payments/payment-plan';
+import { bankAccountFromEnv, SettingsService } from './modules/settings/settings.service';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.service';
 import { UsersService } from './modules/users/users.service';
 import { seedDemo } from './seed/demo';
@@ -101,6 +103,14 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const vocabulary = new TermVocabulary();
   const engine = learningEngine(createSearchEngine(config), vocabulary);
   const stats = new StatsService(models, logger);
+  const settings = new SettingsService(
+    models,
+    {
+      bankAccount: bankAccountFromEnv(config.PLATFORM_BANK_ACCOUNT),
+      feeRateBp: feeRateBp(config.PLATFORM_FEE_RATE),
+    },
+    audit,
+  );
   const contracts = new ContractsService(models, audit, stats);
   const registrations = new RegistrationsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
@@ -155,7 +165,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   negotiationOffers.notify = notify;
   negotiationOffers.draftContract = async (user, deal, meta) =>
     String((await contracts.fromDeal(user, String(deal._id), meta)).contract._id);
-  const payments = createPayments({ models, audit, attachments, config, logger, notify });
+  const payments = createPayments({ models, audit, attachments, config, logger, notify, settings });
   const proposals = new ProposalsService(models, needs, audit);
   proposals.notify = notify;
   // The broker's workspace reads its commission from the ledger, through the payments module's figures.
@@ -173,6 +183,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       orgs,
       members: new MembersService(models, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
       taxonomy: new TaxonomyService(models, audit, users),
+      settings,
       attachments,
       achievements,
       needs,

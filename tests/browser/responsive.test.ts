@@ -76,6 +76,7 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   'admin/users': { who: 'admin', url: () => '/admin/users' },
   'admin/audit': { who: 'admin', url: () => '/admin/audit' },
   'admin/submarkets': { who: 'admin', url: () => '/admin/submarkets' },
+  'admin/settings': { who: 'admin', url: () => '/admin/settings' },
   'staff/contracts/historic-import': { who: 'operator', url: () => '/staff/contracts/historic-import' },
   finance: { who: 'finance', url: () => '/finance' },
   officials: { who: 'official', url: () => '/officials' },

@@ -384,7 +384,7 @@ describe('shell in a real browser', () => {
     await notFound.waitFor();
     expect(await text(notFound)).toContain('页面不存在');
     expect(await page.title()).toBe('页面不存在 - 东北科技大市场');
-    await notFound.getByRole('button', { name: '返回首页' }).click();
+    await notFound.getByRole('link', { name: '返回首页' }).click();
     await page.waitForURL(`${app.url}/`);
     await page.locator('h1.hero__title').waitFor();
 

@@ -76,6 +76,7 @@ export const routes: RouteObject[] = [
               { path: 'admin/users', ...page(() => import('./pages/admin/users-page')) },
               { path: 'admin/audit', ...page(() => import('./pages/admin/audit-page')) },
               { path: 'admin/submarkets', ...page(() => import('./pages/admin/submarkets-page')) },
+              { path: 'admin/settings', ...page(() => import('./pages/admin/settings-page')) },
             ],
             isAdmin,
           ),

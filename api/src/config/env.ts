@@ -74,7 +74,10 @@ export const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
   /** Point the Stripe client at another server (the local fake in tests, stripe-mock): http://127.0.0.1:12111 */
   STRIPE_API_BASE: z.string().url().optional(),
-  /** The platform's service fee as a share of each payment (0.01 = 1%), deducted from the seller's share. */
+  /**
+   * The platform's service fee as a share of each payment (0.01 = 1%), deducted from the seller's share: the
+   * default until an admin sets it on /admin/settings (platform settings are data, modules/settings).
+   */
   PLATFORM_FEE_RATE: z.coerce.number().min(0).max(0.2).default(0.01),
   /** Stripe payments still pending after this many minutes are re-read from Stripe by the reconciliation job. */
   PAYMENT_RECONCILE_AFTER_MIN: z.coerce
@@ -89,7 +92,7 @@ export const envSchema = z.object({
   PAYMENT_DUE_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   /** How often the due/overdue reminders run (0 = never by timer; `payments.notices.runOnce(now)` in tests). */
   PAYMENT_REMINDER_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
-  /** The platform's account shown to payers for 对公转账: `name|bank|account`. */
+  /** The platform's account shown to payers for 对公转账: `name|bank|account`; the default until an admin sets it. */
   PLATFORM_BANK_ACCOUNT: z
     .string()
     .max(300)

@@ -28,6 +28,7 @@ import {
   paymentSchema,
   payoutSchema,
 } from '../modules/payments/payment.model';
+import { platformSettingsSchema, type PlatformSettingsRecord } from '../modules/settings/settings.model';
 import { submarketSchema } from '../modules/taxonomy/submarket.model';
 import { userSchema } from '../modules/users/user.model';
 
@@ -41,6 +42,7 @@ export function createModels(conn: Connection) {
     Org: conn.model('Org', orgSchema),
     Invitation: conn.model('Invitation', invitationSchema),
     Submarket: conn.model('Submarket', submarketSchema),
+    PlatformSettings: conn.model<PlatformSettingsRecord>('PlatformSettings', platformSettingsSchema),
     Audit: conn.model('Audit', auditSchema),
     Achievement: conn.model<ListingRecord>('Achievement', listingSchema('achievements')),
     Need: conn.model<ListingRecord>('Need', listingSchema('needs')),

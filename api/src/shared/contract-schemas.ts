@@ -246,8 +246,11 @@ export const targetsQuery = z.strictObject({ year: z.coerce.number().int().min(2
 export const targetBody = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   regionCode: z.enum(liaoningRegionCodes as [string, ...string[]]),
-  /** Registered contract turnover target (合同成交额), in 分. */
-  amountFen: fen().min(1),
+  /**
+   * Registered contract turnover target (合同成交额), in 分: up to 1万亿元, as the province's goal (600亿元 for
+   * 2020) is far above any single contract's 100亿元 cap.
+   */
+  amountFen: z.number().int().min(1).max(100_000_000_000_000),
 });
 
 export interface Sums {

@@ -9,18 +9,14 @@ export const authKeys = {
   me: () => [...authKeys.all, 'me'] as const,
 };
 
-/** The signed-in user, or null for an anonymous visitor (401 is an answer here, not an error). */
+/**
+ * The signed-in user, or null for an anonymous visitor. Asks /api/auth/session, which answers a visitor
+ * 200 `{user: null}`: a 401 here was logged as an error in the console on every anonymous page.
+ */
 export function useMe() {
   return useQuery({
     queryKey: authKeys.me(),
-    queryFn: async (): Promise<UserDto | null> => {
-      try {
-        return (await api.get<{ user: UserDto }>('/api/auth/me')).user;
-      } catch (err) {
-        if (isApiError(err) && err.status === 401) return null;
-        throw err;
-      }
-    },
+    queryFn: async (): Promise<UserDto | null> => (await api.get<{ user: UserDto | null }>('/api/auth/session')).user,
     staleTime: 60_000,
   });
 }

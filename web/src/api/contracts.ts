@@ -1,5 +1,5 @@
 /** Hooks for technology contracts and registrations: /api/contracts, /api/registrations. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageDto } from '@shared/dto';
 import type { ContractTerms, ContractTermsInput, ContractStatus, RegistrationStatus } from '@shared/contract-schemas';
 import { IDEMPOTENCY_HEADER } from '@shared/idempotency';
@@ -112,10 +112,13 @@ export const contractKeys = {
   registrations: (q: object) => [...contractKeys.all, 'registrations', q] as const,
 };
 
+/** A page of contracts with the number that match and their total contract amount. */
 export function useContracts(q: ContractListQuery) {
   return useQuery({
     queryKey: contractKeys.list(q),
-    queryFn: () => api.get<PageDto<ContractRowDto>>('/api/contracts', q),
+    queryFn: () => api.get<PageDto<ContractRowDto> & { sumAmountFen: number }>('/api/contracts', q),
+    // The old rows stay (dimmed, with the table's spinner) while a changed filter loads.
+    placeholderData: keepPreviousData,
   });
 }
 

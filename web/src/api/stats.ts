@@ -1,5 +1,5 @@
 /** Hooks for the tally: /api/stats (officials: their region; the public: province headline figures). */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StatsDto, StatGroupBy, SummaryDto } from '@shared/contract-schemas';
 import { api, withQuery } from './client';
 
@@ -18,11 +18,20 @@ export const statsKeys = {
 };
 
 export function useStatsSummary(q: { year?: number; region?: string } = {}) {
-  return useQuery({ queryKey: statsKeys.summary(q), queryFn: () => api.get<SummaryDto>('/api/stats/summary', q) });
+  // A change of year or region keeps the figures shown until the new ones arrive (no blank page between).
+  return useQuery({
+    queryKey: statsKeys.summary(q),
+    queryFn: () => api.get<SummaryDto>('/api/stats/summary', q),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useStats(q: StatsParams) {
-  return useQuery({ queryKey: statsKeys.tally(q), queryFn: () => api.get<StatsDto>('/api/stats/contracts', { ...q }) });
+  return useQuery({
+    queryKey: statsKeys.tally(q),
+    queryFn: () => api.get<StatsDto>('/api/stats/contracts', { ...q }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useTargets(year: number) {

@@ -1,7 +1,7 @@
 import { Button, Result, Skeleton, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { isApiError } from '../api/client';
+import { LinkButton } from './link-button';
 
 /** Error state with the API's message in the UI language; 403/404 get their own pictures. */
 export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -27,9 +27,9 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
             {t('common.retry')}
           </Button>
         ) : null,
-        <Link key="home" to="/">
-          <Button>{t('notFound.backHome')}</Button>
-        </Link>,
+        <LinkButton key="home" to="/">
+          {t('notFound.backHome')}
+        </LinkButton>,
       ]}
     />
   );

@@ -1,8 +1,8 @@
-import { Alert, Button } from 'antd';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useMe } from '../api/auth';
 import { isOrgDetail, useOrg } from '../api/orgs';
+import { LinkButton } from './link-button';
 
 /**
  * Shown at the top of every form that needs a verified organisation (listing, contract, import), before the
@@ -39,9 +39,9 @@ export function VerificationBanner({ draftsAllowed = false }: { draftsAllowed?: 
         </>
       }
       action={
-        <Link to={`/orgs/${me.orgId}`}>
-          <Button size="small">{t('orgs.banner.goToOrg')}</Button>
-        </Link>
+        <LinkButton to={`/orgs/${me.orgId}`} size="small">
+          {t('orgs.banner.goToOrg')}
+        </LinkButton>
       }
     />
   );

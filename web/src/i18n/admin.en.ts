@@ -47,6 +47,31 @@ const adminEn = {
     col: { at: 'Time', actor: 'Actor', action: 'Action', object: 'Object', change: 'Change' },
     filter: { actor: 'Actor', entity: 'Object type', entityId: 'Object id', action: 'Action', dates: 'Dates' },
   },
+  settings: {
+    title: 'Platform settings',
+    defaults: 'The deployment defaults apply; no admin has changed them yet',
+    updated: 'Last changed by {{name}} on {{at}}',
+    bank: {
+      title: 'Account for bank transfers',
+      hint: 'The account payers see when they choose bank transfer; a change applies to new transfers at once.',
+      name: 'Account holder',
+      bank: 'Bank and branch',
+      account: 'Account number',
+      accountRule: 'The account number has 8–40 digits, spaces allowed',
+    },
+    fee: {
+      title: 'Platform service fee rate',
+      hint: "A share of each payment, deducted from the seller's part (at most 20%); used for payment plans made after the change, existing payables keep theirs.",
+    },
+    targets: {
+      title: 'Yearly targets (registered contract turnover)',
+      hint: 'The same targets registration officials set on their dashboard; the home and statistics pages show progress against this year’s provincial target. Amounts in units of CNY 10,000.',
+      year: 'Year',
+      region: 'Region',
+      current: 'Current target',
+      amount: 'Target (CNY 10,000)',
+    },
+  },
 };
 
 export default adminEn;

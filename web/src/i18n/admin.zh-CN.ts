@@ -47,6 +47,31 @@ const adminZh = {
     col: { at: '时间', actor: '操作人', action: '操作', object: '对象', change: '变更' },
     filter: { actor: '操作人', entity: '对象类型', entityId: '对象编号', action: '操作', dates: '日期范围' },
   },
+  settings: {
+    title: '平台设置',
+    defaults: '当前使用部署时的默认值，尚无管理员修改',
+    updated: '最近由 {{name}} 于 {{at}} 修改',
+    bank: {
+      title: '对公转账收款账户',
+      hint: '付款方选择“对公转账”时看到的收款账户；修改后立即对新的转账生效。',
+      name: '户名',
+      bank: '开户行',
+      account: '账号',
+      accountRule: '账号为 8–40 位数字，可用空格分隔',
+    },
+    fee: {
+      title: '平台服务费率',
+      hint: '按每笔付款的比例从卖方所得中扣除（最高 20%）；只用于修改后生成的付款计划，已生成的应付款不变。',
+    },
+    targets: {
+      title: '年度目标（已登记技术合同成交额）',
+      hint: '与登记员在统计看板上设定的是同一目标；首页和统计页按本年度全省目标显示完成进度。单位：万元。',
+      year: '年度',
+      region: '地区',
+      current: '当前目标',
+      amount: '目标（万元）',
+    },
+  },
 };
 
 export default adminZh;

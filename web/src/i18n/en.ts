@@ -28,6 +28,7 @@ const en: Messages = {
     menu: 'Menu',
     audit: 'Audit log',
     submarkets: 'Sub-markets',
+    settings: 'Platform settings',
   },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   footer: {
@@ -53,6 +54,9 @@ const en: Messages = {
     total: '{{count}} in total',
     saved: 'Saved',
     orgNameSeparator: ' / ',
+    colon: ': ',
+    yuan: 'CNY',
+    paren: ' ({{v}})',
   },
   error: {
     title: 'Something went wrong',

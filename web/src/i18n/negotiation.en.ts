@@ -53,6 +53,7 @@ const negotiationEn: typeof negotiationZh = {
     years: 'Royalty years',
     trialMonths: 'Trial (months)',
     milestones: 'Milestones (comma-separated, equal shares)',
+    milestonesExample: 'Prototype delivered, pilot accepted, mass production',
     submit: 'Submit offer',
     validUntil: 'Valid until {{date}}',
     counterTo: 'Counters #{{n}}',

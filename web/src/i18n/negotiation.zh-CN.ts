@@ -46,6 +46,7 @@ const negotiationZh = {
     years: '提成年限',
     trialMonths: '试用期（月）',
     milestones: '里程碑（以逗号分隔，平均分配）',
+    milestonesExample: '样机交付，中试验收，量产',
     submit: '提交报价',
     validUntil: '有效至 {{date}}',
     counterTo: '还价于 #{{n}}',

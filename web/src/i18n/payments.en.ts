@@ -4,6 +4,11 @@ import type paymentsZh from './payments.zh-CN';
 const paymentsEn: typeof paymentsZh = {
   nav: { finance: 'Finance desk', statement: 'Statement', commissions: 'Commissions' },
   unit: { yuan: 'CNY' },
+  note: {
+    lumpSum: 'Single payment',
+    instalment: 'Instalment {{n}}',
+    royalty: 'Royalty {{period}}: net sales CNY {{sales}} × {{rate}}%{{note}}',
+  },
   kind: {
     lump_sum: 'Lump sum',
     instalment: 'Instalment',
@@ -211,7 +216,7 @@ const paymentsEn: typeof paymentsZh = {
     recorded: 'Bank payout recorded',
     reference: 'Bank reference',
     paidOn: 'Paid on',
-    amountSent: 'Amount sent (元)',
+    amountSent: 'Amount sent (CNY)',
     empty: 'No payouts',
     beneficiary: 'Beneficiary',
     amount: 'Amount',

@@ -2,6 +2,11 @@
 const paymentsZh = {
   nav: { finance: '财务工作台', statement: '收付款对账', commissions: '佣金对账' },
   unit: { yuan: '元' },
+  note: {
+    lumpSum: '一次性支付',
+    instalment: '第{{n}}期',
+    royalty: '收益提成 {{period}}：净销售额 {{sales}} 元 × {{rate}}%{{note}}',
+  },
   kind: {
     lump_sum: '一次性付款',
     instalment: '分期付款',

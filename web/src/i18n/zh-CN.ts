@@ -26,6 +26,7 @@ const zhCN = {
     menu: '菜单',
     audit: '审计日志',
     submarkets: '分市场管理',
+    settings: '平台设置',
   },
   lang: { label: '语言', zh: '中文', en: 'English' },
   footer: {
@@ -50,6 +51,9 @@ const zhCN = {
     total: '共 {{count}} 条',
     saved: '已保存',
     orgNameSeparator: '／',
+    colon: '：',
+    yuan: '元',
+    paren: '（{{v}}）',
   },
   error: {
     title: '出错了',

@@ -1,7 +1,7 @@
-import { Button, Result } from 'antd';
+import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useDocumentTitle } from '../components/page-title';
+import { LinkButton } from '../components/link-button';
 
 export default function NotFoundPage() {
   const { t } = useTranslation();
@@ -13,9 +13,9 @@ export default function NotFoundPage() {
         title={t('notFound.title')}
         subTitle={t('notFound.subtitle')}
         extra={
-          <Link to="/">
-            <Button type="primary">{t('notFound.backHome')}</Button>
-          </Link>
+          <LinkButton to="/" type="primary">
+            {t('notFound.backHome')}
+          </LinkButton>
         }
       />
     </div>

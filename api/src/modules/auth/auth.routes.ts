@@ -129,6 +129,21 @@ export function authRoutes(ctx: AppContext): Router {
     ({ req }) => ({ user: presentUser(req.auth!.record) }),
   );
 
+  // The web app asks this on every load: a visitor without a session is an answer, not an error (no 401
+  // logged in the browser's console on every anonymous page). /api/auth/me keeps answering 401 for API clients.
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/api/auth/session',
+      summary: '当前会话（未登录时 user 为 null）The signed-in user, or null for a visitor',
+      tags: ['auth'],
+      auth: 'optional',
+    },
+    ({ req }) => ({ user: req.auth ? presentUser(req.auth.record) : null }),
+  );
+
   defineRoute(
     router,
     registry,

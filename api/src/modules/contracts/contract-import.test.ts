@@ -102,6 +102,10 @@ describe('contract import job', () => {
       message: expect.stringMatching(/[\u4e00-\u9fff].*（.*[A-Za-z].*）$/),
     });
     expect(job.report[3].errors[0]).toMatchObject({ column: '签订日期' });
+    expect(job.report[1].errors[0].message).toBe(
+      '「合同成交额(元)」应填写数字，如 300000（Contract amount (CNY) must be a number）',
+    );
+    expect(JSON.stringify(job.report)).not.toMatch(/Too small|Too big|Invalid|expected|数值过/);
 
     const stored = await app.models.Contract.find({ sellerOrgId: seller.org._id }).lean();
     expect(stored.map((c) => String(c._id)).sort()).toEqual([job.report[0].id, job.report[2].id].sort());

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Types } from 'mongoose';
-import { z } from 'zod';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import { contractSubTypes, contractTermsSchema, type ContractTerms } from '../../shared/contract-schemas';
@@ -9,6 +8,7 @@ import { contractCategories, ipTypes, orgTypes, regions, technicalFields } from 
 import type { AuthUser } from '../auth/auth.types';
 import type { ImportFormat, ImportJobRecord, ImportRowReport } from '../imports/import-job.model';
 import type { ImportRunner } from '../imports/import.service';
+import { issueSentence, unknownLabel, valueAt, type ColumnName } from '../imports/row-messages';
 import { readRows, type SheetRow } from '../imports/spreadsheet';
 import type { OrgRecord } from '../orgs/org.model';
 import type { StatsService } from '../stats/stats.service';
@@ -37,8 +37,45 @@ export const contractColumns = [
   '佣金(元)',
 ] as const;
 const MAX_ROWS = 5_000;
-/** zod's built-in Chinese messages, for the per-row report (Chinese first, English beside it). */
-const zhMessages = z.locales.zhCN();
+/** Each column's English name and how its amounts are typed, for the row errors' sentences. */
+const columnEn: Record<(typeof contractColumns)[number], string> = {
+  合同名称: 'Contract title',
+  合同类别: 'Category',
+  合同子类: 'Sub-type',
+  技术领域: 'Technical field',
+  标的技术内容: 'Subject',
+  买方名称: "Buyer's name",
+  买方信用代码: "Buyer's credit code",
+  买方地区: "Buyer's region",
+  买方类型: "Buyer's type",
+  '合同成交额(元)': 'Contract amount (CNY)',
+  '技术交易额(元)': 'Technology amount (CNY)',
+  签订日期: 'Signing date',
+  开始日期: 'Start date',
+  结束日期: 'End date',
+  许可方式: 'Licence kind',
+  知识产权: 'IP',
+  经纪人: 'Broker',
+  经纪人证书号: "Broker's certificate no.",
+  '佣金(元)': 'Commission (CNY)',
+};
+const columnName = (header: string): ColumnName => ({
+  zh: header,
+  en: (columnEn as Record<string, string>)[header] ?? header,
+  ...(header.endsWith('(元)') ? { unit: 'yuan' as const } : {}),
+});
+/** The labels a coded column accepts, listed when a row's value is none of them. */
+const optionsOfPath: Record<string, Array<{ zh: string; en: string }>> = {
+  category: contractCategories,
+  fieldCode: technicalFields,
+  'buyer.regionCode': regions,
+  'buyer.orgType': orgTypes,
+  exclusivity: [
+    { zh: '独占', en: 'exclusive' },
+    { zh: '排他', en: 'sole' },
+    { zh: '普通', en: 'ordinary' },
+  ],
+};
 
 /** Where a terms path comes from in the sheet, so a row's error names the column the person typed into. */
 const columnOfPath: Record<string, (typeof contractColumns)[number]> = {
@@ -156,20 +193,19 @@ export function termsFromRow(cells: Record<string, string>, seller: ContractTerm
   };
   const parsed = contractTermsSchema.safeParse(input);
   if (parsed.success) return { success: true as const, data: parsed.data };
-  // Chinese first, English beside it: the same validation again with zod's zh-CN messages.
-  const zh = contractTermsSchema.safeParse(input, { error: zhMessages.localeError });
-  const zhByPath = new Map((zh.success ? [] : zh.error.issues).map((i) => [i.path.join('.'), i.message]));
+  // A sentence per column, Chinese first with the English beside it (imports/row-messages.ts).
   const errors: ImportRowError[] = [];
   for (const issue of parsed.error.issues) {
     const path = issue.path.join('.');
     const column = columnForPath(path);
-    const zhMessage = zhByPath.get(path);
     if (errors.some((e) => e.column === column)) continue;
-    errors.push({
-      path,
-      column,
-      message: zhMessage && zhMessage !== issue.message ? `${zhMessage}（${issue.message}）` : issue.message,
-    });
+    const value = valueAt(input, issue.path);
+    const options = optionsOfPath[path];
+    const message =
+      issue.code === 'invalid_value' && options && typeof value === 'string' && value !== ''
+        ? unknownLabel(columnName(column), value, options)
+        : issueSentence(issue, columnName(column), value);
+    errors.push({ path, column, message });
   }
   return { success: false as const, errors };
 }

@@ -428,6 +428,24 @@ describe('stats', () => {
     expect(
       (await app.http('GET', '/api/stats/targets?year=2026', { token: cast.otherOfficial.token })).body.items,
     ).toEqual([]);
+    // The admin sets the province's target on /admin/settings through this same route (one store of targets);
+    // operators and finance staff, who read no tally, may not.
+    const province = { year: 2026, regionCode: '210000', amountFen: 6_000_000_000_000 };
+    const finance = await app.createUser({ roles: ['finance'] });
+    for (const who of [cast.hubOperator, cast.cityOperator, finance, cast.loner]) {
+      expect(await status('GET', '/api/stats/targets?year=2026', who)).toBe(403);
+      expect(await status('PUT', '/api/stats/targets', who, province)).toBe(403);
+    }
+    expect(await app.models.Target.countDocuments({ regionCode: '210000' })).toBe(0);
+    expect(await status('PUT', '/api/stats/targets', cast.admin, province)).toBe(200);
+    expect(
+      (await app.http('GET', '/api/stats/targets?year=2026', { token: cast.admin.token })).body.items.map(
+        (t: { regionCode: string }) => t.regionCode,
+      ),
+    ).toEqual(['210000', '210500']);
+    expect((await app.http('GET', '/api/stats/summary?year=2026')).body.target).toMatchObject({
+      amountFen: 6_000_000_000_000,
+    });
   });
 });
 

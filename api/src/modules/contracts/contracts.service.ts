@@ -68,7 +68,8 @@ export class ContractsService {
     return c;
   }
 
-  async list(user: AuthUser, q: ListContractsQuery): Promise<Page<ContractRecord>> {
+  /** One page of the caller's contracts, the number that match and their total contract amount (合同成交额). */
+  async list(user: AuthUser, q: ListContractsQuery): Promise<Page<ContractRecord> & { sumAmountFen: number }> {
     const filter: Record<string, unknown> = {};
     const and: Record<string, unknown>[] = [];
     if (user.roles.includes('admin')) {
@@ -80,7 +81,7 @@ export class ContractsService {
       and.push({
         $or: [{ sellerOrgId: new Types.ObjectId(user.orgId) }, { buyerOrgId: new Types.ObjectId(user.orgId) }],
       });
-    } else return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    } else return { items: [], total: 0, page: q.page, pageSize: q.pageSize, sumAmountFen: 0 };
     if (q.status) and.push({ status: q.status });
     if (q.category) filter['terms.category'] = q.category;
     if (q.fieldCode) filter['terms.fieldCode'] = q.fieldCode;
@@ -98,15 +99,19 @@ export class ContractsService {
         $or: [{ 'terms.title': { $regex: escapeRegex(q.q) } }, { contractNo: { $regex: escapeRegex(q.q) } }],
       });
     const full = and.length ? { ...filter, $and: and } : filter;
-    const [items, total] = await Promise.all([
+    const [items, total, sums] = await Promise.all([
       this.models.Contract.find(full)
         .sort({ updatedAt: -1, _id: -1 })
         .skip((q.page - 1) * q.pageSize)
         .limit(q.pageSize)
         .lean<ContractRecord[]>(),
       this.models.Contract.countDocuments(full),
+      this.models.Contract.aggregate<{ amountFen: number }>([
+        { $match: full },
+        { $group: { _id: null, amountFen: { $sum: '$terms.amountFen' } } },
+      ]),
     ]);
-    return { items, total, page: q.page, pageSize: q.pageSize };
+    return { items, total, page: q.page, pageSize: q.pageSize, sumAmountFen: sums[0]?.amountFen ?? 0 };
   }
 
   async detail(user: AuthUser, id: string) {

@@ -246,6 +246,57 @@ describe('paper contracts, rejection and refiling', () => {
     ).toBe(200);
   });
 
+  test('when the provincial official drills down by region, category, status and period, then only matching contracts come back with their count and total amount', async () => {
+    const dlOrg = await app.createOrg({ regionCode: '210200' });
+    const dlSeller = await app.createUser({ org: dlOrg });
+    const syOrg = await app.createOrg({ regionCode: '210100' });
+    const sySeller = await app.createUser({ org: syOrg });
+    const enter = async (who: { token: string }, org: typeof dlOrg, over: Parameters<typeof paperTerms>[2]) => {
+      const res = await app.http('POST', '/api/contracts', {
+        token: who.token,
+        body: { terms: paperTerms(app, org, over) },
+      });
+      expect([res.status, res.body.contract.status]).toEqual([201, 'signed']);
+      return res.body.contract.id as string;
+    };
+    const dl2026 = await enter(dlSeller, dlOrg, { amountFen: 50_000_000, techAmountFen: 50_000_000 });
+    const dl2026b = await enter(dlSeller, dlOrg, { amountFen: 30_000_000, techAmountFen: 30_000_000 });
+    const dl2025 = await enter(dlSeller, dlOrg, { signedOn: '2025-06-01', startOn: '2025-06-01' });
+    const sy2026 = await enter(sySeller, syOrg, {});
+    await app.settled();
+    const province = await app.createUser({ roles: ['official'], officialRegion: '210000' });
+    const list = async (query: string) => {
+      const res = await app.http('GET', `/api/contracts?pageSize=100&${query}`, { token: province.token });
+      expect(res.status).toBe(200);
+      return res.body as {
+        items: Array<{ id: string; amountFen: number; sellerRegion: string }>;
+        total: number;
+        sumAmountFen: number;
+      };
+    };
+    const page = await list('sellerRegion=210200&category=license&status=signed&from=2026-01&to=2026-12');
+    const ids = page.items.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([dl2026, dl2026b]));
+    expect(ids).not.toContain(dl2025);
+    expect(ids).not.toContain(sy2026);
+    expect(page.items.every((c) => c.sellerRegion === '210200')).toBe(true);
+    expect(page.total).toBe(page.items.length);
+    expect(page.sumAmountFen).toBe(page.items.reduce((s, c) => s + c.amountFen, 0));
+    expect(page.sumAmountFen).toBeGreaterThanOrEqual(80_000_000);
+    // A page of one still answers the count and the total of every match.
+    const first = await app.http('GET', '/api/contracts?pageSize=1&sellerRegion=210200&from=2026-01&to=2026-12', {
+      token: province.token,
+    });
+    expect(first.body.items).toHaveLength(1);
+    expect([first.body.total, first.body.sumAmountFen]).toEqual([page.total, page.sumAmountFen]);
+    // The seller's own list answers its total too; another city's official cannot widen its scope.
+    const own = await app.http('GET', '/api/contracts?pageSize=100', { token: dlSeller.token });
+    expect([own.body.total, own.body.sumAmountFen]).toEqual([3, 50_000_000 + 30_000_000 + 80_000_000]);
+    const sy = await app.createUser({ roles: ['official'], officialRegion: '210100' });
+    const widened = await app.http('GET', '/api/contracts?pageSize=100&sellerRegion=210200', { token: sy.token });
+    expect([widened.body.total, widened.body.sumAmountFen]).toEqual([0, 0]);
+  });
+
   test('when the public reads the statistics, then only province headline figures come back', async () => {
     const pub = await app.http('GET', '/api/stats/summary');
     expect(pub.status).toBe(200);

@@ -14,6 +14,7 @@ import {
   transferModes,
   type Term,
 } from '../../shared/taxonomy';
+import { required, unknownLabel, type ColumnName } from './row-messages';
 
 export interface Column {
   header: string;
@@ -51,6 +52,35 @@ export const achievementColumns: Column[] = [
   { header: '联系电话', en: 'contactPhone', required: false, example: '024-83687000' },
 ];
 
+/** Each column's English name and unit, for the row errors' sentences. */
+const columnEn: Record<string, string> = {
+  成果名称: 'Title',
+  关键词: 'Keywords',
+  成果体现形式: 'Form',
+  成果属性: 'Innovation type',
+  成果所处阶段: 'Stage',
+  '技术成熟度(TRL)': 'Maturity (TRL)',
+  成果水平: 'Level',
+  成果简介: 'Summary',
+  技术领域: 'Technical field',
+  技术子领域: 'Sub-field',
+  所在地区: 'Region',
+  发明人: 'Inventors',
+  知识产权类型: 'IP type',
+  专利号: 'Patent number',
+  法律状态: 'Legal status',
+  转化方式: 'Transfer modes',
+  交易方式: 'Trading mode',
+  '价格(万元)': 'Price (CNY 10,000)',
+  联系人: 'Contact person',
+  联系电话: 'Contact phone',
+};
+export const columnName = (header: string): ColumnName => ({
+  zh: header,
+  en: columnEn[header] ?? header,
+  ...(header === '价格(万元)' ? { unit: 'wan' as const } : {}),
+});
+
 const byLabel = (terms: Term[]) => {
   const map = new Map<string, string>();
   for (const t of terms) {
@@ -61,17 +91,22 @@ const byLabel = (terms: Term[]) => {
   return (v: string) => map.get(v.trim()) ?? map.get(v.trim().toLowerCase());
 };
 
+/** Each lookup with the labels it accepts (the row error lists them). */
+const lookup = (terms: Term[], options: Term[] = terms) => Object.assign(byLabel(terms), { options });
 const lookups = {
-  form: byLabel(achievementForms),
-  innovationType: byLabel(innovationTypes),
-  stage: byLabel(maturityStages),
-  level: byLabel(achievementLevels),
-  fieldCode: byLabel(technicalFields),
-  subfieldCode: byLabel(technicalFields.flatMap((f) => f.children)),
-  regionCode: byLabel([...regions, ...regions.map((r) => ({ ...r, zh: r.zh.replace(/(市|省)$/, '') }))]),
-  ipType: byLabel(ipTypes),
-  transferMode: byLabel(transferModes),
-  tradingMode: byLabel(tradingModes),
+  form: lookup(achievementForms),
+  innovationType: lookup(innovationTypes),
+  stage: lookup(maturityStages),
+  level: lookup(achievementLevels),
+  fieldCode: lookup(technicalFields),
+  subfieldCode: lookup(technicalFields.flatMap((f) => f.children)),
+  regionCode: lookup(
+    [...regions, ...regions.map((r) => ({ ...r, zh: r.zh.replace(/(市|省)$/, '') }))],
+    regions.filter((r) => r.parent === '210000'),
+  ),
+  ipType: lookup(ipTypes),
+  transferMode: lookup(transferModes),
+  tradingMode: lookup(tradingModes),
 };
 const legalStatus: Record<string, string> = {
   授权: 'granted',
@@ -101,24 +136,28 @@ export interface MappedRow {
 export function mapAchievementRow(cells: Record<string, string>): MappedRow {
   const errors: MappedRow['errors'] = [];
   const get = (h: string) => (cells[h] ?? '').trim();
-  const code = (h: string, lookup: (v: string) => string | undefined, required = true) => {
+  const code = (h: string, find: ReturnType<typeof lookup>, isRequired = true) => {
     const raw = get(h);
     if (!raw) {
-      if (required) errors.push({ column: h, message: '必填 required' });
+      if (isRequired) errors.push({ column: h, message: required(columnName(h)) });
       return undefined;
     }
-    const c = lookup(raw);
-    if (!c) errors.push({ column: h, message: `无法识别「${raw}」 unknown value` });
+    const c = find(raw);
+    if (!c) errors.push({ column: h, message: unknownLabel(columnName(h), raw, find.options) });
     return c;
   };
 
   const priceText = get('价格(万元)');
   let price: Record<string, unknown> | undefined;
-  if (!priceText) errors.push({ column: '价格(万元)', message: '必填 required' });
+  if (!priceText) errors.push({ column: '价格(万元)', message: required(columnName('价格(万元)')) });
   else if (/^面议|negotiable$/i.test(priceText)) price = { negotiable: true };
   else if (/^\d+(\.\d{1,4})?$/.test(priceText))
     price = { negotiable: false, amountFen: Math.round(Number(priceText) * 1_000_000) };
-  else errors.push({ column: '价格(万元)', message: `应为数字或「面议」 number or 面议: ${priceText}` });
+  else
+    errors.push({
+      column: '价格(万元)',
+      message: `「价格(万元)」应填写数字（如 120）或“面议”，不能是「${priceText}」（Price must be a number in CNY 10,000, such as 120, or 面议 (negotiable), not "${priceText}"）`,
+    });
 
   const ipType = code('知识产权类型', lookups.ipType, false);
   const ipNumber = get('专利号');
@@ -127,14 +166,22 @@ export function mapAchievementRow(cells: Record<string, string>): MappedRow {
       ? [{ type: ipType, number: ipNumber, legalStatus: legalStatus[get('法律状态')] ?? 'granted' }]
       : [];
   if (ipNumber && !ipType)
-    errors.push({ column: '知识产权类型', message: '填写了专利号时必填 required with a patent number' });
+    errors.push({
+      column: '知识产权类型',
+      message:
+        '填写了专利号时，「知识产权类型」必须填写，如“发明专利”（IP type is required with a patent number, e.g. 发明专利）',
+    });
 
   const transfer = split(get('转化方式')).map((v) => {
     const c = lookups.transferMode(v);
-    if (!c) errors.push({ column: '转化方式', message: `无法识别「${v}」 unknown value` });
+    if (!c)
+      errors.push({
+        column: '转化方式',
+        message: unknownLabel(columnName('转化方式'), v, lookups.transferMode.options),
+      });
     return c;
   });
-  if (transfer.length === 0) errors.push({ column: '转化方式', message: '必填 required' });
+  if (transfer.length === 0) errors.push({ column: '转化方式', message: required(columnName('转化方式')) });
 
   const contactName = get('联系人');
   const contactPhone = get('联系电话');

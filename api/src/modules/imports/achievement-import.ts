@@ -1,16 +1,13 @@
 import { Types } from 'mongoose';
-import { z } from 'zod';
 import type { Models } from '../../db/models';
 import { createAchievementBody } from '../../shared/catalog-schemas';
 import { submarketForRegion } from '../../shared/taxonomy';
 import type { ListingService } from '../listings/listing.service';
-import { columnForPath, mapAchievementRow } from './achievement-columns';
+import { columnForPath, columnName, mapAchievementRow } from './achievement-columns';
+import { issueSentence, valueAt } from './row-messages';
 import type { ImportJobRecord, ImportRowReport } from './import-job.model';
 import type { ImportRunner } from './import.service';
 import type { SheetRow } from './spreadsheet';
-
-/** zod's built-in Chinese messages, for the per-row import report. */
-const zhMessages = z.locales.zhCN();
 
 /** Achievements as drafts of the importing organisation, keyed `import:<job>:<row>`. */
 export class AchievementImport implements ImportRunner {
@@ -39,16 +36,14 @@ export class AchievementImport implements ImportRunner {
         const parsed = createAchievementBody.safeParse(mapped.body);
         const errors = [...mapped.errors];
         if (!parsed.success) {
-          // Chinese first, English beside it: the same validation again with zod's zh-CN messages.
-          const zh = createAchievementBody.safeParse(mapped.body, { error: zhMessages.localeError });
-          const zhByPath = new Map((zh.success ? [] : zh.error.issues).map((i) => [i.path.join('.'), i.message]));
+          // A sentence per column, Chinese first with the English beside it (row-messages.ts).
           for (const issue of parsed.error.issues) {
-            const path = issue.path.join('.');
-            const column = columnForPath(path);
-            const zhMessage = zhByPath.get(path);
-            const message =
-              zhMessage && zhMessage !== issue.message ? `${zhMessage}（${issue.message}）` : issue.message;
-            if (!errors.some((e) => e.column === column)) errors.push({ column, message });
+            const column = columnForPath(issue.path.join('.'));
+            if (errors.some((e) => e.column === column)) continue;
+            errors.push({
+              column,
+              message: issueSentence(issue, columnName(column), valueAt(mapped.body, issue.path)),
+            });
           }
         }
         if (errors.length > 0) {

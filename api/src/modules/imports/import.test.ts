@@ -83,9 +83,18 @@ describe('bulk import', () => {
     ]);
     expect(job.report[2].errors).toEqual([{ column: '技术领域', message: expect.stringContaining('量子玄学') }]);
     expect(job.report[3].errors.map((e: { column: string }) => e.column).sort()).toEqual(['价格(万元)', '成果简介']);
-    // Schema messages come in Chinese first with the English beside them.
-    const summaryError = job.report[3].errors.find((e: { column: string }) => e.column === '成果简介');
-    expect(summaryError.message).toMatch(/^数值过小.*（Too small.*）$/);
+    // Each error is a sentence a clerk can act on, Chinese first with the English beside it; never the
+    // validator's own text.
+    expect(job.report[2].errors[0].message).toMatch(
+      /^「技术领域」填写的「量子玄学」不是可选项，可填：高端装备制造、.*（"量子玄学" is not an option for Technical field; use one of: .*）$/,
+    );
+    const byColumn = (r: { errors: Array<{ column: string; message: string }> }, c: string) =>
+      r.errors.find((e) => e.column === c)!.message;
+    expect(byColumn(job.report[3], '成果简介')).toBe(
+      '「成果简介」至少需要 20 个字，现在只有 2 个字（Summary needs at least 20 characters; it has 2）',
+    );
+    expect(byColumn(job.report[3], '价格(万元)')).toMatch(/^「价格\(万元\)」应填写数字.*「很贵」（Price .*"很贵"）$/);
+    expect(JSON.stringify(job.report)).not.toMatch(/Too small|Too big|Invalid|expected|unknown value|数值过/);
     const created = await app.models.Achievement.find({
       _id: { $in: job.report.filter((r: any) => r.id).map((r: any) => r.id) },
     }).lean();

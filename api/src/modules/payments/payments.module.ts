@@ -5,6 +5,7 @@ import type { Models } from '../../db/models';
 import type { AttachmentsService } from '../attachments/attachments.service';
 import type { AuditService } from '../audit/audit.service';
 import type { Notifier } from '../notifications/notify';
+import type { SettingsService } from '../settings/settings.service';
 import { DepositsService } from './deposits.service';
 import { Ledger } from './ledger';
 import { MoneyFigures } from './money-figures';
@@ -13,7 +14,6 @@ import { PaymentDecisionsService } from './payment-decisions.service';
 import { PaymentNotify } from './payment-notify';
 import { PaymentStartService } from './payment-start.service';
 import { PaymentSteps } from './payment-steps';
-import { feeRateBp } from './payment-plan';
 import { PayoutsService } from './payouts.service';
 import { PlanService } from './plan.service';
 import { Reconciler } from './reconcile';
@@ -38,17 +38,18 @@ export function createPayments(deps: {
   attachments: AttachmentsService;
   config: AppConfig;
   logger: Logger;
+  /** The fee rate and the bank account for 对公转账 (admins change them; the environment gives the defaults). */
+  settings: SettingsService;
   port?: PaymentPort | null;
   /** NotifyService (server.ts); without it money moves silently (seeds, CLI tools). */
   notify?: Notifier;
 }) {
-  const { models, audit, attachments, config, logger } = deps;
+  const { models, audit, attachments, config, logger, settings } = deps;
   const port = deps.port === undefined ? paymentPortFrom(config) : deps.port;
-  const feeBp = feeRateBp(config.PLATFORM_FEE_RATE);
   const stripeEnabled = () => !!port;
   const ledger = new Ledger(models);
   const figures = new MoneyFigures(models, ledger);
-  const plans = new PlanService(models, feeBp, stripeEnabled, figures);
+  const plans = new PlanService(models, () => settings.feeRateBp(), stripeEnabled, figures);
   const steps = new PaymentSteps(models, ledger, logger);
   const stripeSync = new StripeSyncService(models, steps, port, logger);
   const start = new PaymentStartService(models, steps, stripeSync, plans, audit, attachments);
@@ -85,13 +86,15 @@ export function createPayments(deps: {
     config.PAYMENT_RECONCILE_AFTER_MIN,
     logger,
   );
-  const [bankName, bank, account] = config.PLATFORM_BANK_ACCOUNT.split('|');
-  const publicConfig = {
+  const staticConfig = {
     stripeEnabled: !!port,
     publishableKey: config.STRIPE_PUBLISHABLE_KEY ?? null,
     methodTypes: port ? (['card', 'alipay', 'wechat_pay'] as const).slice() : [],
-    feeRateBp: feeBp,
-    bankAccount: { name: bankName ?? '', bank: bank ?? '', account: account ?? '' },
+  };
+  /** What payers see: how they can pay, and the fee rate and bank account as the admins last set them. */
+  const publicConfig = async () => {
+    const s = await settings.current();
+    return { ...staticConfig, feeRateBp: s.feeRateBp, bankAccount: s.bankAccount };
   };
   /** Resolves when no payout started after a settlement and no reconciliation pass is in flight. */
   const settled = async () => {

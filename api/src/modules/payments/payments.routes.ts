@@ -31,7 +31,7 @@ export function paymentsRoutes(ctx: AppContext): Router {
       tags,
       auth: 'user',
     },
-    () => publicConfig,
+    () => publicConfig(),
   );
 
   defineRoute(
@@ -83,7 +83,7 @@ export function paymentsRoutes(ctx: AppContext): Router {
     async ({ user, params, body, req }) => {
       const key = idempotencyKey(req);
       const { payment, clientSecret } = await start.startStripe(user!, params.id, key, body.methodType);
-      return { payment: presentPayment(payment), clientSecret, publishableKey: publicConfig.publishableKey };
+      return { payment: presentPayment(payment), clientSecret, publishableKey: (await publicConfig()).publishableKey };
     },
   );
 

@@ -19,13 +19,15 @@ export const PLANNED = ['signed', 'filed', 'registered', 'rejected'];
 
 /**
  * Payment plans: a signed contract's schedule becomes payables (once: unique key per item), with amounts,
- * the platform's fee and the broker's commission computed from the stored terms and `PLATFORM_FEE_RATE`.
+ * the platform's fee and the broker's commission computed from the stored terms and the fee rate of the platform settings when the plan is made
+ * (a later change of the rate leaves existing payables as they are).
  * A draft has no plan yet. Royalty reports add a payable per reported period.
  */
 export class PlanService {
   constructor(
     private readonly models: Models,
-    private readonly feeBp: number,
+    /** The platform's fee rate in basis points, as the admins last set it (read when a plan is made). */
+    private readonly feeBp: () => Promise<number>,
     private readonly stripeEnabled: () => boolean,
     private readonly figures: MoneyFigures,
   ) {}
@@ -58,7 +60,7 @@ export class PlanService {
       return existing;
     const deal = await this.dealOf(c);
     const broker = await this.brokerOf(c, deal);
-    const items = planFromTerms(c.terms, deal?.terms.paymentPlan.kind ?? null, this.feeBp);
+    const items = planFromTerms(c.terms, deal?.terms.paymentPlan.kind ?? null, await this.feeBp());
     const docs = items.map((i) => ({
       key: `contract:${c._id}:${i.seq}`,
       kind: i.kind,
@@ -134,7 +136,7 @@ export class PlanService {
         { in: 'body', path: 'netSalesFen', message: 'the royalty on these sales is less than 1 分' },
       ]);
     const broker = await this.brokerOf(c, deal);
-    const feeFen = Math.min(Math.floor((amountFen * this.feeBp + 5_000) / 10_000), amountFen);
+    const feeFen = Math.min(Math.floor((amountFen * (await this.feeBp()) + 5_000) / 10_000), amountFen);
     const commissionFen =
       broker && deal?.broker?.commission.kind === 'percent'
         ? Math.min(Math.floor((amountFen * deal.broker.commission.bp + 5_000) / 10_000), amountFen - feeFen)

@@ -58,6 +58,7 @@ export function ImportJobCard({ id, titleLabel, linkOf, footer }: Props) {
       data-testid="import-job"
     >
       <Progress
+        aria-label={j.filename}
         percent={percent}
         status={j.status === 'failed' ? 'exception' : isImportActive(j) ? 'active' : j.failed ? 'normal' : 'success'}
         data-testid="import-progress"

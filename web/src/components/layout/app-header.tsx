@@ -9,6 +9,7 @@ import { LangSwitch } from './lang-switch';
 import { MainNav } from './main-nav';
 import { NotificationBell } from './notification-bell';
 import { UserMenu } from './user-menu';
+import { LinkButton } from '../link-button';
 
 /**
  * Brand, search and account on the first row; the role's navigation as a second row on wide screens and,
@@ -50,16 +51,12 @@ export function AppHeader() {
           <UserMenu user={me} />
         ) : isPending ? null : (
           <>
-            <Link to="/login">
-              <Button type="text" data-testid="nav-login" className="app-header__login">
-                {t('nav.login')}
-              </Button>
-            </Link>
-            <Link to="/register">
-              <Button type="primary" data-testid="nav-register">
-                {t('nav.register')}
-              </Button>
-            </Link>
+            <LinkButton to="/login" type="text" data-testid="nav-login" className="app-header__login">
+              {t('nav.login')}
+            </LinkButton>
+            <LinkButton to="/register" type="primary" data-testid="nav-register">
+              {t('nav.register')}
+            </LinkButton>
           </>
         )}
       </Space>

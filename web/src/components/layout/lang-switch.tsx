@@ -32,7 +32,9 @@ export function LangSwitch() {
     >
       <GlobalOutlined />
       {option('zh-CN', t('lang.zh'))}
-      <span className="lang-switch__sep">/</span>
+      <span className="lang-switch__sep" aria-hidden="true">
+        /
+      </span>
       {option('en', t('lang.en'))}
     </Button>
   );

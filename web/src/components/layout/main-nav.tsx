@@ -33,6 +33,7 @@ export function navItems(user: UserDto | null | undefined, t: (k: string) => str
     items.push({ key: 'negotiation-admin', to: '/admin/negotiations', label: t('negotiation.nav.operator') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
   if (isAdmin(user)) items.push({ key: 'submarkets', to: '/admin/submarkets', label: t('nav.submarkets') });
+  if (isAdmin(user)) items.push({ key: 'settings', to: '/admin/settings', label: t('nav.settings') });
   if (isAdmin(user)) items.push({ key: 'audit', to: '/admin/audit', label: t('nav.audit') });
   if (user?.orgId) items.push({ key: 'contracts', to: '/contracts', label: t('contracts.nav.mine') });
   if (user?.orgId)

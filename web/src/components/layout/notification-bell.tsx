@@ -1,9 +1,9 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button } from 'antd';
+import { Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LinkButton } from '../link-button';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link } from 'react-router';
 import { notificationKeys, useUnreadCount } from '../../api/notifications';
 import { roomSocket } from '../../pages/negotiations/room-socket';
 
@@ -23,15 +23,17 @@ export function NotificationBell() {
   }, [qc]);
   const count = unread.data ?? 0;
   return (
-    <Link
-      to="/notifications"
-      aria-label={t('search.notifications.bell')}
-      data-testid="notification-bell"
-      data-unread={count}
-    >
-      <Badge count={count} size="small" overflowCount={99}>
-        <Button type="text" shape="circle" icon={<BellOutlined />} />
-      </Badge>
-    </Link>
+    <Badge count={count} size="small" overflowCount={99}>
+      {/* One link with a name (a button inside a link was two controls and no name for a screen reader). */}
+      <LinkButton
+        to="/notifications"
+        type="text"
+        shape="circle"
+        icon={<BellOutlined />}
+        aria-label={t('search.notifications.bell')}
+        data-testid="notification-bell"
+        data-unread={count}
+      />
+    </Badge>
   );
 }

@@ -148,6 +148,7 @@ export default function UsersPage() {
           />
           <Select
             allowClear
+            aria-label={t('users.filterRole')}
             placeholder={t('users.filterRole')}
             value={params.role}
             onChange={(r?: string) => set({ role: r })}

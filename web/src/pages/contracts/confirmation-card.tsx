@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { confirmationBody } from '@shared/contract-schemas';
 import { errorText } from '../../api/client';
 import { useConfirmContract, type ContractDto } from '../../api/contracts';
-import { wanText } from '../../lib/money';
+import { moneyFormat } from '../../lib/money';
 import { ReasonModal } from '../payments/reason-modal';
+import { formatDateTime } from '../../lib/format';
 
 /** The decline reason checked with the API's own schema (2–500 characters after trimming). */
 const reasonSchema = confirmationBody.options[1].shape.reason;
@@ -30,7 +31,7 @@ export function ConfirmationCard({ c }: { c: ContractDto }) {
       content: t('contracts.confirm.acceptText', {
         hash: c.docHash.slice(0, 12),
         title: c.terms.title,
-        amount: `${wanText(c.terms.amountFen)} 万元`,
+        amount: moneyFormat(i18n.language).wan(c.terms.amountFen),
       }),
       okText: t('contracts.confirm.accept'),
       okButtonProps: { 'data-testid': 'confirm-accept-ok' } as never,
@@ -85,7 +86,7 @@ export function ConfirmationCard({ c }: { c: ContractDto }) {
           showIcon
           message={t('contracts.confirm.confirmedBy', {
             name: c.confirmation.byName,
-            at: new Date(c.confirmation.at).toLocaleString(),
+            at: formatDateTime(c.confirmation.at),
           })}
           data-testid="confirmation-confirmed"
         />

@@ -1,7 +1,8 @@
 import { Button, Card, Col, Descriptions, Input, Modal, Row, Space, Tag, Timeline, Typography, message } from 'antd';
 import { useState } from 'react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { errorText } from '../../api/client';
 import {
   contractPdfUrl,
@@ -12,13 +13,16 @@ import {
 } from '../../api/contracts';
 import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { PageTitle } from '../../components/page-title';
-import { wanText } from '../../lib/money';
+import { moneyFormat } from '../../lib/money';
 import { ConfirmationCard } from './confirmation-card';
 import { ContractStatusTag } from './contract-status-tag';
 import { RulesCard, SignButton } from './contract-signing';
 import { labels } from './labels';
+import { formatDateTime } from '../../lib/format';
+import { LinkButton } from '../../components/link-button';
 
-const wan = (fen: number) => `${wanText(fen)} 万元`;
+/** Amounts as the reader of the UI language expects them (万元 / CNY); components re-render on a language change. */
+const wan = (fen: number) => moneyFormat(i18next.language).wan(fen);
 
 function Terms({ c }: { c: ContractDto }) {
   const { t, i18n } = useTranslation();
@@ -87,7 +91,7 @@ function Signatures({ c }: { c: ContractDto }) {
       {c.signatures.map((s, i) => (
         <div key={i} data-testid={`signature-${s.side}`} style={{ marginBottom: 6, opacity: s.valid ? 1 : 0.5 }}>
           <Tag color={s.valid ? 'green' : 'default'}>{t(`contracts.side.${s.side}`)}</Tag>
-          {s.userName} · {new Date(s.at).toLocaleString()} · {s.ip ? `${s.ip} · ` : ''}
+          {s.userName} · {formatDateTime(s.at)} · {s.ip ? `${s.ip} · ` : ''}
           <code>{s.docHash.slice(0, 12)}…</code>
           {!s.valid && <Tag style={{ marginLeft: 6 }}>{t('contracts.detail.voided')}</Tag>}
         </div>
@@ -118,17 +122,25 @@ function Registration({ c, regs }: { c: ContractDto; regs: RegistrationDto[] }) 
           <Tag color={r.status === 'approved' ? 'green' : r.status === 'rejected' ? 'red' : 'gold'}>
             {t(`contracts.status.${r.status}`)}
           </Tag>
-          {t('contracts.detail.seq', { seq: r.seq })} · {new Date(r.filedAt).toLocaleString()}
+          {t('contracts.detail.seq', { seq: r.seq })} · {formatDateTime(r.filedAt)}
           {r.reason && (
             <div className="muted">
-              {t('contracts.detail.reason')}：{r.reason}
+              {t('contracts.detail.reason')}
+              {t('common.colon')}
+              {r.reason}
             </div>
           )}
         </div>
       ))}
       {c.viewer.canFile && (
         <Space.Compact style={{ width: '100%' }}>
-          <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder="备注 / note" />
+          <Input
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={1000}
+            placeholder={t('contracts.detail.fileNote')}
+            aria-label={t('contracts.detail.fileNote')}
+          />
           <Button
             type="primary"
             data-testid="file-registration"
@@ -174,24 +186,24 @@ export default function ContractDetailPage() {
         extra={
           <Space wrap>
             {c.negotiationId && (
-              <Link to={`/negotiations/${c.negotiationId}`} data-testid="contract-room-link">
-                <Button>{t('contracts.detail.room')}</Button>
-              </Link>
+              <LinkButton to={`/negotiations/${c.negotiationId}`} data-testid="contract-room-link">
+                {t('contracts.detail.room')}
+              </LinkButton>
             )}
             {c.viewer.canEdit && (
-              <Link to={`/contracts/${c.id}/edit`} data-testid="contract-edit">
-                <Button>{t('contracts.detail.edit')}</Button>
-              </Link>
+              <LinkButton to={`/contracts/${c.id}/edit`} data-testid="contract-edit">
+                {t('contracts.detail.edit')}
+              </LinkButton>
             )}
             {/* A signed contract has a payment plan (issue #7): payables, paying, history. */}
             {['signed', 'filed', 'registered', 'rejected'].includes(c.status) && (
-              <Link to={`/contracts/${c.id}/payments`} data-testid="contract-payments">
-                <Button type="primary">{t('payments.contract.open')}</Button>
-              </Link>
+              <LinkButton to={`/contracts/${c.id}/payments`} data-testid="contract-payments" type="primary">
+                {t('payments.contract.open')}
+              </LinkButton>
             )}
-            <a href={contractPdfUrl(c.id)} target="_blank" rel="noreferrer" data-testid="contract-pdf">
-              <Button>{t('contracts.detail.document')}</Button>
-            </a>
+            <Button href={contractPdfUrl(c.id)} target="_blank" rel="noreferrer" data-testid="contract-pdf">
+              {t('contracts.detail.document')}
+            </Button>
           </Space>
         }
       />
@@ -222,10 +234,10 @@ export default function ContractDetailPage() {
                   color: h.action === 'reject' ? 'red' : h.action === 'approve' ? 'green' : undefined,
                   children: (
                     <span data-testid="history-item" data-action={h.action}>
-                      {new Date(h.at).toLocaleString()} · {h.actorName ?? ''} ·{' '}
+                      {formatDateTime(h.at)} · {h.actorName ?? ''} ·{' '}
                       {t(`contracts.action.${h.action}`, { defaultValue: h.action })}
                       {h.to ? ` → ${t(`contracts.status.${h.to}`, { defaultValue: h.to })}` : ''}
-                      {h.reason ? `（${h.reason}）` : ''}
+                      {h.reason ? t('common.paren', { v: h.reason }) : ''}
                     </span>
                   ),
                 }))}

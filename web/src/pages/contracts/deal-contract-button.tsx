@@ -1,8 +1,9 @@
 import { Button, message } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { errorText } from '../../api/client';
 import { useContractFromDeal } from '../../api/contracts';
+import { LinkButton } from '../../components/link-button';
 
 /**
  * On an agreed negotiation: the draft contract made when the offer was accepted. A deal agreed before drafts
@@ -14,9 +15,9 @@ export function DealContractButton({ dealId, contractId }: { dealId: string; con
   const create = useContractFromDeal();
   if (contractId)
     return (
-      <Link to={`/contracts/${contractId}`} data-testid="deal-contract-link">
-        <Button type="primary">{t('contracts.deal.open')}</Button>
-      </Link>
+      <LinkButton to={`/contracts/${contractId}`} data-testid="deal-contract-link" type="primary">
+        {t('contracts.deal.open')}
+      </LinkButton>
     );
   return (
     <Button

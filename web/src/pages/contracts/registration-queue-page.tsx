@@ -27,11 +27,14 @@ import {
 } from '../../api/contracts';
 import { ErrorResult } from '../../components/query-state';
 import { PageTitle } from '../../components/page-title';
-import { fenToWan, wanText, wanToFen } from '../../lib/money';
+import { fenToWan, useMoney, wanToFen } from '../../lib/money';
 import { labels } from './labels';
+import { formatDateTime } from '../../lib/format';
+import { useUrlFilters } from '../../lib/use-url-filters';
 
 function Review({ r, onClose }: { r: RegistrationDto; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const money = useMoney();
   const decide = useDecideRegistration();
   const [assessed, setAssessed] = useState<number | null>(fenToWan(r.claimedTechAmountFen));
   const [reason, setReason] = useState('');
@@ -42,7 +45,7 @@ function Review({ r, onClose }: { r: RegistrationDto; onClose: () => void }) {
       title: t(body.decision === 'approve' ? 'contracts.queue.approveConfirm' : 'contracts.queue.rejectConfirm'),
       content:
         body.decision === 'approve'
-          ? t('contracts.queue.approveConfirmText', { title: r.title, amount: wanText(body.assessedTechAmountFen) })
+          ? t('contracts.queue.approveConfirmText', { title: r.title, amount: money.wan(body.assessedTechAmountFen) })
           : t('contracts.queue.rejectConfirmText', { title: r.title, reason: body.reason }),
       okButtonProps: { danger: body.decision === 'reject', 'data-testid': 'decision-ok' } as never,
       onOk: () =>
@@ -69,9 +72,9 @@ function Review({ r, onClose }: { r: RegistrationDto; onClose: () => void }) {
         <Descriptions.Item label={t('contracts.detail.category')}>
           {labels.category(r.category, i18n.language)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('contracts.detail.amount')}>{wanText(r.amountFen)} 万元</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.detail.amount')}>{money.wan(r.amountFen)}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.detail.techAmount')}>
-          {wanText(r.claimedTechAmountFen)} 万元
+          {money.wan(r.claimedTechAmountFen)}
         </Descriptions.Item>
       </Descriptions>
       <Card
@@ -129,14 +132,29 @@ function Review({ r, onClose }: { r: RegistrationDto; onClose: () => void }) {
   );
 }
 
+const QUEUE_FILTERS = ['status', 'region', 'category', 'minWan', 'maxWan', 'filedBefore', 'sort'] as const;
+
 /** Registration officials: the filings of their region, oldest first, and the review drawer. */
 export default function RegistrationQueuePage() {
   const { t, i18n } = useTranslation();
-  const [status, setStatus] = useState<'pending' | 'approved' | 'rejected'>('pending');
+  const money = useMoney();
   const [open, setOpen] = useState<RegistrationDto | null>(null);
-  const [filters, setFilters] = useState<RegistrationQueueQuery>({ page: 1, pageSize: 20, sort: 'waiting' });
-  const set = (f: Partial<RegistrationQueueQuery>) => setFilters((prev) => ({ ...prev, page: 1, ...f }));
-  const { data, error, isLoading, refetch } = useRegistrations({ status, ...filters });
+  // Every filter, the sort and the page are kept in the address (a reload or Back shows the same queue).
+  const url = useUrlFilters(QUEUE_FILTERS);
+  const status = (url.filters.status ?? 'pending') as 'pending' | 'approved' | 'rejected';
+  const wan = (v?: string) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
+  const filters: RegistrationQueueQuery = {
+    page: url.page,
+    pageSize: url.pageSize,
+    sort: (url.filters.sort ?? 'waiting') as RegistrationQueueQuery['sort'],
+    region: url.filters.region,
+    category: url.filters.category,
+    minAmountFen: wan(url.filters.minWan) === undefined ? undefined : wanToFen(wan(url.filters.minWan)!),
+    maxAmountFen: wan(url.filters.maxWan) === undefined ? undefined : wanToFen(wan(url.filters.maxWan)!),
+    filedBefore: url.filters.filedBefore,
+  };
+  const set = url.set;
+  const { data, error, isFetching, isPlaceholderData, refetch } = useRegistrations({ status, ...filters });
   const lang = i18n.language;
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
   return (
@@ -145,10 +163,7 @@ export default function RegistrationQueuePage() {
       <Segmented
         style={{ marginBottom: 16 }}
         value={status}
-        onChange={(v) => {
-          setStatus(v as typeof status);
-          set({});
-        }}
+        onChange={(v) => set({ status: v === 'pending' ? undefined : String(v) })}
         options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
           value: s,
           label: t(`contracts.status.${s}`),
@@ -160,6 +175,7 @@ export default function RegistrationQueuePage() {
           style={{ width: 140 }}
           placeholder={t('contracts.dash.region')}
           data-testid="queue-region"
+          aria-label={t('contracts.dash.region')}
           value={filters.region}
           onChange={(v) => set({ region: v })}
           options={liaoningRegionCodes.map((c) => ({ value: c, label: labels.region(c, lang) }))}
@@ -169,6 +185,7 @@ export default function RegistrationQueuePage() {
           style={{ width: 140 }}
           placeholder={t('contracts.detail.category')}
           data-testid="queue-category"
+          aria-label={t('contracts.detail.category')}
           value={filters.category}
           onChange={(v) => set({ category: v })}
           options={contractCategories.map((c) => ({ value: c.code, label: labels.category(c.code, lang) }))}
@@ -178,20 +195,26 @@ export default function RegistrationQueuePage() {
           style={{ width: 150 }}
           placeholder={t('contracts.queue.minWan')}
           data-testid="queue-min"
-          onChange={(v) => set({ minAmountFen: v === null ? undefined : wanToFen(v) })}
+          aria-label={t('contracts.queue.minWan')}
+          defaultValue={wan(url.filters.minWan)}
+          onChange={(v) => set({ minWan: v === null ? undefined : v })}
         />
         <InputNumber
           min={0}
           style={{ width: 150 }}
           placeholder={t('contracts.queue.maxWan')}
           data-testid="queue-max"
-          onChange={(v) => set({ maxAmountFen: v === null ? undefined : wanToFen(v) })}
+          aria-label={t('contracts.queue.maxWan')}
+          defaultValue={wan(url.filters.maxWan)}
+          onChange={(v) => set({ maxWan: v === null ? undefined : v })}
         />
         <Input
           style={{ width: 170 }}
           placeholder={t('contracts.queue.waitingSince')}
           maxLength={10}
           data-testid="queue-filed-before"
+          aria-label={t('contracts.queue.waitingSince')}
+          defaultValue={url.filters.filedBefore}
           onChange={(e) =>
             set({ filedBefore: /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : undefined })
           }
@@ -199,6 +222,7 @@ export default function RegistrationQueuePage() {
         <Select
           style={{ width: 170 }}
           data-testid="queue-sort"
+          aria-label={t('contracts.queue.sortLabel')}
           value={filters.sort}
           onChange={(v) => set({ sort: v })}
           options={(['waiting', 'newest', 'amount_desc', 'amount_asc'] as const).map((s) => ({
@@ -210,9 +234,11 @@ export default function RegistrationQueuePage() {
       <Table<RegistrationDto>
         rowKey="id"
         data-testid="registration-queue"
+        className="contract-table"
         // On a phone the columns keep their width and the table scrolls sideways instead of one character a line.
         scroll={{ x: 960 }}
-        loading={isLoading}
+        loading={isFetching && (isPlaceholderData || !data)}
+        data-state={isFetching ? 'loading' : 'ready'}
         dataSource={data?.items}
         locale={{ emptyText: t('contracts.queue.empty') }}
         pagination={{
@@ -222,11 +248,11 @@ export default function RegistrationQueuePage() {
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
           showTotal: (n) => <span data-testid="queue-total">{t('contracts.queue.total', { n })}</span>,
-          onChange: (page, pageSize) => setFilters((prev) => ({ ...prev, page, pageSize })),
+          onChange: (page, pageSize) => set({ page, pageSize }),
         }}
         columns={[
           { title: t('contracts.list.contractNo'), dataIndex: 'contractNo' },
-          { title: t('contracts.list.name'), dataIndex: 'title', ellipsis: true },
+          { title: t('contracts.list.name'), dataIndex: 'title', className: 'contract-table__title' },
           { title: t('contracts.list.parties'), render: (_: unknown, r) => `${r.sellerName} → ${r.buyerName}` },
           {
             title: t('contracts.dash.region'),
@@ -237,12 +263,14 @@ export default function RegistrationQueuePage() {
             title: t('contracts.list.amount'),
             dataIndex: 'amountFen',
             align: 'right',
-            render: (v: number) => wanText(v),
+            className: 'nowrap',
+            render: (v: number) => money.wan(v),
           },
           {
             title: t('contracts.queue.filedAt'),
+            className: 'nowrap',
             dataIndex: 'filedAt',
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => formatDateTime(v),
           },
           {
             title: '',

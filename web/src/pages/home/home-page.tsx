@@ -1,12 +1,13 @@
-import { Button, Input, Space, Typography } from 'antd';
+import { Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMe } from '../../api/auth';
 import { useDocumentTitle } from '../../components/page-title';
 import { FieldGrid } from './field-grid';
 import { KpiCards } from './kpi-cards';
 import { LatestListings } from './latest-listings';
 import { SubmarketList } from './submarket-list';
+import { LinkButton } from '../../components/link-button';
 
 export default function HomePage() {
   const { t, i18n } = useTranslation();
@@ -35,25 +36,19 @@ export default function HomePage() {
             data-testid="home-search"
           />
           <Space className="hero__actions" wrap>
-            <Link to="/achievements">
-              <Button type="primary" size="large" data-testid="home-achievements">
-                {t('catalog.nav.achievements')}
-              </Button>
-            </Link>
-            <Link to="/needs">
-              <Button type="primary" size="large" data-testid="home-needs">
-                {t('catalog.nav.needs')}
-              </Button>
-            </Link>
-            <Link to="/orgs">
-              <Button ghost size="large">
-                {t('home.browseOrgs')}
-              </Button>
-            </Link>
+            <LinkButton to="/achievements" type="primary" size="large" data-testid="home-achievements">
+              {t('catalog.nav.achievements')}
+            </LinkButton>
+            <LinkButton to="/needs" type="primary" size="large" data-testid="home-needs">
+              {t('catalog.nav.needs')}
+            </LinkButton>
+            <LinkButton to="/orgs" ghost size="large">
+              {t('home.browseOrgs')}
+            </LinkButton>
             {!me && (
-              <Link to="/register">
-                <Button size="large">{t('home.joinNow')}</Button>
-              </Link>
+              <LinkButton to="/register" size="large">
+                {t('home.joinNow')}
+              </LinkButton>
             )}
           </Space>
           <div className="hero__slogan">{t('app.slogan')}</div>

@@ -64,7 +64,13 @@ export function KpiCards() {
               {target
                 ? t('home.tallyTarget', { target: money.yi(target.amountFen), pct: (target.progress * 100).toFixed(1) })
                 : t('home.tallyNoTarget')}
-              {target && <Progress percent={Math.min(100, Math.round(target.progress * 100))} showInfo={false} />}
+              {target && (
+                <Progress
+                  aria-label={t('contracts.dash.progress')}
+                  percent={Math.min(100, Math.round(target.progress * 100))}
+                  showInfo={false}
+                />
+              )}
             </div>
           )}
           {summary.isError && <div className="kpi-card__note">{t('home.tallyUnavailable')}</div>}

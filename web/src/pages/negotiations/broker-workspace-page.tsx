@@ -9,7 +9,7 @@ import { errorText } from '../../api/client';
 import { negotiationKeys, useCommissions, useNegotiations, useRoomActions } from '../../api/negotiations';
 import { PageTitle } from '../../components/page-title';
 import { formatDate } from '../../lib/format';
-import { wanText } from '../../lib/money';
+import { useMoney } from '../../lib/money';
 import { yuanText } from '../payments/money';
 import { roomSocket } from './room-socket';
 
@@ -64,6 +64,7 @@ function Invitation({ n }: { n: NegotiationDto }) {
  */
 export default function BrokerWorkspacePage() {
   const { t } = useTranslation();
+  const money = useMoney();
   const qc = useQueryClient();
   const me = useMe();
   const rooms = useNegotiations({ role: 'broker' });
@@ -145,11 +146,11 @@ export default function BrokerWorkspacePage() {
               dataSource={commissions.data?.items ?? []}
               data-testid="commission-table"
               columns={[
-                { title: t('negotiation.broker.deal'), render: (_, d) => `${wanText(d.terms.amountFen)} 万元` },
+                { title: t('negotiation.broker.deal'), render: (_, d) => money.wan(d.terms.amountFen) },
                 {
                   title: t('negotiation.broker.agreed'),
                   render: (_, d) => (
-                    <span data-testid="commission-earned">{wanText(d.broker?.commissionFen ?? 0)} 万元</span>
+                    <span data-testid="commission-earned">{money.wan(d.broker?.commissionFen ?? 0)}</span>
                   ),
                 },
                 {

@@ -38,6 +38,11 @@ export default function NegotiationListPage() {
           data-testid="negotiation-list"
           locale={{ emptyText: t('negotiation.list.empty') }}
           dataSource={list.data?.items ?? []}
+          footer={
+            <span className="muted" data-testid="negotiation-total">
+              {t('common.total', { count: list.data?.total ?? list.data?.items.length ?? 0 })}
+            </span>
+          }
           renderItem={(n) => (
             <List.Item
               data-testid="negotiation-item"

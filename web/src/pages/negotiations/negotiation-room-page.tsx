@@ -9,7 +9,7 @@ import { useBrokers, useNegotiation, useParticipants, useRoomActions } from '../
 import { PageTitle } from '../../components/page-title';
 import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
-import { wanText } from '../../lib/money';
+import { moneyFormat } from '../../lib/money';
 import { Conversation, eventText } from './conversation';
 import { OfferPanel, TermsView } from './offer-panel';
 import { DealContractButton } from '../contracts/deal-contract-button';
@@ -54,13 +54,14 @@ function BrokerInvite({ negotiation }: { negotiation: NegotiationDto }) {
     <Space.Compact style={{ width: '100%' }} data-testid="broker-invite">
       <Select
         style={{ flex: 1 }}
+        aria-label={t('negotiation.room.inviteBroker')}
         placeholder={t('negotiation.room.inviteBroker')}
         value={brokerId}
         onChange={setBrokerId}
         data-testid="broker-invite-select"
         options={(brokers.data ?? []).map((b) => ({
           value: b.id,
-          label: `${b.name}${b.agency ? `（${b.agency}）` : ''}`,
+          label: `${b.name}${b.agency ? t('common.paren', { v: b.agency }) : ''}`,
         }))}
       />
       <Button
@@ -81,7 +82,7 @@ function BrokerInvite({ negotiation }: { negotiation: NegotiationDto }) {
 /** The room: conversation, the offer chain, participants with presence, and the timeline. */
 export default function NegotiationRoomPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const negotiation = useNegotiation(id);
   const n = negotiation.data;
@@ -108,10 +109,14 @@ export default function NegotiationRoomPage() {
               {n.closeReason ? ` · ${t(`negotiation.closeReason.${n.closeReason}`)}` : ''}
             </Tag>
             <span>
-              {t('negotiation.side.buyer')}：{n.buyer.name}
+              {t('negotiation.side.buyer')}
+              {t('common.colon')}
+              {n.buyer.name}
             </span>
             <span>
-              {t('negotiation.side.seller')}：{n.seller.name}
+              {t('negotiation.side.seller')}
+              {t('common.colon')}
+              {n.seller.name}
             </span>
           </Space>
         }
@@ -130,7 +135,9 @@ export default function NegotiationRoomPage() {
           <DealContractButton dealId={n.deal.id} contractId={n.deal.contractId} />
           {n.deal.broker && (
             <div>
-              {t('negotiation.side.broker')}：{n.deal.broker.name} · {wanText(n.deal.broker.commissionFen)} 万元
+              {t('negotiation.side.broker')}
+              {t('common.colon')}
+              {n.deal.broker.name} · {moneyFormat(i18n.language).wan(n.deal.broker.commissionFen)}
             </div>
           )}
         </Card>

@@ -141,7 +141,7 @@ export function OfferForm({
       )}
       {planKind === 'milestones' && (
         <Form.Item name="milestones" label={t('negotiation.offer.milestones')}>
-          <Input placeholder="样机交付，中试验收，量产" />
+          <Input placeholder={t('negotiation.offer.milestonesExample')} />
         </Form.Item>
       )}
       {planKind === 'royalty' && (

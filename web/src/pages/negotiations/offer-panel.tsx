@@ -42,7 +42,7 @@ export function planDetail(plan: OfferDto['terms']['paymentPlan'], zh: boolean):
               : zh
                 ? `第${i + 1}期`
                 : `Instalment ${i + 1}`;
-        return `${name} ${p.percent}%（${when}）`;
+        return zh ? `${name} ${p.percent}%（${when}）` : `${name} ${p.percent}% (${when})`;
       });
     case 'milestones':
       return plan.milestones.map((m) => `${m.name} ${m.percent}%`);

@@ -55,13 +55,14 @@ function AssignBroker({ room }: { room: OperatorNegotiationDto }) {
       <Select
         style={{ width: 190 }}
         size="small"
+        aria-label={t('negotiation.operator.chooseBroker')}
         placeholder={t('negotiation.operator.chooseBroker')}
         value={brokerId}
         onChange={setBrokerId}
         data-testid="assign-broker-select"
         options={(brokers.data ?? []).map((b) => ({
           value: b.id,
-          label: `${b.name}${b.agency ? `（${b.agency}）` : ''}`,
+          label: `${b.name}${b.agency ? t('common.paren', { v: b.agency }) : ''}`,
         }))}
       />
       <Button
@@ -131,10 +132,14 @@ export default function OperatorNegotiationsPage() {
       render: (_, n) => (
         <Space direction="vertical" size={0}>
           <span>
-            {t('negotiation.side.buyer')}：{n.buyer.name}
+            {t('negotiation.side.buyer')}
+            {t('common.colon')}
+            {n.buyer.name}
           </span>
           <span>
-            {t('negotiation.side.seller')}：{n.seller.name}
+            {t('negotiation.side.seller')}
+            {t('common.colon')}
+            {n.seller.name}
           </span>
         </Space>
       ),
@@ -186,6 +191,7 @@ export default function OperatorNegotiationsPage() {
           <Select
             allowClear
             style={{ width: 140 }}
+            aria-label={t('negotiation.operator.allStatuses')}
             placeholder={t('negotiation.operator.allStatuses')}
             value={filters.status}
             onChange={(v) => set({ status: v })}
@@ -195,6 +201,7 @@ export default function OperatorNegotiationsPage() {
           <Select
             allowClear
             style={{ width: 180 }}
+            aria-label={t('negotiation.operator.allSubmarkets')}
             placeholder={t('negotiation.operator.allSubmarkets')}
             value={filters.submarket}
             onChange={(v) => set({ submarket: v })}
@@ -204,6 +211,7 @@ export default function OperatorNegotiationsPage() {
           <Select
             allowClear
             style={{ width: 170 }}
+            aria-label={t('negotiation.operator.anyBroker')}
             placeholder={t('negotiation.operator.anyBroker')}
             value={filters.broker}
             onChange={(v) => set({ broker: v })}
@@ -211,6 +219,7 @@ export default function OperatorNegotiationsPage() {
             options={brokerFilters.map((b) => ({ value: b, label: t(`negotiation.operator.brokerFilter.${b}`) }))}
           />
           <InputNumber
+            aria-label={t('negotiation.operator.stale')}
             min={1}
             max={365}
             precision={0}

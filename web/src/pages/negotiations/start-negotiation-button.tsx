@@ -27,7 +27,7 @@ export function StartNegotiationButton({ subject, ...button }: Props) {
       const n = await open.mutateAsync(subject);
       void navigate(`/negotiations/${n.id}`);
     } catch (err) {
-      void message.error(`${t('negotiation.start.failed')}：${errorText(err, i18n.language)}`);
+      void message.error(`${t('negotiation.start.failed')}${t('common.colon')}${errorText(err, i18n.language)}`);
     }
   };
   return (

@@ -79,6 +79,7 @@ export function NotificationPrefsCard() {
                   loading={save.isPending}
                   onChange={(on) => toggle(c.code, on)}
                   data-testid={`pref-${c.code}`}
+                  aria-label={zh ? c.zh : c.en}
                 />
               </div>
             </List.Item>

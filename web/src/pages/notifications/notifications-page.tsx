@@ -56,7 +56,12 @@ export default function NotificationsPage() {
         subtitle={t('search.notifications.subtitle')}
         extra={
           <Space>
-            <Switch checked={unreadOnly} onChange={(v) => setQuery({ unread: v })} data-testid="unread-only" />
+            <Switch
+              checked={unreadOnly}
+              onChange={(v) => setQuery({ unread: v })}
+              data-testid="unread-only"
+              aria-label={t('search.notifications.unreadOnly')}
+            />
             <span>{t('search.notifications.unreadOnly')}</span>
             <Button
               icon={<CheckOutlined />}

@@ -1,7 +1,7 @@
-import { Alert, App, Button, Card, Form, Result } from 'antd';
+import { Alert, App, Card, Form, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { createOrgBody } from '@shared/schemas';
 import { useMe } from '../../api/auth';
 import { errorText, isApiError } from '../../api/client';
@@ -10,6 +10,7 @@ import { PageTitle } from '../../components/page-title';
 import { showServerErrors } from '../../lib/server-errors';
 import { compactValues, showZodIssues } from '../../lib/zod-form';
 import { OrgForm, type OrgFormValues } from './org-form';
+import { LinkButton } from '../../components/link-button';
 
 export default function OrgCreatePage() {
   const { t, i18n } = useTranslation();
@@ -28,9 +29,9 @@ export default function OrgCreatePage() {
           title={t('orgs.create.alreadyTitle')}
           subTitle={t('orgs.create.alreadySubtitle')}
           extra={
-            <Link to={`/orgs/${me.orgId}`}>
-              <Button type="primary">{t('orgs.create.goMyOrg')}</Button>
-            </Link>
+            <LinkButton to={`/orgs/${me.orgId}`} type="primary">
+              {t('orgs.create.goMyOrg')}
+            </LinkButton>
           }
         />
       </div>

@@ -1,8 +1,8 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Col, Row, Space, Tag, Typography } from 'antd';
 import type { OrgDetailDto } from '@shared/dto';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMe } from '../../api/auth';
 import { isOrgDetail, useOrg } from '../../api/orgs';
 import { useDocumentTitle } from '../../components/page-title';
@@ -15,6 +15,7 @@ import { OrgHistoryCard } from './org-history-card';
 import { OrgLicenceCard } from './org-licence-card';
 import { OrgMembersCard } from './org-members-card';
 import { OrgProfileCard } from './org-profile-card';
+import { LinkButton } from '../../components/link-button';
 
 /**
  * A verified organisation's requested change of name, code, type or region: the verified values stay shown
@@ -107,11 +108,14 @@ export default function OrgDetailPage() {
           </Space>
         </div>
         {manage && (
-          <Link to={`/orgs/${o.id}/edit`} className="page-title__extra">
-            <Button icon={<EditOutlined />} data-testid="org-edit">
-              {t('common.edit')}
-            </Button>
-          </Link>
+          <LinkButton
+            to={`/orgs/${o.id}/edit`}
+            className="page-title__extra"
+            icon={<EditOutlined />}
+            data-testid="org-edit"
+          >
+            {t('common.edit')}
+          </LinkButton>
         )}
       </div>
       {detail?.pendingChange && <ReverificationAlert org={detail} change={detail.pendingChange} />}

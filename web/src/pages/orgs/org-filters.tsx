@@ -31,6 +31,7 @@ export function OrgFilters({ value, onChange, showStatus }: Props) {
       />
       <Select
         allowClear
+        aria-label={t('orgs.filterType')}
         placeholder={t('orgs.filterType')}
         value={value.type}
         onChange={(type) => set({ type })}
@@ -41,6 +42,7 @@ export function OrgFilters({ value, onChange, showStatus }: Props) {
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
+        aria-label={t('orgs.filterRegion')}
         placeholder={t('orgs.filterRegion')}
         value={value.regionCode}
         onChange={(regionCode) => set({ regionCode })}
@@ -51,6 +53,7 @@ export function OrgFilters({ value, onChange, showStatus }: Props) {
       {showStatus && (
         <Select
           allowClear
+          aria-label={t('orgs.filterStatus')}
           placeholder={t('orgs.filterStatus')}
           value={value.status}
           onChange={(status) => set({ status })}

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ContractPaymentsDto, PayableDto, PaymentDto } from '@shared/payment-schemas';
 import { attachmentUrl } from '../../api/attachments';
 import { useContractPayments, usePaymentsConfig } from '../../api/payments';
@@ -24,9 +24,11 @@ import { ErrorResult, PageSkeleton } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import { BankTransferModal } from './bank-transfer-modal';
 import { todayIso, yuanText } from './money';
+import { payableNote } from './payable-note';
 import { ContractPaymentTag, PayableStatusTag, PaymentStatusTag } from './payment-tags';
 import { RoyaltyCard } from './royalty-card';
 import { StripeModal } from './stripe-modal';
+import { LinkButton } from '../../components/link-button';
 
 type Paying = { payable: PayableDto; method: 'bank' | 'stripe' } | null;
 
@@ -64,7 +66,14 @@ function Summary({ data }: { data: ContractPaymentsDto }) {
         title={t('payments.contract.progress', { paid: yuanText(totals.paidFen), total: yuanText(totals.amountFen) })}
       >
         <div data-testid="payment-progress" data-percent={percent}>
-          <Progress percent={percent} status={data.status === 'paid' ? 'success' : 'active'} />
+          <Progress
+            aria-label={t('payments.contract.progress', {
+              paid: yuanText(totals.paidFen),
+              total: yuanText(totals.amountFen),
+            })}
+            percent={percent}
+            status={data.status === 'paid' ? 'success' : 'active'}
+          />
         </div>
       </Tooltip>
       <Typography.Text type="secondary" className="small">
@@ -104,7 +113,7 @@ function Schedule({
   stripeEnabled: boolean;
   onPay: (p: Paying) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const today = todayIso();
   return (
     <Card
@@ -138,7 +147,7 @@ function Schedule({
             render: (_: unknown, p) => (
               <Space orientation="vertical" size={0}>
                 <span>
-                  {t(`payments.kind.${p.kind}`)} {p.note}
+                  {t(`payments.kind.${p.kind}`)} {payableNote(p, i18n.language, t)}
                 </span>
                 {isDueNow(p, today) && <Tag color="orange">{t('payments.payable.dueNow')}</Tag>}
               </Space>
@@ -296,9 +305,9 @@ export default function ContractPaymentsPage() {
         extra={
           // Finance staff read the payments but not the contract page itself (a party's view).
           data.viewer.side && (
-            <Link to={`/contracts/${data.contract.id}`} data-testid="back-to-contract">
-              <Button>{t('payments.contract.back')}</Button>
-            </Link>
+            <LinkButton to={`/contracts/${data.contract.id}`} data-testid="back-to-contract">
+              {t('payments.contract.back')}
+            </LinkButton>
           )
         }
       />

@@ -7,12 +7,15 @@ import { useMe } from '../../api/auth';
 import { errorText } from '../../api/client';
 import { useReconcile } from '../../api/payments';
 import { PageTitle } from '../../components/page-title';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { hasRole } from '../../lib/roles';
 import { DepositsTable } from './deposits-table';
 import { FinanceQueue } from './finance-queue';
 import { LedgerPanel } from './ledger-panel';
 import { PayoutsTable } from './payouts-table';
 import { SettledPaymentsTable } from './settled-payments-table';
+
+const TAB_KEYS = ['tab', 'status'] as const;
 
 const reportKeys = [
   'checked',
@@ -80,11 +83,14 @@ export default function FinancePage() {
   const { t } = useTranslation();
   const me = useMe();
   const canDecide = hasRole(me.data, 'finance');
+  // The open tab is kept in the address with its table's filter and page (a reload or Back shows the same list).
+  const url = useUrlFilters(TAB_KEYS);
   return (
     <div className="page" data-testid="finance-page">
       <PageTitle titleKey="payments.finance.title" extra={<ReconcileButton />} />
       <Tabs
-        defaultActiveKey="queue"
+        activeKey={url.filters.tab ?? 'queue'}
+        onChange={(tab) => url.set({ tab: tab === 'queue' ? undefined : tab, status: undefined })}
         destroyOnHidden
         items={[
           {

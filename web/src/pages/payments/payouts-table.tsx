@@ -6,19 +6,22 @@ import { Link } from 'react-router';
 import type { PayoutDto } from '@shared/payment-schemas';
 import { usePayouts } from '../../api/payments';
 import { ErrorResult } from '../../components/query-state';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { formatDateTime } from '../../lib/format';
 import { BankPayoutModal } from './bank-payout-modal';
 import { yuanText } from './money';
 
 const color = { pending: 'gold', paid: 'green', failed: 'red' } as const;
+const STATUS_KEY = ['status'] as const;
 type Filter = 'all' | PayoutDto['status'];
 
 /** Money moved to sellers' and brokers' Connect accounts, newest first, by status. */
 export function PayoutsTable() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<Filter>('all');
+  const url = useUrlFilters(STATUS_KEY);
+  const status = ((url.filters.status as Filter | undefined) ?? 'all') as Filter;
   const [recording, setRecording] = useState<PayoutDto | null>(null);
-  const [page, setPage] = useState(1);
+  const page = url.page;
   const pageSize = 20;
   const { data, error, isLoading, isFetching, refetch } = usePayouts({
     status: status === 'all' ? undefined : status,
@@ -31,10 +34,7 @@ export function PayoutsTable() {
       <Segmented<Filter>
         style={{ marginBottom: 12 }}
         value={status}
-        onChange={(v) => {
-          setStatus(v);
-          setPage(1);
-        }}
+        onChange={(v) => url.set({ status: v === 'all' ? undefined : v })}
         options={(['all', 'pending', 'paid', 'failed'] as const).map((s) => ({
           value: s,
           label: s === 'all' ? t('payments.payouts.all') : t(`payments.payouts.statusLabel.${s}`),
@@ -52,7 +52,7 @@ export function PayoutsTable() {
           current: page,
           pageSize,
           total: data?.total ?? 0,
-          onChange: setPage,
+          onChange: (p) => url.set({ page: p }),
           hideOnSinglePage: true,
           showTotal: (n) => t('common.total', { count: n }),
         }}

@@ -5,18 +5,21 @@ import { Link } from 'react-router';
 import type { FinancePaymentDto } from '@shared/payment-schemas';
 import { useFinancePayments } from '../../api/payments';
 import { ErrorResult } from '../../components/query-state';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { formatDateTime } from '../../lib/format';
 import { yuanText } from './money';
 import { PaymentStatusTag } from './payment-tags';
 import { RefundModal } from './refund-modal';
 
+const STATUS_KEY = ['status'] as const;
 type Filter = 'all' | 'succeeded' | 'refunded';
 
 /** Payments that took money (or gave it back), newest first; finance refunds one in full, admins read. */
 export function SettledPaymentsTable({ canDecide }: { canDecide: boolean }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<Filter>('all');
-  const [page, setPage] = useState(1);
+  const url = useUrlFilters(STATUS_KEY);
+  const status = ((url.filters.status as Filter | undefined) ?? 'all') as Filter;
+  const page = url.page;
   const [refunding, setRefunding] = useState<FinancePaymentDto | null>(null);
   const pageSize = 20;
   const { data, error, isLoading, isFetching, refetch } = useFinancePayments({
@@ -31,10 +34,7 @@ export function SettledPaymentsTable({ canDecide }: { canDecide: boolean }) {
         style={{ marginBottom: 12 }}
         value={status}
         data-testid="settled-filter"
-        onChange={(v) => {
-          setStatus(v);
-          setPage(1);
-        }}
+        onChange={(v) => url.set({ status: v === 'all' ? undefined : v })}
         options={(['all', 'succeeded', 'refunded'] as const).map((s) => ({
           value: s,
           label: t(`payments.refund.filter.${s}`),
@@ -52,7 +52,7 @@ export function SettledPaymentsTable({ canDecide }: { canDecide: boolean }) {
           current: page,
           pageSize,
           total: data?.total ?? 0,
-          onChange: setPage,
+          onChange: (p) => url.set({ page: p }),
           hideOnSinglePage: true,
           showTotal: (n) => t('common.total', { count: n }),
         }}

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { AccountBalanceDto, LedgerLineDto, PayableDto, StatementDto } from '@shared/payment-schemas';
 import { formatDateTime } from '../../lib/format';
 import { accountLabel } from './account-label';
+import { payableNote } from './payable-note';
 import { yuanText } from './money';
 import { PayableStatusTag } from './payment-tags';
 
@@ -51,7 +52,7 @@ export function BalancesCard({ s }: { s: StatementDto }) {
 }
 
 export function PayablesCard({ payables }: { payables: PayableDto[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Card size="small" title={t('payments.statement.payables')}>
       <Table<PayableDto>
@@ -70,7 +71,7 @@ export function PayablesCard({ payables }: { payables: PayableDto[] }) {
           },
           {
             title: t('payments.payable.item'),
-            render: (_: unknown, p) => `${t(`payments.kind.${p.kind}`)} ${p.seq} ${p.note}`,
+            render: (_: unknown, p) => `${t(`payments.kind.${p.kind}`)} ${p.seq} ${payableNote(p, i18n.language, t)}`,
           },
           { title: t('payments.payable.dueOn'), dataIndex: 'dueOn' },
           {

@@ -127,6 +127,7 @@ function PriceRange({ params, onChange }: { params: SearchParams; onChange: (p: 
           max={1_000_000}
           value={min}
           onChange={setMin}
+          aria-label={t('search.facet.priceMin')}
           placeholder={t('search.facet.priceMin')}
           data-testid="price-min"
         />
@@ -135,6 +136,7 @@ function PriceRange({ params, onChange }: { params: SearchParams; onChange: (p: 
           max={1_000_000}
           value={max}
           onChange={setMax}
+          aria-label={t('search.facet.priceMax')}
           placeholder={t('search.facet.priceMax')}
           data-testid="price-max"
         />

@@ -2,12 +2,13 @@ import { StarOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Switch, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { useMe } from '../../api/auth';
 import { errorText } from '../../api/client';
 import { useCreateSavedSearch } from '../../api/notifications';
 import type { SearchParams } from '../../api/search';
 import { savedQueryOf } from './search-params';
+import { LinkButton } from '../../components/link-button';
 
 interface FormValues {
   name: string;
@@ -27,9 +28,9 @@ export function SaveSearchButton({ params, defaultName }: { params: SearchParams
   if (!me) {
     const next = encodeURIComponent(location.pathname + location.search);
     return (
-      <Link to={`/login?next=${next}`} title={t('search.save.loginHint')}>
-        <Button icon={<StarOutlined />}>{t('search.save.button')}</Button>
-      </Link>
+      <LinkButton to={`/login?next=${next}`} title={t('search.save.loginHint')} icon={<StarOutlined />}>
+        {t('search.save.button')}
+      </LinkButton>
     );
   }
   const submit = (values: FormValues) =>

@@ -49,6 +49,7 @@ export default function SearchPage() {
         <Space wrap>
           <span className="muted">{t('search.sort.label')}</span>
           <Select<SearchSort>
+            aria-label={t('search.sort.label')}
             value={(params.sort as SearchSort | undefined) ?? 'relevance'}
             onChange={(sort) => update({ sort })}
             options={searchSorts.map((s) => ({ value: s, label: t(`search.sort.${s}`) }))}

@@ -12,11 +12,14 @@ export function Chart({
   height = 300,
   onPick,
   testId,
+  renderer = 'canvas',
 }: {
   option: EChartsOption;
   height?: number;
   onPick?: (name: string, index: number) => void;
   testId?: string;
+  /** `svg` draws text as elements a browser test can measure (the sankey's labels must not overlap). */
+  renderer?: 'canvas' | 'svg';
 }) {
   const [finished, setFinished] = useState(false);
   return (
@@ -24,6 +27,7 @@ export function Chart({
       <ReactECharts
         option={option}
         style={{ height }}
+        opts={{ renderer }}
         notMerge
         onEvents={{
           finished: () => setFinished(true),

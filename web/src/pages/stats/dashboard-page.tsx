@@ -1,7 +1,8 @@
 import { Button, Card, Col, InputNumber, Row, Select, Space, message } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { LIAONING, liaoningRegionCodes } from '@shared/taxonomy';
 import type { StatGroupBy } from '@shared/contract-schemas';
 import { useMe } from '../../api/auth';
@@ -13,8 +14,11 @@ import { fenToWan, wanToFen } from '../../lib/money';
 import { groupLabel, labels } from '../contracts/labels';
 import { Chart } from './chart';
 import { StatsKpis } from './kpis';
+import { LinkButton } from '../../components/link-button';
 
 const wan = (fen: number) => Math.round(fenToWan(fen) * 100) / 100;
+/** Height per sankey node: a 12 px label with room above and below. */
+const FLOW_ROW = 24;
 
 /** Officials' dashboard: KPIs, monthly trend, by city / field / category, flows, drill-down and exports. */
 export default function DashboardPage() {
@@ -24,8 +28,18 @@ export default function DashboardPage() {
   const { data: me } = useMe();
   const own = me?.roles.includes('admin') ? LIAONING : (me?.officialRegion ?? LIAONING);
   const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
-  const [region, setRegion] = useState(own);
+  // Year and region are kept in the address: a reload, Back from a drill-down or a shared link shows the same view.
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || thisYear;
+  const region = own === LIAONING ? (params.get('region') ?? own) : own;
+  const setView = (patch: { year?: number; region?: string }) =>
+    setParams(
+      (p) => {
+        for (const [k, v] of Object.entries(patch)) p.set(k, String(v));
+        return p;
+      },
+      { replace: true },
+    );
   const range = { from: `${year}-01`, to: `${year}-12`, region };
   const summary = useStatsSummary({ year, region });
   const q = (groupBy: StatGroupBy) => ({ groupBy, ...range });
@@ -35,7 +49,11 @@ export default function DashboardPage() {
   const flows = useStats(q('route'));
   const monthly = useStats(q('month'));
   const setTarget = useSetTarget();
-  const [target, setTargetWan] = useState<number | null>(null);
+  // What was typed for this region and year (a change of either shows that one's stored target again).
+  const [typed, setTyped] = useState<{ key: string; value: number | null } | null>(null);
+  const targetKey = `${year}:${region}`;
+  const target = typed?.key === targetKey ? typed.value : null;
+  const setTargetWan = (value: number | null) => setTyped({ key: targetKey, value });
   if (summary.isLoading) return <PageSkeleton />;
   if (summary.error || !summary.data)
     return <ErrorResult error={summary.error} onRetry={() => void summary.refetch()} />;
@@ -46,7 +64,7 @@ export default function DashboardPage() {
   const bar = (rows: Array<{ key: string; registered: { amountFen: number } }> | undefined, groupBy: string) => ({
     tooltip: {},
     grid: { left: 110, right: 20, top: 10, bottom: 30 },
-    xAxis: { type: 'value' as const, name: '万元' },
+    xAxis: { type: 'value' as const, name: t('contracts.dash.unit') },
     yAxis: {
       type: 'category' as const,
       inverse: true,
@@ -57,42 +75,53 @@ export default function DashboardPage() {
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const monthRow = new Map((monthly.data?.rows ?? []).map((r) => [r.key, r]));
   const flowRows = (flows.data?.rows ?? []).slice(0, 30);
+  const sellerNode = (code?: string) => t('contracts.dash.flowSeller', { region: labels.region(code, lang) });
+  const buyerNode = (code?: string) => t('contracts.dash.flowBuyer', { region: labels.region(code, lang) });
+  const sellers = [...new Set(flowRows.map((r) => sellerNode(r.key.split('>')[0])))];
+  const buyers = [...new Set(flowRows.map((r) => buyerNode(r.key.split('>')[1])))];
+  const flowNodes = [...sellers, ...buyers];
+  // Tall enough for every node of the longer side with a label's height each (the right labels overlapped).
+  const flowHeight = Math.max(420, Math.max(sellers.length, buyers.length) * FLOW_ROW + 16);
   const exportQ = { groupBy: 'sellerRegion' as StatGroupBy, ...range };
   return (
-    <div className="page" data-testid="stats-dashboard">
+    <div
+      className={`page${summary.isPlaceholderData ? ' is-refreshing' : ''}`}
+      data-testid="stats-dashboard"
+      data-state={summary.isFetching ? 'loading' : 'ready'}
+    >
       <PageTitle
         titleKey="contracts.dash.title"
         extra={
           <Space wrap>
             <Select
+              aria-label={t('contracts.dash.year')}
               value={year}
-              onChange={setYear}
+              onChange={(y) => setView({ year: y })}
               options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: String(y) }))}
             />
             {own === LIAONING && (
               <Select
                 data-testid="region-select"
+                aria-label={t('contracts.dash.region')}
                 style={{ width: 140 }}
                 value={region}
-                onChange={setRegion}
+                onChange={(r) => setView({ region: r })}
                 options={liaoningRegionCodes.map((c) => ({ value: c, label: labels.region(c, lang) }))}
               />
             )}
-            <Link to="/officials/registrations">
-              <Button data-testid="to-queue">{t('contracts.dash.queue')}</Button>
-            </Link>
-            <Link
+            <LinkButton to="/officials/registrations" data-testid="to-queue">
+              {t('contracts.dash.queue')}
+            </LinkButton>
+            <LinkButton
               to={`/contracts?${new URLSearchParams({ from: range.from, to: range.to, ...(region !== LIAONING ? { sellerRegion: region } : {}) })}`}
               data-testid="to-contracts"
             >
-              <Button>{t('contracts.dash.drill')}</Button>
-            </Link>
-            <a href={statsExportUrl(exportQ, 'xlsx')} data-testid="export-xlsx">
-              <Button>{t('contracts.dash.exportXlsx')}</Button>
-            </a>
-            <a href={statsExportUrl(exportQ, 'csv')}>
-              <Button>{t('contracts.dash.exportCsv')}</Button>
-            </a>
+              {t('contracts.dash.drill')}
+            </LinkButton>
+            <Button href={statsExportUrl(exportQ, 'xlsx')} data-testid="export-xlsx">
+              {t('contracts.dash.exportXlsx')}
+            </Button>
+            <Button href={statsExportUrl(exportQ, 'csv')}>{t('contracts.dash.exportCsv')}</Button>
           </Space>
         }
       />
@@ -107,7 +136,7 @@ export default function DashboardPage() {
                 tooltip: { trigger: 'axis' },
                 legend: {},
                 xAxis: { type: 'category', data: months },
-                yAxis: { type: 'value', name: '万元' },
+                yAxis: { type: 'value', name: t('contracts.dash.unit') },
                 series: [
                   {
                     name: String(year),
@@ -169,27 +198,27 @@ export default function DashboardPage() {
           <Card size="small" title={t('contracts.dash.flows')}>
             <Chart
               testId="chart-flows"
-              height={420}
+              renderer="svg"
+              height={flowHeight}
               option={{
                 tooltip: {},
                 series: [
                   {
                     type: 'sankey',
-                    data: [
-                      ...new Set(
-                        flowRows.flatMap((r) => {
-                          const [s, b] = r.key.split('>');
-                          return [`卖·${labels.region(s, lang)}`, `买·${labels.region(b, lang)}`];
-                        }),
-                      ),
-                    ].map((name) => ({ name })),
+                    left: 8,
+                    right: 150,
+                    top: 8,
+                    bottom: 8,
+                    // A gap at least one label high between nodes, so small flows' labels do not stack.
+                    nodeGap: FLOW_ROW - 6,
+                    nodeWidth: 14,
+                    layoutIterations: 64,
+                    label: { fontSize: 12, overflow: 'truncate', width: 140 },
+                    labelLayout: { hideOverlap: true },
+                    data: flowNodes.map((name) => ({ name })),
                     links: flowRows.map((r) => {
                       const [s, b] = r.key.split('>');
-                      return {
-                        source: `卖·${labels.region(s, lang)}`,
-                        target: `买·${labels.region(b, lang)}`,
-                        value: wan(r.registered.amountFen),
-                      };
+                      return { source: sellerNode(s), target: buyerNode(b), value: wan(r.registered.amountFen) };
                     }),
                   },
                 ],
@@ -205,6 +234,7 @@ export default function DashboardPage() {
               </span>
               <InputNumber
                 data-testid="target-input"
+                aria-label={t('contracts.dash.targetAmount')}
                 min={1}
                 placeholder={t('contracts.dash.targetAmount')}
                 // The target already set for this region and year is shown; typing replaces it.

@@ -23,13 +23,13 @@ export default function PublicStatsPage() {
           option={{
             tooltip: { trigger: 'axis' },
             xAxis: { type: 'category', data: data.monthly.map((m) => m.month) },
-            yAxis: { type: 'value', name: '万元' },
+            yAxis: { type: 'value', name: t('contracts.dash.unit') },
             series: [{ type: 'bar', data: data.monthly.map((m) => Math.round(fenToWan(m.registeredAmountFen))) }],
           }}
         />
       </Card>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        {t('contracts.dash.registeredN')}：{data.registered.n}
+        {t('contracts.dash.registeredNLine', { n: data.registered.n })}
       </Typography.Paragraph>
     </div>
   );

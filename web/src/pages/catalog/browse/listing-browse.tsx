@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Pagination, Row, Skeleton, Spin } from 'antd';
+import { Card, Col, Empty, Pagination, Row, Skeleton, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useMe } from '../../../api/auth';
 import type { AchievementCard, ListingKind, ListingListParams, NeedCard } from '../../../api/listing-types';
 import { useListings } from '../../../api/listings';
@@ -11,6 +11,7 @@ import '../catalog.css';
 import { AchievementCardView, NeedCardView } from './listing-cards';
 import { ListingFilters } from './listing-filters';
 import { PAGE_SIZES, readListParams, writeListParams } from './list-params';
+import { LinkButton } from '../../../components/link-button';
 
 /** Public list of one kind: filters in the URL, a card grid, pagination; free to anonymous visitors. */
 export function ListingBrowse({ kind }: { kind: ListingKind }) {
@@ -71,11 +72,14 @@ export function ListingBrowse({ kind }: { kind: ListingKind }) {
         subtitle={t(achievement ? 'catalog.list.achievementsSubtitle' : 'catalog.list.needsSubtitle')}
         extra={
           me?.orgId && (
-            <Link to={achievement ? '/achievements/new' : '/needs/new'}>
-              <Button type="primary" icon={<PlusOutlined />} data-testid="listing-new">
-                {t(achievement ? 'catalog.list.newAchievement' : 'catalog.list.newNeed')}
-              </Button>
-            </Link>
+            <LinkButton
+              to={achievement ? '/achievements/new' : '/needs/new'}
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="listing-new"
+            >
+              {t(achievement ? 'catalog.list.newAchievement' : 'catalog.list.newNeed')}
+            </LinkButton>
           )
         }
       />

@@ -39,6 +39,7 @@ export function ListingFilters({ kind, value, onChange }: Props) {
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
+        aria-label={t('catalog.list.filterField')}
         placeholder={t('catalog.list.filterField')}
         value={value.fieldCode}
         onChange={(fieldCode) => set({ fieldCode })}
@@ -49,6 +50,7 @@ export function ListingFilters({ kind, value, onChange }: Props) {
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
+        aria-label={t('catalog.list.filterRegion')}
         placeholder={t('catalog.list.filterRegion')}
         value={value.regionCode}
         onChange={(regionCode) => set({ regionCode })}
@@ -59,6 +61,7 @@ export function ListingFilters({ kind, value, onChange }: Props) {
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
+        aria-label={t('catalog.list.filterSubmarket')}
         placeholder={t('catalog.list.filterSubmarket')}
         value={value.submarketCode}
         onChange={(submarketCode) => set({ submarketCode })}
@@ -68,6 +71,7 @@ export function ListingFilters({ kind, value, onChange }: Props) {
       />
       <Select
         allowClear
+        aria-label={t('catalog.list.sort')}
         placeholder={t('catalog.list.sort')}
         value={value.sort}
         onChange={(sort) => set({ sort })}

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { proposalBody } from '@shared/catalog-schemas';
 import { useMe } from '../../../api/auth';
 import { errorText } from '../../../api/client';
@@ -14,6 +14,7 @@ import { compactValues, showZodIssues, zodItem } from '../../../lib/zod-form';
 import { WanText } from '../money-text';
 import { isChallengeOpen } from './challenge-box';
 import { ProposalStatusTag } from './proposal-status-tag';
+import { LinkButton } from '../../../components/link-button';
 
 interface Values {
   summary?: string;
@@ -48,9 +49,9 @@ export function ProposalSection({ needId, challenge }: { needId: string; challen
   if (!me) {
     return (
       <Card title={title} className="section-card">
-        <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>
-          <Button type="primary">{t('catalog.challenge.loginToPropose')}</Button>
-        </Link>
+        <LinkButton to={`/login?next=${encodeURIComponent(location.pathname)}`} type="primary">
+          {t('catalog.challenge.loginToPropose')}
+        </LinkButton>
       </Card>
     );
   }

@@ -1,12 +1,13 @@
 import { LockOutlined, PaperClipOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { attachmentUrl } from '../../../api/attachments';
 import { useMe } from '../../../api/auth';
 import { errorText } from '../../../api/client';
 import type { Confidential, ListingDetail, ListingKind } from '../../../api/listing-types';
 import { useAcceptNda } from '../../../api/listings';
+import { LinkButton } from '../../../components/link-button';
 
 function ConfidentialBody({ confidential }: { confidential: Confidential | null | undefined }) {
   const { t } = useTranslation();
@@ -106,9 +107,9 @@ export function ConfidentialCard({ kind, listing }: { kind: ListingKind; listing
   let action;
   if (!me) {
     action = (
-      <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>
-        <Button type="primary">{t('catalog.detail.ndaLogin')}</Button>
-      </Link>
+      <LinkButton to={`/login?next=${encodeURIComponent(location.pathname)}`} type="primary">
+        {t('catalog.detail.ndaLogin')}
+      </LinkButton>
     );
   } else if (!me.orgId) {
     action = <Alert type="info" showIcon title={t('catalog.detail.ndaNoOrg')} />;

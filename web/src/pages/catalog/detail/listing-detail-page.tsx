@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Col, Descriptions, Row, Space, Tag, Typography, Card } from 'antd';
+import { Col, Descriptions, Row, Space, Tag, Typography, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AchievementDetail, ListingKind, NeedDetail } from '../../../api/listing-types';
@@ -22,6 +22,7 @@ import { ConfidentialCard } from './confidential-card';
 import { ListingHistoryCard } from './listing-history-card';
 import { NeedContent } from './need-content';
 import { OwnerPanel } from './owner-panel';
+import { LinkButton } from '../../../components/link-button';
 
 /** One detail page for both kinds, rendering whichever view the API chose (public, nda, owner, staff). */
 export function ListingDetailPage({ kind }: { kind: ListingKind }) {
@@ -40,11 +41,9 @@ export function ListingDetailPage({ kind }: { kind: ListingKind }) {
 
   return (
     <div className="page" data-testid="listing-detail" data-view={listing.view}>
-      <Link to={`/${listingPlural[kind]}`}>
-        <Button type="link" icon={<ArrowLeftOutlined />} className="back-link">
-          {t('catalog.detail.backToList')}
-        </Button>
-      </Link>
+      <LinkButton to={`/${listingPlural[kind]}`} type="link" icon={<ArrowLeftOutlined />} className="back-link">
+        {t('catalog.detail.backToList')}
+      </LinkButton>
       <div className="listing-head">
         <Typography.Title level={2} className="listing-head__title" data-testid="listing-title">
           {listing.title}

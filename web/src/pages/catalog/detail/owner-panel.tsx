@@ -2,7 +2,6 @@ import { EditOutlined, InboxOutlined, RollbackOutlined, SendOutlined } from '@an
 import { Alert, App, Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { errorText } from '../../../api/client';
 import { listingPlural, type ListingDetail, type ListingKind } from '../../../api/listing-types';
 import { useListingAction, type ListingAction } from '../../../api/listings';
@@ -10,6 +9,7 @@ import { formatDateTime } from '../../../lib/format';
 import { ListingRejectModal, type RejectTarget } from '../manage/listing-reject-modal';
 import { ReviewButtons } from '../manage/review-buttons';
 import { ListingStatusTag, RevisionTag } from '../listing-status-tag';
+import { LinkButton } from '../../../components/link-button';
 
 /** Which owner actions the state table (api listing.state.ts) allows now. */
 export function ownerActions(l: Pick<ListingDetail, 'status' | 'revision'>) {
@@ -128,11 +128,13 @@ export function OwnerPanel({ kind, listing }: { kind: ListingKind; listing: List
       )}
       <Space wrap>
         {owner && can.edit && (
-          <Link to={`/${listingPlural[kind]}/${listing.id}/edit`}>
-            <Button icon={<EditOutlined />} data-testid="listing-edit">
-              {t('catalog.detail.edit')}
-            </Button>
-          </Link>
+          <LinkButton
+            to={`/${listingPlural[kind]}/${listing.id}/edit`}
+            icon={<EditOutlined />}
+            data-testid="listing-edit"
+          >
+            {t('catalog.detail.edit')}
+          </LinkButton>
         )}
         {owner && can.submit && (
           <Button

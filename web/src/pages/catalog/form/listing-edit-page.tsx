@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Result } from 'antd';
+import { Alert, Card, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMe } from '../../../api/auth';
 import type { AchievementDetail, ListingKind, NeedDetail } from '../../../api/listing-types';
 import { listingPlural } from '../../../api/listing-types';
@@ -13,6 +13,7 @@ import { ownerActions } from '../detail/owner-panel';
 import { achievementValues } from './achievement-values';
 import { AchievementEditor, NeedEditor } from './listing-editors';
 import { needValues } from './need-values';
+import { LinkButton } from '../../../components/link-button';
 
 /** Create (no :id) or edit (owner's working copy) a listing of one kind through the step form. */
 export function ListingEditPage({ kind }: { kind: ListingKind }) {
@@ -37,9 +38,9 @@ export function ListingEditPage({ kind }: { kind: ListingKind }) {
           status="info"
           title={t('catalog.mine.noOrg')}
           extra={
-            <Link to="/orgs/new">
-              <Button type="primary">{t('catalog.mine.createOrg')}</Button>
-            </Link>
+            <LinkButton to="/orgs/new" type="primary">
+              {t('catalog.mine.createOrg')}
+            </LinkButton>
           }
         />
       </div>
@@ -54,11 +55,7 @@ export function ListingEditPage({ kind }: { kind: ListingKind }) {
         <Result
           status="warning"
           title={t('catalog.form.notEditable')}
-          extra={
-            <Link to={`/${listingPlural[kind]}/${listing.id}`}>
-              <Button>{t('common.back')}</Button>
-            </Link>
-          }
+          extra={<LinkButton to={`/${listingPlural[kind]}/${listing.id}`}>{t('common.back')}</LinkButton>}
         />
       </div>
     );

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { errorText } from '../../../api/client';
 import { IMPORT_TEMPLATE_URL, useStartImport } from '../../../api/imports';
 import { MAX_ATTACHMENT_BYTES } from '../../../api/attachments';
@@ -12,6 +12,7 @@ import { RecentImportsCard } from '../../../components/import/recent-imports-car
 import { PageTitle } from '../../../components/page-title';
 import { VerificationBanner } from '../../../components/verification-banner';
 import '../catalog.css';
+import { LinkButton } from '../../../components/link-button';
 
 export default function ImportPage() {
   const { t, i18n } = useTranslation();
@@ -57,11 +58,7 @@ export default function ImportPage() {
       {jobId && (
         <ImportJobCard
           id={jobId}
-          footer={() => (
-            <Link to="/my/listings">
-              <Button>{t('catalog.import.goMine')}</Button>
-            </Link>
-          )}
+          footer={() => <LinkButton to="/my/listings">{t('catalog.import.goMine')}</LinkButton>}
         />
       )}
       <RecentImportsCard kind="achievement" onView={(id) => setSp({ job: id })} />

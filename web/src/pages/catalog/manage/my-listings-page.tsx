@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Result, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useMe } from '../../../api/auth';
 import { EXPORT_URL } from '../../../api/imports';
 import { listingStatuses, type ListingCard, type ListingKind, type ListingStatus } from '../../../api/listing-types';
@@ -13,6 +13,7 @@ import '../catalog.css';
 import { PAGE_SIZES, readListParams } from '../browse/list-params';
 import { KindSwitch, readKind } from './kind-switch';
 import { listingColumns } from './listing-columns';
+import { LinkButton } from '../../../components/link-button';
 
 /** The organisation's own achievements and needs in every state ("scope=mine"), with export and import. */
 export default function MyListingsPage() {
@@ -44,9 +45,9 @@ export default function MyListingsPage() {
           status="info"
           title={t('catalog.mine.noOrg')}
           extra={
-            <Link to="/orgs/new">
-              <Button type="primary">{t('catalog.mine.createOrg')}</Button>
-            </Link>
+            <LinkButton to="/orgs/new" type="primary">
+              {t('catalog.mine.createOrg')}
+            </LinkButton>
           }
         />
       </div>
@@ -60,16 +61,17 @@ export default function MyListingsPage() {
         subtitle={t('catalog.mine.subtitle')}
         extra={
           <Space wrap>
-            <Link to="/achievements/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="mine-new-achievement">
-                {t('catalog.list.newAchievement')}
-              </Button>
-            </Link>
-            <Link to="/needs/new">
-              <Button icon={<PlusOutlined />} data-testid="mine-new-need">
-                {t('catalog.list.newNeed')}
-              </Button>
-            </Link>
+            <LinkButton
+              to="/achievements/new"
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="mine-new-achievement"
+            >
+              {t('catalog.list.newAchievement')}
+            </LinkButton>
+            <LinkButton to="/needs/new" icon={<PlusOutlined />} data-testid="mine-new-need">
+              {t('catalog.list.newNeed')}
+            </LinkButton>
           </Space>
         }
       />
@@ -78,6 +80,7 @@ export default function MyListingsPage() {
           <KindSwitch value={kind} onChange={(k) => set({ kind: k, status: undefined })} />
           <Select
             allowClear
+            aria-label={t('catalog.mine.filterStatus')}
             placeholder={t('catalog.mine.filterStatus')}
             value={status}
             onChange={(s) => set({ status: s })}
@@ -90,9 +93,9 @@ export default function MyListingsPage() {
               <Button icon={<DownloadOutlined />} href={EXPORT_URL} download data-testid="mine-export">
                 {t('catalog.mine.export')}
               </Button>
-              <Link to="/achievements/import">
-                <Button icon={<UploadOutlined />}>{t('catalog.mine.import')}</Button>
-              </Link>
+              <LinkButton to="/achievements/import" icon={<UploadOutlined />}>
+                {t('catalog.mine.import')}
+              </LinkButton>
             </>
           )}
         </Space>

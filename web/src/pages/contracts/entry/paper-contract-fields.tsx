@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -41,7 +42,14 @@ function yuanRule(schema: z.ZodType, t: TFunction, required: boolean): Rule {
 }
 
 const yuanInput = (testId: string) => (
-  <InputNumber<number> min={0} precision={2} step={1000} suffix="元" style={{ width: '100%' }} data-testid={testId} />
+  <InputNumber<number>
+    min={0}
+    precision={2}
+    step={1000}
+    suffix={i18next.t('common.yuan')}
+    style={{ width: '100%' }}
+    data-testid={testId}
+  />
 );
 
 export function SubjectCard() {

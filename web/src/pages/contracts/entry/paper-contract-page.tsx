@@ -2,7 +2,6 @@ import { Alert, App, Button, Card, Form, Result, Space } from 'antd';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { z } from 'zod';
 import { contractTermsSchema, type Party } from '@shared/contract-schemas';
 import { useMe } from '../../../api/auth';
@@ -22,6 +21,7 @@ import {
   paperContractTerms,
   type PaperContractValues,
 } from './paper-contract-values';
+import { LinkButton } from '../../../components/link-button';
 
 /** The schema's cross-field refines get their own words; other issues the shared zod → i18n mapping. */
 const refineMessages: Record<string, string> = {
@@ -47,11 +47,9 @@ function Saved({ contract, onAnother }: { contract: ContractDto; onAnother: () =
           contract.status === 'awaiting_confirmation' ? 'contracts.entry.savedAwaiting' : 'contracts.entry.savedHint',
         )}
         extra={[
-          <Link key="open" to={`/contracts/${contract.id}`}>
-            <Button type="primary" data-testid="open-saved-contract">
-              {t('contracts.entry.openSaved')}
-            </Button>
-          </Link>,
+          <LinkButton key="open" to={`/contracts/${contract.id}`} type="primary" data-testid="open-saved-contract">
+            {t('contracts.entry.openSaved')}
+          </LinkButton>,
           <Button key="again" onClick={onAnother} data-testid="enter-another">
             {t('contracts.entry.another')}
           </Button>,

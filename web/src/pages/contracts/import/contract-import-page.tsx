@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { MAX_ATTACHMENT_BYTES } from '../../../api/attachments';
 import { useMe } from '../../../api/auth';
 import { errorText } from '../../../api/client';
@@ -15,6 +15,7 @@ import { RecentImportsCard } from '../../../components/import/recent-imports-car
 import { PageTitle } from '../../../components/page-title';
 import '../contracts.css';
 import { ContractsNav } from '../contracts-nav';
+import { LinkButton } from '../../../components/link-button';
 
 /** Rows of the file that an earlier import of the same file had stored (the job points at those contracts). */
 const importedBefore = (j: ImportJobDto) => (j.report ?? []).filter((r) => r.status === 'created').length - j.created;
@@ -33,9 +34,7 @@ function JobFooter({ job }: { job: ImportJobDto }) {
           data-testid="contract-import-again"
         />
       )}
-      <Link to="/contracts">
-        <Button>{t('contracts.import.toList')}</Button>
-      </Link>
+      <LinkButton to="/contracts">{t('contracts.import.toList')}</LinkButton>
     </>
   );
 }
