@@ -40,6 +40,10 @@ import { SearchService } from './modules/search/search.service';
 import { learningEngine, TermVocabulary } from './modules/search/term-vocabulary';
 import { OrgsService } from './modules/orgs/orgs.service';
 import { MembersService } from './modules/orgs/members.service';
+import { OrgDirectory } from './modules/orgs/org-directory';
+import { createFinancing } from './modules/financing/financing.module';
+import { partySide } from './modules/contracts/contract.policy';
+import { AppError } from './http/errors';
 import { createPayments } from './modules/payments/payments.module';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.service';
 import { UsersService } from './modules/users/users.service';
@@ -136,6 +140,31 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   negotiationOffers.notify = notify;
   negotiationOffers.draftContract = async (user, deal, meta) =>
     String((await contracts.fromDeal(user, String(deal._id), meta)).contract._id);
+  const orgDirectory = new OrgDirectory(models);
+  // Financing (issue 16) owns its collections; it reaches listings, contracts and rooms through these ports.
+  const financing = await createFinancing({
+    conn: db.connection,
+    orgs: orgDirectory,
+    audit,
+    notify,
+    logger,
+    rooms: { open: (user, room, message, meta) => negotiations.openFinancingRoom(user, room, message, meta) },
+    ties: async (user, tie) => {
+      if (tie.kind === 'achievement') {
+        const { listing, view } = await achievements.get(user, tie.id).catch(() => {
+          throw new AppError('TIE_NOT_ALLOWED');
+        });
+        if (view !== 'owner') throw new AppError('TIE_NOT_ALLOWED');
+        const c = (listing.live ?? listing.content) as { title?: string };
+        return String(c.title ?? '');
+      }
+      const contract = await contracts.load(user, tie.id, 'read').catch(() => {
+        throw new AppError('TIE_NOT_ALLOWED');
+      });
+      if (!partySide(user, contract)) throw new AppError('TIE_NOT_ALLOWED');
+      return String((contract.terms as { title?: string }).title ?? contract.contractNo);
+    },
+  });
   const ctx: AppContext = {
     config,
     logger,
@@ -147,6 +176,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       auth,
       users,
       orgs,
+      orgDirectory,
       members: new MembersService(models, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
       taxonomy: new TaxonomyService(models, audit, users),
       attachments,
@@ -178,6 +208,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       registrations,
       stats,
       payments: createPayments({ models, audit, attachments, config, logger }),
+      financing,
     },
     readiness: {
       database: async () => {
