@@ -419,7 +419,7 @@ test('every declared route has a row in this matrix (catalog routes: catalog.mat
     .filter((op) => op.path !== '/api/auth/password')
     // Sub-market administration: modules/taxonomy/submarkets.matrix.test.ts.
     .filter((op) => !op.path.startsWith('/api/admin/submarkets'))
-    // Financing products, requests, interests, pipeline and figures: modules/financing/financing.matrix.test.ts.
+    // Financing products, requests, interests, pipeline and figures: modules/financing/financing-*.matrix.test.ts.
     .filter((op) => !op.path.startsWith('/api/financing'))
     .map((op) => `${op.method.toUpperCase()} ${op.path}`);
   const missing = declared.filter((r) => !covered.has(r));
