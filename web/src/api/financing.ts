@@ -54,10 +54,11 @@ export function useCatalogue(p: CatalogueParams) {
   });
 }
 
-export function useMyProducts() {
+export function useMyProducts(enabled = true) {
   return useQuery({
     queryKey: financingKeys.myProducts(),
     queryFn: async () => (await api.get<{ items: ProductDto[] }>('/api/financing/products/mine')).items,
+    enabled,
   });
 }
 
@@ -82,11 +83,12 @@ export function useProductStatus() {
   });
 }
 
-export function useMyRequests(page: number) {
+export function useMyRequests(page: number, enabled = true) {
   return useQuery({
     queryKey: financingKeys.myRequests(page),
     queryFn: () => api.get<PageDto<RequestDto>>('/api/financing/requests/mine', { page, pageSize: 20 }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -135,11 +137,12 @@ export function useDecideInterest() {
   });
 }
 
-export function useMatching(page: number) {
+export function useMatching(page: number, enabled = true) {
   return useQuery({
     queryKey: financingKeys.matching(page),
     queryFn: () => api.get<PageDto<RequestDto>>('/api/financing/requests/matching', { page, pageSize: 20 }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -22,7 +22,7 @@ export default function MatchingRequestsPage() {
   const me = useFinancingMe();
   const { page, set } = useUrlFilters(NO_FILTERS);
   const institution = me.data?.role === 'institution';
-  const matching = useMatching(page);
+  const matching = useMatching(page, institution);
   const money = useMoney();
   const labels = useLabels();
   const [expressing, setExpressing] = useState<RequestDto | null>(null);

@@ -19,7 +19,7 @@ export default function MyProductsPage() {
   const { message } = App.useApp();
   const me = useFinancingMe();
   const institution = me.data?.role === 'institution';
-  const products = useMyProducts();
+  const products = useMyProducts(institution);
   const setStatus = useProductStatus();
   const text = useProductText();
   const [editing, setEditing] = useState<ProductDto | null | 'new'>(null);

@@ -22,7 +22,7 @@ export default function MyRequestsPage() {
   const { message, modal } = App.useApp();
   const me = useFinancingMe();
   const { page, set } = useUrlFilters(NO_FILTERS);
-  const requests = useMyRequests(page);
+  const requests = useMyRequests(page, me.data?.role === 'requester');
   const setStatus = useRequestStatus();
   const money = useMoney();
   const labels = useLabels();
