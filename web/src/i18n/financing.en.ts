@@ -134,6 +134,7 @@ const financingEn: typeof financingZh = {
       summary: 'Summary (seen by fitting institutions)',
       useOfFunds: 'Use of funds',
       collateral: 'Collateral or guarantees offered',
+      achievement: 'Achievement it finances (optional)',
       ipOffered: 'IP offered as security (Enter to add)',
       save: 'Save draft',
       cancel: 'Cancel',

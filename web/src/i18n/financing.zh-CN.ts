@@ -129,6 +129,7 @@ const financingZh = {
       summary: '需求概述（匹配的金融机构可见）',
       useOfFunds: '资金用途',
       collateral: '可提供的抵质押或担保',
+      achievement: '关联的科技成果（可选）',
       ipOffered: '可质押的知识产权（回车添加）',
       save: '保存草稿',
       cancel: '取消',

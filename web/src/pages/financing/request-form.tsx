@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { instruments, requestBody, type RequestDto } from '@shared/financing';
 import { errorText, isApiError } from '../../api/client';
 import { useSaveRequest } from '../../api/financing';
+import { useListings } from '../../api/listings';
 import { fenToWan, wanToFen } from '../../lib/money';
 import { showServerErrors } from '../../lib/server-errors';
 import { useLabels } from '../../lib/use-labels';
@@ -21,6 +22,8 @@ interface Values {
   useOfFunds?: string;
   collateral?: string;
   ipOffered: string[];
+  /** An own achievement the request finances, or none. */
+  achievementId?: string;
 }
 
 /** Writes a financing request (amount typed in 万元); the confidential part is marked as such. */
@@ -30,6 +33,7 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
   const labels = useLabels();
   const [form] = Form.useForm<Values>();
   const save = useSaveRequest();
+  const mine = useListings('achievement', { scope: 'mine', pageSize: 100 }, props.open);
 
   useEffect(() => {
     if (!props.open) return;
@@ -46,6 +50,7 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
         useOfFunds: r.confidential?.useOfFunds,
         collateral: r.confidential?.collateral,
         ipOffered: r.confidential?.ipOffered ?? [],
+        achievementId: r.tie?.kind === 'achievement' ? r.tie.id : undefined,
       });
     else form.setFieldsValue({ instruments: [], ipOffered: [] });
   }, [props.open, props.request, form]);
@@ -63,7 +68,11 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
       useOfFunds: v.useOfFunds ?? '',
       collateral: v.collateral ?? '',
       ipOffered: v.ipOffered ?? [],
-      tie: props.request?.tie ? { kind: props.request.tie.kind, id: props.request.tie.id } : { kind: 'none' },
+      tie: v.achievementId
+        ? { kind: 'achievement', id: v.achievementId }
+        : props.request?.tie?.kind === 'contract'
+          ? { kind: 'contract', id: props.request.tie.id }
+          : { kind: 'none' },
     });
     if (!parsed.success) return showZodIssues(form, parsed.error, t);
     save.mutate(
@@ -127,6 +136,15 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
           <Select
             mode="multiple"
             options={instruments.map((c) => ({ value: c, label: t(`financing.instrument.${c}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="achievementId" label={f('achievement')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={mine.isLoading}
+            options={(mine.data?.items ?? []).map((a) => ({ value: a.id, label: a.title }))}
           />
         </Form.Item>
         <Form.Item name="summary" label={f('summary')}>

@@ -82,6 +82,12 @@ export default function DashboardPage() {
               <Button data-testid="to-queue">{t('contracts.dash.queue')}</Button>
             </Link>
             <Link
+              to={`/officials/financing${region !== LIAONING ? `?region=${region}` : ''}`}
+              data-testid="to-financing"
+            >
+              <Button>{t('financing.nav.figures')}</Button>
+            </Link>
+            <Link
               to={`/contracts?${new URLSearchParams({ from: range.from, to: range.to, ...(region !== LIAONING ? { sellerRegion: region } : {}) })}`}
               data-testid="to-contracts"
             >
