@@ -1,9 +1,9 @@
 /**
- * Authorization matrix for /api/financing: anonymous 401, another organisation 404 (as if the record did
- * not exist), the owner 2xx, staff as specified (operators: pipeline and request metadata; officials: the
- * figures of their region), and institutions see a request's confidential part only after the requester
- * accepted them. Checks the stored state, not only statuses. The last test fails when a route of products, pipeline or figures is
- * added without a row here (requests and interests: financing-requests.matrix.test.ts).
+ * Authorization matrix for /api/financing products, the operators' pipeline and the officials' figures:
+ * anonymous 401, another organisation 404 (as if the record did not exist), the owner 2xx, staff as
+ * specified (operators: the pipeline of their sub-markets; officials: the figures of their region). Checks the
+ * stored state, not only statuses. The last test fails when such a route is added without a row here
+ * (requests and interests: financing-requests.matrix.test.ts).
  */
 import { startTestApp, type TestApp } from '../../test-support/harness';
 import {

@@ -1,9 +1,9 @@
 /**
- * Authorization matrix for /api/financing: anonymous 401, another organisation 404 (as if the record did
- * not exist), the owner 2xx, staff as specified (operators: pipeline and request metadata; officials: the
- * figures of their region), and institutions see a request's confidential part only after the requester
- * accepted them. Checks the stored state, not only statuses. The last test fails when a request or interest route is added without a
- * row here (products, pipeline, figures: financing-products.matrix.test.ts).
+ * Authorization matrix for /api/financing requests and interests: anonymous 401, another organisation 404 (as
+ * if the record did not exist), the owner 2xx, staff as specified (operators: request metadata), and
+ * institutions see a request's confidential part only after the requester accepted them. Checks the stored
+ * state, not only statuses. The last test fails when a request or interest route is added without a row here
+ * (products, pipeline, figures: financing-products.matrix.test.ts).
  */
 import { startTestApp, type TestApp } from '../../test-support/harness';
 import {
