@@ -47,6 +47,11 @@ export default function ProductCataloguePage() {
             <Link to={`/orgs/${p.org.id}`}>{p.org.name}</Link> · {labels.orgType(p.org.type)}
           </div>
           {p.description && <div className="small">{p.description}</div>}
+          {p.materials.length > 0 && (
+            <div className="muted small">
+              {t('financing.col.materials')}：{p.materials.join('、')}
+            </div>
+          )}
         </div>
       ),
     },
