@@ -78,7 +78,7 @@ export default function MatchingRequestsPage() {
             </Button>
           );
         return (
-          <Space direction="vertical" size={4}>
+          <Space orientation="vertical" size={4}>
             <InterestStatusTag status={i.status} />
             {i.outcome?.amountFen ? <span className="small">{money.wan(i.outcome.amountFen)}</span> : null}
             {(i.status === 'accepted' || i.status === 'term_sheet') && (
@@ -97,7 +97,7 @@ export default function MatchingRequestsPage() {
     <div className="page">
       <PageTitle titleKey="financing.matching.title" subtitle={t('financing.matching.subtitle')} />
       {!institution ? (
-        <Alert type="info" showIcon message={t('financing.product.notInstitution')} />
+        <Alert type="info" showIcon title={t('financing.product.notInstitution')} />
       ) : (
         <Card>
           {matching.isError ? (

@@ -110,13 +110,13 @@ export default function MyProductsPage() {
         }
       />
       {!institution ? (
-        <Alert type="info" showIcon message={t('financing.product.notInstitution')} />
+        <Alert type="info" showIcon title={t('financing.product.notInstitution')} />
       ) : (
         <Card>
           <Alert
             type="info"
             className="fin-kpis"
-            message={t('financing.product.allowed', {
+            title={t('financing.product.allowed', {
               list: me.data!.instruments.map((c) => text.instrument(c)).join('、'),
             })}
           />

@@ -122,11 +122,11 @@ export default function MyRequestsPage() {
         }
       />
       {!requester ? (
-        <Alert type="info" showIcon message={t('financing.request.notRequester')} />
+        <Alert type="info" showIcon title={t('financing.request.notRequester')} />
       ) : (
         <Card>
           {!me.data?.verified && (
-            <Alert type="warning" showIcon className="fin-kpis" message={t('financing.request.unverified')} />
+            <Alert type="warning" showIcon className="fin-kpis" title={t('financing.request.unverified')} />
           )}
           {requests.isError ? (
             <ErrorResult error={requests.error} onRetry={() => void requests.refetch()} />

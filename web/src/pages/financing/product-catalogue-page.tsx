@@ -130,8 +130,7 @@ export default function ProductCataloguePage() {
           <Col xs={24} sm={12} lg={5}>
             <Select
               allowClear
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ optionFilterProp: 'label' }}
               className="fin-full"
               placeholder={t('financing.catalogue.field')}
               value={filters.field}

@@ -1,4 +1,5 @@
-import { App, Button, Card, Col, Empty, List, Row, Space, Spin } from 'antd';
+import { App, Button, Card, Col, Empty, Row, Space, Spin } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InterestDto, RequestDto } from '@shared/financing';
@@ -8,6 +9,16 @@ import { ErrorResult } from '../../components/query-state';
 import { useMoney } from '../../lib/money';
 import { useLabels } from '../../lib/use-labels';
 import { InterestStatusTag, MatchReasons, useProductText } from './financing-labels';
+
+/** A plain list of entries with an empty state (antd's List is deprecated in 6.6). */
+function Items({ testId, empty, items }: { testId: string; empty: string; items: ReactNode[] }) {
+  if (items.length === 0) return <Empty description={empty} data-testid={testId} />;
+  return (
+    <div className="fin-items" data-testid={testId}>
+      {items}
+    </div>
+  );
+}
 
 /** The confidential part, shown to the requester and to institutions it accepted. */
 export function ConfidentialBlock({ r }: { r: RequestDto }) {
@@ -56,27 +67,19 @@ export function RequestDetails({ r }: { r: RequestDto }) {
           ) : proposals.isError ? (
             <ErrorResult error={proposals.error} />
           ) : (
-            <List
-              data-testid="request-proposals"
-              dataSource={proposals.data}
-              locale={{ emptyText: <Empty description={t('financing.request.noProposals')} /> }}
-              renderItem={(m) => (
-                <List.Item>
-                  <div className="fin-request-cell">
-                    <strong>{m.product.name}</strong> · {text.instrument(m.product.instrument)} ·{' '}
-                    <span className="muted">{m.product.org.name}</span>
-                    <div className="small muted">
-                      {text.amount(m.product)} · {text.term(m.product)} · {text.price(m.product)}
-                    </div>
-                    <MatchReasons
-                      reasons={m.reasons}
-                      fieldCode={r.fieldCode}
-                      stage={r.stage}
-                      regionCode={r.regionCode}
-                    />
+            <Items
+              testId="request-proposals"
+              empty={t('financing.request.noProposals')}
+              items={(proposals.data ?? []).map((m) => (
+                <div className="fin-request-cell" key={m.product.id}>
+                  <strong>{m.product.name}</strong> · {text.instrument(m.product.instrument)} ·{' '}
+                  <span className="muted">{m.product.org.name}</span>
+                  <div className="small muted">
+                    {text.amount(m.product)} · {text.term(m.product)} · {text.price(m.product)}
                   </div>
-                </List.Item>
-              )}
+                  <MatchReasons reasons={m.reasons} fieldCode={r.fieldCode} stage={r.stage} regionCode={r.regionCode} />
+                </div>
+              ))}
             />
           )}
         </Card>
@@ -90,56 +93,53 @@ export function RequestDetails({ r }: { r: RequestDto }) {
           ) : interests.isError ? (
             <ErrorResult error={interests.error} />
           ) : (
-            <List
-              data-testid="request-interests"
-              dataSource={interests.data}
-              locale={{ emptyText: <Empty description={t('financing.request.noInterests')} /> }}
-              renderItem={(i) => (
-                <List.Item>
-                  <div className="fin-request-cell">
-                    <Space wrap>
-                      <strong>{i.institution.name}</strong>
-                      <span className="muted small">{labels.orgType(i.institution.type)}</span>
-                      <InterestStatusTag status={i.status} />
-                    </Space>
-                    {i.product && (
-                      <div className="small">
-                        {i.product.name} · {text.instrument(i.product.instrument)}
-                      </div>
+            <Items
+              testId="request-interests"
+              empty={t('financing.request.noInterests')}
+              items={(interests.data ?? []).map((i) => (
+                <div className="fin-request-cell" key={i.id}>
+                  <Space wrap>
+                    <strong>{i.institution.name}</strong>
+                    <span className="muted small">{labels.orgType(i.institution.type)}</span>
+                    <InterestStatusTag status={i.status} />
+                  </Space>
+                  {i.product && (
+                    <div className="small">
+                      {i.product.name} · {text.instrument(i.product.instrument)}
+                    </div>
+                  )}
+                  <div className="small">{i.message}</div>
+                  {i.outcome && (
+                    <div className="small">
+                      {t('financing.request.outcome', { kind: t(`financing.matching.outcome.${i.outcome.kind}`) })}
+                      {i.outcome.amountFen ? ` · ${money.wan(i.outcome.amountFen)}` : ''}
+                      {i.outcome.reason ? ` · ${i.outcome.reason}` : ''}
+                    </div>
+                  )}
+                  <Space wrap className="fin-kpis">
+                    {i.status === 'expressed' && r.status !== 'closed' && (
+                      <>
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() => act(i, 'accept')}
+                          data-testid="interest-accept"
+                        >
+                          {t('financing.request.accept')}
+                        </Button>
+                        <Button size="small" onClick={() => act(i, 'reject')}>
+                          {t('financing.request.reject')}
+                        </Button>
+                      </>
                     )}
-                    <div className="small">{i.message}</div>
-                    {i.outcome && (
-                      <div className="small">
-                        {t('financing.request.outcome', { kind: t(`financing.matching.outcome.${i.outcome.kind}`) })}
-                        {i.outcome.amountFen ? ` · ${money.wan(i.outcome.amountFen)}` : ''}
-                        {i.outcome.reason ? ` · ${i.outcome.reason}` : ''}
-                      </div>
+                    {i.negotiationId && (
+                      <Link to={`/negotiations/${i.negotiationId}`} data-testid="interest-room">
+                        {t('financing.request.room')}
+                      </Link>
                     )}
-                    <Space wrap className="fin-kpis">
-                      {i.status === 'expressed' && r.status !== 'closed' && (
-                        <>
-                          <Button
-                            size="small"
-                            type="primary"
-                            onClick={() => act(i, 'accept')}
-                            data-testid="interest-accept"
-                          >
-                            {t('financing.request.accept')}
-                          </Button>
-                          <Button size="small" onClick={() => act(i, 'reject')}>
-                            {t('financing.request.reject')}
-                          </Button>
-                        </>
-                      )}
-                      {i.negotiationId && (
-                        <Link to={`/negotiations/${i.negotiationId}`} data-testid="interest-room">
-                          {t('financing.request.room')}
-                        </Link>
-                      )}
-                    </Space>
-                  </div>
-                </List.Item>
-              )}
+                  </Space>
+                </div>
+              ))}
             />
           )}
         </Card>

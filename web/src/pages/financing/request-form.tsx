@@ -120,8 +120,7 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
           <Col xs={24} sm={12}>
             <Form.Item name="fieldCode" label={f('fieldCode')} required>
               <Select
-                showSearch
-                optionFilterProp="label"
+                showSearch={{ optionFilterProp: 'label' }}
                 options={labels.tax.fields.map((x) => ({ value: x.code, label: labels.pick(x) }))}
               />
             </Form.Item>
@@ -141,8 +140,7 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
         <Form.Item name="achievementId" label={f('achievement')}>
           <Select
             allowClear
-            showSearch
-            optionFilterProp="label"
+            showSearch={{ optionFilterProp: 'label' }}
             loading={mine.isLoading}
             options={(mine.data?.items ?? []).map((a) => ({ value: a.id, label: a.title }))}
           />
@@ -150,7 +148,7 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
         <Form.Item name="summary" label={f('summary')}>
           <Input.TextArea rows={2} maxLength={1000} showCount />
         </Form.Item>
-        <Alert type="warning" showIcon message={t('financing.request.confidentialHint')} className="fin-kpis" />
+        <Alert type="warning" showIcon title={t('financing.request.confidentialHint')} className="fin-kpis" />
         <Form.Item name="useOfFunds" label={f('useOfFunds')}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
