@@ -105,7 +105,7 @@ describe('financing in a real browser', () => {
     await companyPage.locator('.ant-table-row-expand-icon').first().click();
     const proposals = companyPage.getByTestId('request-proposals');
     await proposals.getByText('镁合金中试贷').waitFor();
-    expect(await text(proposals.getByTestId('match-reasons').first())).toContain('技术领域相符');
+    expect(await text(proposals.getByTestId('match-reasons').first())).toContain('金额在额度内');
   });
 
   test('when the bank expresses interest, then the details stay hidden until the enterprise accepts', async () => {
