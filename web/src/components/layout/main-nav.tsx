@@ -25,8 +25,8 @@ export function navItems(
     { key: 'home', to: '/', label: t('nav.home') },
     { key: 'achievements', to: '/achievements', label: t('catalog.nav.achievements') },
     { key: 'needs', to: '/needs', label: t('catalog.nav.needs') },
-    { key: 'financing', to: '/financing', label: t('financing.nav.catalogue') },
     { key: 'orgs', to: '/orgs', label: t('nav.orgs') },
+    { key: 'financing', to: '/financing', label: t('financing.nav.catalogue') },
   ];
   if (user && !user.orgId && !isStaff(user))
     items.push({ key: 'create-org', to: '/orgs/new', label: t('nav.createOrg') });
