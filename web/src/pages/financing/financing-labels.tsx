@@ -65,7 +65,7 @@ export function MatchReasons({
         <Tooltip key={r.code} title={`+${r.points}`}>
           <Tag color={r.code.endsWith('_any') ? 'default' : 'green'}>
             {t(`financing.reason.${r.code}`)}
-            {detail(r.code) ? `：${detail(r.code)}` : ''}
+            {detail(r.code) ? `${labels.en ? ': ' : '：'}${detail(r.code)}` : ''}
           </Tag>
         </Tooltip>
       ))}
@@ -78,8 +78,11 @@ export function useProductText() {
   const { t } = useTranslation();
   const money = useMoney();
   const labels = useLabels();
+  const sep = labels.en ? ', ' : '、';
   const pct = (bp: number) => (bp / 100).toLocaleString('en', { maximumFractionDigits: 2 });
   return {
+    sep,
+    colon: labels.en ? ': ' : '：',
     instrument: (code: string) => t(`financing.instrument.${code}`),
     amount: (p: Pick<ProductDto, 'amountMinFen' | 'amountMaxFen'>) =>
       `${money.wan(p.amountMinFen)} – ${money.wan(p.amountMaxFen)}`,
@@ -90,10 +93,10 @@ export function useProductText() {
         ? `${t('financing.col.equity')} ${t('financing.unit.pct', { min: pct(p.equityMinBp ?? 0), max: pct(p.equityMaxBp ?? 0) })}`
         : `${t('financing.col.rate')} ${t('financing.unit.pct', { min: pct(p.rateMinBp ?? 0), max: pct(p.rateMaxBp ?? 0) })}`,
     fields: (codes: string[]) =>
-      codes.length ? codes.map((c) => labels.field(c)).join('、') : t('financing.all.fields'),
+      codes.length ? codes.map((c) => labels.field(c)).join(sep) : t('financing.all.fields'),
     stages: (codes: string[]) =>
-      codes.length ? codes.map((c) => labels.stage(c)).join('、') : t('financing.all.stages'),
+      codes.length ? codes.map((c) => labels.stage(c)).join(sep) : t('financing.all.stages'),
     regions: (codes: string[]) =>
-      codes.length ? codes.map((c) => labels.region(c)).join('、') : t('financing.all.regions'),
+      codes.length ? codes.map((c) => labels.region(c)).join(sep) : t('financing.all.regions'),
   };
 }

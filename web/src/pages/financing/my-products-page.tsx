@@ -117,7 +117,7 @@ export default function MyProductsPage() {
             type="info"
             className="fin-kpis"
             title={t('financing.product.allowed', {
-              list: me.data!.instruments.map((c) => text.instrument(c)).join('、'),
+              list: me.data!.instruments.map((c) => text.instrument(c)).join(text.sep),
             })}
           />
           {products.isError ? (

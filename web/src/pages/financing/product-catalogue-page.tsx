@@ -49,7 +49,9 @@ export default function ProductCataloguePage() {
           {p.description && <div className="small">{p.description}</div>}
           {p.materials.length > 0 && (
             <div className="muted small">
-              {t('financing.col.materials')}：{p.materials.join('、')}
+              {t('financing.col.materials')}
+              {text.colon}
+              {p.materials.join(text.sep)}
             </div>
           )}
         </div>

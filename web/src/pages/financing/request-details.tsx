@@ -23,6 +23,7 @@ function Items({ testId, empty, items }: { testId: string; empty: string; items:
 /** The confidential part, shown to the requester and to institutions it accepted. */
 export function ConfidentialBlock({ r }: { r: RequestDto }) {
   const { t } = useTranslation();
+  const { colon } = useProductText();
   if (!r.confidential) return <div className="fin-hidden">{t('financing.matching.hidden')}</div>;
   const c = r.confidential;
   return (
@@ -30,12 +31,16 @@ export function ConfidentialBlock({ r }: { r: RequestDto }) {
       <strong>{t('financing.request.confidential')}</strong>
       {c.useOfFunds && (
         <div>
-          {t('financing.request.form.useOfFunds')}：{c.useOfFunds}
+          {t('financing.request.form.useOfFunds')}
+          {colon}
+          {c.useOfFunds}
         </div>
       )}
       {c.collateral && (
         <div>
-          {t('financing.request.form.collateral')}：{c.collateral}
+          {t('financing.request.form.collateral')}
+          {colon}
+          {c.collateral}
         </div>
       )}
       {c.ipOffered.length > 0 && <div>{c.ipOffered.join('；')}</div>}
