@@ -149,6 +149,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     notify,
     logger,
     rooms: { open: (user, room, message, meta) => negotiations.openFinancingRoom(user, room, message, meta) },
+    files: { guard, addReader: (reader) => attachments.readers.push(reader) },
     ties: async (user, tie) => {
       if (tie.kind === 'achievement') {
         const { listing, view } = await achievements.get(user, tie.id).catch(() => {

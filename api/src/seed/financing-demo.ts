@@ -70,6 +70,7 @@ export async function seedFinancing(ctx: AppContext, orgIds: Map<string, Types.O
         useOfFunds: r.useOfFunds,
         collateral: r.collateral,
         ipOffered: r.ipOffered ?? [],
+        attachmentIds: [],
         tie: null,
         status: r.status,
         closeReason: r.closeReason ?? null,

@@ -143,6 +143,8 @@ const requestShape = z.strictObject({
   useOfFunds: text(2_000).default(''),
   collateral: text(1_000).default(''),
   ipOffered: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
+  /** Confidential files (business plan, valuation, statements): the requester's own attachments. */
+  attachmentIds: z.array(oid()).max(10).default([]),
   tie: z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('none') }),
@@ -291,7 +293,7 @@ export interface RequestDto {
   updatedAt: string;
   view: RequestView;
   /** Null until the viewer may see them (owner, or an institution the requester accepted). */
-  confidential: { useOfFunds: string; collateral: string; ipOffered: string[] } | null;
+  confidential: { useOfFunds: string; collateral: string; ipOffered: string[]; attachmentIds: string[] } | null;
   /** Institution views: the best-fitting of its products and why. */
   fit?: { product: { id: string; name: string; instrument: Instrument }; score: number; reasons: MatchReason[] } | null;
   myInterest?: InterestDto | null;

@@ -135,6 +135,7 @@ const financingEn: typeof financingZh = {
       useOfFunds: 'Use of funds',
       collateral: 'Collateral or guarantees offered',
       achievement: 'Achievement it finances (optional)',
+      files: 'Confidential files (business plan, valuation, statements)',
       ipOffered: 'IP offered as security (Enter to add)',
       save: 'Save draft',
       cancel: 'Cancel',

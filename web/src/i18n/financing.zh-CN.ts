@@ -130,6 +130,7 @@ const financingZh = {
       useOfFunds: '资金用途',
       collateral: '可提供的抵质押或担保',
       achievement: '关联的科技成果（可选）',
+      files: '保密附件（商业计划书、评估报告、财务报表等）',
       ipOffered: '可质押的知识产权（回车添加）',
       save: '保存草稿',
       cancel: '取消',

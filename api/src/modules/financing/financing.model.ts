@@ -52,6 +52,7 @@ export const requestSchema = new Schema(
     useOfFunds: { type: String, default: '' },
     collateral: { type: String, default: '' },
     ipOffered: { type: [String], default: [] },
+    attachmentIds: { type: [String], default: [], index: true },
     tie: {
       type: new Schema(
         {
@@ -157,6 +158,7 @@ export interface RequestRecord extends Stamps {
   useOfFunds: string;
   collateral: string;
   ipOffered: string[];
+  attachmentIds: string[];
   tie: { kind: 'achievement' | 'contract'; id: Types.ObjectId; title: string } | null;
   status: RequestStatus;
   closeReason: string | null;

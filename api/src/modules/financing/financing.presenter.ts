@@ -68,7 +68,14 @@ export function presentRequest(
     closedAt: iso(r.closedAt),
     updatedAt: iso(r.updatedAt)!,
     view,
-    confidential: disclosed ? { useOfFunds: r.useOfFunds, collateral: r.collateral, ipOffered: r.ipOffered } : null,
+    confidential: disclosed
+      ? {
+          useOfFunds: r.useOfFunds,
+          collateral: r.collateral,
+          ipOffered: r.ipOffered,
+          attachmentIds: r.attachmentIds ?? [],
+        }
+      : null,
     ...extra,
   };
 }

@@ -164,6 +164,18 @@ export class FinancingRepository {
       .lean<RequestRecord[]>();
   }
 
+  /** Whether an institution the requester accepted may read this file of a request (attachments' reader). */
+  async disclosedFileTo(orgId: string, attachmentId: string): Promise<boolean> {
+    const holders = await this.Request.find({ attachmentIds: attachmentId }, { _id: 1 }).limit(50).lean();
+    if (!holders.length) return false;
+    const found = await this.Interest.exists({
+      requestId: { $in: holders.map((h) => h._id) },
+      institutionOrgId: oid(orgId),
+      status: { $in: ['accepted', 'term_sheet', 'signed', 'declined'] },
+    });
+    return !!found;
+  }
+
   // ---- interests ----
   /** One per institution and request: a second call returns the first (created: false). */
   async createInterest(

@@ -5,9 +5,12 @@
  * signed agreement, and the operators' pipeline and the officials' figures count it.
  */
 import { startTestApp, type TestApp } from '../../test-support/harness';
+import { files, upload } from '../../test-support/catalog-fixtures';
 import {
   CONFIDENTIAL_MARK,
+  expressInterest,
   financingCast,
+  financingRequest,
   openRequest,
   publishProduct,
   wan,
@@ -169,4 +172,29 @@ test('when a requester rejects an interest, then the institution is told and see
     instrument: 'loan',
   });
   expect(outcome.status).toBe(409);
+});
+
+test('when a request carries a confidential file, then only the institutions the requester accepted can download it', async () => {
+  await publishProduct(app, c.bank);
+  await publishProduct(app, c.otherBank);
+  const file = await upload(app, c.owner, '商业计划书.pdf', files.pdf());
+  expect(file.status).toBe(201);
+  const fileId = file.body.attachment.id;
+  const requestId = await openRequest(app, c.owner, { title: '带附件的融资需求', attachmentIds: [fileId] });
+  const path = `/api/attachments/${fileId}`;
+  const accepted = await expressInterest(app, c.bank, requestId);
+  await expressInterest(app, c.otherBank, requestId);
+  for (const who of [null, c.bank, c.otherBank, c.other]) expect((await call('GET', path, who)).status).toBe(404);
+  await call('POST', `/api/financing/interests/${accepted}/decision`, c.owner, { decision: 'accept' });
+  expect((await call('GET', path, c.bank)).status).toBe(200);
+  expect(
+    (await call('GET', `/api/financing/requests/${requestId}`, c.bank)).body.request.confidential.attachmentIds,
+  ).toEqual([fileId]);
+  expect((await call('GET', path, c.otherBank)).status).toBe(404);
+  // Another organisation's file cannot be put on a request.
+  const theirs = await upload(app, c.other, '别人的文件.pdf', files.pdf());
+  const refused = await call('POST', '/api/financing/requests', c.owner, {
+    ...financingRequest({ attachmentIds: [theirs.body.attachment.id] }),
+  });
+  expect([refused.status, refused.body.error.code]).toEqual([400, 'ATTACHMENT_NOT_USABLE']);
 });

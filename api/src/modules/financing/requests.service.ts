@@ -17,6 +17,9 @@ interface Meta {
   ip?: string;
 }
 
+/** Refuses attachment ids that are not the organisation's own (the attachments module's guard). */
+export type AttachmentGuard = (orgId: string, ids: string[]) => Promise<void>;
+
 /** Checks that a request may be tied to an achievement or contract, and names it (ports set by the app). */
 export type TieResolver = (user: AuthUser, tie: { kind: 'achievement' | 'contract'; id: string }) => Promise<string>;
 
@@ -31,6 +34,7 @@ const requestFields = (b: RequestBody) => ({
   useOfFunds: b.useOfFunds,
   collateral: b.collateral,
   ipOffered: b.ipOffered,
+  attachmentIds: b.attachmentIds,
 });
 
 /** Financing requests: filed by enterprises and suppliers, matched to products, seen by fitting institutions. */
@@ -41,10 +45,12 @@ export class RequestsService {
     private readonly products: ProductsService,
     private readonly audit: AuditService,
     private readonly resolveTie: TieResolver,
+    private readonly guardFiles: AttachmentGuard,
   ) {}
 
   async create(user: AuthUser, body: RequestBody, meta: Meta): Promise<RequestDto> {
     const org = requireRequester(user, await this.orgs.summary(user.orgId), { verified: false });
+    await this.guardFiles(org.id, body.attachmentIds);
     const r = await this.repo.createRequest({
       ...requestFields(body),
       tie: await this.tie(user, body.tie),
@@ -74,6 +80,7 @@ export class RequestsService {
   async update(user: AuthUser, id: string, body: RequestBody, meta: Meta): Promise<RequestDto> {
     const r = await this.own(user, id);
     if (r.status !== 'draft' && r.status !== 'open') throw new AppError('INVALID_STATE', { status: r.status });
+    await this.guardFiles(String(r.orgId), body.attachmentIds);
     const set = { ...requestFields(body), tie: await this.tie(user, body.tie) };
     const updated = await this.repo.updateRequest(r._id, r.orgId, [r.status], set);
     if (!updated) throw new AppError('EDIT_CONFLICT');

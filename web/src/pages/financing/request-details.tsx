@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InterestDto, RequestDto } from '@shared/financing';
+import { attachmentUrl } from '../../api/attachments';
 import { errorText } from '../../api/client';
 import { useDecideInterest, useInterests, useProposals } from '../../api/financing';
 import { ErrorResult } from '../../components/query-state';
@@ -44,6 +45,15 @@ export function ConfidentialBlock({ r }: { r: RequestDto }) {
         </div>
       )}
       {c.ipOffered.length > 0 && <div>{c.ipOffered.join('；')}</div>}
+      {c.attachmentIds.length > 0 && (
+        <Space wrap>
+          {c.attachmentIds.map((id, n) => (
+            <a key={id} href={attachmentUrl(id)} target="_blank" rel="noreferrer" data-testid="request-file">
+              {t('financing.request.form.files')} {n + 1}
+            </a>
+          ))}
+        </Space>
+      )}
     </div>
   );
 }

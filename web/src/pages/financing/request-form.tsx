@@ -6,6 +6,14 @@ import { instruments, requestBody, type RequestDto } from '@shared/financing';
 import { errorText, isApiError } from '../../api/client';
 import { useSaveRequest } from '../../api/financing';
 import { useListings } from '../../api/listings';
+import {
+  fileIds,
+  isUploading,
+  storedFiles,
+  UploadField,
+  uploadItemProps,
+  type AttachmentFile,
+} from '../catalog/form/upload-field';
 import { fenToWan, wanToFen } from '../../lib/money';
 import { showServerErrors } from '../../lib/server-errors';
 import { useLabels } from '../../lib/use-labels';
@@ -22,6 +30,7 @@ interface Values {
   useOfFunds?: string;
   collateral?: string;
   ipOffered: string[];
+  files?: AttachmentFile[];
   /** An own achievement the request finances, or none. */
   achievementId?: string;
 }
@@ -51,12 +60,14 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
         collateral: r.confidential?.collateral,
         ipOffered: r.confidential?.ipOffered ?? [],
         achievementId: r.tie?.kind === 'achievement' ? r.tie.id : undefined,
+        files: storedFiles(r.confidential?.attachmentIds, false, (n) => `${t('financing.request.form.files')} ${n}`),
       });
     else form.setFieldsValue({ instruments: [], ipOffered: [] });
   }, [props.open, props.request, form]);
 
   const submit = () => {
     const v = form.getFieldsValue(true) as Values;
+    if (isUploading(v.files)) return;
     const parsed = requestBody.safeParse({
       title: v.title ?? '',
       amountFen: wanToFen(v.amountFen ?? 0),
@@ -68,6 +79,7 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
       useOfFunds: v.useOfFunds ?? '',
       collateral: v.collateral ?? '',
       ipOffered: v.ipOffered ?? [],
+      attachmentIds: fileIds(v.files),
       tie: v.achievementId
         ? { kind: 'achievement', id: v.achievementId }
         : props.request?.tie?.kind === 'contract'
@@ -157,6 +169,9 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
         </Form.Item>
         <Form.Item name="ipOffered" label={f('ipOffered')}>
           <Select mode="tags" open={false} />
+        </Form.Item>
+        <Form.Item name="files" label={f('files')} {...uploadItemProps}>
+          <UploadField max={10} testId="request-files" />
         </Form.Item>
       </Form>
     </Modal>
