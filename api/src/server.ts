@@ -42,8 +42,7 @@ import { OrgsService } from './modules/orgs/orgs.service';
 import { MembersService } from './modules/orgs/members.service';
 import { OrgDirectory } from './modules/orgs/org-directory';
 import { createFinancing } from './modules/financing/financing.module';
-import { partySide } from './modules/contracts/contract.policy';
-import { AppError } from './http/errors';
+import { financingTies } from './modules/financing/financing-ties';
 import { createPayments } from './modules/payments/payments.module';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.service';
 import { UsersService } from './modules/users/users.service';
@@ -150,21 +149,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     logger,
     rooms: { open: (user, room, message, meta) => negotiations.openFinancingRoom(user, room, message, meta) },
     files: { guard, addReader: (reader) => attachments.readers.push(reader) },
-    ties: async (user, tie) => {
-      if (tie.kind === 'achievement') {
-        const { listing, view } = await achievements.get(user, tie.id).catch(() => {
-          throw new AppError('TIE_NOT_ALLOWED');
-        });
-        if (view !== 'owner') throw new AppError('TIE_NOT_ALLOWED');
-        const c = (listing.live ?? listing.content) as { title?: string };
-        return String(c.title ?? '');
-      }
-      const contract = await contracts.load(user, tie.id, 'read').catch(() => {
-        throw new AppError('TIE_NOT_ALLOWED');
-      });
-      if (!partySide(user, contract)) throw new AppError('TIE_NOT_ALLOWED');
-      return String((contract.terms as { title?: string }).title ?? contract.contractNo);
-    },
+    ties: financingTies(achievements, contracts),
   });
   const ctx: AppContext = {
     config,
