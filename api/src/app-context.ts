@@ -9,6 +9,8 @@ import type { ContractsService } from './modules/contracts/contracts.service';
 import type { RegistrationsService } from './modules/contracts/registrations.service';
 import type { StatsService } from './modules/stats/stats.service';
 import type { ImportService } from './modules/imports/import.service';
+import type { Financing } from './modules/financing/financing.module';
+import type { OrgDirectory } from './modules/orgs/org-directory';
 import type { ListingService } from './modules/listings/listing.service';
 import type { ProposalsService } from './modules/needs/proposals.service';
 import type { MessageService } from './modules/negotiations/message.service';
@@ -42,6 +44,7 @@ export interface AppContext {
     auth: AuthService;
     users: UsersService;
     orgs: OrgsService;
+    orgDirectory: OrgDirectory;
     members: MembersService;
     taxonomy: TaxonomyService;
     settings: SettingsService;
@@ -64,6 +67,7 @@ export interface AppContext {
     registrations: RegistrationsService;
     stats: StatsService;
     payments: Payments;
+    financing: Financing;
   };
   readiness: Record<string, ReadinessCheck>;
   shuttingDown: () => boolean;

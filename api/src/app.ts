@@ -15,6 +15,8 @@ import { listingRoutes } from './modules/listings/listing.routes';
 import { proposalsRoutes } from './modules/needs/proposals.routes';
 import { negotiationRoutes } from './modules/negotiations/negotiation.routes';
 import { contractsRoutes } from './modules/contracts/contracts.routes';
+import { financingProductsRoutes } from './modules/financing/financing-products.routes';
+import { financingRequestsRoutes } from './modules/financing/financing-requests.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -99,6 +101,8 @@ export function createApp(ctx: AppContext): Express {
   app.use(contractsRoutes(ctx));
   app.use(statsRoutes(ctx));
   app.use(paymentsRoutes(ctx));
+  app.use(financingProductsRoutes(ctx));
+  app.use(financingRequestsRoutes(ctx));
 
   const openapi = ctx.registry.document();
   app.get('/api/openapi.json', (_req, res) => void res.json(openapi));

@@ -46,6 +46,8 @@ import { SearchService } from './modules/search/search.service';
 import { learningEngine, TermVocabulary } from './modules/search/term-vocabulary';
 import { OrgsService } from './modules/orgs/orgs.service';
 import { MembersService } from './modules/orgs/members.service';
+import { createFinancing } from './modules/financing/financing.module';
+import { financingTies } from './modules/financing/financing-ties';
 import { createPayments } from './modules/payments/payments.module';
 import { feeRateBp } from './modules/payments/payment-plan';
 import { bankAccountFromEnv, SettingsService } from './modules/settings/settings.service';
@@ -170,6 +172,17 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   proposals.notify = notify;
   // The broker's workspace reads its commission from the ledger, through the payments module's figures.
   negotiationOffers.brokerLedger = (brokerUserId) => payments.figures.broker(brokerUserId);
+  // Financing (issue 16) owns its collections; it reaches listings, contracts and rooms through these ports.
+  const financing = await createFinancing({
+    conn: db.connection,
+    orgs: orgDirectory,
+    audit,
+    notify,
+    logger,
+    rooms: { open: (user, room, message, meta) => negotiations.openFinancingRoom(user, room, message, meta) },
+    files: { guard, addReader: (reader) => attachments.readers.push(reader) },
+    ties: financingTies(achievements, contracts),
+  });
   const ctx: AppContext = {
     config,
     logger,
@@ -181,6 +194,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       auth,
       users,
       orgs,
+      orgDirectory,
       members: new MembersService(models, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
       taxonomy: new TaxonomyService(models, audit, users),
       settings,
@@ -213,6 +227,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       registrations,
       stats,
       payments,
+      financing,
     },
     readiness: {
       database: async () => {

@@ -19,7 +19,7 @@ const ROUTER = path.resolve(__dirname, '../../web/src/router.tsx');
 const DEMO_PASSWORD = 'Demo2026!';
 const PHONE = { width: 390, height: 844 };
 
-type Who = 'anonymous' | 'loner' | 'member' | 'broker' | 'operator' | 'admin' | 'finance' | 'official';
+type Who = 'anonymous' | 'loner' | 'member' | 'broker' | 'operator' | 'admin' | 'finance' | 'official' | 'bank';
 interface Ids {
   orgId: string;
   achievementId: string;
@@ -81,6 +81,12 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   finance: { who: 'finance', url: () => '/finance' },
   officials: { who: 'official', url: () => '/officials' },
   'officials/registrations': { who: 'official', url: () => '/officials/registrations' },
+  financing: { who: 'anonymous', url: () => '/financing' },
+  'financing/products/mine': { who: 'bank', url: () => '/financing/products/mine' },
+  'financing/requests/mine': { who: 'member', url: () => '/financing/requests/mine' },
+  'financing/requests/matching': { who: 'bank', url: () => '/financing/requests/matching' },
+  'admin/financing': { who: 'operator', url: () => '/admin/financing' },
+  'officials/financing': { who: 'official', url: () => '/officials/financing' },
 };
 
 const emails: Record<Exclude<Who, 'anonymous' | 'loner'>, string> = {
@@ -90,6 +96,7 @@ const emails: Record<Exclude<Who, 'anonymous' | 'loner'>, string> = {
   admin: 'admin@demo.nekj.cn',
   finance: 'finance@demo.nekj.cn',
   official: 'official@demo.nekj.cn',
+  bank: 'bank@demo.nekj.cn',
 };
 
 let app: TestApp;

@@ -90,6 +90,21 @@ export const routes: RouteObject[] = [
             [{ path: 'admin/negotiations', ...page(() => import('./pages/negotiations/operator-negotiations-page')) }],
             isReviewer,
           ),
+          // Financing match (issue 16): the public product catalogue, institutions' and requesters' desks, staff views.
+          { path: 'financing', ...page(() => import('./pages/financing/product-catalogue-page')) },
+          guarded([
+            { path: 'financing/products/mine', ...page(() => import('./pages/financing/my-products-page')) },
+            { path: 'financing/requests/mine', ...page(() => import('./pages/financing/my-requests-page')) },
+            { path: 'financing/requests/matching', ...page(() => import('./pages/financing/matching-requests-page')) },
+          ]),
+          guarded(
+            [{ path: 'admin/financing', ...page(() => import('./pages/financing/financing-pipeline-page')) }],
+            isReviewer,
+          ),
+          guarded(
+            [{ path: 'officials/financing', ...page(() => import('./pages/financing/financing-figures-page')) }],
+            isOfficial,
+          ),
           // Technology contracts (parties, officials' drill-down), registration review and the tally.
           { path: 'stats', ...page(() => import('./pages/stats/public-stats-page')) },
           guarded([

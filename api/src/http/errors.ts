@@ -139,6 +139,31 @@ export const errorCatalog = {
     zh: '在线支付未开通，请使用对公转账',
     en: 'Online payment is not configured; pay by bank transfer',
   },
+  FINANCE_INSTITUTION_ONLY: {
+    status: 403,
+    zh: '仅科技金融服务机构（银行、创投、担保、保险、租赁、小贷等）可以执行此操作',
+    en: 'Only a finance institution (bank, venture fund, guarantor, insurer, lessor, micro-lender) can do this',
+  },
+  FINANCING_REQUESTER_ONLY: {
+    status: 403,
+    zh: '仅企业、高校、科研院所、新型研发机构和创客团队可以提交融资需求',
+    en: 'Only enterprises, universities, institutes, R&D institutions and maker teams can file financing requests',
+  },
+  INSTRUMENT_NOT_ALLOWED: {
+    status: 422,
+    zh: '贵机构的类型不能发布这类金融产品（例如担保机构不能发布股权投资产品）',
+    en: 'Your type of institution cannot offer this instrument (a guarantee company cannot publish an equity product, for example)',
+  },
+  PRODUCT_DOES_NOT_FIT: {
+    status: 422,
+    zh: '所选金融产品与该融资需求不匹配（金额、领域、阶段、地区或融资方式）',
+    en: 'The chosen product does not fit this request (amount, field, stage, region or instrument)',
+  },
+  TIE_NOT_ALLOWED: {
+    status: 422,
+    zh: '只能关联本机构的科技成果或本机构作为一方的技术合同',
+    en: "A request can only be tied to your organisation's own achievement or a contract it is a party to",
+  },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
   DATABASE_UNAVAILABLE: {
     status: 503,

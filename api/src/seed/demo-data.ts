@@ -1,5 +1,6 @@
 import { withCheckChar } from '../shared/credit-code';
 import type { OrgType, UserRole } from '../shared/taxonomy';
+import { financeDemoOrgs } from './financing-demo-data';
 
 export const DEMO_PASSWORD = 'Demo2026!';
 
@@ -329,11 +330,16 @@ export const demoOrgs: DemoOrg[] = [
     tags: ['specialized', 'tech_sme'],
     description: '工业互联网平台与设备预测性维护。',
   },
+  // Finance institutions (issue 16), after every other so earlier credit codes stay as they were.
+  ...financeDemoOrgs,
 ];
 
 /** Deterministic, check-valid invented credit codes: 12 = public institution, 91 = company, 52 = other. */
 export function demoCreditCode(org: DemoOrg, index: number): string {
-  const prefix = org.type === 'university' || org.type === 'institute' ? '12' : org.type === 'enterprise' ? '91' : '52';
+  // Banks, funds, guarantors, insurers, lessors and lenders are companies (91) like enterprises.
+  const company =
+    org.type === 'enterprise' || (org.type !== 'finance' && financeDemoOrgs.some((f) => f.type === org.type));
+  const prefix = org.type === 'university' || org.type === 'institute' ? '12' : company ? '91' : '52';
   const orgCode = String(400_000_000 + index * 7_919).slice(0, 8) + 'X';
   return withCheckChar(prefix + org.regionCode + orgCode);
 }
@@ -413,6 +419,14 @@ export const demoUsers: DemoUser[] = [
     orgKey: 'ent-robot',
     orgRole: 'org_admin',
     labelZh: '企业（采购方）enterprise buyer',
+  },
+  {
+    email: 'bank@demo.nekj.cn',
+    name: '高经理（辽北银行科技支行）',
+    roles: [],
+    orgKey: 'fin-bank-sy',
+    orgRole: 'org_admin',
+    labelZh: '科技支行（金融机构）bank',
   },
   {
     email: 'pending@demo.nekj.cn',

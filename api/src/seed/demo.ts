@@ -8,6 +8,7 @@ import { seedCatalog } from './catalog-demo';
 import { seedNegotiations } from './negotiation-demo';
 import { seedAwaitingConfirmation, seedContracts } from './contract-demo';
 import { seedPayments } from './payment-demo';
+import { seedFinancing } from './financing-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 
 /** Two api replicas may seed at once: the loser of an upsert race on a unique key gets E11000, which is fine. */
@@ -32,6 +33,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
   negotiations: number;
   contracts: number;
   payments: number;
+  financing: number;
 }> {
   const { Org, User } = ctx.models;
   const system = new Types.ObjectId('000000000000000000000001');
@@ -97,8 +99,12 @@ export async function seedDemo(ctx: AppContext): Promise<{
   let contracts = await seedContracts(ctx, orgIds);
   const payments = await seedPayments(ctx, orgIds);
   contracts += await seedAwaitingConfirmation(ctx, orgIds);
-  ctx.logger.info({ orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments }, 'demo seed checked');
-  return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations, contracts, payments };
+  const financing = await seedFinancing(ctx, orgIds);
+  ctx.logger.info(
+    { orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments, financing },
+    'demo seed checked',
+  );
+  return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations, contracts, payments, financing };
 }
 
 /**

@@ -13,7 +13,7 @@ afterAll(() => app.stop());
 describe('demo seed', () => {
   test('when seeded twice, then the second run adds nothing and the demo logins work', async () => {
     const first = await seedDemo(app.running.ctx);
-    expect(first.users).toBe(11);
+    expect(first.users).toBe(12);
     const second = await seedDemo(app.running.ctx);
     expect(first.negotiations).toBe(4);
     expect(second).toEqual({
@@ -24,8 +24,9 @@ describe('demo seed', () => {
       negotiations: 0,
       contracts: 0,
       payments: 0,
+      financing: 0,
     });
-    expect(await app.models.User.countDocuments()).toBe(11);
+    expect(await app.models.User.countDocuments()).toBe(12);
     const login = await app.http('POST', '/api/auth/login', {
       body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' },
     });
@@ -61,6 +62,24 @@ describe('demo seed', () => {
     const list = await app.http('GET', '/api/achievements?pageSize=100');
     expect(list.body.total).toBe(published.length);
     expect(JSON.stringify(list.body)).not.toContain('签署保密协议后可见');
+  });
+
+  test('when seeded, then the financing catalogue and requests are there, the drafts unseen by institutions', async () => {
+    const { repo } = app.running.ctx.services.financing;
+    expect(await repo.Product.countDocuments({ status: 'published' })).toBe(20);
+    expect(await repo.Request.countDocuments()).toBe(30);
+    expect(await repo.Interest.countDocuments({ status: 'signed' })).toBe(7);
+    const catalogue = await app.http('GET', '/api/financing/products?pageSize=100');
+    expect(catalogue.body.total).toBe(20);
+    const login = await app.http('POST', '/api/auth/login', {
+      body: { email: 'bank@demo.nekj.cn', password: 'Demo2026!' },
+    });
+    const matching = await app.http('GET', '/api/financing/requests/matching?pageSize=100', {
+      token: login.body.token,
+    });
+    expect(matching.status).toBe(200);
+    expect(matching.body.items.length).toBeGreaterThan(0);
+    expect(matching.body.items.every((r: { status: string }) => r.status !== 'draft')).toBe(true);
   });
 
   test('when a patent number is generated, then its check digit follows the CNIPA rule', () => {

@@ -17,6 +17,9 @@ export const auditEntityLabels: Record<string, [string, string]> = {
   payment: ['付款', 'Payment'],
   submarket: ['分市场', 'Sub-market'],
   settings: ['平台设置', 'Platform settings'],
+  financing_product: ['金融产品', 'Financing product'],
+  financing_request: ['融资需求', 'Financing request'],
+  financing_interest: ['融资意向', 'Financing interest'],
 };
 
 export const auditActionLabels: Record<string, [string, string]> = {
@@ -70,6 +73,9 @@ export const auditActionLabels: Record<string, [string, string]> = {
   request_change: ['申请变更', 'Request change'],
   withdraw_change: ['撤回变更', 'Withdraw change'],
   approve_change: ['通过变更', 'Approve change'],
+  publish: ['发布', 'Publish'],
+  express_interest: ['表达融资意向', 'Express interest'],
+  record_outcome: ['记录融资结果', 'Record outcome'],
 };
 
 /** "通过 Approve"-style label for exports; the UI shows the language in use. */

@@ -17,7 +17,9 @@ export const MAX_EVENTS_PER_MINUTE = 100;
 
 export const negotiationStatuses = ['open', 'agreed', 'closed'] as const;
 export type NegotiationStatus = (typeof negotiationStatuses)[number];
-export const subjectKinds = ['achievement', 'need', 'proposal'] as const;
+/** What a member opens a room from; `financing` rooms are opened by the financing module when a requester accepts an institution's interest. */
+export const openableSubjectKinds = ['achievement', 'need', 'proposal'] as const;
+export const subjectKinds = [...openableSubjectKinds, 'financing'] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
 export const contractCategoryCodes = ['development', 'transfer', 'license', 'consulting', 'service'] as const;
 export const exclusivityCodes = ['exclusive', 'sole', 'ordinary', 'none'] as const;
@@ -77,7 +79,7 @@ export type Commission = z.infer<typeof commissionSchema>;
 
 // ---- HTTP bodies ----
 export const openNegotiationBody = z.strictObject({
-  subject: z.strictObject({ kind: z.enum(subjectKinds), id: oid() }),
+  subject: z.strictObject({ kind: z.enum(openableSubjectKinds), id: oid() }),
   /** The first message, optional. */
   message: z.string().trim().min(1).max(MAX_MESSAGE_CHARS).optional(),
 });

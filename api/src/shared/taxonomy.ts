@@ -313,7 +313,14 @@ export const orgTypes = terms([
   ['enterprise', '企业', 'Enterprise'],
   ['maker_team', '创客团队', 'Maker / start-up team'],
   ['broker_agency', '技术转移服务机构', 'Technology-transfer agency'],
-  ['finance', '科技金融服务机构', 'Technology-finance institution'],
+  ['finance', '科技金融服务机构（综合）', 'Technology-finance institution (general)'],
+  // Finance institutions by kind (issue 16; 001: 科技支行、科技保险、科技租赁、科技小贷和科技担保, 004: 银行、风投、担保).
+  ['bank', '银行/科技支行', 'Bank / technology sub-branch'],
+  ['venture', '风投/创投机构', 'Venture capital'],
+  ['guarantee', '融资担保机构', 'Financing guarantee company'],
+  ['insurance', '科技保险机构', 'Technology insurer'],
+  ['leasing', '融资租赁机构', 'Financial leasing company'],
+  ['microcredit', '科技小贷公司', 'Technology micro-lender'],
   ['service', '科技服务机构', 'Technology-service provider'],
   ['government', '政府部门', 'Government body'],
 ] as const satisfies Array<[string, string, string]>);
@@ -325,6 +332,12 @@ export const orgTypeCodes = [
   'maker_team',
   'broker_agency',
   'finance',
+  'bank',
+  'venture',
+  'guarantee',
+  'insurance',
+  'leasing',
+  'microcredit',
   'service',
   'government',
 ] as const;

@@ -4,6 +4,7 @@ import searchEn from './search.en';
 import negotiationEn from './negotiation.en';
 import contractsEn from './contracts.en';
 import paymentsEn from './payments.en';
+import financingEn from './financing.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -343,6 +344,7 @@ const en: Messages = {
   negotiation: negotiationEn,
   contracts: contractsEn,
   payments: paymentsEn,
+  financing: financingEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

@@ -4,6 +4,7 @@ import searchZh from './search.zh-CN';
 import negotiationZh from './negotiation.zh-CN';
 import contractsZh from './contracts.zh-CN';
 import paymentsZh from './payments.zh-CN';
+import financingZh from './financing.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -328,6 +329,7 @@ const zhCN = {
   negotiation: negotiationZh,
   contracts: contractsZh,
   payments: paymentsZh,
+  financing: financingZh,
   validation: {
     required: '请填写此项',
     tooShort: '至少 {{min}} 个字符',

@@ -58,6 +58,8 @@ export function canNegotiation(user: AuthUser | null, action: NegotiationAction,
     case 'write':
       return !!side && n.status === 'open';
     case 'offer':
+      // A financing room is for questions: its terms are recorded as the institution's outcome, not as offers.
+      return (side === 'buyer' || side === 'seller') && n.status === 'open' && n.subject.kind !== 'financing';
     case 'inviteBroker':
     case 'withdraw':
       return (side === 'buyer' || side === 'seller') && n.status === 'open';

@@ -70,6 +70,43 @@ export class NegotiationService {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
     if (!(await this.peers.orgs.isVerified(user.orgId))) throw new AppError('ORG_NOT_VERIFIED');
     const p = await this.parties(user, body.subject.kind, body.subject.id);
+    return this.create(user, p, body.message, meta);
+  }
+
+  /**
+   * A room between a financing requester (the buyer side) and an institution (the seller side), opened by
+   * the financing module when the requester accepts the institution's interest: for questions and files;
+   * offers, deals and contracts are not made in it (negotiation.policy.ts). Returns the room's id.
+   */
+  async openFinancingRoom(
+    user: AuthUser,
+    room: {
+      interestId: string;
+      title: string;
+      requesterOrgId: string;
+      institutionOrgId: string;
+      submarketCode: string;
+    },
+    message: string,
+    meta: Meta,
+  ): Promise<string> {
+    const p: Parties = {
+      kind: 'financing',
+      subjectId: new Types.ObjectId(room.interestId),
+      title: room.title,
+      buyerOrgId: new Types.ObjectId(room.requesterOrgId),
+      sellerOrgId: new Types.ObjectId(room.institutionOrgId),
+      submarketCode: room.submarketCode,
+    };
+    return String((await this.create(user, p, message, meta)).negotiation._id);
+  }
+
+  private async create(
+    user: AuthUser,
+    p: Parties,
+    message: string | undefined,
+    meta: Meta,
+  ): Promise<{ negotiation: NegotiationRecord; created: boolean }> {
     const openKey = `${p.kind}:${p.subjectId}:${p.buyerOrgId}:${p.sellerOrgId}`;
     const existing = await this.models.Negotiation.findOne({ openKey }).lean<NegotiationRecord>();
     if (existing) return { negotiation: existing, created: false };
@@ -112,10 +149,10 @@ export class NegotiationService {
       { type: 'opened', actorId: user.id, actorName: user.name, actorSide: side, status: 'open' },
       { requireOpen: true },
     );
-    if (body.message) {
+    if (message) {
       await this.log.append(
         created,
-        { type: 'message', actorId: user.id, actorName: user.name, actorSide: side, text: body.message },
+        { type: 'message', actorId: user.id, actorName: user.name, actorSide: side, text: message },
         { requireOpen: true, clientMessageId: `open-${created._id}` },
       );
     }

@@ -18,6 +18,7 @@ export const notificationCategories = [
   { code: 'deposit', zh: '保证金', en: 'Deposits' },
   { code: 'challenge', zh: '揭榜挂帅', en: 'Challenges' },
   { code: 'match', zh: '匹配推荐与保存的搜索', en: 'Matches and saved searches' },
+  { code: 'financing', zh: '融资对接', en: 'Financing' },
 ] as const;
 export type NotificationCategory = (typeof notificationCategories)[number]['code'] | 'account';
 export const switchableCategories = notificationCategories.map((c) => c.code) as string[];

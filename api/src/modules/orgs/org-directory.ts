@@ -1,6 +1,24 @@
+import { Types } from 'mongoose';
 import type { Models } from '../../db/models';
 
-/** What other modules may read about organisations without touching the collection: names and standing. */
+/** What another module may know of an organisation: who it is, where, and whether it is verified. */
+export interface OrgSummary {
+  id: string;
+  name: string;
+  type: string;
+  regionCode: string;
+  submarketCode: string;
+  verified: boolean;
+}
+
+/**
+ * The orgs module's read port for other modules (financing first): summaries by id, so they never read
+ * the organisations collection themselves.
+ */
+/**
+ * The orgs module's read port for other modules (negotiations, search, financing): names, standing and
+ * summaries by id, so they never read the organisations collection themselves.
+ */
 export class OrgDirectory {
   constructor(private readonly orgs: Models['Org']) {}
 
@@ -23,5 +41,32 @@ export class OrgDirectory {
     if (unique.length === 0) return new Map();
     const rows = await this.orgs.find({ _id: { $in: unique } }, { name: 1, type: 1 }).lean();
     return new Map(rows.map((o) => [String(o._id), { name: o.name, type: o.type }]));
+  }
+
+  async summaries(ids: Array<string | Types.ObjectId>): Promise<Map<string, OrgSummary>> {
+    const unique = [...new Set(ids.map(String))].filter((id) => Types.ObjectId.isValid(id));
+    if (unique.length === 0) return new Map();
+    const rows = await this.orgs.find(
+      { _id: { $in: unique.map((id) => new Types.ObjectId(id)) } },
+      { name: 1, type: 1, regionCode: 1, submarketCode: 1, verification: 1 },
+    ).lean();
+    return new Map(
+      rows.map((o) => [
+        String(o._id),
+        {
+          id: String(o._id),
+          name: o.name,
+          type: o.type,
+          regionCode: o.regionCode,
+          submarketCode: o.submarketCode,
+          verified: o.verification?.status === 'verified',
+        },
+      ]),
+    );
+  }
+
+  async summary(id: string | Types.ObjectId | null | undefined): Promise<OrgSummary | null> {
+    if (!id) return null;
+    return (await this.summaries([id])).get(String(id)) ?? null;
   }
 }

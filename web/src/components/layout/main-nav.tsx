@@ -2,6 +2,8 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { UserDto } from '@shared/dto';
+import type { FinancingMeDto } from '@shared/financing';
+import { useFinancingMe } from '../../api/financing';
 import { hasRole, importsHistoricContracts, isAdmin, isOfficial, isReviewer, isStaff } from '../../lib/roles';
 
 interface NavItem {
@@ -14,12 +16,17 @@ interface NavItem {
  * Navigation by role: everyone, signed-in people without an organisation (who may create one — staff never
  * belong to one, so they are not offered it), members, reviewers, admins.
  */
-export function navItems(user: UserDto | null | undefined, t: (k: string) => string): NavItem[] {
+export function navItems(
+  user: UserDto | null | undefined,
+  t: (k: string) => string,
+  financingRole?: FinancingMeDto['role'],
+): NavItem[] {
   const items: NavItem[] = [
     { key: 'home', to: '/', label: t('nav.home') },
     { key: 'achievements', to: '/achievements', label: t('catalog.nav.achievements') },
     { key: 'needs', to: '/needs', label: t('catalog.nav.needs') },
     { key: 'orgs', to: '/orgs', label: t('nav.orgs') },
+    { key: 'financing', to: '/financing', label: t('financing.nav.catalogue') },
   ];
   if (user && !user.orgId && !isStaff(user))
     items.push({ key: 'create-org', to: '/orgs/new', label: t('nav.createOrg') });
@@ -27,10 +34,19 @@ export function navItems(user: UserDto | null | undefined, t: (k: string) => str
   if (user?.orgId) items.push({ key: 'my-listings', to: '/my/listings', label: t('catalog.nav.mine') });
   if (user?.orgId) items.push({ key: 'negotiations', to: '/negotiations', label: t('negotiation.nav.mine') });
   if (user?.roles.includes('broker')) items.push({ key: 'broker', to: '/broker', label: t('negotiation.nav.broker') });
+  // Financing (issue 16): a finance institution answers requests, an enterprise or supplier files them.
+  if (financingRole === 'institution')
+    items.push({ key: 'financing-products', to: '/financing/products/mine', label: t('financing.nav.myProducts') });
+  if (financingRole === 'institution')
+    items.push({ key: 'financing-matching', to: '/financing/requests/matching', label: t('financing.nav.matching') });
+  if (financingRole === 'requester')
+    items.push({ key: 'financing-requests', to: '/financing/requests/mine', label: t('financing.nav.myRequests') });
   if (isReviewer(user)) items.push({ key: 'verification', to: '/admin/verification', label: t('nav.verification') });
   if (isReviewer(user)) items.push({ key: 'listing-review', to: '/admin/listings', label: t('catalog.nav.review') });
   if (isReviewer(user))
     items.push({ key: 'negotiation-admin', to: '/admin/negotiations', label: t('negotiation.nav.operator') });
+  if (isReviewer(user))
+    items.push({ key: 'financing-pipeline', to: '/admin/financing', label: t('financing.nav.pipeline') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
   if (isAdmin(user)) items.push({ key: 'submarkets', to: '/admin/submarkets', label: t('nav.submarkets') });
   if (isAdmin(user)) items.push({ key: 'settings', to: '/admin/settings', label: t('nav.settings') });
@@ -45,6 +61,8 @@ export function navItems(user: UserDto | null | undefined, t: (k: string) => str
   if (importsHistoricContracts(user))
     items.push({ key: 'historic-import', to: '/staff/contracts/historic-import', label: t('contracts.historic.nav') });
   if (isOfficial(user)) items.push({ key: 'officials', to: '/officials', label: t('contracts.nav.officials') });
+  if (isOfficial(user))
+    items.push({ key: 'financing-figures', to: '/officials/financing', label: t('financing.nav.figures') });
   else items.push({ key: 'stats', to: '/stats', label: t('contracts.nav.stats') });
   return items;
 }
@@ -67,7 +85,8 @@ interface Props {
 export function MainNav({ user, mode = 'horizontal', onNavigate }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const items = navItems(user, t);
+  const financing = useFinancingMe(!!user?.orgId);
+  const items = navItems(user, t, financing.data?.role);
   const menuItems: MenuProps['items'] = items.map((i) => ({
     key: i.key,
     label: (

@@ -148,7 +148,8 @@ export default function NegotiationRoomPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Space direction="vertical" style={{ width: '100%' }}>
-            {inRoom && <OfferPanel negotiation={n} />}
+            {/* A financing room (issue 16) is for questions: the institution records its outcome, no offers here. */}
+            {inRoom && n.subject.kind !== 'financing' && <OfferPanel negotiation={n} />}
             {inRoom && <Participants negotiation={n} />}
             {party && n.status === 'open' && !activeBroker && <BrokerInvite negotiation={n} />}
             {/* 保证金: the buyer of a listed achievement deposits by rule (deposit.rules.ts); it comes back when the room ends. */}

@@ -113,6 +113,12 @@ export default function DashboardPage() {
               {t('contracts.dash.queue')}
             </LinkButton>
             <LinkButton
+              to={`/officials/financing${region !== LIAONING ? `?region=${region}` : ''}`}
+              data-testid="to-financing"
+            >
+              {t('financing.nav.figures')}
+            </LinkButton>
+            <LinkButton
               to={`/contracts?${new URLSearchParams({ from: range.from, to: range.to, ...(region !== LIAONING ? { sellerRegion: region } : {}) })}`}
               data-testid="to-contracts"
             >
