@@ -11,6 +11,8 @@ const src = path.join(__dirname);
 const OWNING: Record<string, { models: string[] }> = {
   negotiations: { models: ['Negotiation', 'NegotiationEvent', 'NegotiationOffer', 'NegotiationRead', 'Deal'] },
   search: { models: ['Lock', 'MatchAlert', 'MatchDigestPref'] },
+  // Registers its models in its repository (financing.repository.ts), the only code that touches them.
+  financing: { models: ['FinancingProduct', 'FinancingRequest', 'FinancingInterest'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
@@ -23,6 +25,7 @@ const KNOWN: Record<string, string[]> = {
     'seed/negotiation-demo.ts',
   ],
   search: [],
+  financing: [],
 };
 
 function sources(dir: string): string[] {

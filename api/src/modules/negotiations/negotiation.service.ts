@@ -157,7 +157,7 @@ export class NegotiationService {
       );
     }
     this.log.publisher.notify(members, String(created._id));
-    const opener = (await this.peers.orgs.names([user.orgId])).get(user.orgId);
+    const opener = user.orgId ? (await this.peers.orgs.names([user.orgId])).get(user.orgId) : undefined;
     await this.notify.notify(openedNotice(created, opener ?? ''), {
       orgIds: [otherOrg(created, side as 'buyer' | 'seller')],
     });
@@ -167,7 +167,7 @@ export class NegotiationService {
     };
   }
 
-  private async parties(user: AuthUser, kind: Parties['kind'], id: string): Promise<Parties> {
+  private async parties(user: AuthUser, kind: OpenNegotiationBody['subject']['kind'], id: string): Promise<Parties> {
     if (kind === 'proposal') {
       const proposal = Types.ObjectId.isValid(id) ? await this.peers.proposals.byId(id) : null;
       const need = proposal && (await this.peers.listings.byId('need', String(proposal.needId)));
