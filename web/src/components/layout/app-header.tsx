@@ -31,7 +31,7 @@ export function AppHeader() {
         data-testid="nav-drawer-open"
         onClick={() => setDrawerOpen(true)}
       />
-      <Link to="/" className="app-logo" aria-label={t('app.name')}>
+      <Link to="/" className="app-logo">
         <span className="app-logo__mark" aria-hidden>
           科
         </span>

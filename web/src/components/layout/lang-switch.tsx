@@ -27,7 +27,7 @@ export function LangSwitch() {
       type="text"
       className="lang-switch"
       data-testid="lang-switch"
-      aria-label={t('lang.label')}
+      title={t('lang.label')}
       onClick={onClick}
     >
       <GlobalOutlined />

@@ -20,7 +20,8 @@ export function FieldGrid() {
           <Col key={f.code} xs={24} sm={12} md={8} xl={6}>
             <Link to={`/achievements?fieldCode=${f.code}`} className="field-card-link" data-testid={`field-${f.code}`}>
               <Card className="field-card" size="small" hoverable>
-                <div className="field-card__code">{f.code}</div>
+                {/* The code as a decoration (drawn by CSS from data-code): it is in the card's link name already. */}
+                <div className="field-card__code" data-code={f.code} aria-hidden="true" />
                 <div className="field-card__name">{pick(f)}</div>
                 <div className="field-card__alt">{en ? f.zh : f.en}</div>
                 <div className="field-card__tags">

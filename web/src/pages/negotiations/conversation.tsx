@@ -50,7 +50,15 @@ export function Conversation({
       {!room.connected && (
         <Alert type="warning" showIcon message={t('negotiation.room.offline')} style={{ marginBottom: 8 }} />
       )}
-      <div className="negotiation-log" data-testid="message-list" style={{ maxHeight: 480, overflowY: 'auto' }}>
+      <div
+        className="negotiation-log"
+        data-testid="message-list"
+        // A scrolling box a keyboard can reach and a screen reader announces as the room's log.
+        role="log"
+        tabIndex={0}
+        aria-label={t('negotiation.room.conversation')}
+        style={{ maxHeight: 480, overflowY: 'auto' }}
+      >
         {room.events.map((e) =>
           e.type === 'message' ? (
             <div
@@ -86,7 +94,7 @@ export function Conversation({
             </div>
           ) : (
             <div key={e.seq} data-testid="system-line" style={{ textAlign: 'center', margin: '6px 0' }}>
-              <small style={{ color: '#888' }}>
+              <small className="muted">
                 {eventText(e, t)} · {formatDateTime(e.at)}
               </small>
             </div>

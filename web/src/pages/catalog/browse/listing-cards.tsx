@@ -68,7 +68,7 @@ export function NeedCardView({ item }: { item: NeedCard }) {
   return (
     <Link to={`/needs/${item.id}`} className="listing-card-link" data-testid="listing-card" data-id={item.id}>
       {item.challenge ? (
-        <Badge.Ribbon text={t('catalog.challenge.badge')} color="volcano">
+        <Badge.Ribbon text={t('catalog.challenge.badge')} color="#ad2102">
           {card}
         </Badge.Ribbon>
       ) : (
