@@ -23,13 +23,7 @@ export function LangSwitch() {
     </span>
   );
   return (
-    <Button
-      type="text"
-      className="lang-switch"
-      data-testid="lang-switch"
-      title={t('lang.label')}
-      onClick={onClick}
-    >
+    <Button type="text" className="lang-switch" data-testid="lang-switch" title={t('lang.label')} onClick={onClick}>
       <GlobalOutlined />
       {option('zh-CN', t('lang.zh'))}
       <span className="lang-switch__sep" aria-hidden="true">
