@@ -46,10 +46,12 @@ export class OrgDirectory {
   async summaries(ids: Array<string | Types.ObjectId>): Promise<Map<string, OrgSummary>> {
     const unique = [...new Set(ids.map(String))].filter((id) => Types.ObjectId.isValid(id));
     if (unique.length === 0) return new Map();
-    const rows = await this.orgs.find(
-      { _id: { $in: unique.map((id) => new Types.ObjectId(id)) } },
-      { name: 1, type: 1, regionCode: 1, submarketCode: 1, verification: 1 },
-    ).lean();
+    const rows = await this.orgs
+      .find(
+        { _id: { $in: unique.map((id) => new Types.ObjectId(id)) } },
+        { name: 1, type: 1, regionCode: 1, submarketCode: 1, verification: 1 },
+      )
+      .lean();
     return new Map(
       rows.map((o) => [
         String(o._id),
