@@ -38,8 +38,13 @@ export class FinancingRepository {
     this.Interest = register<InterestRecord>(conn, 'FinancingInterest', interestSchema);
   }
 
+  /**
+   * Awaits the index build Mongoose started when the models were registered (`init()` is that build, run
+   * once). Calling createIndexes() beside it created each new collection twice at the same moment, which
+   * mongo-java-server refuses ("already existed in system.namespaces").
+   */
   async syncIndexes(): Promise<void> {
-    await Promise.all([this.Product.createIndexes(), this.Request.createIndexes(), this.Interest.createIndexes()]);
+    await Promise.all([this.Product.init(), this.Request.init(), this.Interest.init()]);
   }
 
   // ---- products ----
