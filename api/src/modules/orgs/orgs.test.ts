@@ -139,7 +139,7 @@ describe('credit codes and bad input', () => {
 
   const badBodies: Array<[string, Record<string, unknown>]> = [
     ['operator object', { name: { $ne: null } }],
-    ['unknown type', { type: 'bank' }],
+    ['unknown type', { type: 'spaceship' }],
     ['unknown region', { regionCode: '999999' }],
     ['unknown field', { verification: { status: 'verified' } }],
     ['oversized description', { description: '字'.repeat(2001) }],
