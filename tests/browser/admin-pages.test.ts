@@ -16,6 +16,7 @@ import {
   newContext,
   screenshot,
   text,
+  waitUntilStill,
 } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -87,7 +88,11 @@ describe('admin pages', () => {
 
     const form = page.getByTestId('roles-form');
     await form.waitFor();
-    await form.getByLabel('技术经纪人').check();
+    // The browser asks for reduced motion (as the tests' browser does): the modal opens without zooming in.
+    expect(await page.locator('.ant-modal').getAttribute('class')).not.toMatch(/zoom/);
+    const broker = form.getByLabel('技术经纪人');
+    await waitUntilStill(page, broker);
+    await broker.check();
     await form.locator('#brokerCertNo').fill('LN-JJR-2026-001');
     await page
       .locator('.ant-modal')

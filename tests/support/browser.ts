@@ -26,6 +26,9 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Every context asks for reduced motion, which the web app honours by turning antd's animations off:
+      // a click on a modal or popup still zooming in can land beside its target (seen as rare CI failures).
+      '--force-prefers-reduced-motion',
     ],
   });
   const forget = onFailure((info) => screenshotOpenPages(browser, info));
@@ -68,6 +71,7 @@ export async function newContext(browser: Browser, opts: { locale?: string } = {
     viewport: { width: 1280, height: 860 },
     locale: opts.locale ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);
@@ -119,6 +123,16 @@ export async function clickNav(page: Page, key: string): Promise<void> {
  * animation has ended, and the item's box must then stay put from one frame to the next.
  */
 export async function clickWhenStill(page: Page, item: Locator): Promise<void> {
+  await waitUntilStill(page, item);
+  await item.click();
+}
+
+/**
+ * Waits until an element of a popup or modal has stopped moving (see clickWhenStill), for actions other
+ * than a click — checking a box in a modal that is still zooming in can land beside it (seen in CI: "Clicking
+ * the checkbox did not change its state").
+ */
+export async function waitUntilStill(_page: Page, item: Locator): Promise<void> {
   await item.waitFor();
   const settledIn = await item.evaluate(
     // No DOM types in the tsconfig ts-jest compiles with: the page's globals are reached through `any`.
@@ -141,8 +155,7 @@ export async function clickWhenStill(page: Page, item: Locator): Promise<void> {
         g.requestAnimationFrame(frame);
       }),
   );
-  if (settledIn !== 'still') throw new Error(`clickWhenStill: the popup item ${item} is ${settledIn}`);
-  await item.click();
+  if (settledIn !== 'still') throw new Error(`waitUntilStill: the popup item ${item} is ${settledIn}`);
 }
 
 export { eventually };
