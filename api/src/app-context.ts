@@ -11,6 +11,7 @@ import type { StatsService } from './modules/stats/stats.service';
 import type { ImportService } from './modules/imports/import.service';
 import type { Financing } from './modules/financing/financing.module';
 import type { OrgDirectory } from './modules/orgs/org-directory';
+import type { RoomDirectory } from './modules/negotiations/room-directory';
 import type { ListingService } from './modules/listings/listing.service';
 import type { ProposalsService } from './modules/needs/proposals.service';
 import type { MessageService } from './modules/negotiations/message.service';
@@ -45,6 +46,8 @@ export interface AppContext {
     users: UsersService;
     orgs: OrgsService;
     orgDirectory: OrgDirectory;
+    /** Rooms and deals as other modules may read them (the negotiations module owns them). */
+    rooms: RoomDirectory;
     members: MembersService;
     taxonomy: TaxonomyService;
     settings: SettingsService;

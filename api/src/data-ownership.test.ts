@@ -13,19 +13,24 @@ const OWNING: Record<string, { models: string[] }> = {
   search: { models: ['Lock', 'MatchAlert', 'MatchDigestPref'] },
   // Registers its models in its repository (financing.repository.ts), the only code that touches them.
   financing: { models: ['FinancingProduct', 'FinancingRequest', 'FinancingInterest'] },
+  audit: { models: ['Audit'] },
+  settings: { models: ['PlatformSettings'] },
+  taxonomy: { models: ['Submarket'] },
+  mail: { models: ['MailOutbox'] },
+  notifications: { models: ['Notification', 'SavedSearch', 'NotificationPref'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
 /** Files outside a module that still read its collections (to be moved behind its service). */
 const KNOWN: Record<string, string[]> = {
-  negotiations: [
-    'modules/contracts/contracts.service.ts',
-    'modules/payments/deposits.service.ts',
-    'modules/payments/plan.service.ts',
-    'seed/negotiation-demo.ts',
-  ],
+  negotiations: [],
   search: [],
   financing: [],
+  audit: [],
+  settings: [],
+  taxonomy: [],
+  mail: [],
+  notifications: [],
 };
 
 function sources(dir: string): string[] {
@@ -43,7 +48,7 @@ describe('data ownership', () => {
     'the %s module reads no other module’s collections and gets only its own models',
     (m) => {
       const files = all.filter((f) => rel(f).startsWith(`modules/${m}/`) && !COMPOSITION.has(rel(f)));
-      expect(files.length).toBeGreaterThan(3);
+      expect(files.length).toBeGreaterThan(1);
       const breaches: string[] = [];
       for (const f of files) {
         const text = fs.readFileSync(f, 'utf8');

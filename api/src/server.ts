@@ -29,6 +29,7 @@ import { AttachmentDirectory } from './modules/attachments/attachment-directory'
 import { ListingDirectory } from './modules/listings/listing-directory';
 import { ListingIndexFeed } from './modules/listings/listing-index-feed';
 import { ProposalDirectory } from './modules/needs/proposal-directory';
+import { RoomDirectory } from './modules/negotiations/room-directory';
 import { OrgDirectory } from './modules/orgs/org-directory';
 import { UserDirectory } from './modules/users/user-directory';
 import { OfferService } from './modules/negotiations/offer.service';
@@ -113,15 +114,16 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     },
     audit,
   );
-  const contracts = new ContractsService(models, audit, stats);
+  const rooms = new RoomDirectory(models);
+  const contracts = new ContractsService(models, audit, stats, rooms);
   const registrations = new RegistrationsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
   auth.useMail(mail);
-  const notifications = new NotificationsService(models, engine);
+  const notifications = new NotificationsService(models, engine, userDirectory);
   const orgs = new OrgsService(models, audit, auth, attachments);
   const users = new UsersService(models, audit, auth);
-  const notify = new NotifyService(models, notifications, mail, logger);
+  const notify = new NotifyService(models, userDirectory, notifications, mail, logger);
   const matchAlerts = new MatchAlerts(models, matches, userDirectory, notify);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
@@ -167,7 +169,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   negotiationOffers.notify = notify;
   negotiationOffers.draftContract = async (user, deal, meta) =>
     String((await contracts.fromDeal(user, String(deal._id), meta)).contract._id);
-  const payments = createPayments({ models, audit, attachments, config, logger, notify, settings });
+  const payments = createPayments({ models, audit, attachments, config, logger, notify, settings, rooms });
   const proposals = new ProposalsService(models, needs, audit);
   proposals.notify = notify;
   // The broker's workspace reads its commission from the ledger, through the payments module's figures.
@@ -195,6 +197,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       users,
       orgs,
       orgDirectory,
+      rooms,
       members: new MembersService(models, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
       taxonomy: new TaxonomyService(models, audit, users),
       settings,
@@ -207,11 +210,12 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
         {
           achievement: new AchievementImport(models, achievements),
           contract: new ContractImport(models, contracts, stats),
-          contract_historic: new HistoricContractImport(models, stats),
+          contract_historic: new HistoricContractImport(models, stats, audit),
         },
         storage,
         config,
         logger,
+        audit,
       ),
       search: new SearchService(engine, vocabulary),
       matches,

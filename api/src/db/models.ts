@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { attachmentSchema } from '../modules/attachments/attachment.model';
-import { auditSchema } from '../modules/audit/audit.model';
+import { registerAuditModels } from '../modules/audit/audit.model';
 import { contractSchema, registrationCounterSchema, registrationSchema } from '../modules/contracts/contract.model';
 import { targetSchema } from '../modules/stats/stats.model';
 import { importJobSchema } from '../modules/imports/import-job.model';
@@ -8,12 +8,8 @@ import { listingSchema, type ListingRecord } from '../modules/listings/listing.m
 import { ndaSchema } from '../modules/listings/nda.model';
 import { proposalSchema } from '../modules/needs/proposal.model';
 import { registerNegotiationModels } from '../modules/negotiations/negotiation.model';
-import { mailOutboxSchema, type MailOutboxRecord } from '../modules/mail/mail.model';
-import {
-  notificationPrefSchema,
-  notificationSchema,
-  savedSearchSchema,
-} from '../modules/notifications/notification.model';
+import { registerMailModels } from '../modules/mail/mail.model';
+import { registerNotificationModels } from '../modules/notifications/notification.model';
 import { registerSearchModels } from '../modules/search/search.models';
 import { loginFailureSchema } from '../modules/auth/login-failure.model';
 import { passwordResetSchema, type PasswordResetRecord } from '../modules/auth/password-reset.model';
@@ -28,8 +24,8 @@ import {
   paymentSchema,
   payoutSchema,
 } from '../modules/payments/payment.model';
-import { platformSettingsSchema, type PlatformSettingsRecord } from '../modules/settings/settings.model';
-import { submarketSchema } from '../modules/taxonomy/submarket.model';
+import { registerSettingsModels } from '../modules/settings/settings.model';
+import { registerTaxonomyModels } from '../modules/taxonomy/submarket.model';
 import { userSchema } from '../modules/users/user.model';
 
 /** Registers every model on one connection (the app never uses mongoose's global connection). */
@@ -41,9 +37,9 @@ export function createModels(conn: Connection) {
     PasswordReset: conn.model<PasswordResetRecord>('PasswordReset', passwordResetSchema),
     Org: conn.model('Org', orgSchema),
     Invitation: conn.model('Invitation', invitationSchema),
-    Submarket: conn.model('Submarket', submarketSchema),
-    PlatformSettings: conn.model<PlatformSettingsRecord>('PlatformSettings', platformSettingsSchema),
-    Audit: conn.model('Audit', auditSchema),
+    ...registerTaxonomyModels(conn),
+    ...registerSettingsModels(conn),
+    ...registerAuditModels(conn),
     Achievement: conn.model<ListingRecord>('Achievement', listingSchema('achievements')),
     Need: conn.model<ListingRecord>('Need', listingSchema('needs')),
     Nda: conn.model('Nda', ndaSchema),
@@ -51,10 +47,8 @@ export function createModels(conn: Connection) {
     Attachment: conn.model('Attachment', attachmentSchema),
     ImportJob: conn.model('ImportJob', importJobSchema),
     ...registerSearchModels(conn),
-    Notification: conn.model('Notification', notificationSchema),
-    SavedSearch: conn.model('SavedSearch', savedSearchSchema),
-    NotificationPref: conn.model('NotificationPref', notificationPrefSchema),
-    MailOutbox: conn.model<MailOutboxRecord>('MailOutbox', mailOutboxSchema),
+    ...registerNotificationModels(conn),
+    ...registerMailModels(conn),
     ...registerNegotiationModels(conn),
     Contract: conn.model('Contract', contractSchema),
     Registration: conn.model('Registration', registrationSchema),

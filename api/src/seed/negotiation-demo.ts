@@ -2,7 +2,6 @@ import type { Types } from 'mongoose';
 import type { AppContext } from '../app-context';
 import { toAuthUser } from '../modules/auth/auth.service';
 import type { AuthUser } from '../modules/auth/auth.types';
-import type { NegotiationRecord } from '../modules/negotiations/negotiation.model';
 import type { OfferTerms } from '../shared/negotiation-events';
 import type { UserRecord } from '../modules/users/user.model';
 
@@ -217,7 +216,7 @@ export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Type
   if (!buyer) return 0;
   let seeded = 0;
   for (const r of rooms) {
-    if (await models.Negotiation.exists({ seedKey: r.key })) continue;
+    if (await services.rooms.seeded(r.key)) continue;
     const listing = await models.Achievement.findOne({ ownerOrgId: orgIds.get(r.sellerOrg), status: 'published' })
       .sort({ originKey: 1 })
       .skip(r.listing ?? 0)
@@ -262,13 +261,13 @@ export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Type
       );
       last = String(offer._id);
     }
-    const current = (await models.Negotiation.findById(id).lean<NegotiationRecord>())!;
+    const current = (await services.rooms.room(id))!;
     if (r.end === 'agree' && last && current.status === 'open')
       await services.negotiationOffers.accept(buyer, id, last, {});
     if (r.end === 'withdraw' && current.status === 'open')
       await services.negotiations.closing.withdraw(buyer, id, '项目方向调整，暂缓引进', {});
     if (r.contract) await signAndReport(ctx, id, seller, buyer, r.contract.royaltyReports);
-    await models.Negotiation.updateOne({ _id: id }, { $set: { seedKey: r.key } });
+    await services.rooms.markSeeded(id, r.key);
     seeded++;
   }
   return seeded;
@@ -282,8 +281,8 @@ async function signAndReport(
   buyer: AuthUser,
   reports: Array<{ period: string; netSalesFen: number; note: string }>,
 ) {
-  const { models, services } = ctx;
-  const deal = await models.Deal.findOne({ negotiationId }).lean();
+  const { services } = ctx;
+  const deal = await services.rooms.dealOfRoom(negotiationId);
   if (!deal) return;
   const { contract } = await services.contracts.fromDeal(seller, String(deal._id), {});
   let c = contract;

@@ -1,4 +1,4 @@
-import { Schema, type InferSchemaType } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 
 /** Every state transition, with who and when (style rule 14). Append-only. */
 export const auditSchema = new Schema(
@@ -19,3 +19,9 @@ export const auditSchema = new Schema(
 auditSchema.index({ entity: 1, entityId: 1, at: 1 });
 
 export type AuditRecord = InferSchemaType<typeof auditSchema>;
+
+/** The module's collection, registered by the module on a connection (db/models.ts composes it). */
+export function registerAuditModels(conn: Connection) {
+  return { Audit: conn.model('Audit', auditSchema) };
+}
+export type AuditModels = ReturnType<typeof registerAuditModels>;

@@ -1,8 +1,7 @@
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type { AuthUser } from '../auth/auth.types';
-import type { AuditRecord } from './audit.model';
+import type { AuditModels, AuditRecord } from './audit.model';
 import type { AuditListQuery } from './audit.schema';
 
 export interface AuditEntry {
@@ -21,10 +20,17 @@ export type AuditRow = AuditRecord & { _id: unknown };
 export const AUDIT_EXPORT_MAX = 20_000;
 
 export class AuditService {
-  constructor(private readonly models: Models) {}
+  constructor(private readonly models: AuditModels) {}
 
   async record(actor: Pick<AuthUser, 'id' | 'name'>, entry: AuditEntry): Promise<void> {
     await this.models.Audit.create({ ...entry, actorId: actor.id, actorName: actor.name, at: new Date() });
+  }
+
+  /** Many entries by one actor at one time, in one write (an import's created rows). */
+  async recordMany(actor: Pick<AuthUser, 'id' | 'name'>, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const at = new Date();
+    await this.models.Audit.insertMany(entries.map((e) => ({ ...e, actorId: actor.id, actorName: actor.name, at })));
   }
 
   async history(entity: string, entityId: string) {

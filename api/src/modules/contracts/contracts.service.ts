@@ -9,7 +9,7 @@ import { nullNotifier, type Notifier } from '../notifications/notify';
 import { filedNotice, readyToSignNotice, signedNotice } from './contract.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import type { DealRecord, NegotiationRecord } from '../negotiations/negotiation.model';
+import type { RoomDirectory } from '../negotiations/room-directory';
 import type { OrgRecord } from '../orgs/org.model';
 import type { StatsService } from '../stats/stats.service';
 import type { ContractRecord, RegistrationRecord, Signature } from './contract.model';
@@ -54,6 +54,8 @@ export class ContractsService {
     private readonly models: Models,
     private readonly audit: AuditService,
     private readonly stats: StatsService,
+    /** Deals and rooms, read through the negotiations module (it owns them). */
+    private readonly rooms: RoomDirectory,
   ) {}
 
   async load(
@@ -233,7 +235,7 @@ export class ContractsService {
 
   /** A deal's agreed terms as a draft contract for both parties to sign; once per deal. */
   async fromDeal(user: AuthUser, dealId: string, meta: Meta): Promise<{ contract: ContractRecord; created: boolean }> {
-    const deal = await this.models.Deal.findById(dealId).lean<DealRecord>();
+    const deal = await this.rooms.deal(dealId);
     const mine = deal && user.orgId && [String(deal.sellerOrgId), String(deal.buyerOrgId)].includes(user.orgId);
     if (!deal || !mine) throw new AppError('NOT_FOUND');
     const originKey = `deal:${dealId}`;
@@ -242,7 +244,7 @@ export class ContractsService {
     const [seller, buyer, room] = await Promise.all([
       this.models.Org.findById(deal.sellerOrgId).lean<OrgRecord>(),
       this.models.Org.findById(deal.buyerOrgId).lean<OrgRecord>(),
-      this.models.Negotiation.findById(deal.negotiationId).lean<NegotiationRecord>(),
+      this.rooms.room(String(deal.negotiationId)),
     ]);
     if (!seller || !buyer || !room) throw new AppError('NOT_FOUND');
     type LiveListing = { live?: Partial<DraftListing> & { ipRights?: DraftListing['ipRights'] } };

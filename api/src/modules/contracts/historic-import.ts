@@ -4,6 +4,7 @@ import { Types } from 'mongoose';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import { LIAONING, liaoningRegionCodes, orgTypes, regions, submarketForRegion } from '../../shared/taxonomy';
+import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { ImportFormat, ImportJobRecord, ImportRowReport } from '../imports/import-job.model';
 import type { ImportRunner } from '../imports/import.service';
@@ -89,6 +90,7 @@ export class HistoricContractImport implements ImportRunner {
   constructor(
     private readonly models: Models,
     private readonly stats: StatsService,
+    private readonly audit: AuditService,
   ) {}
 
   async admit(user: AuthUser, format: ImportFormat, bytes: Buffer): Promise<void> {
@@ -214,17 +216,14 @@ export class HistoricContractImport implements ImportRunner {
           errors: [{ column: '', message: '未能保存，请重新导入（could not be stored; import again）' }],
         });
     }
-    const at = new Date();
-    await this.models.Audit.insertMany(
+    await this.audit.recordMany(
+      { id: String(job.createdBy), name: job.createdByName ?? '' },
       mine.map((id) => ({
         entity: 'contract',
         entityId: id,
         action: 'create_historic',
         to: 'signed',
         reason: `import ${String(job._id)}`,
-        actorId: String(job.createdBy),
-        actorName: job.createdByName,
-        at,
       })),
     );
     return mine.length;

@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
 import { BackgroundWork } from '../../background-work';
 import { AppError } from '../../http/errors';
+import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { ListingRecord } from '../listings/listing.model';
 import { sanitizeFilename } from '../attachments/attachments.service';
@@ -45,6 +46,7 @@ export class ImportService {
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
     private readonly logger: Logger,
+    private readonly audit: AuditService,
   ) {}
 
   /** Stores the file, records a queued job and starts it in the background; returns at once. */
@@ -175,16 +177,16 @@ export class ImportService {
       { _id: job._id },
       { $set: { status: 'done', report, created, failed, processed: rows.length, finishedAt: new Date() } },
     );
-    await this.models.Audit.create({
-      entity: 'import',
-      entityId: String(job._id),
-      action: 'import',
-      to: 'done',
-      actorId: String(job.createdBy),
-      actorName: job.createdByName,
-      at: new Date(),
-      reason: `${job.kind}: ${created} created, ${failed} failed`,
-    });
+    await this.audit.record(
+      { id: String(job.createdBy), name: job.createdByName ?? '' },
+      {
+        entity: 'import',
+        entityId: String(job._id),
+        action: 'import',
+        to: 'done',
+        reason: `${job.kind}: ${created} created, ${failed} failed`,
+      },
+    );
     this.logger.info(
       { importJob: String(job._id), kind: job.kind, rows: rows.length, created, failed },
       'import finished',

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 /**
  * The mail outbox: a message is stored first (its `_id` is the producer's natural key, e.g.
@@ -43,3 +43,9 @@ export interface MailOutboxRecord {
   sentBy: 'smtp' | 'file' | null;
   createdAt: Date;
 }
+
+/** The module's collection, registered by the module on a connection (db/models.ts composes it). */
+export function registerMailModels(conn: Connection) {
+  return { MailOutbox: conn.model<MailOutboxRecord>('MailOutbox', mailOutboxSchema) };
+}
+export type MailModels = ReturnType<typeof registerMailModels>;

@@ -1,4 +1,4 @@
-import { Schema, type Types } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 
 /** Match and account notices, and the events modules announce through NotifyService (`<module>_<event>`). */
 export type NotificationType = string;
@@ -61,3 +61,13 @@ export interface SavedSearchRecord {
   notify: boolean;
   createdAt: Date;
 }
+
+/** The module's collections, registered by the module on a connection (db/models.ts composes them). */
+export function registerNotificationModels(conn: Connection) {
+  return {
+    Notification: conn.model('Notification', notificationSchema),
+    SavedSearch: conn.model('SavedSearch', savedSearchSchema),
+    NotificationPref: conn.model('NotificationPref', notificationPrefSchema),
+  };
+}
+export type NotificationModels = ReturnType<typeof registerNotificationModels>;

@@ -1,12 +1,12 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import { searchQuerySchema } from '../../shared/search-schemas';
 import type { AuthUser } from '../auth/auth.types';
 import type { SearchDoc, SearchEngine } from '../search/search-engine';
 import { filtersOf } from '../search/search.service';
-import type { NotificationRecord, SavedSearchRecord } from './notification.model';
+import type { UserDirectory } from '../users/user-directory';
+import type { NotificationModels, NotificationRecord, SavedSearchRecord } from './notification.model';
 
 const MAX_SAVED_PER_USER = 50;
 /** How recently a listing must have been first published for its indexing to notify anyone. */
@@ -26,9 +26,17 @@ const linkOf = (d: SearchDoc) => `/${d.kind === 'achievement' ? 'achievements' :
 /** The notification centre and saved searches, and the producer that turns new index entries into notices. */
 export class NotificationsService {
   constructor(
-    private readonly models: Models,
+    private readonly models: NotificationModels,
     private readonly engine: SearchEngine,
+    /** Members of an organisation (a saved search's owner organisation), through the users module. */
+    private readonly users: UserDirectory,
   ) {}
+
+  /** Of these notice keys, those some user already holds (a producer that runs again skips them). */
+  async sentKeys(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    return new Set<string>(await this.models.Notification.distinct('key', { key: { $in: keys } }));
+  }
 
   async list(
     user: AuthUser,
@@ -114,8 +122,7 @@ export class NotificationsService {
   }
 
   private async orgMembers(orgId: string): Promise<Types.ObjectId[]> {
-    const users = await this.models.User.find({ orgId }, { _id: 1 }).lean();
-    return users.map((u) => u._id as Types.ObjectId);
+    return (await this.users.memberIds([orgId])).map((id) => new Types.ObjectId(id));
   }
 
   listSaved(user: AuthUser) {

@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
-import type { Models } from '../../db/models';
+import type { UserDirectory } from '../users/user-directory';
 import type { MailOutbox } from '../mail/mail-outbox';
+import type { NotificationModels } from './notification.model';
 import type { NotificationsService, NewNotification } from './notifications.service';
 
 /**
@@ -38,6 +39,8 @@ export interface NotifyEvent extends NewNotification {
 /** What a module's service calls; the null notifier keeps services usable without one (CLI tools, seeds). */
 export interface Notifier {
   notify(event: NotifyEvent, to: Recipients): Promise<void>;
+  /** Of these notice keys, those already sent (a reminder run skips them); without a store, none. */
+  sentKeys?(keys: string[]): Promise<Set<string>>;
 }
 export const nullNotifier: Notifier = { notify: async () => undefined };
 
@@ -55,24 +58,22 @@ export class NotifyService implements Notifier {
   push: (userIds: string[], n: NewNotification) => void = () => undefined;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: NotificationModels,
+    /** Active accounts by organisation or id, through the users module. */
+    private readonly users: UserDirectory,
     private readonly centre: NotificationsService,
     private readonly mail: MailOutbox,
     private readonly logger: Logger,
   ) {}
 
   async recipients(to: Recipients): Promise<Array<{ _id: Types.ObjectId; email: string }>> {
-    const orgIds = ids(to.orgIds).map((id) => new Types.ObjectId(id));
-    const userIds = ids(to.userIds).map((id) => new Types.ObjectId(id));
-    const or: Record<string, unknown>[] = [];
-    if (orgIds.length) or.push({ orgId: { $in: orgIds } });
-    if (userIds.length) or.push({ _id: { $in: userIds } });
-    if (!or.length) return [];
     const except = new Set(ids(to.except));
-    const users = await this.models.User.find({ $or: or, disabledAt: null }, { _id: 1, email: 1 }).lean<
-      Array<{ _id: Types.ObjectId; email: string }>
-    >();
+    const users = await this.users.activeContacts(ids(to.orgIds), ids(to.userIds));
     return users.filter((u) => !except.has(String(u._id)));
+  }
+
+  sentKeys(keys: string[]): Promise<Set<string>> {
+    return this.centre.sentKeys(keys);
   }
 
   async notify(event: NotifyEvent, to: Recipients): Promise<void> {

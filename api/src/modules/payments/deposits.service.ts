@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
 import type { ListingRecord } from '../listings/listing.model';
-import type { NegotiationRecord } from '../negotiations/negotiation.model';
+import type { RoomDirectory } from '../negotiations/room-directory';
 import type { OrgRecord } from '../orgs/org.model';
 import { depositAmount, depositRules, releasableByRule } from './deposit.rules';
 import { journals, type Ledger } from './ledger';
@@ -36,6 +36,8 @@ export class DepositsService {
     private readonly ledger: Ledger,
     private readonly audit: AuditService,
     private readonly port: PaymentPort | null,
+    /** A negotiation deposit's room, read through the negotiations module (it owns rooms). */
+    private readonly rooms: RoomDirectory,
   ) {}
 
   private async subject(kind: DepositSubjectKind, id: string, orgId: string): Promise<Subject | null> {
@@ -51,7 +53,7 @@ export class DepositsService {
         payeeOrgId: null,
       };
     }
-    const room = await this.models.Negotiation.findById(id).lean<NegotiationRecord>();
+    const room = await this.rooms.room(id);
     if (!room || String(room.buyerOrgId) !== orgId || room.subject.kind !== 'achievement') return null;
     const listing = await this.models.Achievement.findById(room.subject.id).lean<ListingRecord>();
     const price = (listing?.live as { price?: { amountFen?: number } } | undefined)?.price?.amountFen ?? null;
@@ -198,7 +200,7 @@ export class DepositsService {
 
   private async subjectState(p: PayableRecord): Promise<{ closed: boolean; awardedOrgId: string | null } | null> {
     if (p.deposit!.subjectKind === 'negotiation') {
-      const room = await this.models.Negotiation.findById(p.deposit!.subjectId).lean<NegotiationRecord>();
+      const room = await this.rooms.room(String(p.deposit!.subjectId));
       return room ? { closed: room.status !== 'open', awardedOrgId: null } : null;
     }
     const need = await this.models.Need.findById(p.deposit!.subjectId).lean<ListingRecord>();

@@ -91,11 +91,10 @@ export class PaymentNotify {
       ),
     );
     // Keys already stored were sent by an earlier run: skipping them spares the recipients' sockets a re-push.
-    const sent = new Set<string>(
-      await this.models.Notification.distinct('key', {
-        key: { $in: candidates.flatMap((p) => [dueNotice(p, daysBefore).key, overdueNotice(p, true).key]) },
-      }),
-    );
+    const sent =
+      (await this.notifier.sentKeys?.(
+        candidates.flatMap((p) => [dueNotice(p, daysBefore).key, overdueNotice(p, true).key]),
+      )) ?? new Set<string>();
     let due = 0;
     let overdue = 0;
     for (const p of candidates) {

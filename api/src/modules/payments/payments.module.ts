@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { BackgroundWork } from '../../background-work';
 import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
+import type { RoomDirectory } from '../negotiations/room-directory';
 import type { AttachmentsService } from '../attachments/attachments.service';
 import type { AuditService } from '../audit/audit.service';
 import type { Notifier } from '../notifications/notify';
@@ -40,16 +41,18 @@ export function createPayments(deps: {
   logger: Logger;
   /** The fee rate and the bank account for 对公转账 (admins change them; the environment gives the defaults). */
   settings: SettingsService;
+  /** Rooms and deals (deposits on a room, the broker of a deal), owned by the negotiations module. */
+  rooms: RoomDirectory;
   port?: PaymentPort | null;
   /** NotifyService (server.ts); without it money moves silently (seeds, CLI tools). */
   notify?: Notifier;
 }) {
-  const { models, audit, attachments, config, logger, settings } = deps;
+  const { models, audit, attachments, config, logger, settings, rooms } = deps;
   const port = deps.port === undefined ? paymentPortFrom(config) : deps.port;
   const stripeEnabled = () => !!port;
   const ledger = new Ledger(models);
   const figures = new MoneyFigures(models, ledger);
-  const plans = new PlanService(models, () => settings.feeRateBp(), stripeEnabled, figures);
+  const plans = new PlanService(models, () => settings.feeRateBp(), stripeEnabled, figures, rooms);
   const steps = new PaymentSteps(models, ledger, logger);
   const stripeSync = new StripeSyncService(models, steps, port, logger);
   const start = new PaymentStartService(models, steps, stripeSync, plans, audit, attachments);
@@ -74,7 +77,7 @@ export function createPayments(deps: {
   decisions.onRejected = (p, reason) => notices.rejected(p, reason);
   payouts.onPaidOut = (o, reference) => void background.track(notices.payoutSent(o, reference));
   stripeSync.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
-  const deposits = new DepositsService(models, ledger, audit, port);
+  const deposits = new DepositsService(models, ledger, audit, port, rooms);
   deposits.onDecided = (p, event, reason) => notices.deposit(p, event, reason);
   const statements = new StatementsService(models, ledger, stripeEnabled, figures);
   const reconciler = new Reconciler(

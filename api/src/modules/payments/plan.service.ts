@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth.types';
 import type { ContractRecord } from '../contracts/contract.model';
 import { partySide } from '../contracts/contract.policy';
 import type { DealRecord } from '../negotiations/negotiation.model';
+import type { RoomDirectory } from '../negotiations/room-directory';
 import { hydratePayable, type BrokerRef, type PayableRecord, type PaymentRecord } from './payment.model';
 import type { MoneyFigures } from './money-figures';
 import { planFromTerms, royaltyOn } from './payment-plan';
@@ -30,6 +31,8 @@ export class PlanService {
     private readonly feeBp: () => Promise<number>,
     private readonly stripeEnabled: () => boolean,
     private readonly figures: MoneyFigures,
+    /** The deal a contract came from (its broker), read through the negotiations module. */
+    private readonly rooms: RoomDirectory,
   ) {}
 
   async loadContract(user: AuthUser, id: string): Promise<ContractRecord> {
@@ -39,7 +42,7 @@ export class PlanService {
   }
 
   private async dealOf(c: ContractRecord): Promise<DealRecord | null> {
-    return c.dealId ? this.models.Deal.findById(c.dealId).lean<DealRecord>() : null;
+    return c.dealId ? this.rooms.deal(String(c.dealId)) : null;
   }
 
   /** The broker to credit: the deal's broker, else a user holding the certificate number written in the terms. */

@@ -40,15 +40,11 @@ export async function buildIndexingContext(
     need: new ListingService(needKind(models.Need), models, audit, guard),
   };
   const engine = createSearchEngine(config);
-  const notifications = new NotificationsService(models, engine);
+  const users = new UserDirectory(models.User);
+  const notifications = new NotificationsService(models, engine, users);
   const orgs = new OrgDirectory(models.Org);
   // This process stores match alerts as it indexes; the API process sends the digests (with its notifier).
-  const matchAlerts = new MatchAlerts(
-    models,
-    new MatchService(engine, listings),
-    new UserDirectory(models.User),
-    nullNotifier,
-  );
+  const matchAlerts = new MatchAlerts(models, new MatchService(engine, listings), users, nullNotifier);
   const worker = new SearchSync({ listings: new ListingIndexFeed(models), orgs, locks: models.Lock }, engine, logger, {
     batchSize: config.SEARCH_SYNC_BATCH,
     intervalMs: config.SEARCH_SYNC_INTERVAL_MS,

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 /** The platform's settings: one document (`_id: 'platform'`), written only by admins. */
 export const platformSettingsSchema = new Schema(
@@ -24,3 +24,9 @@ export interface PlatformSettingsRecord {
   updatedByName: string | null;
   updatedAt: Date | null;
 }
+
+/** The module's collection, registered by the module on a connection (db/models.ts composes it). */
+export function registerSettingsModels(conn: Connection) {
+  return { PlatformSettings: conn.model<PlatformSettingsRecord>('PlatformSettings', platformSettingsSchema) };
+}
+export type SettingsModels = ReturnType<typeof registerSettingsModels>;

@@ -1,9 +1,8 @@
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { BankAccount, PlatformSettingsDto, UpdateSettingsBody } from '../../shared/settings-schemas';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import type { PlatformSettingsRecord } from './settings.model';
+import type { PlatformSettingsRecord, SettingsModels } from './settings.model';
 
 const ID = 'platform';
 /**
@@ -26,7 +25,7 @@ export class SettingsService {
   private cached: { value: PlatformSettingsDto; at: number } | null = null;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: SettingsModels,
     private readonly defaults: SettingsDefaults,
     private readonly audit: AuditService,
   ) {}

@@ -1,4 +1,4 @@
-import { Schema, type InferSchemaType } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 
 export const submarketSchema = new Schema(
   {
@@ -18,3 +18,9 @@ export const submarketSchema = new Schema(
 );
 
 export type SubmarketRecord = InferSchemaType<typeof submarketSchema> & { _id: string };
+
+/** The module's collection, registered by the module on a connection (db/models.ts composes it). */
+export function registerTaxonomyModels(conn: Connection) {
+  return { Submarket: conn.model('Submarket', submarketSchema) };
+}
+export type TaxonomyModels = ReturnType<typeof registerTaxonomyModels>;

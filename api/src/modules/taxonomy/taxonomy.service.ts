@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { UpdateSubmarketBody } from '../../shared/schemas';
 import * as t from '../../shared/taxonomy';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { UsersService } from '../users/users.service';
-import type { SubmarketRecord } from './submarket.model';
+import type { SubmarketRecord, TaxonomyModels } from './submarket.model';
 
 /**
  * How long an instance serves its serialised taxonomy before reading sub-markets again: an admin's edit
@@ -18,7 +17,7 @@ export class TaxonomyService {
   private cachedBody: { body: Buffer; etag: string; at: number } | null = null;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: TaxonomyModels,
     private readonly audit?: AuditService,
     private readonly users?: UsersService,
   ) {}

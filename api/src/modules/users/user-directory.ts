@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import type { Models } from '../../db/models';
 import type { UserRecord } from './user.model';
 
@@ -22,6 +23,20 @@ export class UserDirectory {
       .limit(1000)
       .lean();
     return rows.map((r) => String(r._id));
+  }
+
+  /**
+   * The enabled accounts that are members of these organisations or are these users, with their e-mail
+   * (whom a notice reaches).
+   */
+  async activeContacts(orgIds: string[], userIds: string[]): Promise<Array<{ _id: Types.ObjectId; email: string }>> {
+    const or: Record<string, unknown>[] = [];
+    if (orgIds.length) or.push({ orgId: { $in: orgIds.map((id) => new Types.ObjectId(id)) } });
+    if (userIds.length) or.push({ _id: { $in: userIds.map((id) => new Types.ObjectId(id)) } });
+    if (!or.length) return [];
+    return this.users
+      .find({ $or: or, disabledAt: null }, { _id: 1, email: 1 })
+      .lean<Array<{ _id: Types.ObjectId; email: string }>>();
   }
 
   /** Of these accounts, those that belong to one of these organisations, with name and organisation. */
