@@ -193,10 +193,14 @@ describe('challenge proposals', () => {
 });
 
 describe('attachments', () => {
-  test('upload: members of an organisation only', async () => {
+  test('upload: members of an organisation, and finance staff for the platform’s own papers', async () => {
     cover('POST', '/api/attachments');
     expect((await upload(app, null, 'a.pdf', files.pdf())).status).toBe(401);
     expect((await upload(app, cast.official, 'a.pdf', files.pdf())).status).toBe(403);
+    const finance = await app.createUser({ roles: ['finance'] });
+    const slip = await upload(app, finance, '回单.pdf', files.pdf());
+    expect(slip.status).toBe(201);
+    expect((await app.models.Attachment.findById(slip.body.attachment.id).lean())!.ownerOrgId).toBeNull();
     const res = await upload(app, cast.other, 'a.pdf', files.pdf());
     expect(res.status).toBe(201);
     expect(String((await app.models.Attachment.findById(res.body.attachment.id).lean())!.ownerOrgId)).toBe(

@@ -1,6 +1,6 @@
 /**
  * Issue 13, item 4 (part): finance records the bank payout of bank-collected money from 结算付款 — reference,
- * day, amount — which settles it in the ledger; the trial balance names the seller's account by the
+ * day, amount and the bank's slip (银行回单) it uploads — which settles it in the ledger; the trial balance names the seller's account by the
  * organisation. MongoDB is checked after the step. Then the beneficiaries: the seller's centre has the payout
  * notice, its statement shows the ledger's figures to the 分 and the payout receipt downloads; the broker's
  * workspace and commission statement show the same ledger figure. Screenshots at 1440×900 and 390×844.
@@ -17,6 +17,7 @@ import {
   signedContract,
   type PaymentCast,
 } from '../../api/src/modules/payments/testing/payment-fixtures';
+import { files } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { eventually, launchBrowser, screenshot, signedInPage } from '../support/browser';
 
@@ -60,6 +61,11 @@ test('finance records the bank payout; the payout is paid, its journal booked on
   await screenshot(finance, 'finance-payouts-1440');
   await button.click();
   await finance.getByTestId('payout-reference').fill('ICBC202612030017');
+  await finance
+    .getByTestId('payout-slip-upload')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '银行回单.pdf', mimeType: 'application/pdf', buffer: files.pdf() });
+  await finance.getByTestId('payout-slip-upload').locator('.ant-upload-list-item-done').waitFor();
   await screenshot(finance, 'finance-payout-record-1440');
   const [answer] = await Promise.all([
     finance.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/confirm')),
@@ -73,7 +79,13 @@ test('finance records the bank payout; the payout is paid, its journal booked on
   );
   const after = (await app.models.Payout.findById(payoutId).lean())!;
   expect(after.status).toBe('paid');
-  expect((after as unknown as { bank: { reference: string } }).bank.reference).toBe('ICBC202612030017');
+  const bank = (after as unknown as { bank: { reference: string; slipAttachmentId: string } }).bank;
+  expect(bank.reference).toBe('ICBC202612030017');
+  // The slip is stored with the payout and opens from the payouts table.
+  const slip = finance.getByTestId(`payout-slip-${payoutId}`);
+  expect(await slip.getAttribute('href')).toBe(`/api/attachments/${bank.slipAttachmentId}`);
+  const opened = await finance.request.get(`${app.url}/api/attachments/${bank.slipAttachmentId}`);
+  expect([opened.status(), opened.headers()['content-type']]).toEqual([200, 'application/pdf']);
   expect(await app.models.Journal.countDocuments({ _id: payoutId })).toBe(1);
 
   await finance.getByTestId('tab-ledger').click();

@@ -159,6 +159,8 @@ export const payoutConfirmBody = z.strictObject({
   bankReference: z.string().trim().min(1).max(60),
   paidOn: z.iso.date().optional(),
   amountFen: z.number().int().min(1).max(1_000_000_000_000).optional(),
+  /** The bank's slip (银行回单), a PDF or image finance uploaded (`POST /api/attachments`). */
+  slipAttachmentId: oid().optional(),
 });
 export type PayoutConfirmBody = z.infer<typeof payoutConfirmBody>;
 export const payoutsQuery = z.strictObject({ status: z.enum(['pending', 'paid', 'failed']).optional(), ...page });
@@ -374,7 +376,7 @@ export interface PayoutDto {
   createdAt: string;
   paidAt: string | null;
   /** A bank payout as finance recorded it: the bank's reference, the day paid and who recorded it. */
-  bank: { reference: string; paidOn: string; recordedBy: string } | null;
+  bank: { reference: string; paidOn: string; recordedBy: string; slipAttachmentId: string | null } | null;
   /** The payout receipt (PDF) once paid: `GET /api/payments/payouts/:id/receipt.pdf`; null while pending. */
   receiptUrl: string | null;
 }

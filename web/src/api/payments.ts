@@ -212,8 +212,16 @@ export function usePayouts(q: { status?: string; page: number; pageSize: number 
 export function useRecordBankPayout() {
   const done = useInvalidatePayments();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; bankReference: string; paidOn: string; amountFen: number }) =>
-      api.post<{ payout: PayoutDto }>(`/api/payments/payouts/${encodeURIComponent(id)}/confirm`, body),
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: string;
+      bankReference: string;
+      paidOn: string;
+      amountFen: number;
+      slipAttachmentId?: string;
+    }) => api.post<{ payout: PayoutDto }>(`/api/payments/payouts/${encodeURIComponent(id)}/confirm`, body),
     onSuccess: done,
   });
 }

@@ -230,6 +230,8 @@ const paymentsEn: typeof paymentsZh = {
     receipt: 'Receipt',
     downloadReceipt: 'Payout receipt (PDF)',
     recordedBy: 'Recorded by {{name}}',
+    slip: 'Bank slip (PDF or image, optional)',
+    openSlip: 'Bank slip',
   },
   statement: {
     orgTitle: 'Organisation statement',

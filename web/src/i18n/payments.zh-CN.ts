@@ -226,6 +226,8 @@ const paymentsZh = {
     receipt: '回单',
     downloadReceipt: '付款回单（PDF）',
     recordedBy: '登记人 {{name}}',
+    slip: '银行回单（PDF 或图片，可选）',
+    openSlip: '银行回单',
   },
   statement: {
     orgTitle: '机构收付款对账单',

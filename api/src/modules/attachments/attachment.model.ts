@@ -2,7 +2,8 @@ import { Schema, type Types } from 'mongoose';
 
 export const attachmentSchema = new Schema(
   {
-    ownerOrgId: { type: Schema.Types.ObjectId, required: true, index: true },
+    /** The organisation's file; null for platform finance staff's own papers (a bank slip of a payout). */
+    ownerOrgId: { type: Schema.Types.ObjectId, default: null, index: true },
     uploadedBy: { type: Schema.Types.ObjectId, required: true },
     filename: { type: String, required: true, maxlength: 200 },
     /** Detected from the bytes, never from the name or the client's Content-Type. */
@@ -16,7 +17,7 @@ export const attachmentSchema = new Schema(
 
 export interface AttachmentRecord {
   _id: Types.ObjectId;
-  ownerOrgId: Types.ObjectId;
+  ownerOrgId: Types.ObjectId | null;
   uploadedBy: Types.ObjectId;
   filename: string;
   mime: string;

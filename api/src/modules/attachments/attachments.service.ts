@@ -21,7 +21,8 @@ export class AttachmentsService {
   ) {}
 
   async upload(user: AuthUser, file: { originalname: string; buffer: Buffer }): Promise<AttachmentRecord> {
-    if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
+    // Platform finance staff belong to no organisation; they upload the platform's own papers (bank slips).
+    if (!user.orgId && !user.roles.includes('finance')) throw new AppError('NOT_ORG_MEMBER');
     const mime = await detectAllowedMime(file.buffer);
     if (!mime) throw new AppError('UNSUPPORTED_FILE_TYPE');
     const id = new Types.ObjectId();
@@ -30,7 +31,7 @@ export class AttachmentsService {
     await this.storage.put(storageKey, file.buffer);
     const doc = await this.models.Attachment.create({
       _id: id,
-      ownerOrgId: user.orgId,
+      ownerOrgId: user.orgId ?? null,
       uploadedBy: user.id,
       filename: sanitizeFilename(file.originalname),
       mime,
@@ -51,6 +52,18 @@ export class AttachmentsService {
     return { filename: att.filename, mime: att.mime };
   }
 
+  /** A file a staff member without an organisation uploaded themself (e.g. finance's bank slip of a payout). */
+  async describeStaffOwned(user: AuthUser, id: string): Promise<{ filename: string; mime: string }> {
+    const att = Types.ObjectId.isValid(id)
+      ? await this.models.Attachment.findOne(
+          { _id: id, ownerOrgId: null, uploadedBy: user.id },
+          { filename: 1, mime: 1 },
+        ).lean<AttachmentRecord>()
+      : null;
+    if (!att) throw new AppError('ATTACHMENT_NOT_USABLE');
+    return { filename: att.filename, mime: att.mime };
+  }
+
   /** Listings may only reference their own organisation's files. */
   async assertOwned(orgId: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
@@ -61,8 +74,9 @@ export class AttachmentsService {
   /**
    * Who may download: the owner organisation; anyone for an image of a published listing; an organisation
    * that accepted the NDA for a confidential file of a published listing; reviewers of the listing's
-   * sub-market; platform finance staff for a bank-transfer receipt they confirm. Everyone else gets 404,
-   * as if it did not exist.
+   * sub-market; a staff member's own upload to them; what other modules grant through `readers` (finance
+   * for a bank-transfer receipt, a payee for the bank slip of its payout). Everyone else gets 404, as if it
+   * did not exist.
    */
   async openFor(viewer: AuthUser | null, id: string) {
     const att = await this.models.Attachment.findById(id).lean<AttachmentRecord>();
@@ -72,11 +86,11 @@ export class AttachmentsService {
   }
 
   private async mayRead(viewer: AuthUser | null, att: AttachmentRecord): Promise<boolean> {
-    if (viewer?.orgId === String(att.ownerOrgId) || viewer?.roles.includes('admin')) return true;
+    if (att.ownerOrgId && viewer?.orgId === String(att.ownerOrgId)) return true;
+    if (viewer?.roles.includes('admin')) return true;
+    if (!att.ownerOrgId && viewer?.id === String(att.uploadedBy)) return true;
     const id = String(att._id);
     for (const reader of this.readers) if (await reader(viewer, id)) return true;
-    if (viewer?.roles.includes('finance') && (await this.models.Payment.exists({ 'bank.receiptAttachmentId': id })))
-      return true;
     for (const [kind, model] of [
       ['achievement', this.models.Achievement],
       ['need', this.models.Need],

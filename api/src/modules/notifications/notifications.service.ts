@@ -85,10 +85,17 @@ export class NotificationsService {
     });
   }
 
+  /** Of these users, those who switched a notice category off (NotifyService and the saved-search producer obey it). */
+  async mutedAmong(userIds: Array<Types.ObjectId | string>, category: string): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const off = await this.models.NotificationPref.find({ _id: { $in: userIds }, off: category }, { _id: 1 }).lean();
+    return new Set(off.map((p) => String(p._id)));
+  }
+
   /**
    * Called by search-sync with listings it just indexed: saved searches that the new listings satisfy
-   * notify their owners. (Need ↔ achievement match alerts are the search module's daily digest,
-   * search/match-alerts.ts, which sends through notifyUsers.)
+   * notify their owners, unless they switched 匹配推荐与保存的搜索 (`match`) off. (Need ↔ achievement match
+   * alerts are the search module's digest, search/match-alerts.ts, which sends through NotifyService.)
    */
   async onIndexed(indexed: SearchDoc[]): Promise<void> {
     // Only listings first published recently are news; a revision or a re-index of an old listing is not
@@ -97,8 +104,10 @@ export class NotificationsService {
     const docs = indexed.filter((d) => d.publishedAt >= since);
     if (docs.length === 0) return;
     const saved = await this.models.SavedSearch.find({ notify: true }).lean<SavedSearchRecord[]>();
+    const muted = await this.mutedAmong([...new Set(saved.map((s) => String(s.userId)))], 'match');
     const ids = docs.map((d) => d.id);
     for (const s of saved) {
+      if (muted.has(String(s.userId))) continue;
       const parsed = searchQuerySchema.safeParse(s.query);
       if (!parsed.success) continue;
       const r = await this.engine.search({

@@ -81,11 +81,10 @@ export class NotifyService implements Notifier {
     let users = await this.recipients(to);
     if (!users.length) return;
     if (category !== 'account') {
-      const off = await this.models.NotificationPref.find(
-        { _id: { $in: users.map((u) => u._id) }, off: category },
-        { _id: 1 },
-      ).lean();
-      const muted = new Set(off.map((p) => String(p._id)));
+      const muted = await this.centre.mutedAmong(
+        users.map((u) => u._id),
+        category,
+      );
       users = users.filter((u) => !muted.has(String(u._id)));
     }
     if (!users.length) return;

@@ -22,7 +22,7 @@ import { presentPayable, presentPayout } from './payments.presenter';
 export function depositsPayoutsRoutes(ctx: AppContext): Router {
   const router = Router();
   const { registry } = ctx;
-  const { port, payouts, deposits, statements } = ctx.services.payments;
+  const { port, payouts, bankPayouts, deposits, statements } = ctx.services.payments;
   const tags = ['payments'];
   const stripeOn = () => !!port;
 
@@ -141,14 +141,14 @@ export function depositsPayoutsRoutes(ctx: AppContext): Router {
       method: 'post',
       path: '/api/payments/payouts/:id/confirm',
       summary:
-        'Finance records the bank payout of bank-collected money (reference, day, amount): settles it in the ledger; 409 ALREADY_PAID_OUT the second time, 422 PAYOUT_EXCEEDS_PAYABLE for more than payable',
+        'Finance records the bank payout of bank-collected money (reference, day, amount, the bank slip it uploaded): settles it in the ledger; 409 ALREADY_PAID_OUT the second time, 422 PAYOUT_EXCEEDS_PAYABLE for more than payable',
       tags,
       auth: 'user',
       params: payoutParams,
       body: payoutConfirmBody,
     },
     async ({ user, params, body }) => ({
-      payout: presentPayout(await payouts.confirmBank(user!, params.id, body)),
+      payout: presentPayout(await bankPayouts.confirm(user!, params.id, body)),
     }),
   );
 

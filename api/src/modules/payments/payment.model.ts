@@ -280,7 +280,15 @@ export interface PayoutRecord {
   reason: string | null;
   paidAt: Date | null;
   /** Set when finance records the bank payout; `claimedAt` makes two recordings of one payout race to one winner. */
-  bank?: { reference: string; paidOn: string; recordedBy: string; recordedById: string; claimedAt: Date } | null;
+  bank?: {
+    reference: string;
+    paidOn: string;
+    recordedBy: string;
+    recordedById: string;
+    /** The bank's slip finance uploaded (an attachment without an organisation), if any. */
+    slipAttachmentId?: string | null;
+    claimedAt: Date;
+  } | null;
   createdAt: Date;
 }
 

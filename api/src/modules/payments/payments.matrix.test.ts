@@ -3,6 +3,7 @@
  * the payer/party 2xx, finance as specified, checking stored state. Client-sent amounts never count.
  * The last test fails when a /api/payments route is added without a row here.
  */
+import { files, upload } from '../../test-support/catalog-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
 import type { PayableRecord, PaymentRecord } from './payment.model';
 import { FakeStripe } from './testing/fake-stripe';
@@ -463,6 +464,42 @@ describe('deposits, Connect, reconciliation, webhook', () => {
     expect(await app.models.Journal.countDocuments({ _id: id })).toBe(1);
     const stored = (await app.models.Payout.findById(id).lean())!;
     expect(stored).toMatchObject({ status: 'paid', bank: { reference: winner.body.payout.bank.reference } });
+  });
+
+  test("a payout's bank slip: finance uploads it and records it with the payout; the payee and finance open it, nobody else", async () => {
+    const { payableId } = await firstPayable();
+    await payByBank(app, cast, payableId, 30_000_000);
+    const id = `payout:${payableId}:seller`;
+    const path = `/api/payments/payouts/${encodeURIComponent(id)}/confirm`;
+    // Finance belongs to no organisation: its upload is the platform's own file, readable by the uploader only.
+    const up = await upload(app, cast.finance, '银行回单.pdf', files.pdf());
+    expect(up.status).toBe(201);
+    const slipId = up.body.attachment.id as string;
+    expect((await app.models.Attachment.findById(slipId).lean())!.ownerOrgId).toBeNull();
+    expect(await status('GET', `/api/attachments/${slipId}`, cast.seller)).toBe(404);
+    // An organisation's file, another finance user's upload or a malformed id is not a slip: 4xx, nothing booked.
+    const colleague = await app.createUser({ roles: ['finance'] });
+    const theirs = (await upload(app, colleague, '回单.pdf', files.pdf())).body.attachment.id as string;
+    const orgFile = await receipt(app, cast.seller);
+    for (const slipAttachmentId of [theirs, orgFile]) {
+      const r = await call('POST', path, cast.finance, { bankReference: 'ICBC-SLIP-1', slipAttachmentId });
+      expect([r.status, r.body.error.code]).toEqual([400, 'ATTACHMENT_NOT_USABLE']);
+      expect(r.body.error.message).toEqual({ zh: expect.any(String), en: expect.any(String) });
+    }
+    expect(await status('POST', path, cast.finance, { bankReference: 'ICBC-SLIP-1', slipAttachmentId: 'x' })).toBe(400);
+    expect([
+      (await app.models.Payout.findById(id).lean())!.status,
+      await app.models.Journal.countDocuments({ _id: id }),
+    ]).toEqual(['pending', 0]);
+    const ok = await call('POST', path, cast.finance, { bankReference: 'ICBC-SLIP-1', slipAttachmentId: slipId });
+    expect(ok.status).toBe(200);
+    expect(ok.body.payout.bank).toMatchObject({ reference: 'ICBC-SLIP-1', slipAttachmentId: slipId });
+    // The payee (the seller's members) and finance open the slip; the buyer, another organisation, anonymous do not.
+    expect(await status('GET', `/api/attachments/${slipId}`, cast.seller)).toBe(200);
+    expect(await status('GET', `/api/attachments/${slipId}`, colleague)).toBe(200);
+    expect(await status('GET', `/api/attachments/${slipId}`, cast.finance)).toBe(200);
+    for (const who of [null, cast.buyer, cast.other])
+      expect(await status('GET', `/api/attachments/${slipId}`, who)).toBe(404);
   });
 
   test("a payout's receipt: its beneficiary and finance; nobody else", async () => {

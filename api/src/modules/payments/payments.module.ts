@@ -3,6 +3,7 @@ import { BackgroundWork } from '../../background-work';
 import type { AppConfig } from '../../config/env';
 import type { Models } from '../../db/models';
 import type { RoomDirectory } from '../negotiations/room-directory';
+import { BankPayouts } from './payout-bank.service';
 import type { AttachmentsService } from '../attachments/attachments.service';
 import type { AuditService } from '../audit/audit.service';
 import type { Notifier } from '../notifications/notify';
@@ -76,6 +77,14 @@ export function createPayments(deps: {
   steps.hooks.afterSettled = (p) => void background.track(notices.settled(p));
   decisions.onRejected = (p, reason) => notices.rejected(p, reason);
   payouts.onPaidOut = (o, reference) => void background.track(notices.payoutSent(o, reference));
+  const bankPayouts = new BankPayouts(models, ledger, attachments);
+  bankPayouts.onPaidOut = payouts.onPaidOut;
+  // Files this module references: finance reads a payer's transfer receipt; the payee and finance a payout's slip.
+  attachments.readers.push(
+    async (viewer, id) =>
+      !!viewer?.roles.includes('finance') && !!(await models.Payment.exists({ 'bank.receiptAttachmentId': id })),
+    (viewer, id) => bankPayouts.mayReadSlip(viewer, id),
+  );
   stripeSync.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
   const deposits = new DepositsService(models, ledger, audit, port, rooms);
   deposits.onDecided = (p, event, reason) => notices.deposit(p, event, reason);
@@ -115,6 +124,7 @@ export function createPayments(deps: {
     decisions,
     stripeSync,
     payouts,
+    bankPayouts,
     deposits,
     statements,
     reconciler,

@@ -88,7 +88,14 @@ export function presentPayout(o: PayoutRecord): PayoutDto {
     reason: o.reason,
     createdAt: iso(o.createdAt)!,
     paidAt: iso(o.paidAt),
-    bank: o.bank ? { reference: o.bank.reference, paidOn: o.bank.paidOn, recordedBy: o.bank.recordedBy } : null,
+    bank: o.bank
+      ? {
+          reference: o.bank.reference,
+          paidOn: o.bank.paidOn,
+          recordedBy: o.bank.recordedBy,
+          slipAttachmentId: o.bank.slipAttachmentId ?? null,
+        }
+      : null,
     receiptUrl: o.status === 'paid' ? `/api/payments/payouts/${encodeURIComponent(o._id)}/receipt.pdf` : null,
   };
 }

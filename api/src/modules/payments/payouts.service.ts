@@ -1,9 +1,8 @@
 import type { Logger } from 'pino';
 import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
-import type { ConnectStatusDto, PayoutConfirmBody } from '../../shared/payment-schemas';
+import type { ConnectStatusDto } from '../../shared/payment-schemas';
 import type { AuthUser } from '../auth/auth.types';
-import { refuseOwnOrg } from '../auth/separation-of-duties';
 import type { OrgRecord } from '../orgs/org.model';
 import { accounts, journals, type Ledger } from './ledger';
 import type { EventObject, PaymentPort } from './payment-port';
@@ -12,8 +11,6 @@ import type { ConnectAccountRecord, PayableRecord, PaymentRecord, PayoutRecord }
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const NOT_ONBOARDED_TTL_MS = 30_000;
-/** A bank-payout recording that never finished (a crash between claim and journal) may be taken over after this. */
-const CLAIM_STALE_MS = 120_000;
 
 /**
  * Stripe Connect: sellers' organisations and brokers onboard an Express account; money collected through
@@ -207,56 +204,6 @@ export class PayoutsService {
       });
       if (p.method === 'stripe') await this.execute(d._id);
     }
-  }
-
-  /**
-   * Finance sent a bank-collected payout by bank transfer. The recording is claimed first (status and an empty
-   * `bank` in the filter), so of two recordings racing (two tabs, two staff, two instances) exactly one wins;
-   * the other answers 409 ALREADY_PAID_OUT and books nothing. Then journal (once, by the payout's id), then
-   * status. A claim left by a crash is taken over after CLAIM_STALE_MS; the journal's key keeps it single.
-   */
-  async confirmBank(user: AuthUser, id: string, body: PayoutConfirmBody): Promise<PayoutRecord> {
-    const { bankReference } = body;
-    if (!user.roles.includes('finance')) throw new AppError('FORBIDDEN');
-    const o = await this.models.Payout.findById(id).lean<PayoutRecord>();
-    if (!o) throw new AppError('NOT_FOUND');
-    refuseOwnOrg(user, [o.beneficiary.kind === 'org' ? o.beneficiary.id : null]);
-    if (o.source !== 'bank_transfer' || o.status === 'failed')
-      throw new AppError('INVALID_STATE', { status: o.status, source: o.source });
-    // Paying out twice and paying more than is payable are refused before anything is written (issue 13).
-    if (o.status === 'paid') throw new AppError('ALREADY_PAID_OUT', { paidAt: o.paidAt, reason: o.reason });
-    if (body.amountFen !== undefined && body.amountFen > o.amountFen)
-      throw new AppError('PAYOUT_EXCEEDS_PAYABLE', { payableFen: o.amountFen, amountFen: body.amountFen });
-    if (body.amountFen !== undefined && body.amountFen < o.amountFen)
-      throw new AppError('PAYMENT_AMOUNT_MISMATCH', { payableFen: o.amountFen, amountFen: body.amountFen });
-    const paidAt = body.paidOn ? new Date(`${body.paidOn}T12:00:00+08:00`) : new Date();
-    const bank = {
-      reference: bankReference,
-      paidOn: body.paidOn ?? paidAt.toISOString().slice(0, 10),
-      recordedBy: user.name,
-      recordedById: user.id,
-      claimedAt: new Date(),
-    };
-    const claimed = await this.models.Payout.updateOne(
-      {
-        _id: o._id,
-        status: 'pending',
-        $or: [{ bank: null }, { 'bank.claimedAt': { $lt: new Date(Date.now() - CLAIM_STALE_MS) } }],
-      },
-      { $set: { bank } },
-    );
-    if (claimed.modifiedCount !== 1) {
-      const now = await this.models.Payout.findById(id).lean<PayoutRecord>();
-      throw new AppError('ALREADY_PAID_OUT', { paidAt: now?.paidAt ?? null, reference: now?.bank?.reference ?? null });
-    }
-    await this.ledger.post(journals.payout(o));
-    await this.models.Payout.updateOne(
-      { _id: o._id, status: 'pending' },
-      { $set: { status: 'paid', stripeTransferId: null, reason: `银行转账 ${bankReference}`, paidAt } },
-    );
-    const paid = (await this.models.Payout.findById(id).lean<PayoutRecord>())!;
-    this.onPaidOut(paid, bankReference);
-    return paid;
   }
 
   /** A payout went out: its beneficiary hears of it (payment-notify.ts, in the background). */

@@ -274,6 +274,35 @@ describe('matches and notifications', () => {
     expect((await app.http('GET', '/api/notifications', { token: cast.loner.token })).body.unread).toBe(0);
   });
 
+  test('when a user switched 匹配推荐与保存的搜索 off, then their saved search stays silent while another user is told', async () => {
+    const muted = await app.createUser();
+    const listening = await app.createUser();
+    for (const u of [muted, listening]) {
+      const saved = await app.http('POST', '/api/saved-searches', {
+        token: u.token,
+        body: { name: '氢燃料电池', query: { q: '氢燃料电池', kind: 'achievement' } },
+      });
+      expect(saved.status).toBe(201);
+    }
+    const prefs = await app.http('PUT', '/api/notifications/preferences', {
+      token: muted.token,
+      body: { off: ['match'] },
+    });
+    expect(prefs.status).toBe(200);
+    const id = await publish(
+      app,
+      'achievements',
+      cast.owner,
+      cast.hubOperator,
+      achievementBody({ title: '车用氢燃料电池双极板', fieldCode: 'ENE', subfieldCode: 'ENE-04' }),
+    );
+    await sync();
+    const links = async (token: string) =>
+      (await app.http('GET', '/api/notifications', { token })).body.items.map((x: { link: string }) => x.link);
+    expect(await links(listening.token)).toContain(`/achievements/${id}`);
+    expect(await links(muted.token)).not.toContain(`/achievements/${id}`);
+  });
+
   test('when a saved search is invalid, then it is refused and nothing is stored', async () => {
     const before = await app.models.SavedSearch.countDocuments();
     for (const body of [

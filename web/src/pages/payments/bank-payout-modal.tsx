@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PayoutDto } from '@shared/payment-schemas';
 import { errorText } from '../../api/client';
 import { useRecordBankPayout } from '../../api/payments';
+import { fileIds, isUploading, UploadField, uploadItemProps, type AttachmentFile } from '../catalog/form/upload-field';
 import { yuanText } from './money';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -18,7 +19,8 @@ export function BankPayoutModal({ payout, onClose }: { payout: PayoutDto; onClos
   const { message } = App.useApp();
   const record = useRecordBankPayout();
   const [failure, setFailure] = useState<string | null>(null);
-  const [form] = Form.useForm<{ bankReference: string; paidOn: string; amountYuan: number }>();
+  const [form] = Form.useForm<{ bankReference: string; paidOn: string; amountYuan: number; slip?: AttachmentFile[] }>();
+  const slip = Form.useWatch('slip', form);
   const submit = async () => {
     const v = await form.validateFields();
     setFailure(null);
@@ -28,6 +30,7 @@ export function BankPayoutModal({ payout, onClose }: { payout: PayoutDto; onClos
         bankReference: v.bankReference,
         paidOn: v.paidOn,
         amountFen: Math.round(v.amountYuan * 100),
+        slipAttachmentId: fileIds(v.slip)[0],
       });
       void message.success(t('payments.payouts.recorded'));
       onClose();
@@ -40,7 +43,7 @@ export function BankPayoutModal({ payout, onClose }: { payout: PayoutDto; onClos
       open
       title={t('payments.payouts.recordTitle', { name: payout.beneficiary.name })}
       okText={t('payments.payouts.recordOk')}
-      okButtonProps={{ 'data-testid': 'payout-record-ok' } as never}
+      okButtonProps={{ 'data-testid': 'payout-record-ok', disabled: isUploading(slip) } as never}
       confirmLoading={record.isPending}
       onOk={() => void submit()}
       onCancel={onClose}
@@ -63,6 +66,9 @@ export function BankPayoutModal({ payout, onClose }: { payout: PayoutDto; onClos
         </Form.Item>
         <Form.Item name="amountYuan" label={t('payments.payouts.amountSent')} rules={[{ required: true }]}>
           <InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="payout-amount" />
+        </Form.Item>
+        <Form.Item name="slip" label={t('payments.payouts.slip')} {...uploadItemProps}>
+          <UploadField max={1} testId="payout-slip-upload" />
         </Form.Item>
       </Form>
     </Modal>

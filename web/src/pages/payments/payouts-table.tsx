@@ -1,9 +1,10 @@
-import { FilePdfOutlined } from '@ant-design/icons';
-import { Button, Empty, Segmented, Table, Tag } from 'antd';
+import { FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Button, Empty, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PayoutDto } from '@shared/payment-schemas';
+import { attachmentUrl } from '../../api/attachments';
 import { usePayouts } from '../../api/payments';
 import { ErrorResult } from '../../components/query-state';
 import { useUrlFilters } from '../../lib/use-url-filters';
@@ -109,9 +110,21 @@ export function PayoutsTable() {
             title: t('payments.payouts.receipt'),
             render: (_: unknown, o) =>
               o.receiptUrl ? (
-                <a href={o.receiptUrl} target="_blank" rel="noreferrer" data-testid={`payout-receipt-${o.id}`}>
-                  <FilePdfOutlined /> {t('payments.payouts.downloadReceipt')}
-                </a>
+                <Space orientation="vertical" size={0}>
+                  <a href={o.receiptUrl} target="_blank" rel="noreferrer" data-testid={`payout-receipt-${o.id}`}>
+                    <FilePdfOutlined /> {t('payments.payouts.downloadReceipt')}
+                  </a>
+                  {o.bank?.slipAttachmentId && (
+                    <a
+                      href={attachmentUrl(o.bank.slipAttachmentId)}
+                      target="_blank"
+                      rel="noreferrer"
+                      data-testid={`payout-slip-${o.id}`}
+                    >
+                      <PaperClipOutlined /> {t('payments.payouts.openSlip')}
+                    </a>
+                  )}
+                </Space>
               ) : (
                 '—'
               ),
