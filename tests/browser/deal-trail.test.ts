@@ -1,6 +1,7 @@
 /**
  * Issue 13 in real browsers, one context per party: the seller and the buyer of a deal, each watching their
- * own bell and notification centre while the other acts. Accepting the offer drafted the contract; the
+ * own bell and notification centre while the other acts, and the broker the buyer invites, who accepts in its
+ * own workspace and is paid its commission at the end. Accepting the offer drafted the contract; the
  * buyer's bell counts up live (socket push) when the seller signs, the notice leads to the contract, the
  * buyer signs behind the confirmation, and the seller's centre has "signed by both". MongoDB is checked at
  * every step; a switched-off category is stored. Then the money and the registration, each actor in its own
@@ -14,9 +15,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { bankBody, idem, receipt } from '../../api/src/modules/payments/testing/payment-fixtures';
-import { makeDeal } from '../../api/src/test-support/contract-fixtures';
+import { agreeInRoom } from '../../api/src/test-support/contract-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
-import { collectPageErrors, eventually, launchBrowser, screenshot, signedInPage } from '../support/browser';
+import { openRoom } from '../../api/src/test-support/negotiation-fixtures';
+import { clickNav, collectPageErrors, eventually, launchBrowser, screenshot, signedInPage } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -26,6 +28,8 @@ let browser: Browser;
 let cast: Awaited<ReturnType<TestApp['cast']>>;
 const errors: string[] = [];
 let contractId = '';
+let roomId = '';
+let broker: Awaited<ReturnType<TestApp['createUser']>>;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
@@ -33,8 +37,8 @@ beforeAll(async () => {
   app = await startTestApp({ WEB_DIST, SEARCH_SYNC: 'external' });
   cast = await app.cast();
   browser = await launchBrowser();
-  const dealId = await makeDeal(app, cast.owner, cast.other, cast.hubOperator);
-  contractId = String((await app.models.Deal.findById(dealId).lean())!.contractId);
+  broker = await app.createUser({ roles: ['broker'], brokerCertNo: 'LN-JJR-2026-0108' });
+  roomId = await openRoom(app, cast.owner, cast.other, cast.hubOperator);
   await app.settled();
 });
 afterAll(async () => {
@@ -44,6 +48,42 @@ afterAll(async () => {
 
 const unread = async (page: Page) => Number(await page.getByTestId('notification-bell').getAttribute('data-unread'));
 const notices = (userId: unknown) => app.models.Notification.find({ userId }).lean();
+
+test('the buyer invites a broker, who accepts in its own workspace; the deal agreed carries its commission', async () => {
+  const brokerId = String(broker.user._id);
+  const seller = [cast.owner, cast.member].map((w) => String(w.user._id));
+  const buyerId = String(cast.other.user._id);
+  expect(
+    await noticesOf(async () => {
+      const invited = await app.http('POST', `/api/negotiations/${roomId}/brokers`, {
+        token: cast.other.token,
+        body: { brokerId },
+      });
+      expect(invited.status).toBe(201);
+    }),
+  ).toEqual({ [brokerId]: ['broker_invited'] });
+  const page = await signedInPage(browser, app.url, broker.email, TEST_PASSWORD, errors);
+  await page.goto(`${app.url}/notifications`);
+  await page.getByTestId('notification').filter({ hasText: '您被邀请参与洽谈' }).waitFor();
+  await clickNav(page, 'broker');
+  const invitation = page.locator(`[data-testid="broker-invitation"][data-id="${roomId}"]`);
+  expect(
+    await noticesOf(async () => {
+      await invitation.getByTestId('broker-accept').click();
+      await page.locator(`[data-testid="broker-room"][data-id="${roomId}"]`).waitFor();
+    }),
+  ).toEqual({ [seller[0]]: ['broker_accepted'], [seller[1]]: ['broker_accepted'], [buyerId]: ['broker_accepted'] });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await screenshot(page, 'trail-broker-workspace-1440');
+  const dealId = await agreeInRoom(app, roomId, cast.owner, cast.other);
+  const deal = (await app.models.Deal.findById(dealId).lean())!;
+  expect(deal.broker).toMatchObject({ id: brokerId, commission: { kind: 'percent', bp: 300 } });
+  contractId = String(deal.contractId);
+  expect((await app.models.Contract.findById(contractId).lean())!.terms.broker).toMatchObject({
+    commissionFen: deal.broker!.commissionFen,
+  });
+  await app.settled();
+});
 
 test("the seller signs; the buyer's bell counts up live and its notice leads to the contract, which the buyer signs", async () => {
   // Accepting the deal stored the draft and told both sides it is ready to sign.
@@ -189,6 +229,16 @@ test('the money trail: finance confirms and pays out, the official registers; ea
     }),
   ).toEqual({ [seller[0]]: ['payout_sent'], [seller[1]]: ['payout_sent'] });
   expect((await app.models.Payout.findById(payoutId).lean())!.status).toBe('paid');
+  // The broker's commission on that instalment is paid out too; only the broker hears of it.
+  const brokerPayoutId = `payout:${first.id}:broker`;
+  expect(
+    await noticesOf(async () => {
+      await finance.getByTestId(`payout-record-${brokerPayoutId}`).click();
+      await finance.getByTestId('payout-reference').fill('ICBC-TRAIL-0002');
+      await finance.getByTestId('payout-record-ok').click();
+      await finance.getByTestId(`payout-receipt-${brokerPayoutId}`).waitFor();
+    }),
+  ).toEqual({ [String(broker.user._id)]: ['payout_sent'] });
   await screenshot(finance, 'trail-finance-payouts-1440');
 
   // The official, in a third browser: registers from the queue; both organisations hear the decision.
@@ -227,5 +277,19 @@ test('the money trail: finance confirms and pays out, the official registers; ea
   await screenshot(sellerPage, 'trail-money-notifications-1440');
   await sellerPage.setViewportSize({ width: 390, height: 844 });
   await screenshot(sellerPage, 'trail-money-notifications-390');
+  // The broker, in its own browser: the payout notice, and 佣金收入 in the workspace is the ledger's figure.
+  const brokerPage = await signedInPage(browser, app.url, broker.email, TEST_PASSWORD, errors);
+  await brokerPage.goto(`${app.url}/notifications`);
+  await brokerPage.getByTestId('notification').filter({ hasText: '平台已付款' }).first().waitFor();
+  expect(await brokerPage.getByTestId('notification').filter({ hasText: '合同已准予登记' }).count()).toBe(0);
+  const booked = (await app.models.Journal.findById(brokerPayoutId).lean())!.lines[0].debitFen;
+  await brokerPage.goto(`${app.url}/broker`);
+  await eventually(
+    'the broker workspace shows the ledger commission',
+    async () => Number(await brokerPage.getByTestId('commission-total').first().getAttribute('data-fen')),
+    (n) => expect(n).toBe(booked),
+  );
+  await brokerPage.setViewportSize({ width: 390, height: 844 });
+  await screenshot(brokerPage, 'trail-broker-paid-390');
   expect(errors).toEqual([]);
 });

@@ -40,7 +40,11 @@ export const paperTerms = (
 
 /** A deal between the seller's and the buyer's organisations (offer by the buyer, accepted by the seller). */
 export async function makeDeal(app: TestApp, seller: Who, buyer: Who, reviewer: Who): Promise<string> {
-  const room = await openRoom(app, seller, buyer, reviewer);
+  return agreeInRoom(app, await openRoom(app, seller, buyer, reviewer), seller, buyer);
+}
+
+/** The buyer offers in an open room and the seller accepts: the deal's id. */
+export async function agreeInRoom(app: TestApp, room: string, seller: Who, buyer: Who): Promise<string> {
   const offer = await app.http('POST', `/api/negotiations/${room}/offers`, {
     token: buyer.token,
     body: { clientMessageId: clientId(), terms: offerTerms() },
