@@ -287,6 +287,14 @@ describe('Stripe', () => {
     });
     expect((await app.models.PaymentEvent.findById(evt.id).lean())!.deliveries).toBe(2);
     expect((await trial()).balanced).toBe(true);
+    // Settled by the webhook, as by finance for a transfer: both organisations' members hear it, once each,
+    // also after the duplicate delivery; nobody else (another organisation, the broker, finance) does.
+    await app.settled();
+    const told = await app.models.Notification.find({ key: `payment:${a.paymentId}:confirmed` }).lean();
+    expect(told.map((n) => String(n.userId)).sort()).toEqual(
+      [cast.buyer, cast.buyerMember, cast.seller].map((w) => String(w.user._id)).sort(),
+    );
+    expect(new Set(told.map((n) => n.type))).toEqual(new Set(['transfer_confirmed']));
   });
 
   test('when events arrive before the intent was recorded or out of order (succeeded before processing), then the payment ends succeeded once', async () => {
