@@ -13,6 +13,8 @@ const OWNING: Record<string, { models: string[] }> = {
   search: { models: ['Lock', 'MatchAlert', 'MatchDigestPref'] },
   // Registers its models in its repository (financing.repository.ts), the only code that touches them.
   financing: { models: ['FinancingProduct', 'FinancingRequest', 'FinancingInterest'] },
+  // Follow-up plans (issue 16, 产业化贯通): followup.repository.ts; registrations reach it through the contracts port.
+  followup: { models: ['FollowupPlan'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
@@ -26,6 +28,7 @@ const KNOWN: Record<string, string[]> = {
   ],
   search: [],
   financing: [],
+  followup: [],
 };
 
 function sources(dir: string): string[] {
