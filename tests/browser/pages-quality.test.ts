@@ -188,6 +188,7 @@ const mainPages: Array<[Who, () => string]> = [
   ['operator', () => '/admin/negotiations'],
   ['official', () => '/officials'],
   ['official', () => '/officials/registrations'],
+  ['official', () => '/followups/board'],
   ['official', () => '/contracts'],
   ['finance', () => '/finance'],
   ['admin', () => '/admin/users'],

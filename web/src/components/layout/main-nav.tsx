@@ -61,6 +61,8 @@ export function navItems(
   if (importsHistoricContracts(user))
     items.push({ key: 'historic-import', to: '/staff/contracts/historic-import', label: t('contracts.historic.nav') });
   if (isOfficial(user)) items.push({ key: 'officials', to: '/officials', label: t('contracts.nav.officials') });
+  if (isOfficial(user) || isReviewer(user))
+    items.push({ key: 'followup-board', to: '/followups/board', label: t('followup.nav.board') });
   if (isOfficial(user))
     items.push({ key: 'financing-figures', to: '/officials/financing', label: t('financing.nav.figures') });
   else items.push({ key: 'stats', to: '/stats', label: t('contracts.nav.stats') });
