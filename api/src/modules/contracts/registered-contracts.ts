@@ -21,6 +21,8 @@ export interface RegisteredContract {
   submarketCode: string;
   amountFen: number;
   registeredAt: Date;
+  /** How the contract came to the platform (deal, direct, import, seed…). */
+  source: string;
 }
 
 const FIELDS = {
@@ -32,6 +34,7 @@ const FIELDS = {
   submarketCode: 1,
   registration: 1,
   status: 1,
+  source: 1,
 } as const;
 
 const summary = (c: ContractRecord): RegisteredContract => ({
@@ -49,6 +52,7 @@ const summary = (c: ContractRecord): RegisteredContract => ({
   submarketCode: c.submarketCode,
   amountFen: c.terms.amountFen,
   registeredAt: new Date(c.registration!.registeredAt),
+  source: c.source,
 });
 
 /**

@@ -24,6 +24,8 @@ export const planSchema = new Schema(
     submarketCode: { type: String, required: true, index: true },
     amountFen: { type: Number, required: true },
     registeredAt: { type: Date, required: true },
+    /** The contract's source: the demo seed writes reports only on its own contracts ('seed'). */
+    source: { type: String, default: null },
     stage: { type: String, required: true, default: 'not_started' },
     industrialisedAt: { type: Date, default: null },
     nextPeriod: { type: Number, default: 1 },
@@ -63,6 +65,7 @@ export interface PlanRecord {
   submarketCode: string;
   amountFen: number;
   registeredAt: Date;
+  source: string | null;
   stage: FollowupStage;
   industrialisedAt: Date | null;
   nextPeriod: number | null;

@@ -99,9 +99,9 @@ export class FollowupRepository {
     return res.modifiedCount === 1;
   }
 
-  /** Plans the demo seed has not given their reports yet. */
+  /** Plans of the demo's own contracts the seed has not given their reports yet (never a real contract's). */
   unseeded(limit: number): Promise<PlanRecord[]> {
-    return this.Plan.find({ seedKey: null }).sort({ _id: 1 }).limit(limit).lean<PlanRecord[]>();
+    return this.Plan.find({ seedKey: null, source: 'seed' }).sort({ _id: 1 }).limit(limit).lean<PlanRecord[]>();
   }
 
   /** The demo seed's reports (idempotent by the plan's seedKey). */

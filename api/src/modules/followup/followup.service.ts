@@ -50,6 +50,7 @@ export function planFrom(c: RegisteredContract): Omit<PlanRecord, 'createdAt' | 
     submarketCode: c.submarketCode,
     amountFen: c.amountFen,
     registeredAt: c.registeredAt,
+    source: c.source,
     stage: 'not_started',
     industrialisedAt: null,
     ...nextOf(c.registeredAt, []),
