@@ -60,7 +60,8 @@ export function ReportModal({ plan, open, onClose }: { plan: FollowupPlanDto; op
         <Popconfirm
           title={t('followup.form.confirmText', { n })}
           okText={t('followup.form.confirm')}
-          onConfirm={() => void submit()}
+          // An invalid field is shown beside it by the form; nothing is sent.
+          onConfirm={() => void submit().catch(() => undefined)}
         >
           <Button type="primary" loading={save.isPending} data-testid="followup-submit">
             {t('followup.form.confirm')}
