@@ -18,6 +18,7 @@ import {
   screenshot,
   signedInPage,
   text,
+  waitUntilStill,
 } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -73,8 +74,8 @@ describe('industrialisation follow-up in a real browser', () => {
     expect(await page.getByTestId('followup-period').count()).toBe(6);
     expect(await page.getByTestId('followup-period').first().getAttribute('data-state')).toBe('open');
     await page.getByTestId('followup-report').click();
-    const modal = page.getByTestId('followup-report-modal');
-    await waitVisible(page, modal.locator('#salesWan'));
+    const modal = page.getByTestId('followup-report-form');
+    await waitUntilStill(page, modal.locator('#salesWan'));
     await pickOption(page, 'stage', '已产业化（批量销售）');
     await modal.locator('#salesWan').fill('120');
     await modal.locator('#jobs').fill('8');
@@ -142,7 +143,3 @@ describe('industrialisation follow-up in a real browser', () => {
     expect(errors).toEqual([]);
   });
 });
-
-async function waitVisible(_page: Page, locator: ReturnType<Page['locator']>) {
-  await locator.waitFor({ state: 'visible' });
-}

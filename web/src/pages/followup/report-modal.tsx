@@ -55,7 +55,6 @@ export function ReportModal({ plan, open, onClose }: { plan: FollowupPlanDto; op
       title={t('followup.form.title', { n })}
       onCancel={onClose}
       destroyOnHidden
-      data-testid="followup-report-modal"
       footer={
         <Popconfirm
           title={t('followup.form.confirmText', { n })}
@@ -71,6 +70,7 @@ export function ReportModal({ plan, open, onClose }: { plan: FollowupPlanDto; op
     >
       <Form
         form={form}
+        data-testid="followup-report-form"
         layout="vertical"
         initialValues={{
           stage: plan.stage === 'not_started' ? 'pilot' : plan.stage,
