@@ -181,6 +181,7 @@ const mainPages: Array<[Who, () => string]> = [
   ['member', () => `/contracts/${ids.contractId}`],
   ['member', () => `/contracts/${ids.contractId}/payments`],
   ['member', () => '/payments/statement'],
+  ['member', () => '/followups'],
   ['member', () => '/account'],
   ['member', () => '/notifications'],
   ['operator', () => '/admin/listings'],

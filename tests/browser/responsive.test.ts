@@ -88,6 +88,7 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   'admin/financing': { who: 'operator', url: () => '/admin/financing' },
   'officials/financing': { who: 'official', url: () => '/officials/financing' },
   'followups/board': { who: 'official', url: () => '/followups/board' },
+  followups: { who: 'member', url: () => '/followups' },
 };
 
 const emails: Record<Exclude<Who, 'anonymous' | 'loner'>, string> = {

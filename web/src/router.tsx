@@ -118,6 +118,7 @@ export const routes: RouteObject[] = [
             { path: 'contracts/import', ...page(() => import('./pages/contracts/import/contract-import-page')) },
             { path: 'contracts/:id', ...page(() => import('./pages/contracts/contract-detail-page')) },
             { path: 'contracts/:id/edit', ...page(() => import('./pages/contracts/contract-edit-page')) },
+            { path: 'followups', ...page(() => import('./pages/followup/my-followups-page')) },
           ]),
           // Payments (issue #7): a contract's payments, statements, the finance desk (finance staff; admins read).
           guarded([

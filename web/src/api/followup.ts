@@ -12,6 +12,13 @@ export interface BoardParams {
   status?: string;
 }
 
+export interface MineParams {
+  page: number;
+  pageSize: number;
+  side?: string;
+  status?: string;
+}
+
 export interface FunnelParams {
   year?: number;
   region?: string;
@@ -25,6 +32,7 @@ export type BoardDto = PageDto<FollowupPlanDto> & {
 export const followupKeys = {
   all: ['followup'] as const,
   plan: (contractId: string) => [...followupKeys.all, 'plan', contractId] as const,
+  mine: (p: MineParams) => [...followupKeys.all, 'mine', p] as const,
   board: (p: BoardParams) => [...followupKeys.all, 'board', p] as const,
   funnel: (p: FunnelParams) => [...followupKeys.all, 'funnel', p] as const,
 };
@@ -54,6 +62,14 @@ export function useReportFollowup(contractId: string) {
       qc.setQueryData(followupKeys.plan(contractId), plan);
       void qc.invalidateQueries({ queryKey: followupKeys.all });
     },
+  });
+}
+
+export function useMyFollowups(p: MineParams) {
+  return useQuery({
+    queryKey: followupKeys.mine(p),
+    queryFn: () => api.get<PageDto<FollowupPlanDto>>('/api/followups/mine', { ...p }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,6 +1,7 @@
 /** Industrialisation follow-up (产业化贯通) texts (English). */
 const followupEn = {
-  nav: { board: 'Industrialisation' },
+  nav: { board: 'Industrialisation', mine: 'Industrialisation' },
+  mine: { title: 'My industrialisation follow-up', side: 'Our side', buyer: 'Buyer', seller: 'Seller' },
   stage: {
     not_started: 'Not started',
     pilot: 'Pilot',

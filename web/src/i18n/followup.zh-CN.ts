@@ -1,6 +1,7 @@
 /** Industrialisation follow-up (产业化贯通) texts (Chinese). */
 const followupZh = {
-  nav: { board: '产业化跟踪' },
+  nav: { board: '产业化跟踪', mine: '产业化跟踪' },
+  mine: { title: '我的产业化跟踪', side: '我方角色', buyer: '买方', seller: '卖方' },
   stage: {
     not_started: '尚未实施',
     pilot: '中试/试生产',

@@ -52,6 +52,7 @@ export function navItems(
   if (isAdmin(user)) items.push({ key: 'settings', to: '/admin/settings', label: t('nav.settings') });
   if (isAdmin(user)) items.push({ key: 'audit', to: '/admin/audit', label: t('nav.audit') });
   if (user?.orgId) items.push({ key: 'contracts', to: '/contracts', label: t('contracts.nav.mine') });
+  if (user?.orgId) items.push({ key: 'followups', to: '/followups', label: t('followup.nav.mine') });
   if (user?.orgId)
     items.push({ key: 'payments-statement', to: '/payments/statement', label: t('payments.nav.statement') });
   if (user?.roles.includes('broker'))
