@@ -38,6 +38,14 @@ async function shots(page: Page, name: string) {
   ]) {
     await page.setViewportSize({ width, height });
     await page.evaluate('window.scrollTo(0, 0)');
+    // The funnel redraws for the new width (ECharts follows its box): shoot once it fits the screen.
+    const funnel = page.locator('[data-testid="chart-funnel"] canvas').first();
+    if (await funnel.count())
+      await eventually(
+        'the funnel is redrawn for the new width',
+        async () => (await funnel.boundingBox())?.width ?? 0,
+        (w) => expect(w).toBeLessThanOrEqual(width),
+      );
     await screenshot(page, `${name}-${width}`);
   }
   await page.setViewportSize({ width: 1280, height: 860 });
