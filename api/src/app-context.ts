@@ -10,6 +10,7 @@ import type { RegistrationsService } from './modules/contracts/registrations.ser
 import type { StatsService } from './modules/stats/stats.service';
 import type { ImportService } from './modules/imports/import.service';
 import type { Financing } from './modules/financing/financing.module';
+import type { Followup } from './modules/followup/followup.module';
 import type { OrgDirectory } from './modules/orgs/org-directory';
 import type { RoomDirectory } from './modules/negotiations/room-directory';
 import type { ListingService } from './modules/listings/listing.service';
@@ -71,6 +72,7 @@ export interface AppContext {
     stats: StatsService;
     payments: Payments;
     financing: Financing;
+    followup: Followup;
   };
   readiness: Record<string, ReadinessCheck>;
   shuttingDown: () => boolean;

@@ -18,6 +18,8 @@ const OWNING: Record<string, { models: string[] }> = {
   taxonomy: { models: ['Submarket'] },
   mail: { models: ['MailOutbox'] },
   notifications: { models: ['Notification', 'SavedSearch', 'NotificationPref'] },
+  // Follow-up plans (issue 16, 产业化贯通): followup.repository.ts; registrations reach it through the contracts port.
+  followup: { models: ['FollowupPlan'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
@@ -31,6 +33,7 @@ const KNOWN: Record<string, string[]> = {
   taxonomy: [],
   mail: [],
   notifications: [],
+  followup: [],
 };
 
 function sources(dir: string): string[] {

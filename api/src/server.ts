@@ -49,6 +49,8 @@ import { OrgsService } from './modules/orgs/orgs.service';
 import { MembersService } from './modules/orgs/members.service';
 import { createFinancing } from './modules/financing/financing.module';
 import { financingTies } from './modules/financing/financing-ties';
+import { createFollowup } from './modules/followup/followup.module';
+import { RegisteredContracts } from './modules/contracts/registered-contracts';
 import { createPayments } from './modules/payments/payments.module';
 import { feeRateBp } from './modules/payments/payment-plan';
 import { bankAccountFromEnv, SettingsService } from './modules/settings/settings.service';
@@ -185,6 +187,22 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     files: { guard, addReader: (reader) => attachments.readers.push(reader) },
     ties: financingTies(achievements, contracts),
   });
+  // Follow-up (issue 16, 产业化贯通) owns its plans; it learns of registrations from the contracts module's port
+  // and hook, and reads the tally, listings and rooms through their own modules.
+  const listingDirectory = new ListingDirectory(models);
+  const followup = await createFollowup({
+    conn: db.connection,
+    contracts: new RegisteredContracts(models),
+    funnel: {
+      tally: (region, q) => stats.tally(region, q),
+      listedIds: (q) => listingDirectory.publishedAchievementIds(q),
+      roomsOn: (ids, from, to) => negotiations.staffList.countOnSubjects(ids, from, to),
+    },
+    audit,
+    notify,
+    logger,
+  });
+  registrations.onRegistered = (contractId) => followup.service.open([contractId]).then(() => undefined);
   const ctx: AppContext = {
     config,
     logger,
@@ -232,6 +250,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       stats,
       payments,
       financing,
+      followup,
     },
     readiness: {
       database: async () => {
@@ -306,6 +325,19 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
         )
       : null;
   reminders?.unref();
+  // Overdue follow-up reports on the same interval (the plan's claim makes every run idempotent); each run
+  // first opens the plans of contracts registered without one.
+  const followupReminders =
+    config.PAYMENT_REMINDER_INTERVAL_MS > 0
+      ? setInterval(
+          () =>
+            void ctx.services.followup.reminders
+              .runOnce(new Date())
+              .catch((err) => logger.warn({ err }, 'follow-up reminders failed')),
+          config.PAYMENT_REMINDER_INTERVAL_MS,
+        )
+      : null;
+  followupReminders?.unref();
   ctx.services.mail.start(config.MAIL_OUTBOX_INTERVAL_MS);
   // Match alerts go out as one digest per user a day (after 08:00 CST); alerts are stored at indexing.
   ctx.services.matchAlerts.start();
@@ -317,6 +349,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningServer> {
       clearInterval(sessionSweep);
       clearInterval(negotiationSweep);
       if (reminders) clearInterval(reminders);
+      if (followupReminders) clearInterval(followupReminders);
       await ctx.services.payments.reconciler.stop();
       await ctx.services.matchAlerts.stop();
       await realtime.close();

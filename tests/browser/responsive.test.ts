@@ -87,6 +87,8 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   'financing/requests/matching': { who: 'bank', url: () => '/financing/requests/matching' },
   'admin/financing': { who: 'operator', url: () => '/admin/financing' },
   'officials/financing': { who: 'official', url: () => '/officials/financing' },
+  'followups/board': { who: 'official', url: () => '/followups/board' },
+  followups: { who: 'member', url: () => '/followups' },
 };
 
 const emails: Record<Exclude<Who, 'anonymous' | 'loner'>, string> = {

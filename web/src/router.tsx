@@ -105,6 +105,11 @@ export const routes: RouteObject[] = [
             [{ path: 'officials/financing', ...page(() => import('./pages/financing/financing-figures-page')) }],
             isOfficial,
           ),
+          // Industrialisation follow-up (issue 16, 产业化贯通): the board of officials and operators.
+          guarded(
+            [{ path: 'followups/board', ...page(() => import('./pages/followup/followup-board-page')) }],
+            (u) => isOfficial(u) || isReviewer(u),
+          ),
           // Technology contracts (parties, officials' drill-down), registration review and the tally.
           { path: 'stats', ...page(() => import('./pages/stats/public-stats-page')) },
           guarded([
@@ -113,6 +118,7 @@ export const routes: RouteObject[] = [
             { path: 'contracts/import', ...page(() => import('./pages/contracts/import/contract-import-page')) },
             { path: 'contracts/:id', ...page(() => import('./pages/contracts/contract-detail-page')) },
             { path: 'contracts/:id/edit', ...page(() => import('./pages/contracts/contract-edit-page')) },
+            { path: 'followups', ...page(() => import('./pages/followup/my-followups-page')) },
           ]),
           // Payments (issue #7): a contract's payments, statements, the finance desk (finance staff; admins read).
           guarded([

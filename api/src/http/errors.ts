@@ -73,6 +73,31 @@ export const errorCatalog = {
     zh: '登录失败次数过多，账号暂时锁定',
     en: 'Too many failed sign-ins; the account is locked for a while',
   },
+  CONTRACT_NOT_REGISTERED: {
+    status: 409,
+    zh: '合同尚未完成认定登记，登记后才能报送产业化进展',
+    en: 'The contract is not registered yet; industrialisation is reported after registration',
+  },
+  FOLLOWUP_BUYER_ONLY: {
+    status: 403,
+    zh: '产业化进展由合同买方（受让方）报送',
+    en: "Only the contract's buyer reports industrialisation progress",
+  },
+  FOLLOWUP_ALREADY_REPORTED: {
+    status: 409,
+    zh: '该期产业化进展已报送',
+    en: 'This period has already been reported',
+  },
+  FOLLOWUP_PERIOD_NOT_OPEN: {
+    status: 409,
+    zh: '该期尚不能报送：请按期次顺序报送，且报告期开始后才能填报',
+    en: 'This period cannot be reported yet: report the periods in order, once each has begun',
+  },
+  FOLLOWUP_NOT_CUMULATIVE: {
+    status: 422,
+    zh: '销售额、新增就业和融资额为累计数，不能小于上期报送的数值',
+    en: 'Sales, jobs and investment are cumulative and cannot be lower than last period’s',
+  },
   ORIGIN_NOT_ALLOWED: { status: 403, zh: '不允许的来源', en: 'Origin not allowed' },
   REGISTRATION_RULES_FAILED: {
     status: 422,

@@ -9,6 +9,7 @@ import { seedNegotiations } from './negotiation-demo';
 import { seedAwaitingConfirmation, seedContracts } from './contract-demo';
 import { seedPayments } from './payment-demo';
 import { seedFinancing } from './financing-demo';
+import { seedFollowup } from './followup-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 
 /** Two api replicas may seed at once: the loser of an upsert race on a unique key gets E11000, which is fine. */
@@ -34,6 +35,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
   contracts: number;
   payments: number;
   financing: number;
+  followup: number;
 }> {
   const { Org, User } = ctx.models;
   const system = new Types.ObjectId('000000000000000000000001');
@@ -100,11 +102,12 @@ export async function seedDemo(ctx: AppContext): Promise<{
   const payments = await seedPayments(ctx, orgIds);
   contracts += await seedAwaitingConfirmation(ctx, orgIds);
   const financing = await seedFinancing(ctx, orgIds);
+  const followup = await seedFollowup(ctx, orgIds);
   ctx.logger.info(
-    { orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments, financing },
+    { orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments, financing, followup },
     'demo seed checked',
   );
-  return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations, contracts, payments, financing };
+  return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations, contracts, payments, financing, followup };
 }
 
 /**

@@ -25,6 +25,7 @@ describe('demo seed', () => {
       contracts: 0,
       payments: 0,
       financing: 0,
+      followup: 0,
     });
     expect(await app.models.User.countDocuments()).toBe(12);
     const login = await app.http('POST', '/api/auth/login', {
@@ -80,6 +81,20 @@ describe('demo seed', () => {
     expect(matching.status).toBe(200);
     expect(matching.body.items.length).toBeGreaterThan(0);
     expect(matching.body.items.every((r: { status: string }) => r.status !== 'draft')).toBe(true);
+  });
+
+  test('when seeded, then the registered demo contracts are followed up: on time, overdue and industrialised', async () => {
+    const { repo } = app.running.ctx.services.followup;
+    const registered = await app.models.Contract.countDocuments({ status: 'registered' });
+    expect(await repo.count({})).toBe(registered);
+    const now = new Date();
+    expect(await repo.count({ nextDueAt: { $lt: now } })).toBeGreaterThan(0);
+    expect(await repo.count({ nextDueAt: { $gte: now }, stage: { $ne: 'not_started' } })).toBeGreaterThan(0);
+    expect(await repo.count({ industrialisedAt: { $ne: null } })).toBeGreaterThan(0);
+    // The demo buyer (company@demo.nekj.cn) has a registered contract with a period to report now.
+    const company = await app.models.User.findOne({ email: 'company@demo.nekj.cn' }).lean();
+    const own = await repo.page({ buyerOrgId: company!.orgId, nextDueAt: { $gte: now } }, 1, 5);
+    expect(own.total).toBeGreaterThan(0);
   });
 
   test('when a patent number is generated, then its check digit follows the CNIPA rule', () => {

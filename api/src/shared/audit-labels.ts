@@ -20,6 +20,7 @@ export const auditEntityLabels: Record<string, [string, string]> = {
   financing_product: ['金融产品', 'Financing product'],
   financing_request: ['融资需求', 'Financing request'],
   financing_interest: ['融资意向', 'Financing interest'],
+  followup: ['产业化跟踪', 'Industrialisation follow-up'],
 };
 
 export const auditActionLabels: Record<string, [string, string]> = {
@@ -76,6 +77,7 @@ export const auditActionLabels: Record<string, [string, string]> = {
   publish: ['发布', 'Publish'],
   express_interest: ['表达融资意向', 'Express interest'],
   record_outcome: ['记录融资结果', 'Record outcome'],
+  report: ['报送进展', 'Report progress'],
 };
 
 /** "通过 Approve"-style label for exports; the UI shows the language in use. */

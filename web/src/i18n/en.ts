@@ -5,6 +5,7 @@ import negotiationEn from './negotiation.en';
 import contractsEn from './contracts.en';
 import paymentsEn from './payments.en';
 import financingEn from './financing.en';
+import followupEn from './followup.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -345,6 +346,7 @@ const en: Messages = {
   contracts: contractsEn,
   payments: paymentsEn,
   financing: financingEn,
+  followup: followupEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

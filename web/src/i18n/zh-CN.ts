@@ -5,6 +5,7 @@ import negotiationZh from './negotiation.zh-CN';
 import contractsZh from './contracts.zh-CN';
 import paymentsZh from './payments.zh-CN';
 import financingZh from './financing.zh-CN';
+import followupZh from './followup.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -330,6 +331,7 @@ const zhCN = {
   contracts: contractsZh,
   payments: paymentsZh,
   financing: financingZh,
+  followup: followupZh,
   validation: {
     required: '请填写此项',
     tooShort: '至少 {{min}} 个字符',

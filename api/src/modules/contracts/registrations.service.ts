@@ -24,6 +24,11 @@ type Meta = { ip?: string };
  */
 export class RegistrationsService {
   notify: Notifier = nullNotifier;
+  /**
+   * Told the id of each contract once it is registered (the follow-up module opens its schedule then). A
+   * failure here never undoes the registration: the listener catches up from `RegisteredContracts`.
+   */
+  onRegistered: ((contractId: string) => Promise<void>) | null = null;
 
   constructor(
     private readonly models: Models,
@@ -190,5 +195,6 @@ export class RegistrationsService {
       reason: r.reason ?? undefined,
     });
     await this.stats.apply(c._id);
+    if (to === 'registered') await this.onRegistered?.(String(c._id)).catch(() => undefined);
   }
 }

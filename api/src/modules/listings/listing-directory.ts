@@ -12,4 +12,16 @@ export class ListingDirectory {
     const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
     return model.findById(id).lean<ListingRecord>();
   }
+
+  /**
+   * Ids of the achievements published now in a region (the holder's) and field, either optional: the
+   * follow-up funnel's 挂牌 stage. Capped at 100,000 (the province lists thousands).
+   */
+  async publishedAchievementIds(q: { regionCode?: string; fieldCode?: string }): Promise<string[]> {
+    const filter: Record<string, unknown> = { status: 'published' };
+    if (q.regionCode) filter['live.regionCode'] = q.regionCode;
+    if (q.fieldCode) filter['live.fieldCode'] = q.fieldCode;
+    const rows = await this.models.Achievement.find(filter, { _id: 1 }).limit(100_000).lean();
+    return rows.map((r) => String(r._id));
+  }
 }

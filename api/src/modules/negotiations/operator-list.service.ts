@@ -48,4 +48,16 @@ export class OperatorNegotiationList {
     const items: OperatorNegotiationDto[] = visible.map((n) => presentOperatorRow(n, orgNames));
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
+
+  /**
+   * How many rooms were opened in [from, to) on these subjects (the follow-up funnel's 洽谈 stage): a count
+   * over room documents only, like the list.
+   */
+  countOnSubjects(subjectIds: string[], from: Date, to: Date): Promise<number> {
+    if (!subjectIds.length) return Promise.resolve(0);
+    return this.models.Negotiation.countDocuments({
+      'subject.id': { $in: subjectIds },
+      createdAt: { $gte: from, $lt: to },
+    });
+  }
 }

@@ -20,6 +20,7 @@ export const notificationCategories = [
   { code: 'challenge', zh: '揭榜挂帅', en: 'Challenges' },
   { code: 'match', zh: '匹配推荐与保存的搜索', en: 'Matches and saved searches' },
   { code: 'financing', zh: '融资对接', en: 'Financing' },
+  { code: 'followup', zh: '产业化跟踪', en: 'Industrialisation follow-up' },
 ] as const;
 export type NotificationCategory = (typeof notificationCategories)[number]['code'] | 'account';
 export const switchableCategories = notificationCategories.map((c) => c.code) as string[];

@@ -20,6 +20,7 @@ import { RulesCard, SignButton } from './contract-signing';
 import { labels } from './labels';
 import { formatDateTime } from '../../lib/format';
 import { LinkButton } from '../../components/link-button';
+import { FollowupCard } from '../followup/followup-card';
 
 /** Amounts as the reader of the UI language expects them (万元 / CNY); components re-render on a language change. */
 const wan = (fen: number) => moneyFormat(i18next.language).wan(fen);
@@ -246,6 +247,12 @@ export default function ContractDetailPage() {
           </Space>
         </Col>
       </Row>
+      {/* 产业化贯通 (issue 16): after registration the buyer reports every half-year. */}
+      {c.status === 'registered' && (
+        <div style={{ marginTop: 16 }}>
+          <FollowupCard contractId={c.id} />
+        </div>
+      )}
     </div>
   );
 }

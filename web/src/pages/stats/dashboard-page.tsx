@@ -15,6 +15,7 @@ import { groupLabel, labels } from '../contracts/labels';
 import { Chart } from './chart';
 import { StatsKpis } from './kpis';
 import { LinkButton } from '../../components/link-button';
+import { FunnelCard } from '../followup/funnel-card';
 
 const wan = (fen: number) => Math.round(fenToWan(fen) * 100) / 100;
 /** Height per sankey node: a 12 px label with room above and below. */
@@ -132,6 +133,10 @@ export default function DashboardPage() {
         }
       />
       <StatsKpis s={summary.data} official />
+      {/* 产业化贯通 (issue 16): the conversion funnel, 本地转化率 by count and the industrialisation rate. */}
+      <div style={{ marginBottom: 16 }}>
+        <FunnelCard params={{ year, region }} boardLink />
+      </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('contracts.dash.trend')}>
