@@ -20,6 +20,11 @@ const OWNING: Record<string, { models: string[] }> = {
   notifications: { models: ['Notification', 'SavedSearch', 'NotificationPref'] },
   // Follow-up plans (issue 16, 产业化贯通): followup.repository.ts; registrations reach it through the contracts port.
   followup: { models: ['FollowupPlan'] },
+  // Contracts: the tally reads them through contract-tally-feed.ts, payments and the seed through contract-directory.ts.
+  contracts: { models: ['Contract', 'Registration', 'RegistrationCounter'] },
+  // The tally's targets (its rollups are raw collections of rollup-store.ts).
+  stats: { models: ['Target'] },
+  payments: { models: ['Payable', 'Payment', 'Journal', 'PaymentEvent', 'Payout', 'ConnectAccount'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
@@ -34,6 +39,9 @@ const KNOWN: Record<string, string[]> = {
   mail: [],
   notifications: [],
   followup: [],
+  contracts: [],
+  stats: [],
+  payments: [],
 };
 
 function sources(dir: string): string[] {

@@ -17,6 +17,7 @@ import { HistoricContractImport } from './modules/contracts/historic-import';
 import { ContractsService } from './modules/contracts/contracts.service';
 import { RegistrationsService } from './modules/contracts/registrations.service';
 import { StatsService } from './modules/stats/stats.service';
+import { ContractTallyFeed } from './modules/contracts/contract-tally-feed';
 import { AchievementImport } from './modules/imports/achievement-import';
 import { ImportService } from './modules/imports/import.service';
 import { ListingService } from './modules/listings/listing.service';
@@ -107,7 +108,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   });
   const vocabulary = new TermVocabulary();
   const engine = learningEngine(createSearchEngine(config), vocabulary);
-  const stats = new StatsService(models, logger);
+  const stats = new StatsService(models, new ContractTallyFeed(models.Contract), db.connection, logger);
   const settings = new SettingsService(
     models,
     {
@@ -117,7 +118,11 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     audit,
   );
   const rooms = new RoomDirectory(models);
-  const contracts = new ContractsService(models, audit, stats, rooms);
+  const contracts = new ContractsService(models, audit, stats, {
+    rooms,
+    orgs: orgDirectory,
+    listings: new ListingDirectory(models),
+  });
   const registrations = new RegistrationsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
@@ -171,7 +176,22 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   negotiationOffers.notify = notify;
   negotiationOffers.draftContract = async (user, deal, meta) =>
     String((await contracts.fromDeal(user, String(deal._id), meta)).contract._id);
-  const payments = createPayments({ models, audit, attachments, config, logger, notify, settings, rooms });
+  const payments = createPayments({
+    models,
+    audit,
+    attachments,
+    config,
+    logger,
+    notify,
+    settings,
+    peers: {
+      rooms,
+      contracts: contracts.directory,
+      orgs: orgDirectory,
+      users: userDirectory,
+      listings: new ListingDirectory(models),
+    },
+  });
   const proposals = new ProposalsService(models, needs, audit);
   proposals.notify = notify;
   // The broker's workspace reads its commission from the ledger, through the payments module's figures.
@@ -227,8 +247,11 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
         models,
         {
           achievement: new AchievementImport(models, achievements),
-          contract: new ContractImport(models, contracts, stats),
-          contract_historic: new HistoricContractImport(models, stats, audit),
+          contract: new ContractImport(models, contracts, stats, orgDirectory),
+          contract_historic: new HistoricContractImport(models, stats, audit, {
+            users: userDirectory,
+            orgs: orgDirectory,
+          }),
         },
         storage,
         config,

@@ -1,8 +1,8 @@
 import type { Connection } from 'mongoose';
 import { attachmentSchema } from '../modules/attachments/attachment.model';
 import { registerAuditModels } from '../modules/audit/audit.model';
-import { contractSchema, registrationCounterSchema, registrationSchema } from '../modules/contracts/contract.model';
-import { targetSchema } from '../modules/stats/stats.model';
+import { registerContractModels } from '../modules/contracts/contract.model';
+import { registerStatsModels } from '../modules/stats/stats.model';
 import { importJobSchema } from '../modules/imports/import-job.model';
 import { listingSchema, type ListingRecord } from '../modules/listings/listing.model';
 import { ndaSchema } from '../modules/listings/nda.model';
@@ -16,14 +16,7 @@ import { passwordResetSchema, type PasswordResetRecord } from '../modules/auth/p
 import { sessionSchema } from '../modules/auth/session.model';
 import { invitationSchema } from '../modules/orgs/invitation.model';
 import { orgSchema } from '../modules/orgs/org.model';
-import {
-  connectAccountSchema,
-  journalSchema,
-  payableSchema,
-  paymentEventSchema,
-  paymentSchema,
-  payoutSchema,
-} from '../modules/payments/payment.model';
+import { registerPaymentModels } from '../modules/payments/payment.model';
 import { registerSettingsModels } from '../modules/settings/settings.model';
 import { registerTaxonomyModels } from '../modules/taxonomy/submarket.model';
 import { userSchema } from '../modules/users/user.model';
@@ -50,16 +43,9 @@ export function createModels(conn: Connection) {
     ...registerNotificationModels(conn),
     ...registerMailModels(conn),
     ...registerNegotiationModels(conn),
-    Contract: conn.model('Contract', contractSchema),
-    Registration: conn.model('Registration', registrationSchema),
-    RegistrationCounter: conn.model('RegistrationCounter', registrationCounterSchema),
-    Target: conn.model('Target', targetSchema),
-    Payable: conn.model('Payable', payableSchema),
-    Payment: conn.model('Payment', paymentSchema),
-    Journal: conn.model('Journal', journalSchema),
-    PaymentEvent: conn.model('PaymentEvent', paymentEventSchema),
-    Payout: conn.model('Payout', payoutSchema),
-    ConnectAccount: conn.model('ConnectAccount', connectAccountSchema),
+    ...registerContractModels(conn),
+    ...registerStatsModels(conn),
+    ...registerPaymentModels(conn),
   };
 }
 

@@ -65,6 +65,26 @@ export class UserDirectory {
       .lean<UserRecord[]>();
     return rows.map(toBroker);
   }
+
+  /** An account's record without its secrets (password hash), or null. */
+  async record(id: string | Types.ObjectId | null | undefined): Promise<Omit<UserRecord, 'passwordHash'> | null> {
+    if (!id || !Types.ObjectId.isValid(String(id))) return null;
+    return this.users.findById(id, { passwordHash: 0 }).lean<Omit<UserRecord, 'passwordHash'>>();
+  }
+
+  /** Display names of accounts by id (unknown ids are left out). */
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({ _id: { $in: unique } }, { name: 1 }).lean<UserRecord[]>();
+    return new Map(rows.map((u) => [String(u._id), u.name]));
+  }
+
+  /** The id of the account holding this broker certificate number, or null. */
+  async idByBrokerCert(certNo: string): Promise<string | null> {
+    const u = await this.users.findOne({ brokerCertNo: certNo }, { _id: 1 }).lean();
+    return u ? String(u._id) : null;
+  }
 }
 
 const toBroker = (u: UserRecord): BrokerRow => ({
