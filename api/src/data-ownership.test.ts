@@ -20,6 +20,11 @@ const OWNING: Record<string, { models: string[] }> = {
   notifications: { models: ['Notification', 'SavedSearch', 'NotificationPref'] },
   // Follow-up plans (issue 16, 产业化贯通): followup.repository.ts; registrations reach it through the contracts port.
   followup: { models: ['FollowupPlan'] },
+  // Identity: others read people through UserDirectory and change accounts through UserAccounts (auth's
+  // credentials, orgs' membership); organisations through OrgDirectory.
+  users: { models: ['User'] },
+  auth: { models: ['Session', 'LoginFailure', 'PasswordReset'] },
+  orgs: { models: ['Org', 'Invitation'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
@@ -34,6 +39,35 @@ const KNOWN: Record<string, string[]> = {
   mail: [],
   notifications: [],
   followup: [],
+  // contracts and payments are being moved behind their own repositories; the seeders and the test
+  // harness write demo and test accounts, organisations and listings directly.
+  users: [
+    'modules/contracts/historic-import.ts',
+    'modules/payments/plan.service.ts',
+    'modules/payments/statements.service.ts',
+    'seed/contract-demo.ts',
+    'seed/demo.ts',
+    'seed/negotiation-demo.ts',
+    'seed/payment-demo.ts',
+    'test-support/harness.ts',
+  ],
+  auth: [],
+  orgs: [
+    'modules/contracts/contract-import.ts',
+    'modules/contracts/contracts.service.ts',
+    'modules/contracts/historic-import.ts',
+    'modules/imports/achievement-import.ts',
+    'modules/listings/listing.presenter.ts',
+    'modules/listings/listing.service.ts',
+    'modules/needs/proposals.service.ts',
+    'modules/payments/deposits.service.ts',
+    'modules/payments/payouts.service.ts',
+    'modules/payments/statements.service.ts',
+    'seed/contract-demo.ts',
+    'seed/demo.ts',
+    'seed/payment-demo.ts',
+    'test-support/harness.ts',
+  ],
 };
 
 function sources(dir: string): string[] {

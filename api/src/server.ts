@@ -31,6 +31,7 @@ import { ListingIndexFeed } from './modules/listings/listing-index-feed';
 import { ProposalDirectory } from './modules/needs/proposal-directory';
 import { RoomDirectory } from './modules/negotiations/room-directory';
 import { OrgDirectory } from './modules/orgs/org-directory';
+import { UserAccounts } from './modules/users/user-accounts';
 import { UserDirectory } from './modules/users/user-directory';
 import { OfferService } from './modules/negotiations/offer.service';
 import { nullPublisher } from './modules/negotiations/room-publisher';
@@ -86,7 +87,9 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const models = createModels(db.connection);
   await syncIndexes(models);
   const audit = new AuditService(models);
-  const auth = new AuthService(models, config);
+  // Accounts belong to the users module; auth and orgs change them through its port.
+  const accounts = new UserAccounts(models.User);
+  const auth = new AuthService(models, accounts, config);
   let stopping = false;
   const storage = new LocalDiskStorage(path.join(config.DATA_DIR, 'uploads'));
   const attachments = new AttachmentsService(models, storage);
@@ -123,16 +126,16 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
   auth.useMail(mail);
   const notifications = new NotificationsService(models, engine, userDirectory);
-  const orgs = new OrgsService(models, audit, auth, attachments);
+  const orgs = new OrgsService(models, accounts, audit, auth, attachments);
   const users = new UsersService(models, audit, auth);
   const notify = new NotifyService(models, userDirectory, notifications, mail, logger);
   const matchAlerts = new MatchAlerts(models, matches, userDirectory, notify);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
-    const owner = await models.User.findOne({ email }, { _id: 1 }).lean();
+    const owner = await accounts.idByEmail(email);
     if (!owner) return;
     const until = lockedUntil.toISOString().slice(0, 16).replace('T', ' ');
-    await notifications.notifyUsers([owner._id], {
+    await notifications.notifyUsers([owner], {
       key: `lock:${ip}:${lockedUntil.getTime()}`,
       type: 'account_locked',
       title: { zh: '账号登录失败次数过多', en: 'Too many failed sign-ins' },
@@ -216,7 +219,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       orgs,
       orgDirectory,
       rooms,
-      members: new MembersService(models, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
+      members: new MembersService(models, accounts, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
       taxonomy: new TaxonomyService(models, audit, users),
       settings,
       attachments,
