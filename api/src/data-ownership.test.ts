@@ -25,6 +25,11 @@ const OWNING: Record<string, { models: string[] }> = {
   users: { models: ['User'] },
   auth: { models: ['Session', 'LoginFailure', 'PasswordReset'] },
   orgs: { models: ['Org', 'Invitation'] },
+  // Catalogue: ListingDirectory (reads), ListingStore (awards, imported drafts), listingFileReader (files).
+  listings: { models: ['Achievement', 'Need', 'Nda'] },
+  needs: { models: ['Proposal'] },
+  attachments: { models: ['Attachment'] },
+  imports: { models: ['ImportJob'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
@@ -56,10 +61,6 @@ const KNOWN: Record<string, string[]> = {
     'modules/contracts/contract-import.ts',
     'modules/contracts/contracts.service.ts',
     'modules/contracts/historic-import.ts',
-    'modules/imports/achievement-import.ts',
-    'modules/listings/listing.presenter.ts',
-    'modules/listings/listing.service.ts',
-    'modules/needs/proposals.service.ts',
     'modules/payments/deposits.service.ts',
     'modules/payments/payouts.service.ts',
     'modules/payments/statements.service.ts',
@@ -68,6 +69,15 @@ const KNOWN: Record<string, string[]> = {
     'seed/payment-demo.ts',
     'test-support/harness.ts',
   ],
+  listings: [
+    'modules/contracts/contracts.service.ts',
+    'modules/payments/deposits.service.ts',
+    'seed/negotiation-demo.ts',
+    'seed/payment-demo.ts',
+  ],
+  needs: [],
+  attachments: [],
+  imports: [],
 };
 
 function sources(dir: string): string[] {

@@ -25,8 +25,9 @@ import { ProposalsService } from './modules/needs/proposals.service';
 import { MessageService } from './modules/negotiations/message.service';
 import { NegotiationLog } from './modules/negotiations/negotiation-log';
 import { NegotiationService } from './modules/negotiations/negotiation.service';
-import { AttachmentDirectory } from './modules/attachments/attachment-directory';
 import { ListingDirectory } from './modules/listings/listing-directory';
+import { listingFileReader } from './modules/listings/listing-files';
+import { ListingStore } from './modules/listings/listing-store';
 import { ListingIndexFeed } from './modules/listings/listing-index-feed';
 import { ProposalDirectory } from './modules/needs/proposal-directory';
 import { RoomDirectory } from './modules/negotiations/room-directory';
@@ -94,19 +95,21 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const storage = new LocalDiskStorage(path.join(config.DATA_DIR, 'uploads'));
   const attachments = new AttachmentsService(models, storage);
   const guard = (orgId: string, ids: string[]) => attachments.assertOwned(orgId, ids);
-  const achievements = new ListingService(achievementKind(models.Achievement), models, audit, guard);
-  const needs = new ListingService(needKind(models.Need), models, audit, guard);
+  const orgDirectory = new OrgDirectory(models.Org);
+  const listingDirectory = new ListingDirectory(models);
+  attachments.readers.push(listingFileReader(models));
+  const achievements = new ListingService(achievementKind(models.Achievement), models, orgDirectory, audit, guard);
+  const needs = new ListingService(needKind(models.Need), models, orgDirectory, audit, guard);
   const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;
   // Without Redis there is one API process (sockets could not fan out otherwise): it numbers events alone.
   const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs, !config.REDIS_URL);
-  const orgDirectory = new OrgDirectory(models.Org);
   const userDirectory = new UserDirectory(models.User);
   const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs, {
     orgs: orgDirectory,
     users: userDirectory,
-    listings: new ListingDirectory(models),
+    listings: listingDirectory,
     proposals: new ProposalDirectory(models.Proposal),
-    attachments: new AttachmentDirectory(models.Attachment),
+    attachments: attachments.directory,
   });
   const vocabulary = new TermVocabulary();
   const engine = learningEngine(createSearchEngine(config), vocabulary);
@@ -175,7 +178,13 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   negotiationOffers.draftContract = async (user, deal, meta) =>
     String((await contracts.fromDeal(user, String(deal._id), meta)).contract._id);
   const payments = createPayments({ models, audit, attachments, config, logger, notify, settings, rooms });
-  const proposals = new ProposalsService(models, needs, audit);
+  const listingStore = new ListingStore(models);
+  const proposals = new ProposalsService(
+    models,
+    needs,
+    { orgs: orgDirectory, listings: listingDirectory, awards: listingStore },
+    audit,
+  );
   proposals.notify = notify;
   // The broker's workspace reads its commission from the ledger, through the payments module's figures.
   negotiationOffers.brokerLedger = (brokerUserId) => payments.figures.broker(brokerUserId);
@@ -192,7 +201,6 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   });
   // Follow-up (issue 16, 产业化贯通) owns its plans; it learns of registrations from the contracts module's port
   // and hook, and reads the tally, listings and rooms through their own modules.
-  const listingDirectory = new ListingDirectory(models);
   const followup = await createFollowup({
     conn: db.connection,
     contracts: new RegisteredContracts(models),
@@ -228,8 +236,9 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       proposals,
       imports: new ImportService(
         models,
+        listingDirectory,
         {
-          achievement: new AchievementImport(models, achievements),
+          achievement: new AchievementImport(orgDirectory, listingStore),
           contract: new ContractImport(models, contracts, stats),
           contract_historic: new HistoricContractImport(models, stats, audit),
         },

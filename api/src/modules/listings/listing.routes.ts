@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context';
 import { defineRoute, idParams, objectId, pageQuery } from '../../http/route';
@@ -13,7 +12,8 @@ import { listingStatuses } from './listing.state';
 /** The shared HTTP surface of a listing kind: /api/achievements and /api/needs. */
 export function listingRoutes(ctx: AppContext, service: ListingService): Router {
   const router = Router();
-  const { registry, models } = ctx;
+  const { registry } = ctx;
+  const { orgDirectory, attachments } = ctx.services;
   const cfg = service.cfg;
   const base = `/api/${cfg.plural}`;
   const tags = [cfg.plural];
@@ -40,8 +40,8 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
   const meta = (req: import('express').Request) => ({ ip: req.ip, userAgent: req.get('user-agent') });
   const detail = async (user: Parameters<ListingService['get']>[0], id: string) => {
     const { listing, view } = await service.get(user, id);
-    const winner = listing.award ? [new Types.ObjectId(listing.award.orgId)] : [];
-    const orgs = await orgSummaries(models, [listing.ownerOrgId, ...winner]);
+    const winner = listing.award ? [listing.award.orgId] : [];
+    const orgs = await orgSummaries(orgDirectory, [listing.ownerOrgId, ...winner]);
     const history = view === 'owner' || view === 'staff' ? await service.history(id) : [];
     // Confidential files are named only in the views that show the confidential part.
     const ids = (c: unknown) =>
@@ -49,7 +49,10 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
     const files =
       view === 'public'
         ? new Map()
-        : await fileSummaries(models, [...ids(listing.live), ...(view === 'nda' ? [] : ids(listing.content))]);
+        : await fileSummaries(attachments.directory, [
+            ...ids(listing.live),
+            ...(view === 'nda' ? [] : ids(listing.content)),
+          ]);
     return presentListing(cfg, listing, view, orgs.get(String(listing.ownerOrgId)), {
       history,
       winner: listing.award ? orgs.get(listing.award.orgId) : undefined,
@@ -71,7 +74,7 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
     async ({ user, query }) => {
       const page = await service.list(user, query as never);
       const orgs = await orgSummaries(
-        models,
+        orgDirectory,
         page.items.map((l) => l.ownerOrgId),
       );
       return {

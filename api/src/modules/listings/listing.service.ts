@@ -1,11 +1,12 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import { submarketForRegion } from '../../shared/taxonomy';
 import { nullNotifier, type Notifier } from '../notifications/notify';
 import { ndaNotice, reviewNotice } from './listing.notices';
 import type { AuditService } from '../audit/audit.service';
+import type { OrgDirectory } from '../orgs/org-directory';
+import type { ListingModels } from './listings.models';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
 import { escapeRegex } from '../orgs/orgs.service';
@@ -49,7 +50,8 @@ export class ListingService {
 
   constructor(
     readonly cfg: ListingKindConfig,
-    private readonly models: Models,
+    private readonly models: Pick<ListingModels, 'Nda'>,
+    private readonly orgs: OrgDirectory,
     private readonly audit: AuditService,
     private readonly attachmentGuard: AttachmentGuard,
   ) {}
@@ -65,13 +67,13 @@ export class ListingService {
     originKey?: string,
   ): Promise<ListingRecord> {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
-    const org = await this.models.Org.findById(user.orgId, { type: 1 }).lean();
+    const org = await this.orgs.summary(user.orgId);
     if (!org) throw new AppError('NOT_ORG_MEMBER');
     await this.attachmentGuard(user.orgId, referencedAttachments(content));
     const _id = new Types.ObjectId();
     const doc = await this.model.create({
       _id,
-      ownerOrgId: org._id,
+      ownerOrgId: new Types.ObjectId(org.id),
       ownerOrgType: org.type,
       createdBy: new Types.ObjectId(user.id),
       submarketCode: submarketForRegion(String(content.regionCode)),
@@ -204,8 +206,7 @@ export class ListingService {
 
   async submit(user: AuthUser, id: string, meta: Meta): Promise<ListingRecord> {
     const listing = await this.getFor(user, id, 'submit');
-    const org = await this.models.Org.findById(listing.ownerOrgId, { verification: 1 }).lean();
-    if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+    if (!(await this.orgs.isVerified(String(listing.ownerOrgId)))) throw new AppError('ORG_NOT_VERIFIED');
     return this.transition(user, listing, 'submit', meta, { submittedAt: new Date() });
   }
 
@@ -291,8 +292,8 @@ export class ListingService {
     const { listing } = await this.get(user, id);
     if (!canListing(user, 'acceptNda', listing))
       throw new AppError(listing.status === 'published' ? 'FORBIDDEN' : 'NOT_FOUND');
-    const org = await this.models.Org.findById(user.orgId, { verification: 1, name: 1 }).lean();
-    if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+    const org = await this.orgs.summary(user.orgId);
+    if (!org?.verified) throw new AppError('ORG_NOT_VERIFIED');
     const key = { listingKind: this.cfg.kind, listingId: listing._id, orgId: new Types.ObjectId(user.orgId!) };
     // Accepting twice is harmless: the first record (who, when, IP) stands.
     await this.models.Nda.updateOne(
@@ -313,7 +314,7 @@ export class ListingService {
       if ((err as { code?: number }).code !== 11000) throw err;
     });
     const stored = await this.models.Nda.findOne(key).lean();
-    await this.notify.notify(ndaNotice(this.cfg.entity, listing, String(org.name ?? '')), {
+    await this.notify.notify(ndaNotice(this.cfg.entity, listing, org.name), {
       orgIds: [listing.ownerOrgId],
     });
     return { acceptedAt: stored!.acceptedAt as Date, textVersion: String(stored!.textVersion) };
