@@ -28,6 +28,7 @@ import { NegotiationService } from './modules/negotiations/negotiation.service';
 import { ListingDirectory } from './modules/listings/listing-directory';
 import { listingFileReader } from './modules/listings/listing-files';
 import { ListingStore } from './modules/listings/listing-store';
+import { NdaRepository } from './modules/listings/nda.repository';
 import { ListingIndexFeed } from './modules/listings/listing-index-feed';
 import { ProposalDirectory } from './modules/needs/proposal-directory';
 import { RoomDirectory } from './modules/negotiations/room-directory';
@@ -98,8 +99,9 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const orgDirectory = new OrgDirectory(models.Org);
   const listingDirectory = new ListingDirectory(models);
   attachments.readers.push(listingFileReader(models));
-  const achievements = new ListingService(achievementKind(models.Achievement), models, orgDirectory, audit, guard);
-  const needs = new ListingService(needKind(models.Need), models, orgDirectory, audit, guard);
+  const ndas = new NdaRepository(models);
+  const achievements = new ListingService(achievementKind(models.Achievement), ndas, orgDirectory, audit, guard);
+  const needs = new ListingService(needKind(models.Need), ndas, orgDirectory, audit, guard);
   const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;
   // Without Redis there is one API process (sockets could not fan out otherwise): it numbers events alone.
   const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs, !config.REDIS_URL);

@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { ListingService } from '../listings/listing.service';
 import { needKind } from '../needs/need.kind';
 import { ListingIndexFeed } from '../listings/listing-index-feed';
+import { NdaRepository } from '../listings/nda.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { nullNotifier } from '../notifications/notify';
 import { OrgDirectory } from '../orgs/org-directory';
@@ -36,9 +37,10 @@ export async function buildIndexingContext(
   const attachments = new AttachmentsService(models, new LocalDiskStorage(path.join(config.DATA_DIR, 'uploads')));
   const guard = (orgId: string, ids: string[]) => attachments.assertOwned(orgId, ids);
   const orgs = new OrgDirectory(models.Org);
+  const ndas = new NdaRepository(models);
   const listings = {
-    achievement: new ListingService(achievementKind(models.Achievement), models, orgs, audit, guard),
-    need: new ListingService(needKind(models.Need), models, orgs, audit, guard),
+    achievement: new ListingService(achievementKind(models.Achievement), ndas, orgs, audit, guard),
+    need: new ListingService(needKind(models.Need), ndas, orgs, audit, guard),
   };
   const engine = createSearchEngine(config);
   const users = new UserDirectory(models.User);
