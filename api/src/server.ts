@@ -98,8 +98,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const guard = (orgId: string, ids: string[]) => attachments.assertOwned(orgId, ids);
   const orgDirectory = new OrgDirectory(models.Org);
   const listingDirectory = new ListingDirectory(models);
-  attachments.readers.push(listingFileReader(models));
   const ndas = new NdaRepository(models);
+  attachments.readers.push(listingFileReader(models, ndas));
   const achievements = new ListingService(achievementKind(models.Achievement), ndas, orgDirectory, audit, guard);
   const needs = new ListingService(needKind(models.Need), ndas, orgDirectory, audit, guard);
   const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;

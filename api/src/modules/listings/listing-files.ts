@@ -2,13 +2,17 @@ import type { AttachmentReader } from '../attachments/attachments.service';
 import type { ListingRecord } from './listing.model';
 import { operatesFor } from './listing.policy';
 import type { ListingModels } from './listings.models';
+import type { NdaRepository } from './nda.repository';
 
 /**
  * The files listings let others read, as an attachments reader (the attachments module does not read
  * listings): anyone an image of a published listing; an organisation that accepted the NDA a confidential
  * file of a published listing; reviewers of the listing's sub-market any file it references.
  */
-export function listingFileReader(models: ListingModels): AttachmentReader {
+export function listingFileReader(
+  models: Pick<ListingModels, 'Achievement' | 'Need'>,
+  ndas: NdaRepository,
+): AttachmentReader {
   return async (viewer, id) => {
     for (const [kind, model] of [
       ['achievement', models.Achievement],
@@ -34,7 +38,7 @@ export function listingFileReader(models: ListingModels): AttachmentReader {
           (l.live?.confidential as { attachmentIds?: string[] } | undefined)?.attachmentIds ?? []
         ).includes(id);
         if (inLive && l.status === 'published' && viewer?.orgId) {
-          if (await models.Nda.exists({ listingKind: kind, listingId: l._id, orgId: viewer.orgId })) return true;
+          if (await ndas.has(kind, viewer.orgId, l._id)) return true;
         }
       }
     }
