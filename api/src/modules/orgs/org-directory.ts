@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { OrgModels } from './orgs.models';
 import type { OrgRecord } from './org.model';
 
 /** What another module may know of an organisation: who it is, where, and whether it is verified. */
@@ -21,7 +21,7 @@ export interface OrgSummary {
  * summaries by id, so they never read the organisations collection themselves.
  */
 export class OrgDirectory {
-  constructor(private readonly orgs: Models['Org']) {}
+  constructor(private readonly orgs: OrgModels['Org']) {}
 
   async isVerified(id: string): Promise<boolean> {
     const org = await this.orgs.findById(id, { verification: 1 }).lean();

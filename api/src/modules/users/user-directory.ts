@@ -1,6 +1,5 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
-import type { UserRecord } from './user.model';
+import type { UserModels, UserRecord } from './user.model';
 
 export interface BrokerRow {
   id: string;
@@ -14,7 +13,7 @@ export interface BrokerRow {
  * organisations (who joins a room's sockets, who took part in it) and certified brokers.
  */
 export class UserDirectory {
-  constructor(private readonly users: Models['User']) {}
+  constructor(private readonly users: UserModels['User']) {}
 
   /** Ids of every member of these organisations (at most 1,000 per call). */
   async memberIds(orgIds: string[]): Promise<string[]> {
