@@ -86,8 +86,13 @@ export class Lexicon {
   }
 
   /** Equivalence groups as Meilisearch stores them (key → words), e.g. to mirror an index's settings. */
-  static fromSynonyms(synonyms: Record<string, string[]>, weight: number = WEIGHT.synonym): Lexicon {
+  static fromSynonyms(
+    synonyms: Record<string, string[]>,
+    weight: number = WEIGHT.synonym,
+    exactWords: readonly string[] = [],
+  ): Lexicon {
     const lex = new Lexicon();
+    for (const w of exactWords) lex.exact.add(keyOf(w));
     // Each key already lists everything it reaches (toSynonyms): one hop, as Meilisearch applies them.
     lex.hops = 1;
     for (const [k, vs] of Object.entries(synonyms)) for (const v of vs) lex.edge(k, v, weight, false, '');
