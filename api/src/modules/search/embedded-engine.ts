@@ -23,6 +23,12 @@ const PLACE = { titleAndKeyword: 4.5, title: 4, keyword: 3, text: 1 } as const;
 const ABOUT_SATURATION = 3 / (3 + 1.2) - 1e-9;
 /** An ambiguous abbreviation's reading off the listing's field (PLC as 电力线载波 for a robot listing). */
 const OFF_FIELD_FACTOR = 0.5;
+/**
+ * A broader wording (协作机器人 → 工业机器人, where the query is a near term of it) finds siblings (焊接机器人) and
+ * general listings: no aboutness lift and 0.3 of its weight keeps it ≤ 0.15 × saturation, below any wording
+ * of the query itself (≥ 0.4 × a summary token's saturation).
+ */
+const BROADER_FACTOR = 0.3;
 
 /**
  * The default, in-process engine: Chinese by overlapping bigrams plus whole-term boosts, Latin words with
@@ -137,6 +143,7 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     matched: Set<string>,
     weight: number,
     within: Matches | null,
+    about = true,
   ): Matches | null {
     const own = new Set<string>();
     let acc: Matches | null = null;
@@ -163,7 +170,7 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
       if (longer.length && !this.occursOutside(i, whole!, longer)) continue;
       // A wording in the title or keywords has every token weighted ≥ 3 (saturation ≥ 3/4.2); below that
       // it can be in neither, which spares the string tests for most listings of a broad query.
-      const maybe = acc.scores[k] / terms.length >= ABOUT_SATURATION;
+      const maybe = about && acc.scores[k] / terms.length >= ABOUT_SATURATION;
       const inT = maybe && !!inTitle && this.titles[i].includes(inTitle);
       const inK = maybe && !!whole && !!this.keywordSets[i]?.has(whole);
       // Where the wording stands decides first — a listing about it (title, keywords) above one that
@@ -189,7 +196,8 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     const own = this.wordingMatches(c.text, last, matched, 1, within);
     if (own && own.n > 0) lists.push(own);
     for (const alt of c.alternatives) {
-      const m = this.wordingMatches(alt.text, false, matched, alt.weight, within);
+      const weight = alt.broader ? alt.weight * BROADER_FACTOR : alt.weight;
+      const m = this.wordingMatches(alt.text, false, matched, weight, within, !alt.broader);
       if (!m || m.n === 0) continue;
       if (alt.fields) {
         const table = this.cat.fieldCode.wanted(alt.fields);

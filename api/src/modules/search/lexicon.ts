@@ -24,6 +24,12 @@ export interface Alternative {
   weight: number;
   /** Set when the query word is ambiguous across fields (PLC, ADC, PET): the fields this reading belongs to. */
   fields: string[] | null;
+  /**
+   * Reached from a near term up to the concept it is near (协作机器人 → 工业机器人, then its wordings): a
+   * listing found only this way is a sibling or the general case, never what was asked, so it ranks below
+   * every listing that holds the typed word or a wording of it, wherever that stands.
+   */
+  broader: boolean;
 }
 
 export interface Concept {
@@ -36,10 +42,25 @@ export interface Concept {
 interface Edge {
   weight: number;
   near: boolean;
+  /** From a thesaurus row's near term to the row's term (the reverse of a listed near term). */
+  up: boolean;
   fields: Set<string>;
 }
 
 export { keyOf };
+
+/**
+ * A near term with the row term's head (协作机器人 and 工业机器人: 机器人; harmonic reducer and reducer) is a kind
+ * of it, so the way back from it is up to the general term; a component or a related process (力控关节 for
+ * 协作机器人, 脱硝 for 氮氧化物) shares no head and stays a plain near term.
+ */
+function sameHead(a: string, b: string): boolean {
+  const ka = keyOf(a);
+  const kb = keyOf(b);
+  if (allHan(ka) && allHan(kb)) return ka.length > 2 && kb.length >= 2 && ka.endsWith(kb.slice(-2));
+  const last = (k: string) => k.split(' ').at(-1);
+  return ka.includes(' ') && last(ka) === last(kb);
+}
 
 const split = (s: string | undefined) => (s ? s.split('|').filter(Boolean) : []);
 const allHan = (s: string) => [...s].every((c) => HAN.test(c));
@@ -77,7 +98,11 @@ export class Lexicon {
     }
     for (const [field, terms, near] of thesaurusRows) {
       lex.group(split(terms), WEIGHT.synonym, field);
-      for (const t of split(terms)) for (const n of split(near)) lex.pair(t, n, WEIGHT.near, true, field);
+      for (const t of split(terms))
+        for (const n of split(near)) {
+          lex.edge(t, n, WEIGHT.near, true, field);
+          lex.edge(n, t, WEIGHT.near, true, field, sameHead(n, t));
+        }
     }
     for (const f of technicalFields)
       for (const c of f.children)
@@ -119,7 +144,7 @@ export class Lexicon {
     }
   }
 
-  private edge(a: string, b: string, weight: number, near: boolean, field: string) {
+  private edge(a: string, b: string, weight: number, near: boolean, field: string, up = false) {
     const ka = keyOf(a);
     const kb = keyOf(b);
     if (!ka || !kb || ka === kb) return;
@@ -128,10 +153,12 @@ export class Lexicon {
     const out = this.edges.get(ka) ?? new Map<string, Edge>();
     this.edges.set(ka, out);
     const e = out.get(kb);
-    if (!e) out.set(kb, { weight, near, fields: new Set(field ? [field] : []) });
+    if (!e) out.set(kb, { weight, near, up, fields: new Set(field ? [field] : []) });
     else {
       // The stronger relation wins (a pair that is both a synonym and a near term is a synonym).
-      if (weight > e.weight) Object.assign(e, { weight, near });
+      if (weight > e.weight) Object.assign(e, { weight, near, up });
+      // Listed both ways (焊缝跟踪 near 焊接机器人 and back): not only upwards.
+      else if (weight === e.weight && !up) e.up = false;
       if (field) e.fields.add(field);
     }
   }
@@ -170,20 +197,21 @@ export class Lexicon {
     if (hit) return hit;
     const ambiguous = (this.readingFields.get(key)?.size ?? 0) > 1;
     const best = new Map<string, Alternative>();
-    const offer = (k: string, weight: number, edgeFields: Set<string>) => {
+    const offer = (k: string, weight: number, edgeFields: Set<string>, broader: boolean) => {
       if (k === key || weight < MIN_WEIGHT) return;
       // 抗体偶联药物 → ADC is that reading of ADC only: an ADC chip listing is off its field.
       const readings = ambiguous || this.isAmbiguous(k) ? [...edgeFields] : null;
       if (readings && fields?.length && !readings.some((f) => fields.includes(f))) return;
       const prev = best.get(k);
-      if (!prev || prev.weight < weight) best.set(k, { text: k, weight, fields: readings });
+      if (!prev || prev.weight < weight || (prev.weight === weight && prev.broader && !broader))
+        best.set(k, { text: k, weight, fields: readings, broader });
     };
     for (const [k1, e1] of this.edges.get(key) ?? []) {
-      offer(k1, e1.weight, e1.fields);
+      offer(k1, e1.weight, e1.fields, e1.up);
       for (const [k2, e2] of this.hops > 1 ? (this.edges.get(k1) ?? []) : []) {
         if (e1.near && e2.near) continue;
         // The second hop keeps the first hop's reading: PLC → 可编程逻辑控制器 → its synonyms stay EQP.
-        offer(k2, e1.weight * e2.weight, e1.fields);
+        offer(k2, e1.weight * e2.weight, e1.fields, e1.up || e2.up);
       }
     }
     const out = [...best.values()]

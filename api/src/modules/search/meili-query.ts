@@ -23,6 +23,12 @@ export interface WeightedWording {
 export const MAX_WORDINGS = 32;
 /** An ambiguous abbreviation read in a listing off its field (PLC as 电力线载波 for a robot) counts half. */
 const OFF_FIELD_FACTOR = 0.5;
+/**
+ * A broader wording (协作机器人 → 工业机器人: siblings and general listings) weighs 0.05 of its weight: Meilisearch's
+ * ranking score of a typed word in the last searchable attribute is ≈ 0.02–0.2, and a sibling should not
+ * outrank it.
+ */
+const BROADER_FACTOR = 0.05;
 
 export function weightedWordings(
   q: string,
@@ -32,10 +38,16 @@ export function weightedWordings(
   const concepts = lexicon.expand(q, fieldFilter);
   if (concepts.length === 0) return [{ q, weight: 1, fields: null }];
   // Each concept's options: as typed, then its alternatives (best first).
-  const options = concepts.map((c) => [
-    { text: c.text, weight: 1, fields: null as string[] | null },
-    ...c.alternatives.map((a) => ({ text: a.text, weight: a.weight, fields: a.fields })),
-  ]);
+  const options = concepts.map((c) =>
+    [
+      { text: c.text, weight: 1, fields: null as string[] | null },
+      ...c.alternatives.map((a) => ({
+        text: a.text,
+        weight: a.broader ? a.weight * BROADER_FACTOR : a.weight,
+        fields: a.fields,
+      })),
+    ].sort((a, b) => b.weight - a.weight),
+  );
   // Best-first over combinations: the weight of a combination is the mean of its options' weights (the
   // embedded engine adds concept scores), so one concept reworded costs less in a longer query.
   const seen = new Set<string>();
