@@ -1,7 +1,7 @@
 import { technicalFields } from '../../shared/taxonomy';
 import { glossaryRows } from './data/glossary';
 import { distinctLonger, thesaurusRows } from './data/thesaurus';
-import { HAN, keyOf, normalize, runs } from './tokenizer';
+import { HAN, keyOf, normalize, runs, sameHead } from './tokenizer';
 
 /**
  * Query-time vocabulary of the domain: the glossary (English, abbreviations, formulas ↔ Chinese), the
@@ -49,26 +49,11 @@ interface Edge {
 
 export { keyOf };
 
-/**
- * A near term with the row term's head (协作机器人 and 工业机器人: 机器人; harmonic reducer and reducer) is a kind
- * of it, so the way back from it is up to the general term; a component or a related process (力控关节 for
- * 协作机器人, 脱硝 for 氮氧化物) shares no head and stays a plain near term.
- */
-function sameHead(a: string, b: string): boolean {
-  const ka = keyOf(a);
-  const kb = keyOf(b);
-  if (allHan(ka) && allHan(kb)) return ka.length > 2 && kb.length >= 2 && ka.endsWith(kb.slice(-2));
-  const last = (k: string) => k.split(' ').at(-1);
-  return ka.includes(' ') && last(ka) === last(kb);
-}
-
 const split = (s: string | undefined) => (s ? s.split('|').filter(Boolean) : []);
 const allHan = (s: string) => [...s].every((c) => HAN.test(c));
 
 export class Lexicon {
   private readonly edges = new Map<string, Map<string, Edge>>();
-  /** Display form of each key (Meilisearch gets these, as written in the data). */
-  private readonly display = new Map<string, string>();
   /** Fields of the glossary rows each English/abbreviation/formula key occurs in. */
   private readonly readingFields = new Map<string, Set<string>>();
   private readonly hanKeys = new Set<string>();
@@ -118,7 +103,7 @@ export class Lexicon {
   ): Lexicon {
     const lex = new Lexicon();
     for (const w of exactWords) lex.exact.add(keyOf(w));
-    // Each key already lists everything it reaches (toSynonyms): one hop, as Meilisearch applies them.
+    // Each key already lists everything it reaches: one hop, as Meilisearch applies them.
     lex.hops = 1;
     for (const [k, vs] of Object.entries(synonyms)) for (const v of vs) lex.edge(k, v, weight, false, '');
     return lex;
@@ -137,7 +122,6 @@ export class Lexicon {
   private note(text: string) {
     const k = keyOf(text);
     if (!k) return;
-    if (!this.display.has(k)) this.display.set(k, text);
     if (allHan(k)) {
       this.hanKeys.add(k);
       this.maxHan = Math.max(this.maxHan, [...k].length);
@@ -296,18 +280,6 @@ export class Lexicon {
   /** Longer terms that contain `text` without being a kind of it (石墨 → 石墨烯). */
   distinctLonger(text: string): string[] {
     return distinctLonger[text] ?? [];
-  }
-
-  /** Every key → its alternatives' display forms (direct and one hop), as Meilisearch's `synonyms` setting. */
-  toSynonyms(minWeight = 0): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
-    for (const key of [...this.edges.keys()].sort()) {
-      const alts = this.alternatives(key)
-        .filter((a) => a.weight >= minWeight)
-        .map((a) => this.display.get(a.text) ?? a.text);
-      if (alts.length) out[this.display.get(key) ?? key] = alts;
-    }
-    return out;
   }
 
   /** All Chinese terms, for the pinyin vocabulary's same-sound corrections. */
