@@ -50,6 +50,8 @@ import { MembersService } from './modules/orgs/members.service';
 import { createFinancing } from './modules/financing/financing.module';
 import { financingTies } from './modules/financing/financing-ties';
 import { createFollowup } from './modules/followup/followup.module';
+import { createEvaluations } from './modules/evaluations/evaluation.module';
+import { evaluationPorts } from './modules/evaluations/evaluation.ports';
 import { RegisteredContracts } from './modules/contracts/registered-contracts';
 import { createPayments } from './modules/payments/payments.module';
 import { feeRateBp } from './modules/payments/payment-plan';
@@ -203,6 +205,19 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     logger,
   });
   registrations.onRegistered = (contractId) => followup.service.open([contractId]).then(() => undefined);
+  // Evaluation (issue 16, 科技成果评估) owns its evaluations; listings, orgs, files and contracts through ports.
+  const evaluations = await createEvaluations({
+    conn: db.connection,
+    ports: evaluationPorts({
+      achievements,
+      orgs: orgDirectory,
+      files: new AttachmentDirectory(models.Attachment),
+      contracts: new RegisteredContracts(models),
+    }),
+    audit,
+    notify,
+    addReader: (reader) => attachments.readers.push(reader),
+  });
   const ctx: AppContext = {
     config,
     logger,
@@ -251,6 +266,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       payments,
       financing,
       followup,
+      evaluations,
     },
     readiness: {
       database: async () => {

@@ -71,4 +71,14 @@ export class OrgDirectory {
     if (!id) return null;
     return (await this.summaries([id])).get(String(id)) ?? null;
   }
+
+  /** Verified organisations of one type, by name (the evaluation agencies an owner may engage). */
+  async verifiedOfType(type: string, limit = 200): Promise<Array<{ id: string; name: string; regionCode: string }>> {
+    const rows = await this.orgs
+      .find({ type, 'verification.status': 'verified' }, { name: 1, regionCode: 1 })
+      .sort({ name: 1 })
+      .limit(limit)
+      .lean();
+    return rows.map((o) => ({ id: String(o._id), name: o.name, regionCode: o.regionCode }));
+  }
 }

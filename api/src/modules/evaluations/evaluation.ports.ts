@@ -1,0 +1,46 @@
+import type { AttachmentDirectory } from '../attachments/attachment-directory';
+import type { AuthUser } from '../auth/auth.types';
+import type { RegisteredContracts } from '../contracts/registered-contracts';
+import type { ListingService } from '../listings/listing.service';
+import type { OrgDirectory } from '../orgs/org-directory';
+import { EVALUATOR_ORG_TYPE, type AchievementRef, type EvaluationPorts } from './evaluation.service';
+
+/**
+ * The evaluations module's ports built on the owning modules' services and directories: the listings service
+ * (who owns and who may see an achievement), the orgs directory, the attachments directory and the contracts
+ * module's read port for registered contracts. No other module's collection is read here.
+ */
+export function evaluationPorts(deps: {
+  achievements: ListingService;
+  orgs: OrgDirectory;
+  files: AttachmentDirectory;
+  contracts: RegisteredContracts;
+}): EvaluationPorts {
+  const ref = async (viewer: AuthUser | null, id: string, ownOnly: boolean): Promise<AchievementRef | null> => {
+    const got = await deps.achievements.get(viewer, id).catch(() => null);
+    if (!got || (ownOnly && got.view !== 'owner')) return null;
+    const { listing } = got;
+    const c = (listing.live ?? listing.content) as { title?: string; fieldCode?: string };
+    const ownerOrgId = String(listing.ownerOrgId);
+    const names = await deps.orgs.names([ownerOrgId]);
+    return {
+      id: String(listing._id),
+      title: String(c.title ?? ''),
+      fieldCode: String(c.fieldCode ?? ''),
+      submarketCode: listing.submarketCode,
+      ownerOrgId,
+      ownerOrgName: names.get(ownerOrgId) ?? '',
+    };
+  };
+  return {
+    ownAchievement: (user, id) => ref(user, id, true),
+    visibleAchievement: (viewer, id) => ref(viewer, id, false),
+    org: (id) => deps.orgs.summary(id),
+    evaluators: () => deps.orgs.verifiedOfType(EVALUATOR_ORG_TYPE),
+    file: async (id) => {
+      const f = await deps.files.byId(id);
+      return f ? { ownerOrgId: f.ownerOrgId ? String(f.ownerOrgId) : null, mime: f.mime } : null;
+    },
+    comparables: (fieldCode, limit) => deps.contracts.comparables(fieldCode, limit),
+  };
+}
