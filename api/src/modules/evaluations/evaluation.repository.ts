@@ -34,6 +34,17 @@ export class EvaluationRepository {
     return this.Evaluation.findOne({ seedKey }).lean<EvaluationRecord>();
   }
 
+  /** The demo seed's evaluation, stored once by its seedKey (two replicas seeding at once store one). */
+  async seedOnce(seedKey: string, doc: Omit<EvaluationRecord, '_id' | 'createdAt' | 'updatedAt'>): Promise<boolean> {
+    try {
+      const res = await this.Evaluation.updateOne({ seedKey }, { $setOnInsert: { ...doc, seedKey } }, { upsert: true });
+      return res.upsertedCount > 0;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
   /** Moves an evaluation from `from` to the new status in one guarded write; null when it moved meanwhile. */
   transition(
     id: Types.ObjectId,

@@ -77,6 +77,11 @@ export class EvaluationService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Registered contracts of a field, newest first: a self-assessment's comparables (the demo seed too). */
+  comparables(fieldCode: string) {
+    return this.ports.comparables(fieldCode, COMPARABLES);
+  }
+
   evaluators(): Promise<EvaluatorDto[]> {
     return this.ports.evaluators();
   }
@@ -138,7 +143,7 @@ export class EvaluationService {
   /** The owner's structured self-assessment, scored against registered contracts of the same field. */
   async selfAssess(user: AuthUser, body: SelfAssessmentBody, meta: Meta): Promise<EvaluationDto> {
     const a = await this.own(user, body.achievementId);
-    const comparables = await this.ports.comparables(a.fieldCode, COMPARABLES);
+    const comparables = await this.comparables(a.fieldCode);
     const s = selfAssessmentScore({
       trl: body.trl,
       ip: body.ip,
