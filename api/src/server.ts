@@ -218,6 +218,9 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     notify,
     addReader: (reader) => attachments.readers.push(reader),
   });
+  // Evaluation feeds financing: a request tied to an evaluated achievement is matched with that reason.
+  financing.requests.evaluationKinds = async (ids) =>
+    new Map(Object.entries(await evaluations.service.badges(ids)).map(([id, b]) => [id, b.kind]));
   const ctx: AppContext = {
     config,
     logger,

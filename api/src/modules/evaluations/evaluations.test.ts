@@ -5,6 +5,7 @@
  */
 import { files, upload } from '../../test-support/catalog-fixtures';
 import { completion, evaluationCast, requestEvaluation, uploadPdf, wan } from '../../test-support/evaluation-fixtures';
+import { openRequest, publishProduct } from '../../test-support/financing-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
 
 let app: TestApp;
@@ -136,6 +137,24 @@ test('when the owner self-assesses, then the score and value range come from reg
   // The agency's completed evaluation still heads the badge.
   const pub = await app.http('GET', `/api/evaluations/achievement/${cast.achievementId}`);
   expect(pub.body.badge.kind).toBe('agency');
+});
+
+test('when a financing request is tied to the evaluated achievement, then matching gives the reason', async () => {
+  const bankOrg = await app.createOrg({ type: 'bank', name: '评估·测试科技支行' });
+  const bank = await app.createUser({ org: bankOrg });
+  await publishProduct(app, bank);
+  const plain = await openRequest(app, cast.owner, { title: '未关联成果的融资' });
+  const tied = await openRequest(app, cast.owner, { tie: { kind: 'achievement', id: cast.achievementId } });
+  const codes = async (id: string) =>
+    (
+      await app.http('GET', `/api/financing/requests/${id}/proposals`, { token: cast.owner.token })
+    ).body.items[0].reasons.map((r: { code: string }) => r.code);
+  expect(await codes(tied)).toContain('evaluated');
+  expect(await codes(plain)).not.toContain('evaluated');
+  // The institution's matching list ranks the tied request first, with the reason.
+  const matching = await app.http('GET', '/api/financing/requests/matching', { token: bank.token });
+  expect(matching.body.items[0]).toMatchObject({ id: tied });
+  expect(matching.body.items[0].fit.reasons.map((r: { code: string }) => r.code)).toContain('evaluated');
 });
 
 describe('bad input: a clear 4xx in zh and en, nothing stored', () => {
