@@ -219,8 +219,11 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     addReader: (reader) => attachments.readers.push(reader),
   });
   // Evaluation feeds financing: a request tied to an evaluated achievement is matched with that reason.
-  financing.requests.evaluationKinds = async (ids) =>
+  const evaluationKinds = async (ids: string[]) =>
     new Map(Object.entries(await evaluations.service.badges(ids)).map(([id, b]) => [id, b.kind]));
+  financing.requests.evaluationKinds = evaluationKinds;
+  // …and listing matches: an evaluated achievement answering a need gets a small boost and says so.
+  matches.evaluationKinds = evaluationKinds;
   const ctx: AppContext = {
     config,
     logger,

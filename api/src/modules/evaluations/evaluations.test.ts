@@ -3,7 +3,7 @@
  * the self-assessment scored against registered contracts of the field, and bad input answered with a stable
  * code in zh and en that changes nothing.
  */
-import { files, upload } from '../../test-support/catalog-fixtures';
+import { files, needBody, publish, upload } from '../../test-support/catalog-fixtures';
 import { completion, evaluationCast, requestEvaluation, uploadPdf, wan } from '../../test-support/evaluation-fixtures';
 import { openRequest, publishProduct } from '../../test-support/financing-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
@@ -13,7 +13,7 @@ let cast: Awaited<ReturnType<typeof evaluationCast>>;
 const stored = (id: string) => app.running.ctx.services.evaluations.repo.find(id);
 
 beforeAll(async () => {
-  app = await startTestApp({ SEARCH_SYNC: 'external' });
+  app = await startTestApp();
   cast = await evaluationCast(app);
 });
 afterAll(() => app.stop());
@@ -155,6 +155,28 @@ test('when a financing request is tied to the evaluated achievement, then matchi
   const matching = await app.http('GET', '/api/financing/requests/matching', { token: bank.token });
   expect(matching.body.items[0]).toMatchObject({ id: tied });
   expect(matching.body.items[0].fit.reasons.map((r: { code: string }) => r.code)).toContain('evaluated');
+});
+
+test('when a need matches the evaluated achievement, then the match carries the reason and a small boost', async () => {
+  const need = await publish(
+    app,
+    'needs',
+    cast.other,
+    cast.operator,
+    needBody({
+      title: '新能源汽车镁合金挤压型材轻量化需求',
+      keywords: ['镁合金', '挤压', '轻量化'],
+      problem: '需要高强韧镁合金挤压型材用于新能源汽车车身轻量化，要求屈服强度高。',
+      fieldCode: 'MAT',
+      subfieldCode: 'MAT-02',
+      regionCode: '210100',
+    }),
+  );
+  await app.settled();
+  const res = await app.http('GET', `/api/needs/${need}/matches`);
+  const m = res.body.matches.find((x: { hit: { id: string } }) => x.hit.id === cast.achievementId);
+  expect(m.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['shared_terms', 'evaluated']));
+  expect(m.reasons.find((r: { code: string }) => r.code === 'evaluated').zh).toBe('成果已经评估机构评估');
 });
 
 describe('bad input: a clear 4xx in zh and en, nothing stored', () => {
