@@ -87,7 +87,7 @@ describe('achievement evaluation in a real browser', () => {
     const card = page.getByTestId('evaluation-card');
     await card.getByText('该成果尚未评估').waitFor();
     await page.getByTestId('evaluation-request').click();
-    await pickOption(page, 'evaluation-evaluator', `${AGENCY}（沈阳市）`);
+    await pickOption(page, 'evaluatorOrgId', `${AGENCY}（沈阳市）`);
     await page.locator('textarea#note').fill('用于专利许可定价');
     await page.getByTestId('evaluation-request-submit').click();
     await eventually(
@@ -120,15 +120,15 @@ describe('achievement evaluation in a real browser', () => {
     });
     await page.getByTestId('evaluation-report-name').waitFor();
     // The form refuses an inverted range before anything is sent.
-    await page.locator('#evaluation-min').fill('450');
-    await page.locator('#evaluation-max').fill('300');
+    await page.locator('#minWan').fill('450');
+    await page.locator('#maxWan').fill('300');
     await page.getByTestId('evaluation-complete-submit').click();
     await page.getByText('下限不能高于上限').waitFor();
-    await page.locator('#evaluation-min').fill('300');
-    await page.locator('#evaluation-max').fill('450');
-    await pickOption(page, 'evaluation-method', '收益法');
-    await page.locator('#evaluation-date').fill('2026-11-30');
-    await page.locator('#evaluation-summary').fill('采用收益法，按许可收益折现测算价值区间。');
+    await page.locator('#minWan').fill('300');
+    await page.locator('#maxWan').fill('450');
+    await pickOption(page, 'method', '收益法');
+    await page.locator('#effectiveDate').fill('2026-11-30');
+    await page.locator('#summary').fill('采用收益法，按许可收益折现测算价值区间。');
     await page.getByTestId('evaluation-complete-submit').click();
     await eventually('the evaluation is completed with the range', stored, (rows) =>
       expect(rows).toEqual([
@@ -164,6 +164,34 @@ describe('achievement evaluation in a real browser', () => {
       (s) => expect(s).toContain('已评估'),
     );
     await shots(page, 'evaluation-catalogue');
+  });
+
+  test('when the supplier self-assesses, then the score and its parts show beside the agency’s evaluation', async () => {
+    const page = await signedInPage(browser, app.url, owner.email, TEST_PASSWORD, errors);
+    await page.goto(`${app.url}/achievements/${achievementId}`);
+    await page.getByTestId('evaluation-self').click();
+    await page.locator('#trl').fill('7');
+    await page.locator('#claims').fill('8');
+    await page.locator('#remainingYears').fill('15');
+    await page.locator('#familySize').fill('2');
+    await page.locator('textarea#marketNotes').fill('新能源汽车轻量化需求旺盛。');
+    await page.getByTestId('evaluation-self-submit').click();
+    // TRL 7 → 30, granted patent with 8 claims, 15 years, family of 2 → 24.5, no registered contract → 0.
+    await eventually(
+      'the self-assessment is listed with its parts',
+      () => text(page.getByTestId('evaluation-card')),
+      (s) => {
+        expect(s).toContain('自评得分 55');
+        expect(s).toContain('技术成熟度 30 · 知识产权 24.5 · 市场 0');
+      },
+    );
+    // The agency's evaluation still heads the badge.
+    expect(await text(page.getByTestId('evaluation-badge'))).toContain('已评估');
+    const kinds = (await app.running.ctx.services.evaluations.repo.Evaluation.find({ achievementId }).lean()).map(
+      (e) => `${e.kind}:${e.status}:${e.self?.score ?? ''}`,
+    );
+    expect(kinds.sort()).toEqual(['agency:completed:', 'self:completed:55']);
+    await shots(page, 'evaluation-self');
     expect(errors).toEqual([]);
   });
 });

@@ -105,7 +105,7 @@ export function CompleteModal(props: { id: string; title: string; onClose: () =>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="minWan" label={t('evaluation.form.min')} rules={[required, limits]}>
-              <InputNumber id="evaluation-min" min={0} step={10} style={{ width: '100%' }} />
+              <InputNumber min={0} step={10} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -127,25 +127,22 @@ export function CompleteModal(props: { id: string; title: string; onClose: () =>
                 }),
               ]}
             >
-              <InputNumber id="evaluation-max" min={0} step={10} style={{ width: '100%' }} />
+              <InputNumber min={0} step={10} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="method" label={t('evaluation.form.method')} rules={[required]}>
-              <Select
-                id="evaluation-method"
-                options={valuationMethods.map((m) => ({ value: m, label: t(`evaluation.method.${m}`) }))}
-              />
+              <Select options={valuationMethods.map((m) => ({ value: m, label: t(`evaluation.method.${m}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="effectiveDate" label={t('evaluation.form.effectiveDate')} rules={[required]}>
-              <Input id="evaluation-date" type="date" max={dayjs().add(1, 'year').format('YYYY-MM-DD')} />
+              <Input type="date" max={dayjs().add(1, 'year').format('YYYY-MM-DD')} />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="summary" label={t('evaluation.form.summary')} rules={[required, { min: 10 }]}>
-          <Input.TextArea id="evaluation-summary" rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
     </Modal>

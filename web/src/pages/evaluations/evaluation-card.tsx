@@ -53,6 +53,14 @@ export function EvaluationCard({ achievementId, title }: { achievementId: string
                 {e.result && range(e.result) && <span>{range(e.result)}</span>}
                 {e.self && <span>{t('evaluation.badge.score', { score: e.self.score })}</span>}
                 <span className="muted small">{formatDate(e.completedAt ?? e.createdAt)}</span>
+                {e.self && (
+                  <span className="muted small" data-testid="evaluation-self-parts">
+                    {t('evaluation.self.parts', e.self.parts)} ·{' '}
+                    {e.self.comparables.length
+                      ? `${t('evaluation.self.comparables')} ${e.self.comparables.length}`
+                      : t('evaluation.self.none')}
+                  </span>
+                )}
                 {e.result?.reportId && (
                   <a href={attachmentUrl(e.result.reportId)} target="_blank" rel="noreferrer">
                     <FilePdfOutlined /> {t('evaluation.card.report')}

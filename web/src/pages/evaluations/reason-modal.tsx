@@ -38,7 +38,7 @@ export function ReasonModal(props: { id: string; action: 'decline' | 'cancel'; o
           label={t('evaluation.form.reason')}
           rules={decline ? [{ required: true, min: 2, message: t('evaluation.form.required') }] : []}
         >
-          <Input.TextArea id="evaluation-reason" rows={3} maxLength={500} />
+          <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
     </Modal>

@@ -45,7 +45,6 @@ export function RequestEvaluationModal(props: { achievementId: string; title: st
           rules={[{ required: true, message: t('evaluation.form.required') }]}
         >
           <Select
-            id="evaluation-evaluator"
             loading={evaluators.isLoading}
             placeholder={t('evaluation.form.evaluatorPlaceholder')}
             notFoundContent={t('evaluation.form.noEvaluators')}

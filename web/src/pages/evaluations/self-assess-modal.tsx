@@ -44,7 +44,7 @@ export function SelfAssessModal(props: { achievementId: string; title: string; o
   const num = (name: keyof Values, label: string, max: number, step = 1) => (
     <Col xs={24} sm={12}>
       <Form.Item name={name} label={label} rules={required}>
-        <InputNumber id={`self-${name}`} min={0} max={max} step={step} style={{ width: '100%' }} />
+        <InputNumber min={0} max={max} step={step} style={{ width: '100%' }} />
       </Form.Item>
     </Col>
   );
@@ -68,15 +68,12 @@ export function SelfAssessModal(props: { achievementId: string; title: string; o
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="trl" label={t('evaluation.form.trl')} rules={required}>
-              <InputNumber id="self-trl" min={1} max={9} style={{ width: '100%' }} />
+              <InputNumber min={1} max={9} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="legalStatus" label={t('evaluation.form.legalStatus')} rules={required}>
-              <Select
-                id="self-legalStatus"
-                options={ipLegalStatuses.map((s) => ({ value: s, label: t(`evaluation.legal.${s}`) }))}
-              />
+              <Select options={ipLegalStatuses.map((s) => ({ value: s, label: t(`evaluation.legal.${s}`) }))} />
             </Form.Item>
           </Col>
           {num('claims', t('evaluation.form.claims'), 500)}
