@@ -52,7 +52,7 @@ export function EvaluationCard({ achievementId, title }: { achievementId: string
                 <span>{e.kind === 'agency' ? e.evaluatorName : t('evaluation.kind.self')}</span>
                 {e.result && range(e.result) && <span>{range(e.result)}</span>}
                 {e.self && <span>{t('evaluation.badge.score', { score: e.self.score })}</span>}
-                <span className="muted small">{formatDate(e.completedAt ?? e.createdAt)}</span>
+                <span className="muted small">{formatDate(e.history.at(-1)?.at ?? e.createdAt)}</span>
                 {e.self && (
                   <span className="muted small" data-testid="evaluation-self-parts">
                     {t('evaluation.self.parts', e.self.parts)} ·{' '}

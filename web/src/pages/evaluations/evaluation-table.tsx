@@ -92,7 +92,7 @@ export function EvaluationTable({ data, page, pageSize, onPage, refreshing }: Pr
       title: t('evaluation.page.updated'),
       key: 'date',
       width: 110,
-      render: (_: unknown, e) => formatDate(e.completedAt ?? e.createdAt),
+      render: (_: unknown, e) => formatDate(e.history.at(-1)?.at ?? e.createdAt),
     },
     {
       title: t('evaluation.page.actions'),
