@@ -55,23 +55,29 @@ const SUPPLIERS = ['neu', 'dicp', 'dlut', 'sia', 'imr'];
 export async function seedEvaluations(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
   const { repo, service } = ctx.services.evaluations;
   const owners = SUPPLIERS.map((k) => orgIds.get(k)!).filter(Boolean);
-  const listings = await ctx.models.Achievement.find(
-    { ownerOrgId: { $in: owners }, status: 'published' },
-    { _id: 1, ownerOrgId: 1, submarketCode: 1, live: 1 },
-  )
-    .sort({ originKey: 1 })
-    .limit(400)
-    .lean();
+  // Read through the listings and users modules' directories, never their collections.
+  const { listingDirectory, userDirectory } = ctx.services;
+  const listings = (await Promise.all(owners.map((org) => listingDirectory.ofOrg('achievement', String(org), 500))))
+    .flat()
+    .filter((l) => l.status === 'published')
+    .sort((a, b) => a.originKey.localeCompare(b.originKey));
   // Four per supplier in turn, so every supplier has some and 东北大学's come first.
   const picked = SUPPLIERS.flatMap((k) =>
     listings.filter((l) => String(l.ownerOrgId) === String(orgIds.get(k))).slice(0, 4),
   );
   const ordered = [0, 1, 2, 3].flatMap((i) => SUPPLIERS.map((_, s) => picked[s * 4 + i]).filter(Boolean));
   const names = await ctx.services.orgDirectory.names([...orgIds.values()].map(String));
-  const admins = new Map<string, UserRecord>();
+  const admins = new Map<string, Omit<UserRecord, 'passwordHash'>>();
   for (const key of ['eval-sy', 'eval-dl', ...SUPPLIERS]) {
-    const u = await ctx.models.User.findOne({ orgId: orgIds.get(key), orgRole: 'org_admin' }).lean<UserRecord>();
-    if (u) admins.set(key, u);
+    const org = orgIds.get(key);
+    if (!org) continue;
+    for (const id of await userDirectory.memberIds([String(org)])) {
+      const u = await userDirectory.record(id);
+      if (u?.orgRole === 'org_admin') {
+        admins.set(key, u);
+        break;
+      }
+    }
   }
   const keyOf = new Map([...orgIds].map(([k, id]) => [String(id), k]));
   let created = 0;
@@ -83,7 +89,12 @@ export async function seedEvaluations(ctx: AppContext, orgIds: Map<string, Types
     const live = l.live as { title: string; fieldCode: string; regionCode: string };
     const ownerKey = keyOf.get(String(l.ownerOrgId))!;
     const ownerUser = admins.get(ownerKey);
-    const at = (n: number, status: EvaluationStatus, by: UserRecord | undefined, note = ''): HistoryEntry => ({
+    const at = (
+      n: number,
+      status: EvaluationStatus,
+      by: { _id: unknown; name: string } | undefined,
+      note = '',
+    ): HistoryEntry => ({
       status,
       at: day(i * 3 + n),
       byUserId: String(by?._id ?? ''),
@@ -136,7 +147,7 @@ export async function seedEvaluations(ctx: AppContext, orgIds: Map<string, Types
         const pdf = Buffer.from(
           `%PDF-1.4\n% 科技成果评估报告（演示）${live.title}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`,
         );
-        const file = await ctx.services.attachments.upload(toAuthUser(agency), {
+        const file = await ctx.services.attachments.upload(toAuthUser(agency as UserRecord), {
           originalname: `评估报告-${live.title.slice(0, 20)}.pdf`,
           buffer: pdf,
         });
