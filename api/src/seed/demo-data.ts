@@ -1,6 +1,7 @@
 import { withCheckChar } from '../shared/credit-code';
 import type { OrgType, UserRole } from '../shared/taxonomy';
 import { financeDemoOrgs } from './financing-demo-data';
+import { evaluatorDemoOrgs, evaluatorDemoUsers } from './evaluation-demo-data';
 
 export const DEMO_PASSWORD = 'Demo2026!';
 
@@ -333,24 +334,7 @@ export const demoOrgs: DemoOrg[] = [
   // Finance institutions (issue 16), after every other so earlier credit codes stay as they were.
   ...financeDemoOrgs,
   // Evaluation agencies (issue 16, 科技成果评估), after the finance institutions so earlier credit codes stay.
-  {
-    key: 'eval-sy',
-    name: '辽宁中衡资产评估有限公司',
-    nameEn: 'Liaoning Zhongheng Asset Appraisal Co., Ltd.',
-    type: 'evaluator',
-    regionCode: '210100',
-    verified: true,
-    description: '无形资产与科技成果评估，专利价值评估（成本法、市场法、收益法）。',
-  },
-  {
-    key: 'eval-dl',
-    name: '大连正信科技成果评价中心',
-    nameEn: 'Dalian Zhengxin Technology Appraisal Center',
-    type: 'evaluator',
-    regionCode: '210200',
-    verified: true,
-    description: '科技成果评价与知识产权价值评估，服务大连及沿海城市。',
-  },
+  ...evaluatorDemoOrgs,
 ];
 
 /** Deterministic, check-valid invented credit codes: 12 = public institution, 91 = company, 52 = other. */
@@ -449,22 +433,7 @@ export const demoUsers: DemoUser[] = [
     orgRole: 'org_admin',
     labelZh: '科技支行（金融机构）bank',
   },
-  {
-    email: 'eval@demo.nekj.cn',
-    name: '马评估师（辽宁中衡）',
-    roles: [],
-    orgKey: 'eval-sy',
-    orgRole: 'org_admin',
-    labelZh: '评估机构 evaluation agency',
-  },
-  {
-    email: 'eval.dl@demo.nekj.cn',
-    name: '韩评估师（大连正信）',
-    roles: [],
-    orgKey: 'eval-dl',
-    orgRole: 'org_admin',
-    labelZh: '评估机构（大连）evaluation agency',
-  },
+  ...evaluatorDemoUsers,
   {
     email: 'pending@demo.nekj.cn',
     name: '郑经理（本溪康源）',
