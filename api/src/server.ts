@@ -243,6 +243,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     conn: db.connection,
     ports: evaluationPorts({
       achievements,
+      listings: listingDirectory,
       orgs: orgDirectory,
       files: attachments.directory,
       contracts: new RegisteredContracts(models),

@@ -3,7 +3,8 @@ import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { Notifier } from '../notifications/notify';
 import { EvaluationRepository } from './evaluation.repository';
-import { EvaluationService, type EvaluationPorts } from './evaluation.service';
+import type { EvaluationPorts } from './evaluation.ports';
+import { EvaluationService } from './evaluation.service';
 
 /**
  * The evaluations module (issue 16: 科技成果评估). It owns `evaluations` (evaluation.repository.ts) and reaches

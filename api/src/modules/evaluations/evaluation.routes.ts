@@ -38,7 +38,7 @@ export function evaluationRoutes(ctx: AppContext): Router {
       auth: 'public',
       query: badgesQuery,
     },
-    async ({ query }) => ({ badges: await service.badges(query.ids) }),
+    async ({ query }) => ({ badges: await service.publicBadges(query.ids) }),
   );
 
   defineRoute(

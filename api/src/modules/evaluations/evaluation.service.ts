@@ -28,37 +28,11 @@ import {
   type EvaluationAction,
 } from './evaluation.policy';
 import { presentBadge, presentEvaluation } from './evaluation.presenter';
+import { EVALUATOR_ORG_TYPE, type AchievementRef, type EvaluationPorts } from './evaluation.ports';
 import type { EvaluationRepository } from './evaluation.repository';
 
 type Meta = { ip?: string };
 
-/** An achievement as this module needs it, read through the listings service. */
-export interface AchievementRef {
-  id: string;
-  title: string;
-  fieldCode: string;
-  submarketCode: string;
-  ownerOrgId: string;
-  ownerOrgName: string;
-}
-
-/** The ports this module is given in server.ts (listings, orgs, attachments, contracts). */
-export interface EvaluationPorts {
-  /** The caller's own achievement (view 'owner'), else null. */
-  ownAchievement(user: AuthUser, id: string): Promise<AchievementRef | null>;
-  /** An achievement the viewer may see (published, or its owner, or staff), else null. */
-  visibleAchievement(viewer: AuthUser | null, id: string): Promise<AchievementRef | null>;
-  org(id: string): Promise<{ id: string; name: string; type: string; verified: boolean } | null>;
-  evaluators(): Promise<EvaluatorDto[]>;
-  file(id: string): Promise<{ ownerOrgId: string | null; mime: string } | null>;
-  /** Registered contracts of a field, newest first (the contracts module's read port). */
-  comparables(
-    fieldCode: string,
-    limit: number,
-  ): Promise<Array<{ contractNo: string; title: string; amountFen: number; registeredAt: Date }>>;
-}
-
-export const EVALUATOR_ORG_TYPE = 'evaluator';
 const COMPARABLES = 20;
 
 /**
@@ -260,7 +234,15 @@ export class EvaluationService {
     return { items: items.map((e) => presentEvaluation(e, user)), total, page: q.page, pageSize: q.pageSize };
   }
 
-  /** The badges of these achievements: an agency's latest completed evaluation first, else the latest self-assessment. */
+  /**
+   * The public badges of these achievements, published ones only (another's draft answers nothing, as if it had
+   * none): an agency's latest completed evaluation first, else the latest self-assessment.
+   */
+  async publicBadges(achievementIds: string[]): Promise<Record<string, EvaluationBadgeDto>> {
+    return this.badges([...(await this.ports.published(achievementIds))]);
+  }
+
+  /** The badges of these achievements whatever their state (for callers that checked who may see them). */
   async badges(achievementIds: string[]): Promise<Record<string, EvaluationBadgeDto>> {
     const out: Record<string, EvaluationBadgeDto> = {};
     for (const e of await this.repo.completedOf(achievementIds)) {

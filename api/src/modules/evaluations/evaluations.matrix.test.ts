@@ -5,6 +5,7 @@
  * when an evaluation route is added without a row here.
  */
 import { completion, evaluationCast, requestEvaluation, uploadPdf } from '../../test-support/evaluation-fixtures';
+import { achievementBody } from '../../test-support/catalog-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
 
 let app: TestApp;
@@ -23,6 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
+const selfBody = { trl: 4, ip: { claims: 2, remainingYears: 8, familySize: 1, legalStatus: 'granted' } };
 const outsiders = () => [cast.other, cast.loner, cast.otherOperator];
 const staff = () => [cast.operator, cast.hubOperator, cast.admin];
 
@@ -138,6 +140,15 @@ test('badges and the achievement view are public; details only for owner, agency
   const badges = await call('GET', `/api/evaluations/badges?ids=${cast.achievementId},0123456789abcdef01234567`, null);
   expect(Object.keys(badges.body.badges)).toEqual([cast.achievementId]);
   expect((await call('GET', '/api/evaluations/badges?ids=nope', null)).status).toBe(400);
+  // A draft's evaluation is nobody's business but its owner's: no public badge, and its page is 404.
+  const draft = await call('POST', '/api/achievements', cast.owner, achievementBody({ regionCode: '210100' }));
+  const draftId = draft.body.achievement.id as string;
+  expect(
+    (await call('POST', '/api/evaluations/self', cast.owner, { ...selfBody, achievementId: draftId })).status,
+  ).toBe(201);
+  expect((await call('GET', `/api/evaluations/badges?ids=${draftId}`, null)).body.badges).toEqual({});
+  expect((await call('GET', `/api/evaluations/achievement/${draftId}`, cast.other)).status).toBe(404);
+  expect((await call('GET', `/api/evaluations/achievement/${draftId}`, cast.owner)).body.badge.kind).toBe('self');
 });
 
 test('the agencies list: signed-in users; only verified evaluation agencies', async () => {

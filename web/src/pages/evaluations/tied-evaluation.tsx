@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAchievementEvaluation } from '../../api/evaluations';
+import { useEvaluationBadges } from '../../api/evaluations';
 import { formatDate } from '../../lib/format';
 import { useRangeText } from './evaluation-badge';
 
@@ -12,9 +12,10 @@ import { useRangeText } from './evaluation-badge';
  */
 export function TiedEvaluation({ achievementId }: { achievementId: string }) {
   const { t } = useTranslation();
-  const q = useAchievementEvaluation(achievementId);
+  // The public badges route answers nothing (never a 404) for an achievement the viewer may not see.
+  const q = useEvaluationBadges([achievementId]);
   const range = useRangeText();
-  const badge = q.data?.badge;
+  const badge = q.data?.[achievementId];
   if (!badge) return null;
   return (
     <Tag
