@@ -11,7 +11,10 @@ import type { StatsService } from './modules/stats/stats.service';
 import type { ImportService } from './modules/imports/import.service';
 import type { Financing } from './modules/financing/financing.module';
 import type { Followup } from './modules/followup/followup.module';
+import type { Evaluations } from './modules/evaluations/evaluation.module';
 import type { OrgDirectory } from './modules/orgs/org-directory';
+import type { ListingDirectory } from './modules/listings/listing-directory';
+import type { UserDirectory } from './modules/users/user-directory';
 import type { RoomDirectory } from './modules/negotiations/room-directory';
 import type { ListingService } from './modules/listings/listing.service';
 import type { ProposalsService } from './modules/needs/proposals.service';
@@ -47,6 +50,9 @@ export interface AppContext {
     users: UsersService;
     orgs: OrgsService;
     orgDirectory: OrgDirectory;
+    /** Listings and accounts as other modules (and the demo seed) may read them. */
+    listingDirectory: ListingDirectory;
+    userDirectory: UserDirectory;
     /** Rooms and deals as other modules may read them (the negotiations module owns them). */
     rooms: RoomDirectory;
     members: MembersService;
@@ -73,6 +79,7 @@ export interface AppContext {
     payments: Payments;
     financing: Financing;
     followup: Followup;
+    evaluations: Evaluations;
   };
   readiness: Record<string, ReadinessCheck>;
   shuttingDown: () => boolean;

@@ -89,6 +89,7 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   'officials/financing': { who: 'official', url: () => '/officials/financing' },
   'followups/board': { who: 'official', url: () => '/followups/board' },
   followups: { who: 'member', url: () => '/followups' },
+  evaluations: { who: 'member', url: () => '/evaluations' },
 };
 
 const emails: Record<Exclude<Who, 'anonymous' | 'loner'>, string> = {

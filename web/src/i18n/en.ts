@@ -6,6 +6,7 @@ import contractsEn from './contracts.en';
 import paymentsEn from './payments.en';
 import financingEn from './financing.en';
 import followupEn from './followup.en';
+import evaluationEn from './evaluation.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -347,6 +348,7 @@ const en: Messages = {
   payments: paymentsEn,
   financing: financingEn,
   followup: followupEn,
+  evaluation: evaluationEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

@@ -6,6 +6,7 @@ import contractsZh from './contracts.zh-CN';
 import paymentsZh from './payments.zh-CN';
 import financingZh from './financing.zh-CN';
 import followupZh from './followup.zh-CN';
+import evaluationZh from './evaluation.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -332,6 +333,7 @@ const zhCN = {
   payments: paymentsZh,
   financing: financingZh,
   followup: followupZh,
+  evaluation: evaluationZh,
   validation: {
     required: '请填写此项',
     tooShort: '至少 {{min}} 个字符',
