@@ -4,8 +4,10 @@ import type { Page } from '../../http/route';
 import type { ProductMatchDto, RequestBody, RequestDto, RequestStatus, RequestView } from '../../shared/financing';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import { nullNotifier, type Notifier } from '../notifications/notify';
 import type { OrgDirectory } from '../orgs/org-directory';
 import { rankProducts } from './financing.match';
+import { fittingRequestNotice } from './financing.notices';
 import type { InterestRecord, ProductRecord, RequestRecord } from './financing.model';
 import { requireInstitution, requireRequester, staffFor } from './financing.policy';
 import { fitOf, presentInterest, presentRequest } from './financing.presenter';
@@ -39,6 +41,8 @@ const requestFields = (b: RequestBody) => ({
 
 /** Financing requests: filed by enterprises and suppliers, matched to products, seen by fitting institutions. */
 export class RequestsService {
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly repo: FinancingRepository,
     private readonly orgs: OrgDirectory,
@@ -107,6 +111,7 @@ export class RequestsService {
       ...(reason ? { reason } : {}),
       ...meta,
     });
+    if (action === 'open') await this.tellFittingInstitutions(updated);
     return this.presentFor('owner', updated);
   }
 
@@ -206,6 +211,20 @@ export class RequestsService {
       return presentRequest(r, view, orgs, { fit: fitOf(fit), myInterest });
     });
     return { items, total: rows.length, page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * When a request opens, each institution with a published product that fits it (financing.match, the same
+   * rule as its matching list) is told once, naming its fitting products; the requester's own never.
+   */
+  private async tellFittingInstitutions(r: RequestRecord): Promise<void> {
+    const fits = rankProducts(await this.repo.publishedHolding(r.amountFen), r, Number.MAX_SAFE_INTEGER);
+    const byOrg = new Map<string, string[]>();
+    for (const { product } of fits) {
+      const org = String(product.orgId);
+      if (org !== String(r.orgId)) byOrg.set(org, [...(byOrg.get(org) ?? []), product.name]);
+    }
+    for (const [orgId, names] of byOrg) await this.notify.notify(fittingRequestNotice(r, names), { orgIds: [orgId] });
   }
 
   /** The institution's best-fitting published product for a request, if any. */
