@@ -189,6 +189,17 @@ export const errorCatalog = {
     zh: '只能关联本机构的科技成果或本机构作为一方的技术合同',
     en: "A request can only be tied to your organisation's own achievement or a contract it is a party to",
   },
+  MAKER_ID_TAKEN: {
+    status: 409,
+    zh: '该公民身份号码已登记为创客',
+    en: 'This resident ID is already registered as a maker',
+  },
+  MAKER_ID_MISMATCH: {
+    status: 422,
+    zh: '合同中的公民身份号码与创客登记的号码不一致',
+    en: 'The resident ID in the contract is not the one the maker registered with',
+  },
+  NOT_A_MAKER: { status: 404, zh: '未找到该创客', en: 'No such maker' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
   DATABASE_UNAVAILABLE: {
     status: 503,

@@ -5,6 +5,7 @@ import negotiationEn from './negotiation.en';
 import contractsEn from './contracts.en';
 import paymentsEn from './payments.en';
 import financingEn from './financing.en';
+import makersEn from './makers.en';
 import followupEn from './followup.en';
 import type { Messages } from './zh-CN';
 
@@ -171,7 +172,11 @@ const en: Messages = {
     },
     regionGroup: { liaoning: 'Liaoning', other: 'Other provinces', abroad: 'Abroad' },
     licence: {
-      kind: { business_licence: 'Business licence', institution_certificate: 'Public-institution certificate' },
+      kind: {
+        business_licence: 'Business licence',
+        institution_certificate: 'Public-institution certificate',
+        id_document: 'Resident ID card (the maker or team leader)',
+      },
       upload: 'Upload document',
       replace: 'Upload again',
       missing: 'Not uploaded yet. The sub-market operator checks this document before verifying the organisation.',
@@ -346,6 +351,7 @@ const en: Messages = {
   contracts: contractsEn,
   payments: paymentsEn,
   financing: financingEn,
+  makers: makersEn,
   followup: followupEn,
   validation: {
     required: 'This field is required',

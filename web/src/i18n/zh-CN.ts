@@ -5,6 +5,7 @@ import negotiationZh from './negotiation.zh-CN';
 import contractsZh from './contracts.zh-CN';
 import paymentsZh from './payments.zh-CN';
 import financingZh from './financing.zh-CN';
+import makersZh from './makers.zh-CN';
 import followupZh from './followup.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
@@ -162,7 +163,11 @@ const zhCN = {
     },
     regionGroup: { liaoning: '辽宁省', other: '外省', abroad: '境外' },
     licence: {
-      kind: { business_licence: '营业执照', institution_certificate: '事业单位法人证书' },
+      kind: {
+        business_licence: '营业执照',
+        institution_certificate: '事业单位法人证书',
+        id_document: '居民身份证（本人或团队负责人）',
+      },
       upload: '上传认证材料',
       replace: '重新上传',
       missing: '尚未上传。分市场运营人员需要核对此证件后才能通过认证。',
@@ -331,6 +336,7 @@ const zhCN = {
   contracts: contractsZh,
   payments: paymentsZh,
   financing: financingZh,
+  makers: makersZh,
   followup: followupZh,
   validation: {
     required: '请填写此项',

@@ -13,6 +13,7 @@ import { readRows, type SheetRow } from '../imports/spreadsheet';
 import type { OrgRecord } from '../orgs/org.model';
 import type { StatsService } from '../stats/stats.service';
 import type { ContractsService } from './contracts.service';
+import { partyFromOrg } from './maker-party';
 
 /** The columns of the contract import (Chinese headers; codes or Chinese labels are both accepted). */
 export const contractColumns = [
@@ -256,7 +257,7 @@ export class ContractImport implements ImportRunner {
     const org = await this.models.Org.findById(job.orgId).lean<OrgRecord>();
     if (!org) throw new Error('organisation no longer exists');
     const fileKey = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-    const seller = { name: org.name, creditCode: org.creditCode, regionCode: org.regionCode, orgType: org.type };
+    const seller = partyFromOrg(org);
     const createdBy = { id: String(job.createdBy), name: job.createdByName ?? '' };
     return async (rows: SheetRow[]) => {
       const report: ImportRowReport[] = [];

@@ -18,21 +18,13 @@ import { nextContract, type ContractEvent } from './contract.state';
 import { documentHash, scheduleFromPlan, addMonths } from './contract-terms';
 import { draftFromListing, type DraftListing } from './deal-draft';
 import { RULES_VERSION } from './registration.rules';
+import { keptSeller, partyFromOrg } from './maker-party';
 import { contractChecks, failingBeforeSigning, failingForFiling, ruleDetails } from './contract-checks';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const today = () => new Date().toISOString().slice(0, 10);
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 type Meta = { ip?: string };
-
-export const partyFromOrg = (
-  o: Pick<OrgRecord, 'name' | 'creditCode' | 'regionCode' | 'type'>,
-): ContractTerms['seller'] => ({
-  name: o.name,
-  creditCode: o.creditCode,
-  regionCode: o.regionCode,
-  orgType: o.type,
-});
 
 /** The id of the paper contract an organisation enters under an Idempotency-Key (the payments derive theirs the same way). */
 export const paperContractIdFor = (orgId: string, key: string) =>
@@ -162,7 +154,7 @@ export class ContractsService {
       throw new AppError('VALIDATION_FAILED', [
         { in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' },
       ]);
-    const terms: ContractTerms = { ...input, seller: partyFromOrg(org) };
+    const terms: ContractTerms = { ...input, seller: partyFromOrg(org, input.seller) };
     const contractNo = contractNumber(_id);
     const buyerOrgId =
       terms.buyer.creditCode === org.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);
@@ -362,9 +354,13 @@ export class ContractsService {
     const c = await this.load(user, id, 'edit');
     if (c.version !== expectedVersion) throw new AppError('EDIT_CONFLICT');
     // Who the parties are does not change by an edit: the organisations' own records stay.
+    const sellerOrg =
+      c.terms.seller.idType === 'resident_id' && c.sellerOrgId
+        ? await this.models.Org.findById(c.sellerOrgId).lean<OrgRecord>()
+        : null;
     const terms: ContractTerms = {
       ...input,
-      seller: c.terms.seller,
+      seller: keptSeller(c.terms.seller, input.seller, sellerOrg),
       buyer: c.signing === 'platform' ? c.terms.buyer : input.buyer,
       signedOn: c.signing === 'platform' ? null : input.signedOn,
     };

@@ -6,7 +6,6 @@ import type { VerificationStatus } from '../../shared/dto';
 import type { CreateOrgBody, OrgLicenceBody, VerifyOrgBody } from '../../shared/schemas';
 import type { AttachmentsService } from '../attachments/attachments.service';
 import { submarketForRegion } from '../../shared/taxonomy';
-import { isFinanceOrgType } from '../../shared/financing';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -15,6 +14,11 @@ import type { OrgRecord } from './org.model';
 import { withinScope } from '../../http/scope';
 import { canOrg, orgListScope } from './orgs.policy';
 import { nextOrgStatus } from './orgs.state';
+import { escapeRegex, identityFields, licenceKind, pickFields, plainFields } from './org-fields';
+import { verificationNotice } from './org-notices';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+
+export { escapeRegex };
 
 export interface OrgListQuery {
   page: number;
@@ -34,6 +38,9 @@ interface Meta {
 const licenceMimes = /^(image\/(png|jpeg|webp|gif)|application\/pdf)$/;
 
 export class OrgsService {
+  /** Tells the organisation's members of a verification decision (set when the notify service exists). */
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly models: Models,
     private readonly audit: AuditService,
@@ -58,8 +65,7 @@ export class OrgsService {
     const resubmit = from === 'rejected' ? nextOrgStatus('rejected', 'resubmit') : null;
     const licence = {
       attachmentId: body.attachmentId,
-      // Banks, funds and other finance institutions are companies: they hold a 营业执照 like an enterprise.
-      kind: org.type === 'enterprise' || isFinanceOrgType(org.type) ? 'business_licence' : 'institution_certificate',
+      kind: licenceKind(org.type),
       filename: file.filename,
       mime: file.mime,
       uploadedAt: new Date(),
@@ -251,6 +257,7 @@ export class OrgsService {
       reason: body.reason,
       ...meta,
     });
+    await this.notify.notify(verificationNotice(updated, to, body.reason), { orgIds: [updated._id] });
     return updated;
   }
 
@@ -291,15 +298,3 @@ export class OrgsService {
     return updated;
   }
 }
-
-/** What identifies an organisation: verified by an operator, changed only through one afterwards. */
-const identityFields = ['name', 'creditCode', 'type', 'regionCode'] as const;
-const plainFields = ['nameEn', 'tags', 'description', 'website', 'contactName', 'contactPhone'] as const;
-
-function pickFields(body: Record<string, unknown>, names: readonly string[]) {
-  const out: Record<string, unknown> = {};
-  for (const n of names) if (body[n] !== undefined) out[n] = body[n];
-  return out;
-}
-
-export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,3 +1,4 @@
+import { licenceKindOf } from '../orgs/org-licence-card';
 import { Descriptions, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isOrgDetail, useOrg } from '../../api/orgs';
@@ -38,7 +39,7 @@ export function ReviewDetail({ id }: { id: string }) {
         { key: 'tags', label: t('orgs.field.tags'), children: o.tags.map(tag).join('、') || t('common.none') },
         {
           key: 'licence',
-          label: t(`orgs.licence.kind.${o.type === 'enterprise' ? 'business_licence' : 'institution_certificate'}`),
+          label: t(`orgs.licence.kind.${licenceKindOf(o.type)}`),
           span: 'filled',
           children: detail?.licence ? (
             <LicencePreview licence={detail.licence} />

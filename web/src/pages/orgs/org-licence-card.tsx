@@ -1,3 +1,4 @@
+import { isFinanceOrgType } from '@shared/financing';
 import { FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Image, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -29,11 +30,19 @@ export function LicencePreview({ licence }: { licence: NonNullable<OrgDetailDto[
  * The organisation's 营业执照 (enterprises) or 事业单位法人证书 (universities, institutes): shown to members
  * and staff; its admins upload or replace it (an image or PDF), which an operator needs before approving.
  */
+/** Which document an organisation of this type puts on file (the API's licenceKind). */
+export const licenceKindOf = (type: string) =>
+  type === 'maker_individual' || type === 'maker_team'
+    ? 'id_document'
+    : type === 'enterprise' || isFinanceOrgType(type)
+      ? 'business_licence'
+      : 'institution_certificate';
+
 export function OrgLicenceCard({ org, canManage }: { org: OrgDetailDto; canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const setLicence = useSetOrgLicence(org.id);
-  const kind = org.type === 'enterprise' ? 'business_licence' : 'institution_certificate';
+  const kind = org.licence?.kind ?? licenceKindOf(org.type);
   const upload = async (file: File) => {
     if (file.size > MAX_ATTACHMENT_BYTES) return void message.error(t('orgs.licence.tooBig'));
     try {

@@ -88,7 +88,7 @@ export default function PaperContractPage() {
   const verified = isOrgDetail(o) ? o.verification.status === 'verified' : o.verificationStatus === 'verified';
   const seller: Party = {
     name: o.name,
-    creditCode: isOrgDetail(o) ? o.creditCode : '',
+    creditCode: isOrgDetail(o) ? (o.creditCode ?? '') : '',
     regionCode: o.regionCode,
     orgType: o.type,
   };
