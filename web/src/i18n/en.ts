@@ -186,6 +186,8 @@ const en: Messages = {
       uploadedAt: 'Uploaded {{at}}',
     },
     banner: {
+      makerTitle: 'Your maker profile is not verified yet; publishing, challenges and financing need verification',
+      needIdDocument: "Upload the resident ID card (the maker's own or the team leader's) on the verification page",
       title: 'Your organisation is not verified yet; what follows needs verification',
       needLicence: 'Upload the business licence or public-institution certificate',
       needReview: 'Wait for the sub-market operator to review it',
@@ -195,6 +197,7 @@ const en: Messages = {
       goToOrg: 'Go to the organisation',
     },
     detail: {
+      makerIdentity: 'A maker is verified by resident ID (see the maker page)',
       profile: 'Profile',
       verification: 'Verification',
       submarket: 'Sub-market',

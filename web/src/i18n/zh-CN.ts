@@ -177,6 +177,8 @@ const zhCN = {
       uploadedAt: '上传于 {{at}}',
     },
     banner: {
+      makerTitle: '创客尚未通过认证，发布成果、揭榜和融资需认证后才能完成',
+      needIdDocument: '在认证页面上传居民身份证（个人创客本人或团队负责人）',
       title: '本机构尚未通过认证，以下操作需认证后才能完成',
       needLicence: '上传营业执照或事业单位法人证书',
       needReview: '等待分市场运营人员审核',
@@ -186,6 +188,7 @@ const zhCN = {
       goToOrg: '前往机构页面',
     },
     detail: {
+      makerIdentity: '创客以公民身份号码认证（见创客主页）',
       profile: '机构资料',
       verification: '认证信息',
       submarket: '所属分市场',

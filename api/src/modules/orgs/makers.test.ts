@@ -63,6 +63,14 @@ test('when a person registers, is verified and works as a maker, then listings, 
   const listing = await app.http('GET', `/api/achievements/${achievementId}`);
   expect(listing.status).toBe(200);
   expect(listing.body.achievement.ownerOrg).toMatchObject({ id: makerId, type: 'maker_individual' });
+  const other = await publish(app, 'achievements', cast.owner, cast.hubOperator);
+  const ids = async (qs: string) =>
+    (await app.http('GET', `/api/achievements?pageSize=100&${qs}`)).body.items.map((i: { id: string }) => i.id);
+  expect(await ids('maker=true')).toEqual([achievementId]);
+  expect(await ids('maker=false')).toEqual(expect.arrayContaining([other]));
+  expect(await ids('maker=false')).not.toContain(achievementId);
+  expect(await ids('maker=true&orgType=enterprise')).toEqual([]);
+  expectError(await app.http('GET', '/api/achievements?maker=yes'), 400, 'VALIDATION_FAILED');
 
   // Answers a challenge (揭榜挂帅).
   const challenge = await publish(

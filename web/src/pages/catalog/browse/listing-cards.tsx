@@ -6,6 +6,7 @@ import { attachmentUrl } from '../../../api/attachments';
 import type { AchievementCard, NeedCard } from '../../../api/listing-types';
 import { formatDate } from '../../../lib/format';
 import { useLabels } from '../../../lib/use-labels';
+import { isMakerOrgType } from '@shared/makers';
 import { BudgetText, PriceText, WanText } from '../money-text';
 
 export function AchievementCardView({ item }: { item: AchievementCard }) {
@@ -26,6 +27,11 @@ export function AchievementCardView({ item }: { item: AchievementCard }) {
           <Tag>{labels.stage(item.stage)}</Tag>
           <Tag>{t('catalog.list.trl', { trl: item.trl })}</Tag>
           <Tag>{labels.level(item.level)}</Tag>
+          {isMakerOrgType(item.ownerOrg?.type) && (
+            <Tag color="cyan" data-testid="maker-tag">
+              {t('makers.tag')}
+            </Tag>
+          )}
         </div>
         <div className="listing-card__text">{item.summary}</div>
         <div className="listing-card__foot">
