@@ -151,7 +151,7 @@ const achievement = (over: Record<string, unknown>) =>
     keywords: [],
     form: 'new_product',
     innovationType: 'secondary',
-    level: 'not_evaluated',
+    level: 'unrated',
     inventors: [],
     ipRights: [],
     transferModes: ['license'],
@@ -161,12 +161,8 @@ const achievement = (over: Record<string, unknown>) =>
     ...over,
   }) as Record<string, unknown>;
 
-/** Makers' own work: three published achievements, one 揭榜 proposal, one open financing request. */
-export async function seedMakerWork(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
-  const { Achievement, Need, Proposal, Org } = ctx.models;
-  const li = orgIds.get('maker-li')!;
-  const team = orgIds.get('maker-team')!;
-  const at = new Date('2026-03-10T10:00:00+08:00');
+/** The makers' three achievements, as their owners would have written them (checked by the API's own schema). */
+export function makerAchievements(li: Types.ObjectId, team: Types.ObjectId) {
   const items: Array<{ key: string; org: Types.ObjectId; content: Record<string, unknown> }> = [
     {
       key: 'maker:ach:weld-camera',
@@ -219,6 +215,16 @@ export async function seedMakerWork(ctx: AppContext, orgIds: Map<string, Types.O
       }),
     },
   ];
+  return items;
+}
+
+/** Makers' own work: three published achievements, one 揭榜 proposal, one open financing request. */
+export async function seedMakerWork(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
+  const { Achievement, Need, Proposal, Org } = ctx.models;
+  const li = orgIds.get('maker-li')!;
+  const team = orgIds.get('maker-team')!;
+  const at = new Date('2026-03-10T10:00:00+08:00');
+  const items = makerAchievements(li, team);
   let created = 0;
   const orgType = new Map(
     (await Org.find({ _id: { $in: [li, team] } }, { type: 1 }).lean()).map((o) => [String(o._id), o.type]),
