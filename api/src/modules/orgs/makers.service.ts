@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import {
@@ -19,6 +18,8 @@ import type { AuthUser } from '../auth/auth.types';
 import { makerIdHash } from './maker-identity';
 import type { MembersService } from './members.service';
 import type { OrgRecord } from './org.model';
+import type { OrgModels } from './orgs.models';
+import type { UserAccounts } from '../users/user-accounts';
 import { canOrg } from './orgs.policy';
 import { escapeRegex } from './org-fields';
 import type { OrgsService } from './orgs.service';
@@ -36,7 +37,9 @@ interface Meta {
  */
 export class MakersService {
   constructor(
-    private readonly models: Models,
+    private readonly models: Pick<OrgModels, 'Org'>,
+    /** Membership is a field of the account, which the users module owns. */
+    private readonly accounts: UserAccounts,
     private readonly orgs: OrgsService,
     private readonly members: MembersService,
     private readonly audit: AuditService,
@@ -82,11 +85,7 @@ export class MakersService {
       throw err;
     }
     // Only attach when the user still has no organisation (a concurrent registration loses cleanly).
-    const attached = await this.models.User.updateOne(
-      { _id: user.id, orgId: null },
-      { $set: { orgId: org._id, orgRole: 'org_admin' } },
-    );
-    if (attached.modifiedCount !== 1) {
+    if (!(await this.accounts.join(user.id, org._id, 'org_admin'))) {
       await this.models.Org.deleteOne({ _id: org._id });
       throw new AppError('ALREADY_IN_ORG');
     }
