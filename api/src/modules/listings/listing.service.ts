@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { isMakerOrgType, makerOrgTypes } from '../../shared/makers';
+import { MicroCache } from '../../http/micro-cache';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import { submarketForRegion } from '../../shared/taxonomy';
@@ -56,6 +57,9 @@ export class ListingService {
     private readonly audit: AuditService,
     private readonly attachmentGuard: AttachmentGuard,
   ) {}
+
+  /** Presented public pages (listing.routes.ts), cleared by every write here that can change one. */
+  readonly publicPages = new MicroCache<unknown>(0);
 
   private get model() {
     return this.cfg.model;
@@ -174,7 +178,10 @@ export class ListingService {
       )
       .lean<ListingRecord>();
     if (!updated) throw new AppError('EDIT_CONFLICT');
-    if (touchesIndex) this.onWrite();
+    if (touchesIndex) {
+      this.publicPages.invalidate();
+      this.onWrite();
+    }
     return updated;
   }
 
