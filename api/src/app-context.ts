@@ -31,6 +31,7 @@ import type { MatchService } from './modules/search/match.service';
 import type { SearchSync } from './modules/search/search-sync';
 import type { SearchService } from './modules/search/search.service';
 import type { MembersService } from './modules/orgs/members.service';
+import type { MakersService } from './modules/orgs/makers.service';
 import type { OrgsService } from './modules/orgs/orgs.service';
 import type { Payments } from './modules/payments/payments.module';
 import type { SettingsService } from './modules/settings/settings.service';
@@ -56,6 +57,7 @@ export interface AppContext {
     /** Rooms and deals as other modules may read them (the negotiations module owns them). */
     rooms: RoomDirectory;
     members: MembersService;
+    makers: MakersService;
     taxonomy: TaxonomyService;
     settings: SettingsService;
     attachments: AttachmentsService;

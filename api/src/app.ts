@@ -27,6 +27,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { searchRoutes } from './modules/search/search.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { membersRoutes } from './modules/orgs/members.routes';
+import { makersRoutes } from './modules/orgs/makers.routes';
 import { paymentsWebhookRoutes } from './modules/payments/payments-webhook.routes';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
@@ -89,6 +90,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(auditRoutes(ctx));
   app.use(orgsRoutes(ctx));
   app.use(membersRoutes(ctx));
+  app.use(makersRoutes(ctx));
   app.use(taxonomyRoutes(ctx));
   app.use(settingsRoutes(ctx));
   // Import/export paths (/api/achievements/import…) are declared before /:id so they are not taken for ids.

@@ -62,7 +62,14 @@ const KNOWN: Record<string, string[]> = {
     'test-support/harness.ts',
   ],
   auth: [],
-  orgs: ['seed/contract-demo.ts', 'seed/demo.ts', 'seed/payment-demo.ts', 'test-support/harness.ts'],
+  // seed/maker-demo.ts seeds the demo makers as seed/demo.ts seeds the organisations (to move with it).
+  orgs: [
+    'seed/contract-demo.ts',
+    'seed/demo.ts',
+    'seed/maker-demo.ts',
+    'seed/payment-demo.ts',
+    'test-support/harness.ts',
+  ],
   listings: ['seed/negotiation-demo.ts', 'seed/payment-demo.ts'],
   needs: [],
   attachments: [],

@@ -14,7 +14,7 @@
  */
 import crypto from 'node:crypto';
 import { Types } from 'mongoose';
-import type { OrgRecord } from './modules/orgs/org.model';
+import type { CompanyOrgRecord as OrgRecord } from './modules/orgs/org.model';
 import { achievementBody, files, upload } from './test-support/catalog-fixtures';
 import { paperTerms } from './test-support/contract-fixtures';
 import { startTestApp, type TestApp } from './test-support/harness';

@@ -51,6 +51,8 @@ import { SearchService } from './modules/search/search.service';
 import { learningEngine, TermVocabulary } from './modules/search/term-vocabulary';
 import { OrgsService } from './modules/orgs/orgs.service';
 import { MembersService } from './modules/orgs/members.service';
+import { MakersService } from './modules/orgs/makers.service';
+import { useMakerIdKey } from './modules/orgs/maker-identity';
 import { createFinancing } from './modules/financing/financing.module';
 import { financingTies } from './modules/financing/financing-ties';
 import { createFollowup } from './modules/followup/followup.module';
@@ -138,9 +140,20 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
   auth.useMail(mail);
   const notifications = new NotificationsService(models, engine, userDirectory);
+  useMakerIdKey(config.MAKER_ID_HASH_KEY);
   const orgs = new OrgsService(models, accounts, audit, auth, attachments);
+  const members = new MembersService(
+    models,
+    accounts,
+    orgs,
+    audit,
+    auth,
+    notifications,
+    config.ORG_INVITATION_TTL_DAYS,
+  );
   const users = new UsersService(models, audit, auth);
   const notify = new NotifyService(models, userDirectory, notifications, mail, logger);
+  orgs.notify = notify;
   const matchAlerts = new MatchAlerts(models, matches, userDirectory, notify);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
@@ -276,7 +289,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       listingDirectory,
       userDirectory,
       rooms,
-      members: new MembersService(models, accounts, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
+      members,
+      makers: new MakersService(models, accounts, orgs, members, audit, auth),
       taxonomy: new TaxonomyService(models, audit, users),
       settings,
       attachments,

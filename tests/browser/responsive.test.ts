@@ -27,6 +27,7 @@ interface Ids {
   negotiationId: string;
   contractId: string;
   brokerId: string;
+  makerId: string;
 }
 
 /** Each route pattern of the router, the role that opens it and how its parameters are filled. */
@@ -47,6 +48,9 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   stats: { who: 'anonymous', url: () => '/stats' },
   '*': { who: 'anonymous', url: () => '/no-such-page' },
   'orgs/new': { who: 'loner', url: () => '/orgs/new' },
+  makers: { who: 'anonymous', url: () => '/makers' },
+  'makers/new': { who: 'loner', url: () => '/makers/new' },
+  'makers/:id': { who: 'anonymous', url: (i) => `/makers/${i.makerId}` },
   'orgs/:id/edit': { who: 'member', url: (i) => `/orgs/${i.orgId}/edit` },
   account: { who: 'member', url: () => '/account' },
   notifications: { who: 'member', url: () => '/notifications' },
@@ -131,6 +135,7 @@ beforeAll(async () => {
     negotiationId: String(negotiation!._id),
     contractId: String((contract ?? (await m.Contract.findOne({ sellerOrgId: orgId }).lean()))!._id),
     brokerId: String(broker!._id),
+    makerId: String((await m.User.findOne({ email: 'maker@demo.nekj.cn' }).lean())!.orgId),
   };
   lonerEmail = (await app.createUser()).email;
   browser = await launchBrowser();

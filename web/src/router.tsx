@@ -42,14 +42,17 @@ export const routes: RouteObject[] = [
           { path: 'reset-password', ...page(() => import('./pages/auth/reset-password-page')) },
           { path: 'legal/:doc', ...page(() => import('./pages/legal/legal-page')) },
           { path: 'orgs', ...page(() => import('./pages/orgs/org-list-page')) },
+          { path: 'makers', ...page(() => import('./pages/makers/maker-list-page')) },
           { path: 'search', ...page(() => import('./pages/search/search-page')) },
           guarded([
             { path: 'orgs/new', ...page(() => import('./pages/orgs/org-create-page')) },
+            { path: 'makers/new', ...page(() => import('./pages/makers/maker-register-page')) },
             { path: 'orgs/:id/edit', ...page(() => import('./pages/orgs/org-edit-page')) },
             { path: 'account', ...page(() => import('./pages/account/account-page')) },
             { path: 'notifications', ...page(() => import('./pages/notifications/notifications-page')) },
           ]),
           { path: 'orgs/:id', ...page(() => import('./pages/orgs/org-detail-page')) },
+          { path: 'makers/:id', ...page(() => import('./pages/makers/maker-profile-page')) },
           // Catalogue (achievements and needs): public lists and details, member forms, operator review.
           { path: 'achievements', ...page(() => import('./pages/catalog/browse/achievement-list-page')) },
           { path: 'needs', ...page(() => import('./pages/catalog/browse/need-list-page')) },

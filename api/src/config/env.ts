@@ -75,6 +75,8 @@ export const envSchema = z.object({
   SOCKET_EVENTS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(100),
   /** Payments (modules/payments). Without STRIPE_SECRET_KEY only bank transfer (对公转账) is offered. */
   STRIPE_SECRET_KEY: z.string().min(8).optional(),
+  /** Key of the keyed hash that stands for a maker's resident ID (modules/orgs/maker-identity.ts). */
+  MAKER_ID_HASH_KEY: z.string().min(16).optional(),
   STRIPE_PUBLISHABLE_KEY: z.string().min(8).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
   /** Point the Stripe client at another server (the local fake in tests, stripe-mock): http://127.0.0.1:12111 */

@@ -50,6 +50,8 @@ export type Models = ReturnType<typeof createModels>;
 const retiredIndexes: Array<{ model: keyof Models; name: string }> = [
   // Replaced by the derived _id of client-sent events; events no longer carry a dedupeKey.
   { model: 'NegotiationEvent', name: 'negotiationId_1_dedupeKey_1' },
+  // Makers have no credit code: uniqueness moved to the compound `party_identity` index (org.model.ts).
+  { model: 'Org', name: 'creditCode_1' },
 ];
 
 /** Builds declared indexes and drops retired ones; idempotent, run at start-up. */

@@ -224,6 +224,17 @@ export const errorCatalog = {
     zh: '评估报告须为本评估机构上传的 PDF 文件',
     en: "The report must be a PDF file uploaded by the evaluation agency's own organisation",
   },
+  MAKER_ID_TAKEN: {
+    status: 409,
+    zh: '该公民身份号码已登记为创客',
+    en: 'This resident ID is already registered as a maker',
+  },
+  MAKER_ID_MISMATCH: {
+    status: 422,
+    zh: '合同中的公民身份号码与创客登记的号码不一致',
+    en: 'The resident ID in the contract is not the one the maker registered with',
+  },
+  NOT_A_MAKER: { status: 404, zh: '未找到该创客', en: 'No such maker' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
   DATABASE_UNAVAILABLE: {
     status: 503,

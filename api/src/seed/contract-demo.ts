@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { partyFromOrg } from '../modules/contracts/maker-party';
 import { loadSeedContracts } from '../modules/contracts/contract-seed';
 import type { AppContext } from '../app-context';
 import { toAuthUser } from '../modules/auth/auth.service';
@@ -380,7 +381,7 @@ export async function seedAwaitingConfirmation(ctx: AppContext, orgIds: Map<stri
     fieldCode: 'EQP',
     subject: '许可沈阳瑞科在其焊接机器人产品中使用离线编程与路径规划软件的技术秘密，东北大学提供两次现场培训。',
     seller: { name: '', creditCode: '000000', regionCode: '210100', orgType: 'university' },
-    buyer: { name: buyer.name, creditCode: buyer.creditCode, regionCode: buyer.regionCode, orgType: buyer.type },
+    buyer: partyFromOrg(buyer),
     amountFen: 36_000_000,
     techAmountFen: 36_000_000,
     paymentSchedule: [

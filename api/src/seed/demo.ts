@@ -12,6 +12,7 @@ import { seedFinancing } from './financing-demo';
 import { seedFollowup } from './followup-demo';
 import { seedEvaluations } from './evaluation-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
+import { makerDemoUsers, seedMakerOrgs, seedMakerWork } from './maker-demo';
 
 /** Two api replicas may seed at once: the loser of an upsert race on a unique key gets E11000, which is fine. */
 async function tolerateRace<T>(op: () => Promise<T>): Promise<T | null> {
@@ -38,6 +39,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
   financing: number;
   followup: number;
   evaluations: number;
+  makers: number;
 }> {
   const { Org, User } = ctx.models;
   const system = new Types.ObjectId('000000000000000000000001');
@@ -72,9 +74,12 @@ export async function seedDemo(ctx: AppContext): Promise<{
     orgIds.set(o.key, org!._id);
   }
 
+  // Makers (创客) are organisations of a maker type, identified by a resident ID instead of a credit code.
+  let makers = await seedMakerOrgs(ctx, orgIds);
+
   let usersCreated = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const u of demoUsers) {
+  for (const u of [...demoUsers, ...makerDemoUsers]) {
     const res = await tolerateRace(() =>
       User.updateOne(
         { email: u.email },
@@ -106,8 +111,20 @@ export async function seedDemo(ctx: AppContext): Promise<{
   const financing = await seedFinancing(ctx, orgIds);
   const followup = await seedFollowup(ctx, orgIds);
   const evaluations = await seedEvaluations(ctx, orgIds);
+  makers += await seedMakerWork(ctx, orgIds);
   ctx.logger.info(
-    { orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments, financing, followup, evaluations },
+    {
+      orgsCreated,
+      usersCreated,
+      ...catalog,
+      negotiations,
+      contracts,
+      payments,
+      financing,
+      followup,
+      evaluations,
+      makers,
+    },
     'demo seed checked',
   );
   return {
@@ -120,6 +137,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
     financing,
     followup,
     evaluations,
+    makers,
   };
 }
 
@@ -136,10 +154,12 @@ async function seedLicences(ctx: AppContext, orgIds: Types.ObjectId[]): Promise<
     const admin = await ctx.models.User.findOne({ orgId: org._id, orgRole: 'org_admin' }).lean<UserRecord>();
     if (!admin) continue;
     const who = toAuthUser(admin);
+    // A maker puts its resident ID card on file; an organisation its 营业执照.
+    const doc = org.creditCode ? `营业执照（演示）` : `居民身份证（演示）`;
     const pdf = Buffer.from(
-      `%PDF-1.4\n% 营业执照（演示）${org.name} 统一社会信用代码 ${org.creditCode}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`,
+      `%PDF-1.4\n% ${doc}${org.name} ${org.creditCode ?? ''}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`,
     );
-    const file = await ctx.services.attachments.upload(who, { originalname: '营业执照（演示）.pdf', buffer: pdf });
+    const file = await ctx.services.attachments.upload(who, { originalname: `${doc}.pdf`, buffer: pdf });
     await ctx.services.orgs.setLicence(who, String(org._id), { attachmentId: String(file._id) }, {});
   }
 }

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { partyFromOrg } from '../modules/contracts/maker-party';
 import type { AppContext } from '../app-context';
 import { toAuthUser } from '../modules/auth/auth.service';
 import type { ListingRecord } from '../modules/listings/listing.model';
@@ -102,12 +103,7 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
     if (!sellerUser || !sellerOrg) continue;
     let contract = await services.contracts.directory.byOriginKey(d.key);
     if (!contract) {
-      const party = (o: OrgRecord) => ({
-        name: o.name,
-        creditCode: o.creditCode,
-        regionCode: o.regionCode,
-        orgType: o.type,
-      });
+      const party = (o: OrgRecord) => partyFromOrg(o);
       const doc = await services.contracts.paperContract(
         toAuthUser(sellerUser),
         sellerOrg,

@@ -13,7 +13,7 @@ afterAll(() => app.stop());
 describe('demo seed', () => {
   test('when seeded twice, then the second run adds nothing and the demo logins work', async () => {
     const first = await seedDemo(app.running.ctx);
-    expect(first.users).toBe(14);
+    expect(first.users).toBe(19);
     const second = await seedDemo(app.running.ctx);
     expect(first.negotiations).toBe(4);
     expect(second).toEqual({
@@ -27,8 +27,9 @@ describe('demo seed', () => {
       financing: 0,
       followup: 0,
       evaluations: 0,
+      makers: 0,
     });
-    expect(await app.models.User.countDocuments()).toBe(14);
+    expect(await app.models.User.countDocuments()).toBe(19);
     const login = await app.http('POST', '/api/auth/login', {
       body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' },
     });
@@ -85,8 +86,8 @@ describe('demo seed', () => {
   test('when seeded, then the financing catalogue and requests are there, the drafts unseen by institutions', async () => {
     const { repo } = app.running.ctx.services.financing;
     expect(await repo.Product.countDocuments({ status: 'published' })).toBe(20);
-    // 30 of the financing seed and 2 of the evaluation seed, tied to evaluated achievements.
-    expect(await repo.Request.countDocuments()).toBe(32);
+    // 30 of the financing seed, 2 of the evaluation seed (tied to evaluated achievements), 1 of the makers'.
+    expect(await repo.Request.countDocuments()).toBe(33);
     expect(await repo.Interest.countDocuments({ status: 'signed' })).toBe(7);
     const catalogue = await app.http('GET', '/api/financing/products?pageSize=100');
     expect(catalogue.body.total).toBe(20);
@@ -113,6 +114,22 @@ describe('demo seed', () => {
     const company = await app.models.User.findOne({ email: 'company@demo.nekj.cn' }).lean();
     const own = await repo.page({ buyerOrgId: company!.orgId, nextDueAt: { $gte: now } }, 1, 5);
     expect(own.total).toBeGreaterThan(0);
+  });
+
+  test('when seeded, then the makers are there: two verified with their work, one waiting with its ID document', async () => {
+    const maker = await app.models.User.findOne({ email: 'maker@demo.nekj.cn' }).lean();
+    const li = await app.models.Org.findById(maker!.orgId).lean();
+    expect([li!.type, li!.verification!.status, li!.creditCode]).toEqual(['maker_individual', 'verified', undefined]);
+    const team = await app.models.User.findOne({ email: 'maker.team@demo.nekj.cn' }).lean();
+    expect(await app.models.User.countDocuments({ orgId: team!.orgId })).toBe(3);
+    const wait = await app.models.User.findOne({ email: 'maker.wait@demo.nekj.cn' }).lean();
+    const waiting = await app.models.Org.findById(wait!.orgId).lean();
+    expect(waiting!.verification!.status).toBe('pending');
+    expect(waiting!.licence).toMatchObject({ kind: 'id_document' });
+    expect(await app.models.Achievement.countDocuments({ ownerOrgId: { $in: [li!._id, team!.orgId] } })).toBe(3);
+    expect(await app.models.Proposal.countDocuments({ orgId: li!._id })).toBe(1);
+    const directory = await app.http('GET', '/api/makers');
+    expect(directory.body.total).toBe(2);
   });
 
   test('when a patent number is generated, then its check digit follows the CNIPA rule', () => {

@@ -81,6 +81,11 @@ export const partySchema = z.strictObject({
     .regex(/^[0-9A-Z-]+$/, 'digits, capital letters and - only'),
   regionCode: z.enum(regionCodes),
   orgType: z.enum(orgTypeCodes),
+  /**
+   * A natural person or an unincorporated team (创客) is a party by 公民身份号码 — its own or its leader's —
+   * written in `creditCode`; absent for organisations with a credit code (the hash of older contracts stays).
+   */
+  idType: z.literal('resident_id').optional(),
 });
 export type Party = z.infer<typeof partySchema>;
 

@@ -45,7 +45,8 @@ export interface OrgPublicDto {
 
 /** Members and operators also see the code, contacts and the verification history. */
 export interface OrgDetailDto extends OrgPublicDto {
-  creditCode: string;
+  /** Null for makers, who are identified by a resident ID (see MakerDto). */
+  creditCode: string | null;
   contactName?: string;
   contactPhone?: string;
   verification: { status: VerificationStatus; reason?: string; decidedAt?: string; decidedBy?: string };
@@ -62,7 +63,7 @@ export interface OrgDetailDto extends OrgPublicDto {
   /** The 营业执照 / 事业单位法人证书 on file (members and staff only); null until one is uploaded. */
   licence: {
     attachmentId: string;
-    kind: 'business_licence' | 'institution_certificate';
+    kind: 'business_licence' | 'institution_certificate' | 'id_document';
     filename?: string;
     mime?: string;
     uploadedAt: string;

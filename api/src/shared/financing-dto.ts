@@ -136,6 +136,9 @@ export interface FiguresRow {
 }
 export interface FiguresDto {
   region: string;
+  /** The period asked for (Beijing days, inclusive); null: open-ended. */
+  from: string | null;
+  to: string | null;
   /** Requests that an institution was matched with (the requester accepted its interest): 对接企业. */
   matchedRequests: number;
   /** Organisations behind them. */

@@ -46,7 +46,14 @@ export const isFinanceOrgType = (type: string | null | undefined): type is (type
   !!type && (financeOrgTypes as readonly string[]).includes(type);
 
 /** Who may file a financing request: suppliers (universities, institutes, R&D institutions, makers) and enterprises. */
-export const requesterOrgTypes = ['enterprise', 'university', 'institute', 'rd_institution', 'maker_team'] as const;
+export const requesterOrgTypes = [
+  'enterprise',
+  'university',
+  'institute',
+  'rd_institution',
+  'maker_team',
+  'maker_individual',
+] as const;
 export const isRequesterOrgType = (type: string | null | undefined) =>
   !!type && (requesterOrgTypes as readonly string[]).includes(type);
 

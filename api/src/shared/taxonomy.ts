@@ -312,6 +312,7 @@ export const orgTypes = terms([
   ['rd_institution', '新型研发机构', 'New-type R&D institution'],
   ['enterprise', '企业', 'Enterprise'],
   ['maker_team', '创客团队', 'Maker / start-up team'],
+  ['maker_individual', '个人创客', 'Individual maker'],
   ['broker_agency', '技术转移服务机构', 'Technology-transfer agency'],
   ['finance', '科技金融服务机构（综合）', 'Technology-finance institution (general)'],
   // Finance institutions by kind (issue 16; 001: 科技支行、科技保险、科技租赁、科技小贷和科技担保, 004: 银行、风投、担保).
@@ -332,6 +333,7 @@ export const orgTypeCodes = [
   'rd_institution',
   'enterprise',
   'maker_team',
+  'maker_individual',
   'broker_agency',
   'finance',
   'bank',

@@ -1,4 +1,4 @@
-import type { OrgRecord } from '../modules/orgs/org.model';
+import type { CompanyOrgRecord as OrgRecord } from '../modules/orgs/org.model';
 import type { ContractTermsInput } from '../shared/contract-schemas';
 import type { TestApp } from './harness';
 import { clientId, offerTerms, openRoom } from './negotiation-fixtures';

@@ -7,7 +7,7 @@ import { loadConfig, type AppConfig } from '../config/env';
 import { poolSizeFor, type Database } from '../db/connection';
 import { hashPassword } from '../modules/auth/password';
 import type { UserRecord } from '../modules/users/user.model';
-import type { OrgRecord } from '../modules/orgs/org.model';
+import type { CompanyOrgRecord, OrgRecord } from '../modules/orgs/org.model';
 import { withCheckChar } from '../shared/credit-code';
 import { submarketForRegion, type OrgType, type UserRole } from '../shared/taxonomy';
 import { start, type RunningServer } from '../server';
@@ -145,7 +145,7 @@ export class TestApp {
       /** A licence document on file (default), as every applicant an operator may approve has; false for none. */
       licence?: boolean;
     } = {},
-  ): Promise<OrgRecord> {
+  ): Promise<CompanyOrgRecord> {
     const regionCode = p.regionCode ?? '210100';
     const licence =
       p.licence === false
@@ -167,7 +167,7 @@ export class TestApp {
       verification: { status: p.status ?? 'verified' },
       createdBy: new Types.ObjectId(),
     });
-    return doc.toObject() as OrgRecord;
+    return doc.toObject() as CompanyOrgRecord;
   }
 
   async createUser(

@@ -113,8 +113,9 @@ export const contractKeys = {
 };
 
 /** A page of contracts with the number that match and their total contract amount. */
-export function useContracts(q: ContractListQuery) {
+export function useContracts(q: ContractListQuery, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: contractKeys.list(q),
     queryFn: () => api.get<PageDto<ContractRowDto> & { sumAmountFen: number }>('/api/contracts', q),
     // The old rows stay (dimmed, with the table's spinner) while a changed filter loads.

@@ -35,7 +35,7 @@ export const financingKeys = {
   proposals: (id: string) => [...financingKeys.all, 'requests', id, 'proposals'] as const,
   interests: (id: string) => [...financingKeys.all, 'requests', id, 'interests'] as const,
   pipeline: () => [...financingKeys.all, 'pipeline'] as const,
-  figures: (region?: string) => [...financingKeys.all, 'figures', region ?? ''] as const,
+  figures: (q: FiguresParams) => [...financingKeys.all, 'figures', q] as const,
 };
 
 export function useFinancingMe(enabled = true) {
@@ -176,9 +176,18 @@ export function usePipeline() {
   });
 }
 
-export function useFigures(region?: string) {
+/** The officials' figures for a city (or their whole region) and a period of Beijing days (YYYY-MM-DD). */
+export interface FiguresParams {
+  region?: string;
+  from?: string;
+  to?: string;
+}
+
+export function useFigures(q: FiguresParams) {
   return useQuery({
-    queryKey: financingKeys.figures(region),
-    queryFn: async () => (await api.get<{ figures: FiguresDto }>('/api/financing/figures', { region })).figures,
+    queryKey: financingKeys.figures(q),
+    queryFn: async () => (await api.get<{ figures: FiguresDto }>('/api/financing/figures', { ...q })).figures,
+    // The old figures stay while a changed period loads.
+    placeholderData: keepPreviousData,
   });
 }

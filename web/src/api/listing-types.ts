@@ -139,6 +139,8 @@ export interface ListingListParams {
   sort?: string;
   /** Needs only: challenges (揭榜挂帅) or not. */
   challenge?: boolean;
+  /** Achievements of makers (创客) only. */
+  maker?: boolean;
 }
 
 export type ProposalStatus = 'submitted' | 'shortlisted' | 'declined' | 'winner';

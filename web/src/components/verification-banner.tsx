@@ -17,7 +17,8 @@ export function VerificationBanner({ draftsAllowed = false }: { draftsAllowed?: 
   if (!me?.orgId || !o || o.verificationStatus === 'verified') return null;
   const detail = isOrgDetail(o) ? o : null;
   const steps: string[] = [];
-  if (detail && !detail.licence) steps.push(t('orgs.banner.needLicence'));
+  const maker = o.type === 'maker_individual' || o.type === 'maker_team';
+  if (detail && !detail.licence) steps.push(t(maker ? 'orgs.banner.needIdDocument' : 'orgs.banner.needLicence'));
   if (o.verificationStatus === 'rejected')
     steps.push(t('orgs.banner.rejected', { reason: detail?.verification.reason ?? '' }));
   else steps.push(t('orgs.banner.needReview'));
@@ -27,7 +28,7 @@ export function VerificationBanner({ draftsAllowed = false }: { draftsAllowed?: 
       showIcon
       className="page-alert"
       data-testid="verification-banner"
-      title={t('orgs.banner.title')}
+      title={t(maker ? 'orgs.banner.makerTitle' : 'orgs.banner.title')}
       description={
         <>
           <ul className="change-list">
@@ -39,7 +40,7 @@ export function VerificationBanner({ draftsAllowed = false }: { draftsAllowed?: 
         </>
       }
       action={
-        <LinkButton to={`/orgs/${me.orgId}`} size="small">
+        <LinkButton to={`/orgs/${me.orgId}`} size="small" data-testid="banner-go-org">
           {t('orgs.banner.goToOrg')}
         </LinkButton>
       }

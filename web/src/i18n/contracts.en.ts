@@ -103,6 +103,9 @@ const contractsEn: typeof contractsZh = {
     confirmedBy: 'Accepted by {{name}} on {{at}}',
   },
   entry: {
+    makerId: "Seller's resident ID (the maker's own or the team leader's)",
+    makerIdHint:
+      '18 characters, the number the maker registered with; the contract and its registration need it in full.',
     subTypeMismatch: 'The sub-type must belong to the category',
     techOverAmount: 'The technology amount cannot exceed the contract amount',
     endBeforeStart: 'The term cannot end before it starts',

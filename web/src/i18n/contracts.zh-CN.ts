@@ -98,6 +98,8 @@ const contractsZh = {
     confirmedBy: '{{name}} 于 {{at}} 确认接受',
   },
   entry: {
+    makerId: '卖方公民身份号码（创客本人或团队负责人）',
+    makerIdHint: '18 位，须与创客登记时的号码一致；合同与认定登记需要完整号码。',
     subTypeMismatch: '子类须属于所选合同类别',
     techOverAmount: '申报技术交易额不能超过合同成交额',
     endBeforeStart: '履行结束日期不能早于开始日期',

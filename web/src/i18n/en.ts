@@ -5,6 +5,7 @@ import negotiationEn from './negotiation.en';
 import contractsEn from './contracts.en';
 import paymentsEn from './payments.en';
 import financingEn from './financing.en';
+import makersEn from './makers.en';
 import followupEn from './followup.en';
 import evaluationEn from './evaluation.en';
 import type { Messages } from './zh-CN';
@@ -172,7 +173,11 @@ const en: Messages = {
     },
     regionGroup: { liaoning: 'Liaoning', other: 'Other provinces', abroad: 'Abroad' },
     licence: {
-      kind: { business_licence: 'Business licence', institution_certificate: 'Public-institution certificate' },
+      kind: {
+        business_licence: 'Business licence',
+        institution_certificate: 'Public-institution certificate',
+        id_document: 'Resident ID card (the maker or team leader)',
+      },
       upload: 'Upload document',
       replace: 'Upload again',
       missing: 'Not uploaded yet. The sub-market operator checks this document before verifying the organisation.',
@@ -182,6 +187,8 @@ const en: Messages = {
       uploadedAt: 'Uploaded {{at}}',
     },
     banner: {
+      makerTitle: 'Your maker profile is not verified yet; publishing, challenges and financing need verification',
+      needIdDocument: "Upload the resident ID card (the maker's own or the team leader's) on the verification page",
       title: 'Your organisation is not verified yet; what follows needs verification',
       needLicence: 'Upload the business licence or public-institution certificate',
       needReview: 'Wait for the sub-market operator to review it',
@@ -191,6 +198,7 @@ const en: Messages = {
       goToOrg: 'Go to the organisation',
     },
     detail: {
+      makerIdentity: 'A maker is verified by resident ID (see the maker page)',
       profile: 'Profile',
       verification: 'Verification',
       submarket: 'Sub-market',
@@ -347,6 +355,7 @@ const en: Messages = {
   contracts: contractsEn,
   payments: paymentsEn,
   financing: financingEn,
+  makers: makersEn,
   followup: followupEn,
   evaluation: evaluationEn,
   validation: {

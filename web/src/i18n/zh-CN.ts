@@ -5,6 +5,7 @@ import negotiationZh from './negotiation.zh-CN';
 import contractsZh from './contracts.zh-CN';
 import paymentsZh from './payments.zh-CN';
 import financingZh from './financing.zh-CN';
+import makersZh from './makers.zh-CN';
 import followupZh from './followup.zh-CN';
 import evaluationZh from './evaluation.zh-CN';
 
@@ -163,7 +164,11 @@ const zhCN = {
     },
     regionGroup: { liaoning: '辽宁省', other: '外省', abroad: '境外' },
     licence: {
-      kind: { business_licence: '营业执照', institution_certificate: '事业单位法人证书' },
+      kind: {
+        business_licence: '营业执照',
+        institution_certificate: '事业单位法人证书',
+        id_document: '居民身份证（本人或团队负责人）',
+      },
       upload: '上传认证材料',
       replace: '重新上传',
       missing: '尚未上传。分市场运营人员需要核对此证件后才能通过认证。',
@@ -173,6 +178,8 @@ const zhCN = {
       uploadedAt: '上传于 {{at}}',
     },
     banner: {
+      makerTitle: '创客尚未通过认证，发布成果、揭榜和融资需认证后才能完成',
+      needIdDocument: '在认证页面上传居民身份证（个人创客本人或团队负责人）',
       title: '本机构尚未通过认证，以下操作需认证后才能完成',
       needLicence: '上传营业执照或事业单位法人证书',
       needReview: '等待分市场运营人员审核',
@@ -182,6 +189,7 @@ const zhCN = {
       goToOrg: '前往机构页面',
     },
     detail: {
+      makerIdentity: '创客以公民身份号码认证（见创客主页）',
       profile: '机构资料',
       verification: '认证信息',
       submarket: '所属分市场',
@@ -332,6 +340,7 @@ const zhCN = {
   contracts: contractsZh,
   payments: paymentsZh,
   financing: financingZh,
+  makers: makersZh,
   followup: followupZh,
   evaluation: evaluationZh,
   validation: {

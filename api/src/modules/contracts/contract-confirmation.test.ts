@@ -4,7 +4,7 @@
  */
 import { makeDeal, paperTerms } from '../../test-support/contract-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
-import type { OrgRecord } from '../orgs/org.model';
+import type { CompanyOrgRecord as OrgRecord } from '../orgs/org.model';
 import { contractColumns } from './contract-import';
 import type { ContractRecord } from './contract.model';
 

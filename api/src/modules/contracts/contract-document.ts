@@ -66,7 +66,7 @@ export async function renderContractPdf(c: ContractRecord): Promise<Buffer> {
   const party = (role: string, p: typeof t.seller) =>
     line(
       role,
-      `${p.name}（统一社会信用代码 ${p.creditCode}；${label(regions, p.regionCode)}；${label(orgTypes, p.orgType)}）`,
+      `${p.name}（${p.idType === 'resident_id' ? '公民身份号码' : '统一社会信用代码'} ${p.creditCode}；${label(regions, p.regionCode)}；${label(orgTypes, p.orgType)}）`,
     );
   party('卖方（让与人/受托方）', t.seller);
   party('买方（受让人/委托方）', t.buyer);

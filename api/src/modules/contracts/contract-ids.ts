@@ -1,19 +1,10 @@
 import crypto from 'node:crypto';
 import { Types } from 'mongoose';
-import type { ContractTerms } from '../../shared/contract-schemas';
 import type { AuthUser } from '../auth/auth.types';
-import type { OrgRecord } from '../orgs/org.model';
 import type { Signature } from './contract.model';
 
-/** A contract party block from an organisation record. */
-export const partyFromOrg = (
-  o: Pick<OrgRecord, 'name' | 'creditCode' | 'regionCode' | 'type'>,
-): ContractTerms['seller'] => ({
-  name: o.name,
-  creditCode: o.creditCode,
-  regionCode: o.regionCode,
-  orgType: o.type,
-});
+/** A contract party block from an organisation record (a maker's by resident ID: maker-party.ts). */
+export { partyFromOrg } from './maker-party';
 
 /** The id of the paper contract an organisation enters under an Idempotency-Key (the payments derive theirs the same way). */
 export const paperContractIdFor = (orgId: string, key: string) =>

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { Types } from 'mongoose';
 import { paperTerms } from '../../test-support/contract-fixtures';
 import { startTestApp, type TestApp } from '../../test-support/harness';
-import type { OrgRecord } from '../orgs/org.model';
+import type { CompanyOrgRecord as OrgRecord } from '../orgs/org.model';
 import { contractColumns } from './contract-import';
 
 let app: TestApp;

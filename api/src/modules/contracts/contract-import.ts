@@ -9,6 +9,7 @@ import type { OrgDirectory } from '../orgs/org-directory';
 import type { ContractModels } from './contract.model';
 import type { StatsService } from '../stats/stats.service';
 import type { ContractsService } from './contracts.service';
+import { partyFromOrg } from './maker-party';
 
 import { MAX_ROWS, termsFromRow } from './contract-import-sheet';
 export {
@@ -58,7 +59,7 @@ export class ContractImport implements ImportRunner {
     const org = await this.orgs.record(job.orgId);
     if (!org) throw new Error('organisation no longer exists');
     const fileKey = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-    const seller = { name: org.name, creditCode: org.creditCode, regionCode: org.regionCode, orgType: org.type };
+    const seller = partyFromOrg(org);
     const createdBy = { id: String(job.createdBy), name: job.createdByName ?? '' };
     return async (rows: SheetRow[]) => {
       const report: ImportRowReport[] = [];

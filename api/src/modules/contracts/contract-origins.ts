@@ -76,7 +76,7 @@ export class ContractOrigins {
       throw new AppError('VALIDATION_FAILED', [
         { in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' },
       ]);
-    const terms: ContractTerms = { ...input, seller: partyFromOrg(org) };
+    const terms: ContractTerms = { ...input, seller: partyFromOrg(org, input.seller) };
     const contractNo = contractNumber(_id);
     const buyerOrgId =
       terms.buyer.creditCode === org.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);

@@ -16,6 +16,7 @@ import { signatureBy } from './contract-ids';
 import { ContractDirectory } from './contract-directory';
 import { contractListFilter } from './contract-list';
 import { filingRecord } from './filing-record';
+import { keptSeller } from './maker-party';
 import { contractChecks, failingBeforeSigning, failingForFiling, ruleDetails } from './contract-checks';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -40,7 +41,7 @@ export class ContractsService {
     private readonly audit: AuditService,
     private readonly stats: StatsService,
     /** Deals, rooms, organisations and listings, read through the modules that own them. */
-    peers: ContractPeers,
+    private readonly peers: ContractPeers,
   ) {
     this.origins = new ContractOrigins(models, audit, stats, peers, () => this.notify);
     this.directory = new ContractDirectory(models.Contract);
@@ -134,10 +135,13 @@ export class ContractsService {
       throw new AppError('CONTRACT_SIGNED', { status: c0.status });
     const c = await this.load(user, id, 'edit');
     if (c.version !== expectedVersion) throw new AppError('EDIT_CONFLICT');
-    // Who the parties are does not change by an edit: the organisations' own records stay.
+    // Who the parties are does not change by an edit: the organisations' own records stay (a maker seller may
+    // write its registered resident ID over the masked one a deal-drafted contract carries).
+    const sellerOrg =
+      c.terms.seller.idType === 'resident_id' && c.sellerOrgId ? await this.peers.orgs.record(c.sellerOrgId) : null;
     const terms: ContractTerms = {
       ...input,
-      seller: c.terms.seller,
+      seller: keptSeller(c.terms.seller, input.seller, sellerOrg),
       buyer: c.signing === 'platform' ? c.terms.buyer : input.buyer,
       signedOn: c.signing === 'platform' ? null : input.signedOn,
     };

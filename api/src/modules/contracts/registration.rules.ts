@@ -1,4 +1,5 @@
 import { isValidCreditCode } from '../../shared/credit-code';
+import { isMakerOrgType, isValidResidentId } from '../../shared/makers';
 import type { ContractCategory, ContractTerms } from '../../shared/contract-schemas';
 import { liaoningRegionCodes } from '../../shared/taxonomy';
 import type { RuleCheck } from './contract.model';
@@ -26,6 +27,11 @@ interface Rule {
 }
 
 const mainland = (regionCode: string) => regionCode !== '990000';
+/** 技术合同 may have a natural person as a party: a maker names a valid resident ID instead of a credit code. */
+const validPartyId = (p: RuleInput['terms']['seller']) =>
+  p.idType === 'resident_id'
+    ? isMakerOrgType(p.orgType) && isValidResidentId(p.creditCode)
+    : isValidCreditCode(p.creditCode);
 const hasIp = (c: RuleInput, types: string[]) => c.terms.ip.some((i) => types.includes(i.type));
 
 export const registrationRules: Rule[] = [
@@ -51,11 +57,10 @@ export const registrationRules: Rule[] = [
     categories: 'all',
     blocking: true,
     text: {
-      zh: '境内当事人须填写有效的统一社会信用代码',
-      en: 'Mainland parties carry a valid unified social credit code',
+      zh: '境内当事人须填写有效的统一社会信用代码（个人创客、创客团队为本人或负责人的公民身份号码）',
+      en: "Mainland parties carry a valid unified social credit code (makers: their own or their leader's resident ID)",
     },
-    check: (c) =>
-      [c.terms.seller, c.terms.buyer].every((p) => !mainland(p.regionCode) || isValidCreditCode(p.creditCode)),
+    check: (c) => [c.terms.seller, c.terms.buyer].every((p) => !mainland(p.regionCode) || validPartyId(p)),
   },
   {
     code: 'distinct_parties',

@@ -12,6 +12,7 @@ const fieldName = (code: string) => technicalFields.find((f) => f.code === code)
  */
 export function figuresCsv(f: FiguresDto): string {
   const lines: Array<Array<string | number>> = [
+    ['期间 Period', `${f.from ?? '…'} – ${f.to ?? '…'}`, ''],
     ['指标 Figure', '数量 Count', '金额（万元） Amount (10k CNY)'],
     ['对接需求数 Requests matched', f.matchedRequests, ''],
     ['对接机构数 Organisations matched', f.matchedOrgs, ''],

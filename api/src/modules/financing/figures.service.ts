@@ -100,6 +100,8 @@ export class FiguresService {
     const amount = (i: (typeof rows)[number]) => i.outcome?.amountFen ?? 0;
     return {
       region,
+      from: q.from ?? null,
+      to: q.to ?? null,
       matchedRequests: new Set(matched.map((i) => String(i.requestId))).size,
       matchedOrgs: new Set(matched.map((i) => String(i.requesterOrgId))).size,
       signed: {

@@ -147,7 +147,10 @@ export function financingProductsRoutes(ctx: AppContext): Router {
     async ({ user, query, res }) => {
       const f = await figures.figures(user!, query);
       res.set('Content-Type', 'text/csv; charset=utf-8');
-      res.set('Content-Disposition', `attachment; filename="financing-${f.region}.csv"`);
+      res.set(
+        'Content-Disposition',
+        `attachment; filename="financing-${f.region}${f.from ? `-${f.from}` : ''}${f.to ? `-${f.to}` : ''}.csv"`,
+      );
       res.send(figuresCsv(f));
       return undefined;
     },

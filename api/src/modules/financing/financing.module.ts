@@ -33,6 +33,7 @@ export async function createFinancing(deps: {
   await repo.syncIndexes();
   const products = new ProductsService(repo, deps.orgs, deps.audit);
   const requests = new RequestsService(repo, deps.orgs, products, deps.audit, deps.ties, deps.files.guard);
+  requests.notify = deps.notify;
   // A request's confidential files: its organisation (the attachments module's own rule) and the institutions
   // whose interest it accepted; nobody else, as for the rest of the confidential part.
   deps.files.addReader(async (viewer, id) => !!viewer?.orgId && repo.disclosedFileTo(viewer.orgId, id));

@@ -67,3 +67,24 @@ export function outcomeNotice(r: RequestRecord, i: InterestRecord, institution: 
     link: '/financing/requests/mine',
   };
 }
+
+/**
+ * To an institution whose published products fit a request that just opened: once per request (the key), so
+ * a retried open tells nobody twice; members who switched `financing` off are skipped by the notify service.
+ */
+export function fittingRequestNotice(r: RequestRecord, products: string[]): NotifyEvent {
+  return {
+    key: `financing:${r._id}:fits`,
+    category: 'financing',
+    type: 'financing_fitting_request',
+    title: {
+      zh: `新的融资需求「${r.title}」（${wan(r.amountFen)}）符合贵机构的产品`,
+      en: `A new financing request "${r.title}" (${wanEn(r.amountFen)}) fits your products`,
+    },
+    body: {
+      zh: `符合的产品：${products.join('、')}。可在「匹配的融资需求」中查看并表达意向。`,
+      en: `Fitting products: ${products.join(', ')}. See it under matching requests and express interest.`,
+    },
+    link: `/financing/requests/matching`,
+  };
+}

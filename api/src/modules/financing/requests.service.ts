@@ -4,8 +4,10 @@ import type { Page } from '../../http/route';
 import type { ProductMatchDto, RequestBody, RequestDto, RequestStatus, RequestView } from '../../shared/financing';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import { nullNotifier, type Notifier } from '../notifications/notify';
 import type { OrgDirectory } from '../orgs/org-directory';
 import { rankProducts } from './financing.match';
+import { fittingRequestNotice } from './financing.notices';
 import type { InterestRecord, ProductRecord, RequestRecord } from './financing.model';
 import { requireInstitution, requireRequester, staffFor } from './financing.policy';
 import { fitOf, presentInterest, presentRequest } from './financing.presenter';
@@ -41,6 +43,7 @@ const requestFields = (b: RequestBody) => ({
 export class RequestsService {
   /** The evaluation kind of each evaluated achievement among these ids (the evaluations module's badges). */
   evaluationKinds: (achievementIds: string[]) => Promise<Map<string, 'agency' | 'self'>> = async () => new Map();
+  notify: Notifier = nullNotifier;
 
   constructor(
     private readonly repo: FinancingRepository,
@@ -110,6 +113,7 @@ export class RequestsService {
       ...(reason ? { reason } : {}),
       ...meta,
     });
+    if (action === 'open') await this.tellFittingInstitutions(updated);
     return this.presentFor('owner', updated);
   }
 
@@ -210,6 +214,20 @@ export class RequestsService {
       return presentRequest(r, view, orgs, { fit: fitOf(fit), myInterest });
     });
     return { items, total: rows.length, page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * When a request opens, each institution with a published product that fits it (financing.match, the same
+   * rule as its matching list) is told once, naming its fitting products; the requester's own never.
+   */
+  private async tellFittingInstitutions(r: RequestRecord): Promise<void> {
+    const fits = rankProducts(await this.repo.publishedHolding(r.amountFen), r, Number.MAX_SAFE_INTEGER);
+    const byOrg = new Map<string, string[]>();
+    for (const { product } of fits) {
+      const org = String(product.orgId);
+      if (org !== String(r.orgId)) byOrg.set(org, [...(byOrg.get(org) ?? []), product.name]);
+    }
+    for (const [orgId, names] of byOrg) await this.notify.notify(fittingRequestNotice(r, names), { orgIds: [orgId] });
   }
 
   /** The institution's best-fitting published product for a request, if any. */

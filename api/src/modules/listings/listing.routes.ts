@@ -28,6 +28,11 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
     submarketCode: z.enum(submarketSeeds.map((s) => s.code) as [string, ...string[]]).optional(),
     orgId: objectId().optional(),
     orgType: z.enum(orgTypeCodes).optional(),
+    /** Listings of makers (个人创客, 创客团队) only, or none of theirs. */
+    maker: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     q: z.string().trim().min(1).max(60).optional(),
     sort: z.enum(Object.keys(cfg.sorts) as [string, ...string[]]).default('newest'),
     ...(cfg.kind === 'need'

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { isMakerOrgType, makerOrgTypes } from '../../shared/makers';
 import { MicroCache } from '../../http/micro-cache';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
@@ -29,6 +30,7 @@ export interface ListingListQuery {
   submarketCode?: string;
   orgId?: string;
   orgType?: string;
+  maker?: boolean;
   q?: string;
   sort: string;
   challenge?: boolean;
@@ -114,6 +116,10 @@ export class ListingService {
     if (q.submarketCode) asked.submarketCode = q.submarketCode;
     if (q.orgId && q.scope === 'public') asked.ownerOrgId = q.orgId;
     if (q.orgType) asked.ownerOrgType = q.orgType;
+    else if (q.maker !== undefined) asked.ownerOrgType = { [q.maker ? '$in' : '$nin']: [...makerOrgTypes] };
+    // A named type that contradicts the maker filter matches nothing.
+    if (q.orgType && q.maker !== undefined && isMakerOrgType(q.orgType) !== q.maker)
+      return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     if (q.challenge !== undefined) asked[`${base}.challenge`] = q.challenge ? { $exists: true } : { $exists: false };
     // The public challenge list holds open challenges only: one past its closing time takes no proposals.
     if (q.challenge && q.scope === 'public') asked[`${base}.challenge.closesAt`] = { $gt: new Date().toISOString() };

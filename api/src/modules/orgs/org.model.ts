@@ -6,7 +6,28 @@ export const orgSchema = new Schema(
     name: { type: String, required: true, maxlength: 100 },
     nameEn: { type: String },
     type: { type: String, enum: orgTypeCodes, required: true },
-    creditCode: { type: String, required: true, unique: true },
+    /** 统一社会信用代码; makers (个人创客, 创客团队) have none and are identified by `makerKey` instead. */
+    creditCode: { type: String },
+    /**
+     * A maker's identity key: `person:<keyed hash of the resident ID>` for an individual (one person, one maker),
+     * `team:<id>` for a team. With the credit code it forms the unique party identity (see the index below).
+     */
+    makerKey: { type: String },
+    /** What a maker tells about itself; the resident ID is kept masked and as a keyed hash, never in full. */
+    maker: {
+      type: new Schema(
+        {
+          kind: { type: String, enum: ['individual', 'team'], required: true },
+          leaderName: { type: String },
+          idMasked: { type: String, required: true },
+          idHash: { type: String, required: true },
+          fields: { type: [String], default: [] },
+          skills: { type: [String], default: [] },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     regionCode: { type: String, required: true, index: true },
     submarketCode: { type: String, required: true, index: true },
     tags: { type: [String], default: [] },
@@ -47,7 +68,11 @@ export const orgSchema = new Schema(
       type: new Schema(
         {
           attachmentId: { type: String, required: true },
-          kind: { type: String, enum: ['business_licence', 'institution_certificate'], required: true },
+          kind: {
+            type: String,
+            enum: ['business_licence', 'institution_certificate', 'id_document'],
+            required: true,
+          },
           filename: { type: String },
           mime: { type: String },
           uploadedAt: { type: Date, required: true },
@@ -63,5 +88,10 @@ export const orgSchema = new Schema(
   },
   { timestamps: true, collection: 'organizations' },
 );
+// One organisation per credit code, one maker per key: a compound unique index rather than a sparse or partial
+// one, which FerretDB v1 lacks. Organisations have no makerKey and makers no credit code, so neither collides.
+orgSchema.index({ creditCode: 1, makerKey: 1 }, { unique: true, name: 'party_identity' });
 
 export type OrgRecord = InferSchemaType<typeof orgSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+/** An organisation identified by its credit code (every type but the makers). */
+export type CompanyOrgRecord = OrgRecord & { creditCode: string };

@@ -25,7 +25,7 @@ export function presentOrgDetail(
 ): OrgDetailDto {
   return {
     ...presentOrgPublic(o),
-    creditCode: o.creditCode,
+    creditCode: o.creditCode ?? null,
     contactName: o.contactName ?? undefined,
     contactPhone: o.contactPhone ?? undefined,
     verification: {
@@ -47,7 +47,7 @@ export function presentOrgDetail(
     licence: o.licence
       ? {
           attachmentId: o.licence.attachmentId,
-          kind: o.licence.kind as 'business_licence' | 'institution_certificate',
+          kind: o.licence.kind as 'business_licence' | 'institution_certificate' | 'id_document',
           filename: o.licence.filename ?? undefined,
           mime: o.licence.mime ?? undefined,
           uploadedAt: new Date(o.licence.uploadedAt).toISOString(),

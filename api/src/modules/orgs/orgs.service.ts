@@ -16,6 +16,11 @@ import type { OrgModels } from './orgs.models';
 import { withinScope } from '../../http/scope';
 import { canOrg, orgListScope } from './orgs.policy';
 import { nextOrgStatus } from './orgs.state';
+import { escapeRegex, identityFields, pickFields, plainFields } from './org-fields';
+import { verificationNotice } from './org-notices';
+import { nullNotifier, type Notifier } from '../notifications/notify';
+
+export { escapeRegex };
 
 export interface OrgListQuery {
   page: number;
@@ -35,6 +40,9 @@ interface Meta {
 const licenceMimes = /^(image\/(png|jpeg|webp|gif)|application\/pdf)$/;
 
 export class OrgsService {
+  /** Tells the organisation's members of a verification decision (set when the notify service exists). */
+  notify: Notifier = nullNotifier;
+
   constructor(
     private readonly models: Pick<OrgModels, 'Org'>,
     private readonly accounts: UserAccounts,
@@ -248,6 +256,7 @@ export class OrgsService {
       reason: body.reason,
       ...meta,
     });
+    await this.notify.notify(verificationNotice(updated, to, body.reason), { orgIds: [updated._id] });
     return updated;
   }
 
@@ -288,15 +297,3 @@ export class OrgsService {
     return updated;
   }
 }
-
-/** What identifies an organisation: verified by an operator, changed only through one afterwards. */
-const identityFields = ['name', 'creditCode', 'type', 'regionCode'] as const;
-const plainFields = ['nameEn', 'tags', 'description', 'website', 'contactName', 'contactPhone'] as const;
-
-function pickFields(body: Record<string, unknown>, names: readonly string[]) {
-  const out: Record<string, unknown> = {};
-  for (const n of names) if (body[n] !== undefined) out[n] = body[n];
-  return out;
-}
-
-export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -28,8 +28,12 @@ export function navItems(
     { key: 'orgs', to: '/orgs', label: t('nav.orgs') },
     { key: 'financing', to: '/financing', label: t('financing.nav.catalogue') },
   ];
+  // The maker directory for the public and members (staff bars are full; they reach makers from the org list).
+  if (!isStaff(user)) items.splice(4, 0, { key: 'makers', to: '/makers', label: t('makers.nav.directory') });
   if (user && !user.orgId && !isStaff(user))
     items.push({ key: 'create-org', to: '/orgs/new', label: t('nav.createOrg') });
+  if (user && !user.orgId && !isStaff(user))
+    items.push({ key: 'become-maker', to: '/makers/new', label: t('makers.nav.become') });
   if (user?.orgId) items.push({ key: 'my-org', to: `/orgs/${user.orgId}`, label: t('nav.myOrg') });
   if (user?.orgId) items.push({ key: 'my-listings', to: '/my/listings', label: t('catalog.nav.mine') });
   if (user?.orgId) items.push({ key: 'negotiations', to: '/negotiations', label: t('negotiation.nav.mine') });

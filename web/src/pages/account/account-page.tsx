@@ -1,10 +1,12 @@
-import { App, Button, Card, Descriptions, Form, Input, Radio, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Radio, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { updateMeBody } from '@shared/schemas';
 import { useMe } from '../../api/auth';
 import { errorText } from '../../api/client';
 import { useUpdateMe, type UpdateMeInput } from '../../api/users';
+import { LinkButton } from '../../components/link-button';
 import { PageTitle } from '../../components/page-title';
+import { isStaff } from '../../lib/roles';
 import { PageSkeleton } from '../../components/query-state';
 import { setLanguage } from '../../i18n';
 import { formatDate } from '../../lib/format';
@@ -38,6 +40,17 @@ export default function AccountPage() {
     <div className="page page--narrow">
       <PageTitle titleKey="account.title" subtitle={t('account.subtitle')} />
       <InvitationsCard inOrg={!!me.orgId} />
+      {!me.orgId && !isStaff(me) && (
+        <Card className="section-card" title={t('makers.nav.become')} data-testid="account-no-org">
+          <p className="muted">{t('makers.register.subtitle')}</p>
+          <Space wrap>
+            <LinkButton to="/makers/new" type="primary" data-testid="account-become-maker">
+              {t('makers.nav.become')}
+            </LinkButton>
+            <LinkButton to="/orgs/new">{t('nav.createOrg')}</LinkButton>
+          </Space>
+        </Card>
+      )}
       <Card className="section-card">
         <Descriptions
           column={{ xs: 1, sm: 2 }}

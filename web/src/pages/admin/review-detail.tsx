@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Descriptions, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { licenceKindOf } from '@shared/licence';
@@ -23,10 +24,12 @@ export function ReviewDetail({ id }: { id: string }) {
         {
           key: 'code',
           label: t('verification.creditCode'),
-          children: detail ? (
+          children: detail?.creditCode ? (
             <Typography.Text code copyable>
               {detail.creditCode}
             </Typography.Text>
+          ) : detail ? (
+            <Link to={`/makers/${o.id}`}>{t('orgs.detail.makerIdentity')}</Link>
           ) : (
             '–'
           ),

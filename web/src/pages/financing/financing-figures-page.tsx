@@ -1,4 +1,5 @@
-import { Button, Card, Col, Empty, Row, Select, Statistic, Table, type TableProps } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, type TableProps } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { FiguresRow } from '@shared/financing';
 import { LIAONING } from '@shared/taxonomy';
@@ -11,7 +12,8 @@ import { useLabels } from '../../lib/use-labels';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import './financing.css';
 
-const FILTERS = ['region'] as const;
+const FILTERS = ['region', 'from', 'to'] as const;
+const day = (v?: string) => (v ? dayjs(v) : null);
 
 /** Officials: financing matched and signed in their region, as the seeds' reports count them, with a CSV export. */
 export default function FinancingFiguresPage() {
@@ -20,7 +22,7 @@ export default function FinancingFiguresPage() {
   const money = useMoney();
   const labels = useLabels();
   const { filters, set } = useUrlFilters(FILTERS);
-  const figures = useFigures(filters.region);
+  const figures = useFigures({ region: filters.region, from: filters.from, to: filters.to });
   const province = !user?.officialRegion || user.officialRegion === LIAONING;
   if (figures.isLoading) return <PageSkeleton />;
   if (figures.isError) return <ErrorResult error={figures.error} onRetry={() => void figures.refetch()} />;
@@ -47,32 +49,46 @@ export default function FinancingFiguresPage() {
       </Col>
     );
   };
-  const exportUrl = `/api/financing/figures/export${filters.region ? `?region=${filters.region}` : ''}`;
+  const query = new URLSearchParams(
+    Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+  ).toString();
+  const exportUrl = `/api/financing/figures/export${query ? `?${query}` : ''}`;
+  const period = f.from || f.to ? `${f.from ?? '…'} ~ ${f.to ?? '…'}` : t('financing.figures.allTime');
 
   return (
     <div className="page" data-testid="financing-figures">
       <PageTitle
         titleKey="financing.figures.title"
-        subtitle={`${labels.region(f.region)} · ${t('financing.figures.subtitle')}`}
+        subtitle={`${labels.region(f.region)} · ${period} · ${t('financing.figures.subtitle')}`}
         extra={
           <a href={exportUrl} download>
             <Button>{t('financing.figures.export')}</Button>
           </a>
         }
       />
-      {province && (
-        <Select
-          allowClear
-          className="fin-filters"
-          style={{ minWidth: 200 }}
-          placeholder={labels.region(LIAONING)}
-          value={filters.region}
-          onChange={(v?: string) => set({ region: v })}
-          options={labels.tax.regions
-            .filter((r) => r.parent === LIAONING)
-            .map((r) => ({ value: r.code, label: labels.pick(r) }))}
-        />
-      )}
+      <Space wrap className="fin-filters">
+        {province && (
+          <Select
+            allowClear
+            style={{ minWidth: 200 }}
+            placeholder={labels.region(LIAONING)}
+            value={filters.region}
+            onChange={(v?: string) => set({ region: v })}
+            options={labels.tax.regions
+              .filter((r) => r.parent === LIAONING)
+              .map((r) => ({ value: r.code, label: labels.pick(r) }))}
+          />
+        )}
+        <span data-testid="figures-period">
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            aria-label={t('financing.figures.period')}
+            placeholder={[t('financing.figures.from'), t('financing.figures.to')]}
+            value={[day(filters.from), day(filters.to)]}
+            onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+          />
+        </span>
+      </Space>
       <Row gutter={[12, 12]} className="fin-kpis">
         <Col xs={12} md={6}>
           <Card size="small">

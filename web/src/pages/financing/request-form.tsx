@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { instruments, requestBody, type RequestDto } from '@shared/financing';
 import { errorText, isApiError } from '../../api/client';
+import { useContracts } from '../../api/contracts';
 import { useSaveRequest } from '../../api/financing';
 import { useListings } from '../../api/listings';
 import {
@@ -32,8 +33,8 @@ interface Values {
   collateral?: string;
   ipOffered: string[];
   files?: AttachmentFile[];
-  /** An own achievement the request finances, or none. */
-  achievementId?: string;
+  /** What the request finances: `achievement:<id>` (an own achievement), `contract:<id>` (a contract it is party to). */
+  tie?: string;
 }
 
 /** Writes a financing request (amount typed in 万元); the confidential part is marked as such. */
@@ -42,9 +43,13 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
   const { message } = App.useApp();
   const labels = useLabels();
   const [form] = Form.useForm<Values>();
-  const achievementId = Form.useWatch('achievementId', form) as string | undefined;
+  const tie = Form.useWatch('tie', form) as string | undefined;
+  // The evaluation of the achievement the request is tied to, shown under the picker.
+  const achievementId = tie?.startsWith('achievement:') ? tie.slice('achievement:'.length) : undefined;
   const save = useSaveRequest();
   const mine = useListings('achievement', { scope: 'mine', pageSize: 100 }, props.open);
+  // The organisation's own contracts (as seller or buyer): the server accepts only those it is a party of.
+  const contracts = useContracts({ pageSize: 100 }, props.open);
 
   useEffect(() => {
     if (!props.open) return;
@@ -61,7 +66,7 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
         useOfFunds: r.confidential?.useOfFunds,
         collateral: r.confidential?.collateral,
         ipOffered: r.confidential?.ipOffered ?? [],
-        achievementId: r.tie?.kind === 'achievement' ? r.tie.id : undefined,
+        tie: r.tie ? `${r.tie.kind}:${r.tie.id}` : undefined,
         files: storedFiles(r.confidential?.attachmentIds, false, (n) => `${t('financing.request.form.files')} ${n}`),
       });
     else form.setFieldsValue({ instruments: [], ipOffered: [] });
@@ -82,11 +87,7 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
       collateral: v.collateral ?? '',
       ipOffered: v.ipOffered ?? [],
       attachmentIds: fileIds(v.files),
-      tie: v.achievementId
-        ? { kind: 'achievement', id: v.achievementId }
-        : props.request?.tie?.kind === 'contract'
-          ? { kind: 'contract', id: props.request.tie.id }
-          : { kind: 'none' },
+      tie: v.tie ? { kind: v.tie.split(':')[0], id: v.tie.split(':')[1] } : { kind: 'none' },
     });
     if (!parsed.success) return showZodIssues(form, parsed.error, t);
     save.mutate(
@@ -152,15 +153,29 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
           />
         </Form.Item>
         <Form.Item
-          name="achievementId"
-          label={f('achievement')}
-          extra={achievementId ? <TiedEvaluation achievementId={achievementId} /> : undefined}
+          name="tie"
+          label={f('tie')}
+          extra={achievementId ? <TiedEvaluation achievementId={achievementId} /> : f('tieHint')}
         >
           <Select
             allowClear
+            data-testid="request-tie"
             showSearch={{ optionFilterProp: 'label' }}
-            loading={mine.isLoading}
-            options={(mine.data?.items ?? []).map((a) => ({ value: a.id, label: a.title }))}
+            loading={mine.isLoading || contracts.isLoading}
+            notFoundContent={f('tieNone')}
+            options={[
+              {
+                label: f('achievement'),
+                options: (mine.data?.items ?? []).map((a) => ({ value: `achievement:${a.id}`, label: a.title })),
+              },
+              {
+                label: f('contract'),
+                options: (contracts.data?.items ?? []).map((c) => ({
+                  value: `contract:${c.id}`,
+                  label: `${c.title}（${c.contractNo}）`,
+                })),
+              },
+            ].filter((g) => g.options.length > 0)}
           />
         </Form.Item>
         <Form.Item name="summary" label={f('summary')}>

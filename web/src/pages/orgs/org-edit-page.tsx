@@ -27,7 +27,7 @@ const editable = [
 function toFormValues(org: OrgView): OrgFormValues {
   return {
     ...org,
-    creditCode: isOrgDetail(org) ? org.creditCode : undefined,
+    creditCode: isOrgDetail(org) ? (org.creditCode ?? undefined) : undefined,
     contactName: isOrgDetail(org) ? org.contactName : undefined,
     contactPhone: isOrgDetail(org) ? org.contactPhone : undefined,
   };

@@ -30,11 +30,12 @@ export function LicencePreview({ licence }: { licence: NonNullable<OrgDetailDto[
  * The organisation's 营业执照 (enterprises) or 事业单位法人证书 (universities, institutes): shown to members
  * and staff; its admins upload or replace it (an image or PDF), which an operator needs before approving.
  */
+
 export function OrgLicenceCard({ org, canManage }: { org: OrgDetailDto; canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const setLicence = useSetOrgLicence(org.id);
-  const kind = licenceKindOf(org.type);
+  const kind = org.licence?.kind ?? licenceKindOf(org.type);
   const upload = async (file: File) => {
     if (file.size > MAX_ATTACHMENT_BYTES) return void message.error(t('orgs.licence.tooBig'));
     try {

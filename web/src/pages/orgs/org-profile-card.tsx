@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Card, Descriptions, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isOrgDetail, type OrgView } from '../../api/orgs';
@@ -18,10 +19,13 @@ export function OrgProfileCard({ org }: { org: OrgView }) {
       {
         key: 'creditCode',
         label: t('orgs.field.creditCode'),
-        children: (
+        // Makers have none: they are identified by a resident ID, shown masked on the maker page.
+        children: org.creditCode ? (
           <Typography.Text code copyable data-testid="org-credit-code">
             {org.creditCode}
           </Typography.Text>
+        ) : (
+          <Link to={`/makers/${org.id}`}>{t('orgs.detail.makerIdentity')}</Link>
         ),
       },
       { key: 'contactName', label: t('orgs.field.contactName'), children: org.contactName || t('common.none') },

@@ -114,7 +114,7 @@ export default function DashboardPage() {
               {t('contracts.dash.queue')}
             </LinkButton>
             <LinkButton
-              to={`/officials/financing${region !== LIAONING ? `?region=${region}` : ''}`}
+              to={`/officials/financing?${new URLSearchParams({ from: `${year}-01-01`, to: `${year}-12-31`, ...(region !== LIAONING ? { region } : {}) })}`}
               data-testid="to-financing"
             >
               {t('financing.nav.figures')}

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { OrgRecord } from '../../orgs/org.model';
+import type { CompanyOrgRecord as OrgRecord } from '../../orgs/org.model';
 import { files, upload } from '../../../test-support/catalog-fixtures';
 import { paperTerms } from '../../../test-support/contract-fixtures';
 import type { TestApp } from '../../../test-support/harness';

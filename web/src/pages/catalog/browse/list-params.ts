@@ -28,6 +28,7 @@ export function readListParams(sp: URLSearchParams, kind: ListingKind): ListingL
     status: oneOf<ListingStatus>('status', listingStatuses),
     sort: oneOf('sort', sortsOf(kind)),
     challenge: kind === 'need' && sp.get('challenge') === 'true' ? true : undefined,
+    maker: kind === 'achievement' && sp.get('maker') === 'true' ? true : undefined,
   };
 }
 

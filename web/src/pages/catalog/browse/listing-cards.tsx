@@ -8,6 +8,7 @@ import { formatDate } from '../../../lib/format';
 import { useLabels } from '../../../lib/use-labels';
 import type { EvaluationBadgeDto } from '@shared/evaluation';
 import { EvaluationTag } from '../../evaluations/evaluation-badge';
+import { isMakerOrgType } from '@shared/makers';
 import { BudgetText, PriceText, WanText } from '../money-text';
 
 /** An achievement's card; `evaluation` is its badge (asked for a page of cards at once, evaluations module). */
@@ -30,6 +31,11 @@ export function AchievementCardView({ item, evaluation }: { item: AchievementCar
           <Tag>{t('catalog.list.trl', { trl: item.trl })}</Tag>
           <Tag>{labels.level(item.level)}</Tag>
           <EvaluationTag badge={evaluation} />
+          {isMakerOrgType(item.ownerOrg?.type) && (
+            <Tag color="cyan" data-testid="maker-tag">
+              {t('makers.tag')}
+            </Tag>
+          )}
         </div>
         <div className="listing-card__text">{item.summary}</div>
         <div className="listing-card__foot">

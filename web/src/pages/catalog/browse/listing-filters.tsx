@@ -22,6 +22,7 @@ export function ListingFilters({ kind, value, onChange }: Props) {
     value.regionCode ||
     value.submarketCode ||
     value.challenge ||
+    value.maker ||
     value.sort
   );
   return (
@@ -86,6 +87,15 @@ export function ListingFilters({ kind, value, onChange }: Props) {
           data-testid="filter-challenge"
         >
           {t('catalog.list.challengeOnly')}
+        </Checkbox>
+      )}
+      {kind === 'achievement' && (
+        <Checkbox
+          checked={!!value.maker}
+          onChange={(e) => set({ maker: e.target.checked || undefined })}
+          data-testid="filter-maker"
+        >
+          {t('makers.catalogueFilter')}
         </Checkbox>
       )}
       {active && <Button onClick={() => onChange({ page: 1, pageSize: value.pageSize })}>{t('common.reset')}</Button>}

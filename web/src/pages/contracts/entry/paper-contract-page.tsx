@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Result, Space } from 'antd';
+import { Alert, Input, App, Button, Card, Form, Result, Space } from 'antd';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -88,10 +88,11 @@ export default function PaperContractPage() {
   const verified = isOrgDetail(o) ? o.verification.status === 'verified' : o.verificationStatus === 'verified';
   const seller: Party = {
     name: o.name,
-    creditCode: isOrgDetail(o) ? o.creditCode : '',
+    creditCode: isOrgDetail(o) ? (o.creditCode ?? '') : '',
     regionCode: o.regionCode,
     orgType: o.type,
   };
+  const maker = o.type === 'maker_individual' || o.type === 'maker_team';
 
   const showIssues = (issues: Array<{ path: ReadonlyArray<PropertyKey>; message: string }>) => {
     const byName = new Map<string, { name: (string | number)[]; errors: string[] }>();
@@ -115,7 +116,17 @@ export default function PaperContractPage() {
       return void message.error(t('catalog.form.fixErrors'));
     }
     // The whole-body parse adds the cross-field rules (sub-type of the category, technology ≤ contract amount, term order).
-    const parsed = contractTermsSchema.safeParse(paperContractTerms(values, seller));
+    // A maker is a party by resident ID, which the platform does not keep in full: the maker writes it here.
+    const party: Party = maker
+      ? {
+          ...seller,
+          creditCode: String(form.getFieldValue('makerIdNumber' as never) ?? '')
+            .trim()
+            .toUpperCase(),
+          idType: 'resident_id',
+        }
+      : seller;
+    const parsed = contractTermsSchema.safeParse(paperContractTerms(values, party));
     if (!parsed.success)
       return showIssues(parsed.error.issues.map((i) => ({ path: i.path, message: termsIssueMessage(i, t) })));
     try {
@@ -165,6 +176,16 @@ export default function PaperContractPage() {
           )}
           {failure && (
             <Alert type="error" showIcon className="page-alert" title={failure} data-testid="paper-contract-error" />
+          )}
+          {maker && (
+            <Form.Item
+              name={'makerIdNumber' as never}
+              label={t('contracts.entry.makerId')}
+              extra={t('contracts.entry.makerIdHint')}
+              rules={[{ required: true, len: 18, message: t('contracts.entry.makerIdHint') }]}
+            >
+              <Input maxLength={18} autoComplete="off" data-testid="entry-maker-id" />
+            </Form.Item>
           )}
           <PaperContractFields seller={{ ...seller, type: seller.orgType }} />
           <Space className="contract-entry__actions">

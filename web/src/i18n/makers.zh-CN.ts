@@ -1,0 +1,58 @@
+/** 创客 texts (Chinese). */
+const makersZh = {
+  nav: { directory: '创客', become: '成为创客' },
+  kind: { individual: '个人创客', team: '创客团队' },
+  register: {
+    title: '成为创客',
+    subtitle: '没有所属机构的个人或团队，登记为创客后可发布成果、参与揭榜挂帅和申请融资。',
+    privacy:
+      '公民身份号码仅用于认证与技术合同登记：平台只保存打码后的号码（如 2101**********123X）和不可逆的加密摘要，不保存完整号码。',
+    submit: '提交登记',
+    done: '已登记为创客，请上传身份证件等待运营审核。',
+    inOrgTitle: '您已属于一个机构',
+    inOrgSubtitle: '创客登记面向没有所属机构的个人或团队。',
+    staffTitle: '平台工作人员不能登记为创客',
+    staffSubtitle: '运营、登记员、财务和管理员负责审核创客，不能同时作为创客交易。',
+  },
+  form: {
+    kind: '创客类型',
+    realName: '真实姓名',
+    teamName: '团队名称',
+    leaderName: '团队负责人',
+    idNumber: '公民身份号码',
+    leaderIdNumber: '负责人公民身份号码',
+    idHint: '18 位，末位可为 X；用于认证和技术合同登记。',
+    region: '所在地区',
+    fields: '技术领域',
+    fieldsHint: '1–5 个，用于创客名录筛选和匹配推荐。',
+    skills: '专长',
+    skillsHint: '回车添加，最多 10 个。',
+    inviteEmails: '邀请团队成员（邮箱）',
+    inviteHint: '成员在「我的账户」中接受邀请后加入团队。',
+    bio: '简介',
+    contactPhone: '联系电话（仅本人和审核人员可见）',
+  },
+  list: {
+    title: '创客名录',
+    subtitle: '已认证的个人创客与创客团队，可按类型、技术领域和地区筛选。',
+    search: '按名称搜索',
+    total: '共 {{count}} 位创客',
+    empty: '没有符合条件的创客',
+  },
+  profile: {
+    title: '创客主页',
+    leader: '负责人',
+    status: '认证状态',
+    since: '登记时间',
+    edit: '编辑资料',
+    nextTitle: '下一步',
+    verificationAndMembers: '认证材料与团队成员',
+    publish: '发布成果',
+    challenges: '揭榜挂帅',
+    financing: '融资申请',
+  },
+  tag: '创客',
+  catalogueFilter: '仅看创客成果',
+};
+
+export default makersZh;
