@@ -18,6 +18,7 @@ import { contractsRoutes } from './modules/contracts/contracts.routes';
 import { financingProductsRoutes } from './modules/financing/financing-products.routes';
 import { financingRequestsRoutes } from './modules/financing/financing-requests.routes';
 import { followupRoutes } from './modules/followup/followup.routes';
+import { announcementRoutes } from './modules/announcements/announcement.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -105,6 +106,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(financingProductsRoutes(ctx));
   app.use(financingRequestsRoutes(ctx));
   app.use(followupRoutes(ctx));
+  app.use(announcementRoutes(ctx));
 
   const openapi = ctx.registry.document();
   app.get('/api/openapi.json', (_req, res) => void res.json(openapi));

@@ -20,6 +20,8 @@ const OWNING: Record<string, { models: string[] }> = {
   notifications: { models: ['Notification', 'SavedSearch', 'NotificationPref'] },
   // Follow-up plans (issue 16, 产业化贯通): followup.repository.ts; registrations reach it through the contracts port.
   followup: { models: ['FollowupPlan'] },
+  // Announcements and policies (issue 14): announcement.repository.ts; files through the attachments service.
+  announcements: { models: ['Announcement'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
@@ -34,6 +36,7 @@ const KNOWN: Record<string, string[]> = {
   mail: [],
   notifications: [],
   followup: [],
+  announcements: [],
 };
 
 function sources(dir: string): string[] {

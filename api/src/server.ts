@@ -50,6 +50,7 @@ import { MembersService } from './modules/orgs/members.service';
 import { createFinancing } from './modules/financing/financing.module';
 import { financingTies } from './modules/financing/financing-ties';
 import { createFollowup } from './modules/followup/followup.module';
+import { createAnnouncements } from './modules/announcements/announcement.module';
 import { RegisteredContracts } from './modules/contracts/registered-contracts';
 import { createPayments } from './modules/payments/payments.module';
 import { feeRateBp } from './modules/payments/payment-plan';
@@ -203,6 +204,15 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     logger,
   });
   registrations.onRegistered = (contractId) => followup.service.open([contractId]).then(() => undefined);
+  // Announcements (issue 14) own their collection; their PDFs are staff uploads read through the attachments readers.
+  const announcements = await createAnnouncements({
+    conn: db.connection,
+    audit,
+    files: {
+      describeStaffOwned: (user, id) => attachments.describeStaffOwned(user, id),
+      addReader: (reader) => attachments.readers.push(reader),
+    },
+  });
   const ctx: AppContext = {
     config,
     logger,
@@ -251,6 +261,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       payments,
       financing,
       followup,
+      announcements,
     },
     readiness: {
       database: async () => {
