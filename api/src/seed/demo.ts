@@ -10,6 +10,7 @@ import { seedAwaitingConfirmation, seedContracts } from './contract-demo';
 import { seedPayments } from './payment-demo';
 import { seedFinancing } from './financing-demo';
 import { seedFollowup } from './followup-demo';
+import { seedAnnouncements } from './announcement-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 
 /** Two api replicas may seed at once: the loser of an upsert race on a unique key gets E11000, which is fine. */
@@ -36,6 +37,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
   payments: number;
   financing: number;
   followup: number;
+  announcements: number;
 }> {
   const { Org, User } = ctx.models;
   const system = new Types.ObjectId('000000000000000000000001');
@@ -103,11 +105,22 @@ export async function seedDemo(ctx: AppContext): Promise<{
   contracts += await seedAwaitingConfirmation(ctx, orgIds);
   const financing = await seedFinancing(ctx, orgIds);
   const followup = await seedFollowup(ctx, orgIds);
+  const announcements = await seedAnnouncements(ctx);
   ctx.logger.info(
-    { orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments, financing, followup },
+    { orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments, financing, followup, announcements },
     'demo seed checked',
   );
-  return { orgs: orgsCreated, users: usersCreated, ...catalog, negotiations, contracts, payments, financing, followup };
+  return {
+    orgs: orgsCreated,
+    users: usersCreated,
+    ...catalog,
+    negotiations,
+    contracts,
+    payments,
+    financing,
+    followup,
+    announcements,
+  };
 }
 
 /**

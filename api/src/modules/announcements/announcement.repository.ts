@@ -54,10 +54,13 @@ export class AnnouncementRepository {
    * The demo seed: inserts the item once, its `_id` derived from its key, so a second run or a second
    * instance seeding at the same time changes nothing (the loser of a race gets a duplicate key, ignored).
    */
+  /** The `_id` of a demo item, derived from its key (the same on every instance and every run). */
+  static seedId(seedKey: string): Types.ObjectId {
+    return new Types.ObjectId(crypto.createHash('sha256').update(`announcement:${seedKey}`).digest('hex').slice(0, 24));
+  }
+
   async seedOnce(seedKey: string, doc: AnnouncementDraft): Promise<boolean> {
-    const _id = new Types.ObjectId(
-      crypto.createHash('sha256').update(`announcement:${seedKey}`).digest('hex').slice(0, 24),
-    );
+    const _id = AnnouncementRepository.seedId(seedKey);
     try {
       const res = await this.Announcement.updateOne({ _id }, { $setOnInsert: { ...doc, seedKey } }, { upsert: true });
       return res.upsertedCount > 0;
