@@ -6,6 +6,7 @@ import contractsEn from './contracts.en';
 import paymentsEn from './payments.en';
 import financingEn from './financing.en';
 import followupEn from './followup.en';
+import announcementsEn from './announcements.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -28,6 +29,7 @@ const en: Messages = {
     logout: 'Sign out',
     account: 'My profile',
     menu: 'Menu',
+    more: 'More',
     audit: 'Audit log',
     submarkets: 'Sub-markets',
     settings: 'Platform settings',
@@ -347,6 +349,7 @@ const en: Messages = {
   payments: paymentsEn,
   financing: financingEn,
   followup: followupEn,
+  announcements: announcementsEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

@@ -6,6 +6,7 @@ import contractsZh from './contracts.zh-CN';
 import paymentsZh from './payments.zh-CN';
 import financingZh from './financing.zh-CN';
 import followupZh from './followup.zh-CN';
+import announcementsZh from './announcements.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -26,6 +27,7 @@ const zhCN = {
     logout: '退出登录',
     account: '个人资料',
     menu: '菜单',
+    more: '更多',
     audit: '审计日志',
     submarkets: '分市场管理',
     settings: '平台设置',
@@ -332,6 +334,7 @@ const zhCN = {
   payments: paymentsZh,
   financing: financingZh,
   followup: followupZh,
+  announcements: announcementsZh,
   validation: {
     required: '请填写此项',
     tooShort: '至少 {{min}} 个字符',
