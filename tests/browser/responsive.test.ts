@@ -27,6 +27,7 @@ interface Ids {
   negotiationId: string;
   contractId: string;
   brokerId: string;
+  announcementId: string;
 }
 
 /** Each route pattern of the router, the role that opens it and how its parameters are filled. */
@@ -89,6 +90,9 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   'officials/financing': { who: 'official', url: () => '/officials/financing' },
   'followups/board': { who: 'official', url: () => '/followups/board' },
   followups: { who: 'member', url: () => '/followups' },
+  announcements: { who: 'anonymous', url: () => '/announcements' },
+  'announcements/:id': { who: 'anonymous', url: (i) => `/announcements/${i.announcementId}` },
+  'admin/announcements': { who: 'operator', url: () => '/admin/announcements' },
 };
 
 const emails: Record<Exclude<Who, 'anonymous' | 'loner'>, string> = {
@@ -130,6 +134,9 @@ beforeAll(async () => {
     negotiationId: String(negotiation!._id),
     contractId: String((contract ?? (await m.Contract.findOne({ sellerOrgId: orgId }).lean()))!._id),
     brokerId: String(broker!._id),
+    announcementId: String(
+      (await app.running.ctx.services.announcements.repo.Announcement.findOne({ status: 'published' }).lean())!._id,
+    ),
   };
   lonerEmail = (await app.createUser()).email;
   browser = await launchBrowser();
