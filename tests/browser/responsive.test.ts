@@ -239,7 +239,7 @@ describe('every route at 390×844', () => {
       await page.goto(app.url + url(ids));
       await loaded(page);
       const measured = await overflow(page);
-      if (['/', 'register', 'admin/users', 'contracts', 'officials'].includes(pattern)) {
+      if (['/', 'register', 'admin/users', 'contracts', 'officials', 'finance', 'announcements'].includes(pattern)) {
         await screenshot(page, `phone-${pattern.replace(/[/:*]+/g, '-') || 'home'}`);
       }
       expect({ route: pattern, ...measured }).toEqual({
