@@ -22,6 +22,21 @@ const OWNING: Record<string, { models: string[] }> = {
   followup: { models: ['FollowupPlan'] },
   // Announcements and policies (issue 14): announcement.repository.ts; files through the attachments service.
   announcements: { models: ['Announcement'] },
+  // Contracts: the tally reads them through contract-tally-feed.ts, payments and the seed through contract-directory.ts.
+  contracts: { models: ['Contract', 'Registration', 'RegistrationCounter'] },
+  // The tally's targets (its rollups are raw collections of rollup-store.ts).
+  stats: { models: ['Target'] },
+  payments: { models: ['Payable', 'Payment', 'Journal', 'PaymentEvent', 'Payout', 'ConnectAccount'] },
+  // Identity: others read people through UserDirectory and change accounts through UserAccounts (auth's
+  // credentials, orgs' membership); organisations through OrgDirectory.
+  users: { models: ['User'] },
+  auth: { models: ['Session', 'LoginFailure', 'PasswordReset'] },
+  orgs: { models: ['Org', 'Invitation'] },
+  // Catalogue: ListingDirectory (reads), ListingStore (awards, imported drafts), listingFileReader (files).
+  listings: { models: ['Achievement', 'Need', 'Nda'] },
+  needs: { models: ['Proposal'] },
+  attachments: { models: ['Attachment'] },
+  imports: { models: ['ImportJob'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
@@ -37,6 +52,23 @@ const KNOWN: Record<string, string[]> = {
   notifications: [],
   followup: [],
   announcements: [],
+  contracts: [],
+  stats: [],
+  payments: [],
+  users: [
+    'seed/announcement-demo.ts',
+    'seed/contract-demo.ts',
+    'seed/demo.ts',
+    'seed/negotiation-demo.ts',
+    'seed/payment-demo.ts',
+    'test-support/harness.ts',
+  ],
+  auth: [],
+  orgs: ['seed/contract-demo.ts', 'seed/demo.ts', 'seed/payment-demo.ts', 'test-support/harness.ts'],
+  listings: ['seed/negotiation-demo.ts', 'seed/payment-demo.ts'],
+  needs: [],
+  attachments: [],
+  imports: [],
 };
 
 function sources(dir: string): string[] {
@@ -77,5 +109,14 @@ describe('data ownership', () => {
     expect(outside.filter((f) => !KNOWN[m].includes(f))).toEqual([]);
     // A breach that was removed leaves the list, so the list only shrinks.
     expect(KNOWN[m].filter((f) => !outside.includes(f))).toEqual([]);
+  });
+
+  it('no code outside listings reaches a listing collection through ListingService.cfg', () => {
+    // The kind config carries the model for the listings module's own use; imports once inserted through it.
+    const outside = all
+      .filter((f) => !rel(f).startsWith('modules/listings/') && !COMPOSITION.has(rel(f)))
+      .filter((f) => /\bcfg\.model\b/.test(fs.readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(outside).toEqual([]);
   });
 });

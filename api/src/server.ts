@@ -17,6 +17,7 @@ import { HistoricContractImport } from './modules/contracts/historic-import';
 import { ContractsService } from './modules/contracts/contracts.service';
 import { RegistrationsService } from './modules/contracts/registrations.service';
 import { StatsService } from './modules/stats/stats.service';
+import { ContractTallyFeed } from './modules/contracts/contract-tally-feed';
 import { AchievementImport } from './modules/imports/achievement-import';
 import { ImportService } from './modules/imports/import.service';
 import { ListingService } from './modules/listings/listing.service';
@@ -25,12 +26,15 @@ import { ProposalsService } from './modules/needs/proposals.service';
 import { MessageService } from './modules/negotiations/message.service';
 import { NegotiationLog } from './modules/negotiations/negotiation-log';
 import { NegotiationService } from './modules/negotiations/negotiation.service';
-import { AttachmentDirectory } from './modules/attachments/attachment-directory';
 import { ListingDirectory } from './modules/listings/listing-directory';
+import { listingFileReader } from './modules/listings/listing-files';
+import { ListingStore } from './modules/listings/listing-store';
+import { NdaRepository } from './modules/listings/nda.repository';
 import { ListingIndexFeed } from './modules/listings/listing-index-feed';
 import { ProposalDirectory } from './modules/needs/proposal-directory';
 import { RoomDirectory } from './modules/negotiations/room-directory';
 import { OrgDirectory } from './modules/orgs/org-directory';
+import { UserAccounts } from './modules/users/user-accounts';
 import { UserDirectory } from './modules/users/user-directory';
 import { OfferService } from './modules/negotiations/offer.service';
 import { nullPublisher } from './modules/negotiations/room-publisher';
@@ -87,28 +91,33 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const models = createModels(db.connection);
   await syncIndexes(models);
   const audit = new AuditService(models);
-  const auth = new AuthService(models, config);
+  // Accounts belong to the users module; auth and orgs change them through its port.
+  const accounts = new UserAccounts(models.User);
+  const auth = new AuthService(models, accounts, config);
   let stopping = false;
   const storage = new LocalDiskStorage(path.join(config.DATA_DIR, 'uploads'));
   const attachments = new AttachmentsService(models, storage);
   const guard = (orgId: string, ids: string[]) => attachments.assertOwned(orgId, ids);
-  const achievements = new ListingService(achievementKind(models.Achievement), models, audit, guard);
-  const needs = new ListingService(needKind(models.Need), models, audit, guard);
+  const orgDirectory = new OrgDirectory(models.Org);
+  const listingDirectory = new ListingDirectory(models);
+  const ndas = new NdaRepository(models);
+  attachments.readers.push(listingFileReader(models, ndas));
+  const achievements = new ListingService(achievementKind(models.Achievement), ndas, orgDirectory, audit, guard);
+  const needs = new ListingService(needKind(models.Need), ndas, orgDirectory, audit, guard);
   const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;
   // Without Redis there is one API process (sockets could not fan out otherwise): it numbers events alone.
   const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs, !config.REDIS_URL);
-  const orgDirectory = new OrgDirectory(models.Org);
   const userDirectory = new UserDirectory(models.User);
   const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs, {
     orgs: orgDirectory,
     users: userDirectory,
-    listings: new ListingDirectory(models),
+    listings: listingDirectory,
     proposals: new ProposalDirectory(models.Proposal),
-    attachments: new AttachmentDirectory(models.Attachment),
+    attachments: attachments.directory,
   });
   const vocabulary = new TermVocabulary();
   const engine = learningEngine(createSearchEngine(config), vocabulary);
-  const stats = new StatsService(models, logger);
+  const stats = new StatsService(models, new ContractTallyFeed(models.Contract), db.connection, logger);
   const settings = new SettingsService(
     models,
     {
@@ -118,22 +127,26 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     audit,
   );
   const rooms = new RoomDirectory(models);
-  const contracts = new ContractsService(models, audit, stats, rooms);
+  const contracts = new ContractsService(models, audit, stats, {
+    rooms,
+    orgs: orgDirectory,
+    listings: new ListingDirectory(models),
+  });
   const registrations = new RegistrationsService(models, audit, stats);
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
   auth.useMail(mail);
   const notifications = new NotificationsService(models, engine, userDirectory);
-  const orgs = new OrgsService(models, audit, auth, attachments);
+  const orgs = new OrgsService(models, accounts, audit, auth, attachments);
   const users = new UsersService(models, audit, auth);
   const notify = new NotifyService(models, userDirectory, notifications, mail, logger);
   const matchAlerts = new MatchAlerts(models, matches, userDirectory, notify);
   // The owner of an account locked by failed sign-ins hears of it (the address, and until when).
   auth.lockout.onLocked = async ({ email, ip, lockedUntil }) => {
-    const owner = await models.User.findOne({ email }, { _id: 1 }).lean();
+    const owner = await accounts.idByEmail(email);
     if (!owner) return;
     const until = lockedUntil.toISOString().slice(0, 16).replace('T', ' ');
-    await notifications.notifyUsers([owner._id], {
+    await notifications.notifyUsers([owner], {
       key: `lock:${ip}:${lockedUntil.getTime()}`,
       type: 'account_locked',
       title: { zh: '账号登录失败次数过多', en: 'Too many failed sign-ins' },
@@ -172,8 +185,29 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   negotiationOffers.notify = notify;
   negotiationOffers.draftContract = async (user, deal, meta) =>
     String((await contracts.fromDeal(user, String(deal._id), meta)).contract._id);
-  const payments = createPayments({ models, audit, attachments, config, logger, notify, settings, rooms });
-  const proposals = new ProposalsService(models, needs, audit);
+  const payments = createPayments({
+    models,
+    audit,
+    attachments,
+    config,
+    logger,
+    notify,
+    settings,
+    peers: {
+      rooms,
+      contracts: contracts.directory,
+      orgs: orgDirectory,
+      users: userDirectory,
+      listings: listingDirectory,
+    },
+  });
+  const listingStore = new ListingStore(models);
+  const proposals = new ProposalsService(
+    models,
+    needs,
+    { orgs: orgDirectory, listings: listingDirectory, awards: listingStore },
+    audit,
+  );
   proposals.notify = notify;
   // The broker's workspace reads its commission from the ledger, through the payments module's figures.
   negotiationOffers.brokerLedger = (brokerUserId) => payments.figures.broker(brokerUserId);
@@ -190,7 +224,6 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   });
   // Follow-up (issue 16, 产业化贯通) owns its plans; it learns of registrations from the contracts module's port
   // and hook, and reads the tally, listings and rooms through their own modules.
-  const listingDirectory = new ListingDirectory(models);
   const followup = await createFollowup({
     conn: db.connection,
     contracts: new RegisteredContracts(models),
@@ -226,7 +259,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       orgs,
       orgDirectory,
       rooms,
-      members: new MembersService(models, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
+      members: new MembersService(models, accounts, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
       taxonomy: new TaxonomyService(models, audit, users),
       settings,
       attachments,
@@ -235,10 +268,14 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       proposals,
       imports: new ImportService(
         models,
+        listingDirectory,
         {
-          achievement: new AchievementImport(models, achievements),
-          contract: new ContractImport(models, contracts, stats),
-          contract_historic: new HistoricContractImport(models, stats, audit),
+          achievement: new AchievementImport(orgDirectory, listingStore),
+          contract: new ContractImport(models, contracts, stats, orgDirectory),
+          contract_historic: new HistoricContractImport(models, stats, audit, {
+            users: userDirectory,
+            orgs: orgDirectory,
+          }),
         },
         storage,
         config,

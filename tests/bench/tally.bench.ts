@@ -26,6 +26,7 @@ import {
 import type { RollupRow } from '../../api/src/modules/stats/stats.model';
 import type { AuthUser } from '../../api/src/modules/auth/auth.types';
 import { StatsService } from '../../api/src/modules/stats/stats.service';
+import { ContractTallyFeed } from '../../api/src/modules/contracts/contract-tally-feed';
 import { technicalFields } from '../../api/src/shared/taxonomy';
 import { ms, printTable } from './load';
 
@@ -148,7 +149,7 @@ export async function runTallyBench(opts: { contracts: number; rounds: number })
     .asPromise();
   try {
     const models = createModels(conn);
-    const stats = new StatsService(models, pino({ level: 'silent' }));
+    const stats = new StatsService(models, new ContractTallyFeed(models.Contract), conn, pino({ level: 'silent' }));
 
     let t = performance.now();
     const contracts = generate(opts.contracts);

@@ -1,65 +1,46 @@
 import type { Connection } from 'mongoose';
-import { attachmentSchema } from '../modules/attachments/attachment.model';
+import { registerAttachmentModels } from '../modules/attachments/attachment.model';
+import { registerAuthModels } from '../modules/auth/auth.models';
+import { registerImportModels } from '../modules/imports/import-job.model';
+import { registerListingModels } from '../modules/listings/listings.models';
+import { registerNeedModels } from '../modules/needs/proposal.model';
+import { registerOrgModels } from '../modules/orgs/orgs.models';
+import { registerUserModels } from '../modules/users/user.model';
 import { registerAuditModels } from '../modules/audit/audit.model';
-import { contractSchema, registrationCounterSchema, registrationSchema } from '../modules/contracts/contract.model';
-import { targetSchema } from '../modules/stats/stats.model';
-import { importJobSchema } from '../modules/imports/import-job.model';
-import { listingSchema, type ListingRecord } from '../modules/listings/listing.model';
-import { ndaSchema } from '../modules/listings/nda.model';
-import { proposalSchema } from '../modules/needs/proposal.model';
+import { registerContractModels } from '../modules/contracts/contract.model';
+import { registerStatsModels } from '../modules/stats/stats.model';
 import { registerNegotiationModels } from '../modules/negotiations/negotiation.model';
 import { registerMailModels } from '../modules/mail/mail.model';
 import { registerNotificationModels } from '../modules/notifications/notification.model';
 import { registerSearchModels } from '../modules/search/search.models';
-import { loginFailureSchema } from '../modules/auth/login-failure.model';
-import { passwordResetSchema, type PasswordResetRecord } from '../modules/auth/password-reset.model';
-import { sessionSchema } from '../modules/auth/session.model';
-import { invitationSchema } from '../modules/orgs/invitation.model';
-import { orgSchema } from '../modules/orgs/org.model';
-import {
-  connectAccountSchema,
-  journalSchema,
-  payableSchema,
-  paymentEventSchema,
-  paymentSchema,
-  payoutSchema,
-} from '../modules/payments/payment.model';
+import { registerPaymentModels } from '../modules/payments/payment.model';
 import { registerSettingsModels } from '../modules/settings/settings.model';
 import { registerTaxonomyModels } from '../modules/taxonomy/submarket.model';
-import { userSchema } from '../modules/users/user.model';
 
-/** Registers every model on one connection (the app never uses mongoose's global connection). */
+/**
+ * Composes every module's models on one connection (the app never uses mongoose's global connection): each
+ * module registers its own schemas, and server.ts hands each module only its own models. The whole bag serves
+ * the composition root, the demo seed's bulk loads and the tests' direct checks of stored state.
+ */
 export function createModels(conn: Connection) {
   return {
-    User: conn.model('User', userSchema),
-    Session: conn.model('Session', sessionSchema),
-    LoginFailure: conn.model('LoginFailure', loginFailureSchema),
-    PasswordReset: conn.model<PasswordResetRecord>('PasswordReset', passwordResetSchema),
-    Org: conn.model('Org', orgSchema),
-    Invitation: conn.model('Invitation', invitationSchema),
+    ...registerUserModels(conn),
+    ...registerAuthModels(conn),
+    ...registerOrgModels(conn),
     ...registerTaxonomyModels(conn),
     ...registerSettingsModels(conn),
     ...registerAuditModels(conn),
-    Achievement: conn.model<ListingRecord>('Achievement', listingSchema('achievements')),
-    Need: conn.model<ListingRecord>('Need', listingSchema('needs')),
-    Nda: conn.model('Nda', ndaSchema),
-    Proposal: conn.model('Proposal', proposalSchema),
-    Attachment: conn.model('Attachment', attachmentSchema),
-    ImportJob: conn.model('ImportJob', importJobSchema),
+    ...registerListingModels(conn),
+    ...registerNeedModels(conn),
+    ...registerAttachmentModels(conn),
+    ...registerImportModels(conn),
     ...registerSearchModels(conn),
     ...registerNotificationModels(conn),
     ...registerMailModels(conn),
     ...registerNegotiationModels(conn),
-    Contract: conn.model('Contract', contractSchema),
-    Registration: conn.model('Registration', registrationSchema),
-    RegistrationCounter: conn.model('RegistrationCounter', registrationCounterSchema),
-    Target: conn.model('Target', targetSchema),
-    Payable: conn.model('Payable', payableSchema),
-    Payment: conn.model('Payment', paymentSchema),
-    Journal: conn.model('Journal', journalSchema),
-    PaymentEvent: conn.model('PaymentEvent', paymentEventSchema),
-    Payout: conn.model('Payout', payoutSchema),
-    ConnectAccount: conn.model('ConnectAccount', connectAccountSchema),
+    ...registerContractModels(conn),
+    ...registerStatsModels(conn),
+    ...registerPaymentModels(conn),
   };
 }
 

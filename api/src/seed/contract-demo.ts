@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { loadSeedContracts } from '../modules/contracts/contract-seed';
 import type { AppContext } from '../app-context';
 import { toAuthUser } from '../modules/auth/auth.service';
 import { contractNumber, paperContractIdFor } from '../modules/contracts/contracts.service';
@@ -354,64 +355,9 @@ const targets2026: Array<[string, number]> = [
 ];
 
 export async function seedContracts(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
-  const { Contract, Registration, Target, RegistrationCounter } = ctx.models;
-  const { stats } = ctx.services;
-  const have = await Contract.countDocuments({ source: 'seed' });
-  const TALLIED = 'seed:contracts:tallied';
-  // Seeded contracts without the marker: a seed stopped between inserting contracts and their rollups.
-  if (have > 0 && !(await RegistrationCounter.exists({ _id: TALLIED }))) {
-    ctx.logger.warn(await stats.rebuild(), 'demo contracts seeded without their rollups: tally rebuilt');
-    await RegistrationCounter.updateOne({ _id: TALLIED }, { $set: { seq: 1 } }, { upsert: true });
-  }
-  let created = 0;
-  if (have < DEMO_CONTRACTS) {
-    await RegistrationCounter.deleteOne({ _id: TALLIED });
-    const all = demoContracts(orgIds);
-    const existing = new Set(
-      (await Contract.find({ source: 'seed' }, { originKey: 1 }).lean<Array<{ originKey: string }>>()).map(
-        (c) => c.originKey,
-      ),
-    );
-    const missing = all.filter((c) => !existing.has(c.key));
-    const inserted: Array<Parameters<typeof stats.addInserted>[0][number]> = [];
-    for (let i = 0; i < missing.length; i += 500) {
-      const batch = missing
-        .slice(i, i + 500)
-        .map((c) => ({ ...c, contract: stats.withContribution(c.contract as never) as Record<string, unknown> }));
-      // Registrations first: a contract never points at a missing filing. Both keyed, so a race is harmless.
-      await Registration.insertMany(
-        batch.flatMap((c) => (c.registration ? [c.registration] : [])),
-        { ordered: false },
-      ).catch(ignoreDuplicates);
-      await Contract.insertMany(
-        batch.map((c) => c.contract),
-        { ordered: false, lean: true } as never,
-      ).catch(ignoreDuplicates);
-      // Ids are new per run, so the batch ids that exist now are exactly the ones this run inserted.
-      const docs = await Contract.find({ _id: { $in: batch.map((c) => c.contract._id) } }, { _id: 1 }).lean();
-      created += docs.length;
-      const ok = new Set(docs.map((d) => String(d._id)));
-      inserted.push(...(batch.map((c) => c.contract).filter((c) => ok.has(String(c._id))) as never[]));
-    }
-    // A racing replica's inserts lose on the unique originKey and add nothing here: only our own rows count.
-    await stats.addInserted(inserted);
-    await RegistrationCounter.updateOne({ _id: TALLIED }, { $set: { seq: 1 } }, { upsert: true });
-  }
-  for (const [region, amountFen] of targets2026) {
-    await Target.updateOne(
-      { _id: `2026:${region}` },
-      { $setOnInsert: { year: 2026, regionCode: region, amountFen, setBy: 'seed', setAt: new Date() } },
-      { upsert: true },
-    ).catch(ignoreDuplicates);
-  }
+  const created = await loadSeedContracts(ctx.models, ctx.services.stats, ctx.logger, demoContracts(orgIds));
+  for (const [region, amountFen] of targets2026) await ctx.services.stats.seedTarget(2026, region, amountFen);
   return created;
-}
-
-function ignoreDuplicates(err: unknown): null {
-  const e = err as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };
-  const dupOnly = e.code === 11000 || (e.writeErrors ?? []).every((w) => (w.code ?? w.err?.code) === 11000);
-  if (!dupOnly) throw err;
-  return null;
 }
 
 /**
@@ -426,7 +372,7 @@ export async function seedAwaitingConfirmation(ctx: AppContext, orgIds: Map<stri
   const buyer = await models.Org.findById(orgIds.get('ent-robot')).lean<OrgRecord>();
   if (!seller || !sellerOrgId || !buyer) return 0;
   const key = 'seed-awaiting-confirmation-1';
-  if (await models.Contract.exists({ _id: paperContractIdFor(String(sellerOrgId), key) })) return 0;
+  if (await services.contracts.directory.exists(paperContractIdFor(String(sellerOrgId), key))) return 0;
   const terms: ContractTerms = {
     title: '焊接机器人离线编程软件技术许可合同',
     category: 'license',

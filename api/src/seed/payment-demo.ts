@@ -1,10 +1,8 @@
 import type { Types } from 'mongoose';
 import type { AppContext } from '../app-context';
 import { toAuthUser } from '../modules/auth/auth.service';
-import type { ContractRecord } from '../modules/contracts/contract.model';
 import type { ListingRecord } from '../modules/listings/listing.model';
 import type { OrgRecord } from '../modules/orgs/org.model';
-import type { PayableRecord, PaymentRecord } from '../modules/payments/payment.model';
 import { payableStatus } from '../modules/payments/payment.state';
 import type { UserRecord } from '../modules/users/user.model';
 import type { ContractTerms } from '../shared/contract-schemas';
@@ -102,7 +100,7 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
     const sellerUser = await models.User.findOne({ email: d.sellerEmail }).lean<UserRecord>();
     const sellerOrg = await models.Org.findById(orgIds.get(d.seller)).lean<OrgRecord>();
     if (!sellerUser || !sellerOrg) continue;
-    let contract = await models.Contract.findOne({ originKey: d.key }).lean<ContractRecord>();
+    let contract = await services.contracts.directory.byOriginKey(d.key);
     if (!contract) {
       const party = (o: OrgRecord) => ({
         name: o.name,
@@ -117,14 +115,8 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
         d.key,
         'direct',
       );
-      try {
-        await models.Contract.create(doc);
-        created++;
-        await services.stats.apply(doc._id);
-      } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
-      }
-      contract = await models.Contract.findOne({ originKey: d.key }).lean<ContractRecord>();
+      if (await services.contracts.storePrepared(doc)) created++;
+      contract = await services.contracts.directory.byOriginKey(d.key);
     }
     // The buyer is an organisation of the platform: it accepts the paper contract the seller entered, as a
     // member would on the contract page (a restart finds it signed and skips this).
@@ -141,7 +133,7 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
       const payable = payables.find((x) => x.seq === p.item);
       if (!payable) continue;
       const key = `seed-${d.key.split(':')[2]}-${p.item}`;
-      let payment = await models.Payment.findOne({ idemKey: `${buyer.orgId}:${key}` }).lean<PaymentRecord>();
+      let payment = await services.payments.directory.byIdemKey(`${buyer.orgId}:${key}`);
       if (!payment) {
         const att = await services.attachments.upload(buyer, {
           originalname: `${contract!.contractNo}-第${p.item}期-转账回单.pdf`,
@@ -185,14 +177,11 @@ async function seedDeposit(ctx: AppContext, finance: ReturnType<typeof toAuthUse
   const need = needs
     .filter((n) => challenge(n) && Date.parse(challenge(n)!.closesAt) > Date.now() + 86_400_000 && !n.award)
     .sort((a, b) => Date.parse(challenge(b)!.closesAt) - Date.parse(challenge(a)!.closesAt))[0];
-  const existing = await models.Payable.findOne({
-    kind: 'deposit',
-    payerOrgId: solverUser.orgId,
-  }).lean<PayableRecord>();
+  const existing = await services.payments.directory.depositOf(solverUser.orgId);
   if (!existing && !need) return;
   const deposit = existing ?? (await services.payments.deposits.create(solver, 'challenge', String(need!._id))).payable;
   const key = 'seed-deposit-neu-1';
-  let payment = await models.Payment.findOne({ idemKey: `${solver.orgId}:${key}` }).lean<PaymentRecord>();
+  let payment = await services.payments.directory.byIdemKey(`${solver.orgId}:${key}`);
   if (!payment) {
     // Paid some other way meanwhile (a person trying the demo): leave it as it is.
     if (!['due', 'overdue'].includes(payableStatus(deposit, null))) return;

@@ -1,4 +1,4 @@
-import { Schema, type Types } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 
 export const attachmentSchema = new Schema(
   {
@@ -26,3 +26,9 @@ export interface AttachmentRecord {
   storageKey: string;
   createdAt: Date;
 }
+
+/** The module's collection, registered by the module on a connection (db/models.ts composes them). */
+export function registerAttachmentModels(conn: Connection) {
+  return { Attachment: conn.model('Attachment', attachmentSchema) };
+}
+export type AttachmentModels = ReturnType<typeof registerAttachmentModels>;

@@ -1,11 +1,9 @@
 import crypto from 'node:crypto';
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { AuthUser } from '../auth/auth.types';
-import type { ListingRecord } from '../listings/listing.model';
-import { operatesFor } from '../listings/listing.policy';
-import type { AttachmentRecord } from './attachment.model';
+import { AttachmentDirectory } from './attachment-directory';
+import type { AttachmentModels, AttachmentRecord } from './attachment.model';
 import type { UserRole } from '../../shared/taxonomy';
 import { detectAllowedMime } from './file-kind';
 import type { FileStorage } from './file-storage';
@@ -18,11 +16,15 @@ const PLATFORM_UPLOADERS: readonly UserRole[] = ['finance', 'operator', 'admin']
 
 export class AttachmentsService {
   readonly readers: AttachmentReader[] = [];
+  /** What other modules may read about files (names for a listing's page, a room's shared files). */
+  readonly directory: AttachmentDirectory;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: AttachmentModels,
     private readonly storage: FileStorage,
-  ) {}
+  ) {
+    this.directory = new AttachmentDirectory(models.Attachment);
+  }
 
   async upload(user: AuthUser, file: { originalname: string; buffer: Buffer }): Promise<AttachmentRecord> {
     // Platform staff belong to no organisation; they upload the platform's own papers (finance: bank slips;
@@ -77,11 +79,10 @@ export class AttachmentsService {
   }
 
   /**
-   * Who may download: the owner organisation; anyone for an image of a published listing; an organisation
-   * that accepted the NDA for a confidential file of a published listing; reviewers of the listing's
-   * sub-market; a staff member's own upload to them; what other modules grant through `readers` (finance
-   * for a bank-transfer receipt, a payee for the bank slip of its payout). Everyone else gets 404, as if it
-   * did not exist.
+   * Who may download: the owner organisation; a staff member's own upload to them; what other modules grant
+   * through `readers` (listings: anyone for an image of a published listing, an organisation that accepted
+   * the NDA for a confidential file, reviewers of the listing's sub-market; finance for a bank-transfer
+   * receipt, a payee for the bank slip of its payout). Everyone else gets 404, as if it did not exist.
    */
   async openFor(viewer: AuthUser | null, id: string) {
     const att = await this.models.Attachment.findById(id).lean<AttachmentRecord>();
@@ -96,34 +97,6 @@ export class AttachmentsService {
     if (!att.ownerOrgId && viewer?.id === String(att.uploadedBy)) return true;
     const id = String(att._id);
     for (const reader of this.readers) if (await reader(viewer, id)) return true;
-    for (const [kind, model] of [
-      ['achievement', this.models.Achievement],
-      ['need', this.models.Need],
-    ] as const) {
-      const publicImage = await model.exists({ status: 'published', 'live.imageIds': id });
-      if (publicImage) return true;
-      const listings = await model
-        .find(
-          {
-            $or: [
-              { 'live.confidential.attachmentIds': id },
-              { 'content.confidential.attachmentIds': id },
-              { 'content.imageIds': id },
-            ],
-          },
-          { status: 1, submarketCode: 1, live: 1 },
-        )
-        .lean<ListingRecord[]>();
-      for (const l of listings) {
-        if (operatesFor(viewer, l.submarketCode)) return true;
-        const inLive = (
-          (l.live?.confidential as { attachmentIds?: string[] } | undefined)?.attachmentIds ?? []
-        ).includes(id);
-        if (inLive && l.status === 'published' && viewer?.orgId) {
-          if (await this.models.Nda.exists({ listingKind: kind, listingId: l._id, orgId: viewer.orgId })) return true;
-        }
-      }
-    }
     return false;
   }
 }

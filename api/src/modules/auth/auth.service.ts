@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../../config/env';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { ChangePasswordBody, LoginBody, RegisterBody } from '../../shared/schemas';
+import type { UserAccounts } from '../users/user-accounts';
 import type { UserRecord } from '../users/user.model';
+import type { AuthModels } from './auth.models';
 import type { AuthUser } from './auth.types';
 import type { MailOutbox } from '../mail/mail-outbox';
 import { LoginLockout } from './login-lockout';
@@ -47,7 +48,9 @@ export class AuthService {
   private resets: PasswordResets | null = null;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: AuthModels,
+    /** Accounts belong to the users module: sign-up and credentials go through its port. */
+    private readonly accounts: UserAccounts,
     private readonly config: AppConfig,
   ) {
     this.cache = new LRUCache({ max: 50_000, ttl: Math.max(config.SESSION_CACHE_MS, 1) });
@@ -55,10 +58,9 @@ export class AuthService {
   }
 
   async register(body: RegisterBody & { locale: 'zh-CN' | 'en' }): Promise<UserRecord> {
-    const existing = await this.models.User.exists({ email: body.email });
-    if (existing) throw new AppError('EMAIL_TAKEN');
+    if (await this.accounts.emailTaken(body.email)) throw new AppError('EMAIL_TAKEN');
     try {
-      const created = await this.models.User.create({
+      return await this.accounts.create({
         email: body.email,
         passwordHash: await hashPassword(body.password),
         name: body.name,
@@ -69,7 +71,6 @@ export class AuthService {
           { doc: 'privacy', version: body.consent.privacy, at: new Date() },
         ],
       });
-      return created.toObject() as UserRecord;
     } catch (err) {
       if ((err as { code?: number }).code === 11000) throw new AppError('EMAIL_TAKEN');
       throw err;
@@ -79,7 +80,7 @@ export class AuthService {
   /** Password reset sends its link through the outbox, which is built after this service. */
   useMail(mail: MailOutbox): void {
     this.resets = new PasswordResets(
-      this.models.User,
+      this.accounts,
       this.models.PasswordReset,
       mail,
       { ttlMinutes: this.config.PASSWORD_RESET_TTL_MIN, publicBaseUrl: this.config.PUBLIC_BASE_URL },
@@ -106,7 +107,7 @@ export class AuthService {
   async login(body: LoginBody, meta: { ip?: string; userAgent?: string }) {
     const ip = meta.ip ?? 'unknown';
     await this.lockout.check(body.email, ip);
-    const user = await this.models.User.findOne({ email: body.email }).lean<UserRecord>();
+    const user = await this.accounts.byEmail(body.email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), body.password);
     if (!user || !ok) {
       await this.lockout.failed(body.email, ip);
@@ -138,7 +139,7 @@ export class AuthService {
     if (cached) return cached;
     const session = await this.models.Session.findById(id).lean();
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
-    const user = await this.models.User.findById(session.userId).lean<UserRecord>();
+    const user = await this.accounts.byId(session.userId);
     if (!user || user.disabledAt) return null;
     const { passwordHash: _hash, ...record } = user;
     const resolved = { user: toAuthUser(user), sessionId: id, record: record as UserRecord };
@@ -178,10 +179,10 @@ export class AuthService {
    * ends (a stolen session does not outlive the change), the one in use stays.
    */
   async changePassword(userId: string, sessionId: string, body: ChangePasswordBody): Promise<void> {
-    const user = await this.models.User.findById(userId, { passwordHash: 1 }).lean<UserRecord>();
+    const user = await this.accounts.byId(userId);
     if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) throw new AppError('WRONG_PASSWORD');
     const passwordHash = await hashPassword(body.newPassword);
-    await this.models.User.updateOne({ _id: userId }, { $set: { passwordHash, passwordChangedAt: new Date() } });
+    await this.accounts.setPassword(userId, passwordHash, new Date());
     await this.models.Session.updateMany(
       { userId, _id: { $ne: sessionId }, revokedAt: null },
       { $set: { revokedAt: new Date() } },

@@ -1,5 +1,5 @@
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
+import type { AuthModels } from './auth.models';
 import type { LoginFailureRecord } from './login-failure.model';
 
 export interface LockNotice {
@@ -18,7 +18,7 @@ export class LoginLockout {
   onLocked: (notice: LockNotice) => Promise<void> = async () => undefined;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: Pick<AuthModels, 'LoginFailure'>,
     private readonly limit: number,
     private readonly lockMs: number,
   ) {}

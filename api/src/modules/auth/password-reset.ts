@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { Model } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { MailOutbox } from '../mail/mail-outbox';
+import type { UserAccounts } from '../users/user-accounts';
 import type { UserRecord } from '../users/user.model';
 import type { PasswordResetRecord } from './password-reset.model';
 import { hashPassword } from './password';
@@ -26,7 +26,7 @@ export interface PasswordResetOptions {
  */
 export class PasswordResets {
   constructor(
-    private readonly users: Models['User'],
+    private readonly users: UserAccounts,
     private readonly resets: Model<PasswordResetRecord>,
     private readonly mail: MailOutbox,
     private readonly opts: PasswordResetOptions,
@@ -34,7 +34,7 @@ export class PasswordResets {
   ) {}
 
   async request(email: string, meta: { ip?: string }): Promise<void> {
-    const user = await this.users.findOne({ email }).lean<UserRecord>();
+    const user = await this.users.byEmail(email);
     if (!user || user.disabledAt) return;
     const recent = await this.resets.countDocuments({
       userId: user._id,
@@ -55,9 +55,9 @@ export class PasswordResets {
       .findOneAndUpdate({ _id: sha256(token), usedAt: null, expiresAt: { $gt: now } }, { $set: { usedAt: now } })
       .lean<PasswordResetRecord>();
     if (!claimed) throw new AppError('RESET_LINK_INVALID');
-    const user = await this.users.findById(claimed.userId).lean<UserRecord>();
+    const user = await this.users.byId(claimed.userId);
     if (!user || user.disabledAt) throw new AppError('RESET_LINK_INVALID');
-    await this.users.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password) } });
+    await this.users.setPassword(user._id, await hashPassword(password));
     await this.resets.updateMany({ userId: user._id, usedAt: null }, { $set: { usedAt: now } });
     await this.afterReset(user);
   }

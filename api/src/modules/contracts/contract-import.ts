@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import { contractSubTypes, contractTermsSchema, type ContractTerms } from '../../shared/contract-schemas';
 import { contractCategories, ipTypes, orgTypes, regions, technicalFields } from '../../shared/taxonomy';
@@ -10,7 +9,8 @@ import type { ImportFormat, ImportJobRecord, ImportRowReport } from '../imports/
 import type { ImportRunner } from '../imports/import.service';
 import { issueSentence, unknownLabel, valueAt, type ColumnName } from '../imports/row-messages';
 import { readRows, type SheetRow } from '../imports/spreadsheet';
-import type { OrgRecord } from '../orgs/org.model';
+import type { OrgDirectory } from '../orgs/org-directory';
+import type { ContractModels } from './contract.model';
 import type { StatsService } from '../stats/stats.service';
 import type { ContractsService } from './contracts.service';
 
@@ -231,14 +231,15 @@ export class ContractImport implements ImportRunner {
   readonly batchSize = BATCH;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: Pick<ContractModels, 'Contract'>,
     private readonly contracts: ContractsService,
     private readonly stats: StatsService,
+    private readonly orgs: OrgDirectory,
   ) {}
 
   /** Refused before a job exists: no verified organisation, an unreadable file, too many rows. */
   async admit(user: AuthUser, format: ImportFormat, bytes: Buffer): Promise<void> {
-    const org = await this.models.Org.findById(user.orgId).lean<OrgRecord>();
+    const org = await this.orgs.record(user.orgId);
     if (!org || org.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
     let rows: SheetRow[];
     try {
@@ -253,7 +254,7 @@ export class ContractImport implements ImportRunner {
   }
 
   async open(job: ImportJobRecord, bytes: Buffer) {
-    const org = await this.models.Org.findById(job.orgId).lean<OrgRecord>();
+    const org = await this.orgs.record(job.orgId);
     if (!org) throw new Error('organisation no longer exists');
     const fileKey = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const seller = { name: org.name, creditCode: org.creditCode, regionCode: org.regionCode, orgType: org.type };

@@ -1,4 +1,4 @@
-import { Schema, type Types } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 import type { ContractStatus, ContractTerms, RegistrationStatus, StatBucket } from '../../shared/contract-schemas';
 
 /**
@@ -180,3 +180,13 @@ export const registrationCounterSchema = new Schema(
   { _id: String, seq: { type: Number, default: 0 } },
   { collection: 'contract_counters', versionKey: false },
 );
+
+/** The module's collections, registered by the module on a connection (db/models.ts composes them). */
+export function registerContractModels(conn: Connection) {
+  return {
+    Contract: conn.model('Contract', contractSchema),
+    Registration: conn.model('Registration', registrationSchema),
+    RegistrationCounter: conn.model('RegistrationCounter', registrationCounterSchema),
+  };
+}
+export type ContractModels = ReturnType<typeof registerContractModels>;

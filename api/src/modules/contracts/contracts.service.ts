@@ -1,46 +1,27 @@
-import crypto from 'node:crypto';
-import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type { ConfirmationBody, ContractTerms, ListContractsQuery } from '../../shared/contract-schemas';
-import { LIAONING, liaoningRegionCodes, submarketForRegion } from '../../shared/taxonomy';
+import { liaoningRegionCodes } from '../../shared/taxonomy';
 import { nullNotifier, type Notifier } from '../notifications/notify';
-import { filedNotice, readyToSignNotice, signedNotice } from './contract.notices';
+import { filedNotice, signedNotice } from './contract.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import type { RoomDirectory } from '../negotiations/room-directory';
-import type { OrgRecord } from '../orgs/org.model';
 import type { StatsService } from '../stats/stats.service';
-import type { ContractRecord, RegistrationRecord, Signature } from './contract.model';
+import type { ContractModels, ContractRecord, RegistrationRecord, Signature } from './contract.model';
+import { ContractOrigins, type ContractPeers } from './contract-origins';
 import { canContract, officialFor, partySide } from './contract.policy';
 import { nextContract, type ContractEvent } from './contract.state';
-import { documentHash, scheduleFromPlan, addMonths } from './contract-terms';
-import { draftFromListing, type DraftListing } from './deal-draft';
-import { RULES_VERSION } from './registration.rules';
+import { documentHash } from './contract-terms';
+import { signatureBy } from './contract-ids';
+import { ContractDirectory } from './contract-directory';
+import { contractListFilter } from './contract-list';
+import { filingRecord } from './filing-record';
 import { contractChecks, failingBeforeSigning, failingForFiling, ruleDetails } from './contract-checks';
 
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const today = () => new Date().toISOString().slice(0, 10);
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 type Meta = { ip?: string };
 
-export const partyFromOrg = (
-  o: Pick<OrgRecord, 'name' | 'creditCode' | 'regionCode' | 'type'>,
-): ContractTerms['seller'] => ({
-  name: o.name,
-  creditCode: o.creditCode,
-  regionCode: o.regionCode,
-  orgType: o.type,
-});
-
-/** The id of the paper contract an organisation enters under an Idempotency-Key (the payments derive theirs the same way). */
-export const paperContractIdFor = (orgId: string, key: string) =>
-  new Types.ObjectId(crypto.createHash('sha256').update(`paper-contract:${orgId}:${key}`).digest('hex').slice(0, 24));
-
-/** A contract's new number: date plus the tail of its id (unique index backs it). */
-export const contractNumber = (id: Types.ObjectId, at = new Date()) =>
-  `JS${at.toISOString().slice(0, 10).replace(/-/g, '')}${String(id).slice(-8).toUpperCase()}`;
+export { contractNumber, paperContractIdFor, partyFromOrg } from './contract-ids';
 
 /**
  * Contracts: created from a deal (signed here by both parties), entered or imported as paper contracts,
@@ -50,13 +31,20 @@ export const contractNumber = (id: Types.ObjectId, at = new Date()) =>
 export class ContractsService {
   notify: Notifier = nullNotifier;
 
+  private readonly origins: ContractOrigins;
+  /** Reads for other modules and the seed (contract-directory.ts). */
+  readonly directory: ContractDirectory;
+
   constructor(
-    private readonly models: Models,
+    private readonly models: ContractModels,
     private readonly audit: AuditService,
     private readonly stats: StatsService,
-    /** Deals and rooms, read through the negotiations module (it owns them). */
-    private readonly rooms: RoomDirectory,
-  ) {}
+    /** Deals, rooms, organisations and listings, read through the modules that own them. */
+    peers: ContractPeers,
+  ) {
+    this.origins = new ContractOrigins(models, audit, stats, peers, () => this.notify);
+    this.directory = new ContractDirectory(models.Contract);
+  }
 
   async load(
     user: AuthUser | null,
@@ -72,35 +60,8 @@ export class ContractsService {
 
   /** One page of the caller's contracts, the number that match and their total contract amount (合同成交额). */
   async list(user: AuthUser, q: ListContractsQuery): Promise<Page<ContractRecord> & { sumAmountFen: number }> {
-    const filter: Record<string, unknown> = {};
-    const and: Record<string, unknown>[] = [];
-    if (user.roles.includes('admin')) {
-      /* everything */
-    } else if (user.roles.includes('official') && user.officialRegion) {
-      if (user.officialRegion !== LIAONING) filter.sellerRegion = user.officialRegion;
-      and.push({ status: { $in: ['signed', 'filed', 'registered', 'rejected'] } });
-    } else if (user.orgId) {
-      and.push({
-        $or: [{ sellerOrgId: new Types.ObjectId(user.orgId) }, { buyerOrgId: new Types.ObjectId(user.orgId) }],
-      });
-    } else return { items: [], total: 0, page: q.page, pageSize: q.pageSize, sumAmountFen: 0 };
-    if (q.status) and.push({ status: q.status });
-    if (q.category) filter['terms.category'] = q.category;
-    if (q.fieldCode) filter['terms.fieldCode'] = q.fieldCode;
-    if (q.sellerRegion) and.push({ sellerRegion: q.sellerRegion });
-    if (q.buyerRegion) filter['terms.buyer.regionCode'] = q.buyerRegion;
-    // The tally's month of a contract is the one its rollup contribution carries.
-    if (q.from || q.to) {
-      const m: Record<string, number> = {};
-      if (q.from) m.$gte = Number(q.from.replace('-', ''));
-      if (q.to) m.$lte = Number(q.to.replace('-', ''));
-      filter['stats.c.month'] = m;
-    }
-    if (q.q)
-      and.push({
-        $or: [{ 'terms.title': { $regex: escapeRegex(q.q) } }, { contractNo: { $regex: escapeRegex(q.q) } }],
-      });
-    const full = and.length ? { ...filter, $and: and } : filter;
+    const full = contractListFilter(user, q);
+    if (!full) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, sumAmountFen: 0 };
     const [items, total, sums] = await Promise.all([
       this.models.Contract.find(full)
         .sort({ updatedAt: -1, _id: -1 })
@@ -125,199 +86,22 @@ export class ContractsService {
     return { contract: c, registrations, history };
   }
 
-  private async myOrg(user: AuthUser): Promise<OrgRecord> {
-    if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
-    const org = await this.models.Org.findById(user.orgId).lean<OrgRecord>();
-    if (!org) throw new AppError('NOT_ORG_MEMBER');
-    if (org.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
-    return org;
+  /** Paper entry and deal drafting (contract-origins.ts), passed through so callers keep one service. */
+  paperContract(...args: Parameters<ContractOrigins['paperContract']>) {
+    return this.origins.paperContract(...args);
   }
 
-  private async linkedOrgId(creditCode: string): Promise<Types.ObjectId | null> {
-    const o = await this.models.Org.findOne({ creditCode, 'verification.status': 'verified' }, { _id: 1 }).lean();
-    return (o?._id as Types.ObjectId | undefined) ?? null;
+  createDirect(...args: Parameters<ContractOrigins['createDirect']>) {
+    return this.origins.createDirect(...args);
   }
 
-  /** The seller's entry of a paper contract, recorded as its signature of that document version. */
-  private entrySignature(user: Pick<AuthUser, 'id' | 'name'>, docHash: string, ip: string | null): Signature {
-    return { side: 'seller', userId: user.id, userName: user.name, at: new Date(), ip, docHash, valid: true };
+  fromDeal(...args: Parameters<ContractOrigins['fromDeal']>) {
+    return this.origins.fromDeal(...args);
   }
 
-  /**
-   * Builds a paper contract of the organisation as seller (not stored): shared by entry and import. When the
-   * buyer is a verified organisation of the platform the contract waits for it to confirm (issue 17, finding
-   * 1): until then nothing is payable, fileable, tallied or shown to officials. A buyer off the platform has
-   * nobody to ask, and the contract is signed on entry as before.
-   */
-  async paperContract(
-    user: Pick<AuthUser, 'id' | 'name'>,
-    org: OrgRecord,
-    input: ContractTerms,
-    originKey: string,
-    source: 'direct' | 'import',
-    _id = new Types.ObjectId(),
-    ip: string | null = null,
-  ) {
-    if (!input.signedOn)
-      throw new AppError('VALIDATION_FAILED', [
-        { in: 'body', path: 'terms.signedOn', message: 'a paper contract needs its signing date' },
-      ]);
-    const terms: ContractTerms = { ...input, seller: partyFromOrg(org) };
-    const contractNo = contractNumber(_id);
-    const buyerOrgId =
-      terms.buyer.creditCode === org.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);
-    const docHash = documentHash(contractNo, terms);
-    return {
-      _id,
-      contractNo,
-      originKey: originKey.replace('<id>', String(_id)),
-      source,
-      signing: 'paper' as const,
-      sellerOrgId: org._id,
-      buyerOrgId,
-      sellerRegion: terms.seller.regionCode,
-      submarketCode: submarketForRegion(terms.seller.regionCode),
-      terms,
-      docHash,
-      status: buyerOrgId ? ('awaiting_confirmation' as const) : ('signed' as const),
-      signatures: [this.entrySignature(user, docHash, ip)],
-      confirmation: null,
-      version: 1,
-      statsDirty: true,
-      stats: { v: 0, c: null },
-      createdBy: new Types.ObjectId(user.id),
-    };
-  }
-
-  /**
-   * A paper contract entered by the seller. With an Idempotency-Key its id is derived from (organisation,
-   * key), so a retried request finds the contract the first one stored (by `_id`, which FerretDB serves from
-   * its primary key) and answers it; the same key with other terms is refused.
-   */
-  async createDirect(
-    user: AuthUser,
-    input: ContractTerms,
-    meta: Meta,
-    idempotencyKey?: string,
-  ): Promise<ContractRecord> {
-    const org = await this.myOrg(user);
-    const id = idempotencyKey ? paperContractIdFor(String(org._id), idempotencyKey) : new Types.ObjectId();
-    const doc = await this.paperContract(user, org, input, 'direct:<id>', 'direct', id, meta.ip ?? null);
-    const stored = idempotencyKey ? await this.models.Contract.findById(id).lean<ContractRecord>() : null;
-    if (stored) return this.replayDirect(stored, doc.terms);
-    try {
-      await this.models.Contract.create(doc);
-    } catch (err) {
-      // Two retries at once: the loser answers the winner's contract.
-      if (!idempotencyKey || !isDuplicate(err)) throw err;
-      return this.replayDirect((await this.models.Contract.findById(id).lean<ContractRecord>())!, doc.terms);
-    }
-    await this.audit.record(user, {
-      entity: 'contract',
-      entityId: String(id),
-      action: 'create_paper',
-      to: doc.status,
-      ip: meta.ip,
-    });
-    await this.stats.apply(id);
-    return (await this.models.Contract.findById(id).lean<ContractRecord>())!;
-  }
-
-  /** The contract a retried entry stored first; applied to the tally in case the first request stopped before. */
-  private async replayDirect(stored: ContractRecord, terms: ContractTerms): Promise<ContractRecord> {
-    // Until edited (version 1) its document hash is that of the terms first sent; an edit may follow a retry.
-    if (stored.version === 1 && stored.docHash !== documentHash(stored.contractNo, terms))
-      throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (await this.stats.apply(stored._id))
-      return (await this.models.Contract.findById(stored._id).lean<ContractRecord>())!;
-    return stored;
-  }
-
-  /** A deal's agreed terms as a draft contract for both parties to sign; once per deal. */
-  async fromDeal(user: AuthUser, dealId: string, meta: Meta): Promise<{ contract: ContractRecord; created: boolean }> {
-    const deal = await this.rooms.deal(dealId);
-    const mine = deal && user.orgId && [String(deal.sellerOrgId), String(deal.buyerOrgId)].includes(user.orgId);
-    if (!deal || !mine) throw new AppError('NOT_FOUND');
-    const originKey = `deal:${dealId}`;
-    const existing = await this.models.Contract.findOne({ originKey }).lean<ContractRecord>();
-    if (existing) return { contract: existing, created: false };
-    const [seller, buyer, room] = await Promise.all([
-      this.models.Org.findById(deal.sellerOrgId).lean<OrgRecord>(),
-      this.models.Org.findById(deal.buyerOrgId).lean<OrgRecord>(),
-      this.rooms.room(String(deal.negotiationId)),
-    ]);
-    if (!seller || !buyer || !room) throw new AppError('NOT_FOUND');
-    type LiveListing = { live?: Partial<DraftListing> & { ipRights?: DraftListing['ipRights'] } };
-    const listing =
-      room.subject.kind === 'achievement'
-        ? await this.models.Achievement.findById(room.subject.id).lean<LiveListing>()
-        : room.subject.kind === 'need'
-          ? await this.models.Need.findById(room.subject.id).lean<LiveListing>()
-          : null;
-    const live = listing?.live;
-    const start = today();
-    const t = deal.terms;
-    const drafted = draftFromListing(
-      room.subject.title,
-      live
-        ? {
-            title: live.title ?? room.subject.title,
-            summary: live.summary ?? '',
-            fieldCode: live.fieldCode ?? null,
-            ipRights: live.ipRights ?? [],
-          }
-        : null,
-      t,
-    );
-    const terms: ContractTerms = {
-      ...drafted,
-      seller: partyFromOrg(seller),
-      buyer: partyFromOrg(buyer),
-      amountFen: t.amountFen,
-      techAmountFen: t.amountFen,
-      paymentSchedule: scheduleFromPlan(t.paymentPlan, t.amountFen, start),
-      startOn: start,
-      endOn: addMonths(start, t.termMonths),
-      signedOn: null,
-      broker: deal.broker ? { name: deal.broker.name, certNo: '', commissionFen: deal.broker.commissionFen } : null,
-    };
-    const _id = new Types.ObjectId();
-    const contractNo = contractNumber(_id);
-    try {
-      await this.models.Contract.create({
-        _id,
-        contractNo,
-        originKey,
-        source: 'deal',
-        signing: 'platform',
-        dealId: deal._id,
-        negotiationId: room._id,
-        sellerOrgId: seller._id,
-        buyerOrgId: buyer._id,
-        sellerRegion: seller.regionCode,
-        submarketCode: room.submarketCode,
-        terms,
-        docHash: documentHash(contractNo, terms),
-        status: 'draft',
-        version: 1,
-        statsDirty: true,
-        stats: { v: 0, c: null },
-        createdBy: new Types.ObjectId(user.id),
-      });
-    } catch (err) {
-      if (!isDuplicate(err)) throw err;
-      return { contract: (await this.models.Contract.findOne({ originKey }).lean<ContractRecord>())!, created: false };
-    }
-    await this.audit.record(user, {
-      entity: 'contract',
-      entityId: String(_id),
-      action: 'create_from_deal',
-      to: 'draft',
-      ip: meta.ip,
-    });
-    const contract = (await this.models.Contract.findById(_id).lean<ContractRecord>())!;
-    await this.notify.notify(readyToSignNotice(contract), { orgIds: [contract.sellerOrgId, contract.buyerOrgId] });
-    return { contract, created: true };
+  /** Stores a paper contract built by `paperContract` and tallies it; false when its id or origin exists. */
+  storePrepared(doc: Awaited<ReturnType<ContractOrigins['paperContract']>>) {
+    return this.origins.storePrepared(doc);
   }
 
   /** Moves a contract by the table with its version and status in the filter; EDIT_CONFLICT when it moved on. */
@@ -386,11 +170,13 @@ export class ContractsService {
     // A paper contract: the seller's corrected entry is its new signature; a buyer on the platform confirms again.
     const voided = c.signatures.some((s) => s.valid && s.side === 'buyer');
     const buyerOrgId =
-      terms.buyer.creditCode === c.terms.seller.creditCode ? null : await this.linkedOrgId(terms.buyer.creditCode);
+      terms.buyer.creditCode === c.terms.seller.creditCode
+        ? null
+        : await this.origins.linkedOrgId(terms.buyer.creditCode);
     const set = {
       terms,
       docHash,
-      signatures: [...signatures, this.entrySignature(user, docHash, meta.ip ?? null)],
+      signatures: [...signatures, this.origins.entrySignature(user, docHash, meta.ip ?? null)],
       buyerOrgId,
       confirmation: null,
     };
@@ -466,15 +252,7 @@ export class ContractsService {
       throw new AppError('EDIT_CONFLICT', { reason: 'the terms changed since you read them' });
     const failing = failingBeforeSigning(contractChecks(c));
     if (failing.length) throw new AppError('SIGNING_RULES_FAILED', ruleDetails(failing));
-    const signature: Signature = {
-      side,
-      userId: user.id,
-      userName: user.name,
-      at: new Date(),
-      ip: meta.ip ?? null,
-      docHash: c.docHash,
-      valid: true,
-    };
+    const signature = signatureBy(side, user, c.docHash, meta.ip ?? null);
     const last = c.signatures.some((s) => s.valid && s.side !== side);
     const signed = await this.transition(
       user,
@@ -504,34 +282,7 @@ export class ContractsService {
     if (failed.length) throw new AppError('REGISTRATION_RULES_FAILED', ruleDetails(failed));
     if (!liaoningRegionCodes.includes(c.sellerRegion)) throw new AppError('INVALID_STATE');
     const seq = c.filings + 1;
-    let reg: RegistrationRecord;
-    try {
-      const doc = await this.models.Registration.create({
-        contractId: c._id,
-        seq,
-        contractNo: c.contractNo,
-        title: c.terms.title,
-        sellerName: c.terms.seller.name,
-        buyerName: c.terms.buyer.name,
-        category: c.terms.category,
-        sellerRegion: c.sellerRegion,
-        sellerOrgId: c.sellerOrgId,
-        buyerOrgId: c.buyerOrgId,
-        amountFen: c.terms.amountFen,
-        claimedTechAmountFen: c.terms.techAmountFen,
-        docHash: c.docHash,
-        checks,
-        rulesVersion: RULES_VERSION,
-        note,
-        status: 'pending',
-        filedBy: new Types.ObjectId(user.id),
-        filedAt: new Date(),
-      });
-      reg = doc.toObject() as RegistrationRecord;
-    } catch (err) {
-      if (!isDuplicate(err)) throw err;
-      reg = (await this.models.Registration.findOne({ contractId: c._id, seq }).lean<RegistrationRecord>())!;
-    }
+    const reg = await filingRecord(this.models.Registration, c, seq, checks, note, user.id);
     const contract = await this.transition(
       user,
       c,

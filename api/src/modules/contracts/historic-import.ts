@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
+import type { OrgDirectory } from '../orgs/org-directory';
+import type { UserDirectory } from '../users/user-directory';
+import type { ContractModels } from './contract.model';
 import ExcelJS from 'exceljs';
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import { LIAONING, liaoningRegionCodes, orgTypes, regions, submarketForRegion } from '../../shared/taxonomy';
 import type { AuditService } from '../audit/audit.service';
@@ -9,9 +11,7 @@ import type { AuthUser } from '../auth/auth.types';
 import type { ImportFormat, ImportJobRecord, ImportRowReport } from '../imports/import-job.model';
 import type { ImportRunner } from '../imports/import.service';
 import { readRows, type SheetRow } from '../imports/spreadsheet';
-import type { OrgRecord } from '../orgs/org.model';
 import type { StatsService } from '../stats/stats.service';
-import type { UserRecord } from '../users/user.model';
 import { contractColumns, termsFromRow } from './contract-import';
 import { contractNumber } from './contracts.service';
 import { documentHash } from './contract-terms';
@@ -88,9 +88,10 @@ export class HistoricContractImport implements ImportRunner {
   readonly batchSize = BATCH;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: Pick<ContractModels, 'Contract'>,
     private readonly stats: StatsService,
     private readonly audit: AuditService,
+    private readonly peers: { users: UserDirectory; orgs: OrgDirectory },
   ) {}
 
   async admit(user: AuthUser, format: ImportFormat, bytes: Buffer): Promise<void> {
@@ -111,12 +112,9 @@ export class HistoricContractImport implements ImportRunner {
   }
 
   async open(job: ImportJobRecord, bytes: Buffer) {
-    const staff = await this.models.User.findById(job.createdBy).lean<UserRecord>();
+    const staff = await this.peers.users.record(job.createdBy);
     if (!staff) throw new Error('the importing user no longer exists');
-    const ownCode = staff.orgId
-      ? (await this.models.Org.findById(staff.orgId, { creditCode: 1 }).lean<Pick<OrgRecord, 'creditCode'>>())
-          ?.creditCode
-      : undefined;
+    const ownCode = staff.orgId ? (await this.peers.orgs.record(staff.orgId))?.creditCode : undefined;
     const fileKey = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const actor = { id: String(staff._id), name: staff.name };
     return async (rows: SheetRow[]) => {

@@ -1,8 +1,7 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { AuthUser } from '../auth/auth.types';
-import type { ContractRecord } from './contract.model';
+import type { ContractModels, ContractRecord } from './contract.model';
 import { canContract, partySide } from './contract.policy';
 
 /** What another module may know of a registered contract (the follow-up of issue 16 first). */
@@ -62,7 +61,7 @@ const summary = (c: ContractRecord): RegisteredContract => ({
  * demo seed, a crash between the registration and the hook).
  */
 export class RegisteredContracts {
-  constructor(private readonly models: Pick<Models, 'Contract'>) {}
+  constructor(private readonly models: Pick<ContractModels, 'Contract'>) {}
 
   /** Ids of every registered contract (a province registers thousands a year, not millions). */
   async ids(): Promise<string[]> {

@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type { DecisionBody, ListRegistrationsQuery, RegistrationStatus } from '../../shared/contract-schemas';
@@ -10,7 +9,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
 import type { StatsService } from '../stats/stats.service';
-import type { ContractRecord, RegistrationRecord } from './contract.model';
+import type { ContractModels, ContractRecord, RegistrationRecord } from './contract.model';
 import { canRegistration } from './contract.policy';
 import { nextContract, nextRegistration } from './contract.state';
 
@@ -31,7 +30,7 @@ export class RegistrationsService {
   onRegistered: ((contractId: string) => Promise<void>) | null = null;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: ContractModels,
     private readonly audit: AuditService,
     private readonly stats: StatsService,
   ) {}

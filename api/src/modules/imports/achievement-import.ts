@@ -1,8 +1,7 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { createAchievementBody } from '../../shared/catalog-schemas';
-import { submarketForRegion } from '../../shared/taxonomy';
-import type { ListingService } from '../listings/listing.service';
+import type { ImportedDraft, ListingStore } from '../listings/listing-store';
+import type { OrgDirectory } from '../orgs/org-directory';
 import { columnForPath, columnName, mapAchievementRow } from './achievement-columns';
 import { issueSentence, valueAt } from './row-messages';
 import type { ImportJobRecord, ImportRowReport } from './import-job.model';
@@ -15,8 +14,9 @@ export class AchievementImport implements ImportRunner {
   readonly batchSize = 500;
 
   constructor(
-    private readonly models: Models,
-    private readonly achievements: ListingService,
+    private readonly orgs: OrgDirectory,
+    /** Drafts are inserted by the listings module, which owns the collection. */
+    private readonly listings: ListingStore,
   ) {}
 
   async admit(): Promise<void> {
@@ -24,11 +24,11 @@ export class AchievementImport implements ImportRunner {
   }
 
   async open(job: ImportJobRecord) {
-    const org = await this.models.Org.findById(job.orgId, { type: 1 }).lean();
+    const org = await this.orgs.summary(job.orgId);
     if (!org) throw new Error('organisation no longer exists');
     return async (batch: SheetRow[]) => {
       const report: ImportRowReport[] = [];
-      const docs: Array<Record<string, unknown>> = [];
+      const drafts: ImportedDraft[] = [];
       const pending: ImportRowReport[] = [];
       const now = new Date();
       for (const { row, cells } of batch) {
@@ -52,49 +52,19 @@ export class AchievementImport implements ImportRunner {
         }
         const content = parsed.data as Record<string, unknown>;
         const _id = new Types.ObjectId();
-        docs.push({
+        drafts.push({
           _id,
-          ownerOrgId: job.orgId,
+          ownerOrgId: new Types.ObjectId(org.id),
           ownerOrgType: org.type,
           createdBy: job.createdBy,
-          submarketCode: submarketForRegion(String(content.regionCode)),
-          status: 'draft',
           content,
-          live: null,
-          revision: { status: null },
           originKey: `import:${job._id}:${row}`,
-          // insertMany({ lean: true }) skips Mongoose defaults and timestamps, so they are set here.
-          version: 1,
-          // Imported rows are drafts: nothing for the search index until one is published.
-          searchDirty: false,
-          award: null,
-          createdAt: now,
-          updatedAt: now,
         });
         pending.push({ row, status: 'created', id: String(_id), title: String(content.title) });
       }
-      const created = await this.insertIdempotent(docs, pending);
+      const { stored: created, ids } = await this.listings.insertDrafts(drafts, now);
+      ids.forEach((id, i) => (pending[i].id = id));
       return { report: [...report, ...pending], created };
     };
-  }
-
-  /**
-   * Inserts a batch; rows already stored by an interrupted earlier run (same originKey) are reported with
-   * their existing id instead of being created twice.
-   */
-  private async insertIdempotent(docs: Array<Record<string, unknown>>, pending: ImportRowReport[]): Promise<number> {
-    if (docs.length === 0) return 0;
-    try {
-      await this.achievements.cfg.model.insertMany(docs, { ordered: false, lean: true });
-      return docs.length;
-    } catch (err) {
-      if (!(err as { code?: number; writeErrors?: unknown[] }).writeErrors && (err as { code?: number }).code !== 11000)
-        throw err;
-      const keys = docs.map((d) => d.originKey as string);
-      const existing = await this.achievements.cfg.model.find({ originKey: { $in: keys } }, { originKey: 1 }).lean();
-      const idByKey = new Map(existing.map((e) => [e.originKey as string, String(e._id)]));
-      docs.forEach((d, i) => (pending[i].id = idByKey.get(d.originKey as string) ?? pending[i].id));
-      return existing.length;
-    }
   }
 }

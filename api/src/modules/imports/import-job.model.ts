@@ -1,4 +1,4 @@
-import { Schema, type Types } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
 /**
@@ -62,3 +62,9 @@ export interface ImportJobRecord {
   finishedAt?: Date;
   createdAt: Date;
 }
+
+/** The module's collection, registered by the module on a connection (db/models.ts composes them). */
+export function registerImportModels(conn: Connection) {
+  return { ImportJob: conn.model('ImportJob', importJobSchema) };
+}
+export type ImportModels = ReturnType<typeof registerImportModels>;

@@ -2,17 +2,16 @@ import crypto from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/env';
-import type { Models } from '../../db/models';
 import { BackgroundWork } from '../../background-work';
 import { AppError } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import type { ListingRecord } from '../listings/listing.model';
+import type { ListingDirectory } from '../listings/listing-directory';
 import { sanitizeFilename } from '../attachments/attachments.service';
 import { detectAllowedMime } from '../attachments/file-kind';
 import type { FileStorage } from '../attachments/file-storage';
 import { exportAchievements } from './achievement-export';
-import type { ImportFormat, ImportJobRecord, ImportKind, ImportRowReport } from './import-job.model';
+import type { ImportFormat, ImportJobRecord, ImportKind, ImportModels, ImportRowReport } from './import-job.model';
 import { looksLikeText, readRows, type SheetRow } from './spreadsheet';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,7 +40,9 @@ export class ImportService {
   private stopping = false;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: ImportModels,
+    /** The own organisation's achievements for an export, read through the listings module. */
+    private readonly listings: Pick<ListingDirectory, 'ofOrg'>,
     private readonly runners: Record<ImportKind, ImportRunner>,
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
@@ -104,11 +105,7 @@ export class ImportService {
   /** Own organisation's achievements (newest first, at most 20,000) as an XLSX in the import layout. */
   async exportMine(user: AuthUser): Promise<Buffer> {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
-    const listings = await this.models.Achievement.find({ ownerOrgId: user.orgId })
-      .sort({ updatedAt: -1 })
-      .limit(20_000)
-      .lean<ListingRecord[]>();
-    return exportAchievements(listings);
+    return exportAchievements(await this.listings.ofOrg('achievement', user.orgId, 20_000));
   }
 
   /** Called at start-up: jobs a crash or restart interrupted are picked up again. */

@@ -1,12 +1,12 @@
-import type { Models } from '../../db/models';
 import type { ListingRecord } from './listing.model';
+import type { ListingModels } from './listings.models';
 
 /**
  * What other modules may read about listings without touching the collections: a listing by id whatever
  * its state (callers decide what its state allows them), without the viewer policy of ListingService.get.
  */
 export class ListingDirectory {
-  constructor(private readonly models: Pick<Models, 'Achievement' | 'Need'>) {}
+  constructor(private readonly models: Pick<ListingModels, 'Achievement' | 'Need'>) {}
 
   async byId(kind: 'achievement' | 'need', id: string): Promise<ListingRecord | null> {
     const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
@@ -23,5 +23,17 @@ export class ListingDirectory {
     if (q.fieldCode) filter['live.fieldCode'] = q.fieldCode;
     const rows = await this.models.Achievement.find(filter, { _id: 1 }).limit(100_000).lean();
     return rows.map((r) => String(r._id));
+  }
+
+  /** Whether the listing exists and belongs to the organisation. */
+  async ownedBy(kind: 'achievement' | 'need', id: string, orgId: string): Promise<boolean> {
+    const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
+    return !!(await model.exists({ _id: id, ownerOrgId: orgId }));
+  }
+
+  /** An organisation's listings of a kind, last changed first (an export's rows). */
+  ofOrg(kind: 'achievement' | 'need', orgId: string, limit: number): Promise<ListingRecord[]> {
+    const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
+    return model.find({ ownerOrgId: orgId }).sort({ updatedAt: -1 }).limit(limit).lean<ListingRecord[]>();
   }
 }

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import type { ListingRecord } from './listing.model';
+import type { ListingModels } from './listings.models';
 
 type Kind = 'achievement' | 'need';
 
@@ -11,7 +11,7 @@ type Kind = 'achievement' | 'need';
  * where the version is still the one indexed, so a write made meanwhile is picked up next round.
  */
 export class ListingIndexFeed {
-  constructor(private readonly models: Pick<Models, 'Achievement' | 'Need'>) {}
+  constructor(private readonly models: Pick<ListingModels, 'Achievement' | 'Need'>) {}
 
   private model(kind: Kind) {
     return kind === 'achievement' ? this.models.Achievement : this.models.Need;

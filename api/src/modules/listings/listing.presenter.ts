@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { AttachmentDirectory } from '../attachments/attachment-directory';
+import type { OrgDirectory } from '../orgs/org-directory';
 import type { ListingKindConfig } from './listing.kind';
 import type { ListingRecord } from './listing.model';
 import type { ListingView } from './listing.service';
@@ -11,14 +12,12 @@ export interface FileSummary {
   mime: string | null;
 }
 
-/** Names of attachments by id, in one query. */
-export async function fileSummaries(models: Models, ids: string[]): Promise<Map<string, FileSummary>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await models.Attachment.find({ _id: { $in: unique } }, { filename: 1, size: 1, mime: 1 }).lean();
-  return new Map(
-    rows.map((a) => [String(a._id), { id: String(a._id), filename: a.filename, size: a.size, mime: a.mime }]),
-  );
+/** Names of attachments by id, in one query (through the attachments module). */
+export async function fileSummaries(
+  files: Pick<AttachmentDirectory, 'summaries'>,
+  ids: string[],
+): Promise<Map<string, FileSummary>> {
+  return new Map((await files.summaries(ids)).map((f) => [f.id, f]));
 }
 
 export interface OrgSummary {
@@ -29,15 +28,12 @@ export interface OrgSummary {
 }
 
 /** Owner organisations for a page of listings, in one query (no $lookup: FerretDB v1 subset). */
-export async function orgSummaries(models: Models, ids: Types.ObjectId[]): Promise<Map<string, OrgSummary>> {
-  const unique = [...new Set(ids.map(String))];
-  const orgs = await models.Org.find({ _id: { $in: unique } }, { name: 1, type: 1, verification: 1 }).lean();
-  return new Map(
-    orgs.map((o) => [
-      String(o._id),
-      { id: String(o._id), name: o.name, type: o.type, verified: o.verification?.status === 'verified' },
-    ]),
-  );
+export async function orgSummaries(
+  orgs: Pick<OrgDirectory, 'summaries'>,
+  ids: Array<string | Types.ObjectId>,
+): Promise<Map<string, OrgSummary>> {
+  const found = await orgs.summaries(ids);
+  return new Map([...found].map(([id, o]) => [id, { id, name: o.name, type: o.type, verified: o.verified }]));
 }
 
 function pick(source: Record<string, unknown> | null | undefined, fields: readonly string[]) {

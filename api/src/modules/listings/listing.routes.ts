@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context';
 import { defineRoute, idParams, objectId, pageQuery } from '../../http/route';
@@ -7,13 +6,16 @@ import { reviewBody } from '../../shared/catalog-schemas';
 import { fieldCodes } from '../../shared/catalog-schemas';
 import { orgTypeCodes, regionCodes, submarketSeeds } from '../../shared/taxonomy';
 import { fileSummaries, orgSummaries, presentCard, presentListing } from './listing.presenter';
-import type { ListingService } from './listing.service';
+import type { AuthUser } from '../auth/auth.types';
+import type { ListingRecord } from './listing.model';
+import type { ListingService, ListingView } from './listing.service';
 import { listingStatuses } from './listing.state';
 
 /** The shared HTTP surface of a listing kind: /api/achievements and /api/needs. */
 export function listingRoutes(ctx: AppContext, service: ListingService): Router {
   const router = Router();
-  const { registry, models } = ctx;
+  const { registry } = ctx;
+  const { orgDirectory, attachments } = ctx.services;
   const cfg = service.cfg;
   const base = `/api/${cfg.plural}`;
   const tags = [cfg.plural];
@@ -38,10 +40,12 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
       : {}),
   });
   const meta = (req: import('express').Request) => ({ ip: req.ip, userAgent: req.get('user-agent') });
-  const detail = async (user: Parameters<ListingService['get']>[0], id: string) => {
-    const { listing, view } = await service.get(user, id);
-    const winner = listing.award ? [new Types.ObjectId(listing.award.orgId)] : [];
-    const orgs = await orgSummaries(models, [listing.ownerOrgId, ...winner]);
+  /** The detail view of a listing the service returned (read or just written, never read again). */
+  const detail = async (user: AuthUser | null, listing: ListingRecord, known?: ListingView) => {
+    const view = known ?? (await service.viewOf(user, listing));
+    const id = String(listing._id);
+    const winner = listing.award ? [listing.award.orgId] : [];
+    const orgs = await orgSummaries(orgDirectory, [listing.ownerOrgId, ...winner]);
     const history = view === 'owner' || view === 'staff' ? await service.history(id) : [];
     // Confidential files are named only in the views that show the confidential part.
     const ids = (c: unknown) =>
@@ -49,7 +53,10 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
     const files =
       view === 'public'
         ? new Map()
-        : await fileSummaries(models, [...ids(listing.live), ...(view === 'nda' ? [] : ids(listing.content))]);
+        : await fileSummaries(attachments.directory, [
+            ...ids(listing.live),
+            ...(view === 'nda' ? [] : ids(listing.content)),
+          ]);
     return presentListing(cfg, listing, view, orgs.get(String(listing.ownerOrgId)), {
       history,
       winner: listing.award ? orgs.get(listing.award.orgId) : undefined,
@@ -71,7 +78,7 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
     async ({ user, query }) => {
       const page = await service.list(user, query as never);
       const orgs = await orgSummaries(
-        models,
+        orgDirectory,
         page.items.map((l) => l.ownerOrgId),
       );
       return {
@@ -94,8 +101,7 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
       status: 201,
     },
     async ({ user, body, req }) => {
-      const created = await service.create(user!, body, meta(req));
-      return { [cfg.entity]: await detail(user, String(created._id)) };
+      return { [cfg.entity]: await detail(user, await service.create(user!, body, meta(req))) };
     },
   );
 
@@ -110,9 +116,10 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
       auth: 'optional',
       params: idParams,
     },
-    async ({ user, params }) => ({
-      [cfg.entity]: await detail(user, params.id),
-    }),
+    async ({ user, params }) => {
+      const { listing, view } = await service.get(user, params.id);
+      return { [cfg.entity]: await detail(user, listing, view) };
+    },
   );
 
   defineRoute(
@@ -128,8 +135,7 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
       body: cfg.updateBody as z.ZodType<Record<string, unknown>>,
     },
     async ({ user, params, body, req }) => {
-      await service.update(user!, params.id, body, meta(req));
-      return { [cfg.entity]: await detail(user, params.id) };
+      return { [cfg.entity]: await detail(user, await service.update(user!, params.id, body, meta(req))) };
     },
   );
 
@@ -146,8 +152,7 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
         params: idParams,
       },
       async ({ user, params, req }) => {
-        await service[action](user!, params.id, meta(req));
-        return { [cfg.entity]: await detail(user, params.id) };
+        return { [cfg.entity]: await detail(user, await service[action](user!, params.id, meta(req))) };
       },
     );
   }
@@ -165,8 +170,7 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
       body: reviewBody,
     },
     async ({ user, params, body, req }) => {
-      await service.review(user!, params.id, body, meta(req));
-      return { [cfg.entity]: await detail(user, params.id) };
+      return { [cfg.entity]: await detail(user, await service.review(user!, params.id, body, meta(req))) };
     },
   );
 
@@ -185,7 +189,7 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
       const accepted = await service.acceptNda(user!, params.id, meta(req));
       return {
         nda: { acceptedAt: accepted.acceptedAt.toISOString(), textVersion: accepted.textVersion },
-        [cfg.entity]: await detail(user, params.id),
+        [cfg.entity]: await detail(user, accepted.listing),
       };
     },
   );

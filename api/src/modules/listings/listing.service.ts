@@ -1,16 +1,16 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import { submarketForRegion } from '../../shared/taxonomy';
 import { nullNotifier, type Notifier } from '../notifications/notify';
 import { ndaNotice, reviewNotice } from './listing.notices';
 import type { AuditService } from '../audit/audit.service';
+import type { OrgDirectory } from '../orgs/org-directory';
+import type { NdaRepository } from './nda.repository';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
 import { escapeRegex } from '../orgs/orgs.service';
 import type { ListingKindConfig } from './listing.kind';
-import { NDA_TEXT_VERSION } from './listing.kind';
 import type { ListingRecord } from './listing.model';
 import { withinScope } from '../../http/scope';
 import { canListing, isOwnerMember, listingListScope } from './listing.policy';
@@ -49,7 +49,8 @@ export class ListingService {
 
   constructor(
     readonly cfg: ListingKindConfig,
-    private readonly models: Models,
+    private readonly ndas: NdaRepository,
+    private readonly orgs: OrgDirectory,
     private readonly audit: AuditService,
     private readonly attachmentGuard: AttachmentGuard,
   ) {}
@@ -65,13 +66,13 @@ export class ListingService {
     originKey?: string,
   ): Promise<ListingRecord> {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
-    const org = await this.models.Org.findById(user.orgId, { type: 1 }).lean();
+    const org = await this.orgs.summary(user.orgId);
     if (!org) throw new AppError('NOT_ORG_MEMBER');
     await this.attachmentGuard(user.orgId, referencedAttachments(content));
     const _id = new Types.ObjectId();
     const doc = await this.model.create({
       _id,
-      ownerOrgId: org._id,
+      ownerOrgId: new Types.ObjectId(org.id),
       ownerOrgType: org.type,
       createdBy: new Types.ObjectId(user.id),
       submarketCode: submarketForRegion(String(content.regionCode)),
@@ -130,15 +131,17 @@ export class ListingService {
   /** Finds a listing and decides which view the caller gets; a listing they may not see answers 404. */
   async get(viewer: AuthUser | null, id: string): Promise<{ listing: ListingRecord; view: ListingView }> {
     const listing = await this.model.findById(id).lean<ListingRecord>();
-    if (!listing || !canListing(viewer, 'readPublic', listing)) throw new AppError('NOT_FOUND');
-    if (isOwnerMember(viewer, listing)) return { listing, view: 'owner' };
-    if (canListing(viewer, 'readOwner', listing)) return { listing, view: 'staff' };
-    if (viewer?.orgId && (await this.hasNda(viewer.orgId, listing._id))) return { listing, view: 'nda' };
-    return { listing, view: 'public' };
+    if (!listing) throw new AppError('NOT_FOUND');
+    return { listing, view: await this.viewOf(viewer, listing) };
   }
 
-  async hasNda(orgId: string, listingId: Types.ObjectId | string): Promise<boolean> {
-    return !!(await this.models.Nda.exists({ listingKind: this.cfg.kind, listingId, orgId }));
+  /** The view the caller gets of a listing they hold (one a write returned); one they may not see answers 404. */
+  async viewOf(viewer: AuthUser | null, listing: ListingRecord): Promise<ListingView> {
+    if (!canListing(viewer, 'readPublic', listing)) throw new AppError('NOT_FOUND');
+    if (isOwnerMember(viewer, listing)) return 'owner';
+    if (canListing(viewer, 'readOwner', listing)) return 'staff';
+    if (viewer?.orgId && (await this.ndas.has(this.cfg.kind, viewer.orgId, listing._id))) return 'nda';
+    return 'public';
   }
 
   private async getFor(user: AuthUser, id: string, action: Parameters<typeof canListing>[1]): Promise<ListingRecord> {
@@ -204,8 +207,7 @@ export class ListingService {
 
   async submit(user: AuthUser, id: string, meta: Meta): Promise<ListingRecord> {
     const listing = await this.getFor(user, id, 'submit');
-    const org = await this.models.Org.findById(listing.ownerOrgId, { verification: 1 }).lean();
-    if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+    if (!(await this.orgs.isVerified(String(listing.ownerOrgId)))) throw new AppError('ORG_NOT_VERIFIED');
     return this.transition(user, listing, 'submit', meta, { submittedAt: new Date() });
   }
 
@@ -287,36 +289,21 @@ export class ListingService {
     return updated;
   }
 
-  async acceptNda(user: AuthUser, id: string, meta: Meta): Promise<{ acceptedAt: Date; textVersion: string }> {
+  async acceptNda(
+    user: AuthUser,
+    id: string,
+    meta: Meta,
+  ): Promise<{ acceptedAt: Date; textVersion: string; listing: ListingRecord }> {
     const { listing } = await this.get(user, id);
     if (!canListing(user, 'acceptNda', listing))
       throw new AppError(listing.status === 'published' ? 'FORBIDDEN' : 'NOT_FOUND');
-    const org = await this.models.Org.findById(user.orgId, { verification: 1, name: 1 }).lean();
-    if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
-    const key = { listingKind: this.cfg.kind, listingId: listing._id, orgId: new Types.ObjectId(user.orgId!) };
-    // Accepting twice is harmless: the first record (who, when, IP) stands.
-    await this.models.Nda.updateOne(
-      key,
-      {
-        $setOnInsert: {
-          ...key,
-          userId: new Types.ObjectId(user.id),
-          userName: user.name,
-          ip: meta.ip,
-          userAgent: meta.userAgent?.slice(0, 300),
-          textVersion: NDA_TEXT_VERSION,
-          acceptedAt: new Date(),
-        },
-      },
-      { upsert: true },
-    ).catch((err) => {
-      if ((err as { code?: number }).code !== 11000) throw err;
-    });
-    const stored = await this.models.Nda.findOne(key).lean();
-    await this.notify.notify(ndaNotice(this.cfg.entity, listing, String(org.name ?? '')), {
+    const org = await this.orgs.summary(user.orgId);
+    if (!org?.verified) throw new AppError('ORG_NOT_VERIFIED');
+    const accepted = await this.ndas.accept(this.cfg.kind, listing._id, user, meta);
+    await this.notify.notify(ndaNotice(this.cfg.entity, listing, org.name), {
       orgIds: [listing.ownerOrgId],
     });
-    return { acceptedAt: stored!.acceptedAt as Date, textVersion: String(stored!.textVersion) };
+    return { ...accepted, listing };
   }
 
   history(id: string) {

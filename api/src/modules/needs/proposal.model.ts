@@ -1,4 +1,4 @@
-import { Schema, type Types } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 
 export const proposalStatuses = ['submitted', 'shortlisted', 'declined', 'winner'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
@@ -45,3 +45,9 @@ export interface ProposalRecord {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** The module's collection, registered by the module on a connection (db/models.ts composes them). */
+export function registerNeedModels(conn: Connection) {
+  return { Proposal: conn.model('Proposal', proposalSchema) };
+}
+export type NeedModels = ReturnType<typeof registerNeedModels>;

@@ -8,7 +8,7 @@ import { presentProposal } from './proposals.service';
 
 export function proposalsRoutes(ctx: AppContext): Router {
   const router = Router();
-  const { registry, services, models } = ctx;
+  const { registry, services } = ctx;
   const tags = ['needs'];
 
   defineRoute(
@@ -43,7 +43,7 @@ export function proposalsRoutes(ctx: AppContext): Router {
     async ({ user, params }) => {
       const { items } = await services.proposals.list(user!, params.id);
       const orgs = await orgSummaries(
-        models,
+        services.orgDirectory,
         items.map((p) => p.orgId),
       );
       return { items: items.map((p) => presentProposal(p, orgs.get(String(p.orgId))?.name)) };

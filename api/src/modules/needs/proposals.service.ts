@@ -1,22 +1,32 @@
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
+import type { ListingDirectory } from '../listings/listing-directory';
+import type { ListingStore } from '../listings/listing-store';
 import type { ListingRecord } from '../listings/listing.model';
 import { isOwnerMember, operatesFor } from '../listings/listing.policy';
 import type { ListingService } from '../listings/listing.service';
 import { nullNotifier, type Notifier } from '../notifications/notify';
+import type { OrgDirectory } from '../orgs/org-directory';
 import { proposalNotice } from './proposal.notices';
-import { proposalTransitions, type ProposalRecord } from './proposal.model';
+import { proposalTransitions, type NeedModels, type ProposalRecord } from './proposal.model';
 
 type Decision = 'shortlist' | 'decline' | 'select_winner';
+
+/** What proposals read and change of other modules, through their own ports. */
+export interface ProposalPeers {
+  orgs: Pick<OrgDirectory, 'isVerified'>;
+  listings: Pick<ListingDirectory, 'ownedBy'>;
+  awards: Pick<ListingStore, 'claimAward' | 'releaseAward'>;
+}
 
 export class ProposalsService {
   notify: Notifier = nullNotifier;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: NeedModels,
     private readonly needs: ListingService,
+    private readonly peers: ProposalPeers,
     private readonly audit: AuditService,
   ) {}
 
@@ -39,10 +49,9 @@ export class ProposalsService {
     ) {
       throw new AppError('CHALLENGE_CLOSED');
     }
-    const org = await this.models.Org.findById(user.orgId, { verification: 1 }).lean();
-    if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+    if (!(await this.peers.orgs.isVerified(user.orgId))) throw new AppError('ORG_NOT_VERIFIED');
     if (body.achievementId) {
-      const own = await this.models.Achievement.exists({ _id: body.achievementId, ownerOrgId: user.orgId });
+      const own = await this.peers.listings.ownedBy('achievement', body.achievementId, user.orgId);
       if (!own)
         throw new AppError('VALIDATION_FAILED', [
           { in: 'body', path: 'achievementId', message: 'not an achievement of your organisation' },
@@ -107,11 +116,8 @@ export class ProposalsService {
         : null;
     if (award) {
       // The award is set once, guarded on the need itself: two winners cannot both land.
-      const awarded = await this.models.Need.updateOne(
-        { _id: listing._id, award: null },
-        { $set: { award, searchDirty: true }, $inc: { version: 1 } },
-      );
-      if (awarded.modifiedCount !== 1) throw new AppError('INVALID_STATE', { reason: 'already awarded' });
+      if (!(await this.peers.awards.claimAward(listing._id, award)))
+        throw new AppError('INVALID_STATE', { reason: 'already awarded' });
     }
     const updated = await this.models.Proposal.findOneAndUpdate(
       { _id: proposal._id, version: proposal.version },
@@ -122,11 +128,7 @@ export class ProposalsService {
       // The proposal was decided meanwhile (declined or shortlisted through another instance): the award claimed
       // above must not stay, or the challenge is closed to everyone with its winner declined. Only this claim is
       // released (its time is in the filter), never an award another request made.
-      if (award)
-        await this.models.Need.updateOne(
-          { _id: listing._id, 'award.proposalId': award.proposalId, 'award.at': award.at },
-          { $set: { award: null, searchDirty: true }, $inc: { version: 1 } },
-        );
+      if (award) await this.peers.awards.releaseAward(listing._id, award);
       throw new AppError('EDIT_CONFLICT');
     }
     await this.audit.record(user, {

@@ -5,7 +5,6 @@ import { defineRoute, idParams, objectId } from '../../http/route';
 import { inviteMemberBody } from '../../shared/schemas';
 import { presentUserPublic } from '../users/users.presenter';
 import type { InvitationRecord } from './invitation.model';
-import type { OrgRecord } from './org.model';
 import { presentInvitation } from './orgs.presenter';
 
 const invitationParams = z.strictObject({ id: objectId(), invitationId: objectId() });
@@ -14,18 +13,12 @@ const memberParams = z.strictObject({ id: objectId(), userId: objectId() });
 /** Members of an organisation and invitations to join one (membership only by the invitee's consent). */
 export function membersRoutes(ctx: AppContext): Router {
   const router = Router();
-  const { registry, models } = ctx;
+  const { registry } = ctx;
   const members = ctx.services.members;
   const tags = ['orgs'];
   const meta = (req: import('express').Request) => ({ ip: req.ip });
-  const present = async (rows: InvitationRecord[]) => {
-    const orgs = await models.Org.find(
-      { _id: { $in: [...new Set(rows.map((r) => String(r.orgId)))] } },
-      { name: 1, verification: 1 },
-    ).lean<OrgRecord[]>();
-    const byId = new Map(orgs.map((o) => [String(o._id), o]));
-    return rows.filter((r) => byId.has(String(r.orgId))).map((r) => presentInvitation(r, byId.get(String(r.orgId))!));
-  };
+  const present = async (rows: InvitationRecord[]) =>
+    (await members.withOrgs(rows)).map(({ invitation, org }) => presentInvitation(invitation, org));
 
   defineRoute(
     router,

@@ -1,13 +1,14 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
 import type { NotificationsService } from '../notifications/notifications.service';
+import type { UserAccounts } from '../users/user-accounts';
 import type { UserRecord } from '../users/user.model';
 import { expired, type InvitationRecord } from './invitation.model';
 import type { OrgRecord } from './org.model';
+import type { OrgModels } from './orgs.models';
 import { canOrg } from './orgs.policy';
 import type { OrgsService } from './orgs.service';
 
@@ -25,7 +26,9 @@ const DAY_MS = 86_400_000;
  */
 export class MembersService {
   constructor(
-    private readonly models: Models,
+    private readonly models: OrgModels,
+    /** Membership is a field of the account, which the users module owns. */
+    private readonly accounts: UserAccounts,
     private readonly orgs: OrgsService,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
@@ -43,7 +46,7 @@ export class MembersService {
   async members(viewer: AuthUser, orgId: string): Promise<UserRecord[]> {
     const org = await this.orgs.get(viewer, orgId);
     if (!canOrg(viewer, 'readDetail', org)) throw new AppError('NOT_FOUND');
-    return this.models.User.find({ orgId: org._id }).sort({ createdAt: 1 }).limit(500).lean<UserRecord[]>();
+    return this.accounts.membersOf(org._id);
   }
 
   async invite(
@@ -76,9 +79,9 @@ export class MembersService {
       return (await this.models.Invitation.findOne({ openKey }).lean<InvitationRecord>())!;
     }
     await this.audit.record(actor, { entity: 'org', entityId: orgId, action: 'invite', to: email, ...meta });
-    const invitee = await this.models.User.findOne({ email }, { _id: 1 }).lean();
+    const invitee = await this.accounts.idByEmail(email);
     if (invitee) {
-      await this.notifications.notifyUsers([invitee._id], {
+      await this.notifications.notifyUsers([invitee], {
         key: `invitation:${invitation._id}`,
         type: 'org_invitation',
         title: { zh: `${org.name} 邀请您加入`, en: `${org.name} invites you to join` },
@@ -90,6 +93,18 @@ export class MembersService {
       });
     }
     return invitation;
+  }
+
+  /** Invitations with the organisation each is for (one query; those of a deleted organisation drop out). */
+  async withOrgs(rows: InvitationRecord[]): Promise<Array<{ invitation: InvitationRecord; org: OrgRecord }>> {
+    const orgs = await this.models.Org.find(
+      { _id: { $in: [...new Set(rows.map((r) => String(r.orgId)))] } },
+      { name: 1, verification: 1 },
+    ).lean<OrgRecord[]>();
+    const byId = new Map(orgs.map((o) => [String(o._id), o]));
+    return rows
+      .filter((r) => byId.has(String(r.orgId)))
+      .map((r) => ({ invitation: r, org: byId.get(String(r.orgId))! }));
   }
 
   /** Open invitations of an organisation, for its admins (expired ones drop out of the list). */
@@ -155,11 +170,8 @@ export class MembersService {
       if (user.orgId) throw new AppError('ALREADY_IN_ORG');
       const org = await this.models.Org.exists({ _id: invitation.orgId });
       if (!org) throw new AppError('INVITATION_EXPIRED');
-      const attached = await this.models.User.updateOne(
-        { _id: user.id, orgId: null },
-        { $set: { orgId: invitation.orgId, orgRole: invitation.orgRole } },
-      );
-      if (attached.modifiedCount !== 1) throw new AppError('ALREADY_IN_ORG');
+      if (!(await this.accounts.join(user.id, invitation.orgId, invitation.orgRole)))
+        throw new AppError('ALREADY_IN_ORG');
       this.auth.membershipChanged(user.id);
       await this.audit.record(user, {
         entity: 'org',
@@ -220,17 +232,13 @@ export class MembersService {
     action: 'remove_member' | 'leave',
     meta: Meta,
   ): Promise<void> {
-    const target = await this.models.User.findOne({ _id: userId, orgId: org._id }).lean<UserRecord>();
+    const target = await this.accounts.memberOf(userId, org._id);
     if (!target) throw new AppError('NOT_FOUND');
     if (target.orgRole === 'org_admin') {
-      const admins = await this.models.User.countDocuments({ orgId: org._id, orgRole: 'org_admin' });
+      const admins = await this.accounts.adminCount(org._id);
       if (admins <= 1) throw new AppError('LAST_ORG_ADMIN');
     }
-    const res = await this.models.User.updateOne(
-      { _id: target._id, orgId: org._id },
-      { $set: { orgId: null, orgRole: null } },
-    );
-    if (res.modifiedCount !== 1) throw new AppError('NOT_FOUND');
+    if (!(await this.accounts.leave(target._id, org._id))) throw new AppError('NOT_FOUND');
     // The member's sessions and sockets must not keep the organisation's rooms or rights.
     this.auth.membershipChanged(userId);
     await this.audit.record(actor, { entity: 'org', entityId: String(org._id), action, to: userId, ...meta });

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { OrgModels } from './orgs.models';
+import type { OrgRecord } from './org.model';
 
 /** What another module may know of an organisation: who it is, where, and whether it is verified. */
 export interface OrgSummary {
@@ -20,7 +21,7 @@ export interface OrgSummary {
  * summaries by id, so they never read the organisations collection themselves.
  */
 export class OrgDirectory {
-  constructor(private readonly orgs: Models['Org']) {}
+  constructor(private readonly orgs: OrgModels['Org']) {}
 
   async isVerified(id: string): Promise<boolean> {
     const org = await this.orgs.findById(id, { verification: 1 }).lean();
@@ -70,5 +71,17 @@ export class OrgDirectory {
   async summary(id: string | Types.ObjectId | null | undefined): Promise<OrgSummary | null> {
     if (!id) return null;
     return (await this.summaries([id])).get(String(id)) ?? null;
+  }
+
+  /** The whole organisation record (a contract's party block, a statement's letterhead), or null. */
+  async record(id: string | Types.ObjectId | null | undefined): Promise<OrgRecord | null> {
+    if (!id || !Types.ObjectId.isValid(String(id))) return null;
+    return this.orgs.findById(id).lean<OrgRecord>();
+  }
+
+  /** The id of the verified organisation holding this credit code (a contract party it links to), or null. */
+  async verifiedIdByCreditCode(creditCode: string): Promise<Types.ObjectId | null> {
+    const o = await this.orgs.findOne({ creditCode, 'verification.status': 'verified' }, { _id: 1 }).lean();
+    return (o?._id as Types.ObjectId | undefined) ?? null;
   }
 }

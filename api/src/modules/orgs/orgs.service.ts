@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type { VerificationStatus } from '../../shared/dto';
@@ -11,7 +10,9 @@ import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
+import type { UserAccounts } from '../users/user-accounts';
 import type { OrgRecord } from './org.model';
+import type { OrgModels } from './orgs.models';
 import { withinScope } from '../../http/scope';
 import { canOrg, orgListScope } from './orgs.policy';
 import { nextOrgStatus } from './orgs.state';
@@ -35,7 +36,8 @@ const licenceMimes = /^(image\/(png|jpeg|webp|gif)|application\/pdf)$/;
 
 export class OrgsService {
   constructor(
-    private readonly models: Models,
+    private readonly models: Pick<OrgModels, 'Org'>,
+    private readonly accounts: UserAccounts,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly attachments: AttachmentsService,
@@ -109,11 +111,7 @@ export class OrgsService {
       throw err;
     }
     // Only attach when the user still has no organisation (a concurrent create loses cleanly).
-    const attached = await this.models.User.updateOne(
-      { _id: user.id, orgId: null },
-      { $set: { orgId: org._id, orgRole: 'org_admin' } },
-    );
-    if (attached.modifiedCount !== 1) {
+    if (!(await this.accounts.join(user.id, org._id, 'org_admin'))) {
       await this.models.Org.deleteOne({ _id: org._id });
       throw new AppError('ALREADY_IN_ORG');
     }

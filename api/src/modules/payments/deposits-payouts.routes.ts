@@ -11,7 +11,6 @@ import {
   payoutParams,
   payoutsQuery,
 } from '../../shared/payment-schemas';
-import { payoutReceipt } from './payout-receipt';
 import { presentPayable, presentPayout } from './payments.presenter';
 
 /**
@@ -165,7 +164,7 @@ export function depositsPayoutsRoutes(ctx: AppContext): Router {
       params: payoutParams,
     },
     async ({ user, params, res }) => {
-      const { pdf, filename } = await payoutReceipt(ctx.models, user!, params.id);
+      const { pdf, filename } = await bankPayouts.receipt(user!, params.id);
       res
         .set({
           'Content-Type': 'application/pdf',

@@ -1,13 +1,11 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
+import type { PaymentPeers } from './payment-peers';
 import { AppError } from '../../http/errors';
 import type { DepositSubjectKind } from '../../shared/payment-schemas';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
-import type { ListingRecord } from '../listings/listing.model';
-import type { RoomDirectory } from '../negotiations/room-directory';
-import type { OrgRecord } from '../orgs/org.model';
 import { depositAmount, depositRules, releasableByRule } from './deposit.rules';
 import { journals, type Ledger } from './ledger';
 import { hydratePayable, type PayableRecord, type PaymentRecord } from './payment.model';
@@ -32,17 +30,17 @@ interface Subject {
  */
 export class DepositsService {
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly ledger: Ledger,
     private readonly audit: AuditService,
     private readonly port: PaymentPort | null,
-    /** A negotiation deposit's room, read through the negotiations module (it owns rooms). */
-    private readonly rooms: RoomDirectory,
+    /** A deposit's room or challenge and the payer's organisation, read through the modules that own them. */
+    private readonly peers: PaymentPeers,
   ) {}
 
   private async subject(kind: DepositSubjectKind, id: string, orgId: string): Promise<Subject | null> {
     if (kind === 'challenge') {
-      const need = await this.models.Need.findById(id).lean<ListingRecord>();
+      const need = await this.peers.listings.byId('need', id);
       const ch = (need?.live as { challenge?: { rewardFen: number; closesAt: string } } | undefined)?.challenge;
       if (!need || need.status !== 'published' || !ch || String(need.ownerOrgId) === orgId) return null;
       return {
@@ -53,9 +51,9 @@ export class DepositsService {
         payeeOrgId: null,
       };
     }
-    const room = await this.rooms.room(id);
+    const room = await this.peers.rooms.room(id);
     if (!room || String(room.buyerOrgId) !== orgId || room.subject.kind !== 'achievement') return null;
-    const listing = await this.models.Achievement.findById(room.subject.id).lean<ListingRecord>();
+    const listing = await this.peers.listings.byId('achievement', String(room.subject.id));
     const price = (listing?.live as { price?: { amountFen?: number } } | undefined)?.price?.amountFen ?? null;
     return {
       title: `洽谈保证金：${room.subject.title}`,
@@ -72,7 +70,7 @@ export class DepositsService {
     subjectId: string,
   ): Promise<{ payable: PayableRecord; created: boolean }> {
     if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
-    const org = await this.models.Org.findById(user.orgId).lean<OrgRecord>();
+    const org = await this.peers.orgs.record(user.orgId);
     if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
     const s = await this.subject(kind, subjectId, user.orgId);
     if (!s) throw new AppError('NOT_FOUND');
@@ -200,10 +198,10 @@ export class DepositsService {
 
   private async subjectState(p: PayableRecord): Promise<{ closed: boolean; awardedOrgId: string | null } | null> {
     if (p.deposit!.subjectKind === 'negotiation') {
-      const room = await this.rooms.room(String(p.deposit!.subjectId));
+      const room = await this.peers.rooms.room(String(p.deposit!.subjectId));
       return room ? { closed: room.status !== 'open', awardedOrgId: null } : null;
     }
-    const need = await this.models.Need.findById(p.deposit!.subjectId).lean<ListingRecord>();
+    const need = await this.peers.listings.byId('need', String(p.deposit!.subjectId));
     const ch = (need?.live as { challenge?: { closesAt: string } } | undefined)?.challenge;
     return need
       ? { closed: !ch || Date.parse(ch.closesAt) <= Date.now(), awardedOrgId: need.award?.orgId ?? null }

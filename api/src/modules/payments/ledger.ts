@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Types } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
 import type { AccountBalanceDto, JournalKind, LedgerLineDto } from '../../shared/payment-schemas';
 import type { JournalRecord, LedgerLine, PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
 
@@ -137,7 +137,7 @@ export class UnbalancedJournalError extends Error {}
  * same steps again.
  */
 export class Ledger {
-  constructor(private readonly models: Models) {}
+  constructor(private readonly models: PaymentModels) {}
 
   /** Inserts a balanced journal; false when it was there already. */
   async post(j: NewJournal): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
 import type {
   ContractLedgerDto,
   HolderFiguresDto,
@@ -138,7 +138,7 @@ export function platformFiguresFrom(js: JournalRecord[]): PlatformFiguresDto {
  */
 export class MoneyFigures {
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly ledger: Ledger,
   ) {}
 

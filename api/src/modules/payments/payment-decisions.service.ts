@@ -1,4 +1,4 @@
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
 import { AppError } from '../../http/errors';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -17,7 +17,7 @@ export class PaymentDecisionsService {
   /** A declared transfer was rejected: the payer hears why (payment-notify.ts). */
   onRejected: (p: PaymentRecord, reason: string) => Promise<void> = async () => undefined;
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly steps: PaymentSteps,
     private readonly stripe: StripeSyncService,
     private readonly audit: AuditService,

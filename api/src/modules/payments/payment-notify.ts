@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
+import type { PaymentPeers } from './payment-peers';
 import { nullNotifier, type Notifier, type NotifyEvent, type Recipients } from '../notifications/notify';
 import type { PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
 import {
@@ -29,8 +30,9 @@ export class PaymentNotify {
   notifier: Notifier = nullNotifier;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly logger: Logger,
+    private readonly contracts: PaymentPeers['contracts'],
   ) {}
 
   private async send(event: NotifyEvent, to: Recipients): Promise<void> {
@@ -119,7 +121,6 @@ export class PaymentNotify {
   private async signedContracts(ps: PayableRecord[]): Promise<Set<string>> {
     const ids = [...new Set(ps.filter((p) => p.contractId).map((p) => String(p.contractId)))];
     if (!ids.length) return new Set();
-    const cs = await this.models.Contract.find({ _id: { $in: ids }, status: { $in: PLANNED } }, { _id: 1 }).lean();
-    return new Set(cs.map((c) => String(c._id)));
+    return this.contracts.inStatus(ids, PLANNED);
   }
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
 import { AppError } from '../../http/errors';
 import type { BankTransferBody, PaymentStatus, StripeMethodType } from '../../shared/payment-schemas';
 import type { AttachmentsService } from '../attachments/attachments.service';
@@ -27,7 +27,7 @@ const claimKeyOf = (p: Pick<PayableRecord, '_id' | 'openPaymentId'>) => `${p._id
  */
 export class PaymentStartService {
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly steps: PaymentSteps,
     private readonly stripe: StripeSyncService,
     private readonly plans: PlanService,

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
 import { AppError } from '../../http/errors';
 import type { PaymentStatus } from '../../shared/payment-schemas';
 import type { AuthUser } from '../auth/auth.types';
@@ -33,7 +33,7 @@ export class PaymentSteps {
   hooks: SettleHooks = {};
 
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly ledger: Ledger,
     private readonly logger: Logger,
   ) {}

@@ -1,14 +1,15 @@
 import type { Logger } from 'pino';
 import { BackgroundWork } from '../../background-work';
 import type { AppConfig } from '../../config/env';
-import type { Models } from '../../db/models';
-import type { RoomDirectory } from '../negotiations/room-directory';
+import type { PaymentModels } from './payment.model';
 import { BankPayouts } from './payout-bank.service';
 import type { AttachmentsService } from '../attachments/attachments.service';
 import type { AuditService } from '../audit/audit.service';
 import type { Notifier } from '../notifications/notify';
 import type { SettingsService } from '../settings/settings.service';
 import { DepositsService } from './deposits.service';
+import { PaymentDirectory } from './payment-directory';
+import type { PaymentPeers } from './payment-peers';
 import { Ledger } from './ledger';
 import { MoneyFigures } from './money-figures';
 import type { PaymentPort } from './payment-port';
@@ -35,30 +36,30 @@ export function paymentPortFrom(config: AppConfig): PaymentPort | null {
 
 /** Builds the payments module's services on one port (tests pass their own). */
 export function createPayments(deps: {
-  models: Models;
+  models: PaymentModels;
   audit: AuditService;
   attachments: AttachmentsService;
   config: AppConfig;
   logger: Logger;
   /** The fee rate and the bank account for 对公转账 (admins change them; the environment gives the defaults). */
   settings: SettingsService;
-  /** Rooms and deals (deposits on a room, the broker of a deal), owned by the negotiations module. */
-  rooms: RoomDirectory;
+  /** Rooms, deals, contracts, organisations, people and listings, read through the modules that own them. */
+  peers: PaymentPeers;
   port?: PaymentPort | null;
   /** NotifyService (server.ts); without it money moves silently (seeds, CLI tools). */
   notify?: Notifier;
 }) {
-  const { models, audit, attachments, config, logger, settings, rooms } = deps;
+  const { models, audit, attachments, config, logger, settings, peers } = deps;
   const port = deps.port === undefined ? paymentPortFrom(config) : deps.port;
   const stripeEnabled = () => !!port;
   const ledger = new Ledger(models);
   const figures = new MoneyFigures(models, ledger);
-  const plans = new PlanService(models, () => settings.feeRateBp(), stripeEnabled, figures, rooms);
+  const plans = new PlanService(models, () => settings.feeRateBp(), stripeEnabled, figures, peers);
   const steps = new PaymentSteps(models, ledger, logger);
   const stripeSync = new StripeSyncService(models, steps, port, logger);
   const start = new PaymentStartService(models, steps, stripeSync, plans, audit, attachments);
   const decisions = new PaymentDecisionsService(models, steps, stripeSync, audit);
-  const payouts = new PayoutsService(models, ledger, port, config.PUBLIC_BASE_URL, logger);
+  const payouts = new PayoutsService(models, ledger, port, config.PUBLIC_BASE_URL, logger, peers.orgs);
   // Not awaited by the settlement (a webhook answers at once); tracked so a test or a stop can await it.
   const background = new BackgroundWork();
   steps.hooks.afterStripeSettle = (p) =>
@@ -72,7 +73,7 @@ export function createPayments(deps: {
       );
   steps.hooks.afterBankSettle = (p) => payouts.createFor(p);
   // Who must hear of money (issue 13): settled payments, rejections, payouts, deposits, due and overdue.
-  const notices = new PaymentNotify(models, logger);
+  const notices = new PaymentNotify(models, logger, peers.contracts);
   if (deps.notify) notices.notifier = deps.notify;
   steps.hooks.afterSettled = (p) => void background.track(notices.settled(p));
   decisions.onRejected = (p, reason) => notices.rejected(p, reason);
@@ -86,9 +87,9 @@ export function createPayments(deps: {
     (viewer, id) => bankPayouts.mayReadSlip(viewer, id),
   );
   stripeSync.onAccountUpdated = (o) => payouts.onAccountUpdated(o);
-  const deposits = new DepositsService(models, ledger, audit, port, rooms);
+  const deposits = new DepositsService(models, ledger, audit, port, peers);
   deposits.onDecided = (p, event, reason) => notices.deposit(p, event, reason);
-  const statements = new StatementsService(models, ledger, stripeEnabled, figures);
+  const statements = new StatementsService(models, ledger, stripeEnabled, figures, peers);
   const reconciler = new Reconciler(
     models,
     steps,
@@ -114,6 +115,7 @@ export function createPayments(deps: {
     await reconciler.settled();
   };
   return {
+    directory: new PaymentDirectory(models),
     port,
     ledger,
     figures,

@@ -1,4 +1,4 @@
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
 import { AppError } from '../../http/errors';
 import type { PayoutConfirmBody } from '../../shared/payment-schemas';
 import type { AttachmentsService } from '../attachments/attachments.service';
@@ -7,6 +7,7 @@ import { refuseOwnOrg } from '../auth/separation-of-duties';
 import { journals, type Ledger } from './ledger';
 import type { PayoutRecord } from './payment.model';
 import { canPayments } from './payments.policy';
+import { payoutReceipt } from './payout-receipt';
 
 /** A bank-payout recording that never finished (a crash between claim and journal) may be taken over after this. */
 const CLAIM_STALE_MS = 120_000;
@@ -17,7 +18,7 @@ const CLAIM_STALE_MS = 120_000;
  */
 export class BankPayouts {
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly ledger: Ledger,
     private readonly files: Pick<AttachmentsService, 'describeStaffOwned'>,
   ) {}
@@ -92,5 +93,10 @@ export class BankPayouts {
       Pick<PayoutRecord, 'beneficiary'>
     >();
     return !!o && canPayments.payoutReceipt(viewer, o);
+  }
+
+  /** The payout receipt (PDF) of a paid payout, for its beneficiary and finance (payout-receipt.ts). */
+  receipt(user: AuthUser, id: string) {
+    return payoutReceipt(this.models, user, id);
   }
 }

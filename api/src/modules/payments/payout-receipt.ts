@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
 import { AppError } from '../../http/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { CJK_FONT_PATH, cjkFace, yuan } from '../contracts/contract-document';
@@ -14,7 +14,7 @@ import { canPayments } from './payments.policy';
  * with the ledger. The beneficiary and finance may read it; anyone else gets 404.
  */
 export async function payoutReceipt(
-  models: Models,
+  models: PaymentModels,
   user: AuthUser,
   id: string,
 ): Promise<{ pdf: Buffer; filename: string }> {

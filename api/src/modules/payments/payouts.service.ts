@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
+import type { PaymentPeers } from './payment-peers';
 import { AppError } from '../../http/errors';
 import type { ConnectStatusDto } from '../../shared/payment-schemas';
 import type { AuthUser } from '../auth/auth.types';
-import type { OrgRecord } from '../orgs/org.model';
 import { accounts, journals, type Ledger } from './ledger';
 import type { EventObject, PaymentPort } from './payment-port';
 import { paymentRank } from './payment.state';
@@ -20,11 +20,12 @@ const NOT_ONBOARDED_TTL_MS = 30_000;
  */
 export class PayoutsService {
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly ledger: Ledger,
     private readonly port: PaymentPort | null,
     private readonly publicBaseUrl: string,
     private readonly logger: Logger,
+    private readonly orgs: PaymentPeers['orgs'],
   ) {}
 
   private holderFor(user: AuthUser, as: 'org' | 'broker'): string {
@@ -41,7 +42,7 @@ export class PayoutsService {
     const holder = this.holderFor(user, as);
     if (!this.port) throw new AppError('PAYMENTS_STRIPE_DISABLED');
     if (as === 'org') {
-      const org = await this.models.Org.findById(user.orgId).lean<OrgRecord>();
+      const org = await this.orgs.record(user.orgId);
       if (org?.verification?.status !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
     }
     let acct = await this.models.ConnectAccount.findById(holder).lean<ConnectAccountRecord>();

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
+import type { PaymentPeers } from './payment-peers';
 import { AppError } from '../../http/errors';
 import type { ContractPaymentsDto, PayableDto } from '../../shared/payment-schemas';
 import type { PaymentPlan } from '../../shared/negotiation-events';
@@ -7,7 +8,6 @@ import type { AuthUser } from '../auth/auth.types';
 import type { ContractRecord } from '../contracts/contract.model';
 import { partySide } from '../contracts/contract.policy';
 import type { DealRecord } from '../negotiations/negotiation.model';
-import type { RoomDirectory } from '../negotiations/room-directory';
 import { hydratePayable, type BrokerRef, type PayableRecord, type PaymentRecord } from './payment.model';
 import type { MoneyFigures } from './money-figures';
 import { planFromTerms, royaltyOn } from './payment-plan';
@@ -26,23 +26,23 @@ export const PLANNED = ['signed', 'filed', 'registered', 'rejected'];
  */
 export class PlanService {
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     /** The platform's fee rate in basis points, as the admins last set it (read when a plan is made). */
     private readonly feeBp: () => Promise<number>,
     private readonly stripeEnabled: () => boolean,
     private readonly figures: MoneyFigures,
-    /** The deal a contract came from (its broker), read through the negotiations module. */
-    private readonly rooms: RoomDirectory,
+    /** Contracts, deals and brokers, read through the modules that own them. */
+    private readonly peers: PaymentPeers,
   ) {}
 
   async loadContract(user: AuthUser, id: string): Promise<ContractRecord> {
-    const c = await this.models.Contract.findById(id).lean<ContractRecord>();
+    const c = await this.peers.contracts.byId(id);
     if (!c || !(partySide(user, c) || readsAllMoney(user))) throw new AppError('NOT_FOUND');
     return c;
   }
 
   private async dealOf(c: ContractRecord): Promise<DealRecord | null> {
-    return c.dealId ? this.rooms.deal(String(c.dealId)) : null;
+    return c.dealId ? this.peers.rooms.deal(String(c.dealId)) : null;
   }
 
   /** The broker to credit: the deal's broker, else a user holding the certificate number written in the terms. */
@@ -51,8 +51,8 @@ export class PlanService {
     if (!b || b.commissionFen <= 0) return null;
     if (deal?.broker?.id)
       return { userId: deal.broker.id, name: deal.broker.name, account: `broker:${deal.broker.id}:commission` };
-    const user = b.certNo ? await this.models.User.findOne({ brokerCertNo: b.certNo }, { _id: 1 }).lean() : null;
-    if (user) return { userId: String(user._id), name: b.name, account: `broker:${user._id}:commission` };
+    const userId = b.certNo ? await this.peers.users.idByBrokerCert(b.certNo) : null;
+    if (userId) return { userId, name: b.name, account: `broker:${userId}:commission` };
     return { userId: null, name: b.name, account: `broker:cert:${b.certNo || b.name}:commission` };
   }
 

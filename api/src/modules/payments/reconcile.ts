@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
 import type { ReconcileReportDto } from '../../shared/payment-schemas';
 import type { DepositsService } from './deposits.service';
 import type { PaymentRecord } from './payment.model';
@@ -20,7 +20,7 @@ export class Reconciler {
   private running: Promise<ReconcileReportDto> | null = null;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly steps: PaymentSteps,
     private readonly stripe: StripeSyncService,
     private readonly payouts: PayoutsService,

@@ -1,4 +1,5 @@
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
+import type { PaymentPeers } from './payment-peers';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type {
@@ -12,8 +13,6 @@ import type {
   TrialBalanceDto,
 } from '../../shared/payment-schemas';
 import type { AuthUser } from '../auth/auth.types';
-import type { OrgRecord } from '../orgs/org.model';
-import type { UserRecord } from '../users/user.model';
 import { balancesOf, linesOf, type Ledger } from './ledger';
 import { commissionByContract, holderFiguresFrom, holderLinesFrom, type MoneyFigures } from './money-figures';
 import type { PayableRecord, PaymentRecord, PayoutRecord } from './payment.model';
@@ -29,15 +28,16 @@ import { presentPayable, presentPayment, presentPayout } from './payments.presen
  */
 export class StatementsService {
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly ledger: Ledger,
     private readonly stripeEnabled: () => boolean,
     private readonly figures: MoneyFigures,
+    private readonly peers: Pick<PaymentPeers, 'contracts' | 'orgs' | 'users'>,
   ) {}
 
   async org(user: AuthUser, orgId: string, q: StatementQuery): Promise<StatementDto> {
     if (!canPayments.orgStatement(user, orgId)) throw new AppError('NOT_FOUND');
-    const org = await this.models.Org.findById(orgId).lean<OrgRecord>();
+    const org = await this.peers.orgs.record(orgId);
     if (!org) throw new AppError('NOT_FOUND');
     const all = await this.ledger.journalsOf(`org:${orgId}`, {});
     const inRange = await this.ledger.journalsOf(`org:${orgId}`, q);
@@ -56,7 +56,7 @@ export class StatementsService {
 
   async broker(user: AuthUser, brokerUserId: string, q: StatementQuery): Promise<StatementDto> {
     if (!canPayments.brokerStatement(user, brokerUserId)) throw new AppError('NOT_FOUND');
-    const broker = await this.models.User.findById(brokerUserId).lean<UserRecord>();
+    const broker = await this.peers.users.record(brokerUserId);
     if (!broker || !broker.roles?.includes('broker')) throw new AppError('NOT_FOUND');
     const all = await this.ledger.journalsOf(`broker:${brokerUserId}`, {});
     const inRange = await this.ledger.journalsOf(`broker:${brokerUserId}`, q);
@@ -126,12 +126,12 @@ export class StatementsService {
         /^[a-f0-9]{24}$/.test(id),
       );
     const [orgs, users] = await Promise.all([
-      this.models.Org.find({ _id: { $in: idsOf('org') } }, { name: 1 }).lean<OrgRecord[]>(),
-      this.models.User.find({ _id: { $in: idsOf('broker') } }, { name: 1 }).lean<UserRecord[]>(),
+      this.peers.orgs.names(idsOf('org')),
+      this.peers.users.names(idsOf('broker')),
     ]);
     const byId = new Map<string, string>([
-      ...orgs.map((o) => [`org:${o._id}`, o.name] as const),
-      ...users.map((u) => [`broker:${u._id}`, u.name] as const),
+      ...[...orgs].map(([id, name]) => [`org:${id}`, name] as const),
+      ...[...users].map(([id, name]) => [`broker:${id}`, name] as const),
     ]);
     const out = new Map<string, string>();
     for (const a of accounts) {
@@ -272,11 +272,7 @@ export class StatementsService {
   private async onSignedContracts(payables: PayableRecord[]): Promise<PayableRecord[]> {
     const ids = [...new Set(payables.filter((p) => p.contractId).map((p) => String(p.contractId)))];
     if (ids.length === 0) return payables;
-    const signed = new Set(
-      (await this.models.Contract.find({ _id: { $in: ids }, status: { $in: PLANNED } }, { _id: 1 }).lean()).map((c) =>
-        String(c._id),
-      ),
-    );
+    const signed = await this.peers.contracts.inStatus(ids, PLANNED);
     return payables.filter((p) => !p.contractId || signed.has(String(p.contractId)));
   }
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Models } from '../../db/models';
+import type { PaymentModels } from './payment.model';
 import { AppError } from '../../http/errors';
 import { ProviderError, type EventObject, type IntentView, type PaymentPort, type PortEvent } from './payment-port';
 import type { PaymentRecord } from './payment.model';
@@ -19,7 +19,7 @@ export class StripeSyncService {
   onAccountUpdated: ((account: EventObject) => Promise<string>) | null = null;
 
   constructor(
-    private readonly models: Models,
+    private readonly models: PaymentModels,
     private readonly steps: PaymentSteps,
     readonly port: PaymentPort | null,
     private readonly logger: Logger,

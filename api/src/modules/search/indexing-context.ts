@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { ListingService } from '../listings/listing.service';
 import { needKind } from '../needs/need.kind';
 import { ListingIndexFeed } from '../listings/listing-index-feed';
+import { NdaRepository } from '../listings/nda.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { nullNotifier } from '../notifications/notify';
 import { OrgDirectory } from '../orgs/org-directory';
@@ -35,14 +36,15 @@ export async function buildIndexingContext(
   const audit = new AuditService(models);
   const attachments = new AttachmentsService(models, new LocalDiskStorage(path.join(config.DATA_DIR, 'uploads')));
   const guard = (orgId: string, ids: string[]) => attachments.assertOwned(orgId, ids);
+  const orgs = new OrgDirectory(models.Org);
+  const ndas = new NdaRepository(models);
   const listings = {
-    achievement: new ListingService(achievementKind(models.Achievement), models, audit, guard),
-    need: new ListingService(needKind(models.Need), models, audit, guard),
+    achievement: new ListingService(achievementKind(models.Achievement), ndas, orgs, audit, guard),
+    need: new ListingService(needKind(models.Need), ndas, orgs, audit, guard),
   };
   const engine = createSearchEngine(config);
   const users = new UserDirectory(models.User);
   const notifications = new NotificationsService(models, engine, users);
-  const orgs = new OrgDirectory(models.Org);
   // This process stores match alerts as it indexes; the API process sends the digests (with its notifier).
   const matchAlerts = new MatchAlerts(models, new MatchService(engine, listings), users, nullNotifier);
   const worker = new SearchSync({ listings: new ListingIndexFeed(models), orgs, locks: models.Lock }, engine, logger, {

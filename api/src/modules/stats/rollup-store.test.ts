@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { startTestApp, type TestApp } from '../../test-support/harness';
 import { StatsService } from './stats.service';
+import { ContractTallyFeed } from '../contracts/contract-tally-feed';
 import { RollupStore } from './rollup-store';
 
 let app: TestApp;
@@ -41,7 +42,12 @@ test('when one process reads the rollups while its own increments are in flight,
 });
 
 test('when rollups are still in the previous wide-document layout, then a rebuild is asked for and replaces them', async () => {
-  const stats = new StatsService(app.models, pino({ level: 'silent' }));
+  const stats = new StatsService(
+    app.models,
+    new ContractTallyFeed(app.models.Contract),
+    app.models.Contract.db,
+    pino({ level: 'silent' }),
+  );
   const db = app.models.Contract.db.db!;
   await db.collection<{ _id: string }>('stats_r_field_2031').insertOne({ _id: 'cells' });
   expect(await stats.needsRebuild()).toBe(true);

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 
 /** One cell as a flat row (in memory only). */
 export type RollupRow = { _id: string; month: number; sellerRegion: string; dim: string; value: string } & Partial<
@@ -17,3 +17,9 @@ export const targetSchema = new Schema(
   },
   { collection: 'stats_targets', versionKey: false, _id: false },
 );
+
+/** The module's collections, registered by the module on a connection (db/models.ts composes them). */
+export function registerStatsModels(conn: Connection) {
+  return { Target: conn.model('Target', targetSchema) };
+}
+export type StatsModels = ReturnType<typeof registerStatsModels>;

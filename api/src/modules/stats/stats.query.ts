@@ -3,7 +3,6 @@
  * the dashboard's rows with year-on-year, the headline summary and the yearly targets. It only reads the
  * rollups (through the store's cache); keeping them in line with the contracts is StatsService's.
  */
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import {
   LIAONING,
@@ -18,6 +17,7 @@ import {
 } from '../../shared/contract-schemas';
 import type { AuthUser } from '../auth/auth.types';
 import type { RollupStore } from './rollup-store';
+import type { StatsModels } from './stats.model';
 
 const periodGroups = new Set(['month', 'quarter', 'year']);
 /** Each status bucket with the names of its count, amount and technology-amount fields in a rollup cell. */
@@ -42,7 +42,7 @@ export function statsScope(user: AuthUser | null, requested?: string): string {
 /** Answers the tally, the summary and the targets from the rollups and the targets collection. */
 export class TallyQueries {
   constructor(
-    private readonly models: Models,
+    private readonly models: StatsModels,
     private readonly store: RollupStore,
   ) {}
 
@@ -208,5 +208,16 @@ export class TallyQueries {
       { upsert: true },
     );
     return { year: body.year, regionCode: body.regionCode, amountFen: body.amountFen };
+  }
+
+  /** A year's target set by the demo seed, unless one is set already (a replica's seed or an official's). */
+  async seedTarget(year: number, regionCode: string, amountFen: number): Promise<void> {
+    await this.models.Target.updateOne(
+      { _id: `${year}:${regionCode}` },
+      { $setOnInsert: { year, regionCode, amountFen, setBy: 'seed', setAt: new Date() } },
+      { upsert: true },
+    ).catch((err: { code?: number }) => {
+      if (err.code !== 11000) throw err;
+    });
   }
 }

@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Models } from '../../db/models';
+import type { Connection } from 'mongoose';
 import { statDims, type StatsDto, type StatsQuery, type SummaryDto } from '../../shared/contract-schemas';
 import type { AuthUser } from '../auth/auth.types';
-import type { Contribution, ContractRecord } from '../contracts/contract.model';
+import type { Contribution } from '../contracts/contract.model';
+import type { ContractTallyFeed } from '../contracts/contract-tally-feed';
 import { RollupStore } from './rollup-store';
-import type { RollupRow } from './stats.model';
+import type { RollupRow, StatsModels } from './stats.model';
 import { TallyQueries } from './stats.query';
 import { accumulate, cellOf, contributionOf, deltaOf, rowsToDocs, type TallySource } from './stats.rollup';
 
 type TallyDoc = TallySource & { _id: unknown; version: number };
-
-/**
- * Updates per bulkWrite: FerretDB v1 runs a bulk of N updates in worse than linear time (measured on the demo
- * contracts: 10 → 0.6 s, 50 → 3 s, 100 → over 5 minutes), so a rebuild or an import of 1,000 never finished.
- */
-const BULK = 10;
 
 const sameContribution = (a: Contribution | null | undefined, b: Contribution | null) =>
   (a ?? null) === b ||
@@ -42,10 +37,13 @@ export class StatsService {
   private sweeping: Promise<void> | null = null;
 
   constructor(
-    private readonly models: Models,
+    models: StatsModels,
+    /** The contracts module's tally port: the only way to the contracts collection. */
+    private readonly feed: ContractTallyFeed,
+    conn: Connection,
     private readonly logger: Logger,
   ) {
-    this.store = new RollupStore(models.Contract.db);
+    this.store = new RollupStore(conn);
     this.queries = new TallyQueries(models, this.store);
   }
 
@@ -56,21 +54,16 @@ export class StatsService {
    * is repaired by `rebuild()` (run at start-up when any contract is left pending).
    */
   async apply(contractId: unknown): Promise<boolean> {
-    const c = await this.models.Contract.findById(contractId).lean<ContractRecord>();
+    const c = await this.feed.byId(contractId);
     if (!c) return false;
     if (c.stats.v === c.version) {
-      if (c.statsDirty)
-        await this.models.Contract.updateOne({ _id: c._id, version: c.version }, { $set: { statsDirty: false } });
+      if (c.statsDirty) await this.feed.markSettled(c);
       return false;
     }
     const next = contributionOf(c);
-    const claimed = await this.models.Contract.updateOne(
-      { _id: c._id, version: c.version, 'stats.v': c.stats.v },
-      { $set: { stats: { v: c.version, c: next, pending: true }, statsDirty: false } },
-    );
-    if (claimed.modifiedCount !== 1) return false;
+    if (!(await this.feed.claim(c, next))) return false;
     await this.incRows(deltaOf(c.stats.c, next));
-    await this.models.Contract.updateOne({ _id: c._id, 'stats.v': c.version }, { $unset: { 'stats.pending': 1 } });
+    await this.feed.clearPending(c);
     return true;
   }
 
@@ -81,38 +74,14 @@ export class StatsService {
   async applyMany(ids: unknown[]): Promise<number> {
     let applied = 0;
     for (let i = 0; i < ids.length; i += 1_000) {
-      const cs = await this.models.Contract.find(
-        { _id: { $in: ids.slice(i, i + 1_000) } },
-        { status: 1, terms: 1, submarketCode: 1, registration: 1, version: 1, stats: 1, statsDirty: 1 },
-      ).lean<ContractRecord[]>();
+      const cs = await this.feed.forTally(ids.slice(i, i + 1_000));
       const todo = cs.filter((c) => c.stats.v !== c.version);
-      const settled = cs.filter((c) => c.stats.v === c.version && c.statsDirty).map((c) => c._id);
-      if (settled.length)
-        await this.models.Contract.updateMany({ _id: { $in: settled } }, { $set: { statsDirty: false } });
+      await this.feed.markSettledMany(cs.filter((c) => c.stats.v === c.version && c.statsDirty).map((c) => c._id));
       if (!todo.length) continue;
       const token = randomUUID();
       const next = new Map(todo.map((c) => [String(c._id), contributionOf(c)]));
-      for (let j = 0; j < todo.length; j += BULK) {
-        await this.models.Contract.bulkWrite(
-          todo.slice(j, j + BULK).map((c) => ({
-            updateOne: {
-              filter: { _id: c._id, version: c.version, 'stats.v': c.stats.v },
-              update: {
-                $set: {
-                  stats: { v: c.version, c: next.get(String(c._id)), pending: true, claim: token },
-                  statsDirty: false,
-                },
-              },
-            },
-          })),
-          { ordered: false },
-        );
-      }
-      const won = await this.models.Contract.find(
-        { _id: { $in: todo.map((c) => c._id) }, 'stats.claim': token },
-        { _id: 1 },
-      ).lean();
-      const wonIds = new Set(won.map((w) => String(w._id)));
+      const won = await this.feed.claimMany(todo, next, token);
+      const wonIds = new Set(won.map(String));
       const rows = new Map<string, Record<string, number>>();
       for (const c of todo) {
         if (!wonIds.has(String(c._id))) continue;
@@ -123,10 +92,7 @@ export class StatsService {
         }
       }
       await this.incRows(rows);
-      await this.models.Contract.updateMany(
-        { _id: { $in: won.map((w) => w._id) }, 'stats.claim': token },
-        { $unset: { 'stats.pending': 1, 'stats.claim': 1 } },
-      );
+      await this.feed.clearClaims(won, token);
       applied += won.length;
     }
     return applied;
@@ -177,8 +143,8 @@ export class StatsService {
   }
 
   async sweep(): Promise<number> {
-    const dirty = await this.models.Contract.find({ statsDirty: true }, { _id: 1 }).limit(2_000).lean();
-    return dirty.length ? this.applyMany(dirty.map((d) => d._id)) : 0;
+    const dirty = await this.feed.dirtyIds(2_000);
+    return dirty.length ? this.applyMany(dirty) : 0;
   }
 
   start(intervalMs = 1_000): void {
@@ -228,7 +194,7 @@ export class StatsService {
   /** An update interrupted mid-way, or rollups still in the previous wide-document layout. */
   async needsRebuild(): Promise<boolean> {
     if (await this.store.hasLegacyLayout()) return true;
-    return (await this.models.Contract.countDocuments({ 'stats.pending': true })) > 0;
+    return this.feed.anyPending();
   }
 
   /**
@@ -241,13 +207,7 @@ export class StatsService {
     const rows = new Map<string, RollupRow>();
     const marks: Array<{ _id: unknown; version: number; c: ReturnType<typeof contributionOf> }> = [];
     const recorded = new Map<string, number>();
-    const cursor = this.models.Contract.find(
-      {},
-      { status: 1, terms: 1, submarketCode: 1, registration: 1, version: 1, stats: 1, statsDirty: 1 },
-    )
-      .lean<ContractRecord[]>()
-      .cursor();
-    for await (const c of cursor as AsyncIterable<ContractRecord>) {
+    for await (const c of this.feed.all()) {
       const contribution = contributionOf(c);
       accumulate(rows, deltaOf(null, contribution));
       recorded.set(String(c._id), c.version);
@@ -265,26 +225,11 @@ export class StatsService {
     await this.store.clear();
     const all = rowsToDocs(rows);
     await this.store.insert(all);
-    for (let i = 0; i < marks.length; i += BULK) {
-      await this.models.Contract.bulkWrite(
-        marks.slice(i, i + BULK).map((m) => ({
-          updateOne: {
-            filter: { _id: m._id },
-            update: { $set: { stats: { v: m.version, c: m.c }, statsDirty: false } },
-          },
-        })),
-        { ordered: false },
-      );
-    }
+    await this.feed.recordContributions(marks);
     // Contracts written during the rebuild carry a newer version than recorded: the sweep applies the rest.
     const moved: unknown[] = [];
-    for await (const c of this.models.Contract.find({}, { version: 1 }).lean().cursor() as AsyncIterable<{
-      _id: unknown;
-      version: number;
-    }>) {
-      if (recorded.get(String(c._id)) !== c.version) moved.push(c._id);
-    }
-    if (moved.length) await this.models.Contract.updateMany({ _id: { $in: moved } }, { $set: { statsDirty: true } });
+    for await (const c of this.feed.versions()) if (recorded.get(String(c._id)) !== c.version) moved.push(c._id);
+    await this.feed.markDirty(moved);
     return { contracts: recorded.size, marked: marks.length, rollupDocs: all.length };
   }
 
@@ -320,5 +265,9 @@ export class StatsService {
 
   setTarget(user: AuthUser, body: { year: number; regionCode: string; amountFen: number }) {
     return this.queries.setTarget(user, body);
+  }
+
+  seedTarget(year: number, regionCode: string, amountFen: number) {
+    return this.queries.seedTarget(year, regionCode, amountFen);
   }
 }

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { statDims } from '../../shared/contract-schemas';
 import { startTestApp, type TestApp } from '../../test-support/harness';
 import { StatsService } from './stats.service';
+import { ContractTallyFeed } from '../contracts/contract-tally-feed';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -10,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 test('when warmed after a start, then every dimension of this year and last is read into the cache once; stop waits for it', async () => {
-  const stats = new StatsService(app.models, pino({ level: 'silent' }));
+  const stats = new StatsService(
+    app.models,
+    new ContractTallyFeed(app.models.Contract),
+    app.models.Contract.db,
+    pino({ level: 'silent' }),
+  );
   const read = jest.spyOn(stats.store, 'read');
   const year = new Date().getFullYear();
   await stats.warm();

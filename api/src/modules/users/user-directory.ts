@@ -1,6 +1,5 @@
 import { Types } from 'mongoose';
-import type { Models } from '../../db/models';
-import type { UserRecord } from './user.model';
+import type { UserModels, UserRecord } from './user.model';
 
 export interface BrokerRow {
   id: string;
@@ -14,7 +13,7 @@ export interface BrokerRow {
  * organisations (who joins a room's sockets, who took part in it) and certified brokers.
  */
 export class UserDirectory {
-  constructor(private readonly users: Models['User']) {}
+  constructor(private readonly users: UserModels['User']) {}
 
   /** Ids of every member of these organisations (at most 1,000 per call). */
   async memberIds(orgIds: string[]): Promise<string[]> {
@@ -64,6 +63,26 @@ export class UserDirectory {
       .limit(200)
       .lean<UserRecord[]>();
     return rows.map(toBroker);
+  }
+
+  /** An account's record without its secrets (password hash), or null. */
+  async record(id: string | Types.ObjectId | null | undefined): Promise<Omit<UserRecord, 'passwordHash'> | null> {
+    if (!id || !Types.ObjectId.isValid(String(id))) return null;
+    return this.users.findById(id, { passwordHash: 0 }).lean<Omit<UserRecord, 'passwordHash'>>();
+  }
+
+  /** Display names of accounts by id (unknown ids are left out). */
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({ _id: { $in: unique } }, { name: 1 }).lean<UserRecord[]>();
+    return new Map(rows.map((u) => [String(u._id), u.name]));
+  }
+
+  /** The id of the account holding this broker certificate number, or null. */
+  async idByBrokerCert(certNo: string): Promise<string | null> {
+    const u = await this.users.findOne({ brokerCertNo: certNo }, { _id: 1 }).lean();
+    return u ? String(u._id) : null;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Schema, type InferSchemaType } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 import { orgRoleCodes, userRoleCodes } from '../../shared/taxonomy';
 
 export const userSchema = new Schema(
@@ -27,3 +27,9 @@ export const userSchema = new Schema(
 );
 
 export type UserRecord = InferSchemaType<typeof userSchema> & { _id: import('mongoose').Types.ObjectId };
+
+/** The module's collection, registered by the module on a connection (db/models.ts composes them). */
+export function registerUserModels(conn: Connection) {
+  return { User: conn.model('User', userSchema) };
+}
+export type UserModels = ReturnType<typeof registerUserModels>;

@@ -1,17 +1,16 @@
-import type { Models } from '../../db/models';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
 import { escapeRegex } from '../orgs/orgs.service';
-import type { UserRecord } from './user.model';
+import type { UserModels, UserRecord } from './user.model';
 
 export type UserView = 'self' | 'admin' | 'colleague';
 
 export class UsersService {
   constructor(
-    private readonly models: Models,
+    private readonly models: UserModels,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
   ) {}
