@@ -202,6 +202,9 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     },
   });
   const listingStore = new ListingStore(models);
+  // The public catalogue pages are cached briefly (CATALOGUE_CACHE_MS); awards and imported drafts clear them too.
+  for (const s of [achievements, needs]) s.publicPages.ttlMs = config.CATALOGUE_CACHE_MS;
+  listingStore.onChange = () => [achievements, needs].forEach((s) => s.publicPages.invalidate());
   const proposals = new ProposalsService(
     models,
     needs,

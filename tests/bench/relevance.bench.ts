@@ -26,7 +26,12 @@ export async function runRelevanceBench(): Promise<void> {
     const engine = new MeiliSearchEngine({ host: fake.url, apiKey: fake.key, indexUid: 'bench_relevance_b' });
     const m = await evaluate(await serviceFor(engine, corpusB), judgmentsB);
     console.log(
-      report('set B, Meilisearch adapter (local stand-in: its synonyms, embedded ranking)', corpusB.length, m, false),
+      report(
+        'set B, Meilisearch adapter (federated weighted wordings; local stand-in ranking by Meilisearch rules)',
+        corpusB.length,
+        m,
+        false,
+      ),
     );
   } finally {
     await fake.stop();

@@ -149,7 +149,12 @@ export async function runTallyBench(opts: { contracts: number; rounds: number })
     .asPromise();
   try {
     const models = createModels(conn);
-    const stats = new StatsService(models, new ContractTallyFeed(models.Contract), conn, pino({ level: 'silent' }));
+    const stats = new StatsService(
+      models,
+      new ContractTallyFeed(models.Contract),
+      models.Contract.db,
+      pino({ level: 'silent' }),
+    );
 
     let t = performance.now();
     const contracts = generate(opts.contracts);

@@ -3,9 +3,9 @@
  * queries over 64 listings) and set B (issue 15: graded queries of every class over its own corpus).
  * recall@10 and nDCG@10 per query, per class and on average are printed; the suite fails below the floors,
  * on any near miss in the first three and on a typo query whose first result is not the one meant.
- * Set B also runs through the Meilisearch adapter against the local Meilisearch-compatible server, which
- * searches with the synonyms the adapter sent (it ranks as the embedded engine does, not by Meilisearch's
- * ranking rules: that part needs a real Meilisearch, MEILI_HOST).
+ * Set B also runs through the Meilisearch adapter against the local Meilisearch-compatible server: the
+ * adapter's federated multi-search of weighted wordings, ranked by an approximation of Meilisearch's ranking
+ * rules and federation merge (testing/fake-meili-ranking.ts; a real Meilisearch needs MEILI_HOST).
  */
 import { EmbeddedSearchEngine } from '../../api/src/modules/search/embedded-engine';
 import { MeiliSearchEngine } from '../../api/src/modules/search/meili-engine';
@@ -16,8 +16,6 @@ import { evaluate, report, serviceFor } from './relevance-eval';
 
 /** Agreed floors (issue 15 targets: recall@10 ≥ 0.97, nDCG@10 ≥ 0.97). */
 const FLOOR = { recall: 0.97, ndcg: 0.97 };
-/** Through the Meilisearch adapter: nDCG@10 misses the target (see the test). */
-const ADAPTER_NDCG_FLOOR = 0.95;
 
 test('when set A runs, then recall@10 and nDCG@10 stay above the floors', async () => {
   expect(judgments.length).toBeGreaterThanOrEqual(40);
@@ -51,7 +49,7 @@ test('when the named examples are searched, then they find what the issue says',
   expect((await top('wastewater'))[0]).toMatch(/废水|污水|wastewater/i);
 });
 
-test('when set B runs through the Meilisearch adapter, then its settings carry the glossary and thesaurus: recall at target, nDCG ≥ 0.95 (target 0.97 missed)', async () => {
+test('when set B runs through the Meilisearch adapter, then its weighted wordings meet the same targets', async () => {
   const fake = new FakeMeilisearch();
   await fake.start();
   try {
@@ -59,15 +57,14 @@ test('when set B runs through the Meilisearch adapter, then its settings carry t
     const e = await evaluate(await serviceFor(engine, corpusB), judgmentsB);
     console.log(report('relevance set B through the Meilisearch adapter', corpusB.length, e, false));
     expect(e.recall).toBeGreaterThanOrEqual(FLOOR.recall);
-    // Below the 0.97 target (measured 0.957): Meilisearch's synonyms carry no weights, so a near term
-    // ranks level with the typed word here. Floor at what is reached, so it cannot slip further.
-    expect(e.ndcg).toBeGreaterThanOrEqual(ADAPTER_NDCG_FLOOR);
+    expect(e.ndcg).toBeGreaterThanOrEqual(FLOOR.ndcg);
     expect(e.nearMisses).toEqual([]);
     expect(e.typoMisses).toEqual([]);
   } finally {
     await fake.stop();
   }
-});
+  // 280 queries of up to 32 weighted wordings each through HTTP: ~5 s alone, several times that on a busy machine.
+}, 120_000);
 
 // Against a real Meilisearch when one is configured: MEILI_HOST=http://127.0.0.1:7700 MEILI_MASTER_KEY=… npx jest tests/search/relevance
 if (process.env.MEILI_HOST) {

@@ -38,6 +38,11 @@ export const envSchema = z.object({
     .max(24 * 90)
     .default(24 * 7),
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /**
+   * How long a public catalogue page (achievements, needs) may be served from this instance's cache: this
+   * instance's own listing writes clear it at once, other instances' show within this time (0: off).
+   */
+  CATALOGUE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   /** Log every database command slower than this many ms (0: off), like MongoDB's own `slowms`. */
   DB_SLOW_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   /** Default: true in production, false otherwise. */

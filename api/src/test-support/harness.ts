@@ -43,6 +43,9 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}) {
       SEED_DEMO: false,
       WEB_DIST: '/nonexistent',
       LOGIN_IP_LIMIT_PER_MIN: 100_000,
+      // Tests change listings straight in the database too (deadlines moved into the past); a test of the
+      // cache itself turns it on (listings.cache.test.ts).
+      CATALOGUE_CACHE_MS: 0,
       // E-mail of a test app goes to a directory of its own, never the repository's .data/mail.
       MAIL_DIR: path.join(os.tmpdir(), 'nekj-test-mail', dbName),
       ...overrides,

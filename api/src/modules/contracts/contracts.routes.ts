@@ -1,25 +1,21 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request } from 'express';
 import type { AppContext } from '../../app-context';
 import { AppError } from '../../http/errors';
 import { defineRoute, idParams } from '../../http/route';
 import {
   confirmationBody,
   createContractBody,
-  decisionBody,
   fileRegistrationBody,
   fromDealBody,
   listContractsQuery,
-  listRegistrationsQuery,
   signBody,
   updateContractBody,
 } from '../../shared/contract-schemas';
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../../shared/idempotency';
-import { singleFile } from '../attachments/attachments.routes';
-import { presentImportJob } from '../imports/import-job.presenter';
 import { renderContractPdf } from './contract-document';
-import { contractImportTemplate } from './contract-import';
-import { historicImportTemplate } from './historic-import';
 import { presentContract, presentContractRow, presentRegistration } from './contract.presenter';
+import { contractImportRoutes } from './contract-import.routes';
+import { registrationsRoutes } from './registrations.routes';
 
 /** The optional Idempotency-Key of a paper-contract entry; a malformed one is refused rather than ignored. */
 function idempotencyKey(req: Request): string | undefined {
@@ -33,11 +29,10 @@ function idempotencyKey(req: Request): string | undefined {
 /** /api/contracts (technology contracts, signing, filing) and /api/registrations (officials' review). */
 export function contractsRoutes(ctx: AppContext): Router {
   const router = Router();
-  const { registry, config } = ctx;
-  const { contracts, registrations, imports } = ctx.services;
+  const { registry } = ctx;
+  const { contracts } = ctx.services;
   const tags = ['contracts'];
   const meta = (req: { ip?: string }) => ({ ip: req.ip });
-  const requireUser: RequestHandler = (req, _res, next) => next(req.auth ? undefined : new AppError('UNAUTHENTICATED'));
 
   defineRoute(
     router,
@@ -93,81 +88,8 @@ export function contractsRoutes(ctx: AppContext): Router {
     },
   );
 
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'post',
-      path: '/api/contracts/import',
-      summary:
-        'Import paper contracts from CSV or XLSX (multipart "file"); answers 202 with a job to poll at GET /api/imports/:id (progress, then the per-row report)',
-      tags,
-      auth: 'user',
-      status: 202,
-      before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)],
-    },
-    async ({ user, req }) => ({ job: presentImportJob(await imports.start(user!, 'contract', req.file), false) }),
-  );
-
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'get',
-      path: '/api/contracts/import-template.xlsx',
-      summary: 'The XLSX template the contract import reads (headers and one example row)',
-      tags,
-      auth: 'public',
-    },
-    async ({ res }) => {
-      res
-        .set({
-          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('技术合同导入模板.xlsx')}`,
-          'Cache-Control': 'no-store',
-        })
-        .send(await contractImportTemplate());
-    },
-  );
-
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'post',
-      path: '/api/contracts/historic-import',
-      summary:
-        'Staff only (officials, operators): record historic contracts from CSV or XLSX, both parties per row, within their scope; linked to no organisation, audited; answers 202 with a job',
-      tags,
-      auth: 'user',
-      status: 202,
-      before: [requireUser, singleFile(config.UPLOAD_MAX_MB * 1024 * 1024)],
-    },
-    async ({ user, req }) => ({
-      job: presentImportJob(await imports.start(user!, 'contract_historic', req.file), false),
-    }),
-  );
-
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'get',
-      path: '/api/contracts/historic-import-template.xlsx',
-      summary: 'The XLSX template of the staff historic-contract import (seller columns first)',
-      tags,
-      auth: 'public',
-    },
-    async ({ res }) => {
-      res
-        .set({
-          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('历史技术合同导入模板.xlsx')}`,
-          'Cache-Control': 'no-store',
-        })
-        .send(await historicImportTemplate());
-    },
-  );
+  // Before /api/contracts/:id, which would take import-template.xlsx for an id.
+  router.use(contractImportRoutes(ctx));
 
   defineRoute(
     router,
@@ -297,55 +219,6 @@ export function contractsRoutes(ctx: AppContext): Router {
     },
   );
 
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'get',
-      path: '/api/registrations',
-      summary: "Registration officials' queue for their region",
-      tags,
-      auth: 'user',
-      query: listRegistrationsQuery,
-    },
-    async ({ user, query }) => {
-      const page = await registrations.queue(user!, query);
-      return { ...page, items: page.items.map(presentRegistration) };
-    },
-  );
-
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'get',
-      path: '/api/registrations/:id',
-      summary: 'One filing (officials of the region, the parties)',
-      tags,
-      auth: 'user',
-      params: idParams,
-    },
-    async ({ user, params }) => ({
-      registration: presentRegistration(await registrations.get(user!, params.id)),
-    }),
-  );
-
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'post',
-      path: '/api/registrations/:id/decision',
-      summary: 'Approve (assessed technology amount, registration number) or reject with a reason',
-      tags,
-      auth: 'user',
-      params: idParams,
-      body: decisionBody,
-    },
-    async ({ user, params, body, req }) => ({
-      registration: presentRegistration(await registrations.decide(user!, params.id, body, meta(req))),
-    }),
-  );
-
+  router.use(registrationsRoutes(ctx));
   return router;
 }

@@ -86,23 +86,12 @@ export class ContractsService {
     return { contract: c, registrations, history };
   }
 
-  /** Paper entry and deal drafting (contract-origins.ts), passed through so callers keep one service. */
-  paperContract(...args: Parameters<ContractOrigins['paperContract']>) {
-    return this.origins.paperContract(...args);
-  }
-
-  createDirect(...args: Parameters<ContractOrigins['createDirect']>) {
-    return this.origins.createDirect(...args);
-  }
-
-  fromDeal(...args: Parameters<ContractOrigins['fromDeal']>) {
-    return this.origins.fromDeal(...args);
-  }
-
+  // Paper entry, deal drafting and seeded entries (contract-origins.ts), passed through: callers keep one service.
+  paperContract: ContractOrigins['paperContract'] = (...a) => this.origins.paperContract(...a);
+  createDirect: ContractOrigins['createDirect'] = (...a) => this.origins.createDirect(...a);
+  fromDeal: ContractOrigins['fromDeal'] = (...a) => this.origins.fromDeal(...a);
   /** Stores a paper contract built by `paperContract` and tallies it; false when its id or origin exists. */
-  storePrepared(doc: Awaited<ReturnType<ContractOrigins['paperContract']>>) {
-    return this.origins.storePrepared(doc);
-  }
+  storePrepared: ContractOrigins['storePrepared'] = (doc) => this.origins.storePrepared(doc);
 
   /** Moves a contract by the table with its version and status in the filter; EDIT_CONFLICT when it moved on. */
   private async transition(

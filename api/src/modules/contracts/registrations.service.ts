@@ -138,18 +138,24 @@ export class RegistrationsService {
     ).lean<RegistrationRecord>();
     if (!claimed) throw new AppError('INVALID_STATE', { reason: 'decided by someone else meanwhile' });
     const decided = await this.numbered(claimed);
-    await this.audit.record(user, {
-      entity: 'registration',
-      entityId: id,
-      action: event,
-      from: 'pending',
-      to,
-      ip: meta.ip,
-      reason: body.decision === 'reject' ? body.reason : undefined,
-    });
-    await this.completeContract(user, decided, meta);
-    await this.notify.notify(decisionNotice(decided, true), { orgIds: [decided.sellerOrgId] });
-    await this.notify.notify(decisionNotice(decided, false), { orgIds: [decided.buyerOrgId] });
+    // The decision stands (claimed above): its audit line and the contract's completion are independent.
+    await Promise.all([
+      this.audit.record(user, {
+        entity: 'registration',
+        entityId: id,
+        action: event,
+        from: 'pending',
+        to,
+        ip: meta.ip,
+        reason: body.decision === 'reject' ? body.reason : undefined,
+      }),
+      this.completeContract(user, decided, meta),
+    ]);
+    // The two parties' notices are independent (each keyed, so a retry sends none twice): sent side by side.
+    await Promise.all([
+      this.notify.notify(decisionNotice(decided, true), { orgIds: [decided.sellerOrgId] }),
+      this.notify.notify(decisionNotice(decided, false), { orgIds: [decided.buyerOrgId] }),
+    ]);
     return decided;
   }
 
@@ -184,16 +190,18 @@ export class RegistrationsService {
       { $set: set, $inc: { version: 1 } },
     );
     if (res.modifiedCount !== 1) return;
-    await this.audit.record(user, {
-      entity: 'contract',
-      entityId: String(c._id),
-      action: event,
-      from: 'filed',
-      to,
-      ip: meta.ip,
-      reason: r.reason ?? undefined,
-    });
-    await this.stats.apply(c._id);
-    if (to === 'registered') await this.onRegistered?.(String(c._id)).catch(() => undefined);
+    await Promise.all([
+      this.audit.record(user, {
+        entity: 'contract',
+        entityId: String(c._id),
+        action: event,
+        from: 'filed',
+        to,
+        ip: meta.ip,
+        reason: r.reason ?? undefined,
+      }),
+      this.stats.apply(c._id),
+      to === 'registered' ? this.onRegistered?.(String(c._id)).catch(() => undefined) : undefined,
+    ]);
   }
 }

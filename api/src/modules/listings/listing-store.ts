@@ -21,6 +21,9 @@ export interface ImportedDraft {
  * challenge's award (the needs module's proposals) and imported drafts (the imports module).
  */
 export class ListingStore {
+  /** Told after a write that public pages show (an award); server.ts clears the catalogue cache. */
+  onChange: () => void = () => {};
+
   constructor(private readonly models: Pick<ListingModels, 'Achievement' | 'Need'>) {}
 
   /** Sets the award once, guarded on the need itself: two winners cannot both land. */
@@ -29,6 +32,7 @@ export class ListingStore {
       { _id: needId, award: null },
       { $set: { award, searchDirty: true }, $inc: { version: 1 } },
     );
+    this.onChange();
     return r.modifiedCount === 1;
   }
 
@@ -38,6 +42,7 @@ export class ListingStore {
       { _id: needId, 'award.proposalId': award.proposalId, 'award.at': award.at },
       { $set: { award: null, searchDirty: true }, $inc: { version: 1 } },
     );
+    this.onChange();
   }
 
   /**

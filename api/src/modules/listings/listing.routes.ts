@@ -76,15 +76,19 @@ export function listingRoutes(ctx: AppContext, service: ListingService): Router 
       query: listQuery,
     },
     async ({ user, query }) => {
-      const page = await service.list(user, query as never);
-      const orgs = await orgSummaries(
-        orgDirectory,
-        page.items.map((l) => l.ownerOrgId),
-      );
-      return {
-        ...page,
-        items: page.items.map((l) => presentCard(cfg, l, query.scope, orgs.get(String(l.ownerOrgId)))),
+      const present = async () => {
+        const page = await service.list(user, query as never);
+        const orgs = await orgSummaries(
+          orgDirectory,
+          page.items.map((l) => l.ownerOrgId),
+        );
+        return {
+          ...page,
+          items: page.items.map((l) => presentCard(cfg, l, query.scope, orgs.get(String(l.ownerOrgId)))),
+        };
       };
+      // A public page is the same for every viewer: it is served from the short-lived catalogue cache.
+      return query.scope === 'public' ? service.publicPages.get(JSON.stringify(query), present) : present();
     },
   );
 

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { MicroCache } from '../../http/micro-cache';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
 import { submarketForRegion } from '../../shared/taxonomy';
@@ -54,6 +55,9 @@ export class ListingService {
     private readonly audit: AuditService,
     private readonly attachmentGuard: AttachmentGuard,
   ) {}
+
+  /** Presented public pages (listing.routes.ts), cleared by every write here that can change one. */
+  readonly publicPages = new MicroCache<unknown>(0);
 
   private get model() {
     return this.cfg.model;
@@ -168,7 +172,10 @@ export class ListingService {
       )
       .lean<ListingRecord>();
     if (!updated) throw new AppError('EDIT_CONFLICT');
-    if (touchesIndex) this.onWrite();
+    if (touchesIndex) {
+      this.publicPages.invalidate();
+      this.onWrite();
+    }
     return updated;
   }
 

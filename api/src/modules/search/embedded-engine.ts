@@ -1,4 +1,4 @@
-import { intersect, restrict, union, type Matches } from './embedded-index';
+import { intersect, lookupWithin, restrict, union, type Matches } from './embedded-index';
 import { countFacets, emptyFacets, facetFilterKey } from './embedded-facets';
 import { EmbeddedStore } from './embedded-store';
 import { topK } from './embedded-topk';
@@ -19,10 +19,14 @@ const MAX_EXPANSIONS = 30;
  * exact title match beats a synonym's, and a near term in the title still beats a passing mention.
  */
 const PLACE = { titleAndKeyword: 4.5, title: 4, keyword: 3, text: 1 } as const;
-/** Token saturation of the lightest title or keyword occurrence (weight 3: w / (w + K)), a little under. */
-const ABOUT_SATURATION = 3 / (3 + 1.2) - 1e-9;
 /** An ambiguous abbreviation's reading off the listing's field (PLC as 电力线载波 for a robot listing). */
 const OFF_FIELD_FACTOR = 0.5;
+/**
+ * A broader wording (协作机器人 → 工业机器人, where the query is a near term of it) finds siblings (焊接机器人) and
+ * general listings: no aboutness lift and 0.3 of its weight keeps it ≤ 0.15 × saturation, below any wording
+ * of the query itself (≥ 0.4 × a summary token's saturation).
+ */
+const BROADER_FACTOR = 0.3;
 
 /**
  * The default, in-process engine: Chinese by overlapping bigrams plus whole-term boosts, Latin words with
@@ -59,9 +63,12 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
    * Matches of one index token, scored in (0, factor): the field weights it occurs with, saturating. No
    * IDF: every concept of a query must match anyway, and a rare synonym should not outrank the typed word.
    */
-  private tokenMatches(token: string, factor: number): Matches | null {
+  private tokenMatches(token: string, factor: number, within: Matches | null = null): Matches | null {
     const p = this.postings.get(token);
     if (!p) return null;
+    // Only listings the query's other concepts left can matter: with few of those, look them up in the
+    // posting list (ascending) instead of scoring all of it — a broad alternative of a selective query.
+    if (within && within.n * 16 < p.n) return lookupWithin(p, within, (w) => (factor * w) / (w + K));
     const scores = new Float64Array(p.n);
     for (let i = 0; i < p.n; i++) {
       const w = p.weights[i];
@@ -107,13 +114,13 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     return out;
   }
 
-  private termMatches(term: QueryTerm, last: boolean, matched: Set<string>): Matches | null {
+  private termMatches(term: QueryTerm, last: boolean, matched: Set<string>, within: Matches | null): Matches | null {
     if (term.cjk) {
       const tokens = new Set(term.tokens);
       let acc: Matches | null = null;
       // Each bigram scores 1/n of the term, so a long Chinese term weighs as much as one Latin word.
       for (const token of tokens) {
-        const m = this.tokenMatches(token, 1 / tokens.size);
+        const m = this.tokenMatches(token, 1 / tokens.size, within);
         if (!m) return null;
         acc = acc ? intersect(acc, m) : m;
         if (acc.n === 0) return acc;
@@ -124,7 +131,7 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     const expansions = this.latinExpansions(term.text, last);
     if (expansions.length === 0) return null;
     for (const e of expansions) matched.add(e.token);
-    return union(expansions.map((e) => this.tokenMatches(e.token, e.factor)!));
+    return union(expansions.map((e) => this.tokenMatches(e.token, e.factor, within)!));
   }
 
   /**
@@ -137,12 +144,13 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     matched: Set<string>,
     weight: number,
     within: Matches | null,
+    aboutness = true,
   ): Matches | null {
     const own = new Set<string>();
     let acc: Matches | null = null;
     const terms = queryTerms(text);
     for (const t of terms) {
-      const m = this.termMatches(t, last, own);
+      const m = this.termMatches(t, last, own, within);
       if (!m) return null;
       acc = acc ? intersect(acc, m) : m;
       if (acc.n === 0) return acc;
@@ -157,21 +165,27 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     const inTitle = whole && (HAN.test(whole[0]) ? whole : ` ${whole} `);
     const longer = whole ? this.lexicon.distinctLonger(whole) : [];
     const out: Matches = { ids: new Int32Array(acc.n), scores: new Float64Array(acc.n), n: 0 };
+    const about =
+      aboutness && whole
+        ? this.markAbout(
+            whole,
+            inTitle!,
+            terms.flatMap((t) => t.tokens),
+          )
+        : null;
     for (let k = 0; k < acc.n; k++) {
       const i = acc.ids[k];
       // 石墨 inside 石墨烯 is not an occurrence of 石墨 (nor 机器 of 机器人): without another, no match.
       if (longer.length && !this.occursOutside(i, whole!, longer)) continue;
-      // A wording in the title or keywords has every token weighted ≥ 3 (saturation ≥ 3/4.2); below that
-      // it can be in neither, which spares the string tests for most listings of a broad query.
-      const maybe = acc.scores[k] / terms.length >= ABOUT_SATURATION;
-      const inT = maybe && !!inTitle && this.titles[i].includes(inTitle);
-      const inK = maybe && !!whole && !!this.keywordSets[i]?.has(whole);
       // Where the wording stands decides first — a listing about it (title, keywords) above one that
       // mentions it — and the token weights refine within a place. A several-word wording is one concept.
-      const place = inT && inK ? PLACE.titleAndKeyword : inT ? PLACE.title : inK ? PLACE.keyword : PLACE.text;
+      const mark = about ? about.marks[i] : 0;
+      const place =
+        mark === 3 ? PLACE.titleAndKeyword : mark === 1 ? PLACE.title : mark === 2 ? PLACE.keyword : PLACE.text;
       out.ids[out.n] = i;
       out.scores[out.n++] = (weight * place * acc.scores[k]) / terms.length;
     }
+    for (const i of about?.touched ?? []) about!.marks[i] = 0;
     return out;
   }
 
@@ -189,7 +203,8 @@ export class EmbeddedSearchEngine extends EmbeddedStore implements SearchEngine 
     const own = this.wordingMatches(c.text, last, matched, 1, within);
     if (own && own.n > 0) lists.push(own);
     for (const alt of c.alternatives) {
-      const m = this.wordingMatches(alt.text, false, matched, alt.weight, within);
+      const weight = alt.broader ? alt.weight * BROADER_FACTOR : alt.weight;
+      const m = this.wordingMatches(alt.text, false, matched, weight, within, !alt.broader);
       if (!m || m.n === 0) continue;
       if (alt.fields) {
         const table = this.cat.fieldCode.wanted(alt.fields);

@@ -21,6 +21,30 @@ export class Postings {
   }
 }
 
+/** Document numbers in ascending order (they are appended as documents are added). */
+export class IdList {
+  ids = new Int32Array(2);
+  n = 0;
+  push(id: number) {
+    if (this.n === this.ids.length) {
+      const ids = new Int32Array(this.n * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+    }
+    this.ids[this.n++] = id;
+  }
+  has(id: number): boolean {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.n && this.ids[lo] === id;
+  }
+}
+
 /** A growable typed array. */
 export class Column<T extends Float64Array | Uint16Array | Uint32Array | Uint8Array> {
   data: T;
@@ -157,6 +181,26 @@ export function restrict(a: Matches, within: Matches): Matches {
     }
   }
   return { ids, scores, n };
+}
+
+/** The entries of a posting list for the documents of `within` (both ascending), scored from their weights. */
+export function lookupWithin(p: Postings, within: Matches, score: (w: number) => number): Matches {
+  const out: Matches = { ids: new Int32Array(within.n), scores: new Float64Array(within.n), n: 0 };
+  let lo = 0;
+  for (let k = 0; k < within.n; k++) {
+    const id = within.ids[k];
+    let hi = p.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (p.ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < p.n && p.ids[lo] === id) {
+      out.ids[out.n] = id;
+      out.scores[out.n++] = score(p.weights[lo]);
+    }
+  }
+  return out;
 }
 
 /** Union of several sorted match lists, keeping the best score per id (pairwise linear merges). */

@@ -5,9 +5,9 @@
  * builds the per-query filter test over the columns. Querying is EmbeddedSearchEngine's (embedded-engine.ts),
  * which extends this class so its loops read these fields straight off `this`.
  */
-import { Categorical, Column, MultiValued, Postings } from './embedded-index';
+import { Categorical, Column, IdList, MultiValued, Postings } from './embedded-index';
 import type { SearchDoc, SearchFilters } from './search-engine';
-import { indexTokens, keyOf } from './tokenizer';
+import { HAN, indexTokens, keyOf } from './tokenizer';
 
 /** Field weights: a match in the title counts four times one in the summary. */
 const WEIGHTS = { title: 4, keywords: 3, fieldText: 1.5, orgName: 1, summary: 1 } as const;
@@ -21,6 +21,14 @@ export class EmbeddedStore {
   protected keywordSets: Array<Set<string> | null> = [];
   protected byId = new Map<string, number>();
   protected postings = new Map<string, Postings>();
+  /**
+   * Title tokens and whole keywords → document numbers: which listings are about a wording is read off these
+   * short lists instead of testing every matching listing's title (at 100k listings that test was ~¾ of a
+   * broad query's time).
+   */
+  private titleDocs = new Map<string, IdList>();
+  private keywordDocs = new Map<string, IdList>();
+  private marks = new Uint8Array(0);
   protected latinVocab = new Map<number, string[]>();
   private latinSorted: string[] | null = [];
   protected alive = 0;
@@ -47,6 +55,8 @@ export class EmbeddedStore {
     this.keywordSets = [];
     this.byId.clear();
     this.postings.clear();
+    this.titleDocs.clear();
+    this.keywordDocs.clear();
     this.latinVocab.clear();
     this.latinSorted = [];
     this.alive = 0;
@@ -88,7 +98,11 @@ export class EmbeddedStore {
     this.docs.push(doc);
     // As lookup keys, space-padded, so a wording is found whole: " graphene ink " holds " graphene ".
     this.titles.push(` ${keyOf(doc.title)} `);
-    this.keywordSets.push(new Set(doc.keywords.map(keyOf)));
+    const keywords = new Set(doc.keywords.map(keyOf));
+    this.keywordSets.push(keywords);
+    const listOf = (m: Map<string, IdList>, k: string) => m.get(k) ?? m.set(k, new IdList()).get(k)!;
+    for (const t of new Set(indexTokens(doc.title))) listOf(this.titleDocs, t).push(i);
+    for (const k of keywords) listOf(this.keywordDocs, k).push(i);
     this.byId.set(doc.id, i);
     this.alive++;
     for (const name of Object.keys(this.cat) as CategoricalName[]) this.cat[name].set(i, doc[name]);
@@ -134,6 +148,34 @@ export class EmbeddedStore {
     const live = this.docs.filter((d): d is SearchDoc => d !== null);
     void this.clear();
     for (const d of live) this.add(d);
+  }
+
+  /**
+   * Marks the listings whose title holds a wording (bit 1: `inTitle`, found through its tokens' title lists
+   * and then tested) or that have it as a keyword (bit 2). Returns the marks and the numbers to unmark.
+   */
+  protected markAbout(whole: string, inTitle: string, tokens: string[]): { marks: Uint8Array; touched: number[] } {
+    if (this.marks.length < this.docs.length) this.marks = new Uint8Array(this.docs.length * 2);
+    const touched: number[] = [];
+    // Single characters have no title list (titles are indexed by bigrams): the other tokens narrow it.
+    const lists = tokens.filter((t) => [...t].length > 1 || !HAN.test(t)).map((t) => this.titleDocs.get(t));
+    if (lists.length && lists.every((l) => l)) {
+      const sorted = (lists as IdList[]).sort((a, b) => a.n - b.n);
+      const [first, ...rest] = sorted;
+      for (let k = 0; k < first.n; k++) {
+        const i = first.ids[k];
+        if (rest.every((l) => l.has(i)) && this.titles[i].includes(inTitle)) {
+          this.marks[i] |= 1;
+          touched.push(i);
+        }
+      }
+    }
+    const kw = this.keywordDocs.get(whole);
+    for (let k = 0; kw && k < kw.n; k++) {
+      if (this.marks[kw.ids[k]] === 0) touched.push(kw.ids[k]);
+      this.marks[kw.ids[k]] |= 2;
+    }
+    return { marks: this.marks, touched };
   }
 
   private addLatin(token: string) {

@@ -1,7 +1,7 @@
 import { technicalFields } from '../../shared/taxonomy';
 import { glossaryRows } from './data/glossary';
 import { distinctLonger, thesaurusRows } from './data/thesaurus';
-import { HAN, keyOf, normalize, runs } from './tokenizer';
+import { HAN, keyOf, normalize, runs, sameHead } from './tokenizer';
 
 /**
  * Query-time vocabulary of the domain: the glossary (English, abbreviations, formulas ↔ Chinese), the
@@ -24,6 +24,12 @@ export interface Alternative {
   weight: number;
   /** Set when the query word is ambiguous across fields (PLC, ADC, PET): the fields this reading belongs to. */
   fields: string[] | null;
+  /**
+   * Reached from a near term up to the concept it is near (协作机器人 → 工业机器人, then its wordings): a
+   * listing found only this way is a sibling or the general case, never what was asked, so it ranks below
+   * every listing that holds the typed word or a wording of it, wherever that stands.
+   */
+  broader: boolean;
 }
 
 export interface Concept {
@@ -36,6 +42,8 @@ export interface Concept {
 interface Edge {
   weight: number;
   near: boolean;
+  /** From a thesaurus row's near term to the row's term (the reverse of a listed near term). */
+  up: boolean;
   fields: Set<string>;
 }
 
@@ -46,8 +54,6 @@ const allHan = (s: string) => [...s].every((c) => HAN.test(c));
 
 export class Lexicon {
   private readonly edges = new Map<string, Map<string, Edge>>();
-  /** Display form of each key (Meilisearch gets these, as written in the data). */
-  private readonly display = new Map<string, string>();
   /** Fields of the glossary rows each English/abbreviation/formula key occurs in. */
   private readonly readingFields = new Map<string, Set<string>>();
   private readonly hanKeys = new Set<string>();
@@ -77,7 +83,11 @@ export class Lexicon {
     }
     for (const [field, terms, near] of thesaurusRows) {
       lex.group(split(terms), WEIGHT.synonym, field);
-      for (const t of split(terms)) for (const n of split(near)) lex.pair(t, n, WEIGHT.near, true, field);
+      for (const t of split(terms))
+        for (const n of split(near)) {
+          lex.edge(t, n, WEIGHT.near, true, field);
+          lex.edge(n, t, WEIGHT.near, true, field, sameHead(n, t));
+        }
     }
     for (const f of technicalFields)
       for (const c of f.children)
@@ -86,9 +96,14 @@ export class Lexicon {
   }
 
   /** Equivalence groups as Meilisearch stores them (key → words), e.g. to mirror an index's settings. */
-  static fromSynonyms(synonyms: Record<string, string[]>, weight: number = WEIGHT.synonym): Lexicon {
+  static fromSynonyms(
+    synonyms: Record<string, string[]>,
+    weight: number = WEIGHT.synonym,
+    exactWords: readonly string[] = [],
+  ): Lexicon {
     const lex = new Lexicon();
-    // Each key already lists everything it reaches (toSynonyms): one hop, as Meilisearch applies them.
+    for (const w of exactWords) lex.exact.add(keyOf(w));
+    // Each key already lists everything it reaches: one hop, as Meilisearch applies them.
     lex.hops = 1;
     for (const [k, vs] of Object.entries(synonyms)) for (const v of vs) lex.edge(k, v, weight, false, '');
     return lex;
@@ -107,14 +122,13 @@ export class Lexicon {
   private note(text: string) {
     const k = keyOf(text);
     if (!k) return;
-    if (!this.display.has(k)) this.display.set(k, text);
     if (allHan(k)) {
       this.hanKeys.add(k);
       this.maxHan = Math.max(this.maxHan, [...k].length);
     }
   }
 
-  private edge(a: string, b: string, weight: number, near: boolean, field: string) {
+  private edge(a: string, b: string, weight: number, near: boolean, field: string, up = false) {
     const ka = keyOf(a);
     const kb = keyOf(b);
     if (!ka || !kb || ka === kb) return;
@@ -123,10 +137,12 @@ export class Lexicon {
     const out = this.edges.get(ka) ?? new Map<string, Edge>();
     this.edges.set(ka, out);
     const e = out.get(kb);
-    if (!e) out.set(kb, { weight, near, fields: new Set(field ? [field] : []) });
+    if (!e) out.set(kb, { weight, near, up, fields: new Set(field ? [field] : []) });
     else {
       // The stronger relation wins (a pair that is both a synonym and a near term is a synonym).
-      if (weight > e.weight) Object.assign(e, { weight, near });
+      if (weight > e.weight) Object.assign(e, { weight, near, up });
+      // Listed both ways (焊缝跟踪 near 焊接机器人 and back): not only upwards.
+      else if (weight === e.weight && !up) e.up = false;
       if (field) e.fields.add(field);
     }
   }
@@ -165,20 +181,21 @@ export class Lexicon {
     if (hit) return hit;
     const ambiguous = (this.readingFields.get(key)?.size ?? 0) > 1;
     const best = new Map<string, Alternative>();
-    const offer = (k: string, weight: number, edgeFields: Set<string>) => {
+    const offer = (k: string, weight: number, edgeFields: Set<string>, broader: boolean) => {
       if (k === key || weight < MIN_WEIGHT) return;
       // 抗体偶联药物 → ADC is that reading of ADC only: an ADC chip listing is off its field.
       const readings = ambiguous || this.isAmbiguous(k) ? [...edgeFields] : null;
       if (readings && fields?.length && !readings.some((f) => fields.includes(f))) return;
       const prev = best.get(k);
-      if (!prev || prev.weight < weight) best.set(k, { text: k, weight, fields: readings });
+      if (!prev || prev.weight < weight || (prev.weight === weight && prev.broader && !broader))
+        best.set(k, { text: k, weight, fields: readings, broader });
     };
     for (const [k1, e1] of this.edges.get(key) ?? []) {
-      offer(k1, e1.weight, e1.fields);
+      offer(k1, e1.weight, e1.fields, e1.up);
       for (const [k2, e2] of this.hops > 1 ? (this.edges.get(k1) ?? []) : []) {
         if (e1.near && e2.near) continue;
         // The second hop keeps the first hop's reading: PLC → 可编程逻辑控制器 → its synonyms stay EQP.
-        offer(k2, e1.weight * e2.weight, e1.fields);
+        offer(k2, e1.weight * e2.weight, e1.fields, e1.up || e2.up);
       }
     }
     const out = [...best.values()]
@@ -263,18 +280,6 @@ export class Lexicon {
   /** Longer terms that contain `text` without being a kind of it (石墨 → 石墨烯). */
   distinctLonger(text: string): string[] {
     return distinctLonger[text] ?? [];
-  }
-
-  /** Every key → its alternatives' display forms (direct and one hop), as Meilisearch's `synonyms` setting. */
-  toSynonyms(minWeight = 0): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
-    for (const key of [...this.edges.keys()].sort()) {
-      const alts = this.alternatives(key)
-        .filter((a) => a.weight >= minWeight)
-        .map((a) => this.display.get(a.text) ?? a.text);
-      if (alts.length) out[this.display.get(key) ?? key] = alts;
-    }
-    return out;
   }
 
   /** All Chinese terms, for the pinyin vocabulary's same-sound corrections. */

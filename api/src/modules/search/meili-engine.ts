@@ -4,6 +4,7 @@ import { technicalFields } from '../../shared/taxonomy';
 import { facetFilterKey } from './embedded-facets';
 import { completeness } from './embedded-store';
 import { defaultLexicon } from './lexicon';
+import { weightedWordings } from './meili-query';
 import {
   HIGHLIGHT_POST,
   HIGHLIGHT_PRE,
@@ -28,7 +29,7 @@ const facetAttribute = (name: string) => name;
 /**
  * Settings applied by code at start-up: what is searched (in weight order), filtered and sorted, Chinese
  * segmentation for the text attributes, the field taxonomy as a dictionary (so 工业机器人 is one word to the
- * segmenter), the glossary's and thesaurus's synonyms, typo budgets and ranking rules that put what a
+ * segmenter), typo budgets and ranking rules that put what a
  * listing is about first.
  */
 export function meiliSettings(): Settings {
@@ -80,11 +81,11 @@ export function meiliSettings(): Settings {
       { attributePatterns: ['title', 'keywords', 'fieldText', 'orgName', 'summary'], locales: ['zho'] },
     ],
     dictionary: [...dictionary],
-    // The glossary and thesaurus (multi-word English, abbreviations, formulas, synonyms, near terms).
-    // Meilisearch weighs a synonym like the word itself, near terms included: measured through the local
-    // stand-in, keeping only translations and synonyms (≥ 0.72) lost more recall (set B 0.976 → 0.925)
-    // than it gained in order, so all of them go.
-    synonyms: lexicon.toSynonyms(),
+    // No synonyms: Meilisearch weighs a synonym like the word itself, near terms included (set B nDCG@10
+    // 0.957 with all of them here). The glossary and thesaurus reach Meilisearch as weighted wordings of each
+    // query instead, merged by a federated multi-search (meili-query.ts); an empty object clears what an
+    // older version of this adapter stored.
+    synonyms: {},
     faceting: { maxValuesPerFacet: 200 },
     // Exact totals and facet counts for the page sizes we allow (50 pages × 50).
     pagination: { maxTotalHits: 100_000 },
@@ -178,50 +179,66 @@ export class MeiliSearchEngine implements SearchEngine {
             ? ['priceFen:desc']
             : undefined;
     const limit = Math.max(1, query.limit);
-    const res = await this.index.search<SearchDoc & { _formatted?: Partial<Record<'title' | 'summary', string>> }>(
-      query.q,
-      {
-        filter: meiliFilter(query.filters),
-        facets: query.facets.map(facetAttribute),
+    const filter = meiliFilter(query.filters);
+    // The wordings of the query (typed, translations, synonyms, near terms), one weighted query each.
+    const wordings = query.q.trim() ? weightedWordings(query.q, query.filters.fieldCode) : [];
+    const queries = (filters: SearchFilters) =>
+      wordings.map((w) => ({
+        indexUid: this.index.uid,
+        q: w.q,
+        filter: [...meiliFilter(filters), ...(w.fields ? [`fieldCode IN [${w.fields.map(quote).join(', ')}]`] : [])],
         sort,
-        page: Math.floor(query.offset / limit) + 1,
-        hitsPerPage: limit,
-        // Every query word must match, as the port's contract says (Meilisearch's default, `last`, drops
-        // words from the end when too few documents match all of them).
-        matchingStrategy: 'all',
-        attributesToHighlight: ['title', 'summary'],
-        attributesToCrop: ['summary'],
-        cropLength: 60,
-        cropMarker: '…',
-        highlightPreTag: HIGHLIGHT_PRE,
-        highlightPostTag: HIGHLIGHT_POST,
-      },
-    );
-    const facets: EngineResult['facets'] = {};
-    for (const name of query.facets) facets[name] = { ...(res.facetDistribution?.[facetAttribute(name)] ?? {}) };
-    // Disjunctive facets, as the embedded engine: each facet the query filters on is counted without its own
-    // filter, all in one multi-search round trip.
-    const disjunctive = query.facets.filter((name) => query.filters[facetFilterKey[name]] !== undefined);
-    if (disjunctive.length) {
-      const multi = (await this.client.multiSearch({
-        queries: disjunctive.map((name) => ({
-          indexUid: this.index.uid,
-          q: query.q,
-          matchingStrategy: 'all' as const,
-          filter: meiliFilter({ ...query.filters, [facetFilterKey[name]]: undefined }),
-          facets: [facetAttribute(name)],
-          limit: 0,
-        })),
-      })) as { results: Array<{ facetDistribution?: Record<string, Record<string, number>> }> };
-      disjunctive.forEach(
-        (name, i) => (facets[name] = { ...(multi.results[i]?.facetDistribution?.[facetAttribute(name)] ?? {}) }),
-      );
+        // Every word must match, as the port's contract says (Meilisearch's default, `last`, drops words
+        // from the end when too few documents match all of them).
+        matchingStrategy: 'all' as const,
+        federationOptions: { weight: w.weight },
+      }));
+    const display = {
+      attributesToHighlight: ['title', 'summary'],
+      attributesToCrop: ['summary'],
+      cropLength: 60,
+      cropMarker: '…',
+      highlightPreTag: HIGHLIGHT_PRE,
+      highlightPostTag: HIGHLIGHT_POST,
+    };
+    const facetAttrs = query.facets.map(facetAttribute);
+    let res: FederatedResponse;
+    if (wordings.length) {
+      res = (await this.client.multiSearch({
+        federation: { offset: query.offset, limit, facetsByIndex: { [this.index.uid]: facetAttrs } },
+        queries: queries(query.filters).map((q) => ({ ...q, ...display })),
+      })) as unknown as FederatedResponse;
+    } else {
+      // No words: a placeholder search, ordered by the sort alone.
+      const r = await this.index.search('', { filter, facets: facetAttrs, sort, offset: query.offset, limit });
+      res = {
+        ...r,
+        facetsByIndex: { [this.index.uid]: { distribution: r.facetDistribution ?? {} } },
+      } as FederatedResponse;
     }
+    const counts = (r: FederatedResponse, name: string) => ({
+      ...(r.facetsByIndex?.[this.index.uid]?.distribution?.[facetAttribute(name)] ?? {}),
+    });
+    const facets: EngineResult['facets'] = {};
+    for (const name of query.facets) facets[name] = counts(res, name);
+    // Disjunctive facets, as the embedded engine: each facet the query filters on is counted without its own
+    // filter (one more round trip per such facet, in parallel).
+    const disjunctive = query.facets.filter((name) => query.filters[facetFilterKey[name]] !== undefined);
+    await Promise.all(
+      disjunctive.map(async (name) => {
+        const without = { ...query.filters, [facetFilterKey[name]]: undefined };
+        const attrs = { [this.index.uid]: [facetAttribute(name)] };
+        const r = (wordings.length
+          ? await this.client.multiSearch({ federation: { limit: 0, facetsByIndex: attrs }, queries: queries(without) })
+          : await this.client.multiSearch({
+              federation: { limit: 0, facetsByIndex: attrs },
+              queries: [{ indexUid: this.index.uid, q: '', filter: meiliFilter(without) }],
+            })) as unknown as FederatedResponse;
+        facets[name] = counts(r, name);
+      }),
+    );
     return {
-      total:
-        (res as { totalHits?: number }).totalHits ??
-        (res as { estimatedTotalHits?: number }).estimatedTotalHits ??
-        res.hits.length,
+      total: res.estimatedTotalHits ?? res.totalHits ?? res.hits.length,
       facets,
       hits: res.hits.map(({ _formatted, ...doc }) => ({
         doc: stripMeta(doc as SearchDoc),
@@ -261,6 +278,14 @@ export class MeiliSearchEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {}
+}
+
+/** The part of a (federated) search response the adapter reads. */
+interface FederatedResponse {
+  hits: Array<SearchDoc & { _formatted?: Partial<Record<'title' | 'summary', string>> }>;
+  estimatedTotalHits?: number;
+  totalHits?: number;
+  facetsByIndex?: Record<string, { distribution?: Record<string, Record<string, number>> }>;
 }
 
 function stripMeta(doc: SearchDoc): SearchDoc {

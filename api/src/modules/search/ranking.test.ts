@@ -1,9 +1,12 @@
 /**
  * Ranking by aboutness in the embedded engine: where a wording stands (title and keywords above the
  * summary), the exact word above its synonym and near terms, near misses not counted, and recency and
- * completeness deciding only between listings equally relevant.
+ * completeness deciding only between listings equally relevant; siblings found through a general term
+ * below every true match, on both engines.
  */
 import { EmbeddedSearchEngine } from './embedded-engine';
+import { MeiliSearchEngine } from './meili-engine';
+import { FakeMeilisearch } from './testing/fake-meilisearch';
 import { doc } from './search-engine.contract';
 import type { SearchDoc } from './search-engine';
 
@@ -74,4 +77,58 @@ test('when two listings are equally relevant, then the more complete one comes f
     }),
   ];
   expect(await ranked(docs, '钙钛矿电池')).toEqual(['complete-new', 'complete-old', 'sparse-new']);
+});
+
+describe('siblings reached through the general term (协作机器人 → 工业机器人 → 焊接机器人)', () => {
+  const docs = [
+    doc('sibling', {
+      title: '焊接工业机器人工作站',
+      keywords: ['工业机器人', '焊接机器人'],
+      fieldText: '高端装备制造 工业机器人 Industrial robots',
+      publishedAt: T0 + 9 * DAY,
+    }),
+    doc('inspection', {
+      title: '变电站巡检机器人',
+      keywords: ['巡检机器人'],
+      fieldText: '高端装备制造 工业机器人 Industrial robots',
+      publishedAt: T0 + 8 * DAY,
+    }),
+    doc('mention', {
+      title: '汽车总装人机共融装配单元',
+      summary: '多台工位设备与协作机器人配合完成拧紧，节拍提升30%。',
+      publishedAt: T0,
+    }),
+    doc('english', { title: 'Cobot screw-driving cell for electronics assembly', publishedAt: T0 + DAY }),
+  ];
+  const check = (order: string[]) => {
+    // Every listing that holds 协作机器人 or a translation of it comes first, mentions included; the siblings
+    // are still found, after them.
+    expect(order.slice(0, 2).sort()).toEqual(['english', 'mention']);
+    expect(order.slice(2).sort()).toEqual(['inspection', 'sibling']);
+  };
+
+  test('when 协作机器人 is searched on the embedded engine, then siblings rank below every true match', async () => {
+    check(await ranked(docs, '协作机器人'));
+  });
+
+  test('when 协作机器人 is searched through the Meilisearch adapter, then siblings rank below every true match', async () => {
+    const server = new FakeMeilisearch();
+    await server.start();
+    try {
+      const engine = new MeiliSearchEngine({ host: server.url, apiKey: server.key, indexUid: 'siblings' });
+      await engine.init();
+      await engine.upsert(docs);
+      const r = await engine.search({
+        q: '协作机器人',
+        filters: {},
+        facets: [],
+        sort: 'relevance',
+        offset: 0,
+        limit: 10,
+      });
+      check(r.hits.map((h) => h.doc.id));
+    } finally {
+      await server.stop();
+    }
+  });
 });

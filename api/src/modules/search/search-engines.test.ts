@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { describeEngineContract } from './search-engine.contract';
+import { contractCorpus, describeEngineContract } from './search-engine.contract';
 import { EmbeddedSearchEngine } from './embedded-engine';
 import { MeiliSearchEngine, meiliSettings } from './meili-engine';
 import { FakeMeilisearch } from './testing/fake-meilisearch';
@@ -34,7 +34,7 @@ if (process.env.MEILI_HOST) {
 }
 
 describe('meilisearch adapter settings', () => {
-  test('when the adapter starts, then it applies searchable, filterable, sortable, Chinese, dictionary and synonym settings by code', async () => {
+  test('when the adapter starts, then it applies searchable, filterable, sortable, Chinese, dictionary, typo and ranking settings by code (no synonyms)', async () => {
     const server = new FakeMeilisearch();
     await server.start();
     try {
@@ -54,14 +54,39 @@ describe('meilisearch adapter settings', () => {
         expect.arrayContaining(['lifepo4', 'igbt', 'licoo2']),
       );
       expect(s.dictionary).toEqual(expect.arrayContaining(['工业机器人', '石墨烯', '镁铝钛合金']));
-      // The glossary and thesaurus, multi-word English and formulas included, as Meilisearch synonyms.
-      const synonyms = s.synonyms as Record<string, string[]>;
-      expect(synonyms['石墨烯']).toEqual(expect.arrayContaining(['graphene']));
-      expect(synonyms.graphene).toEqual(expect.arrayContaining(['石墨烯']));
-      expect(synonyms['lithium iron phosphate']).toEqual(expect.arrayContaining(['磷酸铁锂']));
-      expect(synonyms.LiFePO4).toEqual(expect.arrayContaining(['磷酸铁锂']));
-      expect(synonyms['石墨']).not.toContain('石墨烯');
+      // No synonyms: Meilisearch would weigh a near term like the typed word; the wordings go per query.
+      expect(s.synonyms).toEqual({});
       expect(s).toEqual(meiliSettings());
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('when a query is searched, then one federated multi-search carries its wordings, the typed one at weight 1 and the others lower', async () => {
+    const server = new FakeMeilisearch();
+    await server.start();
+    try {
+      const engine = new MeiliSearchEngine({ host: server.url, apiKey: server.key, indexUid: 'wordings_check' });
+      await engine.init();
+      await engine.upsert(contractCorpus);
+      const r = await engine.search({
+        q: 'graphene',
+        filters: {},
+        facets: ['fieldCode'],
+        sort: 'relevance',
+        offset: 0,
+        limit: 5,
+      });
+      expect(r.hits.map((h) => h.doc.id)).toEqual(['a4']);
+      const sent = server.requests.filter((x) => x.path === '/multi-search').at(-1)!.body as {
+        federation: { limit: number; facetsByIndex: Record<string, string[]> };
+        queries: Array<{ q: string; federationOptions: { weight: number }; facets?: unknown }>;
+      };
+      expect(sent.federation).toMatchObject({ limit: 5, offset: 0, facetsByIndex: { wordings_check: ['fieldCode'] } });
+      const weight = Object.fromEntries(sent.queries.map((x) => [x.q, x.federationOptions.weight]));
+      expect(weight).toMatchObject({ graphene: 1, 石墨烯: 0.9 });
+      expect(Math.max(...sent.queries.slice(1).map((x) => x.federationOptions.weight))).toBeLessThan(1);
+      expect(sent.queries.every((x) => x.facets === undefined)).toBe(true);
     } finally {
       await server.stop();
     }

@@ -113,3 +113,16 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 export { HAN };
+
+/**
+ * A near term with the row term's head (协作机器人 and 工业机器人: 机器人; harmonic reducer and reducer) is a kind
+ * of it, so the way back from it is up to the general term; a component or a related process (力控关节 for
+ * 协作机器人, 脱硝 for 氮氧化物) shares no head and stays a plain near term.
+ */
+export function sameHead(a: string, b: string): boolean {
+  const ka = keyOf(a);
+  const kb = keyOf(b);
+  if ([...(ka + kb)].every((c) => HAN.test(c))) return ka.length > 2 && kb.length >= 2 && ka.endsWith(kb.slice(-2));
+  const last = (k: string) => k.split(' ').at(-1);
+  return ka.includes(' ') && last(ka) === last(kb);
+}

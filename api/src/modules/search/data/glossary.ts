@@ -33,6 +33,7 @@ export const glossaryRows: GlossaryRow[] = [
   ['EQP', '焊接', 'welding'],
   ['EQP', '数字孪生', 'digital twin'],
   ['EQP', '预测性维护', 'predictive maintenance', 'PdM'],
+  ['EQP', '故障预测与健康管理|设备健康管理', 'prognostics and health management', 'PHM'],
   ['EQP', '工业互联网', 'industrial internet|industrial internet of things', 'IIoT'],
   ['EQP', '制造执行系统', 'manufacturing execution system', 'MES'],
   ['EQP', '自动导引车', 'automated guided vehicle', 'AGV'],
@@ -200,7 +201,7 @@ export const glossaryRows: GlossaryRow[] = [
   ['MET', '热处理', 'heat treatment'],
   ['MET', '粉末冶金', 'powder metallurgy'],
   ['MET', '菱镁矿', 'magnesite', '', 'MgCO3'],
-  ['MET', '氧化镁', 'magnesium oxide|magnesia', '', 'MgO'],
+  ['MET', '氧化镁|镁砂', 'magnesium oxide|magnesia', '', 'MgO'],
   ['MET', '铁矿石', 'iron ore'],
   // 生物医药
   ['BIO', '生物医药', 'biomedicine|biopharmaceutical|biopharmaceuticals'],

@@ -2,25 +2,23 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmbeddedSearchEngine } from '../embedded-engine';
 import { Lexicon } from '../lexicon';
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type SearchDoc, type SearchFilters } from '../search-engine';
-import type { FacetName, SearchSort } from '../../../shared/search-schemas';
+import type { SearchDoc, SearchFilters } from '../search-engine';
+import { federatedSearch, hitOf, MeiliError, runQuery, type FakeIndex } from './fake-meili-search';
 
 /**
  * A local HTTP server that speaks the part of Meilisearch's REST API our adapter uses (indexes, settings,
- * documents, search with filter/facets/sort/highlight/crop, tasks, health, stats), so the real adapter and
- * the real `meilisearch` client are exercised without the Meilisearch binary, which cannot run here. Its
- * search is the embedded engine; it parses the filter syntax the adapter emits and rejects anything else
- * with Meilisearch's error shape. Its query vocabulary is the `synonyms` setting it was sent, so the
- * adapter's mapping of the glossary and thesaurus is what the relevance sets measure through it (its
- * ranking is the embedded engine's, not Meilisearch's ranking rules). State survives stop()/start().
+ * documents, search with filter/facets/sort/highlight/crop, multi-search and federated multi-search with
+ * weights and `facetsByIndex`, tasks, health, stats), so the real adapter and the real `meilisearch` client
+ * are exercised without the Meilisearch binary, which cannot run here. It parses the filter syntax the
+ * adapter emits and rejects anything else with Meilisearch's error shape. Which documents match is decided
+ * by the embedded engine's tokenizer with the index's `synonyms` setting as its only vocabulary (a stand-in
+ * for Meilisearch's matching); their order by the index's ranking rules (fake-meili-search.ts,
+ * fake-meili-ranking.ts), never by the embedded engine's scores. State survives stop()/start().
  */
 export class FakeMeilisearch {
   private server: http.Server | null = null;
   private port = 0;
-  private readonly indexes = new Map<
-    string,
-    { primaryKey: string; engine: EmbeddedSearchEngine; settings: Record<string, unknown> }
-  >();
+  private readonly indexes = new Map<string, FakeIndex & { primaryKey: string }>();
   private readonly tasks = new Map<number, Record<string, unknown>>();
   private nextTask = 0;
   /** Requests seen, for tests that check what the adapter sent. */
@@ -110,21 +108,14 @@ export class FakeMeilisearch {
         return t ? send(200, t) : fail(404, 'task_not_found', 'Task not found.');
       }
       if (path === '/multi-search' && method === 'POST') {
+        const parse = (index: FakeIndex) => (f: unknown) =>
+          parseFilter(f, new Set((index.settings.filterableAttributes as string[] | undefined) ?? []));
+        if (body?.federation) return send(200, federatedSearch(this.indexes, body, parse));
         const results: unknown[] = [];
         for (const q of (body?.queries ?? []) as Array<Record<string, unknown>>) {
           const index = this.indexes.get(String(q.indexUid));
           if (!index) return fail(404, 'index_not_found', `Index \`${String(q.indexUid)}\` not found.`);
-          let answer: unknown;
-          let failed: unknown;
-          this.search(
-            index.settings,
-            index.engine,
-            q,
-            (_s, b) => (answer = { indexUid: q.indexUid, ...(b as object) }),
-            (s, code, m) => (failed = [s, code, m]),
-          );
-          if (failed) return fail(...(failed as [number, string, string]));
-          results.push(answer);
+          results.push({ indexUid: q.indexUid, ...this.search(index, q) });
         }
         return send(200, { results });
       }
@@ -135,8 +126,10 @@ export class FakeMeilisearch {
           this.task(uid, 'indexCreation', () => {
             if (!this.indexes.has(uid))
               this.indexes.set(uid, {
+                uid,
                 primaryKey: body.primaryKey ?? 'id',
-                engine: new EmbeddedSearchEngine(undefined, false),
+                // No vocabulary until a `synonyms` setting arrives, as in Meilisearch.
+                engine: new EmbeddedSearchEngine(Lexicon.fromSynonyms({}), false),
                 settings: {},
               });
           }),
@@ -157,7 +150,14 @@ export class FakeMeilisearch {
           this.task(uid, 'settingsUpdate', () => {
             Object.assign(index.settings, body);
             // Searches use the synonyms the adapter sent, unweighted as Meilisearch stores them.
-            if (body.synonyms) engine.setLexicon(Lexicon.fromSynonyms(body.synonyms as Record<string, string[]>));
+            const typo = index.settings.typoTolerance as { disableOnWords?: string[] } | undefined;
+            engine.setLexicon(
+              Lexicon.fromSynonyms(
+                (index.settings.synonyms as Record<string, string[]> | undefined) ?? {},
+                undefined,
+                typo?.disableOnWords,
+              ),
+            );
           }),
         );
       }
@@ -197,63 +197,32 @@ export class FakeMeilisearch {
         const doc = await engine.get(decodeURIComponent(m[1]));
         return doc ? send(200, doc) : fail(404, 'document_not_found', 'Document not found.');
       }
-      if (rest === '/search' && method === 'POST') return this.search(index.settings, engine, body ?? {}, send, fail);
+      if (rest === '/search' && method === 'POST') return send(200, this.search(index, body ?? {}));
       return fail(404, 'not_found', 'No such route.');
     } catch (err) {
-      fail(400, 'bad_request', (err as Error).message);
+      if (err instanceof MeiliError) fail(err.status, err.code, err.message);
+      else fail(400, 'bad_request', (err as Error).message);
     }
   }
 
-  private search(
-    settings: Record<string, unknown>,
-    engine: EmbeddedSearchEngine,
-    body: Record<string, unknown>,
-    send: (s: number, b: unknown) => void,
-    fail: (s: number, code: string, m: string) => void,
-  ) {
-    const filterable = new Set((settings.filterableAttributes as string[] | undefined) ?? []);
-    const sortable = new Set((settings.sortableAttributes as string[] | undefined) ?? []);
-    let filters: SearchFilters;
-    try {
-      filters = parseFilter(body.filter, filterable);
-    } catch (err) {
-      return fail(400, 'invalid_search_filter', (err as Error).message);
-    }
-    const facets = ((body.facets as string[] | undefined) ?? []) as FacetName[];
-    for (const f of facets)
-      if (!filterable.has(f)) return fail(400, 'invalid_search_facets', `Attribute \`${f}\` is not filterable.`);
-    const sortSpec = ((body.sort as string[] | undefined) ?? [])[0];
-    if (sortSpec && !sortable.has(sortSpec.split(':')[0]))
-      return fail(400, 'invalid_search_sort', `Attribute \`${sortSpec}\` is not sortable.`);
-    const sort: SearchSort =
-      sortSpec === 'priceFen:asc'
-        ? 'price_asc'
-        : sortSpec === 'priceFen:desc'
-          ? 'price_desc'
-          : sortSpec === 'publishedAt:desc'
-            ? 'newest'
-            : 'relevance';
-    const hitsPerPage = Number(body.hitsPerPage ?? body.limit ?? 20);
+  /** `POST /indexes/:uid/search` (and a non-federated multi-search query): offset/limit or page/hitsPerPage. */
+  private search(index: FakeIndex, body: Record<string, unknown>) {
+    const filterable = new Set((index.settings.filterableAttributes as string[] | undefined) ?? []);
+    const { ranked, facetDistribution } = runQuery(index, body, (f) => parseFilter(f, filterable));
+    const paged = body.page !== undefined || body.hitsPerPage !== undefined;
+    const hitsPerPage = Number(body.hitsPerPage ?? 20);
     const page = Number(body.page ?? 1);
-    const offset = body.page === undefined ? Number(body.offset ?? 0) : (page - 1) * hitsPerPage;
-    const started = Date.now();
-    const result = engine.searchSync({ q: String(body.q ?? ''), filters, facets, sort, offset, limit: hitsPerPage });
-    const pre = String(body.highlightPreTag ?? '<em>');
-    const post = String(body.highlightPostTag ?? '</em>');
-    const tags = (s: string) => s.replaceAll(HIGHLIGHT_PRE, pre).replaceAll(HIGHLIGHT_POST, post);
-    send(200, {
-      hits: result.hits.map((h) => ({
-        ...h.doc,
-        _formatted: { ...h.doc, title: tags(h.formatted.title), summary: tags(h.formatted.summary) },
-      })),
+    const offset = paged ? (page - 1) * hitsPerPage : Number(body.offset ?? 0);
+    const limit = paged ? hitsPerPage : Number(body.limit ?? 20);
+    return {
+      hits: ranked.slice(offset, offset + limit).map((r) => hitOf(r, body)),
       query: body.q ?? '',
-      processingTimeMs: Date.now() - started,
-      hitsPerPage,
-      page,
-      totalPages: Math.ceil(result.total / hitsPerPage),
-      totalHits: result.total,
-      facetDistribution: result.facets,
-    });
+      processingTimeMs: 0,
+      ...(paged
+        ? { hitsPerPage, page, totalPages: Math.ceil(ranked.length / hitsPerPage), totalHits: ranked.length }
+        : { limit, offset, estimatedTotalHits: ranked.length }),
+      ...(body.facets ? { facetDistribution } : {}),
+    };
   }
 }
 
