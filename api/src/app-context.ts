@@ -12,7 +12,10 @@ import type { ImportService } from './modules/imports/import.service';
 import type { Financing } from './modules/financing/financing.module';
 import type { Followup } from './modules/followup/followup.module';
 import type { Announcements } from './modules/announcements/announcement.module';
+import type { Evaluations } from './modules/evaluations/evaluation.module';
 import type { OrgDirectory } from './modules/orgs/org-directory';
+import type { ListingDirectory } from './modules/listings/listing-directory';
+import type { UserDirectory } from './modules/users/user-directory';
 import type { RoomDirectory } from './modules/negotiations/room-directory';
 import type { ListingService } from './modules/listings/listing.service';
 import type { ProposalsService } from './modules/needs/proposals.service';
@@ -48,6 +51,9 @@ export interface AppContext {
     users: UsersService;
     orgs: OrgsService;
     orgDirectory: OrgDirectory;
+    /** Listings and accounts as other modules (and the demo seed) may read them. */
+    listingDirectory: ListingDirectory;
+    userDirectory: UserDirectory;
     /** Rooms and deals as other modules may read them (the negotiations module owns them). */
     rooms: RoomDirectory;
     members: MembersService;
@@ -75,6 +81,7 @@ export interface AppContext {
     financing: Financing;
     followup: Followup;
     announcements: Announcements;
+    evaluations: Evaluations;
   };
   readiness: Record<string, ReadinessCheck>;
   shuttingDown: () => boolean;

@@ -19,6 +19,7 @@ import { financingProductsRoutes } from './modules/financing/financing-products.
 import { financingRequestsRoutes } from './modules/financing/financing-requests.routes';
 import { followupRoutes } from './modules/followup/followup.routes';
 import { announcementRoutes } from './modules/announcements/announcement.routes';
+import { evaluationRoutes } from './modules/evaluations/evaluation.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -107,6 +108,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(financingRequestsRoutes(ctx));
   app.use(followupRoutes(ctx));
   app.use(announcementRoutes(ctx));
+  app.use(evaluationRoutes(ctx));
 
   const openapi = ctx.registry.document();
   app.get('/api/openapi.json', (_req, res) => void res.json(openapi));

@@ -37,6 +37,8 @@ const OWNING: Record<string, { models: string[] }> = {
   needs: { models: ['Proposal'] },
   attachments: { models: ['Attachment'] },
   imports: { models: ['ImportJob'] },
+  // Evaluations (issue 16, 科技成果评估): evaluation.repository.ts; listings, orgs, files and contracts through ports.
+  evaluations: { models: ['Evaluation'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
 const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
@@ -69,6 +71,7 @@ const KNOWN: Record<string, string[]> = {
   needs: [],
   attachments: [],
   imports: [],
+  evaluations: [],
 };
 
 function sources(dir: string): string[] {

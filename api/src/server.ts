@@ -55,6 +55,8 @@ import { createFinancing } from './modules/financing/financing.module';
 import { financingTies } from './modules/financing/financing-ties';
 import { createFollowup } from './modules/followup/followup.module';
 import { createAnnouncements } from './modules/announcements/announcement.module';
+import { createEvaluations } from './modules/evaluations/evaluation.module';
+import { evaluationPorts } from './modules/evaluations/evaluation.ports';
 import { RegisteredContracts } from './modules/contracts/registered-contracts';
 import { createPayments } from './modules/payments/payments.module';
 import { feeRateBp } from './modules/payments/payment-plan';
@@ -249,6 +251,26 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       addReader: (reader) => attachments.readers.push(reader),
     },
   });
+  // Evaluation (issue 16, 科技成果评估) owns its evaluations; listings, orgs, files and contracts through ports.
+  const evaluations = await createEvaluations({
+    conn: db.connection,
+    ports: evaluationPorts({
+      achievements,
+      listings: listingDirectory,
+      orgs: orgDirectory,
+      files: attachments.directory,
+      contracts: new RegisteredContracts(models),
+    }),
+    audit,
+    notify,
+    addReader: (reader) => attachments.readers.push(reader),
+  });
+  // Evaluation feeds financing: a request tied to an evaluated achievement is matched with that reason.
+  const evaluationKinds = async (ids: string[]) =>
+    new Map(Object.entries(await evaluations.service.badges(ids)).map(([id, b]) => [id, b.kind]));
+  financing.requests.evaluationKinds = evaluationKinds;
+  // …and listing matches: an evaluated achievement answering a need gets a small boost and says so.
+  matches.evaluationKinds = evaluationKinds;
   const ctx: AppContext = {
     config,
     logger,
@@ -261,6 +283,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       users,
       orgs,
       orgDirectory,
+      listingDirectory,
+      userDirectory,
       rooms,
       members: new MembersService(models, accounts, orgs, audit, auth, notifications, config.ORG_INVITATION_TTL_DAYS),
       taxonomy: new TaxonomyService(models, audit, users),
@@ -302,6 +326,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       financing,
       followup,
       announcements,
+      evaluations,
     },
     readiness: {
       database: async () => {

@@ -93,6 +93,7 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   announcements: { who: 'anonymous', url: () => '/announcements' },
   'announcements/:id': { who: 'anonymous', url: (i) => `/announcements/${i.announcementId}` },
   'admin/announcements': { who: 'operator', url: () => '/admin/announcements' },
+  evaluations: { who: 'member', url: () => '/evaluations' },
 };
 
 const emails: Record<Exclude<Who, 'anonymous' | 'loner'>, string> = {

@@ -117,6 +117,11 @@ export const routes: RouteObject[] = [
             [{ path: 'followups/board', ...page(() => import('./pages/followup/followup-board-page')) }],
             (u) => isOfficial(u) || isReviewer(u),
           ),
+          // Achievement evaluation (issue 16, 科技成果评估): requesters, evaluation agencies, operators.
+          guarded(
+            [{ path: 'evaluations', ...page(() => import('./pages/evaluations/evaluations-page')) }],
+            (u) => !!u?.orgId || isReviewer(u),
+          ),
           // Technology contracts (parties, officials' drill-down), registration review and the tally.
           { path: 'stats', ...page(() => import('./pages/stats/public-stats-page')) },
           guarded([

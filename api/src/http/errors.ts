@@ -199,6 +199,41 @@ export const errorCatalog = {
     zh: '只能关联本机构的科技成果或本机构作为一方的技术合同',
     en: "A request can only be tied to your organisation's own achievement or a contract it is a party to",
   },
+  EVALUATOR_ONLY: {
+    status: 403,
+    zh: '仅受托的评估机构可以执行此操作',
+    en: 'Only the engaged evaluation agency can do this',
+  },
+  NOT_AN_EVALUATOR: {
+    status: 422,
+    zh: '所选机构不是平台认证的评估机构',
+    en: 'The organisation named is not a verified evaluation agency of the platform',
+  },
+  EVALUATION_NOT_OWN_ACHIEVEMENT: {
+    status: 422,
+    zh: '只能为本机构的科技成果申请评估或自评估',
+    en: "Only your organisation's own achievements can be evaluated or self-assessed",
+  },
+  EVALUATION_ALREADY_OPEN: {
+    status: 409,
+    zh: '该成果已向此评估机构提出评估申请，尚未结束',
+    en: 'This achievement already has an open engagement with this evaluation agency',
+  },
+  EVALUATION_RANGE_INVERTED: {
+    status: 422,
+    zh: '评估值区间下限不能高于上限',
+    en: 'The lower end of the value range must not exceed the upper end',
+  },
+  EVALUATION_VALUE_OUT_OF_RANGE: {
+    status: 422,
+    zh: '评估值须在 1 万元至 100 亿元之间',
+    en: 'Evaluated values must lie between 10,000 and 10 billion yuan',
+  },
+  EVALUATION_REPORT_NOT_USABLE: {
+    status: 422,
+    zh: '评估报告须为本评估机构上传的 PDF 文件',
+    en: "The report must be a PDF file uploaded by the evaluation agency's own organisation",
+  },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
   DATABASE_UNAVAILABLE: {
     status: 503,

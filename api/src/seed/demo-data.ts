@@ -1,6 +1,7 @@
 import { withCheckChar } from '../shared/credit-code';
 import type { OrgType, UserRole } from '../shared/taxonomy';
 import { financeDemoOrgs } from './financing-demo-data';
+import { evaluatorDemoOrgs, evaluatorDemoUsers } from './evaluation-demo-data';
 
 export const DEMO_PASSWORD = 'Demo2026!';
 
@@ -332,13 +333,17 @@ export const demoOrgs: DemoOrg[] = [
   },
   // Finance institutions (issue 16), after every other so earlier credit codes stay as they were.
   ...financeDemoOrgs,
+  // Evaluation agencies (issue 16, 科技成果评估), after the finance institutions so earlier credit codes stay.
+  ...evaluatorDemoOrgs,
 ];
 
 /** Deterministic, check-valid invented credit codes: 12 = public institution, 91 = company, 52 = other. */
 export function demoCreditCode(org: DemoOrg, index: number): string {
   // Banks, funds, guarantors, insurers, lessors and lenders are companies (91) like enterprises.
   const company =
-    org.type === 'enterprise' || (org.type !== 'finance' && financeDemoOrgs.some((f) => f.type === org.type));
+    org.type === 'enterprise' ||
+    org.type === 'evaluator' ||
+    (org.type !== 'finance' && financeDemoOrgs.some((f) => f.type === org.type));
   const prefix = org.type === 'university' || org.type === 'institute' ? '12' : company ? '91' : '52';
   const orgCode = String(400_000_000 + index * 7_919).slice(0, 8) + 'X';
   return withCheckChar(prefix + org.regionCode + orgCode);
@@ -428,6 +433,7 @@ export const demoUsers: DemoUser[] = [
     orgRole: 'org_admin',
     labelZh: '科技支行（金融机构）bank',
   },
+  ...evaluatorDemoUsers,
   {
     email: 'pending@demo.nekj.cn',
     name: '郑经理（本溪康源）',

@@ -11,6 +11,7 @@ import { seedPayments } from './payment-demo';
 import { seedFinancing } from './financing-demo';
 import { seedFollowup } from './followup-demo';
 import { seedAnnouncements } from './announcement-demo';
+import { seedEvaluations } from './evaluation-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 
 /** Two api replicas may seed at once: the loser of an upsert race on a unique key gets E11000, which is fine. */
@@ -38,6 +39,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
   financing: number;
   followup: number;
   announcements: number;
+  evaluations: number;
 }> {
   const { Org, User } = ctx.models;
   const system = new Types.ObjectId('000000000000000000000001');
@@ -106,8 +108,20 @@ export async function seedDemo(ctx: AppContext): Promise<{
   const financing = await seedFinancing(ctx, orgIds);
   const followup = await seedFollowup(ctx, orgIds);
   const announcements = await seedAnnouncements(ctx);
+  const evaluations = await seedEvaluations(ctx, orgIds);
   ctx.logger.info(
-    { orgsCreated, usersCreated, ...catalog, negotiations, contracts, payments, financing, followup, announcements },
+    {
+      orgsCreated,
+      usersCreated,
+      ...catalog,
+      negotiations,
+      contracts,
+      payments,
+      financing,
+      followup,
+      announcements,
+      evaluations,
+    },
     'demo seed checked',
   );
   return {
@@ -120,6 +134,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
     financing,
     followup,
     announcements,
+    evaluations,
   };
 }
 

@@ -13,7 +13,7 @@ afterAll(() => app.stop());
 describe('demo seed', () => {
   test('when seeded twice, then the second run adds nothing and the demo logins work', async () => {
     const first = await seedDemo(app.running.ctx);
-    expect(first.users).toBe(12);
+    expect(first.users).toBe(14);
     const second = await seedDemo(app.running.ctx);
     expect(first.negotiations).toBe(4);
     expect(first.announcements).toBe(8);
@@ -28,8 +28,9 @@ describe('demo seed', () => {
       financing: 0,
       followup: 0,
       announcements: 0,
+      evaluations: 0,
     });
-    expect(await app.models.User.countDocuments()).toBe(12);
+    expect(await app.models.User.countDocuments()).toBe(14);
     const login = await app.http('POST', '/api/auth/login', {
       body: { email: 'neu@demo.nekj.cn', password: 'Demo2026!' },
     });
@@ -37,6 +38,22 @@ describe('demo seed', () => {
     expect(login.body.user.orgRole).toBe('org_admin');
     // The whole demo (450 listings, 2,000 contracts with their tally, rooms, payments) twice on FerretDB.
   }, 180_000);
+
+  test('when seeded, then 20 evaluations in every state, badges on listings and two financing requests tied to them', async () => {
+    const { repo } = app.running.ctx.services.evaluations;
+    expect(await repo.Evaluation.countDocuments()).toBe(20);
+    for (const status of ['requested', 'accepted', 'declined', 'completed', 'cancelled'])
+      expect([status, (await repo.Evaluation.countDocuments({ status })) > 0]).toEqual([status, true]);
+    expect(await repo.Evaluation.countDocuments({ kind: 'self' })).toBe(4);
+    expect(await repo.Evaluation.countDocuments({ kind: 'agency', status: 'completed' })).toBe(8);
+    expect(await repo.Evaluation.countDocuments({ status: { $in: ['requested', 'accepted'] } })).toBe(6);
+    const completed = await repo.Evaluation.find({ kind: 'agency', status: 'completed' }).lean();
+    const ids = completed.map((e) => String(e.achievementId)).join(',');
+    const badges = await app.http('GET', `/api/evaluations/badges?ids=${ids}`);
+    expect(Object.keys(badges.body.badges)).toHaveLength(8);
+    const tied = await app.running.ctx.services.financing.repo.Request.countDocuments({ 'tie.kind': 'achievement' });
+    expect(tied).toBeGreaterThanOrEqual(2);
+  });
 
   test('when seeded, then the catalogue spans every field and city, with open challenges and a review queue', async () => {
     const published = await app.models.Achievement.find(
@@ -70,7 +87,8 @@ describe('demo seed', () => {
   test('when seeded, then the financing catalogue and requests are there, the drafts unseen by institutions', async () => {
     const { repo } = app.running.ctx.services.financing;
     expect(await repo.Product.countDocuments({ status: 'published' })).toBe(20);
-    expect(await repo.Request.countDocuments()).toBe(30);
+    // 30 of the financing seed and 2 of the evaluation seed, tied to evaluated achievements.
+    expect(await repo.Request.countDocuments()).toBe(32);
     expect(await repo.Interest.countDocuments({ status: 'signed' })).toBe(7);
     const catalogue = await app.http('GET', '/api/financing/products?pageSize=100');
     expect(catalogue.body.total).toBe(20);

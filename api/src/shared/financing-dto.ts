@@ -32,7 +32,16 @@ export interface ProductDto {
 }
 
 export type MatchReasonCode =
-  'field' | 'field_any' | 'stage' | 'stage_any' | 'amount' | 'region' | 'region_any' | 'instrument';
+  | 'field'
+  | 'field_any'
+  | 'stage'
+  | 'stage_any'
+  | 'amount'
+  | 'region'
+  | 'region_any'
+  | 'instrument'
+  | 'evaluated'
+  | 'self_assessed';
 export interface MatchReason {
   code: MatchReasonCode;
   points: number;

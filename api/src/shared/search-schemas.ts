@@ -117,7 +117,9 @@ export interface MatchReasonDto {
     | 'same_region'
     | 'in_province'
     | 'maturity_fit'
-    | 'price_in_budget';
+    | 'price_in_budget'
+    | 'evaluated'
+    | 'self_assessed';
   zh: string;
   en: string;
   terms?: string[];

@@ -322,6 +322,8 @@ export const orgTypes = terms([
   ['leasing', '融资租赁机构', 'Financial leasing company'],
   ['microcredit', '科技小贷公司', 'Technology micro-lender'],
   ['service', '科技服务机构', 'Technology-service provider'],
+  // Accredited achievement-evaluation agencies (002: 科技成果评估; issue 16).
+  ['evaluator', '评估机构', 'Evaluation agency'],
   ['government', '政府部门', 'Government body'],
 ] as const satisfies Array<[string, string, string]>);
 export const orgTypeCodes = [
@@ -339,6 +341,7 @@ export const orgTypeCodes = [
   'leasing',
   'microcredit',
   'service',
+  'evaluator',
   'government',
 ] as const;
 export type OrgType = (typeof orgTypeCodes)[number];

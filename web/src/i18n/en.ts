@@ -7,6 +7,7 @@ import paymentsEn from './payments.en';
 import financingEn from './financing.en';
 import followupEn from './followup.en';
 import announcementsEn from './announcements.en';
+import evaluationEn from './evaluation.en';
 import type { Messages } from './zh-CN';
 
 /** English UI texts; typed against the Chinese resource so no key is missing. */
@@ -350,6 +351,7 @@ const en: Messages = {
   financing: financingEn,
   followup: followupEn,
   announcements: announcementsEn,
+  evaluation: evaluationEn,
   validation: {
     required: 'This field is required',
     tooShort: 'At least {{min}} characters',

@@ -30,6 +30,8 @@ const financingEn: typeof financingZh = {
     region: 'Same city',
     region_any: 'Province-wide',
     instrument: 'Instrument wanted',
+    evaluated: 'Tied achievement evaluated by an agency',
+    self_assessed: 'Tied achievement self-assessed',
   },
   unit: { wan: '10k CNY', months: '{{min}}–{{max}} months', month: '{{n}} months', pct: '{{min}}%–{{max}}%' },
   col: {

@@ -28,6 +28,8 @@ const financingZh = {
     region: '所在地区相符',
     region_any: '全省可办理',
     instrument: '融资方式相符',
+    evaluated: '关联成果已经机构评估',
+    self_assessed: '关联成果已自评估',
   },
   unit: { wan: '万元', months: '{{min}}–{{max}} 个月', month: '{{n}} 个月', pct: '{{min}}%–{{max}}%' },
   col: {

@@ -7,6 +7,7 @@ import paymentsZh from './payments.zh-CN';
 import financingZh from './financing.zh-CN';
 import followupZh from './followup.zh-CN';
 import announcementsZh from './announcements.zh-CN';
+import evaluationZh from './evaluation.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -335,6 +336,7 @@ const zhCN = {
   financing: financingZh,
   followup: followupZh,
   announcements: announcementsZh,
+  evaluation: evaluationZh,
   validation: {
     required: '请填写此项',
     tooShort: '至少 {{min}} 个字符',

@@ -79,6 +79,31 @@ export class RegisteredContracts {
   }
 
   /**
+   * The latest registered contracts of a technical field (a self-assessment's comparables): number, title,
+   * amount and registration date — what the public tally already shows in aggregate, no party.
+   */
+  async comparables(
+    fieldCode: string,
+    limit: number,
+  ): Promise<Array<{ contractNo: string; title: string; amountFen: number; registeredAt: Date }>> {
+    const rows = await this.models.Contract.find(
+      { status: 'registered', 'terms.fieldCode': fieldCode },
+      { contractNo: 1, 'terms.title': 1, 'terms.amountFen': 1, registration: 1 },
+    )
+      .sort({ 'registration.registeredAt': -1, _id: -1 })
+      .limit(limit)
+      .lean<ContractRecord[]>();
+    return rows
+      .filter((c) => c.registration)
+      .map((c) => ({
+        contractNo: c.contractNo,
+        title: c.terms.title,
+        amountFen: c.terms.amountFen,
+        registeredAt: new Date(c.registration!.registeredAt),
+      }));
+  }
+
+  /**
    * A contract as the caller may know it: its status, the caller's side, and its summary when registered.
    * A contract the caller may not read answers NOT_FOUND, as the contracts routes do.
    */

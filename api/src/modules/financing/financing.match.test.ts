@@ -25,6 +25,18 @@ const request: MatchableRequest = {
 };
 
 describe('scoreProduct', () => {
+  test('when the tied achievement is evaluated, then the reason is given: an agency more than a self-assessment', () => {
+    const plain = scoreProduct(product(), request);
+    const agency = scoreProduct(product(), { ...request, evaluation: 'agency' });
+    const self = scoreProduct(product(), { ...request, evaluation: 'self' });
+    expect(agency.reasons.map((r) => r.code)).toContain('evaluated');
+    expect(self.reasons.map((r) => r.code)).toContain('self_assessed');
+    expect(agency.score).toBe(plain.score + MATCH_POINTS.evaluated);
+    expect(self.score).toBe(plain.score + MATCH_POINTS.self_assessed);
+    // An evaluation never makes a product fit that does not.
+    expect(scoreProduct(product({ fields: ['BIO'] }), { ...request, evaluation: 'agency' }).fits).toBe(false);
+  });
+
   test('when a product names the field, stage and city, then every reason is given with its points', () => {
     const fit = scoreProduct(product({ fields: ['MAT'], stages: ['pilot'], regions: ['210100'] }), request);
     expect(fit.fits).toBe(true);

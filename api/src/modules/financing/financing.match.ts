@@ -18,6 +18,8 @@ export interface MatchableRequest {
   regionCode: string;
   /** Empty: the requester takes any instrument. */
   instruments: Instrument[];
+  /** The tied achievement's evaluation, if any (an agency's, or the owner's self-assessment). */
+  evaluation?: 'agency' | 'self' | null;
 }
 
 export interface ProductFit {
@@ -40,6 +42,10 @@ export const MATCH_POINTS = {
   region: 2,
   region_any: 0.5,
   instrument: 1,
+  // An evaluated achievement gives the institution a value to lend or invest against (issue 16: evaluation
+  // feeds financing); an agency's report counts more than the owner's own assessment. Never a fit by itself.
+  evaluated: 1,
+  self_assessed: 0.5,
 } as const;
 
 const reason = (code: keyof typeof MATCH_POINTS): MatchReason => ({ code, points: MATCH_POINTS[code] });
@@ -64,6 +70,9 @@ export function scoreProduct(p: MatchableProduct, r: MatchableRequest): ProductF
   if (p.regions.includes(r.regionCode)) reasons.push(reason('region'));
   else if (provinceWide) reasons.push(reason('region_any'));
   else return none;
+
+  if (r.evaluation === 'agency') reasons.push(reason('evaluated'));
+  else if (r.evaluation === 'self') reasons.push(reason('self_assessed'));
 
   const score = reasons.reduce((s, x) => s + x.points, 0);
   return { fits: true, score, reasons: reasons.sort((a, b) => b.points - a.points) };

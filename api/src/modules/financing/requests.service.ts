@@ -39,6 +39,9 @@ const requestFields = (b: RequestBody) => ({
 
 /** Financing requests: filed by enterprises and suppliers, matched to products, seen by fitting institutions. */
 export class RequestsService {
+  /** The evaluation kind of each evaluated achievement among these ids (the evaluations module's badges). */
+  evaluationKinds: (achievementIds: string[]) => Promise<Map<string, 'agency' | 'self'>> = async () => new Map();
+
   constructor(
     private readonly repo: FinancingRepository,
     private readonly orgs: OrgDirectory,
@@ -160,7 +163,8 @@ export class RequestsService {
   async proposals(viewer: AuthUser, id: string): Promise<ProductMatchDto[]> {
     const { r, view } = await this.access(viewer, id);
     if (view !== 'owner' && view !== 'staff') throw new AppError('FORBIDDEN');
-    const ranked = rankProducts(await this.repo.publishedHolding(r.amountFen), r, 20);
+    const [rated] = await this.rated([r]);
+    const ranked = rankProducts(await this.repo.publishedHolding(r.amountFen), rated, 20);
     const dtos = await this.products.present(ranked.map((m) => m.product));
     return ranked.map((m, i) => ({ product: dtos[i]!, score: m.score, reasons: m.reasons }));
   }
@@ -178,7 +182,7 @@ export class RequestsService {
     if (products.length) {
       const min = Math.min(...products.map((p) => p.amountMinFen));
       const max = Math.max(...products.map((p) => p.amountMaxFen));
-      const candidates = await this.repo.answerableInAmountRange(min, max, org.id);
+      const candidates = await this.rated(await this.repo.answerableInAmountRange(min, max, org.id));
       rows = candidates
         .map((r) => ({ r, fit: rankProducts(products, r, 1)[0] }))
         .filter((x) => x.fit || byRequest.has(String(x.r._id)));
@@ -211,7 +215,21 @@ export class RequestsService {
   /** The institution's best-fitting published product for a request, if any. */
   async bestFit(orgId: string, r: RequestRecord) {
     const products = await this.repo.productsOfOrg(orgId, 'published');
-    return rankProducts(products, r, 1)[0];
+    const [rated] = await this.rated([r]);
+    return rankProducts(products, rated, 1)[0];
+  }
+
+  /**
+   * The requests with their tied achievement's evaluation kind, asked of the evaluations module (wired in
+   * server.ts; none without it), so matching can give the reason.
+   */
+  private async rated<T extends RequestRecord>(rs: T[]): Promise<Array<T & { evaluation: 'agency' | 'self' | null }>> {
+    const ids = rs.filter((r) => r.tie?.kind === 'achievement').map((r) => String(r.tie!.id));
+    const kinds = ids.length ? await this.evaluationKinds(ids) : new Map<string, 'agency' | 'self'>();
+    return rs.map((r) => ({
+      ...r,
+      evaluation: r.tie?.kind === 'achievement' ? (kinds.get(String(r.tie.id)) ?? null) : null,
+    }));
   }
 
   async presentFor(view: RequestView, r: RequestRecord, extra: Pick<RequestDto, 'fit' | 'myInterest'> = {}) {

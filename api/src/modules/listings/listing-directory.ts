@@ -25,6 +25,15 @@ export class ListingDirectory {
     return rows.map((r) => String(r._id));
   }
 
+  /** Of these achievement ids, those published now (what anyone may see a badge of). */
+  async publishedAchievementsAmong(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.models.Achievement.find({ _id: { $in: ids }, status: 'published' }, { _id: 1 })
+      .limit(ids.length)
+      .lean();
+    return new Set(rows.map((r) => String(r._id)));
+  }
+
   /** Whether the listing exists and belongs to the organisation. */
   async ownedBy(kind: 'achievement' | 'need', id: string, orgId: string): Promise<boolean> {
     const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;

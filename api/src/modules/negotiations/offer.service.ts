@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
 import { AppError } from '../../http/errors';
-import type { Commission, OfferBody, OfferTerms } from '../../shared/negotiation-events';
-import type { HolderFiguresDto } from '../../shared/payment-schemas';
+import type { OfferBody, OfferTerms } from '../../shared/negotiation-events';
 import { nullNotifier, type Notifier } from '../notifications/notify';
 import { acceptedBroker, offerNotice, otherOrg, ownOrg } from './negotiation.notices';
 import type { AuditService } from '../audit/audit.service';
@@ -12,16 +11,13 @@ import { sideOf } from './negotiation.policy';
 import { presentOffer } from './negotiation.presenter';
 import type { NegotiationService } from './negotiation.service';
 import { nextNegotiation, nextOffer } from './negotiation.state';
+import { brokerCommissions, ensureDeal, noLedger, type BrokerLedger } from './deal-record';
+export { commissionFen } from './deal-record';
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 /** An offer must stay open at least a minute and at most 90 days. */
 const MIN_VALID_MS = 60_000;
 const MAX_VALID_MS = 90 * 86_400_000;
-
-/** The broker's commission on an agreed amount: basis points rounded down to the 分, or a fixed sum. */
-export function commissionFen(c: Commission, amountFen: number): number {
-  return c.kind === 'percent' ? Math.floor((amountFen * c.bp) / 10_000) : c.amountFen;
-}
 
 /**
  * Structured offers: counter-offers form a chain (counterTo), each side holds at most one open offer
@@ -35,13 +31,7 @@ export class OfferService {
   draftContract: ((user: AuthUser, deal: DealRecord, meta: { ip?: string }) => Promise<string>) | null = null;
   notify: Notifier = nullNotifier;
   /** The broker's commission as the ledger has it (the payments module's figures service; wired in server.ts). */
-  brokerLedger: (brokerUserId: string) => Promise<{
-    figures: HolderFiguresDto;
-    byContract: Array<{ contractId: string | null; earnedFen: number }>;
-  }> = async () => ({
-    figures: { paidFen: 0, refundedFen: 0, depositsHeldFen: 0, earnedFen: 0, paidOutFen: 0, owedFen: 0 },
-    byContract: [],
-  });
+  brokerLedger: BrokerLedger = noLedger;
 
   constructor(
     private readonly models: NegotiationModels,
@@ -253,7 +243,7 @@ export class OfferService {
         to: 'accepted',
         ip: meta.ip,
       });
-    let deal = await this.ensureDeal(user, n, offer);
+    let deal = await ensureDeal(this.models.Deal, user, n, offer);
     if (!deal.contractId && this.draftContract) {
       const contractId = new Types.ObjectId(await this.draftContract(user, deal, meta));
       await this.models.Deal.updateOne({ _id: deal._id }, { $set: { contractId } });
@@ -275,35 +265,6 @@ export class OfferService {
       });
     }
     return deal;
-  }
-
-  private async ensureDeal(user: AuthUser, n: NegotiationRecord, offer: OfferRecord): Promise<DealRecord> {
-    const existing = await this.models.Deal.findOne({ negotiationId: n._id }).lean<DealRecord>();
-    if (existing) return existing;
-    const broker = n.brokers.find((b) => b.status === 'accepted' && b.commission);
-    try {
-      const doc = await this.models.Deal.create({
-        negotiationId: n._id,
-        offerId: offer._id,
-        buyerOrgId: n.buyerOrgId,
-        sellerOrgId: n.sellerOrgId,
-        terms: offer.terms,
-        broker: broker
-          ? {
-              id: String(broker.userId),
-              name: broker.name,
-              commission: broker.commission,
-              commissionFen: commissionFen(broker.commission!, offer.terms.amountFen),
-            }
-          : null,
-        agreedBy: new Types.ObjectId(user.id),
-        agreedAt: new Date(),
-      });
-      return doc.toObject() as DealRecord;
-    } catch (err) {
-      if (!isDuplicate(err)) throw err;
-      return (await this.models.Deal.findOne({ negotiationId: n._id }).lean<DealRecord>())!;
-    }
   }
 
   private async expireOne(offer: OfferRecord): Promise<void> {
@@ -332,22 +293,8 @@ export class OfferService {
     return due.length;
   }
 
-  /**
-   * Deals a broker took part in with the commission agreed on each, and what the ledger credited: the total
-   * earned is the ledger's (the commission statement's figure), never a sum of agreed amounts; a deal's earned
-   * amount is what its contract's payments credited so far.
-   */
-  async commissions(user: AuthUser) {
-    const deals = await this.models.Deal.find({ 'broker.id': user.id })
-      .sort({ agreedAt: -1 })
-      .limit(500)
-      .lean<DealRecord[]>();
-    const ledger = await this.brokerLedger(user.id);
-    const byContract = new Map(ledger.byContract.map((r) => [r.contractId, r.earnedFen]));
-    return {
-      deals: deals.map((d) => ({ deal: d, earnedFen: (d.contractId && byContract.get(String(d.contractId))) || 0 })),
-      agreedFen: deals.reduce((s, d) => s + (d.broker?.commissionFen ?? 0), 0),
-      ledger,
-    };
+  /** Deals a broker took part in, with the commission agreed and what the ledger credited (deal-record.ts). */
+  commissions(user: AuthUser) {
+    return brokerCommissions(this.models.Deal, this.brokerLedger, user.id);
   }
 }

@@ -21,6 +21,7 @@ export const notificationCategories = [
   { code: 'match', zh: '匹配推荐与保存的搜索', en: 'Matches and saved searches' },
   { code: 'financing', zh: '融资对接', en: 'Financing' },
   { code: 'followup', zh: '产业化跟踪', en: 'Industrialisation follow-up' },
+  { code: 'evaluation', zh: '成果评估', en: 'Achievement evaluation' },
 ] as const;
 export type NotificationCategory = (typeof notificationCategories)[number]['code'] | 'account';
 export const switchableCategories = notificationCategories.map((c) => c.code) as string[];

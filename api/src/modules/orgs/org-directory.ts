@@ -73,6 +73,16 @@ export class OrgDirectory {
     return (await this.summaries([id])).get(String(id)) ?? null;
   }
 
+  /** Verified organisations of one type, by name (the evaluation agencies an owner may engage). */
+  async verifiedOfType(type: string, limit = 200): Promise<Array<{ id: string; name: string; regionCode: string }>> {
+    const rows = await this.orgs
+      .find({ type, 'verification.status': 'verified' }, { name: 1, regionCode: 1 })
+      .sort({ name: 1 })
+      .limit(limit)
+      .lean();
+    return rows.map((o) => ({ id: String(o._id), name: o.name, regionCode: o.regionCode }));
+  }
+
   /** The whole organisation record (a contract's party block, a statement's letterhead), or null. */
   async record(id: string | Types.ObjectId | null | undefined): Promise<OrgRecord | null> {
     if (!id || !Types.ObjectId.isValid(String(id))) return null;

@@ -5,7 +5,7 @@ import type { VerificationStatus } from '../../shared/dto';
 import type { CreateOrgBody, OrgLicenceBody, VerifyOrgBody } from '../../shared/schemas';
 import type { AttachmentsService } from '../attachments/attachments.service';
 import { submarketForRegion } from '../../shared/taxonomy';
-import { isFinanceOrgType } from '../../shared/financing';
+import { licenceKindOf } from '../../shared/licence';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth.types';
@@ -60,8 +60,7 @@ export class OrgsService {
     const resubmit = from === 'rejected' ? nextOrgStatus('rejected', 'resubmit') : null;
     const licence = {
       attachmentId: body.attachmentId,
-      // Banks, funds and other finance institutions are companies: they hold a 营业执照 like an enterprise.
-      kind: org.type === 'enterprise' || isFinanceOrgType(org.type) ? 'business_licence' : 'institution_certificate',
+      kind: licenceKindOf(org.type),
       filename: file.filename,
       mime: file.mime,
       uploadedAt: new Date(),

@@ -20,6 +20,10 @@ export const POINTS = {
   inProvince: 0.5,
   inBudget: 1,
   overBudget: -1.5,
+  // An achievement with a completed evaluation (issue 16) is a little further along the way to a deal: a
+  // small boost that orders matches sharing terms, never a match by itself. Listing pages only, not alerts.
+  evaluated: 0.5,
+  selfAssessed: 0.3,
   maxTerms: 3,
 } as const;
 export const BROAD_SHARE = 0.03;
@@ -174,6 +178,17 @@ export function scoreMatch(source: SearchDoc, c: SearchDoc, lexicon: Lexicon, st
     } else s += POINTS.overBudget;
   }
   return { doc: c, score: Math.round(s * 10) / 10, termPoints, coverage, terms, reasons };
+}
+
+/** The achievement counterpart's evaluation as a reason and a small boost (a new object; pure). */
+export function withEvaluation(m: ScoredMatch, kind: 'agency' | 'self' | undefined): ScoredMatch {
+  if (!kind) return m;
+  const reason: MatchReasonDto =
+    kind === 'agency'
+      ? { code: 'evaluated', zh: '成果已经评估机构评估', en: 'Evaluated by an accredited agency' }
+      : { code: 'self_assessed', zh: '成果已完成自评估', en: 'Self-assessed by its owner' };
+  const points = kind === 'agency' ? POINTS.evaluated : POINTS.selfAssessed;
+  return { ...m, score: Math.round((m.score + points) * 10) / 10, reasons: [...m.reasons, reason] };
 }
 
 /** Whether a scored match is worth telling someone about (alerts), not only listing on the page. */

@@ -7,6 +7,7 @@ import {
   BROAD_SHARE,
   scoreMatch,
   termsOf,
+  withEvaluation,
   worthAlerting,
   type ScoredMatch,
   type TermStats,
@@ -30,6 +31,8 @@ const DF_TTL_MS = 10 * 60_000;
  */
 export class MatchService {
   private readonly df = new Map<string, { count: number; at: number }>();
+  /** Evaluation kinds of achievements, from the evaluations module (wired in server.ts; none without it). */
+  evaluationKinds: (achievementIds: string[]) => Promise<Map<string, 'agency' | 'self'>> = async () => new Map();
 
   constructor(
     private readonly engine: SearchEngine,
@@ -50,9 +53,16 @@ export class MatchService {
   }
 
   async forDoc(source: SearchDoc, limit = 10): Promise<MatchDto[]> {
-    const scored = await this.scored(source);
+    let scored = (await this.scored(source)).filter((m) => m.termPoints > 0);
+    // A need's achievement counterparts that were evaluated get a small boost and the reason.
+    if (source.kind === 'need' && scored.length) {
+      const kinds = await this.evaluationKinds(scored.map((m) => m.doc.id));
+      scored = scored
+        .map((m) => withEvaluation(m, kinds.get(m.doc.id)))
+        .sort((a, b) => b.score - a.score || b.doc.publishedAt - a.doc.publishedAt);
+    }
     return scored
-      .filter((m) => m.termPoints > 0 && m.score >= MIN_SCORE)
+      .filter((m) => m.score >= MIN_SCORE)
       .slice(0, limit)
       .map((m) => ({ hit: presentHit(m.doc), score: m.score, reasons: m.reasons }));
   }

@@ -1,5 +1,6 @@
 import { Descriptions, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { licenceKindOf } from '@shared/licence';
 import { isOrgDetail, useOrg } from '../../api/orgs';
 import { ErrorResult } from '../../components/query-state';
 import { useLabels } from '../../lib/use-labels';
@@ -38,7 +39,7 @@ export function ReviewDetail({ id }: { id: string }) {
         { key: 'tags', label: t('orgs.field.tags'), children: o.tags.map(tag).join('、') || t('common.none') },
         {
           key: 'licence',
-          label: t(`orgs.licence.kind.${o.type === 'enterprise' ? 'business_licence' : 'institution_certificate'}`),
+          label: t(`orgs.licence.kind.${licenceKindOf(o.type)}`),
           span: 'filled',
           children: detail?.licence ? (
             <LicencePreview licence={detail.licence} />

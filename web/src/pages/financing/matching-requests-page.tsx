@@ -13,6 +13,7 @@ import { InterestStatusTag, MatchReasons, RequestStatusTag } from './financing-l
 import { ExpressInterestModal, OutcomeModal } from './interest-modals';
 import { ConfidentialBlock } from './request-details';
 import './financing.css';
+import { TiedEvaluation } from '../evaluations/tied-evaluation';
 
 const NO_FILTERS: readonly string[] = [];
 
@@ -42,6 +43,7 @@ export default function MatchingRequestsPage() {
             {r.org.name} · {labels.region(r.regionCode)} · {labels.field(r.fieldCode)} · {labels.stage(r.stage)}
           </div>
           {r.summary && <div className="small">{r.summary}</div>}
+          {r.tie?.kind === 'achievement' && <TiedEvaluation achievementId={r.tie.id} />}
           <ConfidentialBlock r={r} />
         </div>
       ),

@@ -13,6 +13,7 @@ import { RequestStatusTag } from './financing-labels';
 import { ConfidentialBlock, RequestDetails } from './request-details';
 import { RequestForm } from './request-form';
 import './financing.css';
+import { TiedEvaluation } from '../evaluations/tied-evaluation';
 
 const NO_FILTERS: readonly string[] = [];
 
@@ -61,6 +62,7 @@ export default function MyRequestsPage() {
             {labels.field(r.fieldCode)} · {labels.stage(r.stage)}
           </div>
           {r.tie && <div className="small">{t('financing.request.tie', { title: r.tie.title })}</div>}
+          {r.tie?.kind === 'achievement' && <TiedEvaluation achievementId={r.tie.id} />}
         </div>
       ),
     },

@@ -18,6 +18,7 @@ import { fenToWan, wanToFen } from '../../lib/money';
 import { showServerErrors } from '../../lib/server-errors';
 import { useLabels } from '../../lib/use-labels';
 import { showZodIssues } from '../../lib/zod-form';
+import { TiedEvaluation } from '../evaluations/tied-evaluation';
 
 interface Values {
   title: string;
@@ -41,6 +42,7 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
   const { message } = App.useApp();
   const labels = useLabels();
   const [form] = Form.useForm<Values>();
+  const achievementId = Form.useWatch('achievementId', form) as string | undefined;
   const save = useSaveRequest();
   const mine = useListings('achievement', { scope: 'mine', pageSize: 100 }, props.open);
 
@@ -149,7 +151,11 @@ export function RequestForm(props: { open: boolean; request: RequestDto | null; 
             options={instruments.map((c) => ({ value: c, label: t(`financing.instrument.${c}`) }))}
           />
         </Form.Item>
-        <Form.Item name="achievementId" label={f('achievement')}>
+        <Form.Item
+          name="achievementId"
+          label={f('achievement')}
+          extra={achievementId ? <TiedEvaluation achievementId={achievementId} /> : undefined}
+        >
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}

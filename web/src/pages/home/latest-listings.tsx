@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ListingKind, ListingListParams } from '../../api/listing-types';
 import { useListings } from '../../api/listings';
 import { AchievementCardView, NeedCardView } from '../catalog/browse/listing-cards';
+import { useEvaluationBadges } from '../../api/evaluations';
 import type { AchievementCard, NeedCard } from '../../api/listing-types';
 
 /** One home-page row of live listings (approved and public), with a link to the full filtered list. */
@@ -23,6 +24,7 @@ function Section({
   const { t } = useTranslation();
   const list = useListings(kind, { pageSize: 4, ...params });
   const items = list.data?.items ?? [];
+  const badges = useEvaluationBadges(kind === 'achievement' ? items.map((i) => i.id) : []);
   return (
     <section className="home-section" data-testid={testId}>
       <div className="home-section__head">
@@ -38,7 +40,7 @@ function Section({
           {items.map((item) => (
             <Col key={item.id} xs={24} sm={12} xl={6}>
               {kind === 'achievement' ? (
-                <AchievementCardView item={item as AchievementCard} />
+                <AchievementCardView item={item as AchievementCard} evaluation={badges.data?.[item.id]} />
               ) : (
                 <NeedCardView item={item as NeedCard} />
               )}

@@ -2,6 +2,7 @@ import { FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Image, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgDetailDto } from '@shared/dto';
+import { licenceKindOf } from '@shared/licence';
 import { attachmentUrl, MAX_ATTACHMENT_BYTES, uploadAttachment } from '../../api/attachments';
 import { errorText } from '../../api/client';
 import { useSetOrgLicence } from '../../api/orgs';
@@ -33,7 +34,7 @@ export function OrgLicenceCard({ org, canManage }: { org: OrgDetailDto; canManag
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const setLicence = useSetOrgLicence(org.id);
-  const kind = org.type === 'enterprise' ? 'business_licence' : 'institution_certificate';
+  const kind = licenceKindOf(org.type);
   const upload = async (file: File) => {
     if (file.size > MAX_ATTACHMENT_BYTES) return void message.error(t('orgs.licence.tooBig'));
     try {

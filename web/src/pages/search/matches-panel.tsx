@@ -15,6 +15,8 @@ const reasonColor: Record<MatchReasonDto['code'], string> = {
   in_province: 'cyan',
   maturity_fit: 'purple',
   price_in_budget: 'orange',
+  evaluated: 'green',
+  self_assessed: 'cyan',
 };
 
 /** Ranked counterparts of a published listing (needs for an achievement and the reverse), with why. */

@@ -1,7 +1,9 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { EvaluationBadgeDto } from '@shared/evaluation';
 import type { SearchHitDto } from '@shared/search-schemas';
+import { EvaluationTag } from '../evaluations/evaluation-badge';
 import { formatDate } from '../../lib/format';
 import { useAmountText } from '../catalog/money-text';
 import { useLabels } from '../../lib/use-labels';
@@ -41,11 +43,12 @@ export function HitTags({ hit }: { hit: Omit<SearchHitDto, 'highlight'> }) {
 }
 
 /** One search result. The two highlight fields are HTML the server escaped, with only <mark> added. */
-export function SearchHitCard({ hit }: { hit: SearchHitDto }) {
+export function SearchHitCard({ hit, evaluation }: { hit: SearchHitDto; evaluation?: EvaluationBadgeDto }) {
   const { t } = useTranslation();
   return (
     <article className="search-hit" data-testid="search-hit" data-id={hit.id} data-kind={hit.kind}>
       <HitTags hit={hit} />
+      <EvaluationTag badge={evaluation} />
       <Link to={hitPath(hit)} className="search-hit__title" data-testid="hit-title">
         <span dangerouslySetInnerHTML={{ __html: hit.highlight.title }} />
       </Link>

@@ -10,6 +10,7 @@ import { FacetPanels } from './facet-panels';
 import { SaveSearchButton } from './save-search-button';
 import { SearchBox } from './search-box';
 import { SearchHitCard } from './search-hit-card';
+import { useEvaluationBadges } from '../../api/evaluations';
 import { MAX_PAGE, PAGE_SIZES, readSearchParams, writeSearchParams } from './search-params';
 import './search.css';
 
@@ -23,6 +24,7 @@ export default function SearchPage() {
   const params = useMemo(() => readSearchParams(sp), [sp]);
   const result = useSearch(params);
   const data = result.data;
+  const badges = useEvaluationBadges((data?.hits ?? []).filter((h) => h.kind === 'achievement').map((h) => h.id));
 
   /** Any change but paging starts again at page 1; each change is a history entry (back undoes it). */
   const update = (patch: Patch) => setSp(writeSearchParams({ ...params, page: undefined, ...patch }));
@@ -107,7 +109,7 @@ export default function SearchPage() {
               ) : (
                 <div className="search-hits" data-testid="search-hits">
                   {data!.hits.map((hit) => (
-                    <SearchHitCard key={hit.id} hit={hit} />
+                    <SearchHitCard key={hit.id} hit={hit} evaluation={badges.data?.[hit.id]} />
                   ))}
                 </div>
               )}

@@ -9,6 +9,7 @@ import { PageTitle } from '../../../components/page-title';
 import { ErrorResult } from '../../../components/query-state';
 import '../catalog.css';
 import { AchievementCardView, NeedCardView } from './listing-cards';
+import { useEvaluationBadges } from '../../../api/evaluations';
 import { ListingFilters } from './listing-filters';
 import { PAGE_SIZES, readListParams, writeListParams } from './list-params';
 import { LinkButton } from '../../../components/link-button';
@@ -22,6 +23,7 @@ export function ListingBrowse({ kind }: { kind: ListingKind }) {
   const list = useListings(kind, params);
   const setParams = (next: ListingListParams) => setSp(writeListParams({ ...next, scope: undefined }));
   const achievement = kind === 'achievement';
+  const badges = useEvaluationBadges(achievement ? (list.data?.items ?? []).map((i) => i.id) : []);
 
   const body = () => {
     if (list.isError) return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
@@ -42,7 +44,7 @@ export function ListingBrowse({ kind }: { kind: ListingKind }) {
           {list.data.items.map((item) => (
             <Col key={item.id} xs={24} sm={12} lg={8}>
               {achievement ? (
-                <AchievementCardView item={item as AchievementCard} />
+                <AchievementCardView item={item as AchievementCard} evaluation={badges.data?.[item.id]} />
               ) : (
                 <NeedCardView item={item as NeedCard} />
               )}

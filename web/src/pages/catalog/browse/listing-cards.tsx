@@ -6,9 +6,12 @@ import { attachmentUrl } from '../../../api/attachments';
 import type { AchievementCard, NeedCard } from '../../../api/listing-types';
 import { formatDate } from '../../../lib/format';
 import { useLabels } from '../../../lib/use-labels';
+import type { EvaluationBadgeDto } from '@shared/evaluation';
+import { EvaluationTag } from '../../evaluations/evaluation-badge';
 import { BudgetText, PriceText, WanText } from '../money-text';
 
-export function AchievementCardView({ item }: { item: AchievementCard }) {
+/** An achievement's card; `evaluation` is its badge (asked for a page of cards at once, evaluations module). */
+export function AchievementCardView({ item, evaluation }: { item: AchievementCard; evaluation?: EvaluationBadgeDto }) {
   const { t } = useTranslation();
   const labels = useLabels();
   return (
@@ -26,6 +29,7 @@ export function AchievementCardView({ item }: { item: AchievementCard }) {
           <Tag>{labels.stage(item.stage)}</Tag>
           <Tag>{t('catalog.list.trl', { trl: item.trl })}</Tag>
           <Tag>{labels.level(item.level)}</Tag>
+          <EvaluationTag badge={evaluation} />
         </div>
         <div className="listing-card__text">{item.summary}</div>
         <div className="listing-card__foot">

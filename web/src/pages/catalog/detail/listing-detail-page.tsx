@@ -22,6 +22,7 @@ import { ConfidentialCard } from './confidential-card';
 import { ListingHistoryCard } from './listing-history-card';
 import { NeedContent } from './need-content';
 import { OwnerPanel } from './owner-panel';
+import { EvaluationCard } from '../../evaluations/evaluation-card';
 import { LinkButton } from '../../../components/link-button';
 
 /** One detail page for both kinds, rendering whichever view the API chose (public, nda, owner, staff). */
@@ -75,7 +76,10 @@ export function ListingDetailPage({ kind }: { kind: ListingKind }) {
           {manage && <OwnerPanel kind={kind} listing={listing} />}
           {challenge && <ChallengeBox challenge={challenge} award={need?.award} />}
           {kind === 'achievement' ? (
-            <AchievementContent listing={listing as AchievementDetail} />
+            <>
+              <AchievementContent listing={listing as AchievementDetail} />
+              <EvaluationCard achievementId={listing.id} title={listing.title} />
+            </>
           ) : (
             <NeedContent listing={listing as NeedDetail} />
           )}
