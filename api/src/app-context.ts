@@ -11,6 +11,7 @@ import type { StatsService } from './modules/stats/stats.service';
 import type { ImportService } from './modules/imports/import.service';
 import type { Financing } from './modules/financing/financing.module';
 import type { Followup } from './modules/followup/followup.module';
+import type { Announcements } from './modules/announcements/announcement.module';
 import type { Evaluations } from './modules/evaluations/evaluation.module';
 import type { OrgDirectory } from './modules/orgs/org-directory';
 import type { ListingDirectory } from './modules/listings/listing-directory';
@@ -81,6 +82,7 @@ export interface AppContext {
     payments: Payments;
     financing: Financing;
     followup: Followup;
+    announcements: Announcements;
     evaluations: Evaluations;
   };
   readiness: Record<string, ReadinessCheck>;

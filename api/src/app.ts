@@ -18,6 +18,7 @@ import { contractsRoutes } from './modules/contracts/contracts.routes';
 import { financingProductsRoutes } from './modules/financing/financing-products.routes';
 import { financingRequestsRoutes } from './modules/financing/financing-requests.routes';
 import { followupRoutes } from './modules/followup/followup.routes';
+import { announcementRoutes } from './modules/announcements/announcement.routes';
 import { evaluationRoutes } from './modules/evaluations/evaluation.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -108,6 +109,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(financingProductsRoutes(ctx));
   app.use(financingRequestsRoutes(ctx));
   app.use(followupRoutes(ctx));
+  app.use(announcementRoutes(ctx));
   app.use(evaluationRoutes(ctx));
 
   const openapi = ctx.registry.document();

@@ -444,6 +444,8 @@ test('every declared route has a row in this matrix (catalog routes: catalog.mat
     .filter((op) => !op.path.startsWith('/api/financing'))
     // Industrialisation follow-up (plans, reports, board, funnel): modules/followup/followup.matrix.test.ts.
     .filter((op) => !op.path.startsWith('/api/followups'))
+    // Announcements and policies: modules/announcements/announcement.matrix.test.ts.
+    .filter((op) => !op.path.startsWith('/api/announcements') && !op.path.startsWith('/api/admin/announcements'))
     // Achievement evaluation (engagements, self-assessments, badges): modules/evaluations/evaluations.matrix.test.ts.
     .filter((op) => !op.path.startsWith('/api/evaluations'))
     // Makers (register, profile, directory): modules/orgs/makers.matrix.test.ts.

@@ -20,6 +20,8 @@ const OWNING: Record<string, { models: string[] }> = {
   notifications: { models: ['Notification', 'SavedSearch', 'NotificationPref'] },
   // Follow-up plans (issue 16, 产业化贯通): followup.repository.ts; registrations reach it through the contracts port.
   followup: { models: ['FollowupPlan'] },
+  // Announcements and policies (issue 14): announcement.repository.ts; files through the attachments service.
+  announcements: { models: ['Announcement'] },
   // Contracts: the tally reads them through contract-tally-feed.ts, payments and the seed through contract-directory.ts.
   contracts: { models: ['Contract', 'Registration', 'RegistrationCounter'] },
   // The tally's targets (its rollups are raw collections of rollup-store.ts).
@@ -51,10 +53,12 @@ const KNOWN: Record<string, string[]> = {
   mail: [],
   notifications: [],
   followup: [],
+  announcements: [],
   contracts: [],
   stats: [],
   payments: [],
   users: [
+    'seed/announcement-demo.ts',
     'seed/contract-demo.ts',
     'seed/demo.ts',
     'seed/negotiation-demo.ts',

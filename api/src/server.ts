@@ -56,6 +56,7 @@ import { useMakerIdKey } from './modules/orgs/maker-identity';
 import { createFinancing } from './modules/financing/financing.module';
 import { financingTies } from './modules/financing/financing-ties';
 import { createFollowup } from './modules/followup/followup.module';
+import { createAnnouncements } from './modules/announcements/announcement.module';
 import { createEvaluations } from './modules/evaluations/evaluation.module';
 import { evaluationPorts } from './modules/evaluations/evaluation.ports';
 import { RegisteredContracts } from './modules/contracts/registered-contracts';
@@ -254,6 +255,15 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     logger,
   });
   registrations.onRegistered = (contractId) => followup.service.open([contractId]).then(() => undefined);
+  // Announcements (issue 14) own their collection; their PDFs are staff uploads read through the attachments readers.
+  const announcements = await createAnnouncements({
+    conn: db.connection,
+    audit,
+    files: {
+      describeStaffOwned: (user, id) => attachments.describeStaffOwned(user, id),
+      addReader: (reader) => attachments.readers.push(reader),
+    },
+  });
   // Evaluation (issue 16, 科技成果评估) owns its evaluations; listings, orgs, files and contracts through ports.
   const evaluations = await createEvaluations({
     conn: db.connection,
@@ -329,6 +339,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       payments,
       financing,
       followup,
+      announcements,
       evaluations,
     },
     readiness: {

@@ -10,32 +10,31 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../api/src/seed/demo';
 import { startTestApp, type TestApp } from '../../api/src/test-support/harness';
-import { collectPageErrors, eventually, launchBrowser, screenshot, text } from '../support/browser';
+import { eventually, launchBrowser, screenshot, text } from '../support/browser';
+import {
+  anonymousRoutes,
+  demoIds,
+  DESKTOP,
+  loaded,
+  mainPages,
+  PHONE,
+  rolePages,
+  seriousViolations,
+  type DemoIds,
+  type Who,
+} from '../support/main-pages';
 
 jest.setTimeout(900_000);
 
 const WEB_DIST = path.resolve(__dirname, '../../web/dist');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const DEMO_PASSWORD = 'Demo2026!';
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-type Who = 'anonymous' | 'member' | 'operator' | 'official' | 'finance' | 'admin';
-const emails: Record<Exclude<Who, 'anonymous'>, string> = {
-  member: 'neu@demo.nekj.cn',
-  operator: 'operator@demo.nekj.cn',
-  official: 'official@demo.nekj.cn',
-  finance: 'finance@demo.nekj.cn',
-  admin: 'admin@demo.nekj.cn',
-};
 
 let app: TestApp;
 let browser: Browser;
-let ids: { orgId: string; achievementId: string; needId: string; negotiationId: string; contractId: string };
-const contexts = new Map<string, BrowserContext>();
+let ids: DemoIds;
+let pageFor: (who: Who, viewport?: typeof DESKTOP) => Promise<Page>;
 const errors: string[] = [];
 
 beforeAll(async () => {
@@ -45,22 +44,9 @@ beforeAll(async () => {
   app = await startTestApp({ WEB_DIST });
   await seedDemo(app.running.ctx);
   await app.settled();
-  const m = app.models;
-  const neu = await m.User.findOne({ email: emails.member }).lean();
-  const orgId = neu!.orgId!;
-  const contract =
-    (await m.Contract.findOne({ sellerOrgId: orgId, status: 'signed' }).lean()) ??
-    (await m.Contract.findOne({ sellerOrgId: orgId }).lean());
-  ids = {
-    orgId: String(orgId),
-    achievementId: String((await m.Achievement.findOne({ ownerOrgId: orgId, status: 'published' }).lean())!._id),
-    needId: String((await m.Need.findOne({ status: 'published' }).lean())!._id),
-    negotiationId: String(
-      (await m.Negotiation.findOne({ $or: [{ sellerOrgId: orgId }, { buyerOrgId: orgId }] }).lean())!._id,
-    ),
-    contractId: String(contract!._id),
-  };
+  ids = await demoIds(app);
   browser = await launchBrowser();
+  pageFor = rolePages(browser, app.url, errors);
 });
 
 afterAll(async () => {
@@ -71,60 +57,7 @@ afterAll(async () => {
   }
 });
 
-/** One desktop (or phone) context per role, signed in through the login form once. */
-async function pageFor(who: Who, viewport = DESKTOP): Promise<Page> {
-  const key = `${who}:${viewport.width}`;
-  let context = contexts.get(key);
-  if (!context) {
-    context = await browser.newContext({
-      viewport,
-      ...(viewport.width < 768 ? { isMobile: true, hasTouch: true } : {}),
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      // The app's Content-Security-Policy allows only its own scripts; axe-core is added by the test.
-      bypassCSP: true,
-    });
-    context.setDefaultTimeout(20_000);
-    contexts.set(key, context);
-    const page = await context.newPage();
-    collectPageErrors(page, errors);
-    if (who !== 'anonymous') {
-      await page.goto(`${app.url}/login`);
-      await page.locator('#email').fill(emails[who]);
-      await page.locator('#password').fill(DEMO_PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('user-menu').waitFor();
-    }
-  }
-  return context.pages()[0]!;
-}
-
-/** Waits until the route has rendered: network quiet, no page-level spinner or skeleton left, fonts loaded. */
-async function loaded(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.app-content .centered-spin, .app-content .ant-skeleton-active').first().waitFor({
-    state: 'detached',
-  });
-  await page.evaluate('document.fonts.ready.then(() => true)');
-}
-
-/** Public pages; ids are read from the seeded data when the tests run. */
-const anonymousRoutes: Array<() => string> = [
-  () => '/',
-  () => '/achievements',
-  () => '/needs',
-  () => `/achievements/${ids.achievementId}`,
-  () => `/needs/${ids.needId}`,
-  () => '/orgs',
-  () => `/orgs/${ids.orgId}`,
-  () => '/search?q=机器人',
-  () => '/stats',
-  () => '/login',
-  () => '/register',
-  () => '/forgot-password',
-  () => '/legal/terms',
-];
-const anonymousPages = () => anonymousRoutes.map((url) => url());
+const anonymousPages = () => anonymousRoutes.map((url) => url(ids));
 
 describe('a visitor without a session', () => {
   test('when a visitor walks the public pages, then the console shows no error at all (no 401 of a session check)', async () => {
@@ -154,63 +87,17 @@ describe('a visitor without a session', () => {
   });
 });
 
-/** axe-core's serious and critical violations on the current page, one line per rule with its first nodes. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.addScriptTag({ content: AXE_SOURCE });
-  const result = (await page.evaluate('window.axe.run(document, { resultTypes: ["violations"] })')) as {
-    violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[] }> }>;
-  };
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id} (${v.help}): ${v.nodes
-          .slice(0, 3)
-          .map((n) => JSON.stringify(n.target))
-          .join(' ')}${v.nodes.length > 3 ? ` … ${v.nodes.length} nodes` : ''}`,
-    );
-}
-
-const mainPages: Array<[Who, () => string]> = [
-  ...anonymousRoutes.map((url): [Who, () => string] => ['anonymous', url]),
-  ['member', () => '/my/listings'],
-  ['member', () => '/achievements/new'],
-  ['member', () => '/negotiations'],
-  ['member', () => `/negotiations/${ids.negotiationId}`],
-  ['member', () => '/contracts'],
-  ['member', () => `/contracts/${ids.contractId}`],
-  ['member', () => `/contracts/${ids.contractId}/payments`],
-  ['member', () => '/payments/statement'],
-  ['member', () => '/followups'],
-  ['member', () => '/evaluations'],
-  ['member', () => '/account'],
-  ['member', () => '/notifications'],
-  ['operator', () => '/admin/listings'],
-  ['operator', () => '/admin/verification'],
-  ['operator', () => '/admin/negotiations'],
-  ['operator', () => '/evaluations'],
-  ['official', () => '/officials'],
-  ['official', () => '/officials/registrations'],
-  ['official', () => '/followups/board'],
-  ['official', () => '/contracts'],
-  ['finance', () => '/finance'],
-  ['admin', () => '/admin/users'],
-  ['admin', () => '/admin/audit'],
-  ['admin', () => '/admin/submarkets'],
-  ['admin', () => '/admin/settings'],
-];
-
 describe('accessibility (axe-core) of every main page', () => {
   const found: string[] = [];
   test.each(mainPages.map(([who, url], i) => [i, who, url] as const))(
     'page %i as %s: no serious or critical violation',
     async (_i, who, url) => {
       const page = await pageFor(who);
-      await page.goto(app.url + url());
+      await page.goto(app.url + url(ids));
       await loaded(page);
       const violations = await seriousViolations(page);
-      found.push(...violations.map((v) => `${url()} ${v}`));
-      expect({ page: url(), violations }).toEqual({ page: url(), violations: [] });
+      found.push(...violations.map((v) => `${url(ids)} ${v}`));
+      expect({ page: url(ids), violations }).toEqual({ page: url(ids), violations: [] });
     },
   );
   test('when every page was checked, then none threw or logged an error', () => {

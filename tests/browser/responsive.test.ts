@@ -28,6 +28,7 @@ interface Ids {
   contractId: string;
   brokerId: string;
   makerId: string;
+  announcementId: string;
 }
 
 /** Each route pattern of the router, the role that opens it and how its parameters are filled. */
@@ -93,6 +94,9 @@ const table: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   'officials/financing': { who: 'official', url: () => '/officials/financing' },
   'followups/board': { who: 'official', url: () => '/followups/board' },
   followups: { who: 'member', url: () => '/followups' },
+  announcements: { who: 'anonymous', url: () => '/announcements' },
+  'announcements/:id': { who: 'anonymous', url: (i) => `/announcements/${i.announcementId}` },
+  'admin/announcements': { who: 'operator', url: () => '/admin/announcements' },
   evaluations: { who: 'member', url: () => '/evaluations' },
 };
 
@@ -136,6 +140,9 @@ beforeAll(async () => {
     contractId: String((contract ?? (await m.Contract.findOne({ sellerOrgId: orgId }).lean()))!._id),
     brokerId: String(broker!._id),
     makerId: String((await m.User.findOne({ email: 'maker@demo.nekj.cn' }).lean())!.orgId),
+    announcementId: String(
+      (await app.running.ctx.services.announcements.repo.Announcement.findOne({ status: 'published' }).lean())!._id,
+    ),
   };
   lonerEmail = (await app.createUser()).email;
   browser = await launchBrowser();
@@ -238,7 +245,7 @@ describe('every route at 390×844', () => {
       await page.goto(app.url + url(ids));
       await loaded(page);
       const measured = await overflow(page);
-      if (['/', 'register', 'admin/users', 'contracts', 'officials'].includes(pattern)) {
+      if (['/', 'register', 'admin/users', 'contracts', 'officials', 'finance', 'announcements'].includes(pattern)) {
         await screenshot(page, `phone-${pattern.replace(/[/:*]+/g, '-') || 'home'}`);
       }
       expect({ route: pattern, ...measured }).toEqual({

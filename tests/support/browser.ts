@@ -105,15 +105,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /**
  * Clicks a main-navigation entry (`nav-<key>`) the way a person would: directly when it is in the bar, or
- * through the menu's "…" overflow when the header is too narrow to show every entry of the role.
+ * through the bar's 更多 / More submenu, which holds the entries of a role with more than the bar shows.
  */
 export async function clickNav(page: Page, key: string): Promise<void> {
-  // The role's entries appear once the signed-in user has loaded; wait for this one to exist somewhere.
-  await page.locator(`.main-nav [data-testid="nav-${key}"]`).first().waitFor({ state: 'attached' });
-  const inBar = page.locator(`.main-nav > li:not([aria-hidden="true"]) [data-testid="nav-${key}"]`);
+  // The role's entries appear once the signed-in user has loaded: wait for the entry or the More menu.
+  const inBar = page.locator(`.main-nav > li [data-testid="nav-${key}"]`);
+  const more = page.locator('.main-nav [data-testid="nav-more"]');
+  await inBar.or(more).first().waitFor();
   if (await inBar.count()) return inBar.click();
-  await page.locator('.main-nav .ant-menu-overflow-item-rest').hover();
-  await clickWhenStill(page, page.locator(`.ant-menu-submenu-popup [data-testid="nav-${key}"]`));
+  await more.hover();
+  await clickWhenStill(page, page.locator(`.main-nav__more [data-testid="nav-${key}"]`));
 }
 
 /**

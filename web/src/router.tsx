@@ -108,6 +108,13 @@ export const routes: RouteObject[] = [
             [{ path: 'officials/financing', ...page(() => import('./pages/financing/financing-figures-page')) }],
             isOfficial,
           ),
+          // Announcements and policies (通知公告 / 政策文件): public pages; operators and admins publish.
+          { path: 'announcements', ...page(() => import('./pages/announcements/announcement-list-page')) },
+          { path: 'announcements/:id', ...page(() => import('./pages/announcements/announcement-detail-page')) },
+          guarded(
+            [{ path: 'admin/announcements', ...page(() => import('./pages/announcements/announcement-admin-page')) }],
+            isReviewer,
+          ),
           // Industrialisation follow-up (issue 16, 产业化贯通): the board of officials and operators.
           guarded(
             [{ path: 'followups/board', ...page(() => import('./pages/followup/followup-board-page')) }],

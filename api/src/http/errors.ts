@@ -78,6 +78,16 @@ export const errorCatalog = {
     zh: '合同尚未完成认定登记，登记后才能报送产业化进展',
     en: 'The contract is not registered yet; industrialisation is reported after registration',
   },
+  ANNOUNCEMENT_PDF_ONLY: {
+    status: 422,
+    zh: '公告附件须为本人上传的 PDF 文件',
+    en: 'An announcement attachment must be a PDF you uploaded',
+  },
+  ANNOUNCEMENT_OUT_OF_SCOPE: {
+    status: 403,
+    zh: '只能为本人负责的分市场发布公告',
+    en: 'You can publish only for the sub-markets you run',
+  },
   FOLLOWUP_BUYER_ONLY: {
     status: 403,
     zh: '产业化进展由合同买方（受让方）报送',

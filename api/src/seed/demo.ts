@@ -10,6 +10,7 @@ import { seedAwaitingConfirmation, seedContracts } from './contract-demo';
 import { seedPayments } from './payment-demo';
 import { seedFinancing } from './financing-demo';
 import { seedFollowup } from './followup-demo';
+import { seedAnnouncements } from './announcement-demo';
 import { seedEvaluations } from './evaluation-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 import { makerDemoUsers, seedMakerOrgs, seedMakerWork } from './maker-demo';
@@ -38,6 +39,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
   payments: number;
   financing: number;
   followup: number;
+  announcements: number;
   evaluations: number;
   makers: number;
 }> {
@@ -110,6 +112,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
   contracts += await seedAwaitingConfirmation(ctx, orgIds);
   const financing = await seedFinancing(ctx, orgIds);
   const followup = await seedFollowup(ctx, orgIds);
+  const announcements = await seedAnnouncements(ctx);
   const evaluations = await seedEvaluations(ctx, orgIds);
   makers += await seedMakerWork(ctx, orgIds);
   ctx.logger.info(
@@ -122,6 +125,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
       payments,
       financing,
       followup,
+      announcements,
       evaluations,
       makers,
     },
@@ -136,6 +140,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
     payments,
     financing,
     followup,
+    announcements,
     evaluations,
     makers,
   };

@@ -16,6 +16,7 @@ describe('demo seed', () => {
     expect(first.users).toBe(19);
     const second = await seedDemo(app.running.ctx);
     expect(first.negotiations).toBe(4);
+    expect(first.announcements).toBe(8);
     expect(second).toEqual({
       orgs: 0,
       users: 0,
@@ -26,6 +27,7 @@ describe('demo seed', () => {
       payments: 0,
       financing: 0,
       followup: 0,
+      announcements: 0,
       evaluations: 0,
       makers: 0,
     });
@@ -100,6 +102,16 @@ describe('demo seed', () => {
     expect(matching.status).toBe(200);
     expect(matching.body.items.length).toBeGreaterThan(0);
     expect(matching.body.items.every((r: { status: string }) => r.status !== 'draft')).toBe(true);
+  });
+
+  test('when seeded, then the public sees seven announcements and policies, pinned first, with the rules as a PDF', async () => {
+    const list = await app.http('GET', '/api/announcements?pageSize=20');
+    expect(list.body.total).toBe(7);
+    expect(list.body.items.slice(0, 2).every((a: { pinned: boolean }) => a.pinned)).toBe(true);
+    const rules = list.body.items.find((a: { title: string }) => a.title.startsWith('技术合同认定登记管理办法'));
+    expect((await app.http('GET', `/api/attachments/${rules.attachment.id}`)).status).toBe(200);
+    const policies = await app.http('GET', '/api/announcements?kind=policy');
+    expect(policies.body.total).toBe(4);
   });
 
   test('when seeded, then the registered demo contracts are followed up: on time, overdue and industrialised', async () => {

@@ -21,6 +21,7 @@ export const auditEntityLabels: Record<string, [string, string]> = {
   financing_request: ['融资需求', 'Financing request'],
   financing_interest: ['融资意向', 'Financing interest'],
   followup: ['产业化跟踪', 'Industrialisation follow-up'],
+  announcement: ['通知公告/政策', 'Announcement'],
 };
 
 export const auditActionLabels: Record<string, [string, string]> = {
@@ -78,6 +79,9 @@ export const auditActionLabels: Record<string, [string, string]> = {
   express_interest: ['表达融资意向', 'Express interest'],
   record_outcome: ['记录融资结果', 'Record outcome'],
   report: ['报送进展', 'Report progress'],
+  unpublish: ['撤下', 'Unpublish'],
+  pin: ['置顶', 'Pin'],
+  unpin: ['取消置顶', 'Unpin'],
 };
 
 /** "通过 Approve"-style label for exports; the UI shows the language in use. */

@@ -7,6 +7,7 @@ import paymentsEn from './payments.en';
 import financingEn from './financing.en';
 import makersEn from './makers.en';
 import followupEn from './followup.en';
+import announcementsEn from './announcements.en';
 import evaluationEn from './evaluation.en';
 import type { Messages } from './zh-CN';
 
@@ -30,6 +31,7 @@ const en: Messages = {
     logout: 'Sign out',
     account: 'My profile',
     menu: 'Menu',
+    more: 'More',
     audit: 'Audit log',
     submarkets: 'Sub-markets',
     settings: 'Platform settings',
@@ -357,6 +359,7 @@ const en: Messages = {
   financing: financingEn,
   makers: makersEn,
   followup: followupEn,
+  announcements: announcementsEn,
   evaluation: evaluationEn,
   validation: {
     required: 'This field is required',

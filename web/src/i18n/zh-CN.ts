@@ -7,6 +7,7 @@ import paymentsZh from './payments.zh-CN';
 import financingZh from './financing.zh-CN';
 import makersZh from './makers.zh-CN';
 import followupZh from './followup.zh-CN';
+import announcementsZh from './announcements.zh-CN';
 import evaluationZh from './evaluation.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys (checked by its type). */
@@ -28,6 +29,7 @@ const zhCN = {
     logout: '退出登录',
     account: '个人资料',
     menu: '菜单',
+    more: '更多',
     audit: '审计日志',
     submarkets: '分市场管理',
     settings: '平台设置',
@@ -342,6 +344,7 @@ const zhCN = {
   financing: financingZh,
   makers: makersZh,
   followup: followupZh,
+  announcements: announcementsZh,
   evaluation: evaluationZh,
   validation: {
     required: '请填写此项',

@@ -4,11 +4,15 @@ import { AppError } from '../../http/errors';
 import type { AuthUser } from '../auth/auth.types';
 import { AttachmentDirectory } from './attachment-directory';
 import type { AttachmentModels, AttachmentRecord } from './attachment.model';
+import type { UserRole } from '../../shared/taxonomy';
 import { detectAllowedMime } from './file-kind';
 import type { FileStorage } from './file-storage';
 
 /** Another module that grants reading a file it references (e.g. organisations: their licence to operators). */
 export type AttachmentReader = (viewer: AuthUser | null, attachmentId: string) => Promise<boolean>;
+
+/** Staff roles whose uploads belong to the platform (`ownerOrgId: null`), readable by the uploader and readers. */
+const PLATFORM_UPLOADERS: readonly UserRole[] = ['finance', 'operator', 'admin'];
 
 export class AttachmentsService {
   readonly readers: AttachmentReader[] = [];
@@ -23,8 +27,9 @@ export class AttachmentsService {
   }
 
   async upload(user: AuthUser, file: { originalname: string; buffer: Buffer }): Promise<AttachmentRecord> {
-    // Platform finance staff belong to no organisation; they upload the platform's own papers (bank slips).
-    if (!user.orgId && !user.roles.includes('finance')) throw new AppError('NOT_ORG_MEMBER');
+    // Platform staff belong to no organisation; they upload the platform's own papers (finance: bank slips;
+    // operators and admins: the PDFs of the announcements and policies they publish).
+    if (!user.orgId && !user.roles.some((r) => PLATFORM_UPLOADERS.includes(r))) throw new AppError('NOT_ORG_MEMBER');
     const mime = await detectAllowedMime(file.buffer);
     if (!mime) throw new AppError('UNSUPPORTED_FILE_TYPE');
     const id = new Types.ObjectId();

@@ -27,6 +27,7 @@ export function navItems(
     { key: 'needs', to: '/needs', label: t('catalog.nav.needs') },
     { key: 'orgs', to: '/orgs', label: t('nav.orgs') },
     { key: 'financing', to: '/financing', label: t('financing.nav.catalogue') },
+    { key: 'announcements', to: '/announcements', label: t('announcements.nav.public') },
   ];
   // The maker directory for the public and members (staff bars are full; they reach makers from the org list).
   if (!isStaff(user)) items.splice(4, 0, { key: 'makers', to: '/makers', label: t('makers.nav.directory') });
@@ -51,6 +52,8 @@ export function navItems(
     items.push({ key: 'negotiation-admin', to: '/admin/negotiations', label: t('negotiation.nav.operator') });
   if (isReviewer(user))
     items.push({ key: 'financing-pipeline', to: '/admin/financing', label: t('financing.nav.pipeline') });
+  if (isReviewer(user))
+    items.push({ key: 'announcements-admin', to: '/admin/announcements', label: t('announcements.nav.manage') });
   if (isAdmin(user)) items.push({ key: 'users', to: '/admin/users', label: t('nav.users') });
   if (isAdmin(user)) items.push({ key: 'submarkets', to: '/admin/submarkets', label: t('nav.submarkets') });
   if (isAdmin(user)) items.push({ key: 'settings', to: '/admin/settings', label: t('nav.settings') });
@@ -66,9 +69,7 @@ export function navItems(
   if (importsHistoricContracts(user))
     items.push({ key: 'historic-import', to: '/staff/contracts/historic-import', label: t('contracts.historic.nav') });
   if (isOfficial(user)) items.push({ key: 'officials', to: '/officials', label: t('contracts.nav.officials') });
-  // Not for admins, whose bar is full (one more entry overflowed it: axe's aria-hidden-focus on the hidden items);
-  // they reach the board from the dashboard's funnel.
-  if (hasRole(user, 'official', 'operator'))
+  if (hasRole(user, 'official', 'operator', 'admin'))
     items.push({ key: 'followup-board', to: '/followups/board', label: t('followup.nav.board') });
   if (isOfficial(user))
     items.push({ key: 'financing-figures', to: '/officials/financing', label: t('financing.nav.figures') });
@@ -91,24 +92,48 @@ interface Props {
   onNavigate?: () => void;
 }
 
+/**
+ * How many entries the horizontal bar shows before the rest go under 更多 / More: eight fit the narrowest
+ * screen that has the bar (768 px). antd's own overflow menu is off — it kept the entries it hid focusable
+ * inside an aria-hidden element (axe: aria-hidden-focus) — so every entry is either on the bar or in the
+ * submenu, which is a real, keyboard-operable menu.
+ */
+export const BAR_ENTRIES = 8;
+
 export function MainNav({ user, mode = 'horizontal', onNavigate }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const financing = useFinancingMe(!!user?.orgId);
   const items = navItems(user, t, financing.data?.role);
-  const menuItems: MenuProps['items'] = items.map((i) => ({
+  const toMenu = (i: NavItem) => ({
     key: i.key,
     label: (
       <Link to={i.to} data-testid={`nav-${i.key}`} onClick={onNavigate}>
         {i.label}
       </Link>
     ),
-  }));
+  });
+  const horizontal = mode === 'horizontal';
+  const split = horizontal && items.length > BAR_ENTRIES;
+  const menuItems: MenuProps['items'] = split
+    ? [
+        ...items.slice(0, BAR_ENTRIES - 1).map(toMenu),
+        {
+          key: 'more',
+          label: <span data-testid="nav-more">{t('nav.more')}</span>,
+          popupClassName: 'main-nav__more',
+          children: items.slice(BAR_ENTRIES - 1).map(toMenu),
+        },
+      ]
+    : items.map(toMenu);
+  const selected = selectedKey(items, pathname);
+  const inMore = split && selected.length > 0 && items.findIndex((i) => i.key === selected[0]) >= BAR_ENTRIES - 1;
   return (
     <Menu
-      mode={mode === 'horizontal' ? 'horizontal' : 'inline'}
-      className={mode === 'horizontal' ? 'main-nav' : 'drawer-nav'}
-      selectedKeys={selectedKey(items, pathname)}
+      mode={horizontal ? 'horizontal' : 'inline'}
+      className={horizontal ? 'main-nav' : 'drawer-nav'}
+      disabledOverflow={horizontal}
+      selectedKeys={inMore ? [...selected, 'more'] : selected}
       items={menuItems}
     />
   );

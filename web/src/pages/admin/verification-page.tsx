@@ -10,13 +10,18 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorResult } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import { useLabels } from '../../lib/use-labels';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { RejectModal } from './reject-modal';
 import { ReviewDetail } from './review-detail';
+
+const NO_FILTERS = [] as const;
 
 export default function VerificationPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  // The queue's page is kept in the address (a reload or Back comes back to the same applications).
+  const url = useUrlFilters(NO_FILTERS);
+  const page = { page: url.page, pageSize: url.pageSize };
   const [rejecting, setRejecting] = useState<OrgPublicDto | null>(null);
   // Every application opens with its document and details beside it; the reviewer may fold one away.
   const [folded, setFolded] = useState<Set<string>>(new Set());
@@ -125,7 +130,7 @@ export default function VerificationPage() {
               pageSize: page.pageSize,
               total: queue.data?.total ?? 0,
               showTotal: (total) => t('common.total', { count: total }),
-              onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+              onChange: (p, pageSize) => url.set({ page: p, pageSize }),
             }}
             scroll={{ x: 720 }}
           />

@@ -5,6 +5,7 @@ import { useMe } from '../../api/auth';
 import { useDocumentTitle } from '../../components/page-title';
 import { FieldGrid } from './field-grid';
 import { KpiCards } from './kpi-cards';
+import { LatestAnnouncements } from './latest-announcements';
 import { LatestListings } from './latest-listings';
 import { SubmarketList } from './submarket-list';
 import { LinkButton } from '../../components/link-button';
@@ -56,6 +57,7 @@ export default function HomePage() {
       </section>
       <div className="page">
         <KpiCards />
+        <LatestAnnouncements />
         <LatestListings />
         <FieldGrid />
         <SubmarketList />

@@ -1,6 +1,6 @@
 import { Alert, Card, Col, Empty, Row, Space, Statistic, Table } from 'antd';
 import type { EChartsOption } from 'echarts';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { LedgerLineDto, StatementDto } from '@shared/payment-schemas';
@@ -13,6 +13,9 @@ import { ConnectCard } from './connect-card';
 import { DateRangeFilter, type Range } from './date-range';
 import { yuanText } from './money';
 import { LinesCard } from './statement-parts';
+import { useUrlFilters } from '../../lib/use-url-filters';
+
+const RANGE_KEYS = ['from', 'to'] as const;
 
 type ContractRow = StatementDto['byContract'][number];
 
@@ -34,8 +37,10 @@ export default function BrokerStatementPage() {
   const { t } = useTranslation();
   const me = useMe();
   const brokerId = id ?? me.data?.id ?? '';
-  const [range, setRange] = useState<Range>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  // The date range and the ledger's page are kept in the address (a reload or a shared link shows the same lines).
+  const url = useUrlFilters(RANGE_KEYS);
+  const range: Range = url.filters;
+  const paging = { page: url.page, pageSize: url.pageSize };
   const statement = useBrokerStatement(brokerId, { ...range, ...paging });
   const all = useBrokerLines(brokerId, range);
   const sum = useMemo(() => byMonth(all.data?.lines ?? []), [all.data]);
@@ -74,10 +79,7 @@ export default function BrokerStatementPage() {
           <DateRangeFilter
             value={range}
             testId="statement-range"
-            onChange={(r) => {
-              setRange(r);
-              setPaging((p) => ({ ...p, page: 1 }));
-            }}
+            onChange={(r) => url.set({ from: r.from, to: r.to })}
           />
         }
       />
@@ -169,7 +171,7 @@ export default function BrokerStatementPage() {
         <LinesCard
           s={s}
           loading={statement.isFetching}
-          onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })}
+          onPage={(page, pageSize) => url.set({ page: pageSize === paging.pageSize ? page : 1, pageSize })}
         />
       </Space>
     </div>

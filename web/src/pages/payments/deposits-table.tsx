@@ -8,6 +8,9 @@ import { ErrorResult } from '../../components/query-state';
 import { DepositDecisionModal, type DepositAction } from './deposit-decision-modal';
 import { yuanText } from './money';
 import { PayableStatusTag } from './payment-tags';
+import { useUrlFilters } from '../../lib/use-url-filters';
+
+const NO_FILTERS = [] as const;
 
 /** Where a deposit's subject is shown on the web (a challenge is a need's page; a negotiation its room). */
 export const depositSubjectPath = (d: NonNullable<PayableDto['deposit']>) =>
@@ -16,9 +19,9 @@ export const depositSubjectPath = (d: NonNullable<PayableDto['deposit']>) =>
 /** Every deposit, newest first; finance releases or forfeits the held ones (reason required), admins read. */
 export function DepositsTable({ canDecide }: { canDecide: boolean }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
+  // The page is kept in the address beside the finance page's tab (a reload or Back shows the same rows).
+  const { page, pageSize, set } = useUrlFilters(NO_FILTERS);
   const [deciding, setDeciding] = useState<{ deposit: PayableDto; action: DepositAction } | null>(null);
-  const pageSize = 20;
   const { data, error, isLoading, isFetching, refetch } = useDeposits({ page, pageSize });
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
   return (
@@ -36,8 +39,7 @@ export function DepositsTable({ canDecide }: { canDecide: boolean }) {
           current: page,
           pageSize,
           total: data?.total ?? 0,
-          onChange: setPage,
-          hideOnSinglePage: true,
+          onChange: (p, s) => set({ page: p, pageSize: s === 20 ? undefined : s }),
           showTotal: (n) => t('common.total', { count: n }),
         }}
         onRow={(r) => ({ 'data-testid': `deposit-${r.id}` }) as HTMLAttributes<HTMLElement>}

@@ -1,5 +1,5 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Modal, Tabs } from 'antd';
+import { Alert, App, Button, Descriptions, Grid, Modal, Radio, Tabs, type TabsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileReportDto } from '@shared/payment-schemas';
@@ -85,40 +85,57 @@ export default function FinancePage() {
   const canDecide = hasRole(me.data, 'finance');
   // The open tab is kept in the address with its table's filter and page (a reload or Back shows the same list).
   const url = useUrlFilters(TAB_KEYS);
+  const screens = Grid.useBreakpoint();
+  const active = url.filters.tab ?? 'queue';
+  const choose = (tab: string) => url.set({ tab: tab === 'queue' ? undefined : tab, status: undefined });
+  // Below 768 px the tabs are buttons that wrap: antd's overflow menu would put a button inside the tablist.
+  const items: NonNullable<TabsProps['items']> = [
+    {
+      key: 'queue',
+      label: <span data-testid="tab-queue">{t('payments.finance.tabs.queue')}</span>,
+      children: <FinanceQueue canDecide={canDecide} />,
+    },
+    {
+      key: 'payments',
+      label: <span data-testid="tab-payments">{t('payments.finance.tabs.payments')}</span>,
+      children: <SettledPaymentsTable canDecide={canDecide} />,
+    },
+    {
+      key: 'deposits',
+      label: <span data-testid="tab-deposits">{t('payments.finance.tabs.deposits')}</span>,
+      children: <DepositsTable canDecide={canDecide} />,
+    },
+    {
+      key: 'ledger',
+      label: <span data-testid="tab-ledger">{t('payments.finance.tabs.ledger')}</span>,
+      children: <LedgerPanel />,
+    },
+    {
+      key: 'payouts',
+      label: <span data-testid="tab-payouts">{t('payments.finance.tabs.payouts')}</span>,
+      children: <PayoutsTable />,
+    },
+  ];
+  const phoneBar: TabsProps['renderTabBar'] = () => (
+    <Radio.Group
+      className="tab-buttons"
+      optionType="button"
+      buttonStyle="solid"
+      aria-label={t('payments.finance.title')}
+      value={active}
+      onChange={(e) => choose(String(e.target.value))}
+      options={items.map((i) => ({ value: i.key, label: i.label }))}
+    />
+  );
   return (
     <div className="page" data-testid="finance-page">
       <PageTitle titleKey="payments.finance.title" extra={<ReconcileButton />} />
       <Tabs
-        activeKey={url.filters.tab ?? 'queue'}
-        onChange={(tab) => url.set({ tab: tab === 'queue' ? undefined : tab, status: undefined })}
+        activeKey={active}
+        onChange={choose}
+        renderTabBar={screens.md === false ? phoneBar : undefined}
         destroyOnHidden
-        items={[
-          {
-            key: 'queue',
-            label: <span data-testid="tab-queue">{t('payments.finance.tabs.queue')}</span>,
-            children: <FinanceQueue canDecide={canDecide} />,
-          },
-          {
-            key: 'payments',
-            label: <span data-testid="tab-payments">{t('payments.finance.tabs.payments')}</span>,
-            children: <SettledPaymentsTable canDecide={canDecide} />,
-          },
-          {
-            key: 'deposits',
-            label: <span data-testid="tab-deposits">{t('payments.finance.tabs.deposits')}</span>,
-            children: <DepositsTable canDecide={canDecide} />,
-          },
-          {
-            key: 'ledger',
-            label: <span data-testid="tab-ledger">{t('payments.finance.tabs.ledger')}</span>,
-            children: <LedgerPanel />,
-          },
-          {
-            key: 'payouts',
-            label: <span data-testid="tab-payouts">{t('payments.finance.tabs.payouts')}</span>,
-            children: <PayoutsTable />,
-          },
-        ]}
+        items={items}
       />
     </div>
   );

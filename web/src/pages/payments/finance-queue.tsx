@@ -9,6 +9,9 @@ import { ErrorResult } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import { FailureAlert, useFailure } from './api-error-alert';
 import { fenToYuan, yuanText, yuanToFen } from './money';
+import { useUrlFilters } from '../../lib/use-url-filters';
+
+const NO_FILTERS = [] as const;
 
 /** Confirm (the amount that arrived, which must be the amount due) or reject (with a reason) one transfer. */
 function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
@@ -130,8 +133,8 @@ function Decide({ item, onDone }: { item: QueueItemDto; onDone: () => void }) {
 /** Bank transfers waiting for finance, oldest first, paged; finance staff decide, admins only look. */
 export function FinanceQueue({ canDecide }: { canDecide: boolean }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const pageSize = 20;
+  // The page is kept in the address beside the finance page's tab (a reload or Back shows the same rows).
+  const { page, pageSize, set } = useUrlFilters(NO_FILTERS);
   const [open, setOpen] = useState<QueueItemDto | null>(null);
   const { data, error, isLoading, isFetching, refetch } = useFinanceQueue({ page, pageSize });
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />;
@@ -151,9 +154,8 @@ export function FinanceQueue({ canDecide }: { canDecide: boolean }) {
           current: page,
           pageSize,
           total: data?.total ?? 0,
-          onChange: setPage,
+          onChange: (p, s) => set({ page: p, pageSize: s === 20 ? undefined : s }),
           showTotal: (n) => t('common.total', { count: n }),
-          hideOnSinglePage: true,
         }}
         onRow={(r) => ({ 'data-testid': `queue-${r.payable.contractNo ?? r.id}-${r.payable.seq}` }) as object}
         columns={[

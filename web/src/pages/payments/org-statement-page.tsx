@@ -1,5 +1,4 @@
 import { Result, Space } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { orgStatementExportUrl, useOrgStatement } from '../../api/payments';
@@ -11,6 +10,9 @@ import { ExportButtons } from './export-buttons';
 import { ConnectCard } from './connect-card';
 import { FiguresCard, orgFigureKeys } from './figures-card';
 import { BalancesCard, LinesCard, PayablesCard } from './statement-parts';
+import { useUrlFilters } from '../../lib/use-url-filters';
+
+const RANGE_KEYS = ['from', 'to'] as const;
 
 /** An organisation's statement: balances of its accounts, what it owes, its ledger lines (members and finance). */
 export default function OrgStatementPage() {
@@ -18,8 +20,10 @@ export default function OrgStatementPage() {
   const { t } = useTranslation();
   const me = useMe();
   const orgId = id ?? me.data?.orgId ?? '';
-  const [range, setRange] = useState<Range>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  // The date range and the ledger's page are kept in the address (a reload or a shared link shows the same lines).
+  const url = useUrlFilters(RANGE_KEYS);
+  const range: Range = url.filters;
+  const paging = { page: url.page, pageSize: url.pageSize };
   const q = useOrgStatement(orgId, { ...range, ...paging });
   if (!orgId) return <Result status="info" title={t('payments.statement.noOrg')} />;
   if (q.isLoading) return <PageSkeleton />;
@@ -35,10 +39,7 @@ export default function OrgStatementPage() {
             <DateRangeFilter
               value={range}
               testId="statement-range"
-              onChange={(r) => {
-                setRange(r);
-                setPaging((p) => ({ ...p, page: 1 }));
-              }}
+              onChange={(r) => url.set({ from: r.from, to: r.to })}
             />
             <ExportButtons
               url={(f) => orgStatementExportUrl(orgId, f, range)}
@@ -56,7 +57,7 @@ export default function OrgStatementPage() {
         <LinesCard
           s={s}
           loading={q.isFetching}
-          onPage={(page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize })}
+          onPage={(page, pageSize) => url.set({ page: pageSize === paging.pageSize ? page : 1, pageSize })}
         />
       </Space>
     </div>
