@@ -30,7 +30,9 @@ export function navItems(
     { key: 'announcements', to: '/announcements', label: t('announcements.nav.public') },
   ];
   // The maker directory for the public and members (staff bars are full; they reach makers from the org list).
-  if (!isStaff(user)) items.splice(4, 0, { key: 'makers', to: '/makers', label: t('makers.nav.directory') });
+  // Visitors see it on the bar; a signed-in person's own entries (my organisation, listings, rooms) come first.
+  const makers = { key: 'makers', to: '/makers', label: t('makers.nav.directory') };
+  if (!user) items.splice(4, 0, makers);
   if (user && !user.orgId && !isStaff(user))
     items.push({ key: 'create-org', to: '/orgs/new', label: t('nav.createOrg') });
   if (user && !user.orgId && !isStaff(user))
@@ -74,6 +76,7 @@ export function navItems(
   if (isOfficial(user))
     items.push({ key: 'financing-figures', to: '/officials/financing', label: t('financing.nav.figures') });
   else items.push({ key: 'stats', to: '/stats', label: t('contracts.nav.stats') });
+  if (user && !isStaff(user)) items.push(makers);
   return items;
 }
 
