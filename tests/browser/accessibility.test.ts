@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../api/src/seed/demo';
 import { startTestApp, type TestApp } from '../../api/src/test-support/harness';
-import { launchBrowser, screenshot, waitUntilStill } from '../support/browser';
+import { launchBrowser, screenshot, waitUntilStill, openMore } from '../support/browser';
 import {
   demoIds,
   DESKTOP,
@@ -95,9 +95,7 @@ describe("the admin's navigation at 1440", () => {
     expect(await page.locator('.main-nav [aria-hidden="true"] a, .main-nav .ant-menu-overflow-item-rest').count()).toBe(
       0,
     );
-    await page.getByTestId('nav-more').hover();
-    const popup = page.locator('.main-nav__more');
-    await waitUntilStill(page, popup.locator('[data-testid^="nav-"]').last());
+    const popup = await openMore(page);
     const inBar = await bar.locator('[data-testid^="nav-"]').count();
     const inMore = await popup.locator('[data-testid^="nav-"]').count();
     expect(inBar).toBe(8); // seven entries and 更多

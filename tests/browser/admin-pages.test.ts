@@ -17,6 +17,7 @@ import {
   screenshot,
   text,
   waitUntilStill,
+  openMore,
 } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -200,8 +201,7 @@ describe('navigation by role', () => {
       // A role with more entries than the bar shows has the rest under 更多 / More (rendered once opened).
       const more = page.locator('.main-nav [data-testid="nav-more"]');
       if (await more.count()) {
-        await more.hover();
-        await waitUntilStill(page, page.locator('.main-nav__more [data-testid^="nav-"]').last());
+        await openMore(page);
       }
       const found = await page
         .locator('.main-nav [data-testid^="nav-"], .main-nav__more [data-testid^="nav-"]')

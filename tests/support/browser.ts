@@ -113,8 +113,31 @@ export async function clickNav(page: Page, key: string): Promise<void> {
   const more = page.locator('.main-nav [data-testid="nav-more"]');
   await inBar.or(more).first().waitFor();
   if (await inBar.count()) return inBar.click();
-  await more.hover();
+  await openMore(page);
   await clickWhenStill(page, page.locator(`.main-nav__more [data-testid="nav-${key}"]`));
+}
+
+/**
+ * Opens the bar's 更多 / More submenu by hovering it, as a person would, and waits until its entries have
+ * stopped moving. The bar is still being laid out while the role's entries and web fonts arrive, so a hover
+ * can land where 更多 was a frame earlier and open nothing (seen in CI): the pointer then leaves and comes
+ * back, a few times, before this gives up.
+ */
+export async function openMore(page: Page): Promise<Locator> {
+  const more = page.locator('.main-nav [data-testid="nav-more"]');
+  const last = page.locator('.main-nav__more [data-testid^="nav-"]').last();
+  for (let attempt = 1; ; attempt++) {
+    await more.hover();
+    try {
+      await last.waitFor({ timeout: 3_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+      await page.mouse.move(0, 0);
+    }
+  }
+  await waitUntilStill(page, last);
+  return page.locator('.main-nav__more');
 }
 
 /**
