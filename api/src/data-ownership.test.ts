@@ -41,7 +41,7 @@ const OWNING: Record<string, { models: string[] }> = {
   evaluations: { models: ['Evaluation'] },
 };
 /** Where services are built and wired (they hand each module its models and its peers). */
-const COMPOSITION = new Set(['server.ts', 'modules/search/indexing-context.ts']);
+const COMPOSITION = new Set(['composition/build-context.ts', 'modules/search/indexing-context.ts']);
 /** Files outside a module that still read its collections (to be moved behind its service). */
 const KNOWN: Record<string, string[]> = {
   negotiations: [],

@@ -239,7 +239,7 @@ export class RequestsService {
 
   /**
    * The requests with their tied achievement's evaluation kind, asked of the evaluations module (wired in
-   * server.ts; none without it), so matching can give the reason.
+   * composition/feature-modules.ts; none without it), so matching can give the reason.
    */
   private async rated<T extends RequestRecord>(rs: T[]): Promise<Array<T & { evaluation: 'agency' | 'self' | null }>> {
     const ids = rs.filter((r) => r.tie?.kind === 'achievement').map((r) => String(r.tie!.id));

@@ -21,7 +21,7 @@ export interface ImportedDraft {
  * challenge's award (the needs module's proposals) and imported drafts (the imports module).
  */
 export class ListingStore {
-  /** Told after a write that public pages show (an award); server.ts clears the catalogue cache. */
+  /** Told after a write that public pages show (an award); composition/build-context.ts clears the catalogue cache. */
   onChange: () => void = () => {};
 
   constructor(private readonly models: Pick<ListingModels, 'Achievement' | 'Need'>) {}

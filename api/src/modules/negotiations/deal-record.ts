@@ -11,7 +11,7 @@ export function commissionFen(c: Commission, amountFen: number): number {
   return c.kind === 'percent' ? Math.floor((amountFen * c.bp) / 10_000) : c.amountFen;
 }
 
-/** A broker's commission figures from the ledger (the payments module's, wired in server.ts). */
+/** A broker's commission figures from the ledger (the payments module's, wired in composition/build-context.ts). */
 export type BrokerLedger = (brokerUserId: string) => Promise<{
   figures: HolderFiguresDto;
   byContract: Array<{ contractId: string | null; earnedFen: number }>;

@@ -46,7 +46,7 @@ export function createPayments(deps: {
   /** Rooms, deals, contracts, organisations, people and listings, read through the modules that own them. */
   peers: PaymentPeers;
   port?: PaymentPort | null;
-  /** NotifyService (server.ts); without it money moves silently (seeds, CLI tools). */
+  /** NotifyService (composition/build-context.ts); without it money moves silently (seeds, CLI tools). */
   notify?: Notifier;
 }) {
   const { models, audit, attachments, config, logger, settings, peers } = deps;

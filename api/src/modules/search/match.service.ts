@@ -31,7 +31,7 @@ const DF_TTL_MS = 10 * 60_000;
  */
 export class MatchService {
   private readonly df = new Map<string, { count: number; at: number }>();
-  /** Evaluation kinds of achievements, from the evaluations module (wired in server.ts; none without it). */
+  /** Evaluation kinds of achievements, from the evaluations module (wired in composition/feature-modules.ts; none without it). */
   evaluationKinds: (achievementIds: string[]) => Promise<Map<string, 'agency' | 'self'>> = async () => new Map();
 
   constructor(

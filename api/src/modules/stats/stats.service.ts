@@ -244,7 +244,7 @@ export class StatsService {
   }
 
   /**
-   * The registrations module's count of pending filings in a region's scope (wired in server.ts): the KPI
+   * The registrations module's count of pending filings in a region's scope (wired in composition/build-context.ts): the KPI
    * 待登记 and the officials' queue read the same query, so they never disagree (the rollups' `filed` bucket
    * counts only the year's filings).
    */
