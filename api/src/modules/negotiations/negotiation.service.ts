@@ -2,15 +2,14 @@ import { Types } from 'mongoose';
 import { AppError } from '../../http/errors';
 import type { NegotiationDto, OpenNegotiationBody, ParticipantDto } from '../../shared/negotiation-events';
 import { nullNotifier, type Notifier } from '../notifications/notify';
-import { openedNotice, otherOrg } from './negotiation.notices';
 import type { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth.types';
-import type { ListingRecord } from '../listings/listing.model';
 import type { NegotiationLog } from './negotiation-log';
 import type { DealRecord, NegotiationModels, NegotiationRecord } from './negotiation.model';
 import { NegotiationBrokers } from './negotiation-brokers';
 import { NegotiationClosing } from './negotiation-closing';
 import { OperatorNegotiationList } from './operator-list.service';
+import { NegotiationOpening } from './negotiation-opening';
 import type { NegotiationPeers } from './negotiation.peers';
 import { canNegotiation, pendingBroker, sideOf, type NegotiationAction } from './negotiation.policy';
 import { readCursors, unreadCount } from './negotiation-reads';
@@ -20,22 +19,10 @@ export interface Meta {
   ip?: string;
 }
 
-interface Parties {
-  kind: NegotiationRecord['subject']['kind'];
-  subjectId: Types.ObjectId;
-  title: string;
-  buyerOrgId: Types.ObjectId;
-  sellerOrgId: Types.ObjectId;
-  submarketCode: string;
-}
-
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
-const titleOf = (l: ListingRecord) =>
-  String((l.live as { title?: string } | null)?.title ?? (l.content as { title?: string }).title ?? '');
-
 /**
- * Rooms: opening, reading, withdrawal and expiry. Brokers are in negotiation-brokers.ts, offers and the deal
- * in offer.service.ts. Reads only the module's own collections; the rest comes through `peers`.
+ * Rooms: opening (negotiation-opening.ts), reading, withdrawal and expiry. Brokers are in
+ * negotiation-brokers.ts, offers and the deal in offer.service.ts. Reads only the module's own collections;
+ * the rest comes through `peers`.
  */
 export class NegotiationService {
   notify: Notifier = nullNotifier;
@@ -45,6 +32,8 @@ export class NegotiationService {
   readonly closing: NegotiationClosing;
   /** The operators' list of the rooms of their sub-markets. */
   readonly staffList: OperatorNegotiationList;
+  /** Opening rooms (negotiation-opening.ts). */
+  private readonly opening: NegotiationOpening;
 
   constructor(
     private readonly models: NegotiationModels,
@@ -56,21 +45,19 @@ export class NegotiationService {
     this.brokers = new NegotiationBrokers(models, this, log, audit);
     this.closing = new NegotiationClosing(models, this, log, audit);
     this.staffList = new OperatorNegotiationList(models, this);
+    this.opening = new NegotiationOpening(models, this, audit, idleMs);
   }
 
   /**
    * A verified organisation opens a room from a published achievement (it buys), a published need (it
    * sells) or a winning challenge proposal (either side). Opening twice returns the open room.
    */
-  async open(
+  open(
     user: AuthUser,
     body: OpenNegotiationBody,
     meta: Meta,
   ): Promise<{ negotiation: NegotiationRecord; created: boolean }> {
-    if (!user.orgId) throw new AppError('NOT_ORG_MEMBER');
-    if (!(await this.peers.orgs.isVerified(user.orgId))) throw new AppError('ORG_NOT_VERIFIED');
-    const p = await this.parties(user, body.subject.kind, body.subject.id);
-    return this.create(user, p, body.message, meta);
+    return this.opening.open(user, body, meta);
   }
 
   /**
@@ -78,125 +65,13 @@ export class NegotiationService {
    * the financing module when the requester accepts the institution's interest: for questions and files;
    * offers, deals and contracts are not made in it (negotiation.policy.ts). Returns the room's id.
    */
-  async openFinancingRoom(
+  openFinancingRoom(
     user: AuthUser,
-    room: {
-      interestId: string;
-      title: string;
-      requesterOrgId: string;
-      institutionOrgId: string;
-      submarketCode: string;
-    },
+    room: Parameters<NegotiationOpening['openFinancingRoom']>[1],
     message: string,
     meta: Meta,
   ): Promise<string> {
-    const p: Parties = {
-      kind: 'financing',
-      subjectId: new Types.ObjectId(room.interestId),
-      title: room.title,
-      buyerOrgId: new Types.ObjectId(room.requesterOrgId),
-      sellerOrgId: new Types.ObjectId(room.institutionOrgId),
-      submarketCode: room.submarketCode,
-    };
-    return String((await this.create(user, p, message, meta)).negotiation._id);
-  }
-
-  private async create(
-    user: AuthUser,
-    p: Parties,
-    message: string | undefined,
-    meta: Meta,
-  ): Promise<{ negotiation: NegotiationRecord; created: boolean }> {
-    const openKey = `${p.kind}:${p.subjectId}:${p.buyerOrgId}:${p.sellerOrgId}`;
-    const existing = await this.models.Negotiation.findOne({ openKey }).lean<NegotiationRecord>();
-    if (existing) return { negotiation: existing, created: false };
-    const now = new Date();
-    let created: NegotiationRecord;
-    try {
-      const doc = await this.models.Negotiation.create({
-        subject: { kind: p.kind, id: p.subjectId, title: p.title },
-        buyerOrgId: p.buyerOrgId,
-        sellerOrgId: p.sellerOrgId,
-        submarketCode: p.submarketCode,
-        openedBy: new Types.ObjectId(user.id),
-        status: 'open',
-        openKey,
-        brokers: [],
-        seq: 0,
-        lastEventAt: now,
-        expiresAt: new Date(now.getTime() + this.idleMs),
-      });
-      created = doc.toObject() as NegotiationRecord;
-    } catch (err) {
-      if (!isDuplicate(err)) throw err;
-      const raced = await this.models.Negotiation.findOne({ openKey }).lean<NegotiationRecord>();
-      if (!raced) throw err;
-      return { negotiation: raced, created: false };
-    }
-    const side = sideOf(user, created)!;
-    // Join first: the room's first events must reach sockets that are already connected.
-    const members = await this.participantIds(created);
-    this.log.publisher.joinUsers(String(created._id), members);
-    await this.audit.record(user, {
-      entity: 'negotiation',
-      entityId: String(created._id),
-      action: 'open',
-      to: 'open',
-      ip: meta.ip,
-    });
-    await this.log.append(
-      created,
-      { type: 'opened', actorId: user.id, actorName: user.name, actorSide: side, status: 'open' },
-      { requireOpen: true },
-    );
-    if (message) {
-      await this.log.append(
-        created,
-        { type: 'message', actorId: user.id, actorName: user.name, actorSide: side, text: message },
-        { requireOpen: true, clientMessageId: `open-${created._id}` },
-      );
-    }
-    this.log.publisher.notify(members, String(created._id));
-    const opener = user.orgId ? (await this.peers.orgs.names([user.orgId])).get(user.orgId) : undefined;
-    await this.notify.notify(openedNotice(created, opener ?? ''), {
-      orgIds: [otherOrg(created, side as 'buyer' | 'seller')],
-    });
-    return {
-      negotiation: (await this.models.Negotiation.findById(created._id).lean<NegotiationRecord>())!,
-      created: true,
-    };
-  }
-
-  private async parties(user: AuthUser, kind: OpenNegotiationBody['subject']['kind'], id: string): Promise<Parties> {
-    if (kind === 'proposal') {
-      const proposal = Types.ObjectId.isValid(id) ? await this.peers.proposals.byId(id) : null;
-      const need = proposal && (await this.peers.listings.byId('need', String(proposal.needId)));
-      if (!proposal || !need || (user.orgId !== String(need.ownerOrgId) && user.orgId !== String(proposal.orgId)))
-        throw new AppError('NOT_FOUND');
-      if (proposal.status !== 'winner')
-        throw new AppError('INVALID_STATE', { reason: 'only a winning proposal opens a negotiation' });
-      return {
-        kind,
-        subjectId: proposal._id,
-        title: titleOf(need),
-        buyerOrgId: need.ownerOrgId,
-        sellerOrgId: proposal.orgId,
-        submarketCode: need.submarketCode,
-      };
-    }
-    const listing = Types.ObjectId.isValid(id) ? await this.peers.listings.byId(kind, id) : null;
-    if (!listing || listing.status !== 'published' || !listing.live) throw new AppError('NOT_FOUND');
-    if (String(listing.ownerOrgId) === user.orgId)
-      throw new AppError('FORBIDDEN', { reason: 'cannot negotiate with your own organisation' });
-    const mine = new Types.ObjectId(user.orgId!);
-    return {
-      kind,
-      subjectId: listing._id,
-      title: titleOf(listing),
-      buyerOrgId: kind === 'achievement' ? mine : listing.ownerOrgId,
-      sellerOrgId: kind === 'achievement' ? listing.ownerOrgId : mine,
-      submarketCode: listing.submarketCode,
-    };
+    return this.opening.openFinancingRoom(user, room, message, meta);
   }
 
   /**
