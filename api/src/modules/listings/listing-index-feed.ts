@@ -23,18 +23,22 @@ export class ListingIndexFeed {
   }
 
   /**
-   * Clears the flag of what was indexed, where unchanged since it was read (same version); the raw driver
-   * skips Mongoose's updatedAt bump. One updateMany per version value rather than a bulk of updateOnes:
-   * FerretDB v1 runs a bulk of N updates in worse than linear time (measured: 10 → 55 ms, 50 → 294 ms,
-   * 100 → minutes), while `_id $in` + version costs ~5 ms per document; versions are few, so so are the calls.
+   * Clears the flag of what was indexed, where unchanged since it was read (same version), and records the
+   * version the index now holds (`indexedVersion`, which the sync benchmark compares a write's version
+   * with); the raw driver skips Mongoose's updatedAt bump. A listing written meanwhile keeps its flag and is
+   * indexed again next round. One updateMany per version value rather than a bulk of updateOnes: FerretDB v1
+   * (still selectable) runs a bulk of N updates in worse than linear time, and versions are few.
    */
   async markIndexed(kind: Kind, indexed: Array<Pick<ListingRecord, '_id' | 'version'>>): Promise<void> {
     const byVersion = new Map<number, Types.ObjectId[]>();
     for (const l of indexed) byVersion.set(l.version, [...(byVersion.get(l.version) ?? []), l._id]);
-    for (const [version, ids] of byVersion)
-      await this.model(kind).collection.updateMany({ _id: { $in: ids }, version } as never, {
-        $set: { searchDirty: false },
-      });
+    await Promise.all(
+      [...byVersion].map(([version, ids]) =>
+        this.model(kind).collection.updateMany({ _id: { $in: ids }, version } as never, {
+          $set: { searchDirty: false, indexedVersion: version },
+        }),
+      ),
+    );
   }
 
   /** How many listings of a kind wait for the index, and when the oldest of them was written. */

@@ -164,12 +164,10 @@ export class ListingService {
 
   /**
    * Applies a change only if nobody else wrote in between (version check). The listing is flagged for the
-   * search index in the same write when the index could change: it is or becomes published, or its approved
-   * copy changes. Drafts and review-queue listings that never went public are not: flagging every draft made
-   * the indexer scan and clear thousands of imported rows (5,000-row import: 2,085 → 52 rows/s on FerretDB).
+   * search index in the same write only when its index document can change (see touchesIndex).
    */
   private async write(listing: ListingRecord, set: Record<string, unknown>, extraFilter: Record<string, unknown> = {}) {
-    const touchesIndex = listing.status === 'published' || set.status === 'published' || 'live' in set;
+    const touchesIndex = ListingService.touchesIndex(listing, set);
     const updated = await this.model
       .findOneAndUpdate(
         { _id: listing._id, version: listing.version, ...extraFilter },
@@ -183,6 +181,21 @@ export class ListingService {
       this.onWrite();
     }
     return updated;
+  }
+
+  /**
+   * Whether a write can change the listing's search document (search-document.ts: built from the approved
+   * `live` copy, the status and the sub-market): it enters or leaves `published`, its approved copy changes,
+   * or a published listing moves sub-market. Editing or submitting a published listing's revision does not:
+   * the live copy stays what is found until the revision is approved (reindexing it anyway was a third of the
+   * indexer's work at 200 writes/s). Drafts and review-queue listings that never went public are not flagged
+   * either: flagging every draft made the indexer clear thousands of imported rows.
+   */
+  static touchesIndex(listing: ListingRecord, set: Record<string, unknown>): boolean {
+    const published = listing.status === 'published';
+    if ('live' in set) return true;
+    if ('status' in set && (set.status === 'published') !== published) return true;
+    return published && 'submarketCode' in set && set.submarketCode !== listing.submarketCode;
   }
 
   async update(user: AuthUser, id: string, patch: Record<string, unknown>, meta: Meta): Promise<ListingRecord> {
