@@ -8,15 +8,17 @@ import fc from 'fast-check';
 import { MongoClient, type Collection, type Document } from 'mongodb';
 
 let client: MongoClient;
-let indexed: Collection;
-let plain: Collection;
+/** Documents keyed by small integers, so a condition on `_id` can be drawn like any other. */
+type Row = { _id: number; [field: string]: unknown };
+let indexed: Collection<Row>;
+let plain: Collection<Row>;
 
 beforeAll(async () => {
   client = await MongoClient.connect(process.env.TEST_MONGODB_URI!, { maxPoolSize: 4 });
   const db = client.db(`index_lookup_${process.pid}`);
   await db.dropDatabase();
-  indexed = db.collection('indexed');
-  plain = db.collection('plain');
+  indexed = db.collection<Row>('indexed');
+  plain = db.collection<Row>('plain');
   await indexed.createIndex({ k: 1 });
   await indexed.createIndex({ tags: 1, n: -1 });
   await indexed.createIndex({ 'sub.code': 1 });
@@ -71,7 +73,7 @@ function idCondition(c: unknown): unknown {
 
 const sorted = (docs: Document[]) => docs.map((d) => JSON.stringify(d)).sort();
 
-async function both<T>(fn: (c: Collection) => Promise<T>): Promise<[T, T]> {
+async function both<T>(fn: (c: Collection<Row>) => Promise<T>): Promise<[T, T]> {
   return [await fn(indexed), await fn(plain)];
 }
 
@@ -86,7 +88,9 @@ test('when documents are inserted, updated and deleted, then every equality quer
         await both((c) => c.insertMany(rows.map((r) => ({ ...r }))));
         for (const [q, op] of ops) {
           if (op === 'update') {
-            const [a, b] = await both((c) => c.updateMany(q, { $set: { k: 'b', tags: ['c', 1] }, $inc: { n: 1 } }));
+            const [a, b] = await both((c) =>
+              c.updateMany(q, { $set: { k: 'b', tags: ['c', 1] }, $inc: { n: 1 } } as Document),
+            );
             expect(a.modifiedCount).toBe(b.modifiedCount);
           } else if (op === 'delete') {
             const [a, b] = await both((c) => c.deleteMany(q));

@@ -5,6 +5,21 @@ import type { ListingModels } from './listings.models';
 type Kind = 'achievement' | 'need';
 
 /**
+ * Whether a write can change the listing's search document (search-document.ts: built from the approved
+ * `live` copy, the status and the sub-market): it enters or leaves `published`, its approved copy changes,
+ * or a published listing moves sub-market. Editing or submitting a published listing's revision does not:
+ * the live copy stays what is found until the revision is approved (reindexing it anyway was a third of the
+ * indexer's work at 200 writes/s). Drafts and review-queue listings that never went public are not flagged
+ * either: flagging every draft made the indexer clear thousands of imported rows.
+ */
+export function touchesIndex(listing: ListingRecord, set: Record<string, unknown>): boolean {
+  const published = listing.status === 'published';
+  if ('live' in set) return true;
+  if ('status' in set && (set.status === 'published') !== published) return true;
+  return published && 'submarketCode' in set && set.submarketCode !== listing.submarketCode;
+}
+
+/**
  * The listings module's side of keeping the search index equal to MongoDB: every listing write that can
  * change the index sets `searchDirty` (and bumps `version`) in the same update (ListingService.write); the
  * search worker reads dirty listings here and hands back what it indexed, and the flag is cleared only
