@@ -12,15 +12,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { Pool } from 'undici';
 import { freePort, launchEmbeddedMongo } from '../../api/src/db/embedded-mongo';
-import { signWebhookPayload } from '../../api/src/modules/payments/stripe-adapter';
 import { FakeStripe } from '../../api/src/modules/payments/testing/fake-stripe';
 import { demoCreditCode, demoOrgs } from '../../api/src/seed/demo-data';
 import { ms, printTable } from './load';
+import { post, SECRET } from './payments-webhooks';
 
 const root = path.resolve(__dirname, '../..');
-const SECRET = 'whsec_bench_payments_0123456789abcdef';
 
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -36,66 +34,6 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} not ready within 120 s`);
-}
-
-interface Phase {
-  label: string;
-  events: number;
-  errors: number;
-  seconds: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-/** Sends every payload once over `connections` keep-alive connections, each signed just before sending. */
-async function post(
-  label: string,
-  origin: string,
-  urlPath: string,
-  payloads: string[],
-  connections: number,
-): Promise<Phase> {
-  const pool = new Pool(origin, { connections, pipelining: 1 });
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next < payloads.length) {
-        const body = payloads[next++];
-        const headers = {
-          'content-type': 'application/json; charset=utf-8',
-          'stripe-signature': signWebhookPayload(body, SECRET),
-        };
-        const start = performance.now();
-        try {
-          const res = await pool.request({ method: 'POST', path: urlPath, headers, body });
-          await res.body.arrayBuffer();
-          if (res.statusCode !== 200) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  await pool.close();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return {
-    label,
-    events: latencies.length,
-    errors,
-    seconds,
-    rps: latencies.length / seconds,
-    p50: pct(50),
-    p95: pct(95),
-    p99: pct(99),
-  };
 }
 
 export async function runPaymentsBench(opts: { payments: number }) {

@@ -5,6 +5,21 @@ import type { ListingModels } from './listings.models';
 type Kind = 'achievement' | 'need';
 
 /**
+ * Whether a write can change the listing's search document (search-document.ts: built from the approved
+ * `live` copy, the status and the sub-market): it enters or leaves `published`, its approved copy changes,
+ * or a published listing moves sub-market. Editing or submitting a published listing's revision does not:
+ * the live copy stays what is found until the revision is approved (reindexing it anyway was a third of the
+ * indexer's work at 200 writes/s). Drafts and review-queue listings that never went public are not flagged
+ * either: flagging every draft made the indexer clear thousands of imported rows.
+ */
+export function touchesIndex(listing: ListingRecord, set: Record<string, unknown>): boolean {
+  const published = listing.status === 'published';
+  if ('live' in set) return true;
+  if ('status' in set && (set.status === 'published') !== published) return true;
+  return published && 'submarketCode' in set && set.submarketCode !== listing.submarketCode;
+}
+
+/**
  * The listings module's side of keeping the search index equal to MongoDB: every listing write that can
  * change the index sets `searchDirty` (and bumps `version`) in the same update (ListingService.write); the
  * search worker reads dirty listings here and hands back what it indexed, and the flag is cleared only
@@ -23,18 +38,22 @@ export class ListingIndexFeed {
   }
 
   /**
-   * Clears the flag of what was indexed, where unchanged since it was read (same version); the raw driver
-   * skips Mongoose's updatedAt bump. One updateMany per version value rather than a bulk of updateOnes:
-   * FerretDB v1 runs a bulk of N updates in worse than linear time (measured: 10 → 55 ms, 50 → 294 ms,
-   * 100 → minutes), while `_id $in` + version costs ~5 ms per document; versions are few, so so are the calls.
+   * Clears the flag of what was indexed, where unchanged since it was read (same version), and records the
+   * version the index now holds (`indexedVersion`, which the sync benchmark compares a write's version
+   * with); the raw driver skips Mongoose's updatedAt bump. A listing written meanwhile keeps its flag and is
+   * indexed again next round. One updateMany per version value rather than a bulk of updateOnes: FerretDB v1
+   * (still selectable) runs a bulk of N updates in worse than linear time, and versions are few.
    */
   async markIndexed(kind: Kind, indexed: Array<Pick<ListingRecord, '_id' | 'version'>>): Promise<void> {
     const byVersion = new Map<number, Types.ObjectId[]>();
     for (const l of indexed) byVersion.set(l.version, [...(byVersion.get(l.version) ?? []), l._id]);
-    for (const [version, ids] of byVersion)
-      await this.model(kind).collection.updateMany({ _id: { $in: ids }, version } as never, {
-        $set: { searchDirty: false },
-      });
+    await Promise.all(
+      [...byVersion].map(([version, ids]) =>
+        this.model(kind).collection.updateMany({ _id: { $in: ids }, version } as never, {
+          $set: { searchDirty: false, indexedVersion: version },
+        }),
+      ),
+    );
   }
 
   /** How many listings of a kind wait for the index, and when the oldest of them was written. */

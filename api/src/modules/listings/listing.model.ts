@@ -29,6 +29,8 @@ export function listingSchema(collection: string) {
       /** Bumped by every write; the search index stores the version it indexed (search-sync). */
       version: { type: Number, default: 1 },
       searchDirty: { type: Boolean, default: true, index: true },
+      /** The version the search index last took (set by search-sync with the flag cleared). */
+      indexedVersion: { type: Number },
       /**
        * Idempotency key for creation: `own:<id>`, `seed:<key>` or `import:<job>:<row>`. Unique and always
        * set (FerretDB v1 has no partial indexes), so a retried import row or seed is stored once.
@@ -62,6 +64,7 @@ export interface ListingRecord<C = Record<string, unknown>> {
   archivedAt?: Date;
   version: number;
   searchDirty: boolean;
+  indexedVersion?: number;
   originKey: string;
   award?: { proposalId: string; orgId: string; at: Date } | null;
   createdAt: Date;

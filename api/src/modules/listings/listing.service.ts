@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import { isMakerOrgType, makerOrgTypes } from '../../shared/makers';
 import { MicroCache } from '../../http/micro-cache';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
@@ -11,30 +10,15 @@ import type { OrgDirectory } from '../orgs/org-directory';
 import type { NdaRepository } from './nda.repository';
 import type { AuthUser } from '../auth/auth.types';
 import { refuseOwnOrg } from '../auth/separation-of-duties';
-import { escapeRegex } from '../orgs/orgs.service';
 import type { ListingKindConfig } from './listing.kind';
 import type { ListingRecord } from './listing.model';
-import { withinScope } from '../../http/scope';
-import { canListing, isOwnerMember, listingListScope } from './listing.policy';
-import { editableStatuses, nextRevision, nextStatus, type ListingStatus } from './listing.state';
+import { canListing, isOwnerMember } from './listing.policy';
+import { editableStatuses, nextRevision, nextStatus } from './listing.state';
+import { listQuery, type ListingListQuery } from './listing-list';
+import { touchesIndex } from './listing-index-feed';
 
 export type ListingView = 'public' | 'nda' | 'owner' | 'staff';
-
-export interface ListingListQuery {
-  scope: 'public' | 'mine' | 'review';
-  page: number;
-  pageSize: number;
-  status?: ListingStatus;
-  fieldCode?: string;
-  regionCode?: string;
-  submarketCode?: string;
-  orgId?: string;
-  orgType?: string;
-  maker?: boolean;
-  q?: string;
-  sort: string;
-  challenge?: boolean;
-}
+export type { ListingListQuery } from './listing-list';
 
 interface Meta {
   ip?: string;
@@ -100,40 +84,16 @@ export class ListingService {
   }
 
   async list(viewer: AuthUser | null, q: ListingListQuery): Promise<Page<ListingRecord>> {
-    const base = q.scope === 'public' ? 'live' : 'content';
-    if (q.scope === 'public' && q.status && q.status !== 'published') {
-      throw new AppError('VALIDATION_FAILED', [
-        { path: 'status', message: 'public lists hold published listings only' },
-      ]);
-    }
-    const scope = listingListScope(viewer, q.scope);
-    if (!scope) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    // What the query asks for; it only ever narrows the scope it is combined with below.
-    const asked: Record<string, unknown> = {};
-    if (q.status && q.scope === 'mine') asked.status = q.status;
-    if (q.fieldCode) asked[`${base}.fieldCode`] = q.fieldCode;
-    if (q.regionCode) asked[`${base}.regionCode`] = q.regionCode;
-    if (q.submarketCode) asked.submarketCode = q.submarketCode;
-    if (q.orgId && q.scope === 'public') asked.ownerOrgId = q.orgId;
-    if (q.orgType) asked.ownerOrgType = q.orgType;
-    else if (q.maker !== undefined) asked.ownerOrgType = { [q.maker ? '$in' : '$nin']: [...makerOrgTypes] };
-    // A named type that contradicts the maker filter matches nothing.
-    if (q.orgType && q.maker !== undefined && isMakerOrgType(q.orgType) !== q.maker)
-      return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    if (q.challenge !== undefined) asked[`${base}.challenge`] = q.challenge ? { $exists: true } : { $exists: false };
-    // The public challenge list holds open challenges only: one past its closing time takes no proposals.
-    if (q.challenge && q.scope === 'public') asked[`${base}.challenge.closesAt`] = { $gt: new Date().toISOString() };
-    if (q.q) asked[`${base}.title`] = { $regex: escapeRegex(q.q), $options: 'i' };
-    const filter = withinScope(scope, asked);
-    const sort = this.cfg.sorts[q.sort] ?? { updatedAt: -1 };
+    const plan = listQuery(viewer, q, this.cfg.sorts);
+    if (!plan) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     const [items, total] = await Promise.all([
       this.model
-        .find(filter)
-        .sort({ ...sort, _id: -1 })
+        .find(plan.filter)
+        .sort(plan.sort)
         .skip((q.page - 1) * q.pageSize)
         .limit(q.pageSize)
         .lean<ListingRecord[]>(),
-      this.model.countDocuments(filter),
+      this.model.countDocuments(plan.filter),
     ]);
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
@@ -164,21 +124,19 @@ export class ListingService {
 
   /**
    * Applies a change only if nobody else wrote in between (version check). The listing is flagged for the
-   * search index in the same write when the index could change: it is or becomes published, or its approved
-   * copy changes. Drafts and review-queue listings that never went public are not: flagging every draft made
-   * the indexer scan and clear thousands of imported rows (5,000-row import: 2,085 → 52 rows/s on FerretDB).
+   * search index in the same write only when its index document can change (see touchesIndex).
    */
   private async write(listing: ListingRecord, set: Record<string, unknown>, extraFilter: Record<string, unknown> = {}) {
-    const touchesIndex = listing.status === 'published' || set.status === 'published' || 'live' in set;
+    const flag = touchesIndex(listing, set);
     const updated = await this.model
       .findOneAndUpdate(
         { _id: listing._id, version: listing.version, ...extraFilter },
-        { $set: { ...set, version: listing.version + 1, ...(touchesIndex ? { searchDirty: true } : {}) } },
+        { $set: { ...set, version: listing.version + 1, ...(flag ? { searchDirty: true } : {}) } },
         { new: true },
       )
       .lean<ListingRecord>();
     if (!updated) throw new AppError('EDIT_CONFLICT');
-    if (touchesIndex) {
+    if (flag) {
       this.publicPages.invalidate();
       this.onWrite();
     }

@@ -1,11 +1,11 @@
 import os from 'node:os';
 import type { Logger } from 'pino';
-import type { Types } from 'mongoose';
 import type { SearchModels } from './search.models';
 import type { ListingIndexFeed } from '../listings/listing-index-feed';
 import type { ListingRecord } from '../listings/listing.model';
 import type { OrgDirectory } from '../orgs/org-directory';
-import { toSearchDoc, type OrgInfo } from './search-document';
+import { toSearchDoc } from './search-document';
+import { acquireLease, rebuildIndex } from './search-rebuild';
 import type { SearchDoc, SearchEngine } from './search-engine';
 
 export interface SyncOptions {
@@ -138,7 +138,7 @@ export class SearchSync {
     let next = this.opts.useLease ? this.opts.intervalMs : this.opts.intervalMs * 2 ** Math.min(this.idle, 4);
     let failed = false;
     try {
-      if (this.opts.useLease && !(await this.acquireLease())) {
+      if (this.opts.useLease && !(await acquireLease(this.sources.locks, this.holder, LEASE_MS))) {
         next = LEASE_MS / 3;
       } else {
         const wasKicked = this.kicked;
@@ -163,24 +163,6 @@ export class SearchSync {
     }
     this.inTick = false;
     this.schedule(next);
-  }
-
-  /** One lease document; whoever holds an unexpired lease indexes, the others wait. */
-  private async acquireLease(): Promise<boolean> {
-    const now = new Date();
-    try {
-      const got = await this.sources.locks
-        .findOneAndUpdate(
-          { _id: 'search-sync', $or: [{ holder: this.holder }, { expiresAt: { $lt: now } }] },
-          { $set: { holder: this.holder, expiresAt: new Date(now.getTime() + LEASE_MS) } },
-          { upsert: true, new: true },
-        )
-        .lean();
-      return got?.holder === this.holder;
-    } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
-      throw err;
-    }
   }
 
   /** Indexes one batch of dirty listings per kind; returns how many listings it handled. */
@@ -243,7 +225,7 @@ export class SearchSync {
     });
   }
 
-  private orgInfo(listings: ListingRecord[]): Promise<Map<string, OrgInfo>> {
+  private orgInfo(listings: ListingRecord[]) {
     return this.sources.orgs.info(listings.map((l) => String(l.ownerOrgId)));
   }
 
@@ -254,32 +236,7 @@ export class SearchSync {
   async reindexAll(progress?: (done: number, total: number) => void): Promise<{ indexed: number; removed: number }> {
     await this.engine.init();
     this.initialized = true;
-    const total = (await Promise.all(this.kinds.map((kind) => this.sources.listings.countPublished(kind)))).reduce(
-      (a, b) => a + b,
-      0,
-    );
-    const seen = new Set<string>();
-    let done = 0;
-    progress?.(0, total);
-    for (const kind of this.kinds) {
-      let after: Types.ObjectId | null = null;
-      for (;;) {
-        const batch = await this.sources.listings.publishedAfter(kind, after, this.opts.batchSize);
-        if (batch.length === 0) break;
-        after = batch[batch.length - 1]._id;
-        const orgs = await this.orgInfo(batch);
-        const docs = batch
-          .map((l) => toSearchDoc(kind, l, orgs.get(String(l.ownerOrgId))))
-          .filter((d): d is SearchDoc => !!d);
-        await this.engine.upsert(docs);
-        for (const d of docs) seen.add(d.id);
-        done += batch.length;
-        progress?.(done, total);
-      }
-    }
-    const stale = [...(await this.engine.versions()).keys()].filter((id) => !seen.has(id));
-    await this.engine.remove(stale);
-    return { indexed: seen.size, removed: stale.length };
+    return rebuildIndex(this.sources, this.engine, this.opts.batchSize, progress);
   }
 
   /** Starts a rebuild in the background (one at a time) and returns its progress record. */

@@ -74,7 +74,7 @@ public final class Launcher {
             return;
         }
 
-        H2Backend backend = new H2Backend(store);
+        H2Backend backend = new IndexedH2Backend(store);
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
         try {

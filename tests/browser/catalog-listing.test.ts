@@ -2,16 +2,15 @@
  * The catalogue in a real browser against the real API (same origin, built web app): an organisation
  * member lists an achievement through the step form and submits it, a hub operator approves it in the
  * review queue, a visitor finds it in the public list, another verified organisation accepts the NDA to see
- * the confidential part; then a company posts a 揭榜挂帅 challenge, a supplier answers it and the poster
- * selects the winner. Every step checks what MongoDB stored, not only what the page shows.
+ * the confidential part. Every step checks what MongoDB stored, not only what the page shows. Challenges are
+ * in catalog-challenge.test.ts, imports in catalog-import.test.ts.
  *
  * The steps build on each other, so they run in order in one file. Needs `npm run build -w web`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { achievementColumns } from '../../api/src/modules/imports/achievement-columns';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../api/src/test-support/harness';
 import {
   clickNav,
   collectPageErrors,
@@ -22,6 +21,7 @@ import {
   text,
   pickOption,
 } from '../support/browser';
+import { signInActor, typeTags, type Actor } from '../support/catalog';
 
 jest.setTimeout(180_000);
 
@@ -35,44 +35,9 @@ const PNG_1PX = Buffer.from(
 let app: TestApp;
 let browser: Browser;
 
-/** Types tags into a "tags" Select (keywords, inventors), one Enter each. */
-async function typeTags(page: Page, inputId: string, values: string[]) {
-  const input = page.locator(`#${inputId}`);
-  for (const v of values) {
-    await input.fill(v);
-    await input.press('Enter');
-  }
-}
-
-interface Actor {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  userId: string;
-  orgId?: string;
-  token: string;
-}
-
 /** A fresh browser context signed in through the login form. */
-async function signIn(user: { user: { _id: unknown; orgId?: unknown }; email: string; token: string }): Promise<Actor> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(`${app.url}/login`);
-  await page.locator('#email').fill(user.email);
-  await page.locator('#password').fill(TEST_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/`);
-  await page.getByTestId('user-menu').waitFor();
-  return {
-    context,
-    page,
-    errors,
-    userId: String(user.user._id),
-    orgId: user.user.orgId ? String(user.user.orgId) : undefined,
-    token: user.token,
-  };
-}
+const signIn = (user: { user: { _id: unknown; orgId?: unknown }; email: string; token: string }): Promise<Actor> =>
+  signInActor(browser, app.url, user);
 
 const listing = {
   id: '',
@@ -312,158 +277,5 @@ describe('catalogue in a real browser', () => {
     await screenshot(page, 'catalog-nda-detail');
     expect(buyer.errors).toEqual([]);
     await buyer.context.close();
-  });
-
-  test('when a company posts a challenge, a supplier answers it and the poster selects the winner, then the need, the proposal and the award are stored', async () => {
-    const company = await app.createOrg({ type: 'enterprise', status: 'verified', regionCode: '210100' });
-    const poster = await signIn(await app.createUser({ org: company, orgRole: 'org_admin' }));
-    const title = `轧辊表面裂纹在线检测${app.unique('')}`.slice(0, 40);
-    const page = poster.page;
-
-    await page.goto(`${app.url}/needs/new`);
-    await page.locator('#title').fill(title);
-    await typeTags(page, 'keywords', ['在线检测']);
-    await pickOption(page, 'fieldCode', '冶金', { search: '冶金', escape: true });
-    await pickOption(page, 'regionCode', '沈阳市', { search: '沈阳', escape: true });
-    await page
-      .locator('#problem')
-      .fill('热轧产线轧辊表面微裂纹需在线识别，要求检出 0.2 mm 以上裂纹，误报率低于 1%，可接入现有 PLC。');
-    await page.getByTestId('step-next').click();
-    await page.getByTestId('step-requirement').waitFor({ state: 'visible' });
-    await pickOption(page, 'cooperationModes', '委托开发', { escape: true });
-    await page.locator('#budgetMaxWan').fill('80');
-    await page.getByTestId('step-next').click();
-    await page.getByTestId('step-challenge').waitFor({ state: 'visible' });
-    await page.getByTestId('is-challenge').click();
-    await page.locator('#rewardWan').fill('50');
-    const closes = new Date(Date.now() + 30 * 86_400_000);
-    const closesText = `${closes.getFullYear()}-${String(closes.getMonth() + 1).padStart(2, '0')}-${String(closes.getDate()).padStart(2, '0')} 18:00`;
-    await page.locator('#closesAt').click();
-    await page.locator('#closesAt').fill(closesText);
-    await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
-    await page.getByTestId('step-next').click();
-    await page.getByTestId('step-confidential').waitFor({ state: 'visible' });
-    await page.getByTestId('form-save-submit').click();
-    await page.waitForURL(/\/needs\/[0-9a-f]{24}$/);
-    const needId = new URL(page.url()).pathname.split('/').pop()!;
-    await page.getByTestId('challenge-box').waitFor();
-
-    const need = await app.models.Need.findById(needId).lean();
-    expect(need).toMatchObject({
-      status: 'pending_review',
-      content: {
-        title,
-        fieldCode: 'MET',
-        cooperationModes: ['commissioned_development'],
-        budget: { negotiable: false, maxFen: 80_000_000 },
-        challenge: { rewardFen: 50_000_000 },
-      },
-    });
-    const storedCloses = new Date((need!.content as { challenge: { closesAt: string } }).challenge.closesAt);
-    expect(storedCloses.getTime() - closes.getTime()).toBeLessThan(86_400_000);
-
-    // The operator approves through the API this time (the queue was driven above).
-    const approved = await app.http('POST', `/api/needs/${needId}/review`, {
-      token: operator.token,
-      body: { decision: 'approve' },
-    });
-    expect(approved.status).toBe(200);
-
-    // A supplier (a verified institute) answers the challenge.
-    const institute = await app.createOrg({ type: 'institute', status: 'verified', regionCode: '210200' });
-    const supplier = await signIn(await app.createUser({ org: institute, orgRole: 'org_admin' }));
-    await supplier.page.goto(`${app.url}/needs?challenge=true&q=${encodeURIComponent(title)}`);
-    await supplier.page.locator(`[data-testid="listing-card"][data-id="${needId}"]`).click();
-    await supplier.page.getByTestId('proposal-form').waitFor();
-    await supplier.page.locator('#summary').fill('基于深度学习的轧辊表面视觉检测系统，已在两条产线验证。');
-    await supplier.page.locator('#plan').fill('三个月完成样机，六个月完成产线部署与验收。');
-    await supplier.page.locator('#priceWan').fill('45');
-    await screenshot(supplier.page, 'catalog-challenge-propose');
-    await supplier.page.getByTestId('proposal-submit').click();
-    await supplier.page.getByTestId('own-proposal').waitFor();
-    expect(await supplier.page.getByTestId('proposal-status').getAttribute('data-status')).toBe('submitted');
-    const proposal = await app.models.Proposal.findOne({ needId, orgId: institute._id }).lean();
-    expect(proposal).toMatchObject({ status: 'submitted', priceFen: 45_000_000 });
-
-    // The poster sees it and selects the winner.
-    await page.reload();
-    const winner = page.locator(`[data-testid="proposal-winner"][data-id="${String(proposal!._id)}"]`);
-    await winner.waitFor();
-    await screenshot(page, 'catalog-challenge-proposals');
-    await winner.click();
-    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-    await eventually(
-      'the proposals table shows the chosen proposal as winner',
-      () => page.getByTestId('proposals-table').getByTestId('proposal-status').first().getAttribute('data-status'),
-      (s) => expect(s).toBe('winner'),
-    );
-    expect((await app.models.Proposal.findById(proposal!._id).lean())!.status).toBe('winner');
-    const awarded = await app.models.Need.findById(needId).lean();
-    expect(awarded!.award).toMatchObject({ proposalId: String(proposal!._id), orgId: String(institute._id) });
-    // The need's page now names the winner, for the supplier (public view) as for the poster.
-    await supplier.page.reload();
-    await supplier.page.getByTestId('challenge-award').waitFor();
-    expect(await text(supplier.page.getByTestId('challenge-award'))).toContain(institute.name);
-
-    expect(poster.errors).toEqual([]);
-    expect(supplier.errors).toEqual([]);
-    await poster.context.close();
-    await supplier.context.close();
-  });
-
-  test('when the member imports a CSV, then the progress finishes, the report names the bad row and "my listings" holds the imported drafts', async () => {
-    const page = owner.page;
-    const prefix = app.unique('导入');
-    const example: Record<string, string> = Object.fromEntries(achievementColumns.map((c) => [c.header, c.example]));
-    const rows: Array<Record<string, string>> = [
-      { ...example, 成果名称: `${prefix}机器人打磨甲` },
-      { ...example, 成果名称: `${prefix}机器人打磨乙`, '价格(万元)': '面议' },
-      { ...example, 成果名称: `${prefix}坏行`, '技术成熟度(TRL)': '12' },
-    ];
-    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
-    const csv = [
-      achievementColumns.map((c) => cell(c.header)).join(','),
-      ...rows.map((r) => achievementColumns.map((c) => cell(r[c.header] ?? '')).join(',')),
-    ].join('\n');
-
-    await page.goto(`${app.url}/achievements/import`);
-    expect(await page.getByTestId('import-template').getAttribute('href')).toBe(
-      '/api/achievements/import-template.xlsx',
-    );
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: '成果清单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    const job = page.getByTestId('import-job');
-    // The card appears once the upload is answered with the job; the job runs in the API's background.
-    await job.waitFor();
-    await app.settled();
-    await eventually(
-      'the import job card shows the job done (the page polls /api/imports/:id)',
-      () => job.getByTestId('import-status').getAttribute('data-status'),
-      (s) => expect(s).toBe('done'),
-    );
-    expect(await text(page.getByTestId('import-counts'))).toContain('成功 2，失败 1');
-    expect(await text(job.locator('.ant-card-head-title'))).toBe('成果清单.csv');
-    const report = page.getByTestId('import-report');
-    const badRow = report.locator('tr', { hasText: `${prefix}坏行` });
-    expect(await text(badRow)).toContain('技术成熟度(TRL)');
-    await screenshot(page, 'catalog-import-report');
-
-    const stored = await app.models.Achievement.find({ 'content.title': { $regex: `^${prefix}` } }).lean();
-    expect(stored.map((a) => (a.content as { title: string }).title).sort()).toEqual([
-      `${prefix}机器人打磨乙`,
-      `${prefix}机器人打磨甲`,
-    ]);
-    expect(stored.every((a) => a.status === 'draft' && String(a.ownerOrgId) === owner.orgId)).toBe(true);
-    const importJob = await app.models.ImportJob.findOne({ orgId: owner.orgId }).lean();
-    expect(importJob).toMatchObject({ status: 'done', created: 2, failed: 1 });
-
-    await page.goto(`${app.url}/my/listings?status=draft`);
-    const table = page.getByTestId('mine-table');
-    for (const a of stored) await table.locator(`[data-testid="listing-link"][data-id="${String(a._id)}"]`).waitFor();
-    expect(await table.locator(`[data-testid="listing-link"][data-id="${listing.id}"]`).count()).toBe(0);
-    expect(await page.getByTestId('mine-export').getAttribute('href')).toBe('/api/achievements/export.xlsx');
-    await screenshot(page, 'catalog-my-listings');
-    expect(owner.errors).toEqual([]);
   });
 });

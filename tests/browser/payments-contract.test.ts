@@ -1,21 +1,20 @@
 /**
- * Payments in a real browser against the real API (built web app; Stripe through the local fake, Stripe.js
- * itself cannot load here — offline, and outside the page's CSP): the buyer
+ * Paying a contract in a real browser against the real API (built web app; Stripe through the local fake,
+ * Stripe.js itself cannot load here — offline, and outside the page's CSP): the buyer
  * of a signed contract opens its payment page from the contract, pays the overdue first instalment by 对公转账
  * (uploading the bank receipt), finance staff see it in their queue, try a wrong received amount (the API's
  * message stays on screen and nothing is booked), then confirm the right one; the ledger balances, the buyer
  * sees the contract partially paid and the broker sees the commission. Last, the buyer starts paying the
  * second instalment online: the PaymentIntent is made, the dialog says Stripe.js could not load, and starting
  * again sends the same Idempotency-Key, so it is the same payment; then the page in English. MongoDB is checked after each step.
- * Screenshots under tests/artifacts/payments-*.png.
+ * Screenshots under tests/artifacts/payments-*.png. The seller's payout account is in payments-connect.test.ts.
  *
  * The steps build on each other, so they run in order in one file. Needs `npm run build -w web`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { JournalRecord, PayableRecord, PaymentRecord } from '../../api/src/modules/payments/payment.model';
-import { payableStatus } from '../../api/src/modules/payments/payment.state';
+import type { PayableRecord, PaymentRecord } from '../../api/src/modules/payments/payment.model';
 import { FakeStripe } from '../../api/src/modules/payments/testing/fake-stripe';
 import {
   paymentCast,
@@ -27,6 +26,13 @@ import {
 import { files } from '../../api/src/test-support/catalog-fixtures';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
 import { clickNav, eventually, launchBrowser, screenshot, signedInPage, text } from '../support/browser';
+import {
+  assertBalanced,
+  contractJournals,
+  contractPayables,
+  contractPayableStatuses,
+  contractPaymentStatusOf,
+} from '../support/payments';
 
 jest.setTimeout(180_000);
 
@@ -44,33 +50,13 @@ const signIn = (who: { email: string }): Promise<Page> =>
   signedInPage(browser, app.url, who.email, TEST_PASSWORD, errors);
 
 // ---- what MongoDB holds ----
-const payables = () => app.models.Payable.find({ contractId }).sort({ seq: 1 }).lean<PayableRecord[]>();
+const payables = () => contractPayables(app, contractId);
 const paymentsOf = (payableId: unknown) => app.models.Payment.find({ payableId }).lean<PaymentRecord[]>();
-const journals = () => app.models.Journal.find({ contractId }).lean<JournalRecord[]>();
+const journals = () => contractJournals(app, contractId);
 /** Each payable's status as the API derives it from what MongoDB holds (ledger cache + the payment in flight). */
-async function payableStatuses(): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of await payables()) {
-    const open = p.openPaymentId ? await app.models.Payment.findById(p.openPaymentId).lean<PaymentRecord>() : null;
-    out.push(payableStatus(p, open));
-  }
-  return out;
-}
-/** Σ debit = Σ credit in every journal and over all of them. */
-function assertBalanced(js: JournalRecord[]) {
-  for (const j of js) {
-    const d = j.lines.reduce((s, l) => s + l.debitFen, 0);
-    const c = j.lines.reduce((s, l) => s + l.creditFen, 0);
-    expect([j._id, d]).toEqual([j._id, c]);
-  }
-}
+const payableStatuses = () => contractPayableStatuses(app, contractId);
 /** The contract's payment status as the API derives it: paid (money in − refunds) against the schedule. */
-async function contractPaymentStatus(): Promise<string> {
-  const ps = (await payables()).filter((p) => p.kind !== 'deposit');
-  const total = ps.reduce((s, p) => s + p.amountFen, 0);
-  const paid = ps.reduce((s, p) => s + Math.min(p.inFen - p.refundedFen, p.amountFen), 0);
-  return total > 0 && paid >= total ? 'paid' : paid > 0 ? 'partially_paid' : 'unpaid';
-}
+const contractPaymentStatus = () => contractPaymentStatusOf(app, contractId);
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
@@ -309,33 +295,4 @@ test('the buyer starts paying online: the intent is made, Stripe.js cannot load 
   await screenshot(buyer, 'payments-plan-en');
   // Stripe.js refused by the CSP (or the network) is the expected state here, not a page error.
   expect(errors.filter((e) => !e.includes('js.stripe.com'))).toEqual([]);
-});
-
-test('the seller opens its payout account: Stripe onboarding opens, and once Stripe reports the account ready the page shows payouts on', async () => {
-  const seller = await signIn(cast.seller);
-  await seller.goto(`${app.url}/payments/connect`);
-  const card = seller.getByTestId('connect-org');
-  await card.getByText('尚未开户').waitFor();
-  await screenshot(seller, 'payments-connect-start');
-  await seller.getByTestId('connect-start-org').click();
-  // The account link leads to Stripe's own onboarding pages (here the fake's address).
-  await seller.waitForURL(/\/connect\/onboarding\/acct_[0-9a-f]+$/);
-  const accountId = /acct_[0-9a-f]+$/.exec(seller.url())![0];
-  expect(fake.accounts.get(accountId)).toMatchObject({ type: 'express', payouts_enabled: false });
-  // Stripe finishes the onboarding and says so by webhook.
-  const hook = await FakeStripe.deliver(
-    `${app.url}/api/payments/stripe/webhook`,
-    WEBHOOK_SECRET,
-    fake.event('account.updated', fake.completeOnboarding(accountId)),
-  );
-  expect(hook.status).toBe(200);
-  await seller.goto(`${app.url}/payments/connect`);
-  await card.getByText('已完成开户').waitFor();
-  await card.getByText('可接收结算').waitFor();
-  expect(await seller.getByTestId('connect-start-org').count()).toBe(0);
-  expect(await app.models.ConnectAccount.findOne({ stripeAccountId: accountId }).lean()).toMatchObject({
-    payoutsEnabled: true,
-    detailsSubmitted: true,
-  });
-  await screenshot(seller, 'payments-connect-ready');
 });

@@ -2,9 +2,8 @@
  * Search in a real browser against the real API (same origin, built web app): listings published through
  * HTTP and indexed by search-sync are found in Chinese from the header box, narrowed by two facets and a
  * kind tab (all held in the URL, so the back button undoes them), opened from a hit and from a suggestion,
- * and matched to counterparts on the detail page; a signed-in user saves a search, and when a new listing
- * satisfies it the header bell (polled every 30 s) counts the notice and the notification centre opens it.
- * Every list on screen is compared with what the API answers for the same query.
+ * and matched to counterparts on the detail page. Every list on screen is compared with what the API answers
+ * for the same query. Saved searches and their notices are in search-saved.test.ts.
  *
  * The steps build on each other, so they run in order in one file. Needs `npm run build -w web`.
  */
@@ -12,8 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { achievementBody, needBody, publish } from '../../api/src/test-support/catalog-fixtures';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
+import { startTestApp, type TestApp } from '../../api/src/test-support/harness';
 import { collectPageErrors, eventually, launchBrowser, newContext, screenshot, text } from '../support/browser';
+import { expectHitsOf, facetOption, urlParams } from '../support/search';
 
 jest.setTimeout(180_000);
 
@@ -34,40 +34,8 @@ const ids: Record<'weld' | 'patrol' | 'voice' | 'palletise' | 'alloy', string> =
   alloy: '',
 };
 
-/** What the API answers for a query string; the page must show the same. */
-async function apiSearch(params: Record<string, string>) {
-  const res = await app.http('GET', `/api/search?${new URLSearchParams(params).toString()}`);
-  expect(res.status).toBe(200);
-  return res.body as {
-    hits: Array<{ id: string; title: string; highlight: { title: string; summary: string } }>;
-    total: number;
-    facets: Record<string, Record<string, number>>;
-  };
-}
-
-const shownHitIds = (p: Page) =>
-  p.getByTestId('search-hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
-const urlParams = (p: Page) => Object.fromEntries(new URL(p.url()).searchParams);
-
 /** Waits until the page lists exactly the API's hits for `params` (in order) and shows its total. */
-async function expectHitsLike(p: Page, params: Record<string, string>) {
-  const expected = await apiSearch(params);
-  await eventually(
-    "the page lists the API's hits for the query, in order",
-    () => shownHitIds(p),
-    (shown) => expect(shown).toEqual(expected.hits.map((h) => h.id)),
-  );
-  await eventually(
-    "the page's summary shows the API's total",
-    () => p.getByTestId('search-summary').getAttribute('data-total'),
-    (v) => expect(v).toBe(String(expected.total)),
-  );
-  return expected;
-}
-
-/** Ticks the checkbox of one facet value. */
-const facetOption = (p: Page, facet: string, value: string) =>
-  p.locator(`[data-testid="facet-option"][data-facet="${facet}"][data-value="${value}"]`);
+const expectHitsLike = (p: Page, params: Record<string, string>) => expectHitsOf(app, p, params);
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
@@ -296,140 +264,5 @@ describe('search in a real browser', () => {
       expect.arrayContaining(['Achievement', 'Need']),
     );
     expect(errors).toEqual([]);
-  });
-});
-
-describe('saved searches and the notification centre', () => {
-  // A term the search vocabulary has no neighbours for: 协作机器人 now also finds other industrial robots
-  // through the thesaurus's near terms, so it no longer starts with no hits.
-  const savedName = '外骨骼机器人订阅';
-  const savedTerm = '外骨骼机器人';
-  let user: Page;
-  let userErrors: string[] = [];
-  let context: BrowserContext;
-  let newId = '';
-  const loner = () => cast.loner;
-  const unreadInApi = async () =>
-    (await app.http('GET', '/api/notifications', { token: loner().token })).body.unread as number;
-  const bell = () => user.getByTestId('notification-bell');
-
-  beforeAll(async () => {
-    context = await newContext(browser);
-    user = await context.newPage();
-    userErrors = collectPageErrors(user);
-    // A controllable clock, so the bell's 30-second poll can be fast-forwarded instead of waited for.
-    await user.clock.install();
-    await user.goto(`${app.url}/login`);
-    await user.locator('#email').fill(loner().email);
-    await user.locator('#password').fill(TEST_PASSWORD);
-    await user.getByTestId('login-submit').click();
-    await user.waitForURL(`${app.url}/`);
-    await user.getByTestId('user-menu').waitFor();
-  });
-  afterAll(() => context?.close());
-
-  test('when a signed-in user saves a search with no hits yet, then it is stored with the page’s query and listed in the notification centre', async () => {
-    await user.goto(`${app.url}/search?q=${encodeURIComponent(savedTerm)}&kind=achievement`);
-    await user.getByTestId('search-empty').waitFor();
-    await expectHitsLike(user, { q: savedTerm, kind: 'achievement' });
-    expect(await bell().getAttribute('data-unread')).toBe(String(await unreadInApi()));
-
-    await user.getByTestId('save-search').click();
-    await user.getByRole('dialog').waitFor();
-    await user.getByTestId('save-search-name').fill(savedName);
-    expect(await user.getByTestId('save-search-name').inputValue()).toBe(savedName);
-    // The API's answer is what the toast waits for: await it, so a slow or refused save shows as such.
-    const [saved] = await Promise.all([
-      user.waitForResponse(
-        (r) => new URL(r.url()).pathname === '/api/saved-searches' && r.request().method() === 'POST',
-      ),
-      user.getByTestId('save-search-ok').click(),
-    ]);
-    expect({ status: saved.status(), body: saved.status() === 201 ? null : await saved.text() }).toEqual({
-      status: 201,
-      body: null,
-    });
-    await user.getByText('已保存搜索，有新结果时会通知您').waitFor();
-    const stored = await app.models.SavedSearch.find({ userId: loner().user._id }).lean();
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ name: savedName, notify: true, query: { q: savedTerm, kind: 'achievement' } });
-  });
-
-  test('when a new listing satisfies the saved search, then the bell counts it after a poll, the centre opens it and marks it read', async () => {
-    expect(await unreadInApi()).toBe(0);
-    newId = await publish(
-      app,
-      'achievements',
-      cast.owner,
-      cast.hubOperator,
-      achievementBody({
-        title: '下肢外骨骼机器人力控助行系统',
-        keywords: [savedTerm, '康复'],
-        fieldCode: 'EQP',
-        subfieldCode: 'EQP-02',
-      }),
-    );
-    // Indexing the listing stores the saved search's notice: settled means both are done.
-    await app.settled();
-    expect(await unreadInApi()).toBe(1);
-
-    // No reload: the header's poll picks the notice up.
-    await user.clock.fastForward(31_000);
-    await eventually(
-      "the bell's poll (fast-forwarded) shows the unread notice",
-      () => bell().getAttribute('data-unread'),
-      (v) => expect(v).toBe('1'),
-    );
-    expect(await text(bell().locator('.ant-badge-count'))).toBe('1');
-
-    await bell().click();
-    await user.waitForURL(`${app.url}/notifications`);
-    const api = (await app.http('GET', '/api/notifications', { token: loner().token })).body;
-    const items = user.getByTestId('notification');
-    await eventually(
-      "the notification centre lists the API's notifications, in order",
-      () => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))),
-      (shown) => expect(shown).toEqual(api.items.map((n: { id: string }) => n.id)),
-    );
-    const notice = api.items.find((n: { link: string }) => n.link === `/achievements/${newId}`);
-    expect(notice).toMatchObject({ type: 'saved_search', readAt: null });
-    const row = user.locator(`[data-testid="notification"][data-id="${notice.id}"]`);
-    expect(await row.getAttribute('data-read')).toBe('false');
-    expect(await text(row.getByTestId('notification-title'))).toBe(notice.title.zh);
-    expect(await text(row.getByTestId('notification-title'))).toContain(savedName);
-    const saved = user.getByTestId('saved-search');
-    await saved.first().waitFor();
-    expect(await saved.getByTestId('saved-search-name').allTextContents()).toEqual([savedName]);
-    await screenshot(user, 'search-notifications');
-
-    await row.click();
-    await user.waitForURL(`${app.url}/achievements/${newId}`);
-    await eventually(
-      "opening the notice (the page's POST read) stores it as read",
-      () => app.models.Notification.findById(notice.id).lean(),
-      (n) => expect(n!.readAt).toBeInstanceOf(Date),
-    );
-    expect(await unreadInApi()).toBe(0);
-    await eventually(
-      'the bell shows no unread notice after it was read',
-      () => bell().getAttribute('data-unread'),
-      (v) => expect(v).toBe('0'),
-    );
-
-    // The saved search opens the search page with its query, which now finds the new listing.
-    await user.goto(`${app.url}/notifications`);
-    await user.getByTestId('saved-search-open').click();
-    await user.waitForURL((u) => u.pathname === '/search');
-    expect(urlParams(user)).toEqual({ q: savedTerm, kind: 'achievement' });
-    const found = await expectHitsLike(user, { q: savedTerm, kind: 'achievement' });
-    expect(found.hits.map((h) => h.id)).toEqual([newId]);
-
-    // Deleting it in the centre removes it from the database and the list.
-    await user.goBack();
-    await user.getByTestId('saved-search-remove').click();
-    await user.locator('.ant-popconfirm .ant-btn-primary').click();
-    await user.getByTestId('saved-search').waitFor({ state: 'detached' });
-    expect(await app.models.SavedSearch.countDocuments({ userId: loner().user._id })).toBe(0);
-    expect(userErrors).toEqual([]);
   });
 });

@@ -1,19 +1,18 @@
 /**
- * The foundation's shell through a real browser against the real API (same origin, built web app):
- * home page, registration, organisation creation, sign-out/sign-in, the language switch, the operator's
- * verification queue, and the guards. Each step asserts what was stored, not only what was shown.
+ * The foundation's shell through a real browser against the real API (same origin, built web app), for a
+ * newcomer: registration, organisation creation, sign-out/sign-in and the language switch. Each step asserts
+ * what was stored, not only what was shown. The home page and the guards are in shell-home.test.ts, the
+ * operator's verification queue in shell-verification.test.ts.
  *
- * The steps build on each other (the applicant registered in one is the one who signs in, switches
- * language, and whose organisation the operator approves), so they run in order in one file.
- * Needs the built web app: `npm run build -w web`.
+ * The steps build on each other (the applicant registered in one is the one who signs in and switches
+ * language), so they run in order in one file. Needs the built web app: `npm run build -w web`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { technicalFields, submarketForRegion } from '../../api/src/shared/taxonomy';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/src/test-support/harness';
+import { startTestApp, type TestApp } from '../../api/src/test-support/harness';
 import {
-  clickNav,
   clickWhenStill,
   collectPageErrors,
   eventually,
@@ -23,21 +22,16 @@ import {
   text,
   pickOption,
 } from '../support/browser';
+import { htmlLang, sessionCookie, storedLang } from '../support/shell';
 
 jest.setTimeout(120_000);
 
 const WEB_DIST = path.resolve(__dirname, '../../web/dist');
-const SESSION_COOKIE = 'nekj_session';
 
 let app: TestApp;
 let browser: Browser;
 
-const htmlLang = (page: Page) => page.evaluate('document.documentElement.lang') as Promise<string>;
-const storedLang = (page: Page) => page.evaluate(`localStorage.getItem('nekj.lang')`) as Promise<string | null>;
-const sessionCookie = async (context: BrowserContext) =>
-  (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
-
-/** The applicant who registers in step 2 and is reused by the later steps. */
+/** The applicant who registers in the first step and is reused by the later steps. */
 const applicant = {
   email: '',
   name: '王测试',
@@ -71,52 +65,6 @@ afterAll(async () => {
 });
 
 describe('shell in a real browser', () => {
-  test('when a visitor opens the home page, then it is in Chinese with the 18 technology fields and the verified-organisation count', async () => {
-    // Two verified organisations count on the home page; a pending one does not.
-    await app.createOrg({ status: 'verified', regionCode: '210100' });
-    await app.createOrg({ status: 'verified', regionCode: '210500' });
-    await app.createOrg({ status: 'pending', regionCode: '210300' });
-    const verifiedInDb = await app.models.Org.countDocuments({ 'verification.status': 'verified' });
-    expect(verifiedInDb).toBe(2);
-
-    const page = applicantPage;
-    await page.goto(`${app.url}/`);
-    const hero = page.locator('h1.hero__title');
-    await hero.waitFor();
-    expect(await text(hero)).toBe('东北科技大市场');
-    expect(await htmlLang(page)).toBe('zh-CN');
-    expect(await page.title()).toBe('东北科技大市场');
-    expect(await text(page.getByTestId('nav-home'))).toBe('首页');
-    expect(await text(page.getByTestId('nav-login'))).toBe('登录');
-    expect(await page.getByTestId('user-menu').count()).toBe(0);
-    expect(await storedLang(page)).toBeNull();
-
-    const cards = page.getByTestId('field-grid').locator('.field-card');
-    await eventually(
-      'the home page shows the 18 technology fields',
-      () => cards.count(),
-      (n) => expect(n).toBe(18),
-    );
-    expect(technicalFields).toHaveLength(18);
-    const names = await cards.locator('.field-card__name').allTextContents();
-    expect(names).toEqual(technicalFields.map((f) => f.zh));
-
-    const kpi = page.getByTestId('kpi-orgs').locator('.ant-statistic-content-value');
-    await eventually(
-      'the home page counts the verified organisations',
-      () => text(kpi),
-      (v) => expect(v).toBe(String(verifiedInDb)),
-    );
-
-    await screenshot(page, 'shell-home-zh');
-    // The hero search box looks for technology (achievements and needs), on the search page.
-    const heroSearch = page.locator('[data-testid="home-search"]').locator('xpath=descendant-or-self::input').first();
-    await heroSearch.fill('机器人');
-    await heroSearch.press('Enter');
-    await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === '机器人');
-    expect(applicantErrors).toEqual([]);
-  });
-
   test('when a visitor registers and creates an organisation, then the account and the pending organisation are stored and shown', async () => {
     const page = applicantPage;
     applicant.email = `${app.unique('shell')}@test.nekj.cn`;
@@ -301,94 +249,5 @@ describe('shell in a real browser', () => {
 
     await screenshot(page, 'shell-home-en');
     expect(applicantErrors).toEqual([]);
-  });
-
-  test('when a hub operator approves the new organisation in the verification queue, then it is verified in the database and for its owner', async () => {
-    const operator = await app.createUser({ roles: ['operator'], operatorSubmarkets: ['HUB'] });
-    const otherPending = await app.models.Org.findOne({
-      'verification.status': 'pending',
-      _id: { $ne: applicant.orgId },
-    }).lean();
-    expect(otherPending).not.toBeNull();
-
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`${app.url}/login`);
-    await page.locator('#email').fill(operator.email);
-    await page.locator('#password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(`${app.url}/`);
-    // A fresh device follows the operator's stored locale (zh-CN).
-    expect(await text(page.locator('h1.hero__title'))).toBe('东北科技大市场');
-
-    await clickNav(page, 'verification');
-    await page.waitForURL(`${app.url}/admin/verification`);
-    const table = page.getByTestId('verification-table');
-    const approveButton = (orgId: string) => `[data-testid="verify-approve"][data-org-id="${orgId}"]`;
-    const approve = table.locator(approveButton(applicant.orgId));
-    const otherApprove = table.locator(approveButton(String(otherPending!._id)));
-    await approve.waitFor();
-    await otherApprove.waitFor();
-    const row = table.locator('tr', { has: page.locator(approveButton(applicant.orgId)) });
-    const rowText = await text(row);
-    expect(rowText).toContain(applicant.orgName);
-    // The application's document is shown beside its data, without a click.
-    await table.getByTestId('org-licence-file').first().waitFor();
-    expect(rowText).toContain('企业');
-    expect(await page.locator('.page-title__main').first().textContent()).toContain('认证审核');
-    await screenshot(page, 'shell-verification');
-
-    await approve.click();
-    await page.getByText(`已通过 ${applicant.orgName} 的认证`).waitFor();
-    await approve.waitFor({ state: 'detached' });
-    expect(await otherApprove.count()).toBe(1);
-
-    const org = await app.models.Org.findById(applicant.orgId).lean();
-    expect(org!.verification).toMatchObject({ status: 'verified', decidedBy: operator.user.name });
-    expect(org!.verification!.decidedAt).toBeInstanceOf(Date);
-    expect((await app.models.Org.findById(otherPending!._id).lean())!.verification!.status).toBe('pending');
-    const audit = await app.models.Audit.findOne({
-      entity: 'org',
-      entityId: applicant.orgId,
-      action: 'approve',
-    }).lean();
-    expect(audit).toMatchObject({ from: 'pending', to: 'verified', actorId: String(operator.user._id) });
-
-    // The owner (still in English) now sees the organisation verified.
-    await applicantPage.goto(`${app.url}/orgs/${applicant.orgId}`);
-    await eventually(
-      "the owner's organisation page shows it verified",
-      () => text(applicantPage.locator('.org-head__meta').getByTestId('verification-status')),
-      (v) => expect(v).toBe('Verified'),
-    );
-    expect(errors).toEqual([]);
-    expect(applicantErrors).toEqual([]);
-    await context.close();
-  });
-
-  test('when an anonymous visitor opens the verification queue or an unknown address, then it is sent to sign in or shown not-found', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-
-    await page.goto(`${app.url}/admin/verification`);
-    await page.waitForURL((u) => u.pathname === '/login');
-    expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/verification');
-    await page.getByTestId('login-submit').waitFor();
-    expect(await page.getByTestId('verification-table').count()).toBe(0);
-    expect(await page.getByTestId('nav-verification').count()).toBe(0);
-
-    await page.goto(`${app.url}/no-such-page/at-all`);
-    const notFound = page.getByTestId('not-found');
-    await notFound.waitFor();
-    expect(await text(notFound)).toContain('页面不存在');
-    expect(await page.title()).toBe('页面不存在 - 东北科技大市场');
-    await notFound.getByRole('link', { name: '返回首页' }).click();
-    await page.waitForURL(`${app.url}/`);
-    await page.locator('h1.hero__title').waitFor();
-
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });
