@@ -18,9 +18,9 @@ import { registerSettingsModels } from '../modules/settings/settings.model';
 import { registerTaxonomyModels } from '../modules/taxonomy/submarket.model';
 
 /**
- * Composes every module's models on one connection (the app never uses mongoose's global connection): each
- * module registers its own schemas, and server.ts hands each module only its own models. The whole bag serves
- * the composition root, the demo seed's bulk loads and the tests' direct checks of stored state.
+ * Composes every module's models on one connection (the app never uses mongoose's global connection): each module
+ * registers its own schemas, and composition/build-context.ts hands each module only its own models. The whole bag
+ * serves the composition root, the demo seed's bulk loads and the tests' direct checks of stored state.
  */
 export function createModels(conn: Connection) {
   return {

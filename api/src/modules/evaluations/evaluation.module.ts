@@ -7,9 +7,9 @@ import type { EvaluationPorts } from './evaluation.ports';
 import { EvaluationService } from './evaluation.service';
 
 /**
- * The evaluations module (issue 16: 科技成果评估). It owns `evaluations` (evaluation.repository.ts) and reaches
- * listings, organisations, files and registered contracts only through the ports given in server.ts; it lets
- * requesters and staff read a completed engagement's report through the attachments module's readers.
+ * The evaluations module (issue 16: 科技成果评估). It owns `evaluations` (evaluation.repository.ts) and reaches listings,
+ * organisations, files and registered contracts only through the ports given in composition/feature-modules.ts; it
+ * lets requesters and staff read a completed engagement's report through the attachments module's readers.
  */
 export async function createEvaluations(deps: {
   conn: Connection;

@@ -16,7 +16,7 @@ export interface AchievementRef {
   ownerOrgName: string;
 }
 
-/** The ports this module is given in server.ts (listings, orgs, attachments, contracts). */
+/** The ports this module is given in composition/feature-modules.ts (listings, orgs, attachments, contracts). */
 export interface EvaluationPorts {
   /** The caller's own achievement (view 'owner'), else null. */
   ownAchievement(user: AuthUser, id: string): Promise<AchievementRef | null>;

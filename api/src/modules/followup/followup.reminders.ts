@@ -8,9 +8,9 @@ import type { FollowupService } from './followup.service';
 const BATCH = 2_000;
 
 /**
- * The follow-up worker, driven by the clock it is given (`runOnce(now)`; tests pass the day they need, the
- * timer in composition/background-jobs.ts the real one, like the payment reminders): it opens the plans of contracts registered
- * without one (the catch-up of the registration hook), then reminds buyer and seller once of each overdue
+ * The follow-up worker, driven by the clock it is given (`runOnce(now)`; tests pass the day they need, the timer
+ * in composition/background-jobs.ts the real one, like the payment reminders): it opens the plans of contracts
+ * registered without one (the catch-up of the registration hook), then reminds buyer and seller once of each overdue
  * period. The claim on the plan (`remindedPeriods`) makes a second run, or another instance, send nothing.
  */
 export class FollowupReminders {

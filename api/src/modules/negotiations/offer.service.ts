@@ -25,12 +25,12 @@ const MAX_VALID_MS = 90 * 86_400_000;
  */
 export class OfferService {
   /**
-   * Makes the draft contract of a deal (the contracts module's fromDeal, wired in composition/build-context.ts) and answers its id;
-   * run by every accept, so a retried accept completes it. Idempotent by the deal.
+   * Makes the draft contract of a deal (the contracts module's fromDeal, wired in composition/build-context.ts)
+   * and answers its id; run by every accept, so a retried accept completes it. Idempotent by the deal.
    */
   draftContract: ((user: AuthUser, deal: DealRecord, meta: { ip?: string }) => Promise<string>) | null = null;
   notify: Notifier = nullNotifier;
-  /** The broker's commission as the ledger has it (the payments module's figures service; wired in composition/build-context.ts). */
+  /** The broker's commission as the ledger has it (the payments module's figures; wired in composition/). */
   brokerLedger: BrokerLedger = noLedger;
 
   constructor(

@@ -1,6 +1,9 @@
 import type { GlossaryRow } from '../glossary';
 
-/** Energy saving and environment, new energy, new-energy vehicles, ocean, agriculture, health, public safety, technology services. */
+/**
+ * Energy saving and environment, new energy, new-energy vehicles, ocean, agriculture, health, public safety,
+ * technology services.
+ */
 export const environmentSocietyRows: GlossaryRow[] = [
   // 节能环保
   ['ECO', '废水处理|污水处理', 'wastewater treatment|sewage treatment|wastewater|sewage'],

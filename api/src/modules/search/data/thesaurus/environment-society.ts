@@ -1,6 +1,9 @@
 import type { ThesaurusRow } from '../thesaurus';
 
-/** Energy saving and environment, new energy, new-energy vehicles, ocean, agriculture, health, public safety, technology services. */
+/**
+ * Energy saving and environment, new energy, new-energy vehicles, ocean, agriculture, health, public safety,
+ * technology services.
+ */
 export const environmentSocietyRows: ThesaurusRow[] = [
   // 节能环保 ECO
   ['ECO', '废水处理|污水处理|污水治理', '尾水|中水回用|废水|污水|水处理'],
