@@ -35,10 +35,7 @@ export class NegotiationOpening {
     private readonly idleMs: number,
   ) {}
 
-  /**
-   * A verified organisation opens a room from a published achievement (it buys), a published need (it
-   * sells) or a winning challenge proposal (either side). Opening twice returns the open room.
-   */
+  /** NegotiationService.open: a room from a published listing or a winning proposal. */
   async open(
     user: AuthUser,
     body: OpenNegotiationBody,
@@ -50,11 +47,7 @@ export class NegotiationOpening {
     return this.create(user, p, body.message, meta);
   }
 
-  /**
-   * A room between a financing requester (the buyer side) and an institution (the seller side), opened by
-   * the financing module when the requester accepts the institution's interest: for questions and files;
-   * offers, deals and contracts are not made in it (negotiation.policy.ts). Returns the room's id.
-   */
+  /** NegotiationService.openFinancingRoom: a room for a financing interest the requester accepted. */
   async openFinancingRoom(
     user: AuthUser,
     room: {
