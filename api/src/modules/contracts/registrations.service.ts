@@ -167,8 +167,13 @@ export class RegistrationsService {
   private async numbered(r: RegistrationRecord): Promise<RegistrationRecord> {
     if (r.status !== 'approved' || r.registrationNo) return r;
     const registrationNo = await this.nextNumber(new Date(r.decidedAt!).getFullYear(), r.sellerRegion);
-    await this.models.Registration.updateOne({ _id: r._id, registrationNo: null }, { $set: { registrationNo } });
-    return (await this.models.Registration.findById(r._id).lean<RegistrationRecord>())!;
+    // The number just taken, or (a retry that lost the race to another) the one already there.
+    const set = await this.models.Registration.findOneAndUpdate(
+      { _id: r._id, registrationNo: null },
+      { $set: { registrationNo } },
+      { new: true },
+    ).lean<RegistrationRecord>();
+    return set ?? (await this.models.Registration.findById(r._id).lean<RegistrationRecord>())!;
   }
 
   private async completeContract(user: AuthUser, r: RegistrationRecord, meta: Meta): Promise<void> {
