@@ -31,7 +31,7 @@ export type AttachmentGuard = (orgId: string, ids: string[]) => Promise<void>;
 export class ListingService {
   /** Called after every write that flags a listing for the search index (search-sync's kick). */
   onWrite: () => void = () => undefined;
-  /** Announces review decisions and NDAs to the owner organisation (NotifyService, wired in server.ts). */
+  /** Announces review decisions and NDAs to the owner organisation (NotifyService, wired in composition/build-context.ts). */
   notify: Notifier = nullNotifier;
 
   constructor(
