@@ -46,8 +46,14 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // Tests: Jest's globals.
-    files: ['**/*.test.{ts,tsx}', '**/*.spec.{ts,tsx}', 'tests/**/*.{ts,tsx}', '**/test-support/**/*.ts'],
+    // Tests and their support modules (`*.fixture.ts` beside them): Jest's globals.
+    files: [
+      '**/*.test.{ts,tsx}',
+      '**/*.spec.{ts,tsx}',
+      '**/*.fixture.ts',
+      'tests/**/*.{ts,tsx}',
+      '**/test-support/**/*.ts',
+    ],
     languageOptions: { globals: { ...globals.jest } },
     // JSON bodies in component tests are read loosely on purpose; the assertions pin the shape.
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,7 +1,7 @@
 /**
  * The operators' list of rooms (GET /api/negotiations/admin) through real HTTP on a real database: each
  * operator's scope, the filters (state, sub-market, broker, stale), pagination, and assigning a broker to a
- * room found there. Who may call it at all is in negotiations.matrix.test.ts.
+ * room found there. Who may call it at all is in negotiations.matrix.collection.test.ts.
  */
 import { Types } from 'mongoose';
 import { achievementBody, publish } from '../../test-support/catalog-fixtures';

@@ -1,25 +1,15 @@
 /**
- * Paper contracts through the import job (POST /api/contracts/import → 202, GET /api/imports/:id) and the
- * paper-contract entry's Idempotency-Key, against the real app and the embedded database.
+ * Paper contracts through the import job (POST /api/contracts/import → 202, GET /api/imports/:id) against the
+ * real app and the embedded database: counts and per-row reports, resuming an interrupted job, identical files
+ * from two organisations, legacy keys, refused files. Set-up in contract-import.fixture.ts.
  */
 import crypto from 'node:crypto';
 import { Types } from 'mongoose';
 import { paperTerms } from '../../test-support/contract-fixtures';
-import { startTestApp, type TestApp } from '../../test-support/harness';
-import type { CompanyOrgRecord as OrgRecord } from '../orgs/org.model';
 import { contractColumns } from './contract-import';
+import { app, newSeller, signedTally, useContractImportApp } from './contract-import.fixture';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ SEARCH_SYNC: 'external' });
-});
-afterAll(() => app.stop());
-
-type Seller = { token: string; user: { _id: unknown }; org: OrgRecord };
-async function newSeller(status: 'verified' | 'pending' = 'verified'): Promise<Seller> {
-  const org = await app.createOrg({ regionCode: '210500', status });
-  return { ...(await app.createUser({ org, orgRole: 'org_admin' })), org };
-}
+useContractImportApp();
 
 /** One CSV line per row, in the template's column order; `n` keeps titles unique across tests. */
 function contractsCsv(rows: Array<Partial<Record<(typeof contractColumns)[number], string>>>): Buffer {
@@ -62,17 +52,6 @@ async function finished(jobId: string, who: { token: string }) {
   const res = await app.http('GET', `/api/imports/${jobId}`, { token: who.token });
   expect([res.status, res.body.job?.status]).toEqual([200, expect.stringMatching(/^(done|failed)$/)]);
   return res.body.job;
-}
-
-/** The province's signed bucket, as the tally answers it (the provincial official sees every city). */
-async function signedTally() {
-  const official = await app.createUser({ roles: ['official'], officialRegion: '210000' });
-  const year = 2026;
-  const r = await app.http('GET', `/api/stats/contracts?groupBy=year&from=${year}-01&to=${year}-12`, {
-    token: official.token,
-  });
-  expect(r.status).toBe(200);
-  return r.body.totals.signed as { n: number; amountFen: number };
 }
 
 describe('contract import job', () => {
@@ -272,48 +251,5 @@ describe('contract import job', () => {
     expect((await app.http('GET', '/api/imports?kind=%24ne', { token: seller.token })).status).toBe(400);
     expect(await app.models.ImportJob.countDocuments()).toBe(jobs);
     expect(await app.models.Contract.countDocuments()).toBe(contracts);
-  });
-});
-
-describe('paper contract entry with an Idempotency-Key', () => {
-  // One buyer for every request: paperTerms makes a new credit code each time.
-  const buyer = {
-    name: '鞍山轻合金制品有限公司',
-    creditCode: '91210300MA0QKJTX3Y',
-    regionCode: '210300',
-    orgType: 'enterprise' as const,
-  };
-  const enter = (who: Seller, key: string | null, over = {}) =>
-    app.http('POST', '/api/contracts', {
-      token: who.token,
-      body: { terms: paperTerms(app, who.org, { buyer, ...over }) },
-      headers: key ? { 'Idempotency-Key': key } : {},
-    });
-
-  test('when the same entry is retried with its key, then the first contract comes back and is stored and tallied once', async () => {
-    const seller = await newSeller();
-    const before = await signedTally();
-    const key = `k${crypto.randomUUID().replace(/-/g, '')}`;
-    const first = await enter(seller, key);
-    expect(first.status).toBe(201);
-    const retry = await enter(seller, key);
-    expect(retry.status).toBe(201);
-    expect(retry.body.contract).toEqual(first.body.contract);
-    expect(await app.models.Contract.countDocuments({ sellerOrgId: seller.org._id })).toBe(1);
-    const after = await signedTally();
-    expect(after.n - before.n).toBe(1);
-    // The same key with other terms is a different request.
-    const other = await enter(seller, key, { amountFen: 90_000_000, techAmountFen: 80_000_000 });
-    expect([other.status, other.body.error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
-    // Another organisation's key space is its own: same key, its own contract.
-    const stranger = await newSeller();
-    const theirs = await enter(stranger, key);
-    expect(theirs.status).toBe(201);
-    expect(theirs.body.contract.id).not.toBe(first.body.contract.id);
-    // Without a key each request is a new contract, as before; a malformed key is refused.
-    expect((await enter(seller, null)).status).toBe(201);
-    const bad = await enter(seller, 'x');
-    expect([bad.status, bad.body.error.code]).toEqual([400, 'IDEMPOTENCY_KEY_REQUIRED']);
-    expect(await app.models.Contract.countDocuments({ sellerOrgId: seller.org._id })).toBe(2);
   });
 });
