@@ -69,3 +69,8 @@ export function printTable(title: string, rows: Array<Record<string, string | nu
 }
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+/** Node flags for a benchmark's API process from BENCH_API_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+export function apiNodeArgs(): string[] {
+  return process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+}

@@ -15,8 +15,8 @@ import mongoose from 'mongoose';
 import { freePort, launchEmbeddedMongo } from '../../api/src/db/embedded-mongo';
 import { FakeStripe } from '../../api/src/modules/payments/testing/fake-stripe';
 import { demoCreditCode, demoOrgs } from '../../api/src/seed/demo-data';
-import { ms, printTable } from './load';
-import { post, SECRET } from './payments-webhooks';
+import { apiNodeArgs, ms, printTable } from './load';
+import { bursts, post, SECRET, type Phase } from './payments-webhooks';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -41,7 +41,7 @@ export async function runPaymentsBench(opts: { payments: number }) {
   const db = await launchEmbeddedMongo({ dataDir, prefer: (process.env.EMBEDDED_DB as never) ?? 'auto' });
   const fake = await new FakeStripe().start();
   const apiPort = await freePort();
-  const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
+  const api = spawn(process.execPath, [...apiNodeArgs(), '--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
     env: {
       ...process.env,
       MONGODB_URI: db.uri,
@@ -171,9 +171,10 @@ export async function runPaymentsBench(opts: { payments: number }) {
       }
       return out;
     };
-    const half = Math.floor(started.length / 2);
-    const serial = eventsFor(started.slice(0, half));
-    const parallel = eventsFor(started.slice(half));
+    const third = Math.floor(started.length / 3);
+    const serial = eventsFor(started.slice(0, third));
+    const parallel = eventsFor(started.slice(third, 2 * third));
+    const burst = eventsFor(started.slice(2 * third));
 
     // Baseline: a bare Express 5 route that verifies the same signatures and answers.
     const barePort = await freePort();
@@ -203,6 +204,14 @@ export async function runPaymentsBench(opts: { payments: number }) {
         8,
       ),
       await post('API webhook, 8 connections', apiUrl, '/api/payments/stripe/webhook', parallel, 8),
+      await bursts(
+        'API webhook, bursts of 8 at once (200 ms apart)',
+        apiUrl,
+        '/api/payments/stripe/webhook',
+        burst,
+        8,
+        200,
+      ),
     ];
     printTable(
       `payments: signed Stripe webhooks (processing → succeeded, 10% re-delivered) on ${started.length} payments; target p95 ≤ 50 ms`,
@@ -238,9 +247,10 @@ export async function runPaymentsBench(opts: { payments: number }) {
     console.log(
       `check: ${succeeded}/${started.length} payments succeeded, ${journals.length} journals (one each), Σdebit ${debit} = Σcredit ${credit} = ${expected}: ${succeeded === started.length && journals.length === started.length && debit === credit && debit === expected ? 'OK' : 'MISMATCH'}`,
     );
-    const met = rows[1].p95 <= 50 && rows[3].p95 <= 50;
+    const met = (r: Phase) => (r.p95 <= 50 ? 'met' : 'not met');
     console.log(
-      `p95 target (≤ 50 ms): ${met ? 'met' : 'not met'} — 1 connection ${ms(rows[1].p95)}, 8 connections ${ms(rows[3].p95)}`,
+      `p95 target (≤ 50 ms): 1 connection ${ms(rows[1].p95)} ${met(rows[1])}; bursts of 8 concurrent deliveries ` +
+        `${ms(rows[4].p95)} ${met(rows[4])}; 8 connections kept busy (closed loop, throughput-bound) ${ms(rows[3].p95)} ${met(rows[3])}`,
     );
     return { rows };
   } finally {

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, launchEmbeddedMongo } from '../../api/src/db/embedded-mongo';
 import { MongoClient, ObjectId } from 'mongodb';
-import { printTable } from './load';
+import { apiNodeArgs, printTable } from './load';
 
 const root = path.resolve(__dirname, '../..');
 const pct = (xs: number[], p: number) =>
@@ -21,28 +21,18 @@ export async function runSyncLagBench(opts: { writesPerSecond: number; seconds: 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nekj-bench-sync-'));
   const db = await launchEmbeddedMongo({ dataDir, prefer: (process.env.EMBEDDED_DB as never) ?? 'auto' });
   const port = await freePort();
-  const api = spawn(
-    process.execPath,
-    // BENCH_API_NODE_ARGS adds Node flags to the API process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-    [
-      ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      path.join(root, 'api', 'src', 'main.ts'),
-    ],
-    {
-      env: {
-        ...process.env,
-        MONGODB_URI: db.uri,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        WEB_DIST: '/nonexistent',
-        DATA_DIR: dataDir,
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  const api = spawn(process.execPath, [...apiNodeArgs(), '--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
+    env: {
+      ...process.env,
+      MONGODB_URI: db.uri,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+      DATA_DIR: dataDir,
     },
-  );
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   api.on('exit', (code, signal) =>
     console.error(`[sync bench] the API process exited (code ${code}, signal ${signal})`),
   );

@@ -39,6 +39,31 @@ describe('mail outbox over SMTP', () => {
     expect((await simpleParser(mine[0].raw)).subject).toBe('新的报价 · New offer');
   });
 
+  test('when several messages are enqueued at once and one key is already stored, then only the new ones are stored and each is delivered once', async () => {
+    const old = app.unique('notify:batch:');
+    const fresh = [app.unique('notify:batch:'), app.unique('notify:batch:')];
+    const mail = (key: string, to: string) => ({
+      key,
+      to: [to],
+      subject: '付款已到账 · Payment received',
+      text: '款项已确认',
+    });
+    expect(await outbox().enqueue(mail(old, 'payer@example.cn'))).toBe(true);
+    const stored = await outbox().enqueueMany([
+      mail(old, 'payer@example.cn'),
+      mail(fresh[0], 'payee@example.cn'),
+      mail(fresh[1], 'broker@example.cn'),
+    ]);
+    expect(stored).toBe(2);
+    await app.settled();
+    const rows = await app.models.MailOutbox.find({ _id: { $in: [old, ...fresh] } }).lean();
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      expect(r).toMatchObject({ status: 'sent', attempts: 1, claim: null, leaseUntil: null });
+      expect(smtp.received.filter((m) => m.raw.toString().includes(r.messageId!))).toHaveLength(1);
+    }
+  });
+
   test('when the server refuses, then the message stays pending with the error and a backoff, and the next due pass sends it', async () => {
     const key = app.unique('notify:retry:');
     smtp.refuseNext(1);

@@ -18,6 +18,8 @@ export const mailOutboxSchema = new Schema(
     nextAttemptAt: { type: Date, required: true },
     /** A worker's claim: another instance leaves the message alone until then. */
     leaseUntil: { type: Date, default: null },
+    /** The claiming pass's token, so a pass that claimed many at once reads back the ones it won. */
+    claim: { type: String, default: null },
     lastError: { type: String, default: null },
     messageId: { type: String, default: null },
     sentAt: { type: Date, default: null },
@@ -37,6 +39,7 @@ export interface MailOutboxRecord {
   attempts: number;
   nextAttemptAt: Date;
   leaseUntil: Date | null;
+  claim?: string | null;
   lastError: string | null;
   messageId: string | null;
   sentAt: Date | null;

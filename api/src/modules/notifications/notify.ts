@@ -98,18 +98,18 @@ export class NotifyService implements Notifier {
       users.map((u) => String(u._id)),
       notice,
     );
-    for (const u of users) {
-      await this.mail
-        .enqueue({
+    await this.mail
+      .enqueueMany(
+        users.map((u) => ({
           key: `notify:${notice.key}:${u._id}`,
           to: [u.email],
           subject: `${notice.title.zh} · ${notice.title.en}`,
           text: `${notice.body.zh}\n\n${notice.body.en}\n\n${notice.link}`,
-        })
-        .catch((err) =>
-          this.logger.warn({ err: (err as Error).message, key: notice.key }, 'notification mail not queued'),
-        );
-    }
+        })),
+      )
+      .catch((err) =>
+        this.logger.warn({ err: (err as Error).message, key: notice.key }, 'notification mail not queued'),
+      );
   }
 
   async preferences(userId: string): Promise<string[]> {
