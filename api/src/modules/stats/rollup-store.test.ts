@@ -57,3 +57,42 @@ test('when rollups are still in the previous wide-document layout, then a rebuil
   expect(names.filter((n) => n.startsWith('stats_r_'))).toEqual([]);
   await stats.stop();
 });
+
+test('when two increments of this process finish their version bumps out of order, then the cached copy holds both and the next read needs no reload', async () => {
+  const store = new RollupStore(app.models.Contract.db);
+  await store.read('field', 2032);
+  const internals = store as unknown as {
+    bump(): Promise<number>;
+    coll(dim: string, year: number): unknown;
+    cache: Map<string, { version: number }>;
+  };
+  const realBump = RollupStore.prototype['bump' as keyof RollupStore] as unknown as () => Promise<number>;
+  let secondDone!: () => void;
+  const second = new Promise<void>((resolve) => (secondDone = resolve));
+  let firstBumped!: () => void;
+  const bumped = new Promise<void>((resolve) => (firstBumped = resolve));
+  jest
+    .spyOn(internals, 'bump')
+    // The first write takes v+1 but resumes only after the second (v+2) has finished.
+    .mockImplementationOnce(async function (this: RollupStore) {
+      const v = await realBump.call(this);
+      firstBumped();
+      await second;
+      return v;
+    })
+    .mockImplementationOnce(function (this: RollupStore) {
+      return realBump.call(this);
+    });
+  const year = (cell: string) =>
+    new Map([['field|2032', { dim: 'field', year: 2032, inc: { [`cells.${cell}.count`]: 1 } }]]);
+  const first = store.inc(year('210100|MAT|1'));
+  await bumped; // the first write has taken its version and waits
+  await store.inc(year('210100|MAT|2'));
+  secondDone();
+  await first;
+  const loads = jest.spyOn(internals, 'coll');
+  expect(await store.read('field', 2032)).toEqual({ '210100|MAT|1': { count: 1 }, '210100|MAT|2': { count: 1 } });
+  expect(loads).not.toHaveBeenCalled();
+  const stored = new RollupStore(app.models.Contract.db) as unknown as { version(): Promise<number> };
+  expect(internals.cache.get('field|2032')?.version).toBe(await stored.version());
+});

@@ -39,6 +39,13 @@ const doubles = (fields: Record<string, number>) =>
  */
 export class RollupStore {
   private readonly cache = new Map<string, { version: number; cells: Cells }>();
+  /**
+   * This process's own changes by the version their bump took. Two writes of this process can finish their
+   * bumps out of order (the one that took v+2 resumes before the one that took v+1); a cached copy moves
+   * forward through consecutive own versions only, so a version bumped by another instance leaves it behind,
+   * and the next read, which compares with the stored version, reloads it.
+   */
+  private readonly own = new Map<number, Map<string, Record<string, number>>>();
   private writing = 0;
   private writes = 0;
   constructor(private readonly conn: Connection) {}
@@ -88,11 +95,9 @@ export class RollupStore {
     try {
       await Promise.all(changes.map((d) => this.coll(d.dim, d.year).bulkWrite(cellUpdates(d.inc), { ordered: false })));
       const version = await this.bump();
-      for (const [key, hit] of this.cache) {
-        const change = changes.find((d) => `${d.dim}|${d.year}` === key);
-        if (hit.version !== version - 1) this.cache.delete(key);
-        else this.cache.set(key, { version, cells: change ? applyInc(hit.cells, change.inc) : hit.cells });
-      }
+      this.own.set(version, new Map(changes.map((d) => [`${d.dim}|${d.year}`, d.inc])));
+      for (const [key, hit] of this.cache) this.cache.set(key, this.advance(key, hit));
+      this.prune();
     } finally {
       this.writing--;
     }
@@ -110,9 +115,27 @@ export class RollupStore {
       }
       await this.bump();
       this.cache.clear();
+      this.own.clear();
     } finally {
       this.writing--;
     }
+  }
+
+  /** A cached copy moved forward through this process's own changes that directly follow its version. */
+  private advance(key: string, hit: { version: number; cells: Cells }): { version: number; cells: Cells } {
+    let { version, cells } = hit;
+    for (let next = this.own.get(version + 1); next; next = this.own.get(version + 1)) {
+      const inc = next.get(key);
+      if (inc) cells = applyInc(cells, inc);
+      version++;
+    }
+    return { version, cells };
+  }
+
+  /** Own changes no cached copy can still need (each copy already holds everything up to its version). */
+  private prune(): void {
+    const oldest = Math.min(...[...this.cache.values()].map((h) => h.version));
+    for (const v of this.own.keys()) if (v <= oldest) this.own.delete(v);
   }
 
   async isEmpty(): Promise<boolean> {
@@ -129,6 +152,7 @@ export class RollupStore {
       await this.conn.db!.dropCollection(name);
     }
     this.cache.clear();
+    this.own.clear();
   }
 
   private async names(prefix: string): Promise<string[]> {
