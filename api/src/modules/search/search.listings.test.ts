@@ -69,6 +69,10 @@ describe('search', () => {
     await sync();
     expect(ids(await search(`q=${encodeURIComponent('改进型')}`))).toEqual([]);
     expect(ids(await search(`q=${encodeURIComponent('钒电池')}`))).toContain(id);
+    // Editing and submitting the revision changed nothing the index holds: not flagged, not re-indexed.
+    const pending = await app.models.Achievement.findById(id).lean();
+    expect(pending!.searchDirty).toBe(false);
+    expect(pending!.indexedVersion).toBe(pending!.version - 2);
     await app.http('POST', `/api/achievements/${id}/review`, {
       token: cast.hubOperator.token,
       body: { decision: 'approve' },
@@ -78,6 +82,7 @@ describe('search', () => {
     const stored = await app.models.Achievement.findById(id).lean();
     expect((await app.running.ctx.services.search.engine.get(id))!.version).toBe(stored!.version);
     expect(stored!.searchDirty).toBe(false);
+    expect(stored!.indexedVersion).toBe(stored!.version);
   });
 
   test('when a listing is archived, then it leaves the index', async () => {
