@@ -156,9 +156,13 @@ final class SecondaryIndex extends Index<Object> implements Planned {
     }
 
     @Override
-    public synchronized void drop() {
-        postings.clear();
-        entries = 0;
+    public void drop() {
+        // Out of the planner first, without this index's lock: the planner takes its own lock, then each
+        // index's (cost), so taking them the other way round here could deadlock with a query.
         siblings.remove(this);
+        synchronized (this) {
+            postings.clear();
+            entries = 0;
+        }
     }
 }
