@@ -71,7 +71,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const storage = new LocalDiskStorage(path.join(config.DATA_DIR, 'uploads'));
   const attachments = new AttachmentsService(models, storage);
   const guard = (orgId: string, ids: string[]) => attachments.assertOwned(orgId, ids);
-  const orgDirectory = new OrgDirectory(models.Org);
+  const orgDirectory = new OrgDirectory(models.Org, config.DIRECTORY_CACHE_MS);
   const listingDirectory = new ListingDirectory(models);
   const ndas = new NdaRepository(models);
   attachments.readers.push(listingFileReader(models, ndas));
@@ -80,7 +80,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;
   // Without Redis there is one API process (sockets could not fan out otherwise): it numbers events alone.
   const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs, !config.REDIS_URL);
-  const userDirectory = new UserDirectory(models.User);
+  const userDirectory = new UserDirectory(models.User, config.DIRECTORY_CACHE_MS);
   const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs, {
     orgs: orgDirectory,
     users: userDirectory,
@@ -109,7 +109,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const matches = new MatchService(engine, { achievement: achievements, need: needs });
   const mail = new MailOutbox(models.MailOutbox, mailSenderFrom(config), logger);
   auth.useMail(mail);
-  const notifications = new NotificationsService(models, engine, userDirectory);
+  const notifications = new NotificationsService(models, engine, userDirectory, config.DIRECTORY_CACHE_MS);
   useMakerIdKey(config.MAKER_ID_HASH_KEY);
   const orgs = new OrgsService(models, accounts, audit, auth, attachments);
   const members = new MembersService(
@@ -141,8 +141,8 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
     },
   );
   // Writes through this process are indexed at once; the poll only catches writes from elsewhere.
-  achievements.onWrite = () => searchSync.kick();
-  needs.onWrite = () => searchSync.kick();
+  achievements.onWrite = () => searchSync.kick('achievement');
+  needs.onWrite = () => searchSync.kick('need');
   // Every module announces its events through the one notify service (in-app, socket, e-mail; per-user opt-out).
   achievements.notify = notify;
   needs.notify = notify;

@@ -39,6 +39,11 @@ export const envSchema = z.object({
     .default(24 * 7),
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /**
+   * How long this instance may answer from its cache an organisation's name, type, region and standing, whom a
+   * notice reaches and who muted what (0: off). Its own writes clear the cache at once.
+   */
+  DIRECTORY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /**
    * How long a public catalogue page (achievements, needs) may be served from this instance's cache: this
    * instance's own listing writes clear it at once, other instances' show within this time (0: off).
    */

@@ -6,6 +6,9 @@ import { launchEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
 // Client input reaches queries only through strict zod schemas (strings, numbers, enums), so a
 // `{"$ne": null}` never becomes a filter; strictQuery drops unknown paths as a second guard.
 mongoose.set('strictQuery', true);
+// Every query would otherwise capture a stack trace when it runs (for a "Query was already executed" error we
+// never make); with source maps on, formatting those traces cost ~1 % of the API's CPU under write load.
+mongoose.set('skipOriginalStackTraces', true);
 
 export interface Database {
   connection: mongoose.Connection;

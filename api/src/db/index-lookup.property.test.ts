@@ -23,6 +23,8 @@ beforeAll(async () => {
   await indexed.createIndex({ tags: 1, n: -1 });
   await indexed.createIndex({ 'sub.code': 1 });
   await indexed.createIndex({ flag: 1 });
+  // Three keys, the later ones often missing, null, arrays or sub-documents: prefixes of one, two and three.
+  await indexed.createIndex({ flag: 1, k: 1, 'sub.code': 1 });
   await indexed.createIndex({ key: 1 }, { unique: true });
 });
 

@@ -121,12 +121,13 @@ export class MailOutbox {
   /**
    * Claims the messages in one guarded update (pending, lease free: a pass of another instance that claimed
    * one first has set its lease, so this one does not match it), reads back the ones this pass won by its
-   * token, sends them one by one and records every outcome in one bulk write: three round trips per batch
-   * instead of two per message, which counted when every settled payment mails both parties.
+   * token (unless it won them all), sends them one by one and records every outcome in one bulk write: two or
+   * three round trips per batch instead of two per message, which counted when every settled payment mails
+   * both parties.
    */
   private async sendBatch(free: MailOutboxRecord[], now: Date): Promise<number> {
     const claim = randomUUID();
-    await this.model.updateMany(
+    const claimed = await this.model.updateMany(
       {
         _id: { $in: free.map((m) => m._id) },
         status: 'pending',
@@ -134,7 +135,12 @@ export class MailOutbox {
       },
       { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS), claim }, $inc: { attempts: 1 } },
     );
-    const won = await this.model.find({ _id: { $in: free.map((m) => m._id) }, claim }).lean<MailOutboxRecord[]>();
+    // Every message claimed (the usual case): they are the ones read, one attempt more; otherwise read back
+    // the ones this pass won by its token.
+    const won =
+      claimed.modifiedCount === free.length
+        ? free.map((m) => ({ ...m, attempts: m.attempts + 1 }))
+        : await this.model.find({ _id: { $in: free.map((m) => m._id) }, claim }).lean<MailOutboxRecord[]>();
     const outcomes: Array<{ _id: string; set: Record<string, unknown> }> = [];
     for (const m of won) {
       try {

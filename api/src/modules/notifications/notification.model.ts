@@ -1,3 +1,4 @@
+import { watchWrites } from '../../db/write-watch';
 import { Schema, type Connection, type Types } from 'mongoose';
 
 /** Match and account notices, and the events modules announce through NotifyService (`<module>_<event>`). */
@@ -41,6 +42,8 @@ export const notificationPrefSchema = new Schema(
   { _id: { type: Schema.Types.ObjectId, required: true }, off: { type: [String], default: [] } },
   { collection: 'notification_prefs', versionKey: false },
 );
+// The notify service's muted-category cache drops what it kept on any preference write.
+watchWrites(notificationPrefSchema);
 
 /** A saved search: the search page's query string; new hits notify its owner when `notify` is on. */
 export const savedSearchSchema = new Schema(

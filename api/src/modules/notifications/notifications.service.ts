@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { AppError } from '../../http/errors';
 import type { Page } from '../../http/route';
+import { onModelWrite, ReadCache } from '../../db/write-watch';
 import { searchQuerySchema } from '../../shared/search-schemas';
 import type { AuthUser } from '../auth/auth.types';
 import type { SearchDoc, SearchEngine } from '../search/search-engine';
@@ -30,7 +31,14 @@ export class NotificationsService {
     private readonly engine: SearchEngine,
     /** Members of an organisation (a saved search's owner organisation), through the users module. */
     private readonly users: UserDirectory,
-  ) {}
+    cacheMs = 0,
+  ) {
+    this.muted = new ReadCache(cacheMs);
+    if (cacheMs > 0) onModelWrite(models.NotificationPref, () => this.muted.clear());
+  }
+
+  /** Who muted a category, per user and category (DIRECTORY_CACHE_MS; any preference write clears it). */
+  private readonly muted: ReadCache<boolean>;
 
   /** Of these notice keys, those some user already holds (a producer that runs again skips them). */
   async sentKeys(keys: string[]): Promise<Set<string>> {
@@ -88,8 +96,22 @@ export class NotificationsService {
   /** Of these users, those who switched a notice category off (NotifyService and the saved-search producer obey it). */
   async mutedAmong(userIds: Array<Types.ObjectId | string>, category: string): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const off = await this.models.NotificationPref.find({ _id: { $in: userIds }, off: category }, { _id: 1 }).lean();
-    return new Set(off.map((p) => String(p._id)));
+    const out = new Set<string>();
+    const unknown: string[] = [];
+    for (const id of userIds.map(String)) {
+      const muted = this.muted.get(`${id}|${category}`);
+      if (muted === undefined) unknown.push(id);
+      else if (muted) out.add(id);
+    }
+    if (unknown.length === 0) return out;
+    const version = this.muted.version;
+    const off = await this.models.NotificationPref.find({ _id: { $in: unknown }, off: category }, { _id: 1 }).lean();
+    const offIds = new Set(off.map((p) => String(p._id)));
+    for (const id of unknown) {
+      if (offIds.has(id)) out.add(id);
+      this.muted.set(`${id}|${category}`, offIds.has(id), version);
+    }
+    return out;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { watchWrites } from '../../db/write-watch';
 import { Schema, type InferSchemaType, type Types } from 'mongoose';
 import { orgTypeCodes } from '../../shared/taxonomy';
 
@@ -91,6 +92,9 @@ export const orgSchema = new Schema(
 // One organisation per credit code, one maker per key: a compound unique index rather than a sparse or partial
 // one, which FerretDB v1 lacks. Organisations have no makerKey and makers no credit code, so neither collides.
 orgSchema.index({ creditCode: 1, makerKey: 1 }, { unique: true, name: 'party_identity' });
+
+// The directory's summary cache drops what it kept on any write to organisations (db/write-watch.ts).
+watchWrites(orgSchema);
 
 export type OrgRecord = InferSchemaType<typeof orgSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 /** An organisation identified by its credit code (every type but the makers). */

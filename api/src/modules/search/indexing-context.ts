@@ -36,15 +36,15 @@ export async function buildIndexingContext(
   const audit = new AuditService(models);
   const attachments = new AttachmentsService(models, new LocalDiskStorage(path.join(config.DATA_DIR, 'uploads')));
   const guard = (orgId: string, ids: string[]) => attachments.assertOwned(orgId, ids);
-  const orgs = new OrgDirectory(models.Org);
+  const orgs = new OrgDirectory(models.Org, config.DIRECTORY_CACHE_MS);
   const ndas = new NdaRepository(models);
   const listings = {
     achievement: new ListingService(achievementKind(models.Achievement), ndas, orgs, audit, guard),
     need: new ListingService(needKind(models.Need), ndas, orgs, audit, guard),
   };
   const engine = createSearchEngine(config);
-  const users = new UserDirectory(models.User);
-  const notifications = new NotificationsService(models, engine, users);
+  const users = new UserDirectory(models.User, config.DIRECTORY_CACHE_MS);
+  const notifications = new NotificationsService(models, engine, users, config.DIRECTORY_CACHE_MS);
   // This process stores match alerts as it indexes; the API process sends the digests (with its notifier).
   const matchAlerts = new MatchAlerts(models, new MatchService(engine, listings), users, nullNotifier);
   const worker = new SearchSync({ listings: new ListingIndexFeed(models), orgs, locks: models.Lock }, engine, logger, {

@@ -6,6 +6,8 @@ import type { ListingRecord } from '../listings/listing.model';
 import type { OrgDirectory } from '../orgs/org-directory';
 import { toSearchDoc } from './search-document';
 import { acquireLease, rebuildIndex } from './search-rebuild';
+import { pendingLag, type SyncLag } from './search-lag';
+export type { SyncLag } from './search-lag';
 import type { SearchDoc, SearchEngine } from './search-engine';
 
 export interface SyncOptions {
@@ -24,14 +26,6 @@ export interface SyncSources {
   listings: ListingIndexFeed;
   orgs: Pick<OrgDirectory, 'info'>;
   locks: SearchModels['Lock'];
-}
-
-export interface SyncLag {
-  pending: number;
-  /** Age of the oldest write not yet in the index (0 when none). */
-  oldestMs: number;
-  lastError: string | null;
-  indexed: number;
 }
 
 const LEASE_MS = 15_000;
@@ -99,9 +93,10 @@ export class SearchSync {
    * Runs a batch now instead of at the next poll: listing writes made through this process call it, so they
    * are indexed within milliseconds while the idle poll (which scans on FerretDB) can stay slow.
    */
-  kick(): void {
+  kick(kind?: (typeof this.kinds)[number]): void {
     if (this.stopped) return;
     this.kicked = true;
+    for (const k of kind ? [kind] : this.kinds) this.kickedKinds.add(k);
     // A batch in progress schedules the next one soon when it ends (it sees `kicked`).
     if (this.inTick) return;
     // Writes within KICK_DELAY_MS share one batch (one scan, one upsert, one flag update).
@@ -111,6 +106,12 @@ export class SearchSync {
   }
 
   private inTick = false;
+  /** The kinds written through this process since the last batch: a kicked batch polls only those. */
+  private readonly kickedKinds = new Set<(typeof this.kinds)[number]>();
+  /** When both kinds were last polled: at least every interval, for writes other processes made. */
+  private lastFullPoll = 0;
+  /** Whether the last batch took a whole batch of some kind (more may be waiting; that kind is polled next). */
+  private lastBatchFull = false;
 
   private dueAt = 0;
 
@@ -143,11 +144,19 @@ export class SearchSync {
       } else {
         const wasKicked = this.kicked;
         this.kicked = false;
-        const n = await this.runOnce();
+        // Under write load every write kicks: those batches poll only the kinds written, and both kinds are
+        // polled at least once per interval (writes made by other processes are never kicked here).
+        const full = this.opts.useLease || !wasKicked || Date.now() - this.lastFullPoll >= this.opts.intervalMs;
+        const kinds = full ? this.kinds : this.kinds.filter((k) => this.kickedKinds.has(k));
+        this.kickedKinds.clear();
+        if (full) this.lastFullPoll = Date.now();
+        const n = await this.runOnce(kinds);
         this.backoff = 0;
         this.lastError = null;
         this.idle = n > 0 || wasKicked ? 0 : this.idle + 1;
-        if (n > 0) next = 0;
+        // A batch smaller than the batch size took everything dirty when it polled; what was written since
+        // kicked the worker (or waits for the interval poll if another process wrote it).
+        if (this.lastBatchFull) next = 0;
       }
     } catch (err) {
       failed = true;
@@ -166,7 +175,7 @@ export class SearchSync {
   }
 
   /** Indexes one batch of dirty listings per kind; returns how many listings it handled. */
-  async runOnce(): Promise<number> {
+  async runOnce(kinds: ReadonlyArray<(typeof this.kinds)[number]> = this.kinds): Promise<number> {
     if (!this.initialized) {
       await this.engine.init();
       this.initialized = true;
@@ -175,9 +184,14 @@ export class SearchSync {
     const indexedDocs: SearchDoc[] = [];
     const poll = { at: Date.now(), found: 0, oldest: 0 };
     this.lastPoll = poll;
-    for (const kind of this.kinds) {
+    this.lastBatchFull = false;
+    for (const kind of kinds) {
       const dirty = await this.sources.listings.dirty(kind, this.opts.batchSize);
       if (dirty.length === 0) continue;
+      if (dirty.length >= this.opts.batchSize) {
+        this.lastBatchFull = true;
+        this.kickedKinds.add(kind);
+      }
       poll.found += dirty.length;
       const oldest = new Date(dirty[0].updatedAt).getTime();
       if (!poll.oldest || oldest < poll.oldest) poll.oldest = oldest;
@@ -272,19 +286,7 @@ export class SearchSync {
     };
   }
 
-  async lag(): Promise<SyncLag> {
-    let pending = 0;
-    let oldest: number | null = null;
-    for (const kind of this.kinds) {
-      const p = await this.sources.listings.pending(kind);
-      pending += p.count;
-      if (p.oldest && (oldest === null || p.oldest.getTime() < oldest)) oldest = p.oldest.getTime();
-    }
-    return {
-      pending,
-      oldestMs: oldest === null ? 0 : Math.max(0, Date.now() - oldest),
-      lastError: this.lastError,
-      indexed: this.indexed,
-    };
+  lag(): Promise<SyncLag> {
+    return pendingLag(this.sources.listings, this.kinds, { lastError: this.lastError, indexed: this.indexed });
   }
 }

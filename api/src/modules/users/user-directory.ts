@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { onModelWrite, ReadCache } from '../../db/write-watch';
 import type { UserModels, UserRecord } from './user.model';
 
 export interface BrokerRow {
@@ -13,7 +14,16 @@ export interface BrokerRow {
  * organisations (who joins a room's sockets, who took part in it) and certified brokers.
  */
 export class UserDirectory {
-  constructor(private readonly users: UserModels['User']) {}
+  /** Whom a notice reaches, by organisations and users asked (DIRECTORY_CACHE_MS; any account write clears it). */
+  private readonly contacts: ReadCache<Array<{ _id: Types.ObjectId; email: string }>>;
+
+  constructor(
+    private readonly users: UserModels['User'],
+    cacheMs = 0,
+  ) {
+    this.contacts = new ReadCache(cacheMs);
+    if (cacheMs > 0) onModelWrite(users, () => this.contacts.clear());
+  }
 
   /** Ids of every member of these organisations (at most 1,000 per call). */
   async memberIds(orgIds: string[]): Promise<string[]> {
@@ -33,9 +43,17 @@ export class UserDirectory {
     if (orgIds.length) or.push({ orgId: { $in: orgIds.map((id) => new Types.ObjectId(id)) } });
     if (userIds.length) or.push({ _id: { $in: userIds.map((id) => new Types.ObjectId(id)) } });
     if (!or.length) return [];
-    return this.users
-      .find({ $or: or, disabledAt: null }, { _id: 1, email: 1 })
+    const key = `${orgIds.join(',')}|${userIds.join(',')}`;
+    const hit = this.contacts.get(key);
+    if (hit) return hit;
+    const version = this.contacts.version;
+    // One condition goes in as it is: a lone `$or` branch would hide it from the index on orgId.
+    const who = or.length === 1 ? or[0] : { $or: or };
+    const found = await this.users
+      .find({ ...who, disabledAt: null }, { _id: 1, email: 1 })
       .lean<Array<{ _id: Types.ObjectId; email: string }>>();
+    this.contacts.set(key, found, version);
+    return found;
   }
 
   /** Of these accounts, those that belong to one of these organisations, with name and organisation. */

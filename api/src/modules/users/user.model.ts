@@ -1,3 +1,4 @@
+import { watchWrites } from '../../db/write-watch';
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 import { orgRoleCodes, userRoleCodes } from '../../shared/taxonomy';
 
@@ -29,6 +30,9 @@ export const userSchema = new Schema(
 export type UserRecord = InferSchemaType<typeof userSchema> & { _id: import('mongoose').Types.ObjectId };
 
 /** The module's collection, registered by the module on a connection (db/models.ts composes them). */
+// The user directory's recipient cache drops what it kept on any account write (db/write-watch.ts).
+watchWrites(userSchema);
+
 export function registerUserModels(conn: Connection) {
   return { User: conn.model('User', userSchema) };
 }
