@@ -15,7 +15,7 @@ import path from 'node:path';
 import { freePort, launchEmbeddedMongo } from '../../api/src/db/embedded-mongo';
 import { achievementBody, files } from '../../api/src/test-support/catalog-fixtures';
 import { offerTerms } from '../../api/src/test-support/negotiation-fixtures';
-import { load, printTable } from './load';
+import { apiNodeArgs, load, printTable } from './load';
 
 const root = path.resolve(__dirname, '../..');
 const PASSWORD = 'Demo2026!';
@@ -142,7 +142,7 @@ export async function runJourneyBench(opts: { rounds: number; seconds: number })
   const apiPort = await freePort();
   const dbName = 'journey';
   const seedStarted = Date.now();
-  const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
+  const api = spawn(process.execPath, [...apiNodeArgs(), '--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')], {
     env: {
       ...process.env,
       MONGODB_URI: db.uri,

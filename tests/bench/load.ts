@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import apiNodeFlags from '../../scripts/api-node-flags.json';
 
 export interface LoadResult {
   label: string;
@@ -70,7 +71,10 @@ export function printTable(title: string, rows: Array<Record<string, string | nu
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;
 
-/** Node flags for a benchmark's API process from BENCH_API_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+/**
+ * Node flags for a benchmark's API process: the ones `npm start` runs it with (scripts/api-node-flags.json),
+ * then BENCH_API_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ */
 export function apiNodeArgs(): string[] {
-  return process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return [...apiNodeFlags, ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 }
