@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cors from 'cors';
+import { countInFlight } from './http/in-flight';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
@@ -45,6 +46,7 @@ export function createApp(ctx: AppContext): Express {
 
   // ETags on per-user JSON cost a SHA-1 per response for little gain; cacheable bodies set their own.
   app.set('etag', false);
+  app.use(countInFlight());
   app.use(requestContext(ctx.logger));
   // With Stripe on, the payment page loads Stripe.js, which frames Stripe's pages and calls its API.
   const stripe = config.STRIPE_SECRET_KEY

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { whenQuiet } from '../../http/in-flight';
 import { BackgroundWork } from '../../background-work';
 import type { AppConfig } from '../../config/env';
 import type { PaymentModels } from './payment.model';
@@ -60,11 +61,13 @@ export function createPayments(deps: {
   const start = new PaymentStartService(models, steps, stripeSync, plans, audit, attachments);
   const decisions = new PaymentDecisionsService(models, steps, stripeSync, audit);
   const payouts = new PayoutsService(models, ledger, port, config.PUBLIC_BASE_URL, logger, peers.orgs);
-  // Not awaited by the settlement (a webhook answers at once); tracked so a test or a stop can await it.
+  // Not awaited by the settlement (a webhook answers at once); tracked so a test or a stop can await it. Started
+  // once the process has answered the requests in flight (http/in-flight.ts): 8 webhooks at once are answered
+  // first, then their payouts and notices run.
   const background = new BackgroundWork();
   steps.hooks.afterStripeSettle = (p) =>
     void background
-      .track(payouts.afterSettle(p))
+      .track(whenQuiet().then(() => payouts.afterSettle(p)))
       .catch((err) =>
         logger.warn(
           { err: (err as Error).message, paymentId: String(p._id) },
@@ -75,7 +78,7 @@ export function createPayments(deps: {
   // Who must hear of money (issue 13): settled payments, rejections, payouts, deposits, due and overdue.
   const notices = new PaymentNotify(models, logger, peers.contracts);
   if (deps.notify) notices.notifier = deps.notify;
-  steps.hooks.afterSettled = (p) => void background.track(notices.settled(p));
+  steps.hooks.afterSettled = (p) => void background.track(whenQuiet().then(() => notices.settled(p)));
   decisions.onRejected = (p, reason) => notices.rejected(p, reason);
   payouts.onPaidOut = (o, reference) => void background.track(notices.payoutSent(o, reference));
   const bankPayouts = new BankPayouts(models, ledger, attachments);
