@@ -38,6 +38,10 @@ import type { Payments } from './modules/payments/payments.module';
 import type { SettingsService } from './modules/settings/settings.service';
 import type { TaxonomyService } from './modules/taxonomy/taxonomy.service';
 import type { UsersService } from './modules/users/users.service';
+import type { OrgSeeding } from './modules/orgs/org-seeding';
+import type { UserAccounts } from './modules/users/user-accounts';
+import type { ListingStore } from './modules/listings/listing-store';
+import type { ProposalDirectory } from './modules/needs/proposal-directory';
 
 /** Everything a route module needs, built once per app instance (tests build many, side by side). */
 export interface AppContext {
@@ -84,6 +88,8 @@ export interface AppContext {
     followup: Followup;
     announcements: Announcements;
     evaluations: Evaluations;
+    /** The owning modules' writes for the demo seed and the test harness (they touch no collection themselves). */
+    seeding: { orgs: OrgSeeding; accounts: UserAccounts; listings: ListingStore; proposals: ProposalDirectory };
   };
   readiness: Record<string, ReadinessCheck>;
   shuttingDown: () => boolean;

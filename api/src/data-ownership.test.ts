@@ -57,28 +57,13 @@ const KNOWN: Record<string, string[]> = {
   contracts: [],
   stats: [],
   payments: [],
-  users: [
-    'seed/announcement-demo.ts',
-    'seed/contract-demo.ts',
-    'seed/demo.ts',
-    'seed/negotiation-demo.ts',
-    'seed/payment-demo.ts',
-    'test-support/harness.ts',
-  ],
+  // The demo seed and the test harness store organisations, accounts, listings and proposals through the
+  // owning modules' seeding ports (ctx.services.seeding) since 2026-12-04.
+  users: [],
   auth: [],
-  // seed/maker-demo.ts seeds the demo makers as seed/demo.ts seeds the organisations (to move with it).
-  // catalog-demo.ts and maker-demo-work.ts were found when the check learnt destructuring (`{ Org } = ctx.models`).
-  orgs: [
-    'seed/catalog-demo.ts',
-    'seed/contract-demo.ts',
-    'seed/demo.ts',
-    'seed/maker-demo-work.ts',
-    'seed/maker-demo.ts',
-    'seed/payment-demo.ts',
-    'test-support/harness.ts',
-  ],
-  listings: ['seed/catalog-demo.ts', 'seed/maker-demo-work.ts', 'seed/negotiation-demo.ts', 'seed/payment-demo.ts'],
-  needs: ['seed/maker-demo-work.ts'],
+  orgs: [],
+  listings: [],
+  needs: [],
   attachments: [],
   imports: [],
   evaluations: [],

@@ -26,6 +26,7 @@ import { NegotiationService } from '../modules/negotiations/negotiation.service'
 import { ListingDirectory } from '../modules/listings/listing-directory';
 import { listingFileReader } from '../modules/listings/listing-files';
 import { ListingStore } from '../modules/listings/listing-store';
+import { OrgSeeding } from '../modules/orgs/org-seeding';
 import { NdaRepository } from '../modules/listings/nda.repository';
 import { ListingIndexFeed } from '../modules/listings/listing-index-feed';
 import { ProposalDirectory } from '../modules/needs/proposal-directory';
@@ -80,12 +81,13 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
   const idleMs = config.NEGOTIATION_IDLE_DAYS * 86_400_000;
   // Without Redis there is one API process (sockets could not fan out otherwise): it numbers events alone.
   const negotiationLog = new NegotiationLog(models, nullPublisher, idleMs, !config.REDIS_URL);
+  const proposalDirectory = new ProposalDirectory(models.Proposal);
   const userDirectory = new UserDirectory(models.User, config.DIRECTORY_CACHE_MS);
   const negotiations = new NegotiationService(models, negotiationLog, audit, idleMs, {
     orgs: orgDirectory,
     users: userDirectory,
     listings: listingDirectory,
-    proposals: new ProposalDirectory(models.Proposal),
+    proposals: proposalDirectory,
     attachments: attachments.directory,
   });
   const vocabulary = new TermVocabulary();
@@ -225,6 +227,7 @@ export async function buildContext(config: AppConfig, logger: Logger, db: Databa
       achievements,
       needs,
       proposals,
+      seeding: { orgs: new OrgSeeding(models.Org), accounts, listings: listingStore, proposals: proposalDirectory },
       imports: new ImportService(
         models,
         listingDirectory,

@@ -1,7 +1,6 @@
 import type { AppContext } from '../app-context';
 import { toAuthUser } from '../modules/auth/auth.service';
 import { AnnouncementRepository } from '../modules/announcements/announcement.repository';
-import type { UserRecord } from '../modules/users/user.model';
 import type { AnnouncementKind } from '../shared/announcements';
 
 interface DemoAnnouncement {
@@ -104,7 +103,7 @@ export async function seedAnnouncements(ctx: AppContext, now = new Date()): Prom
   let created = 0;
   for (const item of items) {
     if (await repo.find(String(AnnouncementRepository.seedId(item.key)))) continue;
-    const author = await ctx.models.User.findOne({ email: item.author }).lean<UserRecord>();
+    const author = await ctx.services.seeding.accounts.byEmail(item.author);
     if (!author) continue;
     const who = toAuthUser(author);
     const file = item.pdf

@@ -164,8 +164,8 @@ export async function seedCatalog(
   ctx: AppContext,
   orgIds: Map<string, Types.ObjectId>,
 ): Promise<{ achievements: number; needs: number }> {
-  const { Org, Achievement, Need } = ctx.models;
-  const orgs = await Org.find({ _id: { $in: [...orgIds.values()] } }, { regionCode: 1, type: 1, seedKey: 1 }).lean();
+  const { seeding } = ctx.services;
+  const orgs = await seeding.orgs.byIds([...orgIds.values()]);
   const byKey = new Map(orgs.map((o) => [o.seedKey as string, o]));
   const holders = new Map([...byKey].map(([k, o]) => [k, { regionCode: o.regionCode }]));
   const system = new Types.ObjectId('000000000000000000000001');
@@ -198,16 +198,14 @@ export async function seedCatalog(
       updatedAt: publishedAt,
     };
   };
-  const missing = async (model: typeof Achievement, keys: string[]) => {
-    const have = new Set(
-      (await model.find({ originKey: { $in: keys } }, { originKey: 1 }).lean()).map((d) => d.originKey as string),
-    );
-    return (k: string) => !have.has(k);
+  const missing = async (kind: 'achievement' | 'need', keys: string[]) => {
+    const absent = await seeding.listings.missingOriginKeys(kind, keys);
+    return (k: string) => absent.has(k);
   };
 
   const achievements = generateAchievements(320, holders);
   const needAch = await missing(
-    Achievement,
+    'achievement',
     achievements.map((a) => a.key),
   );
   const achDocs = achievements
@@ -218,7 +216,7 @@ export async function seedCatalog(
     .map(([key, o]) => ({ key, regionCode: o.regionCode }));
   const needs = generateNeeds(130, posters);
   const needNeed = await missing(
-    Need,
+    'need',
     needs.map((n) => n.key),
   );
   const needDocs = needs
@@ -226,14 +224,7 @@ export async function seedCatalog(
     .map((n) =>
       listing(n.key, n.posterKey, n.content, n.key.endsWith(':7') ? 'pending_review' : 'published', n.publishedAt),
     );
-  const insert = async (model: typeof Achievement, docs: Array<Record<string, unknown>>) => {
-    for (let i = 0; i < docs.length; i += 200) {
-      await model.insertMany(docs.slice(i, i + 200), { ordered: false, lean: true }).catch((err) => {
-        if ((err as { code?: number }).code !== 11000 && !(err as { writeErrors?: unknown }).writeErrors) throw err;
-      });
-    }
-  };
-  await insert(Achievement, achDocs);
-  await insert(Need, needDocs);
+  await seeding.listings.insertSeeded('achievement', achDocs);
+  await seeding.listings.insertSeeded('need', needDocs);
   return { achievements: achDocs.length, needs: needDocs.length };
 }

@@ -4,8 +4,6 @@ import { loadSeedContracts } from '../modules/contracts/contract-seed';
 import type { AppContext } from '../app-context';
 import { toAuthUser } from '../modules/auth/auth.service';
 import { paperContractIdFor } from '../modules/contracts/contracts.service';
-import type { OrgRecord } from '../modules/orgs/org.model';
-import type { UserRecord } from '../modules/users/user.model';
 import type { ContractTerms } from '../shared/contract-schemas';
 import { demoContracts } from './contract-demo-generate';
 
@@ -31,10 +29,10 @@ export async function seedContracts(ctx: AppContext, orgIds: Map<string, Types.O
  * fixed Idempotency-Key, so a restart or a second replica finds the same contract. Returns 1 when it made it.
  */
 export async function seedAwaitingConfirmation(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
-  const { models, services } = ctx;
-  const seller = await models.User.findOne({ email: 'neu@demo.nekj.cn' }).lean<UserRecord>();
+  const { services } = ctx;
+  const seller = await services.seeding.accounts.byEmail('neu@demo.nekj.cn');
   const sellerOrgId = orgIds.get('neu');
-  const buyer = await models.Org.findById(orgIds.get('ent-robot')).lean<OrgRecord>();
+  const buyer = await services.orgDirectory.record(orgIds.get('ent-robot'));
   if (!seller || !sellerOrgId || !buyer) return 0;
   const key = 'seed-awaiting-confirmation-1';
   if (await services.contracts.directory.exists(paperContractIdFor(String(sellerOrgId), key))) return 0;

@@ -3,7 +3,6 @@ import type { AppContext } from '../app-context';
 import { submarketForRegion } from '../shared/taxonomy';
 import { hashPassword } from '../modules/auth/password';
 import { toAuthUser } from '../modules/auth/auth.service';
-import type { UserRecord } from '../modules/users/user.model';
 import { seedCatalog } from './catalog-demo';
 import { seedNegotiations } from './negotiation-demo';
 import { seedAwaitingConfirmation, seedContracts } from './contract-demo';
@@ -15,19 +14,10 @@ import { seedEvaluations } from './evaluation-demo';
 import { DEMO_PASSWORD, demoCreditCode, demoOrgs, demoUsers } from './demo-data';
 import { makerDemoUsers, seedMakerOrgs, seedMakerWork } from './maker-demo';
 
-/** Two api replicas may seed at once: the loser of an upsert race on a unique key gets E11000, which is fine. */
-async function tolerateRace<T>(op: () => Promise<T>): Promise<T | null> {
-  try {
-    return await op();
-  } catch (err) {
-    if ((err as { code?: number }).code === 11000) return null;
-    throw err;
-  }
-}
-
 /**
  * Idempotent demo seed: organisations are keyed by seedKey and users by email, inserted only when
- * missing, so restarts (and concurrent instances) never duplicate or overwrite edits.
+ * missing, so restarts (and concurrent instances) never duplicate or overwrite edits (the orgs and users
+ * modules' seeding ports store them; the loser of a race on a key simply finds the winner's).
  */
 export async function seedDemo(ctx: AppContext): Promise<{
   orgs: number;
@@ -43,37 +33,27 @@ export async function seedDemo(ctx: AppContext): Promise<{
   evaluations: number;
   makers: number;
 }> {
-  const { Org, User } = ctx.models;
+  const { seeding } = ctx.services;
   const system = new Types.ObjectId('000000000000000000000001');
   const orgIds = new Map<string, Types.ObjectId>();
   let orgsCreated = 0;
   for (const [i, o] of demoOrgs.entries()) {
-    const res = await tolerateRace(() =>
-      Org.updateOne(
-        { seedKey: o.key },
-        {
-          $setOnInsert: {
-            seedKey: o.key,
-            name: o.name,
-            nameEn: o.nameEn,
-            type: o.type,
-            creditCode: demoCreditCode(o, i),
-            regionCode: o.regionCode,
-            submarketCode: submarketForRegion(o.regionCode),
-            tags: o.tags ?? [],
-            description: o.description,
-            verification: o.verified
-              ? { status: 'verified', decidedAt: new Date('2026-01-05T09:00:00+08:00'), decidedBy: '系统初始化 seed' }
-              : { status: 'pending' },
-            createdBy: system,
-          },
-        },
-        { upsert: true },
-      ),
-    );
-    orgsCreated += res?.upsertedCount ?? 0;
-    const org = await Org.findOne({ seedKey: o.key }, { _id: 1 }).lean();
-    orgIds.set(o.key, org!._id);
+    const { id, created } = await seeding.orgs.upsertBySeedKey(o.key, {
+      name: o.name,
+      nameEn: o.nameEn,
+      type: o.type,
+      creditCode: demoCreditCode(o, i),
+      regionCode: o.regionCode,
+      submarketCode: submarketForRegion(o.regionCode),
+      tags: o.tags ?? [],
+      description: o.description,
+      verification: o.verified
+        ? { status: 'verified', decidedAt: new Date('2026-01-05T09:00:00+08:00'), decidedBy: '系统初始化 seed' }
+        : { status: 'pending' },
+      createdBy: system,
+    });
+    orgsCreated += Number(created);
+    orgIds.set(o.key, id);
   }
 
   // Makers (创客) are organisations of a maker type, identified by a resident ID instead of a credit code.
@@ -82,27 +62,18 @@ export async function seedDemo(ctx: AppContext): Promise<{
   let usersCreated = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of [...demoUsers, ...makerDemoUsers]) {
-    const res = await tolerateRace(() =>
-      User.updateOne(
-        { email: u.email },
-        {
-          $setOnInsert: {
-            email: u.email,
-            passwordHash,
-            name: u.name,
-            locale: 'zh-CN',
-            roles: u.roles,
-            orgId: u.orgKey ? orgIds.get(u.orgKey) : null,
-            orgRole: u.orgKey ? u.orgRole : null,
-            brokerCertNo: u.brokerCertNo,
-            operatorSubmarkets: u.operatorSubmarkets ?? [],
-            officialRegion: u.officialRegion,
-          },
-        },
-        { upsert: true },
-      ),
-    );
-    usersCreated += res?.upsertedCount ?? 0;
+    const created = await seeding.accounts.seedByEmail(u.email, {
+      passwordHash,
+      name: u.name,
+      locale: 'zh-CN',
+      roles: u.roles,
+      orgId: u.orgKey ? orgIds.get(u.orgKey) : null,
+      orgRole: u.orgKey ? u.orgRole : null,
+      brokerCertNo: u.brokerCertNo,
+      operatorSubmarkets: u.operatorSubmarkets ?? [],
+      officialRegion: u.officialRegion,
+    });
+    usersCreated += Number(created);
   }
   await seedLicences(ctx, [...orgIds.values()]);
   const catalog = await seedCatalog(ctx, orgIds);
@@ -151,12 +122,9 @@ export async function seedDemo(ctx: AppContext): Promise<{
  * so the operator's queue shows a document beside the data. Skipped where one is already on file.
  */
 async function seedLicences(ctx: AppContext, orgIds: Types.ObjectId[]): Promise<void> {
-  const waiting = await ctx.models.Org.find(
-    { _id: { $in: orgIds }, 'verification.status': 'pending', licence: null },
-    { _id: 1, name: 1, creditCode: 1 },
-  ).lean();
+  const waiting = await ctx.services.seeding.orgs.pendingWithoutLicence(orgIds);
   for (const org of waiting) {
-    const admin = await ctx.models.User.findOne({ orgId: org._id, orgRole: 'org_admin' }).lean<UserRecord>();
+    const admin = await ctx.services.seeding.accounts.orgAdmin(org._id);
     if (!admin) continue;
     const who = toAuthUser(admin);
     // A maker puts its resident ID card on file; an organisation its 营业执照.

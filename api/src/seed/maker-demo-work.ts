@@ -78,18 +78,15 @@ export function makerAchievements(li: Types.ObjectId, team: Types.ObjectId) {
 
 /** Makers' own work: three published achievements, one 揭榜 proposal, one open financing request. */
 export async function seedMakerWork(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
-  const { Achievement, Need, Proposal, Org } = ctx.models;
+  const { seeding, listingDirectory } = ctx.services;
   const li = orgIds.get('maker-li')!;
   const team = orgIds.get('maker-team')!;
   const at = new Date('2026-03-10T10:00:00+08:00');
   const items = makerAchievements(li, team);
   let created = 0;
-  const orgType = new Map(
-    (await Org.find({ _id: { $in: [li, team] } }, { type: 1 }).lean()).map((o) => [String(o._id), o.type]),
-  );
+  const orgType = new Map((await seeding.orgs.byIds([li, team])).map((o) => [String(o._id), o.type]));
   for (const it of items) {
-    if (await Achievement.exists({ originKey: it.key })) continue;
-    await Achievement.create({
+    const stored = await seeding.listings.createSeeded('achievement', {
       ownerOrgId: it.org,
       ownerOrgType: orgType.get(String(it.org)),
       createdBy: SYSTEM,
@@ -104,35 +101,26 @@ export async function seedMakerWork(ctx: AppContext, orgIds: Map<string, Types.O
       version: 1,
       searchDirty: true,
       award: null,
-    }).catch((err: { code?: number }) => {
-      if (err.code !== 11000) throw err;
     });
-    created += 1;
+    created += Number(stored);
   }
   // A proposal to the first open challenge (揭榜挂帅) in equipment manufacturing.
-  const challenges = await Need.find({ status: 'published', 'live.challenge.rewardFen': { $gt: 0 } }, { live: 1 })
-    .sort({ originKey: 1 })
-    .lean();
+  const challenges = (await listingDirectory.publishedNeeds(null, 1_000)).filter(
+    (n) => ((n.live as { challenge?: { rewardFen?: number } } | null)?.challenge?.rewardFen ?? 0) > 0,
+  );
   const open = (n: (typeof challenges)[number]) =>
     new Date((n.live as { challenge: { closesAt: string } }).challenge.closesAt).getTime() > Date.now();
   const challenge = challenges.find(open);
   if (challenge) {
-    const res = await Proposal.updateOne(
-      { needId: challenge._id, orgId: li },
-      {
-        $setOnInsert: {
-          needId: challenge._id,
-          orgId: li,
-          submittedBy: SYSTEM,
-          summary: '以自研低成本激光视觉传感器为核心，配合自适应跟踪算法，三个月内在贵方产线完成验证。',
-          plan: '第 1 月现场测量与方案设计；第 2 月样机安装调试；第 3 月连续生产验证并交付。',
-          priceFen: 48_000_000,
-          status: 'submitted',
-        },
-      },
-      { upsert: true },
-    ).catch(() => ({ upsertedCount: 0 }));
-    created += res.upsertedCount;
+    created += Number(
+      await seeding.proposals.seedOnce(challenge._id, li, {
+        submittedBy: SYSTEM,
+        summary: '以自研低成本激光视觉传感器为核心，配合自适应跟踪算法，三个月内在贵方产线完成验证。',
+        plan: '第 1 月现场测量与方案设计；第 2 月样机安装调试；第 3 月连续生产验证并交付。',
+        priceFen: 48_000_000,
+        status: 'submitted',
+      }),
+    );
   }
   created += Number(
     await ctx.services.financing.repo.seedOnce('Request', 'fin:maker-team-r1', {

@@ -14,40 +14,29 @@ export { makerAchievements, seedMakerWork } from './maker-demo-work';
 export async function seedMakerOrgs(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
   let created = 0;
   for (const m of demoMakers) {
-    try {
-      const res = await ctx.models.Org.updateOne(
-        { seedKey: m.key },
-        {
-          $setOnInsert: {
-            seedKey: m.key,
-            name: m.name,
-            type: makerTypeOf(m.kind),
-            makerKey: `${m.kind === 'team' ? 'team' : 'person'}:${makerIdHash(m.idNumber)}`,
-            maker: {
-              kind: m.kind,
-              leaderName: m.leaderName,
-              idMasked: maskResidentId(m.idNumber),
-              idHash: makerIdHash(m.idNumber),
-              fields: m.fields,
-              skills: m.skills,
-            },
-            regionCode: m.regionCode,
-            submarketCode: submarketForRegion(m.regionCode),
-            description: m.bio,
-            contactName: m.leaderName ?? m.name,
-            verification: m.verified
-              ? { status: 'verified', decidedAt: new Date('2026-03-02T09:00:00+08:00'), decidedBy: '系统初始化 seed' }
-              : { status: 'pending' },
-            createdBy: SYSTEM,
-          },
-        },
-        { upsert: true },
-      );
-      created += res.upsertedCount;
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
-    }
-    orgIds.set(m.key, (await ctx.models.Org.findOne({ seedKey: m.key }, { _id: 1 }).lean())!._id);
+    const { id, created: now } = await ctx.services.seeding.orgs.upsertBySeedKey(m.key, {
+      name: m.name,
+      type: makerTypeOf(m.kind),
+      makerKey: `${m.kind === 'team' ? 'team' : 'person'}:${makerIdHash(m.idNumber)}`,
+      maker: {
+        kind: m.kind,
+        leaderName: m.leaderName,
+        idMasked: maskResidentId(m.idNumber),
+        idHash: makerIdHash(m.idNumber),
+        fields: m.fields,
+        skills: m.skills,
+      },
+      regionCode: m.regionCode,
+      submarketCode: submarketForRegion(m.regionCode),
+      description: m.bio,
+      contactName: m.leaderName ?? m.name,
+      verification: m.verified
+        ? { status: 'verified', decidedAt: new Date('2026-03-02T09:00:00+08:00'), decidedBy: '系统初始化 seed' }
+        : { status: 'pending' },
+      createdBy: SYSTEM,
+    });
+    created += Number(now);
+    orgIds.set(m.key, id);
   }
   return created;
 }

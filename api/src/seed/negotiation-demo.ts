@@ -3,7 +3,6 @@ import type { AppContext } from '../app-context';
 import { toAuthUser } from '../modules/auth/auth.service';
 import type { AuthUser } from '../modules/auth/auth.types';
 import type { OfferTerms } from '../shared/negotiation-events';
-import type { UserRecord } from '../modules/users/user.model';
 
 type Line = [who: 'buyer' | 'seller' | 'broker', text: string];
 type Offer = [who: 'buyer' | 'seller', terms: Omit<OfferTerms, 'validUntil' | 'text'> & { text?: string }];
@@ -206,9 +205,9 @@ const rooms: DemoRoom[] = [
  * seed continues where it stopped and duplicates nothing.
  */
 export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
-  const { models, services } = ctx;
+  const { services } = ctx;
   const user = async (email: string): Promise<AuthUser | null> => {
-    const u = email ? await models.User.findOne({ email }).lean<UserRecord>() : null;
+    const u = email ? await services.seeding.accounts.byEmail(email) : null;
     return u ? toAuthUser(u) : null;
   };
   const buyer = await user('company@demo.nekj.cn');
@@ -217,10 +216,7 @@ export async function seedNegotiations(ctx: AppContext, orgIds: Map<string, Type
   let seeded = 0;
   for (const r of rooms) {
     if (await services.rooms.seeded(r.key)) continue;
-    const listing = await models.Achievement.findOne({ ownerOrgId: orgIds.get(r.sellerOrg), status: 'published' })
-      .sort({ originKey: 1 })
-      .skip(r.listing ?? 0)
-      .lean();
+    const listing = await services.listingDirectory.firstPublishedOf(orgIds.get(r.sellerOrg), r.listing ?? 0);
     if (!listing) continue;
     const seller = (await user(r.sellerEmail)) ?? buyer;
     const { negotiation } = await services.negotiations.open(

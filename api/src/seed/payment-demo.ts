@@ -5,7 +5,6 @@ import { toAuthUser } from '../modules/auth/auth.service';
 import type { ListingRecord } from '../modules/listings/listing.model';
 import type { OrgRecord } from '../modules/orgs/org.model';
 import { payableStatus } from '../modules/payments/payment.state';
-import type { UserRecord } from '../modules/users/user.model';
 import type { ContractTerms } from '../shared/contract-schemas';
 
 const receiptPdf = () => Buffer.from('%PDF-1.4\n% 银行电子回单（演示）\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -90,16 +89,16 @@ const contracts: DemoPaymentContract[] = [
  * Idempotency-Key, confirmation by state), so restarts and concurrent replicas add nothing twice.
  */
 export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.ObjectId>): Promise<number> {
-  const { models, services } = ctx;
-  const finance = await models.User.findOne({ email: 'finance@demo.nekj.cn' }).lean<UserRecord>();
-  const buyerUser = await models.User.findOne({ email: 'company@demo.nekj.cn' }).lean<UserRecord>();
-  const buyerOrg = await models.Org.findById(orgIds.get('ent-robot')).lean<OrgRecord>();
+  const { services } = ctx;
+  const finance = await services.seeding.accounts.byEmail('finance@demo.nekj.cn');
+  const buyerUser = await services.seeding.accounts.byEmail('company@demo.nekj.cn');
+  const buyerOrg = await services.orgDirectory.record(orgIds.get('ent-robot'));
   if (!finance || !buyerUser || !buyerOrg) return 0;
   const buyer = toAuthUser(buyerUser);
   let created = 0;
   for (const d of contracts) {
-    const sellerUser = await models.User.findOne({ email: d.sellerEmail }).lean<UserRecord>();
-    const sellerOrg = await models.Org.findById(orgIds.get(d.seller)).lean<OrgRecord>();
+    const sellerUser = await services.seeding.accounts.byEmail(d.sellerEmail);
+    const sellerOrg = await services.orgDirectory.record(orgIds.get(d.seller));
     if (!sellerUser || !sellerOrg) continue;
     let contract = await services.contracts.directory.byOriginKey(d.key);
     if (!contract) {
@@ -161,15 +160,12 @@ export async function seedPayments(ctx: AppContext, orgIds: Map<string, Types.Ob
  * (the deposit service refuses closed ones). Idempotent: the deposit by its key, the payment by its fixed key.
  */
 async function seedDeposit(ctx: AppContext, finance: ReturnType<typeof toAuthUser>): Promise<void> {
-  const { models, services } = ctx;
-  const solverUser = await models.User.findOne({ email: 'neu@demo.nekj.cn' }).lean<UserRecord>();
+  const { services } = ctx;
+  const solverUser = await services.seeding.accounts.byEmail('neu@demo.nekj.cn');
   if (!solverUser?.orgId) return;
   const solver = toAuthUser(solverUser);
   const challenge = (l: ListingRecord) => (l.live as { challenge?: { closesAt: string } } | undefined)?.challenge;
-  const needs = await models.Need.find({ status: 'published', ownerOrgId: { $ne: solverUser.orgId } })
-    .sort({ originKey: 1 })
-    .limit(500)
-    .lean<ListingRecord[]>();
+  const needs = await services.listingDirectory.publishedNeeds(solverUser.orgId, 500);
   const need = needs
     .filter((n) => challenge(n) && Date.parse(challenge(n)!.closesAt) > Date.now() + 86_400_000 && !n.award)
     .sort((a, b) => Date.parse(challenge(b)!.closesAt) - Date.parse(challenge(a)!.closesAt))[0];
@@ -181,7 +177,7 @@ async function seedDeposit(ctx: AppContext, finance: ReturnType<typeof toAuthUse
   if (!payment) {
     // Paid some other way meanwhile (a person trying the demo): leave it as it is.
     if (!['due', 'overdue'].includes(payableStatus(deposit, null))) return;
-    const org = await models.Org.findById(solverUser.orgId).lean<OrgRecord>();
+    const org = await services.orgDirectory.record(solverUser.orgId);
     const att = await services.attachments.upload(solver, {
       originalname: '揭榜保证金-转账回单.pdf',
       buffer: receiptPdf(),

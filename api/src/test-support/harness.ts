@@ -157,7 +157,7 @@ export class TestApp {
             mime: 'application/pdf',
             uploadedAt: new Date(),
           };
-    const doc = await this.models.Org.create({
+    const org = await this.running.ctx.services.seeding.orgs.insert({
       licence,
       name: p.name ?? `测试机构${this.unique('')}`,
       type: p.type ?? 'enterprise',
@@ -167,7 +167,7 @@ export class TestApp {
       verification: { status: p.status ?? 'verified' },
       createdBy: new Types.ObjectId(),
     });
-    return doc.toObject() as CompanyOrgRecord;
+    return org as CompanyOrgRecord;
   }
 
   async createUser(
@@ -182,7 +182,7 @@ export class TestApp {
   ): Promise<{ user: UserRecord; token: string; email: string }> {
     passwordHash ??= hashPassword(TEST_PASSWORD);
     const email = `${this.unique('user')}@test.nekj.cn`;
-    const doc = await this.models.User.create({
+    const user = await this.running.ctx.services.seeding.accounts.insert({
       email,
       passwordHash: await passwordHash,
       name: `测试用户 ${email.slice(0, 8)}`,
@@ -193,7 +193,6 @@ export class TestApp {
       officialRegion: p.officialRegion,
       brokerCertNo: p.brokerCertNo,
     });
-    const user = doc.toObject() as UserRecord;
     const { token } = await this.running.ctx.services.auth.createSession(user, {});
     return { user, token, email };
   }

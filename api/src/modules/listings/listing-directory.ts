@@ -45,4 +45,20 @@ export class ListingDirectory {
     const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
     return model.find({ ownerOrgId: orgId }).sort({ updatedAt: -1 }).limit(limit).lean<ListingRecord[]>();
   }
+
+  /** An organisation's published achievements by natural key, from `skip` on (the demo seed picks one to negotiate). */
+  firstPublishedOf(ownerOrgId: unknown, skip = 0): Promise<ListingRecord | null> {
+    return this.models.Achievement.findOne({ ownerOrgId, status: 'published' })
+      .sort({ originKey: 1 })
+      .skip(skip)
+      .lean<ListingRecord>();
+  }
+
+  /** Published needs by natural key, those of `exceptOrgId` left out (the demo seed's deposits and proposals). */
+  publishedNeeds(exceptOrgId: unknown, limit: number): Promise<ListingRecord[]> {
+    return this.models.Need.find({ status: 'published', ...(exceptOrgId ? { ownerOrgId: { $ne: exceptOrgId } } : {}) })
+      .sort({ originKey: 1 })
+      .limit(limit)
+      .lean<ListingRecord[]>();
+  }
 }

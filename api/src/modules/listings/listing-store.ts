@@ -18,7 +18,8 @@ export interface ImportedDraft {
 
 /**
  * The listings module's writes on other modules' behalf, so they never touch its collections: a
- * challenge's award (the needs module's proposals) and imported drafts (the imports module).
+ * challenge's award (the needs module's proposals), imported drafts (the imports module) and the demo
+ * seed's catalogue.
  */
 export class ListingStore {
   /** Told after a write that public pages show (an award); composition/build-context.ts clears the catalogue cache. */
@@ -76,6 +77,41 @@ export class ListingStore {
       const existing = await this.models.Achievement.find({ originKey: { $in: keys } }, { originKey: 1 }).lean();
       const idByKey = new Map(existing.map((e) => [e.originKey as string, String(e._id)]));
       return { stored: existing.length, ids: docs.map((d) => idByKey.get(d.originKey) ?? String(d._id)) };
+    }
+  }
+
+  /** Of these natural keys, those no listing of the kind holds yet (the demo seed inserts only what is missing). */
+  async missingOriginKeys(kind: 'achievement' | 'need', keys: string[]): Promise<Set<string>> {
+    const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
+    const have = new Set(
+      (await model.find({ originKey: { $in: keys } }, { originKey: 1 }).lean()).map((d) => d.originKey as string),
+    );
+    return new Set(keys.filter((k) => !have.has(k)));
+  }
+
+  /**
+   * The demo seed's listings, complete documents (published ones with their live copy, flagged for the index),
+   * in batches of 200; a document whose originKey is already stored is skipped.
+   */
+  async insertSeeded(kind: 'achievement' | 'need', docs: Array<Record<string, unknown>>): Promise<void> {
+    const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
+    for (let i = 0; i < docs.length; i += 200) {
+      await model.insertMany(docs.slice(i, i + 200), { ordered: false, lean: true }).catch((err) => {
+        if ((err as { code?: number }).code !== 11000 && !(err as { writeErrors?: unknown }).writeErrors) throw err;
+      });
+    }
+  }
+
+  /** One seeded listing through the schema (defaults, timestamps); false when its originKey is already stored. */
+  async createSeeded(kind: 'achievement' | 'need', doc: Record<string, unknown>): Promise<boolean> {
+    const model = kind === 'achievement' ? this.models.Achievement : this.models.Need;
+    if (await model.exists({ originKey: doc.originKey })) return false;
+    try {
+      await model.create(doc);
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      return false;
     }
   }
 }

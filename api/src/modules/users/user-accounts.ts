@@ -33,6 +33,28 @@ export class UserAccounts {
     return created.toObject() as UserRecord;
   }
 
+  /** A demo account stored once by e-mail, never overwritten (the seed); whether it was created now. */
+  async seedByEmail(email: string, doc: Record<string, unknown>): Promise<boolean> {
+    try {
+      const res = await this.users.updateOne({ email }, { $setOnInsert: { ...doc, email } }, { upsert: true });
+      return res.upsertedCount > 0;
+    } catch (err) {
+      // Two seeders racing on one address: the other one stored it.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      return false;
+    }
+  }
+
+  /** A test's account, stored as given (roles, staff scopes, membership; validated by the schema). */
+  async insert(doc: Record<string, unknown>): Promise<UserRecord> {
+    return (await this.users.create(doc)).toObject() as UserRecord;
+  }
+
+  /** The organisation's (first) administrator, or null. */
+  orgAdmin(orgId: Id): Promise<UserRecord | null> {
+    return this.users.findOne({ orgId, orgRole: 'org_admin' }).lean<UserRecord>();
+  }
+
   byEmail(email: string): Promise<UserRecord | null> {
     return this.users.findOne({ email }).lean<UserRecord>();
   }
