@@ -61,6 +61,9 @@ describe('search', () => {
       cast.hubOperator,
       achievementBody({ title: '钒电池电解液低成本制备方法' }),
     );
+    // Indexed as approved before the edit (otherwise the edit may land while that batch runs, and its guarded
+    // flag-clear leaves the listing for the next batch, which then records the edited version).
+    await sync();
     await app.http('PATCH', `/api/achievements/${id}`, {
       token: cast.owner.token,
       body: { title: '钒电池电解液低成本制备方法（改进型全钒液流）' },
