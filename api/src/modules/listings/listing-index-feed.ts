@@ -44,16 +44,18 @@ export class ListingIndexFeed {
    * indexed again next round. One updateMany per version value rather than a bulk of updateOnes: FerretDB v1
    * (still selectable) runs a bulk of N updates in worse than linear time, and versions are few.
    */
-  async markIndexed(kind: Kind, indexed: Array<Pick<ListingRecord, '_id' | 'version'>>): Promise<void> {
+  async markIndexed(kind: Kind, indexed: Array<Pick<ListingRecord, '_id' | 'version'>>): Promise<number> {
     const byVersion = new Map<number, Types.ObjectId[]>();
     for (const l of indexed) byVersion.set(l.version, [...(byVersion.get(l.version) ?? []), l._id]);
-    await Promise.all(
+    const results = await Promise.all(
       [...byVersion].map(([version, ids]) =>
         this.model(kind).collection.updateMany({ _id: { $in: ids }, version } as never, {
           $set: { searchDirty: false, indexedVersion: version },
         }),
       ),
     );
+    // Fewer than indexed: a listing was written meanwhile (its flag stays for the next batch).
+    return results.reduce((n, r) => n + r.matchedCount, 0);
   }
 
   /** How many listings of a kind wait for the index, and when the oldest of them was written. */

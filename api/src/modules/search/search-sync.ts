@@ -110,7 +110,10 @@ export class SearchSync {
   private readonly kickedKinds = new Set<(typeof this.kinds)[number]>();
   /** When both kinds were last polled: at least every interval, for writes other processes made. */
   private lastFullPoll = 0;
-  /** Whether the last batch took a whole batch of some kind (more may be waiting; that kind is polled next). */
+  /**
+   * Whether more may be waiting after the last batch: it took a whole batch of some kind, or a listing was
+   * written while it ran (that kind is polled next, at once).
+   */
   private lastBatchFull = false;
 
   private dueAt = 0;
@@ -154,8 +157,8 @@ export class SearchSync {
         this.backoff = 0;
         this.lastError = null;
         this.idle = n > 0 || wasKicked ? 0 : this.idle + 1;
-        // A batch smaller than the batch size took everything dirty when it polled; what was written since
-        // kicked the worker (or waits for the interval poll if another process wrote it).
+        // A batch smaller than the batch size whose flags all cleared took everything dirty when it polled;
+        // what was written since kicked the worker (or waits for the interval poll if another process wrote it).
         if (this.lastBatchFull) next = 0;
       }
     } catch (err) {
@@ -205,7 +208,11 @@ export class SearchSync {
       }
       await this.engine.upsert(docs);
       await this.engine.remove(gone);
-      await this.sources.listings.markIndexed(kind, dirty);
+      // A listing written while this batch ran keeps its flag (the clear is guarded by version): poll again at once.
+      if ((await this.sources.listings.markIndexed(kind, dirty)) < dirty.length) {
+        this.lastBatchFull = true;
+        this.kickedKinds.add(kind);
+      }
       handled += dirty.length;
       indexedDocs.push(...docs);
     }
